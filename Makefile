@@ -1,0 +1,43 @@
+# The README's two commands: `make run` and `make test`. Both set up .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+NODE_STAMP := tests/cypher_lint/node_modules/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+SAMPLE ?= ../shared/data/reports
+
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+
+.PHONY: setup run test bench lint clean
+
+setup: $(STAMP) $(NODE_STAMP)
+
+# torch is installed first and pinned: plain `torch` would pull several GB of CUDA wheels.
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+$(NODE_STAMP): tests/cypher_lint/package.json
+	npm install --silent --no-audit --no-fund --prefix tests/cypher_lint
+	touch $(NODE_STAMP)
+
+run: setup
+	$(VENV)/bin/papergraph import --if-empty $(SAMPLE)
+	$(VENV)/bin/papergraph serve --host $(HOST) --port $(PORT)
+
+test: setup
+	$(PY) -m pytest -q
+
+bench: setup
+	for f in benchmarks/*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
+
+lint: setup
+	$(PY) -m ruff check .
+
+clean:
+	rm -rf $(VENV) tests/cypher_lint/node_modules

@@ -1,0 +1,168 @@
+"""The one storage interface. `graph/memory.py` (embedded, default) and `graph/neo4j.py` implement it;
+nothing outside `graph/` knows which one runs. `tests/contract/` defines its behaviour once for both.
+
+Nodes come back as plain dicts of their properties (always with "id", plus "label"), so the API layer
+can map them 1:1 to its types without knowing the backend.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol, runtime_checkable
+
+from graph.model import ImportBatch, ImportSummary
+
+NodeLabel = Literal[
+    "Paper", "Institution", "Technique", "Model", "Hardware", "Metric", "Evidence", "Report"
+]
+NODE_LABELS: tuple[str, ...] = (
+    "Paper", "Institution", "Technique", "Model", "Hardware", "Metric", "Evidence", "Report"
+)
+
+# (relationship type, start label, end label). Directions are fixed; callers ask for "out" or "in".
+RELATIONSHIPS: tuple[tuple[str, str, str], ...] = (
+    ("AUTHORED", "Institution", "Paper"),
+    ("PART_OF", "Institution", "Institution"),
+    ("USES", "Paper", "Technique"),
+    ("BROADER", "Technique", "Technique"),
+    ("EVALUATES", "Paper", "Model"),
+    ("REPORTS", "Paper", "Evidence"),
+    ("MEASURES", "Evidence", "Metric"),
+    ("ON_HARDWARE", "Evidence", "Hardware"),
+    ("ON_MODEL", "Evidence", "Model"),
+    ("FROM_REPORT", "Paper", "Report"),
+)
+RELATIONSHIP_TYPES: tuple[str, ...] = tuple(r[0] for r in RELATIONSHIPS)
+
+Node = dict[str, Any]
+Direction = Literal["out", "in"]
+
+
+class StoreError(Exception):
+    """A store operation failed; the store is left as it was before the operation."""
+
+
+class StoreUnavailable(StoreError):
+    """The backend cannot be reached (Neo4j down, wrong credentials, unreadable data directory)."""
+
+
+@dataclass(frozen=True)
+class PaperFilter:
+    """Conjunctive filter over papers. Each field holds ids (any-of within a field).
+
+    `category` holds top-concept ids (e.g. "quantization"); a paper matches when it uses the category
+    or any technique under it.
+    """
+
+    technique: tuple[str, ...] = ()
+    category: tuple[str, ...] = ()
+    institution: tuple[str, ...] = ()
+    model: tuple[str, ...] = ()
+    hardware: tuple[str, ...] = ()
+    metric: tuple[str, ...] = ()
+    report: tuple[str, ...] = ()
+    title_contains: str | None = None  # case-insensitive substring
+
+    def is_empty(self) -> bool:
+        return not any(
+            (self.technique, self.category, self.institution, self.model, self.hardware, self.metric,
+             self.report, self.title_contains)
+        )
+
+
+@dataclass(frozen=True)
+class EvidenceFilter:
+    metric: tuple[str, ...] = ()
+    paper: tuple[str, ...] = ()
+    hardware: tuple[str, ...] = ()
+    model: tuple[str, ...] = ()
+    papers: PaperFilter = field(default_factory=PaperFilter)  # restrict to evidence of matching papers
+    min_value: float | None = None
+    unit: str | None = None
+
+
+EvidenceOrder = Literal["value_desc", "value_asc", "paper"]
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[Node]
+    total: int  # total matches before limit/offset
+
+
+@dataclass(frozen=True)
+class Subgraph:
+    nodes: list[Node]
+    relationships: list[dict[str, Any]]  # {"type", "start", "end"}
+
+
+@dataclass(frozen=True)
+class CoOccurrence:
+    a: str  # node id
+    b: str
+    count: int  # papers (techniques) or shared techniques (institutions)
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    def upsert(self, batch: ImportBatch) -> ImportSummary:
+        """Atomically make the graph hold `batch` as the whole content of its report.
+
+        Idempotent: the same batch twice changes nothing the second time. A paper that the report
+        no longer lists loses its FROM_REPORT link and disappears if no other report lists it;
+        entities shared with other papers stay. On any failure the store is unchanged.
+        """
+        ...
+
+    def remove_report(self, report_id: str) -> ImportSummary:
+        """Remove a report and the papers only it listed (orphaned entities go too)."""
+        ...
+
+    def get(self, label: str, ids: list[str]) -> list[Node | None]:
+        """Nodes by id, in the order asked (None where missing). One call for any number of ids."""
+        ...
+
+    def related(self, ids: list[str], rel_type: str, direction: Direction) -> dict[str, list[Node]]:
+        """For each id, the nodes across `rel_type` in `direction`. One call for a whole page."""
+        ...
+
+    def list_nodes(self, label: str, limit: int, offset: int = 0, name_contains: str | None = None) -> Page:
+        """A page of nodes of one label, ordered by name (title for papers), then id."""
+        ...
+
+    def list_papers(self, paper_filter: PaperFilter, limit: int, offset: int = 0) -> Page:
+        """A page of papers matching the filter, ordered by title then id."""
+        ...
+
+    def paper_ids(self, paper_filter: PaperFilter) -> set[str]:
+        """All ids of papers matching the filter (used to filter search before ranking is cut)."""
+        ...
+
+    def list_evidence(
+        self, evidence_filter: EvidenceFilter, order: EvidenceOrder, limit: int, offset: int = 0
+    ) -> Page:
+        """Evidence nodes matching the filter; each item also carries "paper" (the paper id)."""
+        ...
+
+    def neighbourhood(self, node_id: str, depth: int = 1, limit: int = 200) -> Subgraph:
+        """Nodes and relationships within `depth` hops of a node, for visualisation."""
+        ...
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """{"nodes": {label: n, ...}, "relationships": {type: n, ...}}; every label and type present."""
+        ...
+
+    def technique_cooccurrence(self, limit: int, category: str | None = None) -> list[CoOccurrence]:
+        """Pairs of techniques used by the same papers, most papers first (a < b by id)."""
+        ...
+
+    def institution_overlap(self, limit: int) -> list[CoOccurrence]:
+        """Pairs of institutions whose papers share techniques, most shared techniques first."""
+        ...
+
+    def export(self) -> list[ImportBatch]:
+        """The whole graph as batches, one per report, re-importable to the same graph."""
+        ...
+
+    def close(self) -> None:
+        ...
