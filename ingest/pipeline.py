@@ -1,0 +1,136 @@
+"""Report -> ImportBatch: parsing, then the pure extractors, then stable ids.
+
+Nothing here touches a store: `papergraph extract` prints what this returns, `papergraph import` hands it
+to a store. A file that fails to parse raises `ReportFormatError` before anything is produced.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.model import Evidence, ImportBatch, Model, Paper, ParseWarning, ReportInfo, SourceRef
+from ingest.evidence import EvidenceClaim, extract_evidence
+from ingest.hardware import extract_hardware, find_hardware
+from ingest.ids import digest, evidence_id, normalise_title, paper_id
+from ingest.institutions import extract_institutions
+from ingest.models import extract_models, extract_proposed, find_models
+from ingest.report import PaperRecord, ReportDocument, parse_report, read_report
+from ingest.techniques import extract_techniques
+
+_UNFILLED = "unfilled-template"
+
+
+def extract_report(path: str | Path) -> ImportBatch:
+    """Read and extract one report file; raises ReportFormatError naming the file and line."""
+    return extract_document(read_report(path))
+
+
+def extract_text(text: str, source: str) -> ImportBatch:
+    """Extract a report already in memory (an upload); `source` names it in ids and messages."""
+    return extract_document(parse_report(text, source))
+
+
+def extract_document(document: ReportDocument) -> ImportBatch:
+    papers: dict[str, Paper] = {}
+    warnings = list(document.warnings)
+    for record in document.papers:
+        paper = extract_paper(record, document.info)
+        earlier = papers.get(paper.id)
+        if earlier is None:
+            papers[paper.id] = paper
+            continue
+        # The same paper listed twice in one report: one node, both places kept as sources.
+        warnings.append(ParseWarning(
+            document.info.source, record.heading_line, "duplicate-paper",
+            f"paper {record.index} repeats paper {earlier.sources[0].index}; kept once",
+        ))
+        papers[paper.id] = _with_sources(earlier, earlier.sources + paper.sources)
+    return ImportBatch(report=document.info, papers=tuple(papers.values()), warnings=tuple(warnings))
+
+
+def extract_paper(record: PaperRecord, report: ReportInfo) -> Paper:
+    """One record -> one Paper with resolved entities and evidence (pure)."""
+    unfilled = any(w.code == _UNFILLED for w in record.warnings)
+    brief = "" if unfilled else record.brief
+    pid = _paper_id(record, report, brief)
+
+    proposed = extract_proposed(record.title, brief, record.abstract)
+    models = list(extract_models(record.title, brief, record.abstract, proposed))
+    hardware = list(extract_hardware(record.title, brief, record.abstract))
+    claims = extract_evidence(brief, record.brief_line, record.abstract, record.abstract_line)
+    evidence = [_evidence(pid, claim, proposed, models, hardware) for claim in claims]
+
+    return Paper(
+        id=pid,
+        title=record.title,
+        abstract=record.abstract,
+        brief=record.brief,
+        author_count=record.author_count,
+        sources=(SourceRef(report=report.id, index=record.index, line=record.heading_line),),
+        proposed=proposed,
+        institutions=extract_institutions(record),
+        techniques=extract_techniques(record.title, brief, record.abstract),
+        models=tuple(models),
+        hardware=tuple(hardware),
+        evidence=tuple(_unique_evidence(evidence)),
+        warnings=record.warnings,
+    )
+
+
+def _paper_id(record: PaperRecord, report: ReportInfo, brief: str) -> str:
+    """Keyed by title so a paper keeps its id across reports; an untitled, empty entry by its place."""
+    if normalise_title(record.title) or normalise_title(record.abstract) or normalise_title(brief):
+        return paper_id(record.title, record.abstract or brief)
+    return f"paper:{digest(report.id, str(record.index))}"
+
+
+def _evidence(pid: str, claim: EvidenceClaim, proposed: tuple[str, ...], models: list[Model],
+              hardware: list) -> Evidence:
+    """Attach the model and hardware named in the claim's own sentence; they join the paper's lists."""
+    own = {name.casefold() for name in proposed}
+    sentence_models = [m for m in find_models(claim.sentence) if m.name.casefold() not in own]
+    sentence_hardware = find_hardware(claim.sentence)
+    model = _adopt(sentence_models, models)
+    device = _adopt(sentence_hardware, hardware)
+    return Evidence(
+        id=evidence_id(pid, claim.metric, claim.value, claim.value_max, claim.unit, claim.quote),
+        metric=claim.metric,
+        value=claim.value,
+        value_max=claim.value_max,
+        unit=claim.unit,
+        direction=claim.direction,
+        baseline=claim.baseline,
+        condition=claim.condition,
+        scope=claim.scope,
+        model=model,
+        hardware=device,
+        quote=claim.quote,
+        source=claim.source,  # type: ignore[arg-type]
+        line=claim.line,
+    )
+
+
+def _adopt(found: list, known: list) -> str | None:
+    """The first entity found in a sentence, added to the paper's list if extraction missed it."""
+    if not found:
+        return None
+    first = found[0]
+    if all(item.id != first.id for item in known):
+        known.append(first)
+    return first.id
+
+
+def _unique_evidence(evidence: list[Evidence]) -> list[Evidence]:
+    seen: set[str] = set()
+    unique = []
+    for item in evidence:
+        if item.id not in seen:
+            seen.add(item.id)
+            unique.append(item)
+    return unique
+
+
+def _with_sources(paper: Paper, sources: tuple[SourceRef, ...]) -> Paper:
+    from dataclasses import replace
+
+    return replace(paper, sources=sources)
