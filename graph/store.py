@@ -26,6 +26,7 @@ RELATIONSHIPS: tuple[tuple[str, str, str], ...] = (
     ("USES", "Paper", "Technique"),
     ("BROADER", "Technique", "Technique"),
     ("EVALUATES", "Paper", "Model"),
+    ("RUNS_ON", "Paper", "Hardware"),  # Paper.hardware: hardware the paper evaluates on
     ("REPORTS", "Paper", "Evidence"),
     ("MEASURES", "Evidence", "Metric"),
     ("ON_HARDWARE", "Evidence", "Hardware"),
