@@ -1,0 +1,114 @@
+"""Paper titles as a careful reader would write them, repaired from PDF-extraction damage.
+
+The policy (learned from hand-checked titles): keep the paper's own casing, including all-caps titles;
+remove what is not the title (venue banners, letter-spaced junk, a repeated upper-case copy, footnote
+marks, quotes); re-join words split by line-end hyphenation, but never a real compound (`One-Step`,
+`DC-Gen`). Deciding which hyphen is a line break needs words: a vocabulary of running text from the same
+report (`report_vocabulary`) plus a list of suffixes that cannot stand alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Fragments that only ever end a word; "TRANSFORM-ERS" and "ATTEN-TION" are broken words.
+_SUFFIXES = frozenset((
+    "tion", "tions", "sion", "sions", "ment", "ments", "ness", "nesses", "ers", "ing", "ings", "ity",
+    "ities", "ize", "izes", "ized", "izing", "isation", "ization", "izations", "ation", "ations", "ative",
+    "atives", "ously", "ally", "ence", "ences", "ance", "ances", "ency", "ancy", "ible", "able", "ibility",
+    "ability", "ture", "tures", "sive", "ular", "ularity", "ical", "ically", "ologies", "ology", "ician",
+    "icians", "ivity", "ivities", "istic", "istics",
+))
+
+_QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’", "«": "»", "「": "」", "《": "》"}
+# Four or more single characters separated by single spaces: "P r e p r i n t . U n d e r".
+_LETTER_SPACED = re.compile(r"(?:(?<=\s)|^)(?:\S ){3,}\S(?=\s|$)")
+_VENUE_PREFIX = re.compile(
+    r"^(?:(?:under\s+(?:double[- ]blind\s+)?review|published|accepted|submitted|appearing|to\s+appear)"
+    r"\b[^:]{0,80}?\b(?:19|20)\d{2}\b\.?"
+    r"|(?:an?\s+)?(?:arxiv\s+)?preprint\b\.?(?:\s+under\s+review\.?)?"
+    r"|under\s+review\b\.?|work\s+in\s+progress\b\.?)\s+",
+    re.IGNORECASE,
+)
+_TRAILING_JUNK = re.compile(r"(?:\s*[*†‡]+|\s+an?\s+preprint|\s+preprint|\s+under\s+review)\s*$",
+                            re.IGNORECASE)
+# "D 2 CACHE" -> "D²CACHE": a letter, a lone 2 or 3, then a capitalised word (PDF-flattened superscript).
+_SUPERSCRIPT = re.compile(r"(?<![\w-])([A-Za-z]) ([23]) ([A-Z][A-Za-z0-9-]*)")
+_SUPERSCRIPT_DIGITS = {"2": "²", "3": "³"}
+_HYPHENATED = re.compile(r"([A-Za-z]+)-(\s?)([A-Za-z]+)")
+_WORD = re.compile(r"(?<![-\w])[a-z]{2,}(?![-\w])")
+
+
+def report_vocabulary(text: str) -> frozenset[str]:
+    """Lower-case words of running text, excluding fragments next to a hyphen (those may be broken)."""
+    return frozenset(_WORD.findall(text))
+
+
+def clean_title(raw: str, vocabulary: frozenset[str] = frozenset()) -> str:
+    """The title without extraction damage; "" when nothing title-like remains."""
+    title = " ".join(raw.split())
+    title = _strip_quotes(title)
+    title = _LETTER_SPACED.sub(" ", title)
+    title = " ".join(title.split())
+    previous = None
+    while previous != title:
+        previous = title
+        title = _VENUE_PREFIX.sub("", title)
+        title = _TRAILING_JUNK.sub("", title)
+        title = _strip_quotes(title.strip())
+    title = _SUPERSCRIPT.sub(lambda m: m.group(1) + _SUPERSCRIPT_DIGITS[m.group(2)] + m.group(3), title)
+    title = rejoin_hyphenation(title, vocabulary)
+    return _drop_repeated_copy(title).strip()
+
+
+def rejoin_hyphenation(text: str, vocabulary: frozenset[str] = frozenset()) -> str:
+    """Join `LIN-EARIZE` / `Communica- tions`; keep `One-Step`, `Brain- Inspired` -> `Brain-Inspired`."""
+
+    def join(match: re.Match[str]) -> str:
+        head, tail = match.group(1), match.group(3)
+        if _is_line_break(head, tail, vocabulary):
+            return head + tail
+        return f"{head}-{tail}"
+
+    # Overlapping compounds ("RECONSTRUC-TION-AWARE") need a second pass over the joined text.
+    previous = None
+    while previous != text:
+        previous = text
+        text = _HYPHENATED.sub(join, text)
+    return text
+
+
+def _is_line_break(head: str, tail: str, vocabulary: frozenset[str]) -> bool:
+    same_case = (head[-1].isupper() and tail.isupper()) or (head[-1].islower() and tail.islower())
+    if not same_case or len(tail) < 2:
+        return False
+    lower_tail = tail.lower()
+    if lower_tail in _SUFFIXES:
+        return True
+    if not vocabulary or lower_tail in vocabulary:
+        return False
+    joined = (head + tail).lower()
+    return joined in vocabulary or (len(joined) >= 7 and _has_inflection(joined, vocabulary))
+
+
+def _has_inflection(stem: str, vocabulary: frozenset[str]) -> bool:
+    """"linearize" counts as known when the text has "linearizes" / "linearized" / "linearizing"."""
+    return any(stem + ending in vocabulary for ending in ("s", "es", "d", "ed", "r", "rs", "ing", "ation"))\
+        or (stem.endswith("e") and stem[:-1] + "ing" in vocabulary)
+
+
+def _strip_quotes(text: str) -> str:
+    while len(text) >= 2 and _QUOTES.get(text[0]) == text[-1]:
+        text = text[1:-1].strip()
+    return text
+
+
+def _drop_repeated_copy(title: str) -> str:
+    """"Fast Thing FAST THING" -> "Fast Thing": keep the mixed-case copy, or one of two equal copies."""
+    words = title.split()
+    for cut in range(1, len(words)):
+        first, second = " ".join(words[:cut]), " ".join(words[cut:])
+        if len(first) == len(second) and first.upper() == second.upper() and (
+                second.isupper() or first == second):
+            return first
+    return title
