@@ -1,0 +1,115 @@
+"""The texts the search index covers and which report lists which paper, in one SQLite file.
+
+This is the search index's own record (the graph store may be Neo4j, in another process), so that
+the lexical index can be rebuilt at start, replacement can tell which papers a report dropped, and a
+paper listed by two reports survives the removal of one. Each paper has an integer slot (its rowid)
+that the FAISS and BM25 indexes use as its key.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS paper (
+    slot INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL,
+    title TEXT NOT NULL, abstract TEXT NOT NULL, brief TEXT NOT NULL, text_hash TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS listing (
+    report TEXT NOT NULL, paper TEXT NOT NULL, PRIMARY KEY (report, paper)
+);
+CREATE INDEX IF NOT EXISTS listing_paper ON listing (paper);
+"""
+
+
+@dataclass(frozen=True)
+class PaperText:
+    slot: int
+    id: str
+    title: str
+    abstract: str
+    brief: str
+    text_hash: str  # sha1 of the embedded text: a changed hash means re-embed and re-index
+
+    @property
+    def lexical_text(self) -> str:
+        return f"{self.title}\n{self.abstract}\n{self.brief}"
+
+
+class Corpus:
+    def __init__(self, path: Path) -> None:
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.executescript(_SCHEMA)
+
+    def commit(self, report: str, listed: set[str], upserts: list[tuple[str, str, str, str, str]],
+               deletes: set[str]) -> dict[str, int]:
+        """In one transaction: make `listed` the report's papers, write `upserts` (id, title, abstract,
+        brief, text_hash) and delete `deletes`. Returns the slot of each upserted paper."""
+        db = self._db
+        db.execute("BEGIN")
+        try:
+            db.execute("DELETE FROM listing WHERE report = ?", (report,))
+            db.executemany("INSERT INTO listing VALUES (?, ?)", [(report, p) for p in listed])
+            db.executemany(
+                "INSERT INTO paper (id, title, abstract, brief, text_hash) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET title = excluded.title, abstract = excluded.abstract, "
+                "brief = excluded.brief, text_hash = excluded.text_hash",
+                upserts,
+            )
+            db.executemany("DELETE FROM paper WHERE id = ?", [(p,) for p in deletes])
+            slots = {p.id: p.slot for p in self.by_ids([u[0] for u in upserts]).values()}
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+        return slots
+
+    def clear(self) -> None:
+        with self._db:
+            self._db.execute("DELETE FROM listing")
+            self._db.execute("DELETE FROM paper")
+
+    def papers(self) -> Iterator[PaperText]:
+        for row in self._db.execute("SELECT slot, id, title, abstract, brief, text_hash FROM paper"):
+            yield PaperText(*row)
+
+    def by_ids(self, ids: list[str]) -> dict[str, PaperText]:
+        return self._select("id", ids)
+
+    def by_slots(self, slots: list[int]) -> dict[int, PaperText]:
+        return {p.slot: p for p in self._select("slot", slots).values()}
+
+    def _select(self, column: str, keys: list) -> dict[str, PaperText]:
+        found: dict[str, PaperText] = {}
+        for start in range(0, len(keys), 500):
+            chunk = keys[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT slot, id, title, abstract, brief, text_hash FROM paper WHERE {column} IN ({marks})"
+            for row in self._db.execute(query, chunk):
+                found[row[1]] = PaperText(*row)
+        return found
+
+    def listed_by(self, report: str) -> set[str]:
+        return {r[0] for r in self._db.execute("SELECT paper FROM listing WHERE report = ?", (report,))}
+
+    def listed_elsewhere(self, ids: set[str], report: str) -> set[str]:
+        """Those of `ids` that some report other than `report` lists."""
+        wanted = sorted(ids)
+        found: set[str] = set()
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            query = (f"SELECT DISTINCT paper FROM listing WHERE report != ? "
+                     f"AND paper IN ({','.join('?' * len(chunk))})")
+            found.update(r[0] for r in self._db.execute(query, [report, *chunk]))
+        return found
+
+    def count(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM paper").fetchone()[0])
+
+    def close(self) -> None:
+        self._db.close()
+

