@@ -1,0 +1,208 @@
+"""Quantities as papers write them, in Chinese and English: pure parsing, no judgement of relevance.
+
+`find_quantities(text)` returns every number with its unit, range end and modifier, e.g.
+`111.9倍` -> 111.9 x; `1.70-2.10×` -> 1.70..2.10 x; `最高3倍` / `up to 3x` -> 3 x "up to";
+`60倍以上` / `over 60x` -> 60 x "at least"; `亚20ms` / `sub-20 ms` -> 20 ms "less than";
+`8.8 WSIs/分钟` -> 8.8 "WSIs/min"; `10,000 tokens/s` -> 10000 "tokens/s"; `Dice = 0.855` -> 0.855, no unit.
+
+Decisions (documented because they are policy, not parsing):
+- Chinese numerals are read only where they carry a result: before 倍 (三倍 -> 3 x, 两倍 -> 2 x) and
+  一半/减半 (-> 50 %). Elsewhere (七个数据集, 三个任务) they are counts and are not returned.
+- Identifier digits are not quantities: a number glued to a letter or to `letter-`/`digit-`
+  (LLaVA-1.5-7B, Wan2.1, W1.58A2, top-1, FP8) is skipped, as are resolutions (2160×3840) and
+  ratios (2:4).
+- `kind` classifies the unit (ratio, percent, time, rate, memory, flops, energy, count, bits, steps,
+  score, None) so the evidence step can decide without re-parsing unit strings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Canonical unit -> (kind, regex alternatives). Order matters inside the compiled alternation: longer
+# spellings first, so "frames per second" wins over "s" and "GPU days" over "days".
+_UNITS: tuple[tuple[str, str, str], ...] = (
+    ("tokens/s", "rate", r"tokens?\s*/\s*s(?:ec)?|tokens?\s+per\s+second|tok/s"),
+    ("fps", "rate", r"frames?\s+per\s+second|fps|帧\s*/\s*秒|帧每秒"),
+    ("GPU days", "gpu-time", r"GPU[\s-]days?|GPU天"),
+    ("GPU hours", "gpu-time", r"GPU[\s-]hours?|GPU小时"),
+    ("points", "points", r"percentage\s+points?|个百分点|百分点|pp(?![A-Za-z])|points?(?![A-Za-z])"),
+    ("%", "percent", r"%|％|percent(?![A-Za-z])"),
+    ("x", "ratio", r"[×xX](?![A-Za-z0-9])|倍|times(?![A-Za-z])|-?fold(?![A-Za-z])"),
+    ("GFLOPs", "flops", r"GFLOPs?|GFLOPS"),
+    ("TFLOPs", "flops", r"TFLOPs?|TFLOPS"),
+    ("FLOPs", "flops", r"FLOPs?|FLOPS|MACs"),
+    ("TB", "memory", r"TB(?![A-Za-z])|TiB"),
+    ("GB", "memory", r"GB(?![A-Za-z])|GiB"),
+    ("MB", "memory", r"MB(?![A-Za-z])|MiB"),
+    ("KB", "memory", r"KB(?![A-Za-z])|KiB"),
+    ("ms", "time", r"ms(?![A-Za-z])|毫秒|milliseconds?"),
+    ("us", "time", r"[μµu]s(?![A-Za-z])|微秒|microseconds?"),
+    ("s", "time", r"s(?![A-Za-z])|secs?(?![A-Za-z])|seconds?|秒"),
+    ("min", "time", r"min(?![A-Za-z])|minutes?|分钟"),
+    ("h", "time", r"h(?![A-Za-z])|hours?|hrs?(?![A-Za-z])|小时"),
+    ("days", "time", r"days?(?![A-Za-z])|天(?!内)"),
+    ("kWh", "energy", r"kWh"),
+    ("J", "energy", r"[mk]?J(?![A-Za-z])|joules?"),
+    ("W", "energy", r"[mk]?W(?![A-Za-z])|watts?"),
+    ("dB", "score", r"dB(?![A-Za-z])"),
+    ("px", "score", r"px(?![A-Za-z])|pixels?"),
+    ("bit", "bits", r"-?bits?(?![A-Za-z])|位(?!置)|比特"),
+    ("steps", "steps", r"-?steps?(?![A-Za-z])|步"),
+    ("B", "count", r"B(?![A-Za-z])|[Bb]illion"),
+    ("M", "count", r"M(?![A-Za-z])|[Mm]illion"),
+    ("K", "count", r"[Kk](?![A-Za-z])|[Tt]housand"),
+)
+_UNIT_KIND = {canonical: kind for canonical, kind, _ in _UNITS}
+
+# A rate written as "<things>/<time>" or "<things> per <time>": 8.8 WSIs/分钟, 120 images/s.
+_RATE = r"[A-Za-z][A-Za-z-]*\s*/\s*(?:s|sec|second|min|minute|h|hour|秒|分钟|小时)(?![A-Za-z])" \
+        r"|[A-Za-z][A-Za-z-]*\s+per\s+(?:second|minute|hour)"
+_UNIT_RE = "|".join(f"(?P<u{i}>{alt})" for i, (_, _, alt) in enumerate(_UNITS))
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_ZH_DIGITS = "零一二两三四五六七八九十百"
+_PRE = {
+    "up to": r"up\s+to|as\s+much\s+as|as\s+high\s+as|最高可?达?|高达|最多|多达|可达",
+    "at least": r"over|more\s+than|greater\s+than|exceeding|exceeds?|above|at\s+least|超过|超|至少|逾|大于|>=?|≥",
+    "less than": r"sub-?|under|less\s+than|below|fewer\s+than|不到|小于|低于|亚|<=?|≤",
+    "about": r"about|around|approximately|approx\.|nearly|almost|roughly|~|≈|约|大约|接近|近",
+}
+_POST = {"at least": r"以上", "less than": r"以下|以内|之内", "about": r"左右"}
+
+_PRE_RE = "|".join(f"(?P<pre_{k.replace(' ', '_')}>{v})" for k, v in _PRE.items())
+_POST_RE = "|".join(f"(?P<post_{k.replace(' ', '_')}>{v})" for k, v in _POST.items())
+_UNIT2_RE = _UNIT_RE.replace("(?P<u", "(?P<w")
+
+_QUANTITY = re.compile(
+    rf"(?:(?<![A-Za-z])(?:{_PRE_RE})\s*)?"
+    rf"(?P<num>{_NUM})(?:\s*(?P<unit>{_UNIT_RE}|(?P<rate>{_RATE})))?"
+    rf"(?:\s*(?:-|–|—|~|～|to|到|至)\s*(?P<num2>{_NUM})(?:\s*(?P<unit2>{_UNIT2_RE}|(?P<rate2>{_RATE})))?)?"
+    rf"(?:{_POST_RE})?",
+    re.IGNORECASE,
+)
+_ZH_QUANTITY = re.compile(
+    rf"(?:(?:{_PRE_RE})\s*)?(?P<zh>[{_ZH_DIGITS}]+)倍(?:{_POST_RE})?|(?P<half>一半|减半)")
+# Spans that look numeric but are settings or identifiers: resolutions, ratios, versions, dates.
+_MASK = re.compile(r"\d+\s*[×xX*]\s*\d+(?!\.\d)(?:\s*[×xX*]\s*\d+)?|\d+:\d+|\d+\.\d+\.\d+|\d{4}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int  # offsets in the text, modifier included
+    end: int
+    value: float
+    value_max: float | None
+    unit: str | None  # canonical: "x", "%", "ms", "s", "tokens/s", "GB", "GFLOPs", "B", ...
+    kind: str | None  # ratio, percent, points, time, gpu-time, rate, memory, flops, energy, score, count, ...
+    modifier: str | None  # "up to", "at least", "less than", "about"
+    text: str
+
+    @property
+    def number_start(self) -> int:
+        """Where the digits begin (after any modifier word)."""
+        match = re.search(r"\d|[" + _ZH_DIGITS + "]", self.text)
+        return self.start + (match.start() if match else 0)
+
+
+def _canonical_rate(text: str) -> str:
+    things, _, per = re.split(r"\s*(/|\s+per\s+)\s*", text.strip(), maxsplit=1)
+    per = per.strip().lower()
+    per = {"sec": "s", "second": "s", "秒": "s", "minute": "min", "分钟": "min", "hour": "h", "小时": "h"}.get(per, per)
+    return f"{things}/{per}"
+
+
+def _modifier(match: re.Match[str]) -> str | None:
+    for name, value in match.groupdict().items():
+        if value and name.startswith(("pre_", "post_")):
+            return name.split("_", 1)[1].replace("_", " ")
+    return None
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _zh_number(text: str) -> float | None:
+    """Chinese numerals up to 999 (三 -> 3, 十二 -> 12, 两百 -> 200)."""
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+    total, current = 0, 0
+    for char in text:
+        if char in digits:
+            current = digits[char]
+        elif char == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif char == "百":
+            total += (current or 1) * 100
+            current = 0
+    total += current
+    return float(total) if total else None
+
+
+def _is_identifier(text: str, start: int) -> bool:
+    """Digits that belong to a name: LLaVA-1.5-7B, Wan2.1, top-1, FP8, v2."""
+    before = text[max(0, start - 2):start]
+    if not before:
+        return False
+    if before[-1].isascii() and (before[-1].isalpha() or before[-1] in "._"):
+        return True
+    return before[-1] == "-" and len(before) == 2 and before[0].isascii() and before[0].isalnum()
+
+
+def _unit_of(match: re.Match[str], prefix: str, rate_group: str) -> str | None:
+    rate = match.group(rate_group)
+    if rate:
+        return _canonical_rate(rate)
+    for i, (canonical, _, _) in enumerate(_UNITS):
+        if match.group(f"{prefix}{i}"):
+            return canonical
+    return None
+
+
+def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
+    num_start = match.start("num")
+    has_pre = match.start() < num_start
+    if _is_identifier(text, match.start() if has_pre else num_start):
+        return None
+    unit, unit2 = _unit_of(match, "u", "rate"), _unit_of(match, "w", "rate2")
+    value_max = _number(match.group("num2")) if match.group("num2") else None
+    if value_max is not None and unit and unit2 and unit != unit2:
+        return None  # "3x to 20 ms" is not one range; its parts are read on their own below
+    if value_max is not None and value_max <= _number(match.group("num")):
+        return None  # "2024-2025" style pairs or "5-3" scores, not a range of one figure
+    final_unit = (unit2 or unit) if value_max is not None else unit
+    end = match.end()
+    while end > match.start() and text[end - 1].isspace():
+        end -= 1
+    return Quantity(
+        start=match.start(), end=end, value=_number(match.group("num")), value_max=value_max,
+        unit=final_unit, kind=_UNIT_KIND.get(final_unit, "rate") if final_unit else None,
+        modifier=_modifier(match), text=text[match.start():end],
+    )
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in `text`, left to right; identifiers, resolutions and ratios excluded."""
+    masked = [(m.start(), m.end()) for m in _MASK.finditer(text)]
+    found: list[Quantity] = []
+    for match in _QUANTITY.finditer(text):
+        if any(s <= match.start("num") < e for s, e in masked):
+            continue
+        quantity = _quantity(text, match)
+        if quantity is None and match.group("num2"):
+            # Not a range after all: read the first number alone ("3x to 20 ms", "2024-2025").
+            single = _QUANTITY.match(text[:match.start("num2")], match.start())
+            quantity = _quantity(text, single) if single and not single.group("num2") else None
+        if quantity is not None:
+            found.append(quantity)
+    for match in _ZH_QUANTITY.finditer(text):
+        if match.group("half"):
+            found.append(Quantity(match.start(), match.end(), 50.0, None, "%", "percent", None, match.group(0)))
+            continue
+        value = _zh_number(match.group("zh"))
+        if value is not None:
+            found.append(Quantity(match.start(), match.end(), value, None, "x", "ratio", _modifier(match),
+                                  match.group(0)))
+    return sorted(found, key=lambda q: q.start)

@@ -1,0 +1,98 @@
+"""Metric lookup tables compiled from `metrics.ttl`: labels and the cue words evidence extraction reads.
+
+The Turtle file is the source of truth; this module turns it, once per process, into one regex that
+finds every cue word in a text and a table from cue word to metric id.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rdflib import RDF, Literal
+from rdflib.namespace import SKOS
+
+from ontology.graph import METRIC, PG, ontology_graph
+
+
+@dataclass(frozen=True)
+class MetricConcept:
+    id: str
+    label_en: str
+    label_zh: str
+    definition: str
+    units: tuple[str, ...]
+    cues: tuple[str, ...]  # lower-cased
+    weak_cues: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MetricCues:
+    """All cue words as one compiled pattern; `metric_of[cue]` and `weak` classify a match."""
+
+    pattern: re.Pattern[str]
+    metric_of: dict[str, str]
+    weak: frozenset[str]
+
+    def find(self, text: str) -> list[tuple[int, int, str, bool]]:
+        """(start, end, metric id, is_weak) for every cue word in `text`, left to right."""
+        found = []
+        for match in self.pattern.finditer(text):
+            word = match.group(0).lower()
+            key = word if word in self.metric_of else word[:-1]  # optional plural "s"
+            found.append((match.start(), match.end(), self.metric_of[key], key in self.weak))
+        return found
+
+
+def _texts(graph, subject, predicate) -> list[Literal]:
+    return sorted((o for o in graph.objects(subject, predicate) if isinstance(o, Literal)), key=str)
+
+
+def _label(graph, subject, lang: str) -> str:
+    for literal in _texts(graph, subject, SKOS.prefLabel):
+        if literal.language == lang:
+            return str(literal)
+    return ""
+
+
+@lru_cache(maxsize=1)
+def metric_concepts() -> dict[str, MetricConcept]:
+    """Every pg:Metric individual of the ontology, keyed by metric id."""
+    graph = ontology_graph()
+    concepts = {}
+    for subject in graph.subjects(RDF.type, PG.Metric):
+        metric_id = str(subject).removeprefix(str(METRIC))
+        concepts[metric_id] = MetricConcept(
+            id=metric_id,
+            label_en=_label(graph, subject, "en"),
+            label_zh=_label(graph, subject, "zh"),
+            definition=" ".join(str(d) for d in _texts(graph, subject, SKOS.definition)),
+            units=tuple(str(u) for u in _texts(graph, subject, PG.typicalUnit)),
+            cues=tuple(str(c).lower() for c in _texts(graph, subject, PG.cue)),
+            weak_cues=tuple(str(c).lower() for c in _texts(graph, subject, PG.weakCue)),
+        )
+    return concepts
+
+
+def _cue_regex(word: str) -> str:
+    if re.search(r"[\u3400-\u9fff]", word):
+        return re.escape(word)
+    # Whole English words: "time" must not fire inside "real-time" or "timestep".
+    return rf"(?<![\w-]){re.escape(word)}s?(?![\w])"
+
+
+@lru_cache(maxsize=1)
+def metric_cues() -> MetricCues:
+    """The compiled cue table (cached). Longer cues are tried first, so "latency reduction" beats "latency"."""
+    metric_of: dict[str, str] = {}
+    weak: set[str] = set()
+    for concept in metric_concepts().values():
+        for word in concept.cues:
+            metric_of[word] = concept.id
+        for word in concept.weak_cues:
+            metric_of[word] = concept.id
+            weak.add(word)
+    words = sorted(metric_of, key=lambda w: (-len(w), w))
+    pattern = re.compile("|".join(_cue_regex(w) for w in words), re.IGNORECASE)
+    return MetricCues(pattern=pattern, metric_of=metric_of, weak=frozenset(weak))
