@@ -1,0 +1,116 @@
+"""The FastAPI application: GraphQL at /graphql (GraphiQL in the browser), REST under /api, /healthz.
+
+Every error leaves as JSON `{"error": message}`; unexpected exceptions are logged and answered with a
+generic 500, never a stack trace. Store access stays on the event loop thread: the embedded store is
+not shared between threads, and its calls are short.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+from starlette.types import Scope
+from strawberry.fastapi import GraphQLRouter
+
+from api.limits import BodySizeLimit
+from api.rest import build_router, upload_limit
+from api.schema import GraphContext, build_schema
+from api.service import InvalidRequest, NotFound, PapergraphService
+from api.settings import Settings
+from graph.store import StoreUnavailable
+
+log = logging.getLogger("papergraph.api")
+
+
+def _error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status, headers=headers)
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for err in exc.errors():
+        where = ".".join(str(x) for x in err.get("loc", ()) if x not in ("query", "path", "body"))
+        parts.append(f"{where}: {err.get('msg', 'invalid')}" if where else str(err.get("msg", "invalid")))
+    return "; ".join(parts) or "invalid request"
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        return _error(exc.status_code, str(exc.detail), getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return _error(422, _validation_message(exc))
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound) -> JSONResponse:
+        return _error(404, str(exc))
+
+    @app.exception_handler(InvalidRequest)
+    async def bad_request(request: Request, exc: InvalidRequest) -> JSONResponse:
+        return _error(400, str(exc))
+
+    @app.exception_handler(StoreUnavailable)
+    async def unavailable(request: Request, exc: StoreUnavailable) -> JSONResponse:
+        log.error("store unavailable: %s", exc)
+        return _error(503, "the graph store is unavailable")
+
+    @app.exception_handler(Exception)
+    async def internal(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("internal error on %s %s", request.method, request.url.path)
+        return _error(500, "internal error")
+
+
+def create_app(settings: Settings | None = None, service: PapergraphService | None = None) -> FastAPI:
+    """The app over `service` (built from `settings` when not given); the store opens on first use."""
+    settings = settings or (service.settings if service is not None else Settings())
+    service = service or PapergraphService(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        service.index  # noqa: B018 - open the store and load the index before the first request
+        yield
+        service.close()
+
+    app = FastAPI(
+        title="papergraph",
+        version="0.1.0",
+        description="Knowledge graph of research on AI inference acceleration: GraphQL at /graphql, REST at /api.",
+        lifespan=lifespan,
+    )
+    app.state.service = service
+    app.state.settings = settings
+
+    def context() -> GraphContext:
+        return GraphContext(service)
+
+    graphql = GraphQLRouter(build_schema(settings), context_getter=context, graphql_ide="graphiql")
+    app.include_router(graphql, prefix="/graphql", include_in_schema=False)
+    app.include_router(build_router(settings))
+    _install_error_handlers(app)
+
+    def limit_for(scope: Scope) -> int | None:
+        path: str = scope.get("path", "")
+        if path == "/api/reports":
+            return upload_limit(settings)
+        if path.startswith("/graphql"):
+            return settings.graphql_max_body_bytes
+        return settings.max_upload_bytes if scope.get("method") in ("POST", "PUT", "PATCH") else None
+
+    app.add_middleware(BodySizeLimit, limit_for=limit_for)
+    return app
+
+
+def serve(settings: Settings, **uvicorn_options: Any) -> None:
+    """Run the API with uvicorn on settings.host:settings.port (127.0.0.1 unless told otherwise)."""
+    import uvicorn
+
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, **uvicorn_options)

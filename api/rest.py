@@ -1,0 +1,112 @@
+"""REST routes: search, one paper, report upload and the health check. Thin: they call the service.
+
+Write access: POST /api/reports needs the X-API-Key header to equal PAPERGRAPH_API_KEY (401 when it is
+missing or wrong). With no key configured the server is read-only and the route answers 403
+"writes are disabled". Uploads are limited to `max_upload_bytes` (413), counted while streaming.
+"""
+
+# No `from __future__ import annotations`: FastAPI reads the route annotations, which name `settings`.
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from starlette.datastructures import UploadFile
+
+from api.schema import key_matches
+from api.service import ImportTotals, PapergraphService, SearchResult
+from api.settings import Settings
+from graph.store import PaperFilter
+
+# Room for the multipart boundaries and part headers around the file itself.
+MULTIPART_OVERHEAD = 16 * 1024
+
+IdList = Annotated[list[str], Query()]
+
+
+def _service(request: Request) -> PapergraphService:
+    return request.app.state.service
+
+
+def _hit_json(hit: SearchResult) -> dict[str, Any]:
+    paper = {"id": hit.paper["id"], "title": hit.paper.get("title", ""),
+             "sources": list(hit.paper.get("sources", ()))}
+    return {"paper": paper, "score": round(hit.score, 6), "match": hit.match}
+
+
+def build_router(settings: Settings) -> APIRouter:
+    router = APIRouter()
+
+    @router.get("/api/search", summary="Search papers (English or Chinese), filters applied before ranking")
+    async def search(
+        request: Request,
+        q: Annotated[str, Query(min_length=1, max_length=500, description="the query")],
+        k: Annotated[int, Query(ge=1, le=settings.search_max_k)] = 10,
+        category: IdList = [],  # noqa: B006 - FastAPI copies query defaults per request
+        technique: IdList = [],  # noqa: B006
+        institution: IdList = [],  # noqa: B006
+        model: IdList = [],  # noqa: B006
+        hardware: IdList = [],  # noqa: B006
+        metric: IdList = [],  # noqa: B006
+        report: IdList = [],  # noqa: B006
+        mode: Annotated[str, Query(pattern="^(hybrid|vector|lexical)$")] = "hybrid",
+    ) -> dict[str, Any]:
+        paper_filter = PaperFilter(
+            technique=tuple(technique), category=tuple(category), institution=tuple(institution),
+            model=tuple(model), hardware=tuple(hardware), metric=tuple(metric), report=tuple(report),
+        )
+        hits = _service(request).search(q, k, paper_filter, mode)
+        return {"hits": [_hit_json(h) for h in hits]}
+
+    @router.get("/api/papers/{paper_id}", summary="One paper in the interchange shape, with entities and evidence")
+    async def paper(request: Request, paper_id: str) -> dict[str, Any]:
+        return _service(request).paper_document(paper_id)
+
+    @router.post(
+        "/api/reports",
+        status_code=201,
+        summary="Upload a report (Markdown or interchange JSON) as multipart field `file`; needs X-API-Key",
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {"multipart/form-data": {"schema": {
+                    "type": "object", "required": ["file"],
+                    "properties": {"file": {"type": "string", "format": "binary"}},
+                }}},
+            },
+            "parameters": [{"name": "X-API-Key", "in": "header", "required": True, "schema": {"type": "string"}}],
+        },
+    )
+    async def upload_report(request: Request) -> dict[str, Any]:
+        # The key is checked before the body is read, so an unauthorised upload costs nothing.
+        if not settings.writes_enabled():
+            raise HTTPException(403, "writes are disabled: the server has no PAPERGRAPH_API_KEY")
+        if not key_matches(request.headers.get("x-api-key", ""), settings):
+            raise HTTPException(401, "unauthorized: send a valid X-API-Key header")
+        limit = settings.max_upload_bytes
+        async with request.form(max_files=1, max_fields=1, max_part_size=MULTIPART_OVERHEAD) as form:
+            upload = form.get("file")
+            if not isinstance(upload, UploadFile) or not upload.filename:
+                raise HTTPException(422, "send the report as a multipart file field named 'file'")
+            data = await upload.read(limit + 1)
+        if len(data) > limit:
+            raise HTTPException(413, f"report too large: the limit is {limit} bytes")
+        result = _service(request).import_upload(upload.filename, data)
+        if not result.ok:
+            raise HTTPException(422, result.error)
+        totals = ImportTotals.of([result])
+        return {
+            "file": result.path, "reports": list(result.reports), "papers": result.papers,
+            "created": totals.created, "merged": totals.merged, "unchanged": totals.unchanged,
+            "removed": totals.removed, "warnings": [str(w) for w in result.warnings],
+        }
+
+    @router.get("/healthz", summary="Liveness and store reachability")
+    async def healthz(request: Request) -> dict[str, Any]:
+        counts = _service(request).stats()
+        return {"status": "ok", "papers": counts["nodes"].get("Paper", 0)}
+
+    return router
+
+
+def upload_limit(settings: Settings) -> int:
+    """The byte limit on the whole multipart body of POST /api/reports."""
+    return settings.max_upload_bytes + MULTIPART_OVERHEAD

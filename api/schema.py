@@ -1,0 +1,338 @@
+"""The GraphQL schema: queries, the importReport mutation, limits and the per-request context.
+
+Resolvers stay thin: lists and lookups go to the GraphStore protocol through the service (never a
+backend), relations through the request's DataLoaders (api/loaders.py), search and imports through
+PapergraphService. Limits (depth, tokens, aliases, page size) are schema extensions and argument
+checks, so an expensive query is rejected before it runs.
+"""
+
+from __future__ import annotations
+
+import hmac
+from enum import Enum
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.fastapi import BaseContext
+from strawberry.permission import BasePermission
+
+from api.loaders import StoreLoaders
+from api.service import ImportTotals, PapergraphService, ServiceError
+from api.settings import Settings
+from api.types import (
+    Connection,
+    Count,
+    Evidence,
+    GraphNode,
+    GraphRelationship,
+    Hardware,
+    ImportResult,
+    Institution,
+    InstitutionPair,
+    Metric,
+    Model,
+    Paper,
+    Report,
+    SearchHit,
+    Stats,
+    Subgraph,
+    Technique,
+    TechniqueCategory,
+    TechniquePair,
+    decode_cursor,
+)
+from graph.model import TECHNIQUE_CATEGORIES
+from graph.projection import NAME_PROPERTY
+from graph.store import EvidenceFilter, PaperFilter
+
+
+class GraphContext(BaseContext):
+    """What every resolver of one request sees: the service, the settings and fresh loaders."""
+
+    def __init__(self, service: PapergraphService) -> None:
+        super().__init__()
+        self.service = service
+        self.settings: Settings = service.settings
+        self.loaders = StoreLoaders(service.store)
+
+
+def _ids(values: list[str] | None) -> tuple[str, ...]:
+    return tuple(values or ())
+
+
+@strawberry.input(description="Papers matching every given field; within a field, any of the ids.")
+class PaperFilterInput:
+    technique: list[str] | None = None
+    category: list[str] | None = None
+    institution: list[str] | None = None
+    model: list[str] | None = None
+    hardware: list[str] | None = None
+    metric: list[str] | None = None
+    report: list[str] | None = None
+    title_contains: str | None = None
+
+    def to_filter(self) -> PaperFilter:
+        return PaperFilter(
+            technique=_ids(self.technique), category=_ids(self.category),
+            institution=_ids(self.institution), model=_ids(self.model), hardware=_ids(self.hardware),
+            metric=_ids(self.metric), report=_ids(self.report), title_contains=self.title_contains,
+        )
+
+
+@strawberry.input
+class EvidenceFilterInput:
+    metric: list[str] | None = None
+    paper: list[str] | None = None
+    hardware: list[str] | None = None
+    model: list[str] | None = None
+    papers: PaperFilterInput | None = None
+    min_value: float | None = None
+    unit: str | None = None
+
+    def to_filter(self) -> EvidenceFilter:
+        return EvidenceFilter(
+            metric=_ids(self.metric), paper=_ids(self.paper), hardware=_ids(self.hardware),
+            model=_ids(self.model), papers=self.papers.to_filter() if self.papers else PaperFilter(),
+            min_value=self.min_value, unit=self.unit,
+        )
+
+
+@strawberry.enum
+class EvidenceOrder(Enum):
+    VALUE_DESC = "value_desc"
+    VALUE_ASC = "value_asc"
+    PAPER = "paper"
+
+
+@strawberry.enum
+class SearchMode(Enum):
+    HYBRID = "hybrid"
+    VECTOR = "vector"
+    LEXICAL = "lexical"
+
+
+def _page(info: strawberry.Info, first: int, after: str | None) -> tuple[int, int]:
+    """(limit, offset) from Relay arguments, with `first` capped by the settings."""
+    cap = info.context.settings.page_max
+    if not 0 <= first <= cap:
+        raise GraphQLError(f"first must be between 0 and {cap}, not {first}")
+    try:
+        offset = decode_cursor(after) if after else 0
+    except ValueError as exc:
+        raise GraphQLError(str(exc)) from exc
+    return first, offset
+
+
+def _node_connection(info: strawberry.Info, label: str, make: Any, first: int, after: str | None,
+                     name_contains: str | None) -> Connection[Any]:
+    limit, offset = _page(info, first, after)
+    page = info.context.service.store.list_nodes(label, limit, offset, name_contains)
+    return Connection.of([make(n) for n in page.items], offset, page.total)
+
+
+def _node(info: strawberry.Info, label: str, node_id: str, make: Any) -> Any:
+    node = info.context.service.store.get(label, [node_id])[0]
+    return make(node) if node is not None else None
+
+
+def _counts(values: dict[str, int]) -> list[Count]:
+    return [Count(name=k, count=v) for k, v in values.items()]
+
+
+def _hits(results: list[Any]) -> list[SearchHit]:
+    return [SearchHit(paper=Paper.from_node(r.paper), score=r.score, match=r.match) for r in results]
+
+
+def _service_call(call: Any, *args: Any) -> Any:
+    try:
+        return call(*args)
+    except ServiceError as exc:
+        raise GraphQLError(str(exc)) from exc
+
+
+@strawberry.type
+class Query:
+    @strawberry.field
+    def paper(self, info: strawberry.Info, id: strawberry.ID) -> Paper | None:
+        return _node(info, "Paper", id, Paper.from_node)
+
+    @strawberry.field
+    def papers(self, info: strawberry.Info, filter: PaperFilterInput | None = None, first: int = 20,
+               after: str | None = None) -> Connection[Paper]:
+        limit, offset = _page(info, first, after)
+        paper_filter = filter.to_filter() if filter else PaperFilter()
+        page = info.context.service.store.list_papers(paper_filter, limit, offset)
+        return Connection.of([Paper.from_node(n) for n in page.items], offset, page.total)
+
+    @strawberry.field
+    def institution(self, info: strawberry.Info, id: strawberry.ID) -> Institution | None:
+        return _node(info, "Institution", id, Institution.from_node)
+
+    @strawberry.field
+    def institutions(self, info: strawberry.Info, name_contains: str | None = None, first: int = 20,
+                     after: str | None = None) -> Connection[Institution]:
+        return _node_connection(info, "Institution", Institution.from_node, first, after, name_contains)
+
+    @strawberry.field
+    def technique(self, info: strawberry.Info, id: strawberry.ID) -> Technique | None:
+        return _node(info, "Technique", id, Technique.from_node)
+
+    @strawberry.field
+    def techniques(self, info: strawberry.Info, name_contains: str | None = None, first: int = 20,
+                   after: str | None = None) -> Connection[Technique]:
+        return _node_connection(info, "Technique", Technique.from_node, first, after, name_contains)
+
+    @strawberry.field
+    def model(self, info: strawberry.Info, id: strawberry.ID) -> Model | None:
+        return _node(info, "Model", id, Model.from_node)
+
+    @strawberry.field
+    def models(self, info: strawberry.Info, name_contains: str | None = None, first: int = 20,
+               after: str | None = None) -> Connection[Model]:
+        return _node_connection(info, "Model", Model.from_node, first, after, name_contains)
+
+    @strawberry.field
+    def hardware(self, info: strawberry.Info, name_contains: str | None = None, first: int = 20,
+                 after: str | None = None) -> Connection[Hardware]:
+        return _node_connection(info, "Hardware", Hardware.from_node, first, after, name_contains)
+
+    @strawberry.field
+    def metrics(self, info: strawberry.Info, name_contains: str | None = None, first: int = 20,
+                after: str | None = None) -> Connection[Metric]:
+        return _node_connection(info, "Metric", Metric.from_node, first, after, name_contains)
+
+    @strawberry.field
+    def report(self, info: strawberry.Info, id: strawberry.ID) -> Report | None:
+        return _node(info, "Report", id, Report.from_node)
+
+    @strawberry.field
+    def reports(self, info: strawberry.Info, name_contains: str | None = None, first: int = 20,
+                after: str | None = None) -> Connection[Report]:
+        return _node_connection(info, "Report", Report.from_node, first, after, name_contains)
+
+    @strawberry.field(description="The technique categories (SKOS top concepts) of the vocabulary.")
+    def categories(self, info: strawberry.Info, first: int = 20,
+                   after: str | None = None) -> Connection[TechniqueCategory]:
+        limit, offset = _page(info, first, after)
+        ids = list(TECHNIQUE_CATEGORIES[offset:offset + limit])
+        nodes = info.context.service.store.get("Technique", [f"tech:{c}" for c in ids])
+        items = [TechniqueCategory.from_node(c, n) for c, n in zip(ids, nodes, strict=True)]
+        return Connection.of(items, offset, len(TECHNIQUE_CATEGORIES))
+
+    @strawberry.field(description="Evidence across papers, e.g. the best speedups for one category.")
+    def evidence(self, info: strawberry.Info, filter: EvidenceFilterInput | None = None,
+                 order_by: EvidenceOrder = EvidenceOrder.VALUE_DESC, first: int = 20,
+                 after: str | None = None) -> Connection[Evidence]:
+        limit, offset = _page(info, first, after)
+        evidence_filter = filter.to_filter() if filter else EvidenceFilter()
+        page = info.context.service.store.list_evidence(evidence_filter, order_by.value, limit, offset)
+        return Connection.of([Evidence.from_node(n) for n in page.items], offset, page.total)
+
+    @strawberry.field(description="Semantic + lexical search over titles, abstracts and briefs.")
+    def search(self, info: strawberry.Info, query: str, k: int = 10, filter: PaperFilterInput | None = None,
+               mode: SearchMode = SearchMode.HYBRID) -> list[SearchHit]:
+        paper_filter = filter.to_filter() if filter else None
+        return _hits(_service_call(info.context.service.search, query, k, paper_filter, mode.value))
+
+    @strawberry.field
+    def similar_papers(self, info: strawberry.Info, id: strawberry.ID, k: int = 10) -> list[SearchHit]:
+        return _hits(_service_call(info.context.service.similar, id, k))
+
+    @strawberry.field
+    def stats(self, info: strawberry.Info) -> Stats:
+        counts = info.context.service.stats()
+        return Stats(nodes=_counts(counts["nodes"]), relationships=_counts(counts["relationships"]))
+
+    @strawberry.field(description="Pairs of techniques used by the same papers, most papers first.")
+    async def technique_cooccurrence(self, info: strawberry.Info, first: int = 20,
+                                     category: str | None = None) -> list[TechniquePair]:
+        limit, _ = _page(info, first, None)
+        pairs = info.context.service.store.technique_cooccurrence(limit, category)
+        loader = info.context.loaders.node("Technique")
+        nodes = await loader.load_many([x for p in pairs for x in (p.a, p.b)])
+        return [TechniquePair(a=Technique.from_node(a), b=Technique.from_node(b), count=p.count)
+                for p, a, b in zip(pairs, nodes[::2], nodes[1::2], strict=True) if a and b]
+
+    @strawberry.field(description="Pairs of institutions whose papers share techniques.")
+    async def institution_overlap(self, info: strawberry.Info, first: int = 20) -> list[InstitutionPair]:
+        limit, _ = _page(info, first, None)
+        pairs = info.context.service.store.institution_overlap(limit)
+        loader = info.context.loaders.node("Institution")
+        nodes = await loader.load_many([x for p in pairs for x in (p.a, p.b)])
+        return [InstitutionPair(a=Institution.from_node(a), b=Institution.from_node(b), count=p.count)
+                for p, a, b in zip(pairs, nodes[::2], nodes[1::2], strict=True) if a and b]
+
+    @strawberry.field(description="Nodes and relationships within `depth` hops, for visualisation.")
+    def neighbourhood(self, info: strawberry.Info, id: strawberry.ID, depth: int = 1,
+                      limit: int = 100) -> Subgraph:
+        if not 1 <= depth <= 3:
+            raise GraphQLError(f"depth must be between 1 and 3, not {depth}")
+        _page(info, limit, None)
+        graph = info.context.service.store.neighbourhood(id, depth, limit)
+        return Subgraph(
+            nodes=[GraphNode(id=strawberry.ID(n["id"]), label=n["label"],
+                             name=str(n.get(NAME_PROPERTY.get(n["label"], "name"), ""))) for n in graph.nodes],
+            relationships=[GraphRelationship(type=r["type"], start=r["start"], end=r["end"])
+                           for r in graph.relationships],
+        )
+
+
+class RequireApiKey(BasePermission):
+    """Writes need the X-API-Key header to match PAPERGRAPH_API_KEY; with no key set they are off."""
+
+    def has_permission(self, source: Any, info: strawberry.Info, **kwargs: Any) -> bool:
+        settings: Settings = info.context.settings
+        self.message = "unauthorized: send a valid X-API-Key header"
+        self.error_extensions = {"code": "UNAUTHENTICATED"}
+        if not settings.writes_enabled():
+            self.message = "writes are disabled: the server has no PAPERGRAPH_API_KEY"
+            self.error_extensions = {"code": "WRITES_DISABLED"}
+            return False
+        given = info.context.request.headers.get("x-api-key", "")
+        return key_matches(given, settings)
+
+
+def key_matches(given: str, settings: Settings) -> bool:
+    """Constant-time comparison with the configured key (False when writes are off)."""
+    if not settings.writes_enabled() or settings.api_key is None:
+        return False
+    return hmac.compare_digest(given.encode(), settings.api_key.get_secret_value().encode())
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(permission_classes=[RequireApiKey],
+                         description="Import (or replace) one report given as Markdown or interchange JSON.")
+    def import_report(self, info: strawberry.Info, filename: str, content: str) -> ImportResult:
+        settings: Settings = info.context.settings
+        data = content.encode("utf-8")
+        if len(data) > settings.max_upload_bytes:
+            raise GraphQLError(f"report too large: {len(data)} bytes, limit {settings.max_upload_bytes}")
+        result = _service_call(info.context.service.import_upload, filename, data)
+        totals = ImportTotals.of([result])
+        return ImportResult(
+            ok=result.ok, error=result.error, reports=list(result.reports), papers=result.papers,
+            warnings=[str(w) for w in result.warnings], created=_counts(totals.created),
+            merged=_counts(totals.merged), unchanged=_counts(totals.unchanged), removed=_counts(totals.removed),
+        )
+
+
+def _mask(error: GraphQLError) -> bool:
+    """Hide the message of unexpected exceptions; our own GraphQLErrors and ServiceErrors pass."""
+    original = error.original_error
+    return original is not None and not isinstance(original, (GraphQLError, ServiceError))
+
+
+def build_schema(settings: Settings) -> strawberry.Schema:
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        extensions=[
+            QueryDepthLimiter(max_depth=settings.graphql_max_depth),
+            MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
+            MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
+            MaskErrors(should_mask_error=_mask, error_message="internal error"),
+        ],
+    )

@@ -1,0 +1,351 @@
+"""The one object the CLI, the REST routes and the GraphQL resolvers call.
+
+It owns the store and the search index and keeps them consistent: every import goes
+extract (pure) -> store.upsert (atomic) -> index.apply, and at start the index is rebuilt from the
+store when it does not hold the same papers. Nothing here or above knows which store backend runs.
+The store and the index open lazily, so `papergraph stats` never loads the embedding model.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from api.settings import Settings
+from graph.model import (
+    Evidence,
+    Hardware,
+    ImportBatch,
+    ImportSummary,
+    Institution,
+    Model,
+    Paper,
+    ParseWarning,
+    ReportInfo,
+    SourceRef,
+    Technique,
+)
+from graph.projection import parse_warning
+from graph.search import SEARCH_MODES
+from graph.store import GraphStore, Node, PaperFilter, StoreError
+
+if TYPE_CHECKING:
+    from graph.search import SearchIndex
+
+REPORT_SUFFIXES = (".md", ".markdown", ".json")
+
+
+class ServiceError(Exception):
+    """A request the service cannot answer; the message is safe to show to the user."""
+
+
+class NotFound(ServiceError):
+    pass
+
+
+class InvalidRequest(ServiceError):
+    pass
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """The outcome of importing one file: summaries of what changed, or the error that stopped it."""
+
+    path: str
+    reports: tuple[str, ...] = ()
+    papers: int = 0
+    summaries: tuple[ImportSummary, ...] = ()
+    warnings: tuple[ParseWarning, ...] = ()
+    error: str | None = None  # "file:line: reason"; the store is unchanged for this file
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    paper: Node
+    score: float
+    match: str
+    vector_rank: int | None = None
+    lexical_rank: int | None = None
+
+
+@dataclass
+class ImportTotals:
+    """Created / merged / unchanged / removed node counts summed over many files, per label."""
+
+    created: dict[str, int] = field(default_factory=dict)
+    merged: dict[str, int] = field(default_factory=dict)
+    unchanged: dict[str, int] = field(default_factory=dict)
+    removed: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, results: Iterable[FileResult]) -> ImportTotals:
+        totals = cls()
+        for result in results:
+            for summary in result.summaries:
+                for name in ("created", "merged", "unchanged", "removed"):
+                    target = getattr(totals, name)
+                    for label, n in getattr(summary, name).items():
+                        target[label] = target.get(label, 0) + n
+        return totals
+
+
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | str]:
+    """Files as given, directories as their report files (sorted), globs expanded.
+
+    A path that matches nothing is yielded as the original string so the caller can report it.
+    """
+    for raw in paths:
+        text = str(raw)
+        path = Path(text)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in REPORT_SUFFIXES)
+        elif path.is_file():
+            yield path
+        elif glob.has_magic(text):
+            matches = sorted(Path(m) for m in glob.glob(text, recursive=True) if Path(m).is_file())
+            yield from matches if matches else [text]
+        else:
+            yield text
+
+
+def batches_from_file(path: Path) -> list[ImportBatch]:
+    """Read one Markdown report or one interchange JSON file; raise ReportFormatError on bad input."""
+    if path.suffix == ".json":
+        return batches_from_json(path.read_bytes(), str(path))
+    from ingest.pipeline import extract_report
+
+    return [extract_report(path)]
+
+
+def batches_from_json(data: bytes, source: str) -> list[ImportBatch]:
+    from ingest.interchange import load_batches
+    from ingest.report import ReportFormatError
+
+    try:
+        doc = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        line = getattr(exc, "lineno", 1)
+        raise ReportFormatError(source, line, f"not interchange JSON: {exc}") from exc
+    try:
+        return load_batches(doc)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ReportFormatError(source, 1, f"not interchange JSON: {exc}") from exc
+
+
+def format_error(exc: Exception, path: str) -> str:
+    """`file:line: reason` for format errors, `file: reason` for anything else."""
+    line = getattr(exc, "line", None)
+    reason = getattr(exc, "reason", None) or str(exc)
+    return f"{path}:{line}: {reason}" if line is not None else f"{path}: {reason}"
+
+
+class PapergraphService:
+    def __init__(self, settings: Settings | None = None, store: GraphStore | None = None,
+                 index: SearchIndex | None = None) -> None:
+        self.settings = settings or Settings()
+        self._store = store
+        self._index = index
+        self._index_checked = False
+
+    # --- the two resources, opened on first use -------------------------------------------------
+    @property
+    def store(self) -> GraphStore:
+        if self._store is None:
+            from graph.open_store import open_store
+
+            kwargs = self.settings.neo4j_settings() if self.settings.store == "neo4j" else {}
+            self._store = open_store(self.settings.store, Path(self.settings.data_dir), **kwargs)
+        return self._store
+
+    @property
+    def index(self) -> SearchIndex:
+        if self._index is None:
+            from graph.search import SearchIndex
+
+            self._index = SearchIndex(Path(self.settings.data_dir) / "search")
+        if not self._index_checked:
+            self._index_checked = True
+            self.sync_index()
+        return self._index
+
+    def sync_index(self) -> bool:
+        """Rebuild the index from the store when they disagree on the papers; True if it rebuilt."""
+        index = self._index if self._index is not None else self.index
+        if index.paper_count() == self.store.counts()["nodes"].get("Paper", 0):
+            return False
+        index.rebuild(self.store.export())
+        return True
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    # --- writes ---------------------------------------------------------------------------------
+    def import_paths(self, paths: Iterable[str | Path], progress: bool = True) -> list[FileResult]:
+        """Import every report file found; a failing file is reported and the others still imported."""
+        from tqdm import tqdm
+
+        files = list(expand_paths(paths))
+        results = []
+        bar = tqdm(files, desc="importing", unit="file", file=sys.stderr,
+                   disable=not progress or len(files) < 2)
+        for item in bar:
+            if isinstance(item, str):
+                results.append(FileResult(path=item, error=f"{item}: no such file or directory"))
+                continue
+            results.append(self._import_file(item))
+        return results
+
+    def import_upload(self, filename: str, data: bytes) -> FileResult:
+        """Import an uploaded report; the file name (not its directory) fixes the report id."""
+        name = Path(filename.replace("\\", "/")).name
+        if not name or Path(name).suffix not in REPORT_SUFFIXES:
+            raise InvalidRequest(f"file name must end in one of {', '.join(REPORT_SUFFIXES)}: {filename!r}")
+        try:
+            if name.endswith(".json"):
+                batches = batches_from_json(data, name)
+            else:
+                from ingest.pipeline import extract_text
+
+                try:
+                    text = data.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    return FileResult(path=name, error=f"{name}: not UTF-8 text ({exc.reason})")
+                batches = [extract_text(text, name)]
+        except Exception as exc:  # noqa: BLE001 - any extraction failure leaves the store unchanged
+            return FileResult(path=name, error=format_error(exc, name))
+        return self._apply(name, batches)
+
+    def _import_file(self, path: Path) -> FileResult:
+        try:
+            batches = batches_from_file(path)
+        except OSError as exc:
+            return FileResult(path=str(path), error=f"{path}: {exc.strerror or exc}")
+        except Exception as exc:  # noqa: BLE001 - ReportFormatError and any extractor bug alike
+            return FileResult(path=str(path), error=format_error(exc, str(path)))
+        return self._apply(str(path), batches)
+
+    def _apply(self, path: str, batches: list[ImportBatch]) -> FileResult:
+        summaries, warnings = [], []
+        for batch in batches:
+            try:
+                summaries.append(self.store.upsert(batch))
+            except StoreError as exc:
+                return FileResult(path=path, summaries=tuple(summaries), error=f"{path}: {exc}")
+            self.index.apply(batch)
+            warnings.extend(batch.warnings)
+            warnings.extend(w for paper in batch.papers for w in paper.warnings)
+        return FileResult(
+            path=path,
+            reports=tuple(b.report.id for b in batches),
+            papers=sum(len(b.papers) for b in batches),
+            summaries=tuple(summaries),
+            warnings=tuple(warnings),
+        )
+
+    # --- reads ----------------------------------------------------------------------------------
+    def is_empty(self) -> bool:
+        nodes = self.store.counts()["nodes"]
+        return not nodes.get("Paper", 0) and not nodes.get("Report", 0)
+
+    def stats(self) -> dict[str, dict[str, int]]:
+        return self.store.counts()
+
+    def export(self) -> dict[str, Any]:
+        """The whole graph in the interchange format (re-importable with `import_paths`)."""
+        from ingest.interchange import dump_batches
+
+        return dump_batches(self.store.export())
+
+    def paper(self, paper_id: str) -> Node:
+        node = self.store.get("Paper", [paper_id])[0]
+        if node is None:
+            raise NotFound(f"no paper with id {paper_id!r}")
+        return node
+
+    def paper_document(self, paper_id: str) -> dict[str, Any]:
+        """One paper in the interchange shape, with its entities and evidence (GET /api/papers/{id})."""
+        from ingest.interchange import dump_batches
+
+        node = self.paper(paper_id)
+        related = {
+            (rel, direction): self.store.related([paper_id], rel, direction).get(paper_id, [])
+            for rel, direction in (("AUTHORED", "in"), ("USES", "out"), ("EVALUATES", "out"),
+                                   ("RUNS_ON", "out"), ("REPORTS", "out"), ("FROM_REPORT", "out"))
+        }
+        paper = paper_from_nodes(node, related)
+        report = related[("FROM_REPORT", "out")]
+        info = ReportInfo(id=report[0]["id"] if report else "", title="", source="")
+        return dump_batches([ImportBatch(report=info, papers=(paper,))])["papers"][0]
+
+    def search(self, query: str, k: int = 10, paper_filter: PaperFilter | None = None,
+               mode: str = "hybrid") -> list[SearchResult]:
+        """Ranked papers for a query; the filter is applied before the ranking is cut to k."""
+        query = query.strip()
+        if not query:
+            raise InvalidRequest("the query is empty")
+        self._check_k(k)
+        if mode not in SEARCH_MODES:
+            raise InvalidRequest(f"mode must be one of {', '.join(SEARCH_MODES)}, not {mode!r}")
+        allowed = None
+        if paper_filter is not None and not paper_filter.is_empty():
+            allowed = self.store.paper_ids(paper_filter)
+            if not allowed:
+                return []
+        return self._resolve(self.index.search(query, k, allowed, mode))
+
+    def similar(self, paper_id: str, k: int = 10) -> list[SearchResult]:
+        self._check_k(k)
+        self.paper(paper_id)
+        return self._resolve(self.index.similar(paper_id, k, None))
+
+    def _check_k(self, k: int) -> None:
+        if not 1 <= k <= self.settings.search_max_k:
+            raise InvalidRequest(f"k must be between 1 and {self.settings.search_max_k}, not {k}")
+
+    def _resolve(self, hits: list[Any]) -> list[SearchResult]:
+        papers = self.store.get("Paper", [hit.paper_id for hit in hits])
+        return [
+            SearchResult(paper, float(hit.score), hit.match or "", hit.vector_rank, hit.lexical_rank)
+            for hit, paper in zip(hits, papers, strict=True)
+            if paper is not None
+        ]
+
+
+def paper_from_nodes(node: Node, related: dict[tuple[str, str], list[Node]]) -> Paper:
+    """Rebuild the domain Paper from its node and its neighbours (keyed by (relationship, direction))."""
+    return Paper(
+        id=node["id"], title=node.get("title", ""), abstract=node.get("abstract", ""),
+        brief=node.get("brief", ""), author_count=node.get("author_count"),
+        sources=tuple(SourceRef(s["report"], int(s["index"]), int(s["line"])) for s in node.get("sources", ())),
+        proposed=tuple(node.get("proposed", ())),
+        institutions=tuple(
+            Institution(id=n["id"], name=n.get("name", ""), aliases=tuple(n.get("aliases", ())),
+                        parent=n.get("parent"), parent_name=n.get("parent_name"),
+                        resolved=bool(n.get("resolved", True)), country=n.get("country"))
+            for n in related[("AUTHORED", "in")]),
+        techniques=tuple(Technique(id=n["id"], name=n.get("name", ""), categories=tuple(n.get("categories", ())),
+                                   label_zh=n.get("label_zh")) for n in related[("USES", "out")]),
+        models=tuple(Model(id=n["id"], name=n.get("name", ""), family=n.get("family"))
+                     for n in related[("EVALUATES", "out")]),
+        hardware=tuple(Hardware(id=n["id"], name=n.get("name", ""), hw_class=n.get("class", "other"))
+                       for n in related[("RUNS_ON", "out")]),
+        evidence=tuple(
+            Evidence(id=n["id"], metric=n.get("metric", "other"), value=float(n["value"]), unit=n.get("unit"),
+                     quote=n.get("quote", ""), source=n.get("source", "abstract"), line=int(n.get("line", 0)),
+                     value_max=n.get("value_max"), direction=n.get("direction"), baseline=n.get("baseline"),
+                     condition=n.get("condition"), scope=n.get("scope"), model=n.get("model"),
+                     hardware=n.get("hardware"))
+            for n in related[("REPORTS", "out")]),
+        warnings=tuple(parse_warning(w) for w in node.get("warnings", ())),
+    )
