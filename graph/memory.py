@@ -1,0 +1,164 @@
+"""The embedded (default) GraphStore: a networkx MultiDiGraph in memory, persisted to SQLite.
+
+Nodes are keyed by id with attributes `label`, `name` and `p` (the properties as a JSON blob, decoded
+only when a node is read); relationships are keyed by type. Writers are serialised by one lock and
+compute their whole change before touching anything; readers take the graph lock, which a writer holds
+only while applying an already-committed change, so a reader never sees half an import.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graph.memory_queries import GraphQueries
+from graph.model import ImportBatch, ImportSummary
+from graph.projection import NodeRecord, RelRecord, node_dict, paper_sources, project, rebuild_batches
+from graph.sqlite_persistence import SqliteGraphFile, WritePlan, decode_props, encode_props, rel_props
+from graph.store import NODE_LABELS, RELATIONSHIP_TYPES, Node, StoreError
+from graph.upsert_plan import plan_removal, plan_upsert
+
+
+class MemoryStore(GraphQueries):
+    """GraphStore over networkx, stored in `<data_dir>/graph.sqlite3`; no server needed."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self._file = SqliteGraphFile(Path(data_dir))
+        self._write_lock = threading.Lock()
+        self._graph_lock = threading.RLock()
+        self._g = nx.MultiDiGraph()
+        self._by_label: dict[str, set[str]] = defaultdict(set)
+        self._rel_counts: Counter[str] = Counter()
+        self._evidence_value: dict[str, float] = {}
+        self._version = 0
+        self._sorted: dict[str, list[tuple[str, str]]] = {}
+        self._cache: dict[tuple[Any, ...], Any] = {}
+        self._load()
+
+    def _load(self) -> None:
+        """Build the graph from SQLite; ids are interned so relationship rows share the node's string."""
+        intern = sys.intern
+        g = self._g
+        node_attr = g._node
+        succ, pred, adj_factory = g._succ, g._pred, g.adjlist_inner_dict_factory
+        for node_id, label, name, num, raw in self._file.iter_nodes():
+            node_id, label = intern(node_id), intern(label)
+            node_attr[node_id] = {"label": label, "name": name, "p": raw}
+            succ[node_id] = adj_factory()
+            pred[node_id] = adj_factory()
+            self._by_label[label].add(node_id)
+            if num is not None:
+                self._evidence_value[node_id] = num
+        # networkx's add_edge costs several checks per edge; start-up fills the adjacency directly,
+        # in the same shape MultiDiGraph.add_edge builds (the key dict is shared by _succ and _pred).
+        for src, rel_type, dst, pos, raw in self._file.iter_rels():
+            src, dst, rel_type = intern(src), intern(dst), intern(rel_type)
+            keydict = succ[src].get(dst)
+            if keydict is None:
+                keydict = {}
+                succ[src][dst] = keydict
+                pred[dst][src] = keydict
+            keydict[rel_type] = rel_props(pos, raw)
+            self._rel_counts[rel_type] += 1
+
+    # -- writes -------------------------------------------------------------------------------------
+
+    def upsert(self, batch: ImportBatch) -> ImportSummary:
+        with self._write_lock:
+            try:
+                proj = project(batch)
+            except ValueError as exc:
+                raise StoreError(f"batch {batch.report.id} cannot be stored: {exc}") from exc
+            plan, summary = plan_upsert(self._g, proj, batch.report.id)
+            self._commit(plan)
+            return summary
+
+    def remove_report(self, report_id: str) -> ImportSummary:
+        with self._write_lock:
+            plan, summary = plan_removal(self._g, report_id)
+            self._commit(plan)
+            return summary
+
+    def clear(self) -> None:
+        """Delete everything (tests, `papergraph import --replace`); not part of GraphStore."""
+        with self._write_lock, self._graph_lock:
+            self._file.clear()
+            self._g.clear()
+            self._by_label.clear()
+            self._rel_counts.clear()
+            self._evidence_value.clear()
+            self._changed()
+
+    def _commit(self, plan: WritePlan) -> None:
+        if not (plan.delete_rels or plan.delete_nodes or plan.put_nodes or plan.put_rels):
+            return
+        self._file.apply(plan)
+        with self._graph_lock:
+            self._apply(plan)
+            self._changed()
+
+    def _apply(self, plan: WritePlan) -> None:
+        g = self._g
+        for rel_type, start, end in plan.delete_rels:
+            if g.has_edge(start, end, key=rel_type):
+                g.remove_edge(start, end, key=rel_type)
+                self._rel_counts[rel_type] -= 1
+        for node_id, label in plan.delete_nodes.items():
+            g.remove_node(node_id)
+            self._by_label[label].discard(node_id)
+            self._evidence_value.pop(node_id, None)
+        for node in plan.put_nodes:
+            g.add_node(node.id, label=node.label, name=node.name, p=encode_props(node.props))
+            self._by_label[node.label].add(node.id)
+            if node.label == "Evidence":
+                self._evidence_value[node.id] = float(node.props["value"])
+        for (rel_type, start, end), props in plan.put_rels.items():
+            if not g.has_edge(start, end, key=rel_type):
+                self._rel_counts[rel_type] += 1
+            g.add_edge(start, end, key=rel_type)
+            data = g[start][end][rel_type]
+            data.clear()
+            data.update(props)
+
+    def _changed(self) -> None:
+        self._version += 1
+        self._sorted.clear()
+        self._cache.clear()
+
+    # -- reads --------------------------------------------------------------------------------------
+
+    def _node(self, node_id: str) -> Node:
+        attrs = self._g._node[node_id]
+        node = node_dict(attrs["label"], node_id, decode_props(attrs["p"]))
+        if attrs["label"] == "Paper":
+            node["sources"] = paper_sources(
+                (end, keys["FROM_REPORT"]) for end, keys in self._g._succ[node_id].items()
+                if "FROM_REPORT" in keys)
+        return node
+
+    def get(self, label: str, ids: list[str]) -> list[Node | None]:
+        with self._graph_lock:
+            attrs = self._g._node
+            return [self._node(i) if i in attrs and attrs[i]["label"] == label else None for i in ids]
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        with self._graph_lock:
+            return {"nodes": {label: len(self._by_label.get(label, ())) for label in NODE_LABELS},
+                    "relationships": {t: self._rel_counts.get(t, 0) for t in RELATIONSHIP_TYPES}}
+
+    def export(self) -> list[ImportBatch]:
+        with self._graph_lock:
+            g = self._g
+            nodes = [NodeRecord(a["label"], n, decode_props(a["p"])) for n, a in g._node.items()]
+            rels = [RelRecord(t, s, e, dict(data)) for s, nbrs in g._succ.items()
+                    for e, keys in nbrs.items() for t, data in keys.items()]
+        return rebuild_batches(nodes, rels)
+
+    def close(self) -> None:
+        with self._write_lock:
+            self._file.close()

@@ -1,0 +1,223 @@
+"""The read side of the embedded store: listings, filters and analytics over the networkx graph.
+
+The graph's own adjacency serves as the secondary index (papers of a technique are its USES
+predecessors, evidence of a metric its MEASURES predecessors); per-label name-sorted lists and the
+analytics are cached until the next write.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter, deque
+from collections.abc import Iterable
+from itertools import combinations
+from typing import Any
+
+import networkx as nx
+
+from graph.store import (
+    CoOccurrence,
+    Direction,
+    EvidenceFilter,
+    EvidenceOrder,
+    Node,
+    Page,
+    PaperFilter,
+    Subgraph,
+)
+
+
+def _category_id(category: str) -> str:
+    return category if category.startswith("tech:") else f"tech:{category}"
+
+
+def _metric_id(metric: str) -> str:
+    return metric if metric.startswith("metric:") else f"metric:{metric}"
+
+
+class GraphQueries:
+    """Mixed into MemoryStore, which owns the graph, the locks and the indexes used here."""
+
+    _g: nx.MultiDiGraph
+    _graph_lock: threading.RLock
+    _by_label: dict[str, set[str]]
+    _evidence_value: dict[str, float]
+    _sorted: dict[str, list[tuple[str, str]]]
+    _cache: dict[tuple[Any, ...], Any]
+
+    def _node(self, node_id: str) -> Node:
+        raise NotImplementedError
+
+    # -- adjacency helpers --------------------------------------------------------------------------
+
+    def _ends(self, node_id: str, rel_type: str, direction: Direction) -> list[str]:
+        adjacency = self._g._succ if direction == "out" else self._g._pred
+        nbrs = adjacency.get(node_id, {})
+        found = [(keys[rel_type].get("pos", 0), other) for other, keys in nbrs.items() if rel_type in keys]
+        return [other for _, other in sorted(found)]
+
+    def _union_ends(self, ids: Iterable[str], rel_type: str, direction: Direction) -> set[str]:
+        out: set[str] = set()
+        for node_id in ids:
+            out.update(self._ends(node_id, rel_type, direction))
+        return out
+
+    def _narrower_closure(self, technique_ids: Iterable[str]) -> set[str]:
+        """The techniques and everything under them by BROADER*."""
+        seen: set[str] = set()
+        todo = [t for t in technique_ids if t in self._g]
+        while todo:
+            tech = todo.pop()
+            if tech not in seen:
+                seen.add(tech)
+                todo.extend(self._ends(tech, "BROADER", "in"))
+        return seen
+
+    def _sorted_ids(self, label: str) -> list[tuple[str, str]]:
+        rows = self._sorted.get(label)
+        if rows is None:
+            attrs = self._g._node
+            rows = sorted((attrs[n]["name"], n) for n in self._by_label.get(label, ()))
+            self._sorted[label] = rows
+        return rows
+
+    # -- GraphStore reads ---------------------------------------------------------------------------
+
+    def related(self, ids: list[str], rel_type: str, direction: Direction) -> dict[str, list[Node]]:
+        with self._graph_lock:
+            return {i: [self._node(o) for o in self._ends(i, rel_type, direction)] for i in ids}
+
+    def list_nodes(self, label: str, limit: int, offset: int = 0, name_contains: str | None = None) -> Page:
+        with self._graph_lock:
+            rows = self._sorted_ids(label)
+            if name_contains:
+                needle = name_contains.casefold()
+                rows = [r for r in rows if needle in r[0].casefold()]
+            return Page([self._node(i) for _, i in rows[offset:offset + limit]], len(rows))
+
+    def paper_ids(self, paper_filter: PaperFilter) -> set[str]:
+        with self._graph_lock:
+            return self._paper_ids(paper_filter)
+
+    def _paper_ids(self, f: PaperFilter) -> set[str]:
+        sets: list[set[str]] = []
+        if f.technique:
+            sets.append(self._union_ends(f.technique, "USES", "in"))
+        if f.category:
+            techniques = self._narrower_closure(_category_id(c) for c in f.category)
+            sets.append(self._union_ends(techniques, "USES", "in"))
+        if f.institution:
+            sets.append(self._union_ends(f.institution, "AUTHORED", "out"))
+        if f.model:
+            sets.append(self._union_ends(f.model, "EVALUATES", "in"))
+        if f.hardware:
+            sets.append(self._union_ends(f.hardware, "RUNS_ON", "in"))
+        if f.metric:
+            evidence = self._union_ends((_metric_id(m) for m in f.metric), "MEASURES", "in")
+            sets.append(self._union_ends(evidence, "REPORTS", "in"))
+        if f.report:
+            sets.append(self._union_ends(f.report, "FROM_REPORT", "in"))
+        result = set.intersection(*sorted(sets, key=len)) if sets else set(self._by_label.get("Paper", ()))
+        if f.title_contains:
+            needle, attrs = f.title_contains.casefold(), self._g._node
+            result = {p for p in result if needle in attrs[p]["name"].casefold()}
+        return result
+
+    def list_papers(self, paper_filter: PaperFilter, limit: int, offset: int = 0) -> Page:
+        with self._graph_lock:
+            rows = self._sorted_ids("Paper")
+            if not paper_filter.is_empty():
+                wanted = self._paper_ids(paper_filter)
+                rows = [r for r in rows if r[1] in wanted]
+            return Page([self._node(i) for _, i in rows[offset:offset + limit]], len(rows))
+
+    def list_evidence(
+        self, evidence_filter: EvidenceFilter, order: EvidenceOrder, limit: int, offset: int = 0
+    ) -> Page:
+        with self._graph_lock:
+            f = evidence_filter
+            ids = (self._union_ends((_metric_id(m) for m in f.metric), "MEASURES", "in") if f.metric
+                   else set(self._by_label.get("Evidence", ())))
+            if f.paper:
+                ids &= self._union_ends(f.paper, "REPORTS", "out")
+            if f.hardware:
+                ids &= self._union_ends(f.hardware, "ON_HARDWARE", "in")
+            if f.model:
+                ids &= self._union_ends(f.model, "ON_MODEL", "in")
+            if not f.papers.is_empty():
+                ids &= self._union_ends(self._paper_ids(f.papers), "REPORTS", "out")
+            values = self._evidence_value
+            if f.min_value is not None:
+                ids = {i for i in ids if values[i] >= f.min_value}
+            nodes: dict[str, Node] = {}
+            if f.unit is not None:
+                nodes = {i: self._node(i) for i in ids}
+                ids = {i for i in ids if nodes[i].get("unit") == f.unit}
+            paper_of = {i: self._ends(i, "REPORTS", "in")[0] for i in ids}
+            ordered = self._order_evidence(ids, order, paper_of)
+            page = []
+            for ev in ordered[offset:offset + limit]:
+                node = nodes.get(ev) or self._node(ev)
+                node["paper"] = paper_of[ev]
+                page.append(node)
+            return Page(page, len(ordered))
+
+    def _order_evidence(self, ids: set[str], order: EvidenceOrder, paper_of: dict[str, str]) -> list[str]:
+        values = self._evidence_value
+        if order == "value_desc":
+            return sorted(ids, key=lambda i: (-values[i], i))
+        if order == "value_asc":
+            return sorted(ids, key=lambda i: (values[i], i))
+        attrs, succ = self._g._node, self._g._succ
+        return sorted(ids, key=lambda i: (attrs[paper_of[i]]["name"], paper_of[i],
+                                          succ[paper_of[i]][i]["REPORTS"].get("pos", 0), i))
+
+    def neighbourhood(self, node_id: str, depth: int = 1, limit: int = 200) -> Subgraph:
+        """Breadth-first over both directions, neighbours in id order, at most `limit` nodes."""
+        with self._graph_lock:
+            g = self._g
+            if node_id not in g or limit <= 0:
+                return Subgraph([], [])
+            seen = {node_id: 0}
+            queue = deque([node_id])
+            while queue and len(seen) < limit:
+                current = queue.popleft()
+                if seen[current] >= depth:
+                    continue
+                for other in sorted(set(g._succ[current]) | set(g._pred[current])):
+                    if other not in seen and len(seen) < limit:
+                        seen[other] = seen[current] + 1
+                        queue.append(other)
+            rels = [{"type": t, "start": s, "end": e} for s in seen for e, keys in g._succ[s].items()
+                    if e in seen for t in keys]
+            rels.sort(key=lambda r: (r["type"], r["start"], r["end"]))
+            return Subgraph([self._node(n) for n in seen], rels)
+
+    def technique_cooccurrence(self, limit: int, category: str | None = None) -> list[CoOccurrence]:
+        with self._graph_lock:
+            key = ("cooc", category)
+            if key not in self._cache:
+                allowed = self._narrower_closure([_category_id(category)]) if category else None
+                pairs: Counter[tuple[str, str]] = Counter()
+                for paper in self._by_label.get("Paper", ()):
+                    techs = sorted(t for t in self._ends(paper, "USES", "out") if allowed is None or t in allowed)
+                    pairs.update(combinations(techs, 2))
+                self._cache[key] = _ranked(pairs)
+            return self._cache[key][:limit]
+
+    def institution_overlap(self, limit: int) -> list[CoOccurrence]:
+        with self._graph_lock:
+            key = ("overlap",)
+            if key not in self._cache:
+                pairs: Counter[tuple[str, str]] = Counter()
+                for tech in self._by_label.get("Technique", ()):
+                    papers = self._ends(tech, "USES", "in")
+                    insts = sorted(self._union_ends(papers, "AUTHORED", "in"))
+                    pairs.update(combinations(insts, 2))
+                self._cache[key] = _ranked(pairs)
+            return self._cache[key][:limit]
+
+
+def _ranked(pairs: Counter[tuple[str, str]]) -> list[CoOccurrence]:
+    ranked = sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [CoOccurrence(a, b, n) for (a, b), n in ranked]
