@@ -1,0 +1,335 @@
+"""Institutions of a paper: the details line and the brief's Chinese names resolved to one node each.
+
+The details line (`**主要机构**`) is split into organisations; departments, labs, places, author names
+and footnote fragments are dropped (a department rolls up to its university, which is named on the same
+line), and each organisation is resolved against the registry in `ontology/institutions.ttl`. The
+brief's names (before 发布了) are matched to those, which adds their Chinese form as an alias, and fill
+in when the details line is empty. When the two disagree, the details line wins: it is copied from the
+paper, the brief is a translation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from graph.model import Institution
+from ingest.ids import entity_id
+from ingest.report import PaperRecord
+from ontology.institutions import (
+    InstitutionRegistry,
+    RegisteredInstitution,
+    institution_registry,
+    normalise_name,
+)
+
+_CORPORATE_SUFFIX = re.compile(r"^(?:inc|ltd|llc|co|corp|corporation|gmbh|plc|limited|pte\.?\s*ltd|s\.?a)\.?$",
+                               re.IGNORECASE)
+_FOOTNOTES = re.compile(r"[*†‡§]*\s*(?:equal\s+contributions?|corresponding\s+authors?|project\s+lead)\.?"
+                        r"|\S+@\S+|https?://\S+|[*†‡§]+", re.IGNORECASE)
+_SEPARATORS = re.compile(r"\s*[,;，；、]\s*")
+# A unit inside an organisation: rolled up, never a node of its own.
+_UNIT = re.compile(r"^(?:the\s+)?(?:dept\b|department|school|college|faculty|division|programme|program|"
+                   r"graduate\s+school|key\s+lab)|\b(?:department|dept|group|team|division|program)\.?$",
+                   re.IGNORECASE)
+# Labs, centres and institutes are units when a resolved organisation is on the same line.
+_SUB_UNIT = re.compile(r"(?:lab|labs|\blaboratory|\blaboratories|\bcenter|\bcentre|\binstitute|\binitiative)\b",
+                       re.IGNORECASE)
+# A discipline naming a department without saying so: "Biological & Environmental Engineering".
+_DISCIPLINE = re.compile(r"\b(?:engineering|sciences?|informatics|medicine|physics|mathematics|studies|"
+                         r"statistics|computing)$", re.IGNORECASE)
+_ORG_WORD = re.compile(r"\b(?:univ\w*|institut\w*|college|school|academy|inc|ltd|llc|corp\w*|company|tech\w*|"
+                       r"ai|labs?|laborator\w*|research|systems?|group|hospital|foundation|cloud|centre|"
+                       r"center|politecnico|polytechnic|hochschule)\b", re.IGNORECASE)
+_NAME_WORD = re.compile(r"^[A-Z][a-z]{1,12}(?:-[A-Z]?[a-z]+)?$")
+_NOISE = frozenset({"project", "independent researcher", "researcher", "equal", "contribution", "and",
+                    "研究团队", "团队", "相关机构", "研究机构", "作者", "研究人员", "科研团队"})
+# Places that trail or stand in for an organisation name in affiliation lines.
+_PLACES = frozenset(normalise_name(p) for p in (
+    "China", "USA", "US", "United States", "UK", "United Kingdom", "Germany", "France", "Italy", "Spain",
+    "Switzerland", "Japan", "Korea", "South Korea", "Singapore", "India", "Canada", "Australia", "Russia",
+    "Turkey", "Iran", "Hong Kong", "Hong Kong SAR", "Macau", "Macao", "Taiwan", "Beijing", "Shanghai",
+    "Shenzhen", "Guangzhou", "Guangdong", "Hangzhou", "Nanjing", "Wuhan", "Chengdu", "Xi'an", "Hefei",
+    "Suzhou", "Tianjin", "Harbin", "Ningbo", "Xiamen", "Jinan", "Qingdao", "Changsha", "Zhuhai",
+    "Dongguan", "Boston", "San Francisco", "New York", "Seattle", "Pittsburgh", "Los Angeles", "San Diego",
+    "Berkeley", "Chicago", "Austin", "Cambridge", "London", "Zurich", "Zürich", "Lausanne", "Paris",
+    "Munich", "Barcelona", "Madrid", "Turin", "Torino", "Milan", "Seoul", "Tokyo", "Powai", "Mumbai",
+    "Delhi", "Bangalore", "Toronto", "Montreal", "Vancouver", "Sydney", "Melbourne", "Moscow", "Ankara",
+    "Karlsruhe", "Tehran", "MA", "CA", "NY", "PA", "WA", "TX", "IL",
+))
+_BRIEF_VERB = re.compile(r"发布了|发布|提出了|推出了|提出|推出|开发了|研发了")
+_BRIEF_SPLIT = re.compile(r"\s*(?:、|与|和|及|以及|联合|,|，|;|；|/|&|\band\b)\s*")
+_BRIEF_TRIM = re.compile(r"(?:等机构|等单位|等团队|等研究团队|的研究团队|研究团队|团队|等|的)$")
+_PLACEHOLDER = re.compile(r"\[[^\]]*\]")
+_QUALIFIER = re.compile(r"\s*\([^)]*\)$")
+
+
+@dataclass
+class Mention:
+    """One organisation as written, and what it resolved to (None: not in the registry)."""
+
+    text: str
+    entry: RegisteredInstitution | None
+    seen: list[str] = field(default_factory=list)
+    aligned: bool = False
+
+
+def extract_institutions(record: PaperRecord,
+                         registry: InstitutionRegistry | None = None) -> tuple[Institution, ...]:
+    """Institutions of one paper, one per real organisation, canonical names where known."""
+    registry = registry or institution_registry()
+    details = details_mentions(record.institutions_raw, registry)
+    brief = brief_mentions(record.brief, registry)
+    return tuple(_institution(m) for m in _merge(details, brief, registry))
+
+
+def split_institution_line(text: str) -> list[str]:
+    """Affiliation line -> candidate organisation strings (footnotes removed, "Inc" re-attached)."""
+    text = re.sub(r"(\w)-\s+([a-z])", r"\1\2", text)  # "Communica- tions" -> "Communications"
+    text = re.sub(r"(\w)-\s+([A-Z])", r"\1-\2", text)  # "Brain- Inspired" -> "Brain-Inspired"
+    text = _FOOTNOTES.sub(",", text)
+    text = _balance_parentheses(text)
+    fragments: list[str] = []
+    for part in _split_outside_parentheses(text):
+        part = part.strip(" .:\t")
+        if not part:
+            continue
+        if fragments and _CORPORATE_SUFFIX.match(part):
+            fragments[-1] = f"{fragments[-1]} {part}"
+            continue
+        fragments.append(part)
+    return fragments
+
+
+def details_mentions(line: str, registry: InstitutionRegistry) -> list[Mention]:
+    fragments = split_institution_line(line)
+    mentions: list[Mention] = []
+    pending_units: list[str] = []
+    i = 0
+    while i < len(fragments):
+        pair = f"{fragments[i]}, {fragments[i + 1]}" if i + 1 < len(fragments) else None
+        entry = registry.lookup(pair) if pair else None
+        if entry is not None:  # "Institute of Automation, Chinese Academy of Sciences"
+            mentions.append(Mention(pair, entry, [pair]))
+            i += 2
+            continue
+        found = resolve_fragment(fragments[i], registry)
+        if found:
+            mentions.extend(found)
+        elif _SUB_UNIT.search(fragments[i]):
+            pending_units.append(fragments[i])
+        elif not _is_droppable(fragments[i]):
+            mentions.append(Mention(fragments[i], None, [fragments[i]]))
+        i += 1
+    if not any(m.entry for m in mentions):  # no organisation to roll labs/institutes up to
+        mentions.extend(Mention(u, None, [u]) for u in pending_units)
+    return mentions
+
+
+def brief_mentions(brief: str, registry: InstitutionRegistry) -> list[Mention]:
+    """Organisations named before 发布了 in the Chinese brief."""
+    verb = _BRIEF_VERB.search(brief)
+    if not verb or verb.start() > 80:
+        return []
+    head = _PLACEHOLDER.sub("", brief[:verb.start()]).strip()
+    mentions = []
+    for part in _BRIEF_SPLIT.split(head):
+        part = _BRIEF_TRIM.sub("", part.strip()).strip()
+        if not part or normalise_name(part) in _NOISE or part in _NOISE:
+            continue
+        found = resolve_fragment(part, registry)
+        if found:
+            mentions.extend(found)
+        elif not _is_droppable(part) and not (_SUB_UNIT.search(part) or _UNIT.search(part)):
+            mentions.append(Mention(part, None, [part]))
+    return mentions
+
+
+def resolve_fragment(fragment: str, registry: InstitutionRegistry) -> list[Mention]:
+    """Registry matches for one fragment: exact, without "(ABBR)" or a trailing place, a cut-off or
+    misspelt name, else every registered name inside a run-together string. [] when none."""
+    entry = registry.lookup(fragment)
+    if entry is None and (match := re.match(r"^(.*?)\s*\(([^()]*)\)\s*$", fragment)):
+        entry = registry.lookup(match.group(1)) or registry.lookup(match.group(2))
+    if entry is None:
+        stripped = _strip_places(fragment)
+        if stripped != fragment and stripped:
+            entry = registry.lookup(stripped)
+    if entry is None:
+        entry = registry.complete(fragment) or registry.closest(fragment)
+    if entry is not None:
+        return [Mention(fragment, entry, [fragment])]
+    return [Mention(text, e, [text]) for text, e in _contained_names(fragment, registry)]
+
+
+def _contained_names(text: str, registry: InstitutionRegistry) -> list[tuple[str, RegisteredInstitution]]:
+    """Registered names inside a longer string, longest first, without overlaps."""
+    long_labels, short_labels = _label_patterns(registry)
+    key = f" {normalise_name(text)} "
+    found: list[tuple[int, str, RegisteredInstitution]] = []
+    taken: list[tuple[int, int]] = []
+    for label_key, label, entry in long_labels:
+        if label_key.isascii():
+            start = key.find(f" {label_key} ")
+        else:
+            start = key.replace(" ", "").find(label_key)
+        if start < 0 or any(a < start + len(label_key) and start < b for a, b in taken):
+            continue
+        taken.append((start, start + len(label_key) + 1))
+        found.append((start, label, entry))
+    for pattern, label, entry in short_labels:
+        if pattern.search(text) and all(entry.id != e.id for _, _, e in found):
+            found.append((len(key), label, entry))
+    seen: set[str] = set()
+    result = []
+    for _, label, entry in sorted(found, key=lambda f: f[0]):
+        if entry.id not in seen:
+            seen.add(entry.id)
+            result.append((label, entry))
+    return result
+
+
+@lru_cache(maxsize=4)
+def _label_patterns(registry: InstitutionRegistry):
+    """Long names match case-insensitively; abbreviations ("UCL", "PolyU") only as written."""
+    long_labels, short_labels = [], []
+    for label, entry in registry.labels():
+        key = normalise_name(label)
+        if not key:
+            continue
+        ascii_key = key.isascii()
+        if (ascii_key and (" " in key or len(key) >= 7)) or (not ascii_key and len(key) >= 2):
+            long_labels.append((key, label, entry))
+        elif ascii_key and len(label) >= 3 and any(c.isupper() for c in label[1:]):
+            short_labels.append((re.compile(rf"(?<!\w){re.escape(label)}(?!\w)"), label, entry))
+    long_labels.sort(key=lambda item: -len(item[0]))
+    return long_labels, short_labels
+
+
+def _merge(details: list[Mention], brief: list[Mention], registry: InstitutionRegistry) -> list[Mention]:
+    merged = _dedupe(details)
+    unmatched_details = [m for m in merged]
+    unresolved_brief: list[Mention] = []
+    extra: list[Mention] = []
+    for b in brief:
+        target = _counterpart(b, merged, registry) if b.entry else None
+        if target is not None:
+            target.seen.extend(b.seen)
+            if target in unmatched_details:
+                unmatched_details.remove(target)
+        elif b.entry is not None:
+            extra.append(b)
+        else:
+            unresolved_brief.append(b)
+    if unresolved_brief and len(unresolved_brief) == len(unmatched_details):
+        for b, d in zip(unresolved_brief, unmatched_details, strict=True):  # same count: align by position
+            d.seen.extend(b.seen)
+            d.aligned = d.aligned or normalise_name(b.text) != normalise_name(d.text)
+    elif not merged:
+        extra.extend(unresolved_brief)
+    merged = _dedupe(merged + extra)
+    present = {m.entry.id for m in merged if m.entry}
+    covered = {a for i in present for a in registry.ancestors(i)}
+    return [m for m in merged if not (m.entry and m.entry.id in covered)]
+
+
+def _counterpart(brief: Mention, details: list[Mention], registry: InstitutionRegistry) -> Mention | None:
+    """The details mention a resolved brief name stands for: same, related, or a mistranslation
+    (东北大学 = Northeastern University (China), but the details say Northeastern University)."""
+    entry = brief.entry
+    assert entry is not None
+    base = normalise_name(_QUALIFIER.sub("", entry.name))
+    for d in details:
+        if d.entry is None:
+            if base.startswith(normalise_name(d.text) + " "):  # details cut off, brief complete
+                d.entry = entry
+                return d
+            continue
+        if d.entry.id == entry.id or entry.id in registry.ancestors(d.entry.id) or \
+                d.entry.id in registry.ancestors(entry.id) or \
+                normalise_name(_QUALIFIER.sub("", d.entry.name)) == base:
+            return d
+    return None
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    result: list[Mention] = []
+    for m in mentions:
+        key = m.entry.id if m.entry else normalise_name(m.text)
+        same = next((r for r in result if (r.entry.id if r.entry else normalise_name(r.text)) == key), None)
+        if same is None:
+            result.append(m)
+        else:
+            same.seen.extend(m.seen)
+    return result
+
+
+def _institution(m: Mention) -> Institution:
+    if m.entry is None:
+        name = m.text
+        aliases = tuple(dict.fromkeys(s for s in m.seen if s != name))
+        return Institution(id=entity_id("inst", name), name=name, aliases=aliases, resolved=m.aligned)
+    entry = m.entry
+    abbreviations = [a for a in entry.aliases if a.isupper() and len(a) <= 8]
+    aliases = [s for s in m.seen if s != entry.name]
+    aliases += [entry.name_zh] if entry.name_zh else []
+    aliases += abbreviations
+    return Institution(id=entry.id, name=entry.name, aliases=tuple(dict.fromkeys(aliases)),
+                       parent=entry.parent_id, parent_name=entry.parent_name, resolved=True,
+                       country=entry.country)
+
+
+def _is_droppable(fragment: str) -> bool:
+    """Departments, places, author names, abbreviations of units and footnote words."""
+    text = fragment.strip()
+    key = normalise_name(text)
+    if not key or key in _NOISE or key in _PLACES or _UNIT.search(text):
+        return True
+    if re.fullmatch(r"[A-Z]{1,4}", text):  # "CSE", "DL": a unit's abbreviation
+        return True
+    if _DISCIPLINE.search(text) and not _ORG_WORD.search(text):
+        return True
+    words = text.split()
+    return len(words) >= 2 and not _ORG_WORD.search(text) and all(_NAME_WORD.match(w) for w in words)
+
+
+def _strip_places(fragment: str) -> str:
+    words = fragment.split()
+    while len(words) > 1:
+        for size in (2, 1):
+            if len(words) > size and normalise_name(" ".join(words[-size:])) in _PLACES:
+                words = words[:-size]
+                break
+        else:
+            break
+    return " ".join(words)
+
+
+def _balance_parentheses(text: str) -> str:
+    """An unclosed "(" or a stray ")" separates names ("Key Laboratory ... (Southeast University")."""
+    out, depth_open = [], []
+    for ch in text:
+        if ch == "(":
+            depth_open.append(len(out))
+        elif ch == ")":
+            if not depth_open:
+                ch = ","
+            else:
+                depth_open.pop()
+        out.append(ch)
+    for position in depth_open:
+        out[position] = ","
+    return "".join(out)
+
+
+def _split_outside_parentheses(text: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0 and _SEPARATORS.match(ch):
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts

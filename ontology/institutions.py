@@ -1,0 +1,156 @@
+"""The institution registry (institutions.ttl) compiled into lookup tables for the extractor.
+
+Every English and Chinese label and alias maps, after normalisation, to exactly one institution; a label
+claimed twice is an error in the Turtle file, reported when the registry is built.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rdflib import RDF, Graph, URIRef
+from rdflib.namespace import SKOS
+
+from ingest.ids import entity_id
+from ontology.graph import ORG, PG, ontology_graph
+
+_PUNCT = re.compile(r"[^\w\u3400-\u9fff]+")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_KINDS = {"University": "university", "Company": "company", "ResearchLab": "lab",
+          "ResearchInstitute": "institute", "Hospital": "hospital", "GovernmentAgency": "government"}
+
+
+@dataclass(frozen=True)
+class RegisteredInstitution:
+    id: str  # entity_id("inst", name)
+    iri: str
+    name: str  # skos:prefLabel@en, the canonical name
+    name_zh: str | None
+    aliases: tuple[str, ...]  # every other label, English and Chinese
+    kind: str  # university, company, lab, institute, hospital, government, other
+    country: str | None
+    parent_id: str | None = None
+    parent_name: str | None = None
+
+
+def normalise_name(name: str) -> str:
+    """Lookup key: accents, case, punctuation, "&"/"and" and a leading "The" folded away."""
+    text = unicodedata.normalize("NFKC", name)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = text.replace("&", " and ").replace("'", "").replace("’", "")
+    text = _PUNCT.sub(" ", text).replace("_", " ")
+    words = text.split()
+    if words and words[0] == "the":
+        words = words[1:]
+    if _CJK.search(text):
+        return "".join(words)
+    return " ".join(words)
+
+
+class InstitutionRegistry:
+    """Lookups by exact (normalised) name, unique prefix completion, and close spelling."""
+
+    def __init__(self, entries: tuple[RegisteredInstitution, ...]):
+        self.entries = entries
+        self._by_id = {entry.id: entry for entry in entries}
+        self._by_key: dict[str, RegisteredInstitution] = {}
+        for entry in entries:
+            for label in (entry.name, entry.name_zh, *entry.aliases):
+                if not label:
+                    continue
+                key = normalise_name(label)
+                other = self._by_key.get(key)
+                if other is not None and other.id != entry.id:
+                    raise ValueError(f"institution label {label!r} claimed by {other.id} and {entry.id}")
+                self._by_key[key] = entry
+        self._english_keys = sorted(k for k in self._by_key if not _CJK.search(k))
+
+    def get(self, institution_id: str) -> RegisteredInstitution | None:
+        return self._by_id.get(institution_id)
+
+    def lookup(self, name: str) -> RegisteredInstitution | None:
+        """The institution whose label or alias is `name` (case, accents, punctuation ignored)."""
+        key = normalise_name(name)
+        return self._by_key.get(key) if key else None
+
+    def labels(self) -> list[tuple[str, RegisteredInstitution]]:
+        """Every (label, institution) pair, for searching names inside longer text."""
+        pairs = []
+        for entry in self.entries:
+            pairs.extend((label, entry) for label in (entry.name, entry.name_zh, *entry.aliases) if label)
+        return pairs
+
+    def complete(self, truncated: str) -> RegisteredInstitution | None:
+        """Repair a cut-off English name ("University of Notre") when exactly one institution fits."""
+        key = normalise_name(truncated)
+        if len(key.split()) < 2 or _CJK.search(key):
+            return None
+        matches = {self._by_key[k].id for k in self._english_keys if k.startswith(key + " ")}
+        # A campus or subsidiary completing the same way as its parent does not make the name ambiguous.
+        roots = {m for m in matches if not set(self.ancestors(m)) & matches}
+        return self._by_id[roots.pop()] if len(roots) == 1 else None
+
+    def closest(self, name: str, cutoff: float = 0.92) -> RegisteredInstitution | None:
+        """A misspelt long English name ("Tsinghua Univeristy"); short names are never guessed."""
+        key = normalise_name(name)
+        if len(key) < 12 or _CJK.search(key):
+            return None
+        found = difflib.get_close_matches(key, self._english_keys, n=2, cutoff=cutoff)
+        if not found:
+            return None
+        best = self._by_key[found[0]]
+        if len(found) > 1 and self._by_key[found[1]].id != best.id and \
+                difflib.SequenceMatcher(None, key, found[1]).ratio() >= cutoff:
+            return None
+        return best
+
+    def ancestors(self, institution_id: str) -> tuple[str, ...]:
+        """Parent, grandparent, ... ids (cycles in a broken file stop the walk)."""
+        chain: list[str] = []
+        entry = self._by_id.get(institution_id)
+        while entry is not None and entry.parent_id and entry.parent_id not in chain:
+            chain.append(entry.parent_id)
+            entry = self._by_id.get(entry.parent_id)
+        return tuple(chain)
+
+
+def compile_registry(graph: Graph) -> InstitutionRegistry:
+    """Read every pg:Institution individual (any subclass) from an rdflib graph."""
+    kinds = {PG[local]: kind for local, kind in _KINDS.items()}
+    nodes: dict[URIRef, str] = {}
+    for cls, kind in kinds.items():
+        for node in graph.subjects(RDF.type, cls):
+            if isinstance(node, URIRef) and str(node).startswith(str(ORG)):
+                nodes[node] = kind
+    for node in graph.subjects(RDF.type, PG.Institution):
+        if isinstance(node, URIRef):
+            nodes.setdefault(node, "other")
+    raw = {}
+    for node, kind in nodes.items():
+        english = [str(o) for o in graph.objects(node, SKOS.prefLabel) if getattr(o, "language", None) == "en"]
+        if not english:
+            raise ValueError(f"institution {node} has no English skos:prefLabel")
+        chinese = [str(o) for o in graph.objects(node, SKOS.prefLabel) if getattr(o, "language", None) == "zh"]
+        aliases = sorted({str(o) for o in graph.objects(node, SKOS.altLabel)} | set(chinese[1:]))
+        country = next((str(o) for o in graph.objects(node, PG.country)), None)
+        parent = next((p for p in graph.objects(node, PG.partOf) if isinstance(p, URIRef)), None)
+        raw[node] = (english[0], chinese[0] if chinese else None, tuple(aliases), kind, country, parent)
+    entries = []
+    for node, (name, name_zh, aliases, kind, country, parent) in sorted(raw.items()):
+        parent_name = raw[parent][0] if parent in raw else None
+        entries.append(RegisteredInstitution(
+            id=entity_id("inst", name), iri=str(node), name=name, name_zh=name_zh, aliases=aliases,
+            kind=kind, country=country, parent_id=entity_id("inst", parent_name) if parent_name else None,
+            parent_name=parent_name))
+    return InstitutionRegistry(tuple(entries))
+
+
+@lru_cache(maxsize=1)
+def institution_registry() -> InstitutionRegistry:
+    """The registry built from the project ontology, once per process."""
+    return compile_registry(ontology_graph())
