@@ -16,7 +16,8 @@ from pathlib import Path
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS paper (
     slot INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL,
-    title TEXT NOT NULL, abstract TEXT NOT NULL, brief TEXT NOT NULL, text_hash TEXT NOT NULL
+    title TEXT NOT NULL, abstract TEXT NOT NULL, brief TEXT NOT NULL, keywords TEXT NOT NULL,
+    text_hash TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS listing (
     report TEXT NOT NULL, paper TEXT NOT NULL, PRIMARY KEY (report, paper)
@@ -32,11 +33,12 @@ class PaperText:
     title: str
     abstract: str
     brief: str
+    keywords: str  # entity names and aliases (institutions, techniques, models, hardware), both languages
     text_hash: str  # sha1 of the embedded text: a changed hash means re-embed and re-index
 
     @property
     def lexical_text(self) -> str:
-        return f"{self.title}\n{self.abstract}\n{self.brief}"
+        return f"{self.title}\n{self.abstract}\n{self.brief}\n{self.keywords}"
 
 
 class Corpus:
@@ -45,19 +47,19 @@ class Corpus:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.executescript(_SCHEMA)
 
-    def commit(self, report: str, listed: set[str], upserts: list[tuple[str, str, str, str, str]],
+    def commit(self, report: str, listed: set[str], upserts: list[tuple[str, str, str, str, str, str]],
                deletes: set[str]) -> dict[str, int]:
         """In one transaction: make `listed` the report's papers, write `upserts` (id, title, abstract,
-        brief, text_hash) and delete `deletes`. Returns the slot of each upserted paper."""
+        brief, keywords, text_hash) and delete `deletes`. Returns the slot of each upserted paper."""
         db = self._db
         db.execute("BEGIN")
         try:
             db.execute("DELETE FROM listing WHERE report = ?", (report,))
             db.executemany("INSERT INTO listing VALUES (?, ?)", [(report, p) for p in listed])
             db.executemany(
-                "INSERT INTO paper (id, title, abstract, brief, text_hash) VALUES (?, ?, ?, ?, ?) "
+                "INSERT INTO paper (id, title, abstract, brief, keywords, text_hash) VALUES (?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (id) DO UPDATE SET title = excluded.title, abstract = excluded.abstract, "
-                "brief = excluded.brief, text_hash = excluded.text_hash",
+                "brief = excluded.brief, keywords = excluded.keywords, text_hash = excluded.text_hash",
                 upserts,
             )
             db.executemany("DELETE FROM paper WHERE id = ?", [(p,) for p in deletes])
@@ -74,7 +76,7 @@ class Corpus:
             self._db.execute("DELETE FROM paper")
 
     def papers(self) -> Iterator[PaperText]:
-        for row in self._db.execute("SELECT slot, id, title, abstract, brief, text_hash FROM paper"):
+        for row in self._db.execute("SELECT slot, id, title, abstract, brief, keywords, text_hash FROM paper"):
             yield PaperText(*row)
 
     def by_ids(self, ids: list[str]) -> dict[str, PaperText]:
@@ -88,7 +90,7 @@ class Corpus:
         for start in range(0, len(keys), 500):
             chunk = keys[start:start + 500]
             marks = ",".join("?" * len(chunk))
-            query = f"SELECT slot, id, title, abstract, brief, text_hash FROM paper WHERE {column} IN ({marks})"
+            query = f"SELECT slot, id, title, abstract, brief, keywords, text_hash FROM paper WHERE {column} IN ({marks})"
             for row in self._db.execute(query, chunk):
                 found[row[1]] = PaperText(*row)
         return found

@@ -66,6 +66,18 @@ def embedded_text(paper: Paper | PaperText) -> str:
     return english or paper.brief.strip()
 
 
+def keywords(paper: Paper) -> str:
+    """Entity names the pipeline resolved, so a query for "Shanghai Jiao Tong University" finds a paper
+    whose brief says 上海交通大学 and whose institution line is only in the details section."""
+    names: list[str] = []
+    for institution in paper.institutions:
+        names += [institution.name, *institution.aliases, institution.parent_name or ""]
+    for technique in paper.techniques:
+        names += [technique.name, technique.label_zh or ""]
+    names += [m.name for m in paper.models] + [h.name for h in paper.hardware]
+    return " ; ".join(dict.fromkeys(n for n in names if n))
+
+
 def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
 
@@ -183,7 +195,8 @@ class SearchIndex:
         vectors = self._cache.embed([embedded_text(p) for p in changed.values()])
         dropped = self._corpus.listed_by(report) - set(papers)
         deletes = dropped - self._corpus.listed_elsewhere(dropped, report)
-        rows = [(pid, p.title, p.abstract, p.brief, text_hash(embedded_text(p))) for pid, p in changed.items()]
+        rows = [(pid, p.title, p.abstract, p.brief, keywords(p), text_hash(embedded_text(p)))
+                for pid, p in changed.items()]
         slots = self._corpus.commit(report, set(papers), rows, deletes)
         deleted_slots = [self._slots.pop(pid) for pid in deletes if pid in self._slots]
         for slot in deleted_slots:
@@ -194,7 +207,7 @@ class SearchIndex:
             slot = slots[pid]
             self._ids[slot] = pid
             self._slots[pid] = slot
-            self._lexical.add(slot, f"{paper.title}\n{paper.abstract}\n{paper.brief}")
+            self._lexical.add(slot, f"{paper.title}\n{paper.abstract}\n{paper.brief}\n{keywords(paper)}")
         self._vectors.upsert([slots[pid] for pid in changed], vectors)
         if changed or deletes:
             self._vectors.save()
@@ -313,4 +326,5 @@ def _vector_text(query: str, expansions: list[str], required: bool) -> str:
 
 
 def _same_text(stored: PaperText, paper: Paper) -> bool:
-    return (stored.title, stored.abstract, stored.brief) == (paper.title, paper.abstract, paper.brief)
+    return ((stored.title, stored.abstract, stored.brief, stored.keywords)
+            == (paper.title, paper.abstract, paper.brief, keywords(paper)))

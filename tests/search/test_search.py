@@ -94,3 +94,23 @@ def test_bad_mode_and_empty_query(index: SearchIndex) -> None:
         index.search("quantization", mode="fuzzy")
     assert index.search("   ") == []
     assert index.search("quantization", k=0) == []
+
+
+def test_resolved_entity_names_are_searchable_in_both_languages(tmp_path: Path, embedder) -> None:
+    from dataclasses import replace
+
+    from graph.model import Institution
+
+    lab = Institution(id="inst:example-lab", name="Example Systems Lab", aliases=("示例系统实验室",))
+    papers = [make_paper(k, brief="") for k in PAPERS]
+    papers[0] = replace(papers[0], institutions=(lab,))
+    search_index = SearchIndex(tmp_path / "search", embedder=embedder)
+    search_index.apply(make_batch("weekly", papers))
+    for query in ("Example Systems Lab", "示例系统实验室"):
+        assert search_index.search(query, k=1, mode="lexical")[0].paper_id == pid("spec"), query
+    hit = search_index.search("示例系统实验室", k=1)[0]
+    assert hit.match == PAPERS["spec"][0]  # names are indexed, but the match still quotes the paper
+    moved = replace(papers[0], institutions=())
+    update = search_index.apply(make_batch("weekly", [moved, *papers[1:]]))
+    assert update.updated == 1 and update.embedded == 0
+    assert search_index.search("示例系统实验室", k=1, mode="lexical") == []
