@@ -75,17 +75,20 @@ _PRE_RE = "|".join(f"(?P<pre_{k.replace(' ', '_')}>{v})" for k, v in _PRE.items(
 _POST_RE = "|".join(f"(?P<post_{k.replace(' ', '_')}>{v})" for k, v in _POST.items())
 _UNIT2_RE = _UNIT_RE.replace("(?P<u", "(?P<w")
 
+# The number and what follows it; a modifier before it is read separately (`_PRE_TAIL`), so the scan
+# only starts at digits instead of trying every modifier word at every position of the text.
 _QUANTITY = re.compile(
-    rf"(?:(?<![A-Za-z])(?:{_PRE_RE})\s*)?"
     rf"(?P<num>{_NUM})(?:\s*(?P<unit>{_UNIT_RE}|(?P<rate>{_RATE})))?"
     rf"(?:\s*(?:-|–|—|~|～|to|到|至)\s*(?P<num2>{_NUM})(?:\s*(?P<unit2>{_UNIT2_RE}|(?P<rate2>{_RATE})))?)?"
     rf"(?:{_POST_RE})?",
     re.IGNORECASE,
 )
+_PRE_TAIL = re.compile(rf"(?<![A-Za-z])(?:{_PRE_RE})\s*$", re.IGNORECASE)
+_NUMBER_START = re.compile(r"(?<![\d.,])\d")
 _ZH_QUANTITY = re.compile(
     rf"(?:(?:{_PRE_RE})\s*)?(?P<zh>[{_ZH_DIGITS}]+)倍(?:{_POST_RE})?|(?P<half>一半|减半)")
 # Spans that look numeric but are settings or identifiers: resolutions, ratios, versions, dates.
-_MASK = re.compile(r"\d+\s*[×xX*]\s*\d+(?!\.\d)(?:\s*[×xX*]\s*\d+)?|\d+:\d+|\d+\.\d+\.\d+|\d{4}-\d{2}-\d{2}")
+_MASK = re.compile(r"(?<!\d)\d+(?:\s*[×xX*]\s*\d+(?!\.\d)(?:\s*[×xX*]\s*\d+)?|:\d+|\.\d+\.\d+|-\d{2}-\d{2})")
 
 
 @dataclass(frozen=True)
@@ -151,52 +154,63 @@ def _is_identifier(text: str, start: int) -> bool:
     return before[-1] == "-" and len(before) == 2 and before[0].isascii() and before[0].isalnum()
 
 
+_UNIT_GROUPS = {prefix: tuple(f"{prefix}{i}" for i in range(len(_UNITS))) for prefix in ("u", "w")}
+
+
 def _unit_of(match: re.Match[str], prefix: str, rate_group: str) -> str | None:
+    if not match.group("unit" if prefix == "u" else "unit2"):
+        return None
     rate = match.group(rate_group)
     if rate:
         return _canonical_rate(rate)
-    for i, (canonical, _, _) in enumerate(_UNITS):
-        if match.group(f"{prefix}{i}"):
-            return canonical
-    return None
+    groups = match.group(*_UNIT_GROUPS[prefix])
+    return next(_UNITS[i][0] for i, text in enumerate(groups) if text)
 
 
 def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
-    num_start = match.start("num")
-    has_pre = match.start() < num_start
-    if _is_identifier(text, match.start() if has_pre else num_start):
+    pre = _PRE_TAIL.search(text, max(0, match.start() - 24), match.start())
+    start = pre.start() if pre else match.start()
+    if _is_identifier(text, start):
         return None
     unit, unit2 = _unit_of(match, "u", "rate"), _unit_of(match, "w", "rate2")
     value_max = _number(match.group("num2")) if match.group("num2") else None
     if value_max is not None and unit and unit2 and unit != unit2:
-        return None  # "3x to 20 ms" is not one range; its parts are read on their own below
+        return None  # "3x to 20 ms" is not one range; its first part is read on its own
     if value_max is not None and value_max <= _number(match.group("num")):
         return None  # "2024-2025" style pairs or "5-3" scores, not a range of one figure
     final_unit = (unit2 or unit) if value_max is not None else unit
     end = match.end()
-    while end > match.start() and text[end - 1].isspace():
+    while end > start and text[end - 1].isspace():
         end -= 1
     return Quantity(
-        start=match.start(), end=end, value=_number(match.group("num")), value_max=value_max,
+        start=start, end=end, value=_number(match.group("num")), value_max=value_max,
         unit=final_unit, kind=_UNIT_KIND.get(final_unit, "rate") if final_unit else None,
-        modifier=_modifier(match), text=text[match.start():end],
+        modifier=_modifier(pre) if pre else _modifier(match), text=text[start:end],
     )
 
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, left to right; identifiers, resolutions and ratios excluded."""
-    masked = [(m.start(), m.end()) for m in _MASK.finditer(text)]
     found: list[Quantity] = []
-    for match in _QUANTITY.finditer(text):
-        if any(s <= match.start("num") < e for s, e in masked):
+    masked = [(m.start(), m.end()) for m in _MASK.finditer(text)]
+    cursor = 0
+    for digit in _NUMBER_START.finditer(text):
+        if digit.start() < cursor or any(s <= digit.start() < e for s, e in masked):
             continue
+        match = _QUANTITY.match(text, digit.start())
+        if match is None:
+            continue
+        cursor = match.end()
         quantity = _quantity(text, match)
         if quantity is None and match.group("num2"):
             # Not a range after all: read the first number alone ("3x to 20 ms", "2024-2025").
             single = _QUANTITY.match(text[:match.start("num2")], match.start())
             quantity = _quantity(text, single) if single and not single.group("num2") else None
+            cursor = single.end() if single else cursor
         if quantity is not None:
             found.append(quantity)
+    if "倍" not in text and "半" not in text:
+        return found
     for match in _ZH_QUANTITY.finditer(text):
         if match.group("half"):
             found.append(Quantity(match.start(), match.end(), 50.0, None, "%", "percent", None, match.group(0)))

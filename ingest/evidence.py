@@ -1,0 +1,294 @@
+"""Quantitative result claims (evidence) from a paper's Chinese brief and English abstract.
+
+Pipeline per text: find quantities (`ingest.numbers`), drop the ones that are settings or names rather
+than results, then read metric, direction, baseline, condition and scope from the words of the clause
+around each number. Metric cue words come from the ontology (`ontology/metrics.ttl`).
+
+Policy (what counts as evidence):
+- a number with a result unit (x, %, time, rate, GB, FLOPs, J, dB, points) or a score bound to a
+  quality/accuracy name ("Dice = 0.855");
+- not: model sizes and other counts with B/M/K ("7B", "4K", "64k context") unless parameters are
+  said to be activated/updated/kept; bit widths, step counts, resolutions, ratios like 2:4, numbers
+  glued to names, years, counts of datasets or tasks (no unit), design ratios of an autoencoder
+  ("32× spatial"), sparsity settings ("50% sparsity"), hardware specs ("6GB VRAM"), clip lengths.
+- the same figure in brief and abstract is one claim; the abstract's quote is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from ingest.numbers import Quantity, find_quantities
+from ontology.metrics import metric_concepts, metric_cues
+
+Direction = Literal["increase", "decrease"]
+Source = Literal["brief", "abstract", "title"]
+
+
+@dataclass(frozen=True)
+class EvidenceClaim:
+    metric: str
+    value: float
+    value_max: float | None
+    unit: str | None
+    direction: Direction | None
+    baseline: str | None
+    condition: str | None
+    scope: str | None
+    quote: str  # verbatim clause of `sentence`
+    sentence: str  # verbatim sentence of the source text
+    source: Source
+    line: int
+
+
+_SENTENCE_END = re.compile(r"[。！？]|[.!?](?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bal\.)(?<!\bFig\.)(?<!\bEq\.)"
+                           r"(?=\s+[A-Z(\"'“]|\s*$)")
+_CLAUSE_END = re.compile(r"[;；，、]|(?<!\d),|,(?!\d{3})|:(?!\d)|：")
+_CONJUNCTION = re.compile(
+    r"\s+(?:and|while|whereas|but|with|without|as well as)\s+|且|并(?![行发])|同时|以及|及|但|而(?!言)")
+
+_DECREASE = re.compile(
+    r"降低|减少|缩短|下降|降|减|节省|削减|压缩|剪枝|修剪|移除|更低|更少|"
+    r"(?<![A-Za-z])(?:reduc|lower|cut|decreas|fewer|drop|sav|prun|remov|shrink|compress|eliminat|smaller)",
+    re.IGNORECASE)
+_INCREASE = re.compile(
+    r"提升|提高|增加|增长|加速|提速|快|更高|高出|超越|"
+    r"(?<![A-Za-z])(?:improv|increas|higher|faster|boost|gain|speed|accelerat|outperform|more\s+(?!than))",
+    re.IGNORECASE)
+_PARAMETER_RESULT = re.compile(r"(?:仅|只|only|just|activat\w*|updat\w*|激活|更新|减少|reduc\w*|fewer)\s*\S{0,3}\s*$",
+                               re.IGNORECASE)
+_SCORE_BINDING = re.compile(r"\s*(?:=|:|：|of|is|was|reaches|达到?|为)?\s*(?:only\s+)?$", re.IGNORECASE)
+_DESIGN_AXIS = re.compile(r"(?:\s*/\s*[\d.]+\s*[×xX倍])*\s*(?:spatial|temporal|空间|时域|空域|down-?sampl|up-?sampl)",
+                          re.IGNORECASE)
+_SPARSITY_SETTING = re.compile(r"\s*(?:的|of\s+)?(?:连续)?(?:sparsity|sparse\b|稀疏率|稀疏度)", re.IGNORECASE)
+_HARDWARE_SPEC = re.compile(r"\s*(?:of\s+)?(?:VRAM|RAM|HBM|DRAM|显存|内存|memory|GPU)", re.IGNORECASE)
+_RESOURCE_USE = re.compile(r"(?:only|just|仅|只|需|requires?|uses?|占用|consum\w*|to)\s*\S{0,4}\s*$", re.IGNORECASE)
+_CLIP_LENGTH = re.compile(r"\s*(?:-?long|videos?|clips?|audio|视频|音频|时长)", re.IGNORECASE)
+
+_BASELINE_EN = re.compile(
+    r"(?:compared\s+(?:to|with)|relative\s+to|(?<!more\s)(?<!less\s)(?<!greater\s)(?<!rather\s)(?<!other\s)than"
+    r"|(?<![Aa]veraged\s)over(?!\s+(?:all|time|the\s+course))|versus|vs\.?|against)\s+(?:the\s+)?(?P<b>(?:[^,;.()]|\.(?=\d))+?)"
+    r"(?=\s+(?:on|at|in|for|with|while|without|and|across|under|when|by|using|to|demonstrating)\b"
+    r"|[,;()]|\.(?!\d)|$)",
+    re.IGNORECASE)
+_BASELINE_ZH = re.compile(
+    r"(?:相较于|相比于|相比|较|对比|(?<![对无])比(?![例率较]))(?P<b>[^，,；;。、（(]{1,30}?)"
+    r"(?=提升|提高|降低|减少|缩短|加速|提速|快|更|实现|达到|的|将|，|,|$)")
+_CONDITION = re.compile(
+    r"(?P<c>on\s+average|平均|(?<![A-Za-z])at\s+[\w.,-]+\s+(?:context|sequence|length|tokens|batch\s+size|resolution)"
+    r"(?:\s+length)?|在[^，,。；]{1,20}?(?:下|时|中)|in\s+[\w\s-]{3,40}?\s+(?:scenarios|settings|workloads|regimes)"
+    r"|\d+[kK]\s*tokens?输入时)", re.IGNORECASE)
+_SCOPES = (
+    ("end-to-end", re.compile(r"end-to-end|端到端", re.IGNORECASE)),
+    ("attention", re.compile(r"attention|注意力", re.IGNORECASE)),
+    ("GEMM", re.compile(r"GEMM|matmul|矩阵乘", re.IGNORECASE)),
+    ("softmax", re.compile(r"softmax", re.IGNORECASE)),
+    ("prefill", re.compile(r"prefill|pre-filling|预填充", re.IGNORECASE)),
+    ("decode", re.compile(r"(?<![A-Za-z])decod(?:e|ing)\b|解码", re.IGNORECASE)),
+    ("rollout", re.compile(r"rollout", re.IGNORECASE)),
+    ("training", re.compile(r"training|训练", re.IGNORECASE)),
+)
+_ABSOLUTE_KINDS = {"time": "latency", "gpu-time": "compute", "rate": "throughput", "flops": "compute",
+                   "energy": "energy", "score": "quality", "count": "parameters"}
+_DROPPED_KINDS = {"bits", "steps"}
+_DEFAULT = {"ratio": "speedup", "percent": "other", "points": "accuracy", None: "quality"}
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+
+
+def _spans(text: str, pattern: re.Pattern[str], start: int, end: int) -> list[_Span]:
+    spans, cursor = [], start
+    for match in pattern.finditer(text, start, end):
+        spans.append(_Span(cursor, match.start()))
+        cursor = match.end()
+    spans.append(_Span(cursor, end))
+    return spans
+
+
+def _containing(spans: list[_Span], pos: int) -> _Span:
+    for span in spans:
+        if span.start <= pos < span.end:
+            return span
+    return spans[-1]
+
+
+def _is_result(text: str, q: Quantity) -> bool:
+    """False for settings, names and counts that are not results (see the module policy)."""
+    before, after = text[max(0, q.start - 24):q.start], text[q.end:q.end + 30]
+    if q.kind in _DROPPED_KINDS:
+        return False
+    if q.kind is None:
+        cue_words = metric_concepts()["quality"].cues + metric_concepts()["accuracy"].cues
+        bound = re.search(rf"(?:{'|'.join(map(re.escape, cue_words))}){_SCORE_BINDING.pattern}", before,
+                          re.IGNORECASE)
+        return bool(bound) and ("." in q.text or "=" in before[-3:])
+    if q.kind == "count":
+        return q.unit in {"B", "M"} and bool(_PARAMETER_RESULT.search(before))
+    if q.kind == "ratio" and _DESIGN_AXIS.match(after):
+        return False
+    if q.kind == "percent" and _SPARSITY_SETTING.match(after):
+        return False
+    if q.kind == "memory" and _HARDWARE_SPEC.match(after) and not _RESOURCE_USE.search(before):
+        return False
+    return not (q.kind == "time" and _CLIP_LENGTH.match(after))
+
+
+def _nearest(matches: list[tuple[int, int]], pos_start: int, pos_end: int) -> tuple[int, int] | None:
+    best, best_distance = None, None
+    for start, end in matches:
+        distance = pos_start - end if end <= pos_start else start - pos_end if start >= pos_end else 0
+        if best_distance is None or distance < best_distance:
+            best, best_distance = (start, end), distance
+    return best
+
+
+def _direction(text: str, windows: list[_Span], q: Quantity) -> Direction | None:
+    for window in windows:
+        verbs = [(m.start(), m.end(), "decrease") for m in _DECREASE.finditer(text, window.start, window.end)
+                 if not (q.start <= m.start() < q.end)]
+        verbs += [(m.start(), m.end(), "increase") for m in _INCREASE.finditer(text, window.start, window.end)
+                  if not (q.start <= m.start() < q.end)]
+        nearest = _nearest([(s, e) for s, e, _ in verbs], q.start, q.end)
+        if nearest:
+            return next(d for s, e, d in verbs if (s, e) == nearest)  # type: ignore[return-value]
+    return None
+
+
+def _metric_from_cues(cues: list[tuple[int, int, str, bool]], q: Quantity, direction: Direction | None) -> str | None:
+    """The metric of the nearest decisive cue: specific nouns beat speed words, which beat weak cues."""
+    usable = [c for c in cues if not (c[2] == "token-reduction" and direction != "decrease")]
+    specific = [c for c in usable if not c[3] and c[2] not in {"speedup", "latency"}]
+    timing = [c for c in usable if not c[3] and c[2] in {"speedup", "latency"}]
+    weak = [c for c in usable if c[3]]
+    for group in (specific, timing, weak):
+        nearest = _nearest([(s, e) for s, e, _, _ in group], q.start, q.end)
+        if nearest:
+            metrics = {m for s, e, m, _ in group if (s, e) == nearest} | {m for _, _, m, _ in group}
+            chosen = next(m for s, e, m, _ in group if (s, e) == nearest)
+            if chosen in {"speedup", "latency"}:
+                return "latency" if "speedup" not in metrics or direction == "decrease" else "speedup"
+            return chosen
+    return None
+
+
+def _metric(text: str, q: Quantity, windows: list[_Span], direction: Direction | None,
+            cues: list[tuple[int, int, str, bool]]) -> str:
+    if q.kind == "memory":
+        near = [c for c in cues if windows[1].start <= c[0] < windows[1].end and c[2] == "storage"]
+        return "storage" if near else "memory"
+    if q.kind in _ABSOLUTE_KINDS:
+        return _ABSOLUTE_KINDS[q.kind]
+    for window in windows:
+        inside = [c for c in cues if window.start <= c[0] < window.end and not (q.start <= c[0] < q.end)]
+        metric = _metric_from_cues(inside, q, direction)
+        if metric == "latency":
+            return "latency-reduction" if direction == "decrease" else "speedup"
+        if metric:
+            return metric
+    return _DEFAULT.get(q.kind, "other")
+
+
+def _baseline(text: str, window: _Span) -> str | None:
+    segment = text[window.start:window.end]
+    match = _BASELINE_EN.search(segment) or _BASELINE_ZH.search(segment)
+    return match.group("b").strip() or None if match else None
+
+
+def _condition(text: str, window: _Span, q: Quantity) -> str | None:
+    parts = [q.modifier] if q.modifier else []
+    parts += [m.group("c").strip() for m in _CONDITION.finditer(text, window.start, window.end)]
+    return "; ".join(dict.fromkeys(parts)) or None
+
+
+def _scope(text: str, window: _Span, q: Quantity) -> str | None:
+    best = None
+    for name, pattern in _SCOPES:
+        for match in pattern.finditer(text, window.start, window.end):
+            distance = abs(match.start() - q.start)
+            if best is None or distance < best[0]:
+                best = (distance, name)
+    return best[1] if best else None
+
+
+def _fixed_direction(metric: str, q: Quantity, direction: Direction | None) -> Direction | None:
+    if metric in {"latency-reduction", "token-reduction"}:
+        return "decrease"
+    if metric == "speedup":
+        return "increase"
+    if q.kind in _ABSOLUTE_KINDS and q.kind != "count" or q.kind is None:
+        return None
+    return direction
+
+
+def _claims_with_positions(text: str, source: Source, line: int) -> list[tuple[int, EvidenceClaim]]:
+    quantities = find_quantities(text)
+    kept = [q for q in quantities if _is_result(text, q)]
+    if not kept:
+        return []
+    cues = metric_cues().find(text)
+    sentences = _spans(text, _SENTENCE_END, 0, len(text))
+    out: list[tuple[int, EvidenceClaim]] = []
+    seen: set[tuple] = set()
+    for q in kept:
+        sentence = _containing(sentences, q.start)
+        clause = _containing(_spans(text, _CLAUSE_END, sentence.start, sentence.end), q.start)
+        sub = _containing(_spans(text, _CONJUNCTION, clause.start, clause.end), q.start)
+        context = _Span(max(0, q.start - 150), q.end)
+        windows = [sub, clause, _Span(sentence.start, q.end), context]
+        direction = _direction(text, windows[:1], q)
+        metric = _metric(text, q, windows, direction, cues)
+        shares_clause = sum(1 for other in kept if clause.start <= other.start < clause.end) > 1
+        quote_span = sub if shares_clause else clause
+        key = (metric, q.value, q.value_max, q.unit)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append((q.start, EvidenceClaim(
+            metric=metric, value=q.value, value_max=q.value_max, unit=q.unit,
+            direction=_fixed_direction(metric, q, direction),
+            baseline=_baseline(text, sub) or (None if shares_clause else _baseline(text, clause)),
+            condition=_condition(text, sub, q), scope=_scope(text, sub, q),
+            quote=text[quote_span.start:quote_span.end].strip(),
+            sentence=text[sentence.start:sentence.end].strip(),
+            source=source, line=line,
+        )))
+    return out
+
+
+def extract_claims(text: str, source: str, line: int) -> list[EvidenceClaim]:
+    """Every quantitative result claim of one text (a brief, an abstract or a title), in text order."""
+    return [claim for _, claim in _claims_with_positions(text or "", source, line)]  # type: ignore[arg-type]
+
+
+def _merge(abstract: EvidenceClaim, brief: EvidenceClaim) -> EvidenceClaim:
+    """The abstract's quote and line, with fields the abstract left empty filled from the brief."""
+    filled = {name: getattr(brief, name) for name in ("direction", "baseline", "condition", "scope")
+              if getattr(abstract, name) is None}
+    if abstract.metric == "other" and brief.metric != "other":
+        filled["metric"] = brief.metric
+    return replace(abstract, **filled)
+
+
+def extract_evidence(brief: str, brief_line: int | None, abstract: str,
+                     abstract_line: int | None) -> list[EvidenceClaim]:
+    """Claims of brief and abstract together; a figure stated in both is one claim, ordered by position."""
+    brief_claims = _claims_with_positions(brief or "", "brief", brief_line or 0)
+    abstract_claims = _claims_with_positions(abstract or "", "abstract", abstract_line or 0)
+    merged = list(abstract_claims)
+    for position, claim in brief_claims:
+        figure = (claim.value, claim.value_max, claim.unit)
+        twins = [i for i, (_, other) in enumerate(merged)
+                 if other.source == "abstract" and (other.value, other.value_max, other.unit) == figure]
+        if twins:
+            best = next((i for i in twins if merged[i][1].metric == claim.metric), twins[0])
+            merged[best] = (merged[best][0], _merge(merged[best][1], claim))
+        else:
+            merged.append((position, claim))
+    merged.sort(key=lambda item: (item[1].line, item[0]))
+    return [claim for _, claim in merged]
