@@ -1,0 +1,282 @@
+"""Compiles the rdflib ontology into lookup tables the extractors and search use at run time.
+
+rdflib queries are far too slow to run per paper, so everything is read once into dicts, a token
+phrase index (labels in both languages, matched on word/character tokens, longest first) and one
+alternation regex for model-family name forms. `load_ontology()` is cached per process.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rdflib import Graph, Literal
+from rdflib.namespace import RDF, SKOS
+
+from ontology.graph import HW, MODEL, PG, TECH, ontology_graph
+
+# Words, numbers with decimals ("1.58", "2.1"), single CJK characters and Greek letters are tokens;
+# punctuation and spacing are ignored, so "KV-cache", "KV cache" and "KV缓存" share tokens.
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:\.[0-9]+)*|[\u3400-\u9fff]|[\u0370-\u03ff]")
+
+
+def tokens(text: str) -> list[re.Match[str]]:
+    return list(_TOKEN.finditer(unicodedata.normalize("NFKC", text)))
+
+
+def label_key(label: str) -> tuple[str, ...]:
+    """The case-folded token tuple a label is indexed under."""
+    return tuple(m.group().casefold() for m in tokens(label))
+
+
+def _is_case_sensitive(label: str) -> bool:
+    """Short abbreviations (ToMe, MoE, KD) must keep their case or they collide with ordinary words."""
+    return " " not in label and label.isascii() and len(label) <= 8 and sum(c.isupper() for c in label) >= 2
+
+
+@dataclass(frozen=True)
+class PhraseHit:
+    target: str
+    start: int
+    end: int
+    surface: str
+
+
+class PhraseIndex:
+    """Longest-match phrase lookup over tokens: a dict keyed by token tuples, probed only where a
+    token can start a phrase. Costs a few dict probes per token, independent of the label count."""
+
+    def __init__(self, labels: dict[str, str]) -> None:
+        self._entries: dict[tuple[str, ...], list[tuple[str, tuple[str, ...] | None]]] = {}
+        self._longest: dict[str, int] = {}
+        for label, target in labels.items():
+            for variant in _variants(label):
+                key = label_key(variant)
+                if not key:
+                    continue
+                exact = tuple(m.group() for m in tokens(variant)) if _is_case_sensitive(label) else None
+                self._entries.setdefault(key, []).append((target, exact))
+                self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
+
+    def find(self, text: str) -> list[PhraseHit]:
+        toks = tokens(text)
+        folded = [m.group().casefold() for m in toks]
+        hits: list[PhraseHit] = []
+        i, n = 0, len(toks)
+        while i < n:
+            longest = self._longest.get(folded[i], 0)
+            step = 1
+            for length in range(min(longest, n - i), 0, -1):
+                hit = self._probe(toks, folded, i, length)
+                if hit is not None:
+                    start, end = toks[i].start(), toks[i + length - 1].end()
+                    hits.append(PhraseHit(hit, start, end, text[start:end]))
+                    step = length
+                    break
+            i += step
+        return hits
+
+    def _probe(self, toks: list[re.Match[str]], folded: list[str], i: int, length: int) -> str | None:
+        entries = self._entries.get(tuple(folded[i:i + length]))
+        if not entries:
+            return None
+        surface = tuple(m.group() for m in toks[i:i + length])
+        for target, exact in entries:
+            if exact is None or surface == exact or surface == tuple(t.upper() for t in exact):
+                return target
+        return None
+
+
+def _variants(label: str) -> set[str]:
+    """A label, its plural, and its hyphen-joined spelling ("low-rank adapter" -> "lowrank adapter")."""
+    out = {label}
+    if "-" in label:
+        out.add(label.replace("-", ""))
+    return out | {form + "s" for form in out if _pluralisable(form.rsplit(" ", 1)[-1])}
+
+
+def _pluralisable(word: str) -> bool:
+    return word.isascii() and word.isalpha() and len(word) > 2 and not word.endswith("s")
+
+
+@dataclass(frozen=True)
+class TechniqueConcept:
+    id: str  # local name, e.g. "ptq"; top concepts use the vocabulary category id
+    name: str
+    label_zh: str | None
+    categories: tuple[str, ...]
+    labels: tuple[str, ...]
+    is_category: bool
+
+
+@dataclass(frozen=True)
+class HardwareEntry:
+    id: str
+    name: str
+    hw_class: str
+    generic: bool
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ModelForm:
+    family: str  # family local name
+    canonical: str
+    version_join: str
+    requires_version: bool
+    space_joined_tags: bool
+
+
+@dataclass(frozen=True)
+class ModelFamily:
+    id: str
+    name: str
+    labels: tuple[str, ...]
+    parent: str | None
+    subfamily_tag: str | None
+
+
+@dataclass(frozen=True)
+class Ontology:
+    techniques: dict[str, TechniqueConcept]
+    categories: dict[str, tuple[str, str]]  # category id -> (English, Chinese) label
+    technique_index: PhraseIndex
+    hardware: dict[str, HardwareEntry]
+    hardware_index: PhraseIndex
+    model_families: dict[str, ModelFamily]
+    model_forms: dict[str, ModelForm]  # regex group name -> form
+    model_regex: re.Pattern[str]
+    model_alias_index: PhraseIndex  # long names ("Segment Anything Model") -> family id
+    _label_concept: dict[tuple[str, ...], str]
+
+    def concept_labels(self, concept_id: str) -> tuple[str, ...]:
+        """Every label (both languages) of a technique concept; accepts "ptq" or "tech:ptq"."""
+        concept = self.techniques.get(concept_id.removeprefix("tech:"))
+        return concept.labels if concept else ()
+
+    def expand_query_term(self, text: str) -> list[str]:
+        """A query term that names a technique expands to all the concept's labels (推测解码 <->
+        speculative decoding); anything else comes back unchanged."""
+        concept = self._label_concept.get(label_key(text))
+        if concept is None:
+            return [text]
+        labels = self.techniques[concept].labels
+        return [text] + [label for label in labels if label.casefold() != text.casefold()]
+
+
+def _local(uri: object, namespace: str) -> str:
+    return str(uri)[len(namespace):]
+
+
+def _labels(graph: Graph, subject: object) -> tuple[str | None, str | None, list[str]]:
+    en = zh = None
+    for label in graph.objects(subject, SKOS.prefLabel):
+        if isinstance(label, Literal) and label.language == "zh":
+            zh = str(label)
+        else:
+            en = str(label)
+    alts = [str(a) for a in graph.objects(subject, SKOS.altLabel)]
+    return en, zh, alts
+
+
+def _techniques(graph: Graph) -> dict[str, TechniqueConcept]:
+    tops = {_local(c, str(TECH)) for c in graph.subjects(SKOS.topConceptOf, PG.techniqueScheme)}
+    broader: dict[str, list[str]] = {}
+    for concept in graph.subjects(SKOS.inScheme, PG.techniqueScheme):
+        broader[_local(concept, str(TECH))] = [_local(b, str(TECH)) for b in graph.objects(concept, SKOS.broader)]
+
+    def reach(concept: str, seen: frozenset[str] = frozenset()) -> set[str]:
+        if concept in tops:
+            return {concept}
+        return set().union(*(reach(b, seen | {concept}) for b in broader[concept] if b not in seen))
+
+    out = {}
+    for concept, _ in sorted(broader.items()):
+        en, zh, alts = _labels(graph, TECH[concept])
+        labels = tuple(dict.fromkeys(x for x in (en, zh, *sorted(alts)) if x))
+        categories = tuple(c for c in TECHNIQUE_ORDER if c in reach(concept))
+        out[concept] = TechniqueConcept(concept, en or concept, zh, categories, labels, concept in tops)
+    return out
+
+
+def _hardware(graph: Graph) -> dict[str, HardwareEntry]:
+    out = {}
+    for device in graph.subjects(RDF.type, PG.Hardware):
+        local = _local(device, str(HW))
+        hw_class = str(graph.value(graph.value(device, PG.hardwareClass), PG.classId))
+        en, _, alts = _labels(graph, device)
+        generic = bool(graph.value(device, PG.generic))
+        out[local] = HardwareEntry(local, en or local, hw_class, generic, tuple(x for x in (en, *sorted(alts)) if x))
+    return out
+
+
+# The grammar after a family stem: an optional version ("2.1", "v2", "-3", ".1"), then tags joined by
+# "-" (sizes "7B"/"8x7B"/"A3B", patch sizes "L/14", versions, variant words) or by a space (sizes,
+# versions, capitalised variant words only, so "SANA and FLUX" stays two names).
+_TAG_WORDS = (
+    "instruct|chat|base|it|hf|vl|t2v|i2v|ti2v|xl|xxl|turbo|large|small|tiny|mini|medium|huge|giant|nano|pro"
+    "|max|plus|coder|math|vision|krea|dev|schnell|lightning|sprint|distill|preview|omni|moe|flash|lite|air"
+    "|sigma|alpha|next|onevision|sonnet|opus|haiku|oss|r1|zero|video|image|audio|med|α|σ|Σ"
+)
+_SIZE = r"\d+(?:\.\d+)?[BbMmKk]|\d+x\d+[Bb]|A\d+(?:\.\d+)?B"
+_VERSION = r"v?\d+(?:\.\d+)*[a-z]?"
+_DASH_TAG = rf"-(?:{_SIZE}|[BLSHG]/\d+|{_VERSION}|(?i:{_TAG_WORDS}))(?![A-Za-z0-9])"
+_SPACE_TAG = rf" (?:{_SIZE}|\d+(?:\.\d+)+|(?=[A-Z])(?i:{_TAG_WORDS}))(?![A-Za-z0-9])"
+_SUFFIX = rf"(?P<ver>[-\s.]?{_VERSION}(?![A-Za-z]))?(?P<tags>(?:{_DASH_TAG}|{_SPACE_TAG})*)"
+
+
+def _models(graph: Graph) -> tuple[dict[str, ModelFamily], dict[str, ModelForm], re.Pattern[str], PhraseIndex]:
+    families: dict[str, ModelFamily] = {}
+    forms: dict[str, ModelForm] = {}
+    alternatives: list[tuple[str, str]] = []
+    aliases: dict[str, str] = {}
+    for family in sorted(graph.subjects(RDF.type, PG.ModelFamily)):
+        local = _local(family, str(MODEL))
+        en, _, alts = _labels(graph, family)
+        parent = graph.value(family, SKOS.broader)
+        tag = graph.value(family, PG.subfamilyTag)
+        families[local] = ModelFamily(local, en or local, tuple(x for x in (en, *alts) if x),
+                                      _local(parent, str(MODEL)) if parent else None, str(tag) if tag else None)
+        for alt in alts:
+            aliases[alt] = local
+        for node in graph.objects(family, PG.nameForm):
+            pattern = str(graph.value(node, PG.pattern))
+            if not bool(graph.value(node, PG.caseSensitive)):
+                pattern = f"(?i:{pattern})"
+            group = f"f{len(forms)}"
+            forms[group] = ModelForm(local, str(graph.value(node, PG.canonical)), str(graph.value(node, PG.versionJoin)),
+                                     bool(graph.value(node, PG.requiresVersion)),
+                                     bool(graph.value(node, PG.spaceJoinedTags)))
+            alternatives.append((group, pattern))
+    alternatives.sort(key=lambda item: -len(item[1]))  # longer stems first: "MedSAM" before "SAM"
+    stems = "|".join(f"(?P<{group}>{pattern})" for group, pattern in alternatives)
+    regex = re.compile(rf"\b(?<![-/.])(?:{stems}){_SUFFIX}(?![A-Za-z0-9])")
+    return families, forms, regex, PhraseIndex(aliases)
+
+
+TECHNIQUE_ORDER = (
+    "quantization", "pruning-sparsity", "token-reduction", "distillation", "speculative-decoding",
+    "early-exit-adaptive", "kv-cache", "efficient-attention", "mixture-of-experts", "state-space-model",
+    "caching-reuse", "few-step-parallel-decoding", "latent-compression", "low-rank-peft",
+    "serving-scheduling", "hardware-kernel", "efficient-architecture", "other",
+)
+
+
+@lru_cache(maxsize=1)
+def load_ontology() -> Ontology:
+    """The compiled ontology (cached per process)."""
+    graph = ontology_graph()
+    techniques = _techniques(graph)
+    technique_labels = {label: c.id for c in techniques.values() for label in c.labels}
+    hardware = _hardware(graph)
+    hardware_labels = {label: h.id for h in hardware.values() for label in h.labels}
+    families, forms, regex, alias_index = _models(graph)
+    categories = {c.id: (c.name, c.label_zh or c.name) for c in techniques.values() if c.is_category}
+    return Ontology(
+        techniques=techniques, categories=categories, technique_index=PhraseIndex(technique_labels),
+        hardware=hardware, hardware_index=PhraseIndex(hardware_labels), model_families=families,
+        model_forms=forms, model_regex=regex, model_alias_index=alias_index,
+        _label_concept={label_key(label): concept for label, concept in technique_labels.items()},
+    )
