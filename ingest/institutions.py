@@ -33,9 +33,10 @@ _SEPARATORS = re.compile(r"\s*[,;，；、]\s*")
 _UNIT = re.compile(r"^(?:the\s+)?(?:dept\b|department|school|college|faculty|division|programme|program|"
                    r"graduate\s+school|key\s+lab)|\b(?:department|dept|group|team|division|program)\.?$",
                    re.IGNORECASE)
-# Labs, centres and institutes are units when a resolved organisation is on the same line.
-_SUB_UNIT = re.compile(r"(?:lab|labs|\blaboratory|\blaboratories|\bcenter|\bcentre|\binstitute|\binitiative)\b",
-                       re.IGNORECASE)
+# "Institute for X", "State Key Laboratory of Y", "ARC Lab": units when a resolved organisation is on the
+# same line. A name before the word ("Zorblax Research Institute", "Pengcheng Laboratory") is an organisation.
+_SUB_UNIT = re.compile(r"^(?:(?:the|state|national|joint|key)\s+)*(?:lab|labs|laboratory|laboratories|center|"
+                       r"centre|institute|initiative)\b|^\S*lab$|^\S+\s+labs?$", re.IGNORECASE)
 # A discipline naming a department without saying so: "Biological & Environmental Engineering".
 _DISCIPLINE = re.compile(r"\b(?:engineering|sciences?|informatics|medicine|physics|mathematics|studies|"
                          r"statistics|computing)$", re.IGNORECASE)

@@ -1,0 +1,90 @@
+"""Institution extraction from a paper's details line and brief, resolved against the registry."""
+
+from ingest.institutions import extract_institutions, split_institution_line
+from ingest.report import PaperRecord
+
+
+def paper(institutions: str = "", brief: str = "") -> PaperRecord:
+    return PaperRecord(index=1, heading_line=1, raw_title="T", title="T", brief=brief, brief_line=2,
+                       institutions_raw=institutions, institutions_line=3, author_count=2, abstract="A",
+                       abstract_line=4)
+
+
+def names(record: PaperRecord) -> list[str]:
+    return [i.name for i in extract_institutions(record)]
+
+
+def test_split_reattaches_corporate_suffixes_and_drops_footnotes():
+    assert split_institution_line("University of California, Apple, Inc") == ["University of California",
+                                                                            "Apple Inc"]
+    assert split_institution_line("Purdue University, Institute X *Equal Contribution, Dept of CS") == \
+        ["Purdue University", "Institute X", "Dept of CS"]
+    assert split_institution_line("Fudan University (ISTBI), Lab (Shanghai, China)") == \
+        ["Fudan University (ISTBI)", "Lab (Shanghai, China)"]
+
+
+def test_departments_labs_places_and_authors_roll_up_or_drop():
+    assert names(paper("Dept of Medical Physics & Biomedical Engineering, University College London")) == \
+        ["University College London"]
+    assert names(paper("School of Computing, KAIST, Seoul")) == ["Korea Advanced Institute of Science and Technology"]
+    assert names(paper("Sun Yat-sen University Guangzhou, CSE, Xianwei Zhang, Tianming Xu")) == \
+        ["Sun Yat-sen University"]
+    assert names(paper("Nanyang Technological University, ARC Lab, Equal contribution. Project")) == \
+        ["Nanyang Technological University"]
+    assert names(paper("Zheqi Lv Juncheng Li Siliang Tang")) == []
+
+
+def test_sub_unit_followed_by_parent_is_one_organisation():
+    (inst,) = extract_institutions(paper("DL, Institute of Automation, Chinese Academy of Sciences"))
+    assert inst.name == "Institute of Automation, Chinese Academy of Sciences"
+    assert inst.parent_name == "Chinese Academy of Sciences" and inst.parent == "inst:chinese-academy-of-sciences"
+
+
+def test_run_together_names_are_found_inside_the_text():
+    assert names(paper("Khoury College of Computer Sciences Northeastern University Boston")) == \
+        ["Northeastern University"]
+    assert names(paper("Huawei Noah's Ark Lab UCL Centre for Artificial Intelligence")) == \
+        ["Huawei Noah's Ark Lab", "University College London"]
+
+
+def test_truncated_and_misspelt_names_are_repaired_only_when_unambiguous():
+    assert names(paper("University of Notre")) == ["University of Notre Dame"]
+    assert names(paper("Tsinghua University, Tsinghua Univeristy")) == ["Tsinghua University"]
+    (unknown,) = extract_institutions(paper("University of Central"))
+    assert unknown.resolved is False and unknown.name == "University of Central"
+    assert unknown.id == "inst:university-of-central"
+
+
+def test_chinese_brief_names_merge_into_the_details_organisation():
+    (inst,) = extract_institutions(paper("Shanghai Jiao Tong University", "上海交通大学发布了X论文，使用Y技术"))
+    assert inst.id == "inst:shanghai-jiao-tong-university" and "上海交通大学" in inst.aliases
+    assert inst.country == "CN" and inst.resolved
+
+
+def test_brief_fills_in_when_details_are_empty_and_placeholders_are_ignored():
+    assert names(paper("", "香港科技大学、阿里云发布了X论文")) == ["The Hong Kong University of Science and Technology",
+                                                         "Alibaba Cloud"]
+    assert names(paper("", "研究团队发布了X论文")) == []
+    assert names(paper("", "[主要机构]发布了[论文标题]论文")) == []
+    unknown = extract_institutions(paper("", "火星大学发布了X论文"))
+    assert [(i.name, i.resolved) for i in unknown] == [("火星大学", False)]
+
+
+def test_mistranslated_brief_loses_to_the_details_line():
+    (inst,) = extract_institutions(paper("Khoury College of Computer Sciences Northeastern University Boston",
+                                         "东北大学发布了论文，使用电路蒸馏技术"))
+    assert inst.name == "Northeastern University" and inst.country == "US"
+    assert "东北大学" in inst.aliases
+
+
+def test_unknown_chinese_name_aligns_with_the_only_unmatched_details_organisation():
+    insts = extract_institutions(paper("Tsinghua University, Zorblax Research Institute",
+                                       "清华大学与佐布拉克斯研究院发布了X论文"))
+    assert [i.name for i in insts] == ["Tsinghua University", "Zorblax Research Institute"]
+    assert "佐布拉克斯研究院" in insts[1].aliases and insts[1].resolved
+
+
+def test_subsidiary_keeps_its_parent_link_and_parent_is_not_duplicated():
+    insts = extract_institutions(paper("Alibaba Cloud Computing, Alibaba Group", "阿里巴巴发布了X论文"))
+    assert [i.name for i in insts] == ["Alibaba Cloud"]
+    assert insts[0].parent_name == "Alibaba Group"

@@ -1,0 +1,59 @@
+"""Title repair: what is removed, what is re-joined, and what must be left alone."""
+
+import pytest
+
+from ingest.titles import clean_title, rejoin_hyphenation, report_vocabulary
+
+VOCAB = report_vocabulary("we linearize attention in large language models that are representative "
+                          "of real time one step processing")
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("SURGERY: A RECIPE TO LIN-EARIZE YOUR MODEL", "SURGERY: A RECIPE TO LINEARIZE YOUR MODEL"),
+    ("BEYOND SPARSITY IN DIFFUSION TRANSFORM-ERS", "BEYOND SPARSITY IN DIFFUSION TRANSFORMERS"),
+    ("SPARSE ATTEN-TION FOR DIFFUSION LAN-GUAGE MODELS", "SPARSE ATTENTION FOR DIFFUSION LANGUAGE MODELS"),
+    ("VIA REP-RESENTATIVE HEADS", "VIA REPRESENTATIVE HEADS"),
+])
+def test_line_break_hyphens_are_rejoined(raw, expected):
+    assert clean_title(raw, VOCAB) == expected
+
+
+@pytest.mark.parametrize("title", [
+    "Asymmetric VAE for One-Step Video Super-Resolution",
+    "TY-RIST: Tactical YOLO Tricks for Real-time Detection",
+    "DC-Gen: Post-Training Diffusion Acceleration",
+    "BALR-SAM: Boundary-Aware Low-Rank Adaptation of SAM",
+    "INFLLM-V2: DENSE-SPARSE SWITCHABLE ATTENTION FOR SHORT-TO-LONG ADAPTATION",
+    "ROLLING FORCING: LONG VIDEO DIFFUSION IN REAL-TIME",
+])
+def test_real_hyphens_and_casing_are_kept(title):
+    assert clean_title(title, VOCAB) == title
+
+
+def test_without_vocabulary_only_suffix_fragments_are_joined():
+    assert clean_title("QUANTIZA-TION AND ONE-STEP") == "QUANTIZATION AND ONE-STEP"
+    assert rejoin_hyphenation("School of Communica- tions and Brain- Inspired Intelligence") == \
+        "School of Communications and Brain-Inspired Intelligence"
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Fast Video Decoding FAST VIDEO DECODING", "Fast Video Decoding"),
+    ("Under review as a conference paper at ICLR 2026 GRACE-MOE: EFFICIENT MOE", "GRACE-MOE: EFFICIENT MOE"),
+    ("Published as a conference paper at NeurIPS 2025 Tiny Things", "Tiny Things"),
+    ("Preprint. Tiny Things", "Tiny Things"),
+    ("P r e p r i n t . U n d e r R e v i e w . MoE-X: One checkpoint", "MoE-X: One checkpoint"),
+    ("RESTORING IMAGES VIA FLOW A PREPRINT", "RESTORING IMAGES VIA FLOW"),
+    ("REAL-TIME SEGMENTATION FOR DIVERSE CONDITIONS *", "REAL-TIME SEGMENTATION FOR DIVERSE CONDITIONS"),
+    ('"Explainable Detection: A Dual-Eye Approach"', "Explainable Detection: A Dual-Eye Approach"),
+    ("D 2 CACHE: ACCELERATING LLMS VIA CACHING", "D²CACHE: ACCELERATING LLMS VIA CACHING"),
+    ("S 2 NN: Sub-bit Spiking Neural Networks", "S²NN: Sub-bit Spiking Neural Networks"),
+    ("   ", ""),
+])
+def test_extraction_damage_is_removed(raw, expected):
+    assert clean_title(raw, VOCAB) == expected
+
+
+def test_vocabulary_ignores_fragments_next_to_hyphens():
+    vocab = report_vocabulary("we lin-earize models; the transform-ers are fast")
+    assert {"we", "models", "the", "are", "fast"} <= vocab
+    assert not {"lin", "earize", "transform", "ers"} & vocab
