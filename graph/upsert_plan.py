@@ -79,8 +79,8 @@ class _Planner:
     def anchored(self, node: str) -> bool:
         """An entity stays while something points at it or it authored a paper."""
         deleted_rels, deleted_nodes = self.plan.delete_rels, self.plan.delete_nodes
-        for key in in_rels(self.g, node, _ANY):
-            if key not in deleted_rels and key[1] not in deleted_nodes:
+        for start, keys in self.g._pred[node].items():
+            if start not in deleted_nodes and any((t, start, node) not in deleted_rels for t in keys):
                 return True
         for key in out_rels(self.g, node, {"AUTHORED"}):
             if key not in deleted_rels and key[2] not in deleted_nodes:
@@ -146,10 +146,6 @@ class _Planner:
             existing = succ[start].get(end, {}).get(rel_type) if start in succ else None
             if existing is None or existing != rel.props:
                 self.plan.put_rels[key] = rel.props
-
-
-_ANY = frozenset({"AUTHORED", "PART_OF", "USES", "BROADER", "EVALUATES", "RUNS_ON", "REPORTS", "MEASURES",
-                  "ON_HARDWARE", "ON_MODEL", "FROM_REPORT"})
 
 
 def _summary(report: str) -> ImportSummary:
