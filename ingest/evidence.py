@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
 from ingest.numbers import Quantity, find_quantities
@@ -60,16 +61,25 @@ _INCREASE = re.compile(
 _PARAMETER_RESULT = re.compile(r"(?:仅|只|only|just|activat\w*|updat\w*|激活|更新|减少|reduc\w*|fewer)\s*\S{0,3}\s*$",
                                re.IGNORECASE)
 _SCORE_BINDING = re.compile(r"\s*(?:=|:|：|of|is|was|reaches|达到?|为)?\s*(?:only\s+)?$", re.IGNORECASE)
-_DESIGN_AXIS = re.compile(r"(?:\s*/\s*[\d.]+\s*[×xX倍])*\s*(?:spatial|temporal|空间|时域|空域|down-?sampl|up-?sampl)",
+_DESIGN_AXIS = re.compile(r"(?:\s*/\s*[\d.]+\s*[×xX倍])*\s*(?:spatial|temporal|空间|时域|空域|down-?sampl|up-?sampl"
+                          r"|magnification|zoom|放大)",
                           re.IGNORECASE)
-_SPARSITY_SETTING = re.compile(r"\s*(?:的|of\s+)?(?:连续)?(?:sparsity|sparse\b|稀疏率|稀疏度)", re.IGNORECASE)
-_HARDWARE_SPEC = re.compile(r"\s*(?:of\s+)?(?:VRAM|RAM|HBM|DRAM|显存|内存|memory|GPU)", re.IGNORECASE)
+_SPARSITY_SETTING = re.compile(r"\s*(?:的|of\s+)?(?:连续)?(?:sparsity|sparse\b|稀疏率|稀疏度|pattern)", re.IGNORECASE)
+_SPARSITY_BEFORE = re.compile(r"(?:sparsity|稀疏)[^,;，；。.]{0,25}$", re.IGNORECASE)
+# "at 20% token reduction", "at 64k context", "在20%…下": the figure is the setting of another result.
+_SETTING_BEFORE = re.compile(r"(?:(?<![A-Za-z])at\s+(?:an?\s+)?|在\s*)$", re.IGNORECASE)
+# "from 71s to 29s": the first figure is the baseline's, the claim is the second.
+_FROM_BEFORE = re.compile(r"(?:(?<![A-Za-z])from\s+|从\s*)$", re.IGNORECASE)
+_TO_AFTER = re.compile(r"\s*(?:to|降至|降到|减至|到|至)\s*\d")
+_SCORE_AFTER = re.compile(r"\s*(?:f1|dice|auroc|auc|fid|psnr|ssim|miou|map)\b", re.IGNORECASE)
+_HARDWARE_SPEC = re.compile(r"\s*(?:of\s+)?(?:unified\s+|device\s+|GPU\s+|on-chip\s+)?"
+                            r"(?:VRAM|RAM|HBM|DRAM|显存|内存|memory|GPU)", re.IGNORECASE)
 _RESOURCE_USE = re.compile(r"(?:only|just|仅|只|需|requires?|uses?|占用|consum\w*|to)\s*\S{0,4}\s*$", re.IGNORECASE)
 _CLIP_LENGTH = re.compile(r"\s*(?:-?long|videos?|clips?|audio|视频|音频|时长)", re.IGNORECASE)
 
 _BASELINE_EN = re.compile(
     r"(?:compared\s+(?:to|with)|relative\s+to|(?<!more\s)(?<!less\s)(?<!greater\s)(?<!rather\s)(?<!other\s)than"
-    r"|(?<![Aa]veraged\s)over(?!\s+(?:all|time|the\s+course))|versus|vs\.?|against)\s+(?:the\s+)?(?P<b>(?:[^,;.()]|\.(?=\d))+?)"
+    r"|(?<![Aa]veraged\s)over(?!\s+(?:all|time|the\s+course))|versus|vs\.?|against)\s+(?!\S*\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)(?:the\s+)?(?P<b>(?:[^,;.()]|\.(?=\d))+?)"
     r"(?=\s+(?:on|at|in|for|with|while|without|and|across|under|when|by|using|to|demonstrating)\b"
     r"|[,;()]|\.(?!\d)|$)",
     re.IGNORECASE)
@@ -77,7 +87,7 @@ _BASELINE_ZH = re.compile(
     r"(?:相较于|相比于|相比|较|对比|(?<![对无])比(?![例率较]))(?P<b>[^，,；;。、（(]{1,30}?)"
     r"(?=提升|提高|降低|减少|缩短|加速|提速|快|更|实现|达到|的|将|，|,|$)")
 _CONDITION = re.compile(
-    r"(?P<c>on\s+average|平均|(?<![A-Za-z])at\s+[\w.,-]+\s+(?:context|sequence|length|tokens|batch\s+size|resolution)"
+    r"(?P<c>on\s+average|平均|(?<![A-Za-z])at\s+(?:an?\s+)?[\w.,-]+\s+(?:context|sequence|length|tokens|batch\s+size|resolution)"
     r"(?:\s+length)?|在[^，,。；]{1,20}?(?:下|时|中)|in\s+[\w\s-]{3,40}?\s+(?:scenarios|settings|workloads|regimes)"
     r"|\d+[kK]\s*tokens?输入时)", re.IGNORECASE)
 _SCOPES = (
@@ -118,21 +128,32 @@ def _containing(spans: list[_Span], pos: int) -> _Span:
     return spans[-1]
 
 
+@lru_cache(maxsize=1)
+def _score_name_before() -> re.Pattern[str]:
+    """A quality or accuracy name right before a bare number: "Dice = 0.855", "an F1-score of 0.98"."""
+    concepts = metric_concepts()
+    names = sorted(concepts["quality"].cues + concepts["accuracy"].cues, key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?:-score)?{_SCORE_BINDING.pattern}",
+                      re.IGNORECASE)
+
+
 def _is_result(text: str, q: Quantity) -> bool:
     """False for settings, names and counts that are not results (see the module policy)."""
     before, after = text[max(0, q.start - 24):q.start], text[q.end:q.end + 30]
     if q.kind in _DROPPED_KINDS:
         return False
     if q.kind is None:
-        cue_words = metric_concepts()["quality"].cues + metric_concepts()["accuracy"].cues
-        bound = re.search(rf"(?:{'|'.join(map(re.escape, cue_words))}){_SCORE_BINDING.pattern}", before,
-                          re.IGNORECASE)
+        bound = _score_name_before().search(before) or _SCORE_AFTER.match(after)
         return bool(bound) and ("." in q.text or "=" in before[-3:])
+    if _FROM_BEFORE.search(before) and _TO_AFTER.match(after):
+        return False
+    if q.kind in {"ratio", "percent", "count"} and _SETTING_BEFORE.search(before):
+        return False
     if q.kind == "count":
         return q.unit in {"B", "M"} and bool(_PARAMETER_RESULT.search(before))
     if q.kind == "ratio" and _DESIGN_AXIS.match(after):
         return False
-    if q.kind == "percent" and _SPARSITY_SETTING.match(after):
+    if q.kind == "percent" and (_SPARSITY_SETTING.match(after) or _SPARSITY_BEFORE.search(before)):
         return False
     if q.kind == "memory" and _HARDWARE_SPEC.match(after) and not _RESOURCE_USE.search(before):
         return False
@@ -148,8 +169,10 @@ def _nearest(matches: list[tuple[int, int]], pos_start: int, pos_end: int) -> tu
     return best
 
 
-def _direction(text: str, windows: list[_Span], q: Quantity) -> Direction | None:
-    for window in windows:
+def _direction(text: str, sub: _Span, clause: _Span, q: Quantity) -> Direction | None:
+    """The nearest verb of the sub-clause; else the nearest verb before the number in its clause
+    ("减少40%和31%", "reduced time by 71-78% and carbon by 63-65%")."""
+    for window in (sub, _Span(clause.start, q.start)):
         verbs = [(m.start(), m.end(), "decrease") for m in _DECREASE.finditer(text, window.start, window.end)
                  if not (q.start <= m.start() < q.end)]
         verbs += [(m.start(), m.end(), "increase") for m in _INCREASE.finditer(text, window.start, window.end)
@@ -177,20 +200,31 @@ def _metric_from_cues(cues: list[tuple[int, int, str, bool]], q: Quantity, direc
     return None
 
 
-def _metric(text: str, q: Quantity, windows: list[_Span], direction: Direction | None,
-            cues: list[tuple[int, int, str, bool]]) -> str:
+def _metric(q: Quantity, windows: list[_Span], direction: Direction | None,
+            cues: list[tuple[int, int, str, bool]], inherited: str | None, scope: str | None) -> str:
+    """Unit first (ms is latency, GB memory), then cue words from the innermost window outwards; a
+    figure with no cue in its clause takes the metric of the previous same-unit figure of its sentence
+    ("up to 22.58× speedup …, and up to 57.51× with KV-Cache")."""
+    in_clause = [c for c in cues if windows[1].start <= c[0] < windows[1].end]
     if q.kind == "memory":
-        near = [c for c in cues if windows[1].start <= c[0] < windows[1].end and c[2] == "storage"]
-        return "storage" if near else "memory"
+        return "storage" if any(c[2] == "storage" for c in in_clause) else "memory"
+    if q.kind == "time" and (scope == "training" or any(c[2] == "compute" for c in in_clause)):
+        return "compute"  # training time is a compute budget, not a per-item latency
     if q.kind in _ABSOLUTE_KINDS:
         return _ABSOLUTE_KINDS[q.kind]
-    for window in windows:
+    for depth, window in enumerate(windows):
+        if depth == 2 and inherited:
+            return inherited
         inside = [c for c in cues if window.start <= c[0] < window.end and not (q.start <= c[0] < q.end)]
         metric = _metric_from_cues(inside, q, direction)
         if metric == "latency":
             return "latency-reduction" if direction == "decrease" else "speedup"
+        if metric == "accuracy" and q.kind == "ratio":
+            return "speedup"  # "improves SD performance by 2×": x figures of "performance" are speed
         if metric:
             return metric
+    if q.kind == "percent" and direction == "increase":
+        return "accuracy"  # a bare "4.6% improvement" reports task performance
     return _DEFAULT.get(q.kind, "other")
 
 
@@ -235,14 +269,19 @@ def _claims_with_positions(text: str, source: Source, line: int) -> list[tuple[i
     sentences = _spans(text, _SENTENCE_END, 0, len(text))
     out: list[tuple[int, EvidenceClaim]] = []
     seen: set[tuple] = set()
+    previous: list[tuple[Quantity, str]] = []  # (figure, metric) already read, for inheritance
     for q in kept:
         sentence = _containing(sentences, q.start)
         clause = _containing(_spans(text, _CLAUSE_END, sentence.start, sentence.end), q.start)
         sub = _containing(_spans(text, _CONJUNCTION, clause.start, clause.end), q.start)
         context = _Span(max(0, q.start - 150), q.end)
         windows = [sub, clause, _Span(sentence.start, q.end), context]
-        direction = _direction(text, windows[:1], q)
-        metric = _metric(text, q, windows, direction, cues)
+        direction = _direction(text, sub, clause, q)
+        scope = _scope(text, sub, q)
+        inherited = next((m for other, m in reversed(previous)
+                          if other.kind == q.kind and other.start >= sentence.start), None)
+        metric = _metric(q, windows, direction, cues, inherited, scope)
+        previous.append((q, metric))
         shares_clause = sum(1 for other in kept if clause.start <= other.start < clause.end) > 1
         quote_span = sub if shares_clause else clause
         key = (metric, q.value, q.value_max, q.unit)
@@ -253,7 +292,7 @@ def _claims_with_positions(text: str, source: Source, line: int) -> list[tuple[i
             metric=metric, value=q.value, value_max=q.value_max, unit=q.unit,
             direction=_fixed_direction(metric, q, direction),
             baseline=_baseline(text, sub) or (None if shares_clause else _baseline(text, clause)),
-            condition=_condition(text, sub, q), scope=_scope(text, sub, q),
+            condition=_condition(text, sub, q), scope=scope,
             quote=text[quote_span.start:quote_span.end].strip(),
             sentence=text[sentence.start:sentence.end].strip(),
             source=source, line=line,
