@@ -11,7 +11,7 @@ import re
 
 from graph.model import Model
 from ingest.ids import entity_id
-from ontology.load import Ontology, load_ontology
+from ontology.load import Ontology, folded_tokens, load_ontology, tokens
 
 _SIZE_TAG = re.compile(r"^(\d+(?:\.\d+)?)([bmk])$", re.IGNORECASE)
 _TAG_CASE = {"t2v": "T2V", "i2v": "I2V", "ti2v": "TI2V", "vl": "VL", "xl": "XL", "xxl": "XXL", "moe": "MoE",
@@ -22,7 +22,7 @@ def find_models(sentence: str) -> list[Model]:
     """Models named in one piece of text, in order of first mention, fullest form per checkpoint."""
     onto = load_ontology()
     found: dict[str, Model] = {}
-    for match in onto.model_regex.finditer(sentence):
+    for match in _model_matches(onto, sentence):
         model = _model_from_match(onto, match)
         if model is not None:
             found.setdefault(model.name.casefold(), model)
@@ -37,6 +37,22 @@ def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, .
     own = {name.casefold() for name in proposed}
     models = find_models(f"{title}\n{brief}\n{abstract}")
     return tuple(m for m in models if m.name.casefold() not in own)
+
+
+def _model_matches(onto: Ontology, text: str) -> list[re.Match[str]]:
+    """Runs the family regex only where a stem can begin: one anchored match per candidate instead of
+    an unanchored search through the whole text."""
+    matches: list[re.Match[str]] = []
+    end = 0
+    prefixes = onto.model_prefixes
+    for token, word in zip(tokens(text), folded_tokens(text), strict=True):
+        if token.start() < end or (word[:3] not in prefixes and word[:2] not in prefixes):
+            continue
+        match = onto.model_regex.match(text, token.start())
+        if match:
+            matches.append(match)
+            end = match.end()
+    return matches
 
 
 def _model_from_match(onto: Ontology, match: re.Match[str]) -> Model | None:

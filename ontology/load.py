@@ -22,13 +22,20 @@ from ontology.graph import HW, MODEL, PG, TECH, ontology_graph
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:\.[0-9]+)*|[\u3400-\u9fff]|[\u0370-\u03ff]")
 
 
-def tokens(text: str) -> list[re.Match[str]]:
-    return list(_TOKEN.finditer(unicodedata.normalize("NFKC", text)))
+@lru_cache(maxsize=64)
+def tokens(text: str) -> tuple[re.Match[str], ...]:
+    """Tokens with their offsets in `text`; cached because every extractor scans the same paper text."""
+    return tuple(_TOKEN.finditer(text))
+
+
+@lru_cache(maxsize=64)
+def folded_tokens(text: str) -> tuple[str, ...]:
+    return tuple(m.group().casefold() for m in tokens(text))
 
 
 def label_key(label: str) -> tuple[str, ...]:
     """The case-folded token tuple a label is indexed under."""
-    return tuple(m.group().casefold() for m in tokens(label))
+    return tuple(m.group().casefold() for m in _TOKEN.finditer(unicodedata.normalize("NFKC", label)))
 
 
 def _is_case_sensitive(label: str) -> bool:
@@ -56,29 +63,30 @@ class PhraseIndex:
                 key = label_key(variant)
                 if not key:
                     continue
-                exact = tuple(m.group() for m in tokens(variant)) if _is_case_sensitive(label) else None
+                exact = tuple(_TOKEN.findall(variant)) if _is_case_sensitive(label) else None
                 self._entries.setdefault(key, []).append((target, exact))
                 self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
 
     def find(self, text: str) -> list[PhraseHit]:
         toks = tokens(text)
-        folded = [m.group().casefold() for m in toks]
+        folded = folded_tokens(text)
+        longest = self._longest
         hits: list[PhraseHit] = []
-        i, n = 0, len(toks)
-        while i < n:
-            longest = self._longest.get(folded[i], 0)
-            step = 1
-            for length in range(min(longest, n - i), 0, -1):
+        n, resume = len(toks), 0
+        for i, word in enumerate(folded):
+            span = longest.get(word)
+            if span is None or i < resume:
+                continue
+            for length in range(min(span, n - i), 0, -1):
                 hit = self._probe(toks, folded, i, length)
                 if hit is not None:
                     start, end = toks[i].start(), toks[i + length - 1].end()
                     hits.append(PhraseHit(hit, start, end, text[start:end]))
-                    step = length
+                    resume = i + length
                     break
-            i += step
         return hits
 
-    def _probe(self, toks: list[re.Match[str]], folded: list[str], i: int, length: int) -> str | None:
+    def _probe(self, toks: tuple[re.Match[str], ...], folded: tuple[str, ...], i: int, length: int) -> str | None:
         entries = self._entries.get(tuple(folded[i:i + length]))
         if not entries:
             return None
@@ -149,6 +157,7 @@ class Ontology:
     model_forms: dict[str, ModelForm]  # regex group name -> form
     model_regex: re.Pattern[str]
     model_alias_index: PhraseIndex  # long names ("Segment Anything Model") -> family id
+    model_prefixes: frozenset[str]  # first 2-3 letters of every stem: the only places a model name starts
     _label_concept: dict[tuple[str, ...], str]
 
     def concept_labels(self, concept_id: str) -> tuple[str, ...]:
@@ -227,6 +236,10 @@ _SPACE_TAG = rf" (?:{_SIZE}|\d+(?:\.\d+)+|(?=[A-Z])(?i:{_TAG_WORDS}))(?![A-Za-z0
 _SUFFIX = rf"(?P<ver>[-\s.]?{_VERSION}(?![A-Za-z]))?(?P<tags>(?:{_DASH_TAG}|{_SPACE_TAG})*)"
 
 
+def model_prefix(word: str) -> str:
+    return word[:3].casefold() if len(word) >= 3 else word.casefold()
+
+
 def _models(graph: Graph) -> tuple[dict[str, ModelFamily], dict[str, ModelForm], re.Pattern[str], PhraseIndex]:
     families: dict[str, ModelFamily] = {}
     forms: dict[str, ModelForm] = {}
@@ -278,5 +291,6 @@ def load_ontology() -> Ontology:
         techniques=techniques, categories=categories, technique_index=PhraseIndex(technique_labels),
         hardware=hardware, hardware_index=PhraseIndex(hardware_labels), model_families=families,
         model_forms=forms, model_regex=regex, model_alias_index=alias_index,
+        model_prefixes=frozenset(model_prefix(f.canonical) for f in forms.values()),
         _label_concept={label_key(label): concept for label, concept in technique_labels.items()},
     )
