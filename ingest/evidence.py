@@ -65,7 +65,7 @@ _DESIGN_AXIS = re.compile(r"(?:\s*/\s*[\d.]+\s*[×xX倍])*\s*(?:spatial|temporal
                           r"|magnification|zoom|放大)",
                           re.IGNORECASE)
 _SPARSITY_SETTING = re.compile(r"\s*(?:的|of\s+)?(?:连续)?(?:sparsity|sparse\b|稀疏率|稀疏度|pattern)", re.IGNORECASE)
-_SPARSITY_BEFORE = re.compile(r"(?:sparsity|稀疏)[^,;，；。.]{0,25}$", re.IGNORECASE)
+_SPARSITY_BEFORE = re.compile(r"(?:sparsity|稀疏)[^,;，；。.]{0,40}$", re.IGNORECASE)
 # "at 20% token reduction", "at 64k context", "在20%…下": the figure is the setting of another result.
 _SETTING_BEFORE = re.compile(r"(?:(?<![A-Za-z])at\s+(?:an?\s+)?|在\s*)$", re.IGNORECASE)
 # "from 71s to 29s": the first figure is the baseline's, the claim is the second.
@@ -169,18 +169,26 @@ def _nearest(matches: list[tuple[int, int]], pos_start: int, pos_end: int) -> tu
     return best
 
 
-def _direction(text: str, sub: _Span, clause: _Span, q: Quantity) -> Direction | None:
-    """The nearest verb of the sub-clause; else the nearest verb before the number in its clause
-    ("减少40%和31%", "reduced time by 71-78% and carbon by 63-65%")."""
-    for window in (sub, _Span(clause.start, q.start)):
-        verbs = [(m.start(), m.end(), "decrease") for m in _DECREASE.finditer(text, window.start, window.end)
-                 if not (q.start <= m.start() < q.end)]
-        verbs += [(m.start(), m.end(), "increase") for m in _INCREASE.finditer(text, window.start, window.end)
-                  if not (q.start <= m.start() < q.end)]
-        nearest = _nearest([(s, e) for s, e, _ in verbs], q.start, q.end)
-        if nearest:
-            return next(d for s, e, d in verbs if (s, e) == nearest)  # type: ignore[return-value]
-    return None
+def _nearest_verb(text: str, window: _Span, q: Quantity) -> Direction | None:
+    verbs = [(m.start(), m.end(), "decrease") for m in _DECREASE.finditer(text, window.start, window.end)]
+    verbs += [(m.start(), m.end(), "increase") for m in _INCREASE.finditer(text, window.start, window.end)]
+    verbs = [v for v in verbs if not (q.start <= v[0] < q.end)]
+    nearest = _nearest([(s, e) for s, e, _ in verbs], q.start, q.end)
+    return next(d for s, e, d in verbs if (s, e) == nearest) if nearest else None  # type: ignore[return-value]
+
+
+def _direction(text: str, sub: _Span, clause: _Span, q: Quantity,
+               previous: list[tuple[Quantity, str, Direction | None]]) -> Direction | None:
+    """The nearest verb of the sub-clause; else the direction of the previous same-unit figure of the
+    clause ("reduced time by 71-78% and carbon by 63-65%"); else a verb before the number in the
+    clause with no other figure in between ("reduce the TTFT of A and B by up to 50%")."""
+    direction = _nearest_verb(text, sub, q)
+    if direction:
+        return direction
+    same_clause = [(other, d) for other, _, d in previous if clause.start <= other.start < q.start]
+    if same_clause:
+        return next((d for other, d in reversed(same_clause) if other.kind == q.kind), None)
+    return _nearest_verb(text, _Span(clause.start, q.start), q)
 
 
 def _metric_from_cues(cues: list[tuple[int, int, str, bool]], q: Quantity, direction: Direction | None) -> str | None:
@@ -255,33 +263,43 @@ def _fixed_direction(metric: str, q: Quantity, direction: Direction | None) -> D
         return "decrease"
     if metric == "speedup":
         return "increase"
-    if q.kind in _ABSOLUTE_KINDS and q.kind != "count" or q.kind is None:
+    if q.kind in _ABSOLUTE_KINDS or q.kind is None:
         return None
     return direction
 
 
-def _claims_with_positions(text: str, source: Source, line: int) -> list[tuple[int, EvidenceClaim]]:
+def _figure(item: Quantity | EvidenceClaim) -> tuple[float, float | None, str | None]:
+    return (item.value, item.value_max, item.unit)
+
+
+def _read(text: str, source: Source, line: int) -> tuple[list[tuple[int, EvidenceClaim]], set[tuple]]:
+    """Claims with their offsets, and the figures of the text that were judged not to be results."""
     quantities = find_quantities(text)
     kept = [q for q in quantities if _is_result(text, q)]
+    rejected = {_figure(q) for q in quantities if q not in kept}
+    return _claims(text, source, line, kept), rejected
+
+
+def _claims(text: str, source: Source, line: int, kept: list[Quantity]) -> list[tuple[int, EvidenceClaim]]:
     if not kept:
         return []
     cues = metric_cues().find(text)
     sentences = _spans(text, _SENTENCE_END, 0, len(text))
     out: list[tuple[int, EvidenceClaim]] = []
     seen: set[tuple] = set()
-    previous: list[tuple[Quantity, str]] = []  # (figure, metric) already read, for inheritance
+    previous: list[tuple[Quantity, str, Direction | None]] = []  # figures already read, for inheritance
     for q in kept:
         sentence = _containing(sentences, q.start)
         clause = _containing(_spans(text, _CLAUSE_END, sentence.start, sentence.end), q.start)
         sub = _containing(_spans(text, _CONJUNCTION, clause.start, clause.end), q.start)
         context = _Span(max(0, q.start - 150), q.end)
         windows = [sub, clause, _Span(sentence.start, q.end), context]
-        direction = _direction(text, sub, clause, q)
+        direction = _direction(text, sub, clause, q, previous)
         scope = _scope(text, sub, q)
-        inherited = next((m for other, m in reversed(previous)
+        inherited = next((m for other, m, _ in reversed(previous)
                           if other.kind == q.kind and other.start >= sentence.start), None)
         metric = _metric(q, windows, direction, cues, inherited, scope)
-        previous.append((q, metric))
+        previous.append((q, metric, direction))
         shares_clause = sum(1 for other in kept if clause.start <= other.start < clause.end) > 1
         quote_span = sub if shares_clause else clause
         key = (metric, q.value, q.value_max, q.unit)
@@ -302,7 +320,7 @@ def _claims_with_positions(text: str, source: Source, line: int) -> list[tuple[i
 
 def extract_claims(text: str, source: str, line: int) -> list[EvidenceClaim]:
     """Every quantitative result claim of one text (a brief, an abstract or a title), in text order."""
-    return [claim for _, claim in _claims_with_positions(text or "", source, line)]  # type: ignore[arg-type]
+    return [claim for _, claim in _read(text or "", source, line)[0]]  # type: ignore[arg-type]
 
 
 def _merge(abstract: EvidenceClaim, brief: EvidenceClaim) -> EvidenceClaim:
@@ -316,14 +334,16 @@ def _merge(abstract: EvidenceClaim, brief: EvidenceClaim) -> EvidenceClaim:
 
 def extract_evidence(brief: str, brief_line: int | None, abstract: str,
                      abstract_line: int | None) -> list[EvidenceClaim]:
-    """Claims of brief and abstract together; a figure stated in both is one claim, ordered by position."""
-    brief_claims = _claims_with_positions(brief or "", "brief", brief_line or 0)
-    abstract_claims = _claims_with_positions(abstract or "", "abstract", abstract_line or 0)
+    """Claims of brief and abstract together, ordered by position. A figure stated in both is one claim;
+    a brief figure the abstract shows to be a setting ("at 20% token reduction") is dropped."""
+    brief_claims, _ = _read(brief or "", "brief", brief_line or 0)
+    abstract_claims, abstract_settings = _read(abstract or "", "abstract", abstract_line or 0)
     merged = list(abstract_claims)
     for position, claim in brief_claims:
-        figure = (claim.value, claim.value_max, claim.unit)
-        twins = [i for i, (_, other) in enumerate(merged)
-                 if other.source == "abstract" and (other.value, other.value_max, other.unit) == figure]
+        figure = _figure(claim)
+        twins = [i for i, (_, other) in enumerate(merged) if other.source == "abstract" and _figure(other) == figure]
+        if not twins and figure in abstract_settings:
+            continue
         if twins:
             best = next((i for i in twins if merged[i][1].metric == claim.metric), twins[0])
             merged[best] = (merged[best][0], _merge(merged[best][1], claim))
