@@ -46,9 +46,9 @@ class EvidenceClaim:
 
 _SENTENCE_END = re.compile(r"[。！？]|[.!?](?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bal\.)(?<!\bFig\.)(?<!\bEq\.)"
                            r"(?=\s+[A-Z(\"'“]|\s*$)")
-_CLAUSE_END = re.compile(r"[;；，、]|(?<!\d),|,(?!\d{3})|:(?!\d)|：")
+_CLAUSE_END = re.compile(r"[;；，]|(?<!\d),|,(?!\d{3})|:(?!\d)|：")
 _CONJUNCTION = re.compile(
-    r"\s+(?:and|while|whereas|but|with|without|as well as)\s+|且|并(?![行发])|同时|以及|及|但|而(?!言)")
+    r"\s+(?:and|while|whereas|but|with|without|as well as)\s+|、|且|并(?![行发])|同时|以及|及|但|而(?!言)")
 
 _DECREASE = re.compile(
     r"降低|减少|缩短|下降|降|减|节省|削减|压缩|剪枝|修剪|移除|更低|更少|"
@@ -58,6 +58,9 @@ _INCREASE = re.compile(
     r"提升|提高|增加|增长|加速|提速|快|更高|高出|超越|"
     r"(?<![A-Za-z])(?:improv|increas|higher|faster|boost|gain|speed|accelerat|outperform|more\s+(?!than))",
     re.IGNORECASE)
+# Verbs that report a level rather than a change: "retaining 96.7%", "保持96.7%准确率", "achieves 98%".
+_NEUTRAL = re.compile(r"保持|保留|维持|达到|(?<![A-Za-z])(?:retain|maintain|preserv|keep|achiev|reach|match)",
+                      re.IGNORECASE)
 _PARAMETER_RESULT = re.compile(r"(?:仅|只|only|just|activat\w*|updat\w*|激活|更新|减少|reduc\w*|fewer)\s*\S{0,3}\s*$",
                                re.IGNORECASE)
 _SCORE_BINDING = re.compile(r"\s*(?:=|:|：|of|is|was|reaches|达到?|为)?\s*(?:only\s+)?$", re.IGNORECASE)
@@ -183,7 +186,7 @@ def _direction(text: str, sub: _Span, clause: _Span, q: Quantity,
     clause ("reduced time by 71-78% and carbon by 63-65%"); else a verb before the number in the
     clause with no other figure in between ("reduce the TTFT of A and B by up to 50%")."""
     direction = _nearest_verb(text, sub, q)
-    if direction:
+    if direction or _NEUTRAL.search(text, sub.start, sub.end):
         return direction
     same_clause = [(other, d) for other, _, d in previous if clause.start <= other.start < q.start]
     if same_clause:
@@ -194,17 +197,13 @@ def _direction(text: str, sub: _Span, clause: _Span, q: Quantity,
 def _metric_from_cues(cues: list[tuple[int, int, str, bool]], q: Quantity, direction: Direction | None) -> str | None:
     """The metric of the nearest decisive cue: specific nouns beat speed words, which beat weak cues."""
     usable = [c for c in cues if not (c[2] == "token-reduction" and direction != "decrease")]
-    specific = [c for c in usable if not c[3] and c[2] not in {"speedup", "latency"}]
-    timing = [c for c in usable if not c[3] and c[2] in {"speedup", "latency"}]
+    specific = [c for c in usable if not c[3] and c[2] != "speedup"]
+    timing = [c for c in usable if not c[3] and c[2] == "speedup"]
     weak = [c for c in usable if c[3]]
     for group in (specific, timing, weak):
         nearest = _nearest([(s, e) for s, e, _, _ in group], q.start, q.end)
         if nearest:
-            metrics = {m for s, e, m, _ in group if (s, e) == nearest} | {m for _, _, m, _ in group}
-            chosen = next(m for s, e, m, _ in group if (s, e) == nearest)
-            if chosen in {"speedup", "latency"}:
-                return "latency" if "speedup" not in metrics or direction == "decrease" else "speedup"
-            return chosen
+            return next(m for s, e, m, _ in group if (s, e) == nearest)
     return None
 
 
@@ -223,7 +222,9 @@ def _metric(q: Quantity, windows: list[_Span], direction: Direction | None,
     for depth, window in enumerate(windows):
         if depth == 2 and inherited:
             return inherited
-        inside = [c for c in cues if window.start <= c[0] < window.end and not (q.start <= c[0] < q.end)]
+        # Beyond the sub-clause only words before the figure count: the next sub-clause has its own.
+        end = window.end if depth == 0 else q.start
+        inside = [c for c in cues if window.start <= c[0] < end and not (q.start <= c[0] < q.end)]
         metric = _metric_from_cues(inside, q, direction)
         if metric == "latency":
             return "latency-reduction" if direction == "decrease" else "speedup"
@@ -261,7 +262,7 @@ def _scope(text: str, window: _Span, q: Quantity) -> str | None:
 def _fixed_direction(metric: str, q: Quantity, direction: Direction | None) -> Direction | None:
     if metric in {"latency-reduction", "token-reduction"}:
         return "decrease"
-    if metric == "speedup":
+    if metric == "speedup" or (metric == "throughput" and q.kind == "ratio" and direction is None):
         return "increase"
     if q.kind in _ABSOLUTE_KINDS or q.kind is None:
         return None

@@ -108,6 +108,8 @@ def metric_cues() -> MetricCues:
             weak.add(word)
     chinese = [w for w in metric_of if re.search(r"[\u3400-\u9fff]", w)]
     english = [w for w in metric_of if w not in chinese]
-    # Whole English words (with an optional plural s): "time" must not fire inside "real-time".
-    pattern = re.compile(f"(?<![\\w-])(?:{_trie_regex(english)})s?(?!\\w)|{_trie_regex(chinese)}", re.IGNORECASE)
+    # Whole English words (with an optional plural s): "time" must not fire inside "real-time"; Chinese
+    # characters may touch them ("视觉token", "推理FLOPs减少").
+    pattern = re.compile(f"(?<![A-Za-z0-9_-])(?:{_trie_regex(english)})s?(?![A-Za-z0-9_])|{_trie_regex(chinese)}",
+                         re.IGNORECASE)
     return MetricCues(pattern=pattern, metric_of=metric_of, weak=frozenset(weak))
