@@ -1,0 +1,230 @@
+"""`papergraph` command line: argument parsing only; the work is done by PapergraphService and the pipeline.
+
+    papergraph extract REPORT... [--format json|text]
+    papergraph import PATH... [--store memory|neo4j] [--data-dir DIR] [--if-empty]
+    papergraph stats [--format json|text]
+    papergraph search "query" [-k N] [--category ID ...] [--institution ID ...] [--mode hybrid|vector|lexical]
+    papergraph export --format json [--out FILE]
+    papergraph serve [--host H] [--port P] [--store ...] [--data-dir DIR]
+
+Exit status: 0 on success, 1 when any file failed (the others are still imported), 2 on usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from pydantic import ValidationError
+
+from api.service import ImportTotals, PapergraphService, ServiceError
+from api.settings import Settings
+from graph.store import PaperFilter, StoreError
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    """Settings from the environment, with the command-line flags that were given on top."""
+    overrides = {name: getattr(args, name) for name in ("store", "data_dir", "host", "port")
+                 if getattr(args, name, None) is not None}
+    return Settings(**overrides)
+
+
+def _json(value: Any, out: TextIO) -> None:
+    json.dump(value, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from ingest.interchange import dump_batches
+    from ingest.pipeline import extract_report
+    from ingest.report import ReportFormatError
+
+    batches, failed = [], False
+    for path in args.reports:
+        try:
+            batch = extract_report(path)
+        except (ReportFormatError, OSError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            failed = True
+            continue
+        batches.append(batch)
+        for warning in [*batch.warnings, *(w for p in batch.papers for w in p.warnings)]:
+            print(f"{warning.file}:{warning.line}: {warning.code}: {warning.message}", file=sys.stderr)
+    if args.format == "json":
+        _json(dump_batches(batches), sys.stdout)
+    else:
+        for batch in batches:
+            print(f"{batch.report.id}: {len(batch.papers)} papers")
+            for paper in batch.papers:
+                print(f"  {paper.sources[0].index:>3}. {paper.title or '(no title)'}  "
+                      f"[{len(paper.institutions)} inst, {len(paper.techniques)} tech, "
+                      f"{len(paper.evidence)} evidence]")
+    return 1 if failed else 0
+
+
+def _summary_line(name: str, counts: dict[str, int]) -> str:
+    parts = ", ".join(f"{label} {n}" for label, n in sorted(counts.items()) if n)
+    return f"  {name:<9} {parts or '-'}"
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    service = PapergraphService(_settings(args))
+    try:
+        if args.if_empty and not service.is_empty():
+            print("store is not empty; nothing imported (--if-empty)", file=sys.stderr)
+            return 0
+        results = service.import_paths(args.paths, progress=not args.quiet)
+    finally:
+        service.close()
+    for result in results:
+        for warning in result.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        if not result.ok:
+            print(f"error: {result.error}", file=sys.stderr)
+    ok = [r for r in results if r.ok]
+    totals = ImportTotals.of(ok)
+    print(f"imported {len(ok)} of {len(results)} files, {sum(r.papers for r in ok)} papers "
+          f"({sum(len(r.warnings) for r in results)} warnings)")
+    for name in ("created", "merged", "unchanged", "removed"):
+        print(_summary_line(name, getattr(totals, name)))
+    return 0 if results and len(ok) == len(results) else 1
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    service = PapergraphService(_settings(args))
+    try:
+        counts = service.stats()
+    finally:
+        service.close()
+    if args.format == "json":
+        _json(counts, sys.stdout)
+        return 0
+    for section in ("nodes", "relationships"):
+        print(f"{section}:")
+        for name, n in counts[section].items():
+            print(f"  {name:<12} {n:>8}")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    paper_filter = PaperFilter(
+        category=tuple(args.category), technique=tuple(args.technique), institution=tuple(args.institution),
+        model=tuple(args.model), hardware=tuple(args.hardware), metric=tuple(args.metric),
+        report=tuple(args.report),
+    )
+    service = PapergraphService(_settings(args))
+    try:
+        hits = service.search(args.query, args.k, paper_filter, args.mode)
+    finally:
+        service.close()
+    if args.format == "json":
+        _json({"hits": [{"paper": {"id": h.paper["id"], "title": h.paper.get("title", ""),
+                                   "sources": h.paper.get("sources", [])},
+                         "score": h.score, "match": h.match} for h in hits]}, sys.stdout)
+        return 0
+    for rank, hit in enumerate(hits, 1):
+        print(f"{rank:>2}. {hit.score:.4f}  {hit.paper.get('title') or '(no title)'}  [{hit.paper['id']}]")
+        print(f"      {hit.match}")
+    if not hits:
+        print("no matches", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    service = PapergraphService(_settings(args))
+    try:
+        doc = service.export()
+    finally:
+        service.close()
+    if args.out:
+        with Path(args.out).open("w", encoding="utf-8") as out:
+            _json(doc, out)
+        print(f"wrote {len(doc['papers'])} papers from {len(doc['reports'])} reports to {args.out}",
+              file=sys.stderr)
+    else:
+        _json(doc, sys.stdout)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from api.app import serve
+
+    settings = _settings(args)
+    if not settings.writes_enabled():
+        print("PAPERGRAPH_API_KEY is not set: write endpoints are off", file=sys.stderr)
+    serve(settings)
+    return 0
+
+
+def _store_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--store", choices=("memory", "neo4j"), help="graph backend (PAPERGRAPH_STORE)")
+    parser.add_argument("--data-dir", type=Path, help="data directory (PAPERGRAPH_DATA_DIR, default ./data)")
+
+
+def _filter_options(parser: argparse.ArgumentParser) -> None:
+    for name in ("category", "technique", "institution", "model", "hardware", "metric", "report"):
+        parser.add_argument(f"--{name}", action="append", default=[], metavar="ID",
+                            help=f"only papers with this {name} id (repeatable: any of)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="papergraph", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    p = commands.add_parser("extract", help="extract reports to interchange JSON (no store)")
+    p.add_argument("reports", nargs="+", metavar="REPORT")
+    p.add_argument("--format", choices=("json", "text"), default="json")
+    p.set_defaults(run=cmd_extract)
+
+    p = commands.add_parser("import", help="import reports (Markdown or interchange JSON) into the store")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or glob patterns")
+    _store_options(p)
+    p.add_argument("--if-empty", action="store_true", help="import only when the store holds no papers")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(run=cmd_import)
+
+    p = commands.add_parser("stats", help="node and relationship counts")
+    _store_options(p)
+    p.add_argument("--format", choices=("json", "text"), default="text")
+    p.set_defaults(run=cmd_stats)
+
+    p = commands.add_parser("search", help="search papers in English or Chinese")
+    p.add_argument("query")
+    p.add_argument("-k", type=int, default=10, help="number of hits (default 10)")
+    p.add_argument("--mode", choices=("hybrid", "vector", "lexical"), default="hybrid")
+    p.add_argument("--format", choices=("json", "text"), default="text")
+    _filter_options(p)
+    _store_options(p)
+    p.set_defaults(run=cmd_search)
+
+    p = commands.add_parser("export", help="the whole graph as interchange JSON (re-importable)")
+    p.add_argument("--format", choices=("json",), default="json")
+    p.add_argument("--out", type=Path, help="file to write (default: stdout)")
+    _store_options(p)
+    p.set_defaults(run=cmd_export)
+
+    p = commands.add_parser("serve", help="serve GraphQL (/graphql) and REST (/api) with uvicorn")
+    p.add_argument("--host", help="bind address (default 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port (default 8000)")
+    _store_options(p)
+    p.set_defaults(run=cmd_serve)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except ValidationError as exc:
+        print(f"error: invalid setting: {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}", file=sys.stderr)
+    except (ServiceError, StoreError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
