@@ -166,11 +166,11 @@ def resolve_fragment(fragment: str, registry: InstitutionRegistry) -> list[Menti
 
 def _contained_names(text: str, registry: InstitutionRegistry) -> list[tuple[str, RegisteredInstitution]]:
     """Registered names inside a longer string, longest first, without overlaps."""
-    long_labels, short_labels = _label_patterns(registry)
+    long_labels, short_labels, by_first = _label_patterns(registry)
     key = f" {normalise_name(text)} "
     found: list[tuple[int, str, RegisteredInstitution]] = []
     taken: list[tuple[int, int]] = []
-    for label_key, label, entry in long_labels:
+    for label_key, label, entry in _candidate_labels(key, long_labels, by_first):
         if label_key.isascii():
             start = key.find(f" {label_key} ")
         else:
@@ -191,6 +191,13 @@ def _contained_names(text: str, registry: InstitutionRegistry) -> list[tuple[str
     return result
 
 
+def _candidate_labels(key: str, long_labels: list, by_first: dict[str, list[int]]) -> list:
+    """Only labels whose first word (first character for Chinese) occurs in the text, longest first."""
+    starts = set(key.split()) | set(key.replace(" ", ""))
+    picked = {i for s in starts for i in by_first.get(s, ())}
+    return [long_labels[i] for i in sorted(picked)]
+
+
 @lru_cache(maxsize=4)
 def _label_patterns(registry: InstitutionRegistry):
     """Long names match case-insensitively; abbreviations ("UCL", "PolyU") only as written."""
@@ -205,7 +212,10 @@ def _label_patterns(registry: InstitutionRegistry):
         elif ascii_key and len(label) >= 3 and any(c.isupper() for c in label[1:]):
             short_labels.append((re.compile(rf"(?<!\w){re.escape(label)}(?!\w)"), label, entry))
     long_labels.sort(key=lambda item: -len(item[0]))
-    return long_labels, short_labels
+    by_first: dict[str, list[int]] = {}
+    for i, (label_key, _, _) in enumerate(long_labels):
+        by_first.setdefault(label_key.split()[0] if label_key.isascii() else label_key[0], []).append(i)
+    return long_labels, short_labels, by_first
 
 
 def _merge(details: list[Mention], brief: list[Mention], registry: InstitutionRegistry) -> list[Mention]:

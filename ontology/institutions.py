@@ -69,6 +69,12 @@ class InstitutionRegistry:
                     raise ValueError(f"institution label {label!r} claimed by {other.id} and {entry.id}")
                 self._by_key[key] = entry
         self._english_keys = sorted(k for k in self._by_key if not _CJK.search(k))
+        # Fuzzy lookup only compares names sharing a word: difflib over all keys dominated extraction time.
+        self._keys_by_word: dict[str, list[str]] = {}
+        for k in self._english_keys:
+            for word in set(k.split()):
+                if len(word) >= 4:
+                    self._keys_by_word.setdefault(word, []).append(k)
 
     def get(self, institution_id: str) -> RegisteredInstitution | None:
         return self._by_id.get(institution_id)
@@ -100,7 +106,10 @@ class InstitutionRegistry:
         key = normalise_name(name)
         if len(key) < 12 or _CJK.search(key):
             return None
-        found = difflib.get_close_matches(key, self._english_keys, n=2, cutoff=cutoff)
+        # A ratio >= cutoff needs lengths within a factor and (for names of 12+ chars) a shared long word.
+        candidates = {k for word in set(key.split()) for k in self._keys_by_word.get(word, ())
+                      if 2 * min(len(k), len(key)) / (len(k) + len(key)) >= cutoff}
+        found = difflib.get_close_matches(key, sorted(candidates), n=2, cutoff=cutoff)
         if not found:
             return None
         best = self._by_key[found[0]]
