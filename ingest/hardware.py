@@ -1,7 +1,8 @@
 """Hardware platforms a paper reports results on, resolved to ontology/hardware.ttl entries.
 
 Named devices ("NVIDIA 5090 GPU" -> NVIDIA RTX 5090) always count. A kind of device ("GPU", "NPU")
-counts only when no named device of its class is present, and the vaguest kinds (edge devices,
+counts only when no named device of its class (nor a narrower kind: "mobile NPU" over "NPU") is
+present, and the vaguest kinds (edge devices,
 mobile devices) only when the text runs something on them ("on edge devices", "在边缘设备上").
 """
 
@@ -27,7 +28,9 @@ def find_hardware(sentence: str) -> list[Hardware]:
             continue
         entries.setdefault(entry.id, entry)
     specific_classes = {e.hw_class for e in entries.values() if not e.generic}
-    kept = [e for e in entries.values() if not (e.generic and e.hw_class in specific_classes)]
+    names = [e.name.casefold() for e in entries.values()]
+    kept = [e for e in entries.values() if not e.generic or (
+        e.hw_class not in specific_classes and not any(e.name.casefold() in n != e.name.casefold() for n in names))]
     return [_hardware(e) for e in kept]
 
 

@@ -34,9 +34,9 @@ def find_models(sentence: str) -> list[Model]:
 
 def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, ...]) -> tuple[Model, ...]:
     """Named models in title, brief and abstract, minus the paper's own proposed names."""
-    own = {name.casefold() for name in proposed}
+    own = tuple(re.sub(r"\s*\(.*\)$", "", name).casefold() for name in proposed)
     models = find_models(f"{title}\n{brief}\n{abstract}")
-    return tuple(m for m in models if m.name.casefold() not in own)
+    return tuple(m for m in models if not (own and m.name.casefold().startswith(own)))
 
 
 def _model_matches(onto: Ontology, text: str) -> list[re.Match[str]]:
@@ -81,63 +81,84 @@ def _tag(tag: str) -> str:
 
 
 def _drop_prefixes(models: list[Model]) -> list[Model]:
-    """"Wan2.1" is dropped when "Wan2.1-14B" is also named: keep the fullest form of a checkpoint."""
-    names = [m.name.casefold() for m in models]
-    return [m for m, n in zip(models, names, strict=True)
-            if not any(o != n and o.startswith(n) and o[len(n)] in "-. " for o in names)]
+    """"Wan2.1" is dropped when "Wan2.1-14B" is also named, "YOLO" when "YOLOv8" is: keep the fullest
+    form of a checkpoint."""
+    keys = [(m.name.casefold(), m.family) for m in models]
+    return [m for m, (n, fam) in zip(models, keys, strict=True)
+            if not any(o != n and o.startswith(n) and (f == fam or o[len(n)] in "-. ") for o, f in keys)]
 
 
 # ---- the paper's own method -------------------------------------------------------------------
 
-_NAME = r"[A-Z][A-Za-z0-9]*(?:[-‐][A-Za-z0-9]+)*(?:\s?\([A-Za-z0-9\-]+\))?"
+_WORD = r"[A-Z][\w²³]*(?:[-‐][\w²³]+)*"
+_NAME = rf"{_WORD}(?:\s+{_WORD}){{0,3}}(?:\s*\([A-Za-z0-9²³\-‐ ]{{2,40}}\))?"
 _TITLE_PREFIX = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9\-‐.²³ ]{0,30}?)\s*:\s")
 _EN_PROPOSE = re.compile(
-    r"\b(?:we|We|this paper|This paper|this work|This work)\s+(?:first\s+)?(?:propose|introduce|present|develop|"
-    r"design|build|construct)s?\s+(?:a\s+|an\s+|the\s+)?(?:(?:new|novel|simple|general|unified|"
-    r"training-free|lightweight|efficient)[\s,]+)*(?:(?:framework|method|approach|system|model|network|"
-    r"technique|algorithm|architecture|module|pipeline|strategy),?\s+(?:called|named|dubbed|termed)?\s*)?"
+    r"\b(?:we|We|this paper|This paper|this work|This work)\s+(?:first\s+|further\s+|then\s+)?"
+    r"(?:propose|introduce|present|develop|design|build|construct)s?\s+(?:a\s+|an\s+|the\s+)?"
+    r"(?:(?:new|novel|simple|general|unified|training-free|lightweight|efficient)[\s,]+)*"
+    r"(?:(?:framework|method|approach|system|model|network|technique|algorithm|architecture|module|"
+    r"pipeline|strategy),?\s+(?:called|named|dubbed|termed)?\s*)?"
     rf"({_NAME})")
 _CALLED = re.compile(rf"\b(?:called|named|dubbed|termed|coined)\s+({_NAME})")
 _ZH_PUBLISHED = re.compile(r"发布了《?([A-Za-z][A-Za-z0-9\-‐.²³ ]{1,30}?)》?论文")
 _ZH_PROPOSE = re.compile(r"提出(?:了)?(?:名为|一种名为)?《?([A-Za-z][A-Za-z0-9\-‐.²³]{1,30})》?"
                          r"(?:的)?(?:方法|框架|网络|模型|系统|算法|架构|技术)")
-_ZH_NAMED_FRAMEWORK = re.compile(r"提出([A-Za-z][A-Za-z0-9\-]{1,30})(?:框架|方法)")
-_WORD_LIKE = re.compile(r"^[A-Z][a-z]+$")  # "Pruning", "Attention": ordinary capitalised words
+_LEADING_ARTICLE = re.compile(r"^(?:The|A|An|Our)\s+")
 
 
 def extract_proposed(title: str, brief: str, abstract: str) -> tuple[str, ...]:
-    """Names the paper gives its own method, system or model, in order of first mention."""
-    names: list[str] = []
+    """Names the paper gives its own method, system or model, in order of first mention.
+
+    A title prefix ("FastVSR: ...") and a brief's "发布了X论文" must look coined (FastVSR, D²Cache, UAT),
+    since titles also open with plain phrases ("Fast Thinking: ..."); an abstract's "we propose X" may
+    also name a Title Case phrase ("Attention Surgery", "Reduced Transformer (RT)")."""
     prefix = _TITLE_PREFIX.match(title or "")
-    if prefix and _looks_like_name(prefix.group(1)):
-        names.append(prefix.group(1).strip())
-    for pattern in (_ZH_PUBLISHED, _ZH_PROPOSE, _ZH_NAMED_FRAMEWORK):
-        names += [m.group(1).strip() for m in pattern.finditer(brief or "")]
-    for pattern in (_EN_PROPOSE, _CALLED):
-        names += [m.group(1).strip() for m in pattern.finditer(abstract or "")]
+    strict = [prefix.group(1)] if prefix else []
+    strict += [m.group(1) for m in _ZH_PUBLISHED.finditer(brief or "")]
+    loose = [m.group(1) for m in _ZH_PROPOSE.finditer(brief or "")]
+    loose += [m.group(1) for pattern in (_EN_PROPOSE, _CALLED) for m in pattern.finditer(abstract or "")]
     out: dict[str, str] = {}
-    for name in names:
-        name = name.rstrip(".,;")
-        if not _looks_like_name(name):
+    for name, is_strict in [(n, True) for n in strict] + [(n, False) for n in loose]:
+        name = _LEADING_ARTICLE.sub("", name.strip().rstrip(".,;"))
+        if not (_looks_coined(name) if is_strict else _looks_like_name(name)):
             continue
-        known = find_models(name)
-        if known and known[0].name.casefold() == name.casefold():
-            continue  # an existing model ("we introduce Qwen2.5 ...") is not the paper's own
+        if not (prefix and name == prefix.group(1).strip()) and _is_known_model(name):
+            continue  # "we evaluate on Qwen2.5" is not the paper's own model; a title prefix always is
         out.setdefault(_name_key(name), name)
     return tuple(out.values())
 
 
-def _looks_like_name(text: str) -> bool:
-    """A method name has an upper-case letter inside or a digit: "FastVSR", "D²Cache", "UAT", not "Our"."""
-    text = text.strip()
-    if not text or len(text) > 40 or len(text.split()) > 4:
+def _is_known_model(name: str) -> bool:
+    known = find_models(name)
+    return bool(known) and known[0].name.casefold() == name.casefold()
+
+
+def _coined_word(word: str) -> bool:
+    """FastVSR, D²Cache, Tiny-QMoE, LLaDA-MoE: mixed case inside the word, or a digit."""
+    inner = word[1:]
+    return any(c.isdigit() or c in "²³" for c in word) or (
+        any(c.isupper() for c in inner) and any(c.islower() for c in word))
+
+
+def _looks_coined(name: str) -> bool:
+    """A title prefix or brief name: one coined or all-caps word (UAT, GRACE-MOE), or a phrase with a
+    coined word; "Fast Thinking", "ATTENTION SURGERY" are phrases, not names."""
+    words = re.sub(r"\s*\(.*\)$", "", name).split()
+    if not words or len(words) > 4 or len(name) > 40:
         return False
-    first = text.split()[0]
-    if _WORD_LIKE.match(first) and len(text.split()) == 1:
+    if len(words) == 1:
+        return _coined_word(words[0]) or (len(words[0]) >= 2 and words[0].isupper())
+    return any(_coined_word(w) for w in words)
+
+
+def _looks_like_name(name: str) -> bool:
+    """An abstract name may also be a Title Case phrase, but not one ordinary word ("Our", "This")."""
+    words = re.sub(r"\s*\(.*\)$", "", name).split()
+    if not words or len(name) > 60:
         return False
-    return any(c.isupper() for c in text[1:]) or any(c.isdigit() for c in text) or text.isupper()
+    return len(words) > 1 or _looks_coined(name)
 
 
 def _name_key(name: str) -> str:
     return re.sub(r"\s*\(.*\)$", "", name).casefold().replace(" ", "")
-
