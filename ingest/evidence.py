@@ -48,11 +48,11 @@ _SENTENCE_END = re.compile(r"[。！？]|[.!?](?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs
                            r"(?=\s+[A-Z(\"'“]|\s*$)")
 _CLAUSE_END = re.compile(r"[;；，]|(?<!\d),|,(?!\d{3})|:(?!\d)|：")
 _CONJUNCTION = re.compile(
-    r"\s+(?:and|while|whereas|but|with|without|as well as)\s+|、|且|并(?![行发])|同时|以及|及|但|而(?!言)")
+    r"\s+(?:and|while|whereas|but|with|without|as well as)\s+|、|和|且|并(?![行发])|同时|以及|及|但|而(?!言)")
 
 _DECREASE = re.compile(
     r"降低|减少|缩短|下降|降|减|节省|削减|压缩|剪枝|修剪|移除|更低|更少|"
-    r"(?<![A-Za-z])(?:reduc|lower|cut|decreas|fewer|drop|sav|prun|remov|shrink|compress|eliminat|smaller)",
+    r"(?<![A-Za-z])(?:reduc|lower|cut|decreas|fewer|less\b|drop|degrad|sav|prun|remov|shrink|compress|eliminat|smaller)",
     re.IGNORECASE)
 _INCREASE = re.compile(
     r"提升|提高|增加|增长|加速|提速|快|更高|高出|超越|"
@@ -269,6 +269,22 @@ def _fixed_direction(metric: str, q: Quantity, direction: Direction | None) -> D
     return direction
 
 
+def _shared_list(text: str, subs: list[_Span], sub: _Span, q: Quantity, kept: list[Quantity],
+                 cues: list[tuple[int, int, str, bool]]) -> _Span:
+    """The sub-clause, stretched over the next one when that starts with a figure of the same unit
+    and this one names no metric: in "retaining 98.1% and 99.7% of the performance" both share "performance"."""
+    if any(sub.start <= c[0] < sub.end for c in cues):
+        return sub
+    following = [s for s in subs if s.start >= sub.end]
+    if not following:
+        return sub
+    nxt = following[0]
+    lead = next((other for other in kept if nxt.start <= other.start < nxt.end), None)
+    if lead is None or lead.kind != q.kind or text[nxt.start:lead.start].strip():
+        return sub
+    return _Span(sub.start, nxt.end)
+
+
 def _figure(item: Quantity | EvidenceClaim) -> tuple[float, float | None, str | None]:
     return (item.value, item.value_max, item.unit)
 
@@ -292,9 +308,10 @@ def _claims(text: str, source: Source, line: int, kept: list[Quantity]) -> list[
     for q in kept:
         sentence = _containing(sentences, q.start)
         clause = _containing(_spans(text, _CLAUSE_END, sentence.start, sentence.end), q.start)
-        sub = _containing(_spans(text, _CONJUNCTION, clause.start, clause.end), q.start)
+        subs = _spans(text, _CONJUNCTION, clause.start, clause.end)
+        sub = _containing(subs, q.start)
         context = _Span(max(0, q.start - 150), q.end)
-        windows = [sub, clause, _Span(sentence.start, q.end), context]
+        windows = [_shared_list(text, subs, sub, q, kept, cues), clause, _Span(sentence.start, q.end), context]
         direction = _direction(text, sub, clause, q, previous)
         scope = _scope(text, sub, q)
         inherited = next((m for other, m, _ in reversed(previous)
