@@ -1,0 +1,53 @@
+"""Technique extraction: specific concepts stand for their categories, both languages match."""
+
+from __future__ import annotations
+
+from ingest.techniques import extract_techniques
+
+
+def _categories(title: str, brief: str, abstract: str) -> set[str]:
+    return {c for t in extract_techniques(title, brief, abstract) for c in t.categories}
+
+
+def test_specific_concepts_in_english_map_to_their_categories() -> None:
+    techniques = extract_techniques(
+        "FastSpec: Draft Models for Long Context",
+        "",
+        "We combine a small draft model with 4-bit quantization and evict tokens from the KV cache.",
+    )
+    names = {t.name for t in techniques}
+    assert {"draft model", "INT4 quantization"} <= names
+    assert {c for t in techniques for c in t.categories} == {"speculative-decoding", "quantization", "kv-cache"}
+    draft = next(t for t in techniques if t.name == "draft model")
+    assert draft.id == "tech:draft-model" and draft.label_zh == "草稿模型"
+
+
+def test_chinese_brief_is_matched() -> None:
+    brief = "某大学发布了X论文，使用推测解码与低秩适配器技术，解决了推理慢的问题，达成了加速2倍的效果"
+    assert _categories("", brief, "") == {"speculative-decoding", "low-rank-peft"}
+
+
+def test_a_bare_category_yields_the_category_concept() -> None:
+    techniques = extract_techniques("", "研究团队提出了一种新的量化方法，降低了显存占用", "")
+    assert [(t.id, t.categories) for t in techniques] == [("tech:quantization", ("quantization",))]
+
+
+def test_category_concept_is_dropped_when_a_narrower_one_matched() -> None:
+    techniques = extract_techniques("", "", "Our quantization recipe builds on GPTQ and SmoothQuant.")
+    assert {t.name for t in techniques} == {"GPTQ", "SmoothQuant"}
+
+
+def test_concept_under_two_categories() -> None:
+    techniques = extract_techniques("", "", "We fine-tune the model with QLoRA on a single GPU.")
+    assert [set(t.categories) for t in techniques] == [{"quantization", "low-rank-peft"}]
+
+
+def test_pruning_of_tokens_is_not_weight_pruning() -> None:
+    cats = _categories("", "", "We prune 80% of visual tokens; pruning is guided by attention scores.")
+    assert cats == {"token-reduction"}
+
+
+def test_other_only_when_nothing_matched() -> None:
+    techniques = extract_techniques("A Study of Protein Folding", "", "We predict structures of proteins.")
+    assert [t.id for t in techniques] == ["tech:other"]
+    assert "other" not in _categories("", "", "We study sparse attention for protein folding.")
