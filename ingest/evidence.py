@@ -63,7 +63,10 @@ _NEUTRAL = re.compile(r"保持|保留|维持|达到|(?<![A-Za-z])(?:retain|maint
                       re.IGNORECASE)
 _PARAMETER_RESULT = re.compile(r"(?:仅|只|only|just|activat\w*|updat\w*|激活|更新|减少|reduc\w*|fewer)\s*\S{0,3}\s*$",
                                re.IGNORECASE)
-_SCORE_BINDING = re.compile(r"\s*(?:=|:|：|of|is|was|reaches|达到?|为)?\s*(?:only\s+)?$", re.IGNORECASE)
+_SCORE_BINDING = re.compile(
+    r"\s*(?:=|:|：|of|is|was|reaches|达到?|为|降至|提升至|"
+    r"(?:improves?|improved|drops?|dropped|falls?|fell|decreases?|decreased|rises?|rose|goes)?\s*(?:down\s+|up\s+)?to)?"
+    r"\s*(?:only\s+)?$", re.IGNORECASE)
 _DESIGN_AXIS = re.compile(r"(?:\s*/\s*[\d.]+\s*[×xX倍])*\s*(?:spatial|temporal|空间|时域|空域|down-?sampl|up-?sampl"
                           r"|magnification|zoom|放大)",
                           re.IGNORECASE)
@@ -82,7 +85,7 @@ _CLIP_LENGTH = re.compile(r"\s*(?:-?long|videos?|clips?|audio|视频|音频|时�
 
 _BASELINE_EN = re.compile(
     r"(?:compared\s+(?:to|with)|relative\s+to|(?<!more\s)(?<!less\s)(?<!greater\s)(?<!rather\s)(?<!other\s)than"
-    r"|(?<![Aa]veraged\s)over(?!\s+(?:all|time|the\s+course))|versus|vs\.?|against)\s+(?!\S*\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)(?:the\s+)?(?P<b>(?:[^,;.()]|\.(?=\d))+?)"
+    r"|(?<![Aa]veraged\s)over(?!\s+(?:all|time|the\s+course))|versus|vs\.?|against)\s+(?![\d.~<>]|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)(?:the\s+)?(?P<b>(?:[^,;.()]|\.(?=\d))+?)"
     r"(?=\s+(?:on|at|in|for|with|while|without|and|across|under|when|by|using|to|demonstrating)\b"
     r"|[,;()]|\.(?!\d)|$)",
     re.IGNORECASE)
@@ -243,8 +246,13 @@ def _baseline(text: str, window: _Span) -> str | None:
     return match.group("b").strip() or None if match else None
 
 
+_UP_TO_BEFORE = re.compile(r"(?:最高|最多|高达|可达)[^\d，,；;]{0,8}$")
+
+
 def _condition(text: str, window: _Span, q: Quantity) -> str | None:
     parts = [q.modifier] if q.modifier else []
+    if not parts and _UP_TO_BEFORE.search(text, window.start, q.start):
+        parts.append("up to")  # "最高提速3倍": the modifier is separated from its figure by the verb
     parts += [m.group("c").strip() for m in _CONDITION.finditer(text, window.start, window.end)]
     return "; ".join(dict.fromkeys(parts)) or None
 
@@ -293,11 +301,12 @@ def _read(text: str, source: Source, line: int) -> tuple[list[tuple[int, Evidenc
     """Claims with their offsets, and the figures of the text that were judged not to be results."""
     quantities = find_quantities(text)
     kept = [q for q in quantities if _is_result(text, q)]
-    rejected = {_figure(q) for q in quantities if q not in kept}
-    return _claims(text, source, line, kept), rejected
+    settings = [q for q in quantities if q not in kept]
+    return _claims(text, source, line, kept, settings), {_figure(q) for q in settings}
 
 
-def _claims(text: str, source: Source, line: int, kept: list[Quantity]) -> list[tuple[int, EvidenceClaim]]:
+def _claims(text: str, source: Source, line: int, kept: list[Quantity],
+            settings: list[Quantity]) -> list[tuple[int, EvidenceClaim]]:
     if not kept:
         return []
     cues = metric_cues().find(text)
@@ -310,9 +319,11 @@ def _claims(text: str, source: Source, line: int, kept: list[Quantity]) -> list[
         clause = _containing(_spans(text, _CLAUSE_END, sentence.start, sentence.end), q.start)
         subs = _spans(text, _CONJUNCTION, clause.start, clause.end)
         sub = _containing(subs, q.start)
+        # Words after a setting ("… at 30% token reduction") describe the setting, not this figure.
+        cue_sub = _Span(sub.start, min([x.start for x in settings if q.end <= x.start < sub.end], default=sub.end))
         context = _Span(max(0, q.start - 150), q.end)
-        windows = [_shared_list(text, subs, sub, q, kept, cues), clause, _Span(sentence.start, q.end), context]
-        direction = _direction(text, sub, clause, q, previous)
+        windows = [_shared_list(text, subs, cue_sub, q, kept, cues), clause, _Span(sentence.start, q.end), context]
+        direction = _direction(text, cue_sub, clause, q, previous)
         scope = _scope(text, sub, q)
         inherited = next((m for other, m, _ in reversed(previous)
                           if other.kind == q.kind and other.start >= sentence.start), None)

@@ -1,0 +1,217 @@
+"""Evidence claims: which figures count, their metric, direction, baseline, condition, scope and quote."""
+
+import pytest
+
+from ingest.evidence import EvidenceClaim, extract_claims, extract_evidence
+
+
+def claims(text: str, source: str = "abstract") -> list[EvidenceClaim]:
+    found = extract_claims(text, source, 7)
+    for claim in found:
+        assert claim.quote and claim.quote in claim.sentence and claim.sentence in text
+        assert claim.line == 7 and claim.source == source
+    return found
+
+
+def one(text: str) -> EvidenceClaim:
+    found = claims(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "metric", "value", "unit"), [
+    ("Our sampler is 4.2x faster than the teacher.", "speedup", 4.2, "x"),
+    ("该方法实现了6.3倍加速。", "speedup", 6.3, "x"),
+    ("It cuts end-to-end latency by 37%.", "latency-reduction", 37, "%"),
+    ("推理延迟降低2.8倍。", "latency-reduction", 2.8, "x"),
+    ("It answers in 45 ms per query.", "latency", 45, "ms"),
+    ("单张图像生成仅需1.2秒。", "latency", 1.2, "s"),
+    ("The server sustains 2.6x higher throughput.", "throughput", 2.6, "x"),
+    ("吞吐量提升70%。", "throughput", 70, "%"),
+    ("It decodes 5,200 tokens/s on one card.", "throughput", 5200, "tokens/s"),
+    ("The cache shrinks GPU memory by 48%.", "memory", 48, "%"),
+    ("显存占用减少3倍。", "memory", 3, "x"),
+    ("Peak usage is reduced to 7.5 GB.", "memory", 7.5, "GB"),
+    ("We save 58% of the FLOPs.", "compute", 58, "%"),
+    ("计算量减少45%。", "compute", 45, "%"),
+    ("Index storage falls by 8x.", "storage", 8, "x"),
+    ("存储开销降低62%。", "storage", 62, "%"),
+    ("Top-1 accuracy reaches 81.3%.", "accuracy", 81.3, "%"),
+    ("准确率提升2.4%。", "accuracy", 2.4, "%"),
+    ("It reaches an AUROC of 93.1%.", "quality", 93.1, "%"),
+    ("The error drops by 18%.", "quality", 18, "%"),
+    ("FID improves to 3.21 on the validation set.", "quality", 3.21, None),
+    ("Energy use falls by 27%.", "energy", 27, "%"),
+    ("碳排放减少40%。", "energy", 40, "%"),
+    ("It removes 72% of visual tokens.", "token-reduction", 72, "%"),
+    ("平均输出长度减少51%。", "token-reduction", 51, "%"),
+    ("The adapter updates only 0.6% of the parameters.", "parameters", 0.6, "%"),
+    ("The router raises SLO attainment by 28%.", "slo-attainment", 28, "%"),
+    ("Cache hit rate reaches 91%.", "other", 91, "%"),
+])
+def test_metric_from_cue_words(text, metric, value, unit):
+    claim = one(text)
+    assert (claim.metric, claim.value, claim.unit) == (metric, value, unit)
+
+
+def test_speed_word_and_throughput_word_prefer_the_specific_noun():
+    assert one("We obtain up to 2.5x throughput speedup.").metric == "throughput"
+
+
+def test_attention_computation_speedup_is_speedup_with_attention_scope():
+    claim = one("SLA gives a 9.5x speedup in attention computation.")
+    assert (claim.metric, claim.scope) == ("speedup", "attention")
+
+
+@pytest.mark.parametrize(("text", "direction"), [
+    ("Memory is cut by 30%.", "decrease"),
+    ("内存降低30%。", "decrease"),
+    ("It needs 25% fewer FLOPs.", "decrease"),
+    ("Accuracy improves by 3.1%.", "increase"),
+    ("准确率提高3.1%。", "increase"),
+    ("It retains 97.2% of the original accuracy.", None),
+    ("保持97.2%的准确率。", None),
+    ("Each frame takes 12 ms.", None),
+])
+def test_direction_from_the_verb(text, direction):
+    assert one(text).direction == direction
+
+
+def test_speedup_is_always_an_increase_and_latency_reduction_a_decrease():
+    assert one("A 3x speedup.").direction == "increase"
+    assert one("A 3x latency reduction.").direction == "decrease"
+
+
+@pytest.mark.parametrize(("text", "baseline"), [
+    ("It runs 1.8x faster than vLLM on long prompts.", "vLLM"),
+    ("We report a 2.2x speedup over FlashAttention-2 at 32k context.", "FlashAttention-2"),
+    ("Our model is 3x faster compared to diffusion baselines.", "diffusion baselines"),
+    ("较基线模型提升4.5%。", "基线模型"),
+    ("相比全量微调加速2.1倍。", "全量微调"),
+])
+def test_baseline(text, baseline):
+    assert one(text).baseline == baseline
+
+
+def test_over_before_a_number_is_a_modifier_not_a_baseline():
+    claim = one("The decoder is over 40x faster than pixel-space models.")
+    assert (claim.value, claim.condition, claim.baseline) == (40, "at least", "pixel-space models")
+
+
+@pytest.mark.parametrize(("text", "condition"), [
+    ("It gives up to 3x higher throughput.", "up to"),
+    ("最高提速3倍。", "up to"),
+    ("It is over 25x faster.", "at least"),
+    ("快25倍以上。", "at least"),
+    ("SLO attainment rises by 12% on average.", "on average"),
+])
+def test_condition(text, condition):
+    assert one(text).condition == condition
+
+
+def test_context_length_is_a_condition_not_a_claim():
+    claim = one("It reaches a 1.7x speedup over dense attention at 128k context length.")
+    assert claim.value == 1.7
+    assert "at 128k context length" in claim.condition
+
+
+@pytest.mark.parametrize(("text", "scope"), [
+    ("It gives a 2.1x end-to-end speedup.", "end-to-end"),
+    ("端到端加速2.1倍。", "end-to-end"),
+    ("It gives a 4x speedup for the GEMM kernels.", "GEMM"),
+    ("Softmax runs 1.9x faster.", "softmax"),
+    ("预填充阶段加速2.7倍。", "prefill"),
+    ("It shortens rollout time by 2.4x.", "rollout"),
+])
+def test_scope(text, scope):
+    assert one(text).scope == scope
+
+
+@pytest.mark.parametrize("text", [
+    "We evaluate LLaVA-1.6-13B and Qwen2.5 7B on the suite.",
+    "Experiments on 6 benchmarks and 12 tasks confirm this.",
+    "在七个数据集上取得了更优结果。",
+    "The workshop was held in 2024.",
+    "It generates 4K images and 2048×2048 videos.",
+    "We use 3-bit weights and 8 sampling steps.",
+    "A f16 autoencoder with 32× spatial compression is used.",
+    "Eq. 3 and Section 4 give the details.",
+    "This is the first method to do so, ranked top-1 on the board.",
+    "Models from 150M to 3B parameters are trained.",
+    "The drafter runs on a phone with 8 GB of unified memory.",
+    "At 50% sparsity the method is stable.",
+])
+def test_not_evidence(text):
+    assert claims(text) == []
+
+
+def test_parameters_kept_when_said_to_be_activated():
+    claim = one("The MoE model activates only 2.1B parameters per token.")
+    assert (claim.metric, claim.value, claim.unit) == ("parameters", 2.1, "B")
+
+
+def test_setting_after_at_is_not_a_claim_but_the_result_is():
+    found = claims("Accuracy drops by only 0.8% at 30% token reduction.")
+    assert [(c.metric, c.value) for c in found] == [("accuracy", 0.8)]
+
+
+def test_from_to_keeps_the_result_figure():
+    found = claims("Generation time falls from 64s to 21s.")
+    assert [(c.metric, c.value, c.unit) for c in found] == [("latency", 21, "s")]
+
+
+def test_several_claims_in_one_sentence_get_their_own_quotes_and_metrics():
+    text = ("Our method prunes 70% of image tokens, reduces FLOPs by 55%, "
+            "and still keeps 98% of the accuracy.")
+    found = claims(text)
+    assert [(c.metric, c.value) for c in found] == [("token-reduction", 70), ("compute", 55), ("accuracy", 98)]
+    assert len({c.quote for c in found}) == 3
+
+
+def test_list_items_share_a_trailing_metric_word():
+    found = claims("内存较基线减少35%和22%。")
+    assert [(c.metric, c.value, c.direction) for c in found] == [("memory", 35, "decrease"), ("memory", 22, "decrease")]
+
+
+def test_bare_figure_inherits_the_metric_of_the_previous_figure():
+    found = claims("It achieves up to 12x speedup on math tasks, and up to 30x when combined with caching.")
+    assert [(c.metric, c.value) for c in found] == [("speedup", 12), ("speedup", 30)]
+
+
+def test_chinese_brief_with_several_claims():
+    found = claims("达成了吞吐量提升2.2倍、延迟降低35%且准确率保持99.1%的效果。", source="brief")
+    assert [(c.metric, c.value, c.direction) for c in found] == [
+        ("throughput", 2.2, "increase"), ("latency-reduction", 35, "decrease"), ("accuracy", 99.1, None)]
+
+
+def test_same_figure_in_brief_and_abstract_is_one_claim_quoted_from_the_abstract():
+    brief = "达成了较PipeLLM提速2.6倍、显存降低30%的效果。"
+    abstract = "Experiments show a 2.6x speedup. Memory use is cut by 30% as well."
+    found = extract_evidence(brief, 10, abstract, 20)
+    assert [(c.metric, c.value, c.source, c.line) for c in found] == [
+        ("speedup", 2.6, "abstract", 20), ("memory", 30, "abstract", 20)]
+    assert found[0].baseline == "PipeLLM"  # filled from the brief
+    assert all(c.quote in abstract for c in found)
+
+
+def test_brief_only_figure_is_kept_with_the_brief_line_and_ordered_first():
+    found = extract_evidence("吞吐量提升1.5倍。", 3, "Latency drops by 20%.", 9)
+    assert [(c.source, c.line, c.value) for c in found] == [("brief", 3, 1.5), ("abstract", 9, 20)]
+
+
+def test_brief_figure_that_the_abstract_shows_to_be_a_setting_is_dropped():
+    found = extract_evidence("在20%令牌削减下精度仅降0.5%。", 3,
+                             "Accuracy falls by 0.5% at 20% token reduction.", 9)
+    assert [(c.value, c.source) for c in found] == [(0.5, "abstract")]
+
+
+def test_empty_texts():
+    assert extract_evidence("", None, "", None) == []
+
+
+def test_quote_is_a_clause_not_the_paragraph():
+    text = ("Large models are slow. We propose X, which is 5x faster than Y on long inputs, "
+            "and we release code.")
+    claim = one(text)
+    assert claim.quote == "which is 5x faster than Y on long inputs"
+    assert claim.sentence.startswith("We propose X")

@@ -1,0 +1,124 @@
+"""Quantity parsing: every number form of the report format, in Chinese and English."""
+
+import pytest
+
+from ingest.numbers import find_quantities
+
+
+def only(text: str):
+    found = find_quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "value", "value_max", "unit", "modifier"), [
+    ("模型加速了42.5倍", 42.5, None, "x", None),
+    ("a 2.75× gain", 2.75, None, "x", None),
+    ("runs 2.75x quicker", 2.75, None, "x", None),
+    ("a 7 times smaller cache", 7, None, "x", None),
+    ("a 12-fold cut", 12, None, "x", None),
+    ("speedups of 1.30-1.90× overall", 1.30, 1.90, "x", None),
+    ("speedups of 1.30–1.90x overall", 1.30, 1.90, "x", None),
+    ("提速3.5-7.2倍", 3.5, 7.2, "x", None),
+    ("gains of 1.2x-4.4x", 1.2, 4.4, "x", None),
+    ("最高5倍的吞吐", 5, None, "x", "up to"),
+    ("up to 5x higher throughput", 5, None, "x", "up to"),
+    ("快80倍以上", 80, None, "x", "at least"),
+    ("over 80x faster", 80, None, "x", "at least"),
+    ("超72%的请求", 72, None, "%", "at least"),
+    ("实现亚30ms延迟", 30, None, "ms", "less than"),
+    ("sub-30 ms latency", 30, None, "ms", "less than"),
+    ("an accuracy drop (< 3%)", 3, None, "%", "less than"),
+    ("about 12% fewer steps", 12, None, "%", "about"),
+    ("能耗降低35%", 35, None, "%", None),
+    ("a 35% reduction", 35, None, "%", None),
+    ("a 35％ reduction", 35, None, "%", None),
+    ("storage drops by 20-30%", 20, 30, "%", None),
+    ("ratios of 0.5%-2.5% of the input", 0.5, 2.5, "%", None),
+    ("gains of 2.1 percentage points", 2.1, None, "points", None),
+    ("processes 6.4 slides/分钟", 6.4, None, "slides/min", None),
+    ("at 120 frames per second", 120, None, "fps", None),
+    ("达到120帧/秒", 120, None, "fps", None),
+    ("生成一段视频仅需4.5秒", 4.5, None, "s", None),
+    ("in 4.5 s per image", 4.5, None, "s", None),
+    ("a latency of 85 ms", 85, None, "ms", None),
+    ("serves 12,500 tokens/s", 12500, None, "tokens/s", None),
+    ("serves 900 tokens per second", 900, None, "tokens/s", None),
+    ("needs only 6 GPU days", 6, None, "GPU days", None),
+    ("uses 3.2 GB of memory", 3.2, None, "GB", None),
+    ("costs 11.5 GFLOPs", 11.5, None, "GFLOPs", None),
+    ("draws 2.5 J per token", 2.5, None, "J", None),
+    ("reaches 31.2 dB PSNR", 31.2, None, "dB", None),
+])
+def test_number_forms(text, value, value_max, unit, modifier):
+    q = only(text)
+    assert q.value == pytest.approx(value)
+    assert q.value_max == (pytest.approx(value_max) if value_max is not None else None)
+    assert q.unit == unit
+    assert q.modifier == modifier
+    assert q.text in text
+    assert text[q.start:q.end] == q.text
+
+
+def test_bare_score_has_no_unit():
+    q = only("Dice = 0.912 on the test split")
+    assert (q.value, q.unit, q.kind) == (0.912, None, None)
+
+
+def test_percent_after_metric_name():
+    q = only("AUROC 98.4% on the benchmark")
+    assert (q.value, q.unit) == (98.4, "%")
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("速度提升三倍", 3, "x"),
+    ("快两倍", 2, "x"),
+    ("提速十二倍", 12, "x"),
+    ("显存减少一半", 50, "%"),
+])
+def test_chinese_numerals_where_they_carry_results(text, value, unit):
+    q = only(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_chinese_numeral_counts_are_not_quantities():
+    assert find_quantities("在五个数据集和三个任务上验证") == []
+
+
+@pytest.mark.parametrize("text", [
+    "we fine-tune Qwen-2.5-14B and LLaVA-1.6",
+    "top-1 accuracy is reported",
+    "weights in FP8 and W4A16",
+    "videos at 1080×1920 resolution",
+    "the 2:4 pattern",
+    "released on 2025-10-15",
+    "version 1.2.3 of the library",
+])
+def test_identifiers_resolutions_ratios_and_dates_are_skipped(text):
+    assert find_quantities(text) == []
+
+
+def test_gpu_name_is_not_an_hour_count():
+    assert [q.unit for q in find_quantities("trained for 3 days on 32 H100 GPUs")] == ["days", None]
+
+
+@pytest.mark.parametrize(("text", "unit", "kind"), [
+    ("a 4K image", "K", "count"),
+    ("at 128k context", "K", "count"),
+    ("a 1.3B model", "B", "count"),
+    ("4-bit weights", "bit", "bits"),
+    ("in 8 steps", "steps", "steps"),
+])
+def test_counts_and_settings_are_classified(text, unit, kind):
+    q = only(text)
+    assert (q.unit, q.kind) == (unit, kind)
+
+
+def test_several_quantities_in_order():
+    values = [q.value for q in find_quantities("延迟降低1.7x，吞吐提升2.4x，内存减少30%")]
+    assert values == [1.7, 2.4, 30]
+
+
+def test_range_with_different_units_is_not_one_range():
+    found = find_quantities("from 3x to 20 ms")
+    assert [(q.value, q.value_max, q.unit) for q in found] == [(3, None, "x"), (20, None, "ms")]
