@@ -16,7 +16,10 @@ _SUBSUMED_BY = {"pruning-sparsity": ("token-reduction", "kv-cache")}
 
 
 def extract_techniques(title: str, brief: str, abstract: str) -> tuple[Technique, ...]:
-    """Technique concepts of a paper; `other` only when no concept matched at all."""
+    """Technique concepts of a paper; `other` only when no concept matched at all (nothing for a
+    paper with no text)."""
+    if not (title.strip() or brief.strip() or abstract.strip()):
+        return ()
     onto = load_ontology()
     matched = _matched_concepts(onto, f"{title}\n{brief}\n{abstract}")
     specific = [c for c in matched if not c.is_category]

@@ -30,12 +30,19 @@ def tokens(text: str) -> tuple[re.Match[str], ...]:
 
 @lru_cache(maxsize=64)
 def folded_tokens(text: str) -> tuple[str, ...]:
-    return tuple(m.group().casefold() for m in tokens(text))
+    """Lower-cased tokens aligned with `tokens(text)`; one C-level scan of the lowered text when lowering
+    keeps every character's length (nearly always), else token by token."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        folded = tuple(_TOKEN.findall(lowered))
+        if len(folded) == len(tokens(text)):
+            return folded
+    return tuple(m.group().lower() for m in tokens(text))
 
 
 def label_key(label: str) -> tuple[str, ...]:
     """The case-folded token tuple a label is indexed under."""
-    return tuple(m.group().casefold() for m in _TOKEN.finditer(unicodedata.normalize("NFKC", label)))
+    return tuple(m.group().lower() for m in _TOKEN.finditer(unicodedata.normalize("NFKC", label)))
 
 
 def _is_case_sensitive(label: str) -> bool:
@@ -237,7 +244,7 @@ _SUFFIX = rf"(?P<ver>[-\s.]?{_VERSION}(?![A-Za-z]))?(?P<tags>(?:{_DASH_TAG}|{_SP
 
 
 def model_prefix(word: str) -> str:
-    return word[:3].casefold() if len(word) >= 3 else word.casefold()
+    return word[:3].lower() if len(word) >= 3 else word.lower()
 
 
 def _models(graph: Graph) -> tuple[dict[str, ModelFamily], dict[str, ModelForm], re.Pattern[str], PhraseIndex]:
