@@ -15,7 +15,8 @@ from ontology.load import Ontology, folded_tokens, load_ontology, tokens
 
 _SIZE_TAG = re.compile(r"^(\d+(?:\.\d+)?)([bmk])$", re.IGNORECASE)
 _TAG_CASE = {"t2v": "T2V", "i2v": "I2V", "ti2v": "TI2V", "vl": "VL", "xl": "XL", "xxl": "XXL", "moe": "MoE",
-             "it": "it", "hf": "hf", "dev": "dev", "schnell": "schnell", "oss": "oss", "r1": "R1"}
+             "it": "it", "hf": "hf", "dev": "dev", "schnell": "schnell", "oss": "oss", "r1": "R1",
+             "α": "Alpha", "σ": "Sigma"}  # Greek tags spelled out so that ids (ASCII slugs) stay distinct
 
 
 def find_models(sentence: str) -> list[Model]:

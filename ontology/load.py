@@ -240,7 +240,7 @@ _SIZE = r"\d+(?:\.\d+)?[BbMmKk]|\d+x\d+[Bb]|A\d+(?:\.\d+)?B"
 _VERSION = r"v?\d+(?:\.\d+)*[a-z]?"
 _DASH_TAG = rf"-(?:{_SIZE}|[BLSHG]/\d+|{_VERSION}|(?i:{_TAG_WORDS}))(?![A-Za-z0-9])"
 _SPACE_TAG = rf" (?:{_SIZE}|\d+(?:\.\d+)+|(?=[A-Z])(?i:{_TAG_WORDS}))(?![A-Za-z0-9])"
-_SUFFIX = rf"(?P<ver>[-\s.]?{_VERSION}(?![A-Za-z]))?(?P<tags>(?:{_DASH_TAG}|{_SPACE_TAG})*)"
+_SUFFIX = rf"(?P<ver>[-\s.]?{_VERSION}(?![A-Za-z])(?!\.?\d))?(?P<tags>(?:{_DASH_TAG}|{_SPACE_TAG})*)"
 
 
 def model_prefix(word: str) -> str:

@@ -50,3 +50,8 @@ def test_proposed_names_from_title_brief_and_abstract() -> None:
 def test_plain_title_phrases_are_not_method_names() -> None:
     assert extract_proposed("Rethinking Pruning: A Second Look", "", "") == ()
     assert extract_proposed("EFFICIENT REASONING: A SURVEY", "", "We survey methods.") == ()
+
+
+def test_sizes_with_decimals_and_sentence_end_versions() -> None:
+    assert _names("We prune OPT-6.7B and BLOOM; see results on Mistral-7B.") == ["OPT-6.7B", "Mistral-7B"]
+    assert _names("PixArt-Σ beats PixArt-α.") == ["PixArt-Sigma", "PixArt-Alpha"]
