@@ -1,0 +1,82 @@
+"""PapergraphService: importing files, failures, index consistency, export round trip, settings."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from api.service import InvalidRequest, PapergraphService
+from api.settings import Settings, env_names
+from graph.store import PaperFilter
+from tests.api.conftest import make_service, write_interchange
+from tests.contract.batches import batch_a, batch_b, spec_paper
+
+
+def test_import_reports_bad_files_with_location_and_imports_the_rest(tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    write_interchange(reports / "a.json", [batch_a()])
+    (reports / "broken.json").write_text('{"format": "papergraph/1",\n "reports": [', encoding="utf-8")
+    service = make_service(tmp_path / "data")
+    results = service.import_paths([reports, tmp_path / "missing.md"], progress=False)
+    by_name = {Path(r.path).name: r for r in results}
+    assert by_name["a.json"].ok and by_name["a.json"].papers == 4
+    assert by_name["broken.json"].error.startswith(f"{reports / 'broken.json'}:2:")
+    assert "no such file" in by_name["missing.md"].error
+    assert service.stats()["nodes"]["Paper"] == 4
+    service.close()
+
+
+def test_reimport_changes_nothing_and_globs_expand(tmp_path: Path) -> None:
+    write_interchange(tmp_path / "a.json", [batch_a()])
+    service = make_service(tmp_path / "data")
+    first = service.import_paths([str(tmp_path / "*.json")], progress=False)
+    again = service.import_paths([str(tmp_path / "*.json")], progress=False)
+    assert first[0].summaries[0].created["Paper"] == 4
+    assert not again[0].summaries[0].changed and again[0].summaries[0].unchanged["Paper"] == 4
+    service.close()
+
+
+def test_index_is_rebuilt_from_the_store_when_missing(tmp_path: Path) -> None:
+    service = make_service(tmp_path / "data", [batch_a(), batch_b()])
+    service.close()
+    shutil.rmtree(tmp_path / "data" / "search")
+    reopened = PapergraphService(Settings(data_dir=tmp_path / "data"))
+    assert reopened.search("speculative decoding with tree drafts", 1)[0].paper["id"] == spec_paper().id
+    assert reopened.index.paper_count() == 5
+    reopened.close()
+
+
+def test_export_reimports_to_the_same_graph(tmp_path: Path) -> None:
+    service = make_service(tmp_path / "one", [batch_a(), batch_b()])
+    exported = tmp_path / "export.json"
+    exported.write_text(json.dumps(service.export()), encoding="utf-8")
+    copy = make_service(tmp_path / "two")
+    assert all(r.ok for r in copy.import_paths([exported], progress=False))
+    assert copy.stats() == service.stats()
+    assert copy.export() == service.export()
+    service.close()
+    copy.close()
+
+
+def test_search_checks_its_arguments(service: PapergraphService) -> None:
+    with pytest.raises(InvalidRequest):
+        service.search("  ", 5)
+    with pytest.raises(InvalidRequest):
+        service.search("x", service.settings.search_max_k + 1)
+    assert service.search("decoding", 5, PaperFilter(report=("report:none",))) == []
+
+
+def test_settings_env_and_overrides(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("PAPERGRAPH_STORE", "neo4j")
+    monkeypatch.setenv("NEO4J_URI", "bolt://db:7687")
+    monkeypatch.setenv("NEO4J_PASSWORD", "pw")
+    settings = Settings(data_dir=tmp_path)
+    assert settings.store == "neo4j" and settings.data_dir == tmp_path and settings.host == "127.0.0.1"
+    assert settings.neo4j_settings()["uri"] == "bolt://db:7687" and settings.neo4j_settings()["password"] == "pw"
+    assert not settings.writes_enabled()
+    assert {"PAPERGRAPH_API_KEY", "PAPERGRAPH_DATA_DIR", "NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD",
+            "NEO4J_DATABASE", "PAPERGRAPH_STORE"} <= env_names()
