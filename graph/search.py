@@ -167,11 +167,11 @@ class SearchIndex:
         """
         papers = {p.id: p for p in batch.papers}
         with self._lock:
-            return self._replace(batch.report.id, papers)
+            return self._saved(self._replace(batch.report.id, papers))
 
     def remove_report(self, report_id: str) -> IndexUpdate:
         with self._lock:
-            return self._replace(report_id, {})
+            return self._saved(self._replace(report_id, {}))
 
     def rebuild(self, batches: Iterable[ImportBatch]) -> IndexUpdate:
         """Drop everything and index these reports (embeddings still come from the cache)."""
@@ -186,6 +186,11 @@ class SearchIndex:
                 total = total + self._replace(batch.report.id, {p.id: p for p in batch.papers})
             self._vectors.save()
             return total
+
+    def _saved(self, update: IndexUpdate) -> IndexUpdate:
+        if update.added or update.updated or update.removed:
+            self._vectors.save()
+        return update
 
     def _replace(self, report: str, papers: dict[str, Paper]) -> IndexUpdate:
         known = self._corpus.by_ids(list(papers))
@@ -209,8 +214,6 @@ class SearchIndex:
             self._slots[pid] = slot
             self._lexical.add(slot, f"{paper.title}\n{paper.abstract}\n{paper.brief}\n{keywords(paper)}")
         self._vectors.upsert([slots[pid] for pid in changed], vectors)
-        if changed or deletes:
-            self._vectors.save()
         return IndexUpdate(
             added=sum(1 for pid in changed if pid not in known),
             updated=sum(1 for pid in changed if pid in known),
