@@ -51,7 +51,7 @@ _CONJUNCTION = re.compile(
     r"\s+(?:and|while|whereas|but|with|without|as well as)\s+|、|和|且|并(?![行发])|同时|以及|及|但|而(?!言)")
 
 _DECREASE = re.compile(
-    r"降低|减少|缩短|下降|降|减|节省|削减|压缩|剪枝|修剪|移除|更低|更少|"
+    r"降低|减少|缩短|缩小|缩减|减小|下降|降|减|节省|削减|压缩|剪枝|修剪|移除|更低|更少|"
     r"(?<![A-Za-z])(?:reduc|lower|cut|decreas|fewer|less\b|drop|degrad|sav|prun|remov|shrink|compress|eliminat|smaller)",
     re.IGNORECASE)
 _INCREASE = re.compile(
@@ -73,7 +73,7 @@ _DESIGN_AXIS = re.compile(r"(?:\s*/\s*[\d.]+\s*[×xX倍])*\s*(?:spatial|temporal
 _SPARSITY_SETTING = re.compile(r"\s*(?:的|of\s+)?(?:连续)?(?:sparsity|sparse\b|稀疏率|稀疏度|pattern)", re.IGNORECASE)
 _SPARSITY_BEFORE = re.compile(r"(?:sparsity|稀疏)[^,;，；。.]{0,40}$", re.IGNORECASE)
 # "at 20% token reduction", "at 64k context", "在20%…下": the figure is the setting of another result.
-_SETTING_BEFORE = re.compile(r"(?:(?<![A-Za-z])at\s+(?:an?\s+)?|在\s*)$", re.IGNORECASE)
+_SETTING_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:at|under)\s+(?:an?\s+)?|在\s*)$", re.IGNORECASE)
 # "from 71s to 29s": the first figure is the baseline's, the claim is the second.
 _FROM_BEFORE = re.compile(r"(?:(?<![A-Za-z])from\s+|从\s*)$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"\s*(?:to|降至|降到|减至|到|至)\s*\d")
@@ -85,7 +85,7 @@ _CLIP_LENGTH = re.compile(r"\s*(?:-?long|videos?|clips?|audio|视频|音频|时�
 
 _BASELINE_EN = re.compile(
     r"(?:compared\s+(?:to|with)|relative\s+to|(?<!more\s)(?<!less\s)(?<!greater\s)(?<!rather\s)(?<!other\s)than"
-    r"|(?<![Aa]veraged\s)over(?!\s+(?:all|time|the\s+course))|versus|vs\.?|against)\s+(?![\d.~<>]|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)(?:the\s+)?(?P<b>(?:[^,;.()]|\.(?=\d))+?)"
+    r"|(?<![Aa]veraged\s)over(?!\s+(?:all|time|the\s+course))|versus|vs\.?|against|that\s+of)\s+(?![\d.~<>]|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)(?:the\s+)?(?P<b>(?:[^,;.()]|\.(?=\d))+?)"
     r"(?=\s+(?:on|at|in|for|with|while|without|and|across|under|when|by|using|to|demonstrating)\b"
     r"|[,;()]|\.(?!\d)|$)",
     re.IGNORECASE)
@@ -240,10 +240,24 @@ def _metric(q: Quantity, windows: list[_Span], direction: Direction | None,
     return _DEFAULT.get(q.kind, "other")
 
 
+_LEADING_COMPARISON = re.compile(r"\s*(?:compared\s+(?:to|with)|relative\s+to|相比于?|相较于?|与)", re.IGNORECASE)
+
+
 def _baseline(text: str, window: _Span) -> str | None:
     segment = text[window.start:window.end]
     match = _BASELINE_EN.search(segment) or _BASELINE_ZH.search(segment)
     return match.group("b").strip() or None if match else None
+
+
+def _leading_baseline(text: str, sentence: _Span, clause: _Span) -> str | None:
+    """"Compared with the FP16 baseline, X yields 2.3x": the comparison opens the sentence."""
+    first = _spans(text, _CLAUSE_END, sentence.start, sentence.end)[0]
+    if first == clause or not _LEADING_COMPARISON.match(text, first.start):
+        return None
+    segment = text[first.start:first.end].strip()
+    segment = re.sub(r"^(?:compared\s+(?:to|with)|relative\s+to|相比于?|相较于?|与)\s*(?:the\s+)?", "", segment,
+                     flags=re.IGNORECASE)
+    return re.sub(r"(?:相比|相较)$", "", segment).strip() or None
 
 
 _UP_TO_BEFORE = re.compile(r"(?:最高|最多|高达|可达)[^\d，,；;]{0,8}$")
@@ -338,7 +352,8 @@ def _claims(text: str, source: Source, line: int, kept: list[Quantity],
         out.append((q.start, EvidenceClaim(
             metric=metric, value=q.value, value_max=q.value_max, unit=q.unit,
             direction=_fixed_direction(metric, q, direction),
-            baseline=_baseline(text, sub) or (None if shares_clause else _baseline(text, clause)),
+            baseline=_baseline(text, sub) or (None if shares_clause else _baseline(text, clause))
+            or _leading_baseline(text, sentence, clause),
             condition=_condition(text, sub, q), scope=scope,
             quote=text[quote_span.start:quote_span.end].strip(),
             sentence=text[sentence.start:sentence.end].strip(),

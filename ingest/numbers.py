@@ -66,7 +66,7 @@ _ZH_DIGITS = "零一二两三四五六七八九十百"
 _PRE = {
     "up to": r"up\s+to|as\s+much\s+as|as\s+high\s+as|最高可?达?|高达|最多|多达|可达",
     "at least": r"over|more\s+than|greater\s+than|exceeding|exceeds?|above|at\s+least|超过|超|至少|逾|大于|>=?|≥",
-    "less than": r"sub-?|under|less\s+than|below|fewer\s+than|不到|小于|低于|亚|<=?|≤",
+    "less than": r"sub-?|less\s+than|below|fewer\s+than|不到|小于|低于|亚|<=?|≤",
     "about": r"about|around|approximately|approx\.|nearly|almost|roughly|~|≈|约|大约|接近|近",
 }
 _POST = {"at least": r"以上", "less than": r"以下|以内|之内", "about": r"左右"}
@@ -87,6 +87,13 @@ _PRE_TAIL = re.compile(rf"(?<![A-Za-z])(?:{_PRE_RE})\s*$", re.IGNORECASE)
 _NUMBER_START = re.compile(r"(?<![\d.,])\d")
 _ZH_QUANTITY = re.compile(
     rf"(?:(?:{_PRE_RE})\s*)?(?P<zh>[{_ZH_DIGITS}]+)倍(?:{_POST_RE})?|(?P<half>一半|减半)")
+# "每秒3000个token": the rate comes first in Chinese.
+_ZH_RATE = re.compile(rf"每(?P<per>秒|分钟|小时)(?:可|能)?(?:处理|生成|输出|解码)?\s*(?P<num>{_NUM})\s*(?:个|张|帧|条)?\s*"
+                      r"(?P<thing>tokens?|令牌|帧|图像|图片|images?|请求|requests?|样本|samples?)?", re.IGNORECASE)
+_ZH_RATE_UNIT = {"秒": "s", "分钟": "min", "小时": "h"}
+_ZH_RATE_THING = {"token": "tokens", "tokens": "tokens", "令牌": "tokens", "帧": "frames", "图像": "images",
+                  "图片": "images", "image": "images", "images": "images", "请求": "requests", "request": "requests",
+                  "requests": "requests", "样本": "samples", "sample": "samples", "samples": "samples"}
 # Spans that look numeric but are settings or identifiers: resolutions, ratios, versions, dates.
 _MASK = re.compile(r"(?<!\d)\d+(?:\s*[×xX*]\s*\d+(?!\.\d)(?:\s*[×xX*]\s*\d+)?|:\d+|\.\d+\.\d+|-\d{2}-\d{2})")
 
@@ -189,6 +196,18 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
     )
 
 
+def _with_chinese_rates(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Replace the bare number of "每秒3000个token" by one rate quantity (3000 tokens/s)."""
+    for match in _ZH_RATE.finditer(text):
+        thing = _ZH_RATE_THING.get((match.group("thing") or "").lower(), "items")
+        unit = "fps" if thing == "frames" and match.group("per") == "秒" else \
+            f"{thing}/{_ZH_RATE_UNIT[match.group('per')]}"
+        found = [q for q in found if not match.start() <= q.start < match.end()]
+        found.append(Quantity(match.start(), match.end(), _number(match.group("num")), None, unit, "rate", None,
+                              match.group(0)))
+    return found
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, left to right; identifiers, resolutions and ratios excluded."""
     found: list[Quantity] = []
@@ -209,6 +228,8 @@ def find_quantities(text: str) -> list[Quantity]:
             cursor = single.end() if single else cursor
         if quantity is not None:
             found.append(quantity)
+    if "每" in text:
+        found = _with_chinese_rates(text, found)
     if "倍" not in text and "半" not in text:
         return found
     for match in _ZH_QUANTITY.finditer(text):

@@ -215,3 +215,28 @@ def test_quote_is_a_clause_not_the_paragraph():
     claim = one(text)
     assert claim.quote == "which is 5x faster than Y on long inputs"
     assert claim.sentence.startswith("We propose X")
+
+
+def test_leading_comparison_gives_the_baseline_to_the_whole_sentence():
+    found = claims("Compared with the BF16 model, INT4 weights give a 2.9x speedup and 3.4x memory savings.")
+    assert [(c.metric, c.baseline) for c in found] == [("speedup", "BF16 model"), ("memory", "BF16 model")]
+    assert one("与BF16模型相比，显存占用降低55%。").baseline == "BF16模型"
+
+
+def test_that_of_names_the_baseline():
+    assert one("Its throughput is 2.4× that of SGLang.").baseline == "SGLang"
+
+
+def test_chinese_rate_written_before_the_number():
+    claim = one("在单卡上实现了每秒4200个token的吞吐量。")
+    assert (claim.metric, claim.value, claim.unit) == ("throughput", 4200, "tokens/s")
+
+
+def test_load_setting_after_under_is_not_a_claim():
+    assert [(c.metric, c.value) for c in claims("It keeps 97% SLO attainment under 3x higher load.")] == [
+        ("slo-attainment", 97)]
+
+
+def test_model_size_shrinks_is_storage():
+    claim = one("模型大小缩小了6倍。")
+    assert (claim.metric, claim.direction) == ("storage", "decrease")
