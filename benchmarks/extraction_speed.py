@@ -34,15 +34,18 @@ def main(argv: list[str] | None = None) -> int:
     first = extract_text(text, args.report.name)  # loads and compiles the ontology
     warm = time.perf_counter() - started
 
-    rates = []
+    rates, cpu_rates = [], []
     for _ in range(args.rounds):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         batch = extract_text(text, args.report.name)
         rates.append(len(batch.papers) / (time.perf_counter() - t0))
+        cpu_rates.append(len(batch.papers) / max(time.process_time() - c0, 1e-9))
     print(f"report: {args.report.name}, {len(first.papers)} papers, {args.rounds} rounds on one core")
     print(f"first run incl. imports and ontology load: {warm:.2f} s")
     print(f"papers/s: median {statistics.median(rates):.0f}, min {min(rates):.0f}, max {max(rates):.0f} "
           f"(target >= 500)")
+    # On a shared machine wall time includes waiting for the core; CPU time is what the work costs.
+    print(f"papers per CPU-second: median {statistics.median(cpu_rates):.0f}, max {max(cpu_rates):.0f}")
     return 0
 
 
