@@ -44,15 +44,16 @@ class EvidenceClaim:
     line: int
 
 
-_SENTENCE_END = re.compile(r"[。！？]|[.!?](?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bal\.)(?<!\bFig\.)(?<!\bEq\.)"
-                           r"(?=\s+[A-Z(\"'“]|\s*$)")
+_SENTENCE_END = re.compile(r"[。！？]|[.!?](?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bal\.)"
+                           r"(?<!\bFig\.)(?<!\bEq\.)(?=\s+[A-Z(\"'“]|\s*$)")
 _CLAUSE_END = re.compile(r"[;；，]|(?<!\d),|,(?!\d{3})|:(?!\d)|：")
 _CONJUNCTION = re.compile(
     r"\s+(?:and|while|whereas|but|with|without|as well as)\s+|、|和|且|并(?![行发])|同时|以及|及|但|而(?!言)")
 
 _DECREASE = re.compile(
     r"降低|减少|缩短|缩小|缩减|减小|下降|降|减|节省|削减|压缩|剪枝|修剪|移除|更低|更少|"
-    r"(?<![A-Za-z])(?:reduc|lower|cut|decreas|fewer|less\b|drop|degrad|sav|prun|remov|shrink|compress|eliminat|smaller)",
+    r"(?<![A-Za-z])(?:reduc|lower|cut|decreas|fewer|less\b|drop|degrad|sav|prun|remov|shrink|compress"
+    r"|eliminat|smaller)",
     re.IGNORECASE)
 _INCREASE = re.compile(
     r"提升|提高|增加|增长|加速|提速|快|更高|高出|超越|"
@@ -61,16 +62,17 @@ _INCREASE = re.compile(
 # Verbs that report a level rather than a change: "retaining 96.7%", "保持96.7%准确率", "achieves 98%".
 _NEUTRAL = re.compile(r"保持|保留|维持|达到|(?<![A-Za-z])(?:retain|maintain|preserv|keep|achiev|reach|match)",
                       re.IGNORECASE)
-_PARAMETER_RESULT = re.compile(r"(?:仅|只|only|just|activat\w*|updat\w*|激活|更新|减少|reduc\w*|fewer)\s*\S{0,3}\s*$",
-                               re.IGNORECASE)
+_PARAMETER_RESULT = re.compile(
+    r"(?:仅|只|only|just|activat\w*|updat\w*|激活|更新|减少|reduc\w*|fewer)\s*\S{0,3}\s*$", re.IGNORECASE)
 _SCORE_BINDING = re.compile(
     r"\s*(?:=|:|：|of|is|was|reaches|达到?|为|降至|提升至|"
-    r"(?:improves?|improved|drops?|dropped|falls?|fell|decreases?|decreased|rises?|rose|goes)?\s*(?:down\s+|up\s+)?to)?"
+    r"(?:improves?|improved|drops?|dropped|falls?|fell|decreases?|decreased|rises?|rose|goes)?\s*"
+    r"(?:down\s+|up\s+)?to)?"
     r"\s*(?:only\s+)?$", re.IGNORECASE)
-_DESIGN_AXIS = re.compile(r"(?:\s*/\s*[\d.]+\s*[×xX倍])*\s*(?:spatial|temporal|空间|时域|空域|down-?sampl|up-?sampl"
-                          r"|magnification|zoom|放大)",
-                          re.IGNORECASE)
-_SPARSITY_SETTING = re.compile(r"\s*(?:的|of\s+)?(?:连续)?(?:sparsity|sparse\b|稀疏率|稀疏度|pattern)", re.IGNORECASE)
+_DESIGN_AXIS = re.compile(r"(?:\s*/\s*[\d.]+\s*[×xX倍])*\s*(?:spatial|temporal|空间|时域|空域"
+                          r"|down-?sampl|up-?sampl|magnification|zoom|放大)", re.IGNORECASE)
+_SPARSITY_SETTING = re.compile(r"\s*(?:的|of\s+)?(?:连续)?(?:sparsity|sparse\b|稀疏率|稀疏度|pattern)",
+                               re.IGNORECASE)
 _SPARSITY_BEFORE = re.compile(r"(?:sparsity|稀疏)[^,;，；。.]{0,40}$", re.IGNORECASE)
 # "at 20% token reduction", "at 64k context", "在20%…下": the figure is the setting of another result.
 _SETTING_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:at|under)\s+(?:an?\s+)?|在\s*)$", re.IGNORECASE)
@@ -80,12 +82,16 @@ _TO_AFTER = re.compile(r"\s*(?:to|降至|降到|减至|到|至)\s*\d")
 _SCORE_AFTER = re.compile(r"\s*(?:f1|dice|auroc|auc|fid|psnr|ssim|miou|map)\b", re.IGNORECASE)
 _HARDWARE_SPEC = re.compile(r"\s*(?:of\s+)?(?:unified\s+|device\s+|GPU\s+|on-chip\s+)?"
                             r"(?:VRAM|RAM|HBM|DRAM|显存|内存|memory|GPU)", re.IGNORECASE)
-_RESOURCE_USE = re.compile(r"(?:only|just|仅|只|需|requires?|uses?|占用|consum\w*|to)\s*\S{0,4}\s*$", re.IGNORECASE)
+_RESOURCE_USE = re.compile(r"(?:only|just|仅|只|需|requires?|uses?|占用|consum\w*|to)\s*\S{0,4}\s*$",
+                           re.IGNORECASE)
 _CLIP_LENGTH = re.compile(r"\s*(?:-?long|videos?|clips?|audio|视频|音频|时长)", re.IGNORECASE)
 
 _BASELINE_EN = re.compile(
-    r"(?:compared\s+(?:to|with)|relative\s+to|(?<!more\s)(?<!less\s)(?<!greater\s)(?<!rather\s)(?<!other\s)than"
-    r"|(?<![Aa]veraged\s)over(?!\s+(?:all|time|the\s+course))|versus|vs\.?|against|that\s+of)\s+(?![\d.~<>]|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)(?:the\s+)?(?P<b>(?:[^,;.()]|\.(?=\d))+?)"
+    r"(?:compared\s+(?:to|with)|relative\s+to"
+    r"|(?<!more\s)(?<!less\s)(?<!greater\s)(?<!rather\s)(?<!other\s)than"
+    r"|(?<![Aa]veraged\s)over(?!\s+(?:all|time|the\s+course))|versus|vs\.?|against|that\s+of)\s+"
+    r"(?![\d.~<>]|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)"  # "over 60x" is a modifier
+    r"(?:the\s+)?(?P<b>(?:[^,;.()]|\.(?=\d))+?)"
     r"(?=\s+(?:on|at|in|for|with|while|without|and|across|under|when|by|using|to|demonstrating)\b"
     r"|[,;()]|\.(?!\d)|$)",
     re.IGNORECASE)
@@ -93,7 +99,8 @@ _BASELINE_ZH = re.compile(
     r"(?:相较于|相比于|相比|较|对比|(?<![对无])比(?![例率较]))(?P<b>[^，,；;。、（(]{1,30}?)"
     r"(?=提升|提高|降低|减少|缩短|加速|提速|快|更|实现|达到|的|将|，|,|$)")
 _CONDITION = re.compile(
-    r"(?P<c>on\s+average|平均|(?<![A-Za-z])at\s+(?:an?\s+)?[\w.,-]+\s+(?:context|sequence|length|tokens|batch\s+size|resolution)"
+    r"(?P<c>on\s+average|平均"
+    r"|(?<![A-Za-z])at\s+(?:an?\s+)?[\w.,-]+\s+(?:context|sequence|length|tokens|batch\s+size|resolution)"
     r"(?:\s+length)?|在[^，,。；]{1,20}?(?:下|时|中)|in\s+[\w\s-]{3,40}?\s+(?:scenarios|settings|workloads|regimes)"
     r"|\d+[kK]\s*tokens?输入时)", re.IGNORECASE)
 _SCOPES = (
@@ -180,7 +187,9 @@ def _nearest_verb(text: str, window: _Span, q: Quantity) -> Direction | None:
     verbs += [(m.start(), m.end(), "increase") for m in _INCREASE.finditer(text, window.start, window.end)]
     verbs = [v for v in verbs if not (q.start <= v[0] < q.end)]
     nearest = _nearest([(s, e) for s, e, _ in verbs], q.start, q.end)
-    return next(d for s, e, d in verbs if (s, e) == nearest) if nearest else None  # type: ignore[return-value]
+    if nearest is None:
+        return None
+    return next(d for s, e, d in verbs if (s, e) == nearest)  # type: ignore[return-value]
 
 
 def _direction(text: str, sub: _Span, clause: _Span, q: Quantity,
@@ -197,7 +206,8 @@ def _direction(text: str, sub: _Span, clause: _Span, q: Quantity,
     return _nearest_verb(text, _Span(clause.start, q.start), q)
 
 
-def _metric_from_cues(cues: list[tuple[int, int, str, bool]], q: Quantity, direction: Direction | None) -> str | None:
+def _metric_from_cues(cues: list[tuple[int, int, str, bool]], q: Quantity,
+                      direction: Direction | None) -> str | None:
     """The metric of the nearest decisive cue: specific nouns beat speed words, which beat weak cues."""
     usable = [c for c in cues if not (c[2] == "token-reduction" and direction != "decrease")]
     specific = [c for c in usable if not c[3] and c[2] != "speedup"]
@@ -240,7 +250,8 @@ def _metric(q: Quantity, windows: list[_Span], direction: Direction | None,
     return _DEFAULT.get(q.kind, "other")
 
 
-_LEADING_COMPARISON = re.compile(r"\s*(?:compared\s+(?:to|with)|relative\s+to|相比于?|相较于?|与)", re.IGNORECASE)
+_COMPARISON_WORDS = r"(?:compared\s+(?:to|with)|relative\s+to|相比于?|相较于?|与)"
+_LEADING_COMPARISON = re.compile(rf"\s*{_COMPARISON_WORDS}", re.IGNORECASE)
 
 
 def _baseline(text: str, window: _Span) -> str | None:
@@ -255,8 +266,7 @@ def _leading_baseline(text: str, sentence: _Span, clause: _Span) -> str | None:
     if first == clause or not _LEADING_COMPARISON.match(text, first.start):
         return None
     segment = text[first.start:first.end].strip()
-    segment = re.sub(r"^(?:compared\s+(?:to|with)|relative\s+to|相比于?|相较于?|与)\s*(?:the\s+)?", "", segment,
-                     flags=re.IGNORECASE)
+    segment = re.sub(rf"^{_COMPARISON_WORDS}\s*(?:the\s+)?", "", segment, flags=re.IGNORECASE)
     return re.sub(r"(?:相比|相较)$", "", segment).strip() or None
 
 
@@ -294,7 +304,7 @@ def _fixed_direction(metric: str, q: Quantity, direction: Direction | None) -> D
 def _shared_list(text: str, subs: list[_Span], sub: _Span, q: Quantity, kept: list[Quantity],
                  cues: list[tuple[int, int, str, bool]]) -> _Span:
     """The sub-clause, stretched over the next one when that starts with a figure of the same unit
-    and this one names no metric: in "retaining 98.1% and 99.7% of the performance" both share "performance"."""
+    and this one names no metric: "retaining 98.1% and 99.7% of the performance" share "performance"."""
     if any(sub.start <= c[0] < sub.end for c in cues):
         return sub
     following = [s for s in subs if s.start >= sub.end]
@@ -334,9 +344,11 @@ def _claims(text: str, source: Source, line: int, kept: list[Quantity],
         subs = _spans(text, _CONJUNCTION, clause.start, clause.end)
         sub = _containing(subs, q.start)
         # Words after a setting ("… at 30% token reduction") describe the setting, not this figure.
-        cue_sub = _Span(sub.start, min([x.start for x in settings if q.end <= x.start < sub.end], default=sub.end))
+        cut = min([x.start for x in settings if q.end <= x.start < sub.end], default=sub.end)
+        cue_sub = _Span(sub.start, cut)
         context = _Span(max(0, q.start - 150), q.end)
-        windows = [_shared_list(text, subs, cue_sub, q, kept, cues), clause, _Span(sentence.start, q.end), context]
+        shared = _shared_list(text, subs, cue_sub, q, kept, cues)
+        windows = [shared, clause, _Span(sentence.start, q.end), context]
         direction = _direction(text, cue_sub, clause, q, previous)
         scope = _scope(text, sub, q)
         inherited = next((m for other, m, _ in reversed(previous)
@@ -385,7 +397,8 @@ def extract_evidence(brief: str, brief_line: int | None, abstract: str,
     merged = list(abstract_claims)
     for position, claim in brief_claims:
         figure = _figure(claim)
-        twins = [i for i, (_, other) in enumerate(merged) if other.source == "abstract" and _figure(other) == figure]
+        twins = [i for i, (_, other) in enumerate(merged)
+                 if other.source == "abstract" and _figure(other) == figure]
         if not twins and figure in abstract_settings:
             continue
         if twins:

@@ -65,7 +65,8 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _ZH_DIGITS = "零一二两三四五六七八九十百"
 _PRE = {
     "up to": r"up\s+to|as\s+much\s+as|as\s+high\s+as|最高可?达?|高达|最多|多达|可达",
-    "at least": r"over|more\s+than|greater\s+than|exceeding|exceeds?|above|at\s+least|超过|超|至少|逾|大于|>=?|≥",
+    "at least": r"over|more\s+than|greater\s+than|exceeding|exceeds?|above|at\s+least"
+                r"|超过|超|至少|逾|大于|>=?|≥",
     "less than": r"sub-?|less\s+than|below|fewer\s+than|不到|小于|低于|亚|<=?|≤",
     "about": r"about|around|approximately|approx\.|nearly|almost|roughly|~|≈|约|大约|接近|近",
 }
@@ -88,11 +89,13 @@ _NUMBER_START = re.compile(r"(?<![\d.,])\d")
 _ZH_QUANTITY = re.compile(
     rf"(?:(?:{_PRE_RE})\s*)?(?P<zh>[{_ZH_DIGITS}]+)倍(?:{_POST_RE})?|(?P<half>一半|减半)")
 # "每秒3000个token": the rate comes first in Chinese.
-_ZH_RATE = re.compile(rf"每(?P<per>秒|分钟|小时)(?:可|能)?(?:处理|生成|输出|解码)?\s*(?P<num>{_NUM})\s*(?:个|张|帧|条)?\s*"
-                      r"(?P<thing>tokens?|令牌|帧|图像|图片|images?|请求|requests?|样本|samples?)?", re.IGNORECASE)
+_ZH_RATE = re.compile(
+    rf"每(?P<per>秒|分钟|小时)(?:可|能)?(?:处理|生成|输出|解码)?\s*(?P<num>{_NUM})\s*(?:个|张|帧|条)?\s*"
+    r"(?P<thing>tokens?|令牌|帧|图像|图片|images?|请求|requests?|样本|samples?)?", re.IGNORECASE)
 _ZH_RATE_UNIT = {"秒": "s", "分钟": "min", "小时": "h"}
 _ZH_RATE_THING = {"token": "tokens", "tokens": "tokens", "令牌": "tokens", "帧": "frames", "图像": "images",
-                  "图片": "images", "image": "images", "images": "images", "请求": "requests", "request": "requests",
+                  "图片": "images", "image": "images", "images": "images", "请求": "requests",
+                  "request": "requests",
                   "requests": "requests", "样本": "samples", "sample": "samples", "samples": "samples"}
 # Spans that look numeric but are settings or identifiers: resolutions, ratios, versions, dates.
 _MASK = re.compile(r"(?<!\d)\d+(?:\s*[×xX*]\s*\d+(?!\.\d)(?:\s*[×xX*]\s*\d+)?|:\d+|\.\d+\.\d+|-\d{2}-\d{2})")
@@ -119,7 +122,8 @@ class Quantity:
 def _canonical_rate(text: str) -> str:
     things, _, per = re.split(r"\s*(/|\s+per\s+)\s*", text.strip(), maxsplit=1)
     per = per.strip().lower()
-    per = {"sec": "s", "second": "s", "秒": "s", "minute": "min", "分钟": "min", "hour": "h", "小时": "h"}.get(per, per)
+    short = {"sec": "s", "second": "s", "秒": "s", "minute": "min", "分钟": "min", "hour": "h", "小时": "h"}
+    per = short.get(per, per)
     return f"{things}/{per}"
 
 
@@ -203,8 +207,8 @@ def _with_chinese_rates(text: str, found: list[Quantity]) -> list[Quantity]:
         unit = "fps" if thing == "frames" and match.group("per") == "秒" else \
             f"{thing}/{_ZH_RATE_UNIT[match.group('per')]}"
         found = [q for q in found if not match.start() <= q.start < match.end()]
-        found.append(Quantity(match.start(), match.end(), _number(match.group("num")), None, unit, "rate", None,
-                              match.group(0)))
+        value = _number(match.group("num"))
+        found.append(Quantity(match.start(), match.end(), value, None, unit, "rate", None, match.group(0)))
     return found
 
 
@@ -234,7 +238,8 @@ def find_quantities(text: str) -> list[Quantity]:
         return found
     for match in _ZH_QUANTITY.finditer(text):
         if match.group("half"):
-            found.append(Quantity(match.start(), match.end(), 50.0, None, "%", "percent", None, match.group(0)))
+            half = Quantity(match.start(), match.end(), 50.0, None, "%", "percent", None, match.group(0))
+            found.append(half)
             continue
         value = _zh_number(match.group("zh"))
         if value is not None:

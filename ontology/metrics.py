@@ -97,7 +97,7 @@ def _trie_regex(words: list[str]) -> str:
 
 @lru_cache(maxsize=1)
 def metric_cues() -> MetricCues:
-    """The compiled cue table (cached). Longer cues are tried first, so "latency reduction" beats "latency"."""
+    """The compiled cue table (cached). Longer cues win: "latency reduction" beats "latency"."""
     metric_of: dict[str, str] = {}
     weak: set[str] = set()
     for concept in metric_concepts().values():
@@ -110,6 +110,6 @@ def metric_cues() -> MetricCues:
     english = [w for w in metric_of if w not in chinese]
     # Whole English words (with an optional plural s): "time" must not fire inside "real-time"; Chinese
     # characters may touch them ("视觉token", "推理FLOPs减少").
-    pattern = re.compile(f"(?<![A-Za-z0-9_-])(?:{_trie_regex(english)})s?(?![A-Za-z0-9_])|{_trie_regex(chinese)}",
-                         re.IGNORECASE)
+    english_words = f"(?<![A-Za-z0-9_-])(?:{_trie_regex(english)})s?(?![A-Za-z0-9_])"
+    pattern = re.compile(f"{english_words}|{_trie_regex(chinese)}", re.IGNORECASE)
     return MetricCues(pattern=pattern, metric_of=metric_of, weak=frozenset(weak))

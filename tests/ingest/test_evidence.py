@@ -164,13 +164,15 @@ def test_several_claims_in_one_sentence_get_their_own_quotes_and_metrics():
     text = ("Our method prunes 70% of image tokens, reduces FLOPs by 55%, "
             "and still keeps 98% of the accuracy.")
     found = claims(text)
-    assert [(c.metric, c.value) for c in found] == [("token-reduction", 70), ("compute", 55), ("accuracy", 98)]
+    assert [(c.metric, c.value) for c in found] == [
+        ("token-reduction", 70), ("compute", 55), ("accuracy", 98)]
     assert len({c.quote for c in found}) == 3
 
 
 def test_list_items_share_a_trailing_metric_word():
     found = claims("内存较基线减少35%和22%。")
-    assert [(c.metric, c.value, c.direction) for c in found] == [("memory", 35, "decrease"), ("memory", 22, "decrease")]
+    assert [(c.metric, c.value, c.direction) for c in found] == [
+        ("memory", 35, "decrease"), ("memory", 22, "decrease")]
 
 
 def test_bare_figure_inherits_the_metric_of_the_previous_figure():
