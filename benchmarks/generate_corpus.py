@@ -39,8 +39,9 @@ _HEADING = re.compile(r"^### \d+\.\s*(.*)$")
 _FIELD = re.compile(r"^\*\*(主要机构|作者数量|摘要)\*\*:\s*(.*)$")
 MODELS = ("Llama-3-8B", "Llama-2-7B", "Qwen2.5-7B", "Qwen2-VL-7B", "Mistral-7B", "LLaVA-1.5-7B", "DeiT-B",
           "Stable Diffusion 3", "Wan2.1-1.3B", "Mixtral-8x7B", "DeepSeek-V3", "ViT-L/14", "Whisper-large")
-HARDWARE = (("NVIDIA A100", "gpu"), ("NVIDIA H100", "gpu"), ("NVIDIA RTX 4090", "gpu"), ("Ascend 910B", "npu"),
-            ("Jetson Orin", "edge-device"), ("Snapdragon 8 Gen 3", "mobile"), ("Intel Xeon", "cpu"))
+HARDWARE = (("NVIDIA A100", "gpu"), ("NVIDIA H100", "gpu"), ("NVIDIA RTX 4090", "gpu"),
+            ("Ascend 910B", "npu"), ("Jetson Orin", "edge-device"), ("Snapdragon 8 Gen 3", "mobile"),
+            ("Intel Xeon", "cpu"))
 UNITS = {"speedup": "x", "latency": "ms", "memory": "%", "throughput": "tokens/s", "accuracy": "%"}
 
 
@@ -84,9 +85,10 @@ def _paper(i: int, report: str, rng: random.Random, pools: SamplePools, scale: i
     title = " ".join(rng.sample(pools.words, 6)).title() + f" ({i})"
     abstract = " ".join(rng.sample(pools.sentences, min(5, len(pools.sentences))))
     pid = paper_id(title, abstract)
-    inst_names = [rng.choice(pools.institutions) + ("" if rng.random() < 0.7 else f" Lab {rng.randrange(scale)}")
-                  for _ in range(rng.randint(1, 3))]
-    institutions = tuple({entity_id("inst", n): Institution(entity_id("inst", n), n) for n in inst_names}.values())
+    suffix = "" if rng.random() < 0.7 else f" Lab {rng.randrange(scale)}"
+    inst_names = [rng.choice(pools.institutions) + suffix for _ in range(rng.randint(1, 3))]
+    by_id = {entity_id("inst", n): Institution(entity_id("inst", n), n) for n in inst_names}
+    institutions = tuple(by_id.values())
     techniques = {}
     for _ in range(rng.randint(2, 5)):
         number = rng.randrange(max(50, scale // 20))
@@ -127,7 +129,8 @@ def generate_batches(n: int, seed: int = 7, *, papers_per_report: int = 1000,
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--papers", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--reports", type=Path, nargs="*", default=None)

@@ -1,6 +1,7 @@
 """Import throughput of a graph store: nodes + relationships written per second.
 
-    python benchmarks/store_import.py [--papers 5000] [--store memory|neo4j --uri bolt://... --user --password]
+    python benchmarks/store_import.py [--papers 5000]
+    python benchmarks/store_import.py --store neo4j --uri bolt://HOST:7687 --user neo4j --password ...
 
 Target for the embedded store: >= 20k nodes+relationships/s. Also times an idempotent re-import
 (every node reported unchanged, nothing written).
@@ -27,7 +28,8 @@ def _size(counts: dict[str, dict[str, int]]) -> tuple[int, int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--papers", type=int, default=5000)
     parser.add_argument("--per-report", type=int, default=1000)
     parser.add_argument("--store", choices=("memory", "neo4j"), default="memory")
@@ -57,7 +59,8 @@ def main() -> None:
             store.close()
     print(f"store={args.store} papers={args.papers} reports={len(batches)}")
     print(f"graph: {nodes} nodes, {rels} relationships")
-    print(f"import: {elapsed:.2f} s, {(nodes + rels) / elapsed:,.0f} nodes+rels/s (target >= 20,000/s embedded)")
+    rate = (nodes + rels) / elapsed
+    print(f"import: {elapsed:.2f} s, {rate:,.0f} nodes+rels/s (target >= 20,000/s embedded)")
     print(f"re-import (idempotent, all unchanged={all(unchanged)}): {again:.2f} s")
 
 

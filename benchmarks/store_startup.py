@@ -59,7 +59,8 @@ def build(data_dir: Path, papers: int) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--papers", type=int, nargs="+", default=[2000, 10000])
     parser.add_argument("--keep", action="store_true", help="keep the built stores under bench-out/")
     args = parser.parse_args()
@@ -70,8 +71,8 @@ def main() -> None:
         out = subprocess.run([sys.executable, "-c", _OPEN, str(data_dir)], cwd=REPO, check=True,
                              capture_output=True, text=True)
         figures = json.loads(out.stdout)
-        print(f"papers={papers}: {figures['nodes']} nodes, {figures['rels']} relationships, db {db_mb:.0f} MiB"
-              + (f", built in {built:.1f} s" if built else " (cached)"))
+        print(f"papers={papers}: {figures['nodes']} nodes, {figures['rels']} relationships, "
+              f"db {db_mb:.0f} MiB" + (f", built in {built:.1f} s" if built else " (cached)"))
         print(f"  start-up {figures['load_s']:.2f} s (+{figures['import_s']:.2f} s imports), "
               f"first listing {figures['first_listing_s']:.2f} s, RSS {figures['rss'] / 2**20:.0f} MiB "
               f"(peak {figures['peak_rss'] / 2**20:.0f} MiB); targets at 100k: < 10 s, < 2048 MiB")

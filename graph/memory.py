@@ -20,7 +20,7 @@ import networkx as nx
 from graph.memory_queries import GraphQueries
 from graph.model import ImportBatch, ImportSummary
 from graph.projection import NodeRecord, RelRecord, node_dict, paper_sources, project, rebuild_batches
-from graph.sqlite_persistence import SqliteGraphFile, WritePlan, decode_props, encode_props, rel_props
+from graph.sqlite_persistence import SqliteGraphFile, WritePlan, decode_props, rel_props
 from graph.store import NODE_LABELS, RELATIONSHIP_TYPES, Node, StoreError
 from graph.upsert_plan import plan_removal, plan_upsert
 
@@ -127,17 +127,19 @@ class MemoryStore(GraphQueries):
             self._by_label[label].discard(node_id)
             self._evidence_value.pop(node_id, None)
         for node in plan.put_nodes:
-            g.add_node(node.id, label=node.label, name=node.name, p=encode_props(node.props))
+            g.add_node(node.id, label=node.label, name=node.name, p=plan.blobs[node.id])
             self._by_label[node.label].add(node.id)
             if node.label == "Evidence":
                 self._evidence_value[node.id] = float(node.props["value"])
+        succ, pred = g._succ, g._pred
         for (rel_type, start, end), props in plan.put_rels.items():
-            if not g.has_edge(start, end, key=rel_type):
+            # The adjacency shape MultiDiGraph.add_edge builds, without its per-edge overhead.
+            keydict = succ[start].get(end)
+            if keydict is None:
+                keydict = succ[start][end] = pred[end][start] = {}
+            if rel_type not in keydict:
                 self._rel_counts[rel_type] += 1
-            g.add_edge(start, end, key=rel_type)
-            data = g[start][end][rel_type]
-            data.clear()
-            data.update(props)
+            keydict[rel_type] = dict(props)
 
     def _changed(self) -> None:
         self._version += 1

@@ -200,7 +200,8 @@ class GraphQueries:
                 allowed = self._narrower_closure([_category_id(category)]) if category else None
                 pairs: Counter[tuple[str, str]] = Counter()
                 for paper in self._by_label.get("Paper", ()):
-                    techs = sorted(t for t in self._ends(paper, "USES", "out") if allowed is None or t in allowed)
+                    techs = sorted(t for t in self._ends(paper, "USES", "out")
+                                   if allowed is None or t in allowed)
                     pairs.update(combinations(techs, 2))
                 self._cache[key] = _ranked(pairs)
             return self._cache[key][:limit]

@@ -123,8 +123,9 @@ def _technique_node(tech: Technique, categories: set[str]) -> NodeRecord:
 
 def _evidence_props(ev: Evidence) -> Props:
     return _plain({
-        "metric": ev.metric, "value": float(ev.value), "unit": ev.unit, "quote": ev.quote, "source": ev.source,
-        "line": ev.line, "value_max": None if ev.value_max is None else float(ev.value_max),
+        "metric": ev.metric, "value": float(ev.value), "unit": ev.unit, "quote": ev.quote,
+        "source": ev.source, "line": ev.line,
+        "value_max": None if ev.value_max is None else float(ev.value_max),
         "direction": ev.direction, "baseline": ev.baseline, "condition": ev.condition, "scope": ev.scope,
         "model": ev.model, "hardware": ev.hardware,
     })

@@ -35,9 +35,13 @@ CREATE INDEX IF NOT EXISTS rels_dst ON rels(dst);
 """
 
 
+# One encoder instance: json.dumps with non-default options would build a new one per call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
 def encode_props(props: dict[str, Any]) -> bytes:
     """Compact JSON; NaN/inf are refused because no other store or JSON reader can hold them."""
-    return json.dumps(props, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+    return _ENCODER.encode(props).encode("utf-8")
 
 
 def decode_props(raw: bytes) -> dict[str, Any]:
@@ -58,6 +62,12 @@ class WritePlan:
     delete_nodes: dict[str, str] = field(default_factory=dict)  # id -> label
     put_nodes: list[NodeRecord] = field(default_factory=list)  # created or changed
     put_rels: dict[RelKey, dict[str, Any]] = field(default_factory=dict)  # created or changed props
+    blobs: dict[str, bytes] = field(default_factory=dict)  # encoded props of put_nodes, filled by apply()
+
+    def node_rows(self) -> Iterator[tuple[str, str, str, float | None, bytes]]:
+        for node in self.put_nodes:
+            blob = self.blobs[node.id] = encode_props(node.props)
+            yield (node.id, node.label, node.name, sort_number(node), blob)
 
 
 def _rel_row(key: RelKey, props: dict[str, Any]) -> tuple[str, str, str, int | None, bytes | None]:
@@ -117,7 +127,7 @@ class SqliteGraphFile:
                 "INSERT INTO nodes (id, label, name, num, props) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT(id) DO UPDATE SET label = excluded.label, name = excluded.name, "
                 "num = excluded.num, props = excluded.props",
-                ((n.id, n.label, n.name, sort_number(n), encode_props(n.props)) for n in plan.put_nodes))
+                plan.node_rows())
             db.executemany(
                 "INSERT INTO rels (src, type, dst, pos, props) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT(src, type, dst) DO UPDATE SET pos = excluded.pos, props = excluded.props",

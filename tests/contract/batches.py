@@ -105,13 +105,15 @@ def shared_paper(report: str, index: int) -> Paper:
 
 
 def batch_a() -> ImportBatch:
-    info = ReportInfo(REPORT_A, "AI推理加速技术论文分析报告", "weekly-2025-10-15.md", "2025-10-15T18:50:54", 4)
+    info = ReportInfo(REPORT_A, "AI推理加速技术论文分析报告", "weekly-2025-10-15.md",
+                      "2025-10-15T18:50:54", 4)
     return ImportBatch(info, (spec_paper(), eagle_paper(), quant_paper(), shared_paper(REPORT_A, 4)),
                        (ParseWarning("weekly-2025-10-15.md", 3, "count-mismatch", "declared 4: found 4"),))
 
 
 def batch_b() -> ImportBatch:
-    info = ReportInfo(REPORT_B, "AI推理加速技术论文分析报告", "weekly-2025-10-22.md", "2025-10-22T09:00:00", 2)
+    info = ReportInfo(REPORT_B, "AI推理加速技术论文分析报告", "weekly-2025-10-22.md",
+                      "2025-10-22T09:00:00", 2)
     other = paper("Mixture of Experts Offloading on Phones", REPORT_B, 1,
                   institutions=(institution("Xiaomi AI Lab", parent="Xiaomi"),),
                   techniques=(technique("expert offloading", "mixture-of-experts", "serving-scheduling"),),

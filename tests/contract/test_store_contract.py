@@ -147,7 +147,8 @@ def test_list_nodes_by_name(store: GraphStore) -> None:
 def test_best_speedups_on_speculative_decoding(store: GraphStore) -> None:
     store.upsert(b.batch_a())
     store.upsert(b.batch_b())
-    wanted = EvidenceFilter(metric=("metric:speedup",), papers=PaperFilter(category=("speculative-decoding",)))
+    wanted = EvidenceFilter(metric=("metric:speedup",),
+                            papers=PaperFilter(category=("speculative-decoding",)))
     page = store.list_evidence(wanted, "value_desc", limit=10)
     assert [(e["value"], e["paper"]) for e in page.items] == [(3.2, b.spec_paper().id),
                                                                (2.1, b.eagle_paper().id)]
@@ -181,7 +182,7 @@ def test_counts_cover_every_label_and_type(store: GraphStore) -> None:
     assert sum(empty["nodes"].values()) == 0
     store.upsert(b.batch_a())
     counts = store.counts()
-    assert counts["nodes"]["Paper"] == 4 and counts["nodes"]["Evidence"] == 6 and counts["nodes"]["Report"] == 1
+    assert (counts["nodes"]["Paper"], counts["nodes"]["Evidence"], counts["nodes"]["Report"]) == (4, 6, 1)
     assert counts["relationships"]["FROM_REPORT"] == 4 and counts["relationships"]["REPORTS"] == 6
     assert counts["relationships"]["ON_MODEL"] == 0
 

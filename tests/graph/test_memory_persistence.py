@@ -51,7 +51,7 @@ def test_failed_upsert_leaves_previous_graph(tmp_path: Path) -> None:
     # NaN measurement, which JSON cannot hold: the write fails part-way and must roll back.
     broken_paper = b.paper("Broken Measurements", b.REPORT_A, 9,
                            evidence_=(("speedup", math.nan, "x", "a speedup of NaN"),))
-    broken = replace(b.batch_a_without_quant(), papers=b.batch_a_without_quant().papers + (broken_paper,))
+    broken = replace(b.batch_a_without_quant(), papers=(*b.batch_a_without_quant().papers, broken_paper))
     with pytest.raises(StoreError, match="nothing changed"):
         store.upsert(broken)
     assert _snapshot(store) == before
@@ -70,7 +70,7 @@ def test_id_used_for_two_labels_is_refused(tmp_path: Path) -> None:
     before = _snapshot(store)
     clash = b.paper("Clash", b.REPORT_A, 7, models=(replace(b.LLAMA, id=b.SJTU.id),))
     with pytest.raises(StoreError, match=b.SJTU.id):
-        store.upsert(replace(b.batch_a(), papers=b.batch_a().papers + (clash,)))
+        store.upsert(replace(b.batch_a(), papers=(*b.batch_a().papers, clash)))
     assert _snapshot(store) == before
     store.close()
 
