@@ -241,3 +241,24 @@ def test_missing_ids_and_unknown_report(store: GraphStore) -> None:
     assert store.get("Paper", ["paper:none", "x"]) == [None, None]
     assert store.related(["paper:none"], "USES", "out") == {"paper:none": []}
     assert not store.remove_report("report:never-imported").changed
+
+
+def test_references_never_overwrite_full_records(store: GraphStore) -> None:
+    """Report A names Qualcomm only as a parent (a stub); report C describes it. Order must not matter."""
+    from dataclasses import replace
+
+    from graph.model import ImportBatch, ReportInfo
+
+    full = replace(b.institution("Qualcomm", aliases=("高通",)), country="US")
+    report_c = "report:weekly-c"
+    batch_c = ImportBatch(ReportInfo(report_c, "C", "weekly-c.md"),
+                          (b.paper("Edge Diffusion on Phones", report_c, 1, institutions=(full,)),))
+    store.upsert(batch_c)
+    store.upsert(b.batch_a())
+    node = store.get("Institution", [full.id])[0]
+    assert (node["name"], node["aliases"], node["country"]) == ("Qualcomm", ["高通"], "US")
+    assert {p["id"] for p in store.related([full.id], "PART_OF", "in")[full.id]} == {b.QUALCOMM.id}
+    store.remove_report(report_c)  # still Qualcomm AI Research's parent: it stays, as described
+    assert store.get("Institution", [full.id])[0]["country"] == "US"
+    store.remove_report(b.REPORT_A)
+    assert store.get("Institution", [full.id]) == [None]
