@@ -138,19 +138,16 @@ def in_process(size: int, queries: list[str], embedder: RecyclingEmbedder, round
 
 
 def over_http(url: str, queries: list[str], rounds: int) -> None:
-    """Latency of the GraphQL `search` field as a client sees it (server already loaded)."""
+    """Latency of `GET /api/search` as a client sees it (the server has loaded its model already)."""
     import httpx
 
-    document = "query($q: String!) { search(query: $q, k: 10) { score paper { id } } }"
     with httpx.Client(base_url=url, timeout=30) as client:
         def run(query: str) -> None:
-            response = client.post("/graphql", json={"query": document, "variables": {"q": query}})
-            response.raise_for_status()
-            if response.json().get("errors"):
-                raise RuntimeError(response.json()["errors"])
+            client.get("/api/search", params={"q": query, "k": 10}).raise_for_status()
+
         run("warm-up query")
         p50, p95 = timed(run, queries, rounds)
-    print(f"HTTP {url}/graphql search: p50 {p50:.1f} ms, p95 {p95:.1f} ms over {rounds * len(queries)} requests")
+    print(f"HTTP {url}/api/search: p50 {p50:.1f} ms, p95 {p95:.1f} ms over {rounds * len(queries)} requests")
 
 
 def main() -> None:

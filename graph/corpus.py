@@ -26,6 +26,11 @@ CREATE INDEX IF NOT EXISTS listing_paper ON listing (paper);
 """
 
 
+def lexical_text(title: str, abstract: str, brief: str, keywords: str) -> str:
+    """What BM25 indexes for a paper: every text field, both languages."""
+    return f"{title}\n{abstract}\n{brief}\n{keywords}"
+
+
 @dataclass(frozen=True)
 class PaperText:
     slot: int
@@ -38,7 +43,7 @@ class PaperText:
 
     @property
     def lexical_text(self) -> str:
-        return f"{self.title}\n{self.abstract}\n{self.brief}\n{self.keywords}"
+        return lexical_text(self.title, self.abstract, self.brief, self.keywords)
 
 
 class Corpus:

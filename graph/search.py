@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from graph.corpus import Corpus, PaperText
+from graph.corpus import Corpus, PaperText, lexical_text
 from graph.embedding import Embedder, default_embedder
 from graph.lexical import BM25Index, tokenize
 from graph.model import ImportBatch, Paper
@@ -212,7 +212,7 @@ class SearchIndex:
             slot = slots[pid]
             self._ids[slot] = pid
             self._slots[pid] = slot
-            self._lexical.add(slot, f"{paper.title}\n{paper.abstract}\n{paper.brief}\n{keywords(paper)}")
+            self._lexical.add(slot, lexical_text(paper.title, paper.abstract, paper.brief, keywords(paper)))
         self._vectors.upsert([slots[pid] for pid in changed], vectors)
         return IndexUpdate(
             added=sum(1 for pid in changed if pid not in known),
@@ -220,7 +220,6 @@ class SearchIndex:
             removed=len(deletes),
             embedded=self._cache.embedded - embedded_before,
         )
-
 
     def search(self, query: str, k: int = 10, allowed: set[str] | None = None,
                mode: str = "hybrid") -> list[SearchHit]:
