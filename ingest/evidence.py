@@ -333,14 +333,20 @@ def _claims(text: str, source: Source, line: int, kept: list[Quantity],
             settings: list[Quantity]) -> list[tuple[int, EvidenceClaim]]:
     if not kept:
         return []
-    cues = metric_cues().find(text)
     sentences = _spans(text, _SENTENCE_END, 0, len(text))
+    first, last = _containing(sentences, kept[0].start), _containing(sentences, kept[-1].start)
+    # Cue words are only read around figures: from the first figure's sentence (or 150 characters
+    # before it) to the last figure's sentence end.
+    cues = metric_cues().find(text, min(first.start, kept[0].start - 150), last.end)
+    clauses: dict[_Span, list[_Span]] = {}
     out: list[tuple[int, EvidenceClaim]] = []
     seen: set[tuple] = set()
     previous: list[tuple[Quantity, str, Direction | None]] = []  # figures already read, for inheritance
     for q in kept:
         sentence = _containing(sentences, q.start)
-        clause = _containing(_spans(text, _CLAUSE_END, sentence.start, sentence.end), q.start)
+        if sentence not in clauses:
+            clauses[sentence] = _spans(text, _CLAUSE_END, sentence.start, sentence.end)
+        clause = _containing(clauses[sentence], q.start)
         subs = _spans(text, _CONJUNCTION, clause.start, clause.end)
         sub = _containing(subs, q.start)
         # Words after a setting ("… at 30% token reduction") describe the setting, not this figure.

@@ -85,7 +85,7 @@ _QUANTITY = re.compile(
     re.IGNORECASE,
 )
 _PRE_TAIL = re.compile(rf"(?<![A-Za-z])(?:{_PRE_RE})\s*$", re.IGNORECASE)
-_NUMBER_START = re.compile(r"(?<![\d.,])\d")
+_NUMBER_RUN = re.compile(r"\d+(?:[.,]\d+)*")  # starts of numbers; no look-behind, so `re` can skip ahead fast
 _ZH_QUANTITY = re.compile(
     rf"(?:(?:{_PRE_RE})\s*)?(?P<zh>[{_ZH_DIGITS}]+)倍(?:{_POST_RE})?|(?P<half>一半|减半)")
 # "每秒3000个token": the rate comes first in Chinese.
@@ -98,7 +98,7 @@ _ZH_RATE_THING = {"token": "tokens", "tokens": "tokens", "令牌": "tokens", "�
                   "request": "requests",
                   "requests": "requests", "样本": "samples", "sample": "samples", "samples": "samples"}
 # Spans that look numeric but are settings or identifiers: resolutions, ratios, versions, dates.
-_MASK = re.compile(r"(?<!\d)\d+(?:\s*[×xX*]\s*\d+(?!\.\d)(?:\s*[×xX*]\s*\d+)?|:\d+|\.\d+\.\d+|-\d{2}-\d{2})")
+_MASK = re.compile(r"\d+(?:\s*[×xX*]\s*\d+(?!\.\d)(?:\s*[×xX*]\s*\d+)?|:\d+|\.\d+\.\d+|-\d{2}-\d{2})")
 
 
 @dataclass(frozen=True)
@@ -215,9 +215,9 @@ def _with_chinese_rates(text: str, found: list[Quantity]) -> list[Quantity]:
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, left to right; identifiers, resolutions and ratios excluded."""
     found: list[Quantity] = []
-    masked = [(m.start(), m.end()) for m in _MASK.finditer(text)]
+    masked = [(m.start(), m.end()) for m in _MASK.finditer(text)] if re.search(r"\d[-×xX*:.]\d|\d\s*[×xX*]\s*\d", text) else []
     cursor = 0
-    for digit in _NUMBER_START.finditer(text):
+    for digit in _NUMBER_RUN.finditer(text):
         if digit.start() < cursor or any(s <= digit.start() < e for s, e in masked):
             continue
         match = _QUANTITY.match(text, digit.start())

@@ -27,6 +27,9 @@ class MetricConcept:
     weak_cues: tuple[str, ...]
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
 @dataclass(frozen=True)
 class MetricCues:
     """All cue words as one compiled pattern; `metric_of[cue]` and `weak` classify a match."""
@@ -35,10 +38,17 @@ class MetricCues:
     metric_of: dict[str, str]
     weak: frozenset[str]
 
-    def find(self, text: str) -> list[tuple[int, int, str, bool]]:
-        """(start, end, metric id, is_weak) for every cue word in `text`, left to right."""
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str, bool]]:
+        """(start, end, metric id, is_weak) for every cue word in `text[start:end]`, left to right."""
         found = []
-        for match in self.pattern.finditer(text):
+        # Case is folded on ASCII only (offsets stay those of `text`); a case-insensitive pattern would
+        # stop `re` from skipping to candidate first characters and cost several times more.
+        folded = text.translate(_ASCII_LOWER)
+        for match in self.pattern.finditer(folded, max(0, start), len(text) if end is None else end):
+            before = text[match.start() - 1] if match.start() else " "
+            if match.group(0)[0].isascii() and (before in "-_" or before.isascii() and before.isalnum()):
+                continue  # an English cue inside a longer word ("real-time"); checked here, not in the regex,
+                # because a leading look-behind stops `re` from skipping quickly to candidate characters
             word = match.group(0).lower()
             key = word if word in self.metric_of else word[:-1]  # optional plural "s"
             found.append((match.start(), match.end(), self.metric_of[key], key in self.weak))
@@ -110,6 +120,6 @@ def metric_cues() -> MetricCues:
     english = [w for w in metric_of if w not in chinese]
     # Whole English words (with an optional plural s): "time" must not fire inside "real-time"; Chinese
     # characters may touch them ("视觉token", "推理FLOPs减少").
-    english_words = f"(?<![A-Za-z0-9_-])(?:{_trie_regex(english)})s?(?![A-Za-z0-9_])"
-    pattern = re.compile(f"{english_words}|{_trie_regex(chinese)}", re.IGNORECASE)
+    english_words = f"(?:{_trie_regex(english)})s?(?![A-Za-z0-9_])"
+    pattern = re.compile(f"{english_words}|{_trie_regex(chinese)}")
     return MetricCues(pattern=pattern, metric_of=metric_of, weak=frozenset(weak))
