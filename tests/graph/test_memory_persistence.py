@@ -16,7 +16,7 @@ import pytest
 from graph.memory import MemoryStore
 from graph.model import to_plain
 from graph.sqlite_persistence import FILE_NAME
-from graph.store import StoreError
+from graph.store import StoreError, StoreUnavailable
 from tests.contract import batches as b
 
 REPO = Path(__file__).resolve().parents[2]
@@ -122,3 +122,9 @@ def test_killed_import_leaves_earlier_graph(tmp_path: Path) -> None:
         assert reopened.get("Report", [b.REPORT_B]) == [None]
     finally:
         reopened.close()
+
+
+def test_unreadable_store_file_names_the_file(tmp_path: Path) -> None:
+    (tmp_path / FILE_NAME).write_bytes(b"this is not a SQLite database, just some bytes " * 100)
+    with pytest.raises(StoreUnavailable, match=FILE_NAME):
+        MemoryStore(tmp_path)
