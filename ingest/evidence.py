@@ -152,7 +152,7 @@ def _score_name_before() -> re.Pattern[str]:
 
 def _is_result(text: str, q: Quantity) -> bool:
     """False for settings, names and counts that are not results (see the module policy)."""
-    before, after = text[max(0, q.start - 24):q.start], text[q.end:q.end + 30]
+    before, after = text[max(0, q.start - 48):q.start], text[q.end:q.end + 30]
     if q.kind in _DROPPED_KINDS:
         return False
     if q.kind is None:

@@ -140,6 +140,7 @@ def test_scope(text, scope):
     "Models from 150M to 3B parameters are trained.",
     "The drafter runs on a phone with 8 GB of unified memory.",
     "At 50% sparsity the method is stable.",
+    "It supports any sparsity ratio between 0% and 60% of the weights.",
 ])
 def test_not_evidence(text):
     assert claims(text) == []
