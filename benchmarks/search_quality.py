@@ -31,29 +31,9 @@ K = 10
 
 
 def load_batch(report: Path) -> ImportBatch:
-    """The report through the ingest pipeline; while the pipeline's extractors are incomplete, the
-    parsed papers alone (title, abstract, brief: all the search index reads)."""
-    try:
-        from ingest.pipeline import extract_report
-    except ImportError:
-        return _parsed_only(report)
+    from ingest.pipeline import extract_report
+
     return extract_report(report)
-
-
-def _parsed_only(report: Path) -> ImportBatch:
-    from graph.model import Paper, SourceRef
-    from ingest.ids import paper_id
-    from ingest.report import read_report
-
-    document = read_report(report)
-    papers: dict[str, Paper] = {}
-    for record in document.papers:
-        pid = paper_id(record.title, record.abstract or record.brief)
-        source = SourceRef(document.info.id, record.index, record.heading_line)
-        earlier = papers.get(pid)
-        papers[pid] = Paper(pid, record.title, record.abstract, record.brief, record.author_count,
-                            (earlier.sources if earlier else ()) + (source,))
-    return ImportBatch(report=document.info, papers=tuple(papers.values()))
 
 
 def paper_numbers(batch: ImportBatch) -> dict[int, str]:
