@@ -60,6 +60,7 @@ class MemoryStore(GraphQueries):
         g = self._g
         node_attr = g._node
         succ, pred, adj_factory = g._succ, g._pred, g.adjlist_inner_dict_factory
+        rel_counts: dict[str, int] = {}
         for node_id, label, name, num, raw in self._file.iter_nodes():
             node_id, label = intern(node_id), intern(label)
             node_attr[node_id] = {"label": label, "name": name, "p": raw}
@@ -78,7 +79,8 @@ class MemoryStore(GraphQueries):
                 succ[src][dst] = keydict
                 pred[dst][src] = keydict
             keydict[rel_type] = rel_props(pos, raw)
-            self._rel_counts[rel_type] += 1
+            rel_counts[rel_type] = rel_counts.get(rel_type, 0) + 1
+        self._rel_counts.update(rel_counts)
 
     # -- writes -------------------------------------------------------------------------------------
 
@@ -139,7 +141,7 @@ class MemoryStore(GraphQueries):
                 keydict = succ[start][end] = pred[end][start] = {}
             if rel_type not in keydict:
                 self._rel_counts[rel_type] += 1
-            keydict[rel_type] = dict(props)
+            keydict[rel_type] = rel_props(props["pos"], None) if props.keys() == {"pos"} else dict(props)
 
     def _changed(self) -> None:
         self._version += 1

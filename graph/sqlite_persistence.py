@@ -77,10 +77,18 @@ def _rel_row(key: RelKey, props: dict[str, Any]) -> tuple[str, str, str, int | N
     return (start, rel_type, end, None, encode_props(props) if props else None)
 
 
+# Relationship property dicts are shared between relationships with equal properties (most hold only
+# a small `pos`), saving a dict per relationship; the store replaces them, never mutates them in place.
+_SHARED_PROPS: dict[int | None, dict[str, Any]] = {None: {}}
+
+
 def rel_props(pos: int | None, raw: bytes | None) -> dict[str, Any]:
-    if pos is not None:
-        return {"pos": pos}
-    return decode_props(raw) if raw else {}
+    if raw:
+        return decode_props(raw)
+    shared = _SHARED_PROPS.get(pos)
+    if shared is None:
+        shared = _SHARED_PROPS[pos] = {"pos": pos}
+    return shared
 
 
 class SqliteGraphFile:
