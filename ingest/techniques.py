@@ -3,38 +3,80 @@
 Labels of every concept (English and Chinese, with variants) are matched in the title, the Chinese
 brief and the abstract. A specific concept ("GPTQ") stands for its categories; a bare category label
 ("量化") yields the category concept only when nothing more specific in that category matched.
+`other` stands for the part of a paper that is not an efficiency technique: it is given when no
+concept matched, and beside the matched ones when the problem the brief says the paper solves is not
+one of cost or speed (see `pg:efficiencyCue` in the ontology).
 """
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from graph.model import Technique
 from ingest.ids import entity_id
+from ontology.graph import PG, ontology_graph
 from ontology.load import Ontology, TechniqueConcept, load_ontology
 
-# A bare "pruning" in a paper about token or patch pruning is about tokens, not weights.
-_SUBSUMED_BY = {"pruning-sparsity": ("token-reduction", "kv-cache")}
+# A bare "pruning" in a paper about token or patch pruning is about tokens, not weights; a bare
+# "sparsity" in a mixture-of-experts paper is the experts' activation sparsity.
+_SUBSUMED_BY = {"pruning-sparsity": ("token-reduction", "kv-cache", "mixture-of-experts")}
+
+# "a lightweight fusion prediction network", "轻量级编码器-解码器架构": a light network design named with
+# a few words in between, which no fixed label can list. A "lightweight model" may be a drafter or a
+# filter (not a network design), so only network/architecture/backbone nouns count.
+_LIGHT_NETWORK = re.compile(
+    r"\blight-?weight(?:[ -][A-Za-z]+){0,3}?[ -](?:networks?|architectures?|backbones?|CNNs?|ConvNets?)\b"
+    r"|轻量(?:级|化)?[\u4e00-\u9fffA-Za-z-]{0,8}?(?:网络|架构|骨干)", re.IGNORECASE)
+
+# The brief's "解决了<problem>问题" clause: from 解决 to the noun that closes the problem or the clause.
+_PROBLEM = re.compile(r"解决了?(.+?)(?:的?(?:问题|难题|挑战|矛盾|困境|威胁)|[，,；;。]|$)")
 
 
 def extract_techniques(title: str, brief: str, abstract: str) -> tuple[Technique, ...]:
-    """Technique concepts of a paper; `other` only when no concept matched at all (nothing for a
-    paper with no text)."""
+    """Technique concepts of a paper; `other` when no concept matched or the stated problem is not
+    about efficiency (nothing for a paper with no text)."""
     if not (title.strip() or brief.strip() or abstract.strip()):
         return ()
     onto = load_ontology()
-    matched = _matched_concepts(onto, f"{title}\n{brief}\n{abstract}")
+    text = f"{title}\n{brief}\n{abstract}"
+    matched = _matched_concepts(onto, text)
     specific = [c for c in matched if not c.is_category]
     covered = {cat for c in specific for cat in c.categories}
+    present = {cat for c in matched for cat in c.categories}
     bare = [c for c in matched if c.is_category and c.id not in covered
-            and not any(other in covered for other in _SUBSUMED_BY.get(c.id, ()))]
+            and not any(other in present for other in _SUBSUMED_BY.get(c.id, ()))]
     concepts = specific + bare
-    if not concepts:
-        concepts = [onto.techniques["other"]]
+    if "efficient-architecture" not in present and _LIGHT_NETWORK.search(text):
+        concepts.append(onto.techniques["efficient-architecture"])
+    if "other" not in {cat for c in concepts for cat in c.categories} and (
+            not concepts or _problem_is_not_efficiency(onto, brief)):
+        concepts.append(onto.techniques["other"])
     return tuple(_technique(c) for c in concepts)
 
 
 def find_techniques(text: str) -> list[TechniqueConcept]:
     """Concepts whose labels occur in `text`, in order of first mention (no category logic)."""
     return _matched_concepts(load_ontology(), text)
+
+
+def _problem_is_not_efficiency(onto: Ontology, brief: str) -> bool:
+    """True when the brief states a problem that names neither an efficiency technique nor a cost
+    word; False when it states none (nothing to judge by)."""
+    found = _PROBLEM.search(brief)
+    if found is None:
+        return False
+    problem = found.group(1)
+    folded = problem.lower()
+    if any(cue in folded for cue in _efficiency_cues()):
+        return False
+    return all(onto.techniques[hit.target].categories == ("other",)
+               for hit in onto.technique_index.find(problem))
+
+
+@lru_cache(maxsize=1)
+def _efficiency_cues() -> tuple[str, ...]:
+    return tuple(sorted({str(cue).lower() for cue in ontology_graph().objects(None, PG.efficiencyCue)}))
 
 
 def _matched_concepts(onto: Ontology, text: str) -> list[TechniqueConcept]:
