@@ -47,12 +47,19 @@ def extract_techniques(title: str, brief: str, abstract: str) -> tuple[Technique
     bare = [c for c in matched if c.is_category and c.id not in covered
             and not any(other in present for other in _SUBSUMED_BY.get(c.id, ()))]
     concepts = specific + bare
-    if "efficient-architecture" not in present and _LIGHT_NETWORK.search(text):
+    if "efficient-architecture" not in present and _mentions_light_network(text):
         concepts.append(onto.techniques["efficient-architecture"])
     if "other" not in {cat for c in concepts for cat in c.categories} and (
             not concepts or _problem_is_not_efficiency(onto, brief)):
         concepts.append(onto.techniques["other"])
     return tuple(_technique(c) for c in concepts)
+
+
+def _mentions_light_network(text: str) -> bool:
+    lowered = text.lower()  # a plain substring test first: the pattern itself is slow to scan
+    if "lightweight" not in lowered and "light-weight" not in lowered and "轻量" not in text:
+        return False
+    return _LIGHT_NETWORK.search(text) is not None
 
 
 def find_techniques(text: str) -> list[TechniqueConcept]:

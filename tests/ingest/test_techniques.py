@@ -51,3 +51,37 @@ def test_other_only_when_nothing_matched() -> None:
     techniques = extract_techniques("A Study of Protein Folding", "", "We predict structures of proteins.")
     assert [t.id for t in techniques] == ["tech:other"]
     assert "other" not in _categories("", "", "We study sparse attention for protein folding.")
+
+
+def test_other_beside_efficiency_when_the_stated_problem_is_not_about_cost() -> None:
+    brief = "某大学发布了X论文，使用知识蒸馏技术，解决了遥感图像中小目标检测精度不足的问题，达成了检测精度提升3%的效果"
+    assert _categories("", brief, "") == {"distillation", "other"}
+
+
+def test_no_other_when_the_stated_problem_is_about_cost_or_names_a_technique() -> None:
+    costly = "某大学发布了X论文，使用知识蒸馏技术，解决了检测模型计算开销大、推理慢的问题，达成了加速2倍的效果"
+    assert _categories("", costly, "") == {"distillation"}
+    about_pruning = "某公司发布了Y论文，使用结构化剪枝技术，解决了现有剪枝方法依赖校准数据的问题，达成了更好的效果"
+    assert _categories("", about_pruning, "") == {"pruning-sparsity"}
+    no_problem_clause = "We distil a detector into a student network and improve its accuracy."
+    assert _categories("", "", no_problem_clause) == {"distillation"}
+
+
+def test_non_efficiency_component_adds_other() -> None:
+    cats = _categories("", "", "We build LLM steering on vLLM and apply steering vectors at inference time.")
+    assert cats == {"serving-scheduling", "other"}
+    assert _categories("", "", "A motion tokenizer with residual quantization encodes poses.") == {"other"}
+
+
+def test_lightweight_network_designs_are_efficient_architecture() -> None:
+    assert _categories("", "", "A lightweight fusion prediction network runs on every frame.") == {
+        "efficient-architecture"}
+    assert _categories("", "提出了轻量级编码器-解码器架构，用于实时分割", "") == {"efficient-architecture"}
+    assert _categories("", "", "A lightweight draft model proposes tokens.") == {"speculative-decoding"}
+    assert _categories("", "", "We convert the network into a spiking neural network (SNN).") == {
+        "efficient-architecture"}
+
+
+def test_sparsity_in_a_mixture_of_experts_paper_is_expert_sparsity() -> None:
+    cats = _categories("", "", "Sparse MoE models run at a fixed sparsity level; we allow runtime sparsity.")
+    assert cats == {"mixture-of-experts", "early-exit-adaptive"}
