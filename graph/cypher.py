@@ -23,8 +23,15 @@ _ENDS = {rel_type: (start, end) for rel_type, start, end in RELATIONSHIPS}
 
 @dataclass(frozen=True)
 class Statement:
+    """A statement and the parameters it takes; the store refuses to send it with any other set."""
+
     name: str  # builder and variant, for logs
     text: str
+    params: frozenset[str] = frozenset()
+
+
+def _statement(name: str, text: str, *params: str) -> Statement:
+    return Statement(name, text, frozenset(params))
 
 
 def _label(label: str) -> str:
@@ -50,12 +57,12 @@ def _sources(node: str) -> str:
 @cache
 def create_constraint(label: str) -> Statement:
     label = _label(label)
-    return Statement(f"create_constraint:{label}",
+    return _statement(f"create_constraint:{label}",
                      f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS "
                      f"FOR (n:{label}) REQUIRE n.id IS UNIQUE")
 
 
-CLEAR = Statement("clear", "MATCH (n) DETACH DELETE n")
+CLEAR = _statement("clear", "MATCH (n) DETACH DELETE n")
 
 
 # -- writes (one upsert or removal, in one transaction) --------------------------------------------
@@ -65,31 +72,31 @@ def merge_nodes(label: str, stub: bool) -> Statement:
     """Full records replace all properties; stubs are written only when the node is new."""
     label = _label(label)
     action = "ON CREATE SET n = row.props" if stub else "SET n = row.props"
-    return Statement(f"merge_nodes:{label}:{'stub' if stub else 'full'}",
-                     f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) {action}")
+    return _statement(f"merge_nodes:{label}:{'stub' if stub else 'full'}",
+                     f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) {action}", "rows")
 
 
 @cache
 def merge_rels(rel_type: str) -> Statement:
     start, end = rel_ends(rel_type)
-    return Statement(f"merge_rels:{rel_type}",
+    return _statement(f"merge_rels:{rel_type}",
                      f"UNWIND $rows AS row MATCH (a:{start} {{id: row.start}}) MATCH (b:{end} {{id: row.end}}) "
-                     f"MERGE (a)-[r:{rel_type}]->(b) SET r = row.props")
+                     f"MERGE (a)-[r:{rel_type}]->(b) SET r = row.props", "rows")
 
 
 @cache
 def delete_rels(rel_type: str) -> Statement:
     start, end = rel_ends(rel_type)
-    return Statement(f"delete_rels:{rel_type}",
+    return _statement(f"delete_rels:{rel_type}",
                      f"UNWIND $rows AS row MATCH (:{start} {{id: row.start}})-[r:{rel_type}]->"
-                     f"(:{end} {{id: row.end}}) DELETE r")
+                     f"(:{end} {{id: row.end}}) DELETE r", "rows")
 
 
 @cache
 def delete_nodes(label: str) -> Statement:
     label = _label(label)
-    return Statement(f"delete_nodes:{label}",
-                     f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) DETACH DELETE n")
+    return _statement(f"delete_nodes:{label}",
+                     f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) DETACH DELETE n", "ids")
 
 
 @cache
@@ -99,11 +106,11 @@ def delete_orphans(label: str) -> Statement:
     Returns what each deleted node pointed at: those may have become orphans in turn.
     """
     label = _label(label)
-    return Statement(f"delete_orphans:{label}",
+    return _statement(f"delete_orphans:{label}",
                      f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) "
                      "WHERE NOT EXISTS { MATCH (n)<--() } AND NOT EXISTS { MATCH (n)-[:AUTHORED]->() } "
                      "OPTIONAL MATCH (n)-[r]->(x) "
-                     "WITH n, id, collect([type(r), x.id]) AS ends DETACH DELETE n RETURN id, ends")
+                     "WITH n, id, collect([type(r), x.id]) AS ends DETACH DELETE n RETURN id, ends", "ids")
 
 
 def _by_label_union(body: str) -> str:
@@ -117,24 +124,24 @@ def _by_label_union(body: str) -> str:
 
 @cache
 def existing_nodes() -> Statement:
-    return Statement("existing_nodes",
-                     _by_label_union("RETURN 'LABEL' AS label, id, properties(n) AS props"))
+    return _statement("existing_nodes",
+                     _by_label_union("RETURN 'LABEL' AS label, id, properties(n) AS props"), "ids")
 
 
 @cache
 def report_papers() -> Statement:
     """The papers a report lists now, and how many other reports list each."""
-    return Statement("report_papers",
+    return _statement("report_papers",
                      "MATCH (p:Paper)-[:FROM_REPORT]->(:Report {id: $report}) "
                      "OPTIONAL MATCH (p)-[:FROM_REPORT]->(o:Report) WHERE o.id <> $report "
-                     "RETURN p.id AS id, count(o) AS others")
+                     "RETURN p.id AS id, count(o) AS others", "report")
 
 
 @cache
 def owned_rels() -> Statement:
     """The relationships a report's papers and full entity records own (replaced on upsert)."""
     row = "RETURN type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props"
-    return Statement("owned_rels", " UNION ALL ".join((
+    return _statement("owned_rels", " UNION ALL ".join((
         f"UNWIND $papers AS id MATCH (a:Paper {{id: id}})-[r:USES|EVALUATES|RUNS_ON|REPORTS]->(b) {row}",
         f"UNWIND $papers AS id MATCH (a:Institution)-[r:AUTHORED]->(b:Paper {{id: id}}) {row}",
         ("UNWIND $papers AS id MATCH (:Paper {id: id})-[:REPORTS]->(a:Evidence)"
@@ -142,7 +149,7 @@ def owned_rels() -> Statement:
         f"UNWIND $papers AS id MATCH (a:Paper {{id: id}})-[r:FROM_REPORT]->(b:Report {{id: $report}}) {row}",
         f"UNWIND $institutions AS id MATCH (a:Institution {{id: id}})-[r:PART_OF]->(b) {row}",
         f"UNWIND $techniques AS id MATCH (a:Technique {{id: id}})-[r:BROADER]->(b) {row}",
-    )))
+    )), "papers", "report", "institutions", "techniques")
 
 
 # -- reads ----------------------------------------------------------------------------------------
@@ -150,9 +157,9 @@ def owned_rels() -> Statement:
 @cache
 def get_nodes(label: str) -> Statement:
     label = _label(label)
-    return Statement(f"get_nodes:{label}",
+    return _statement(f"get_nodes:{label}",
                      f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) "
-                     f"RETURN id, properties(n) AS props, {_sources('n')} AS sources")
+                     f"RETURN id, properties(n) AS props, {_sources('n')} AS sources", "ids")
 
 
 @cache
@@ -164,10 +171,10 @@ def related(rel_type: str, direction: str) -> Statement:
         pattern = f"(a:{end} {{id: id}})<-[r:{rel_type}]-(b:{start})"
     else:
         raise ValueError(f"direction must be 'out' or 'in', not {direction!r}")
-    return Statement(f"related:{rel_type}:{direction}",
+    return _statement(f"related:{rel_type}:{direction}",
                      f"UNWIND $ids AS id MATCH {pattern} "
                      f"RETURN id, b.id AS other, properties(b) AS props, {_sources('b')} AS sources, "
-                     f"coalesce(r.pos, 0) AS pos ORDER BY id, pos, other")
+                     f"coalesce(r.pos, 0) AS pos ORDER BY id, pos, other", "ids")
 
 
 def _page(node: str, order: str) -> str:
@@ -182,9 +189,17 @@ def _page(node: str, order: str) -> str:
 def list_nodes(label: str) -> Statement:
     label = _label(label)
     name = NAME_PROPERTY.get(label, "name")
-    return Statement(f"list_nodes:{label}",
+    return _statement(f"list_nodes:{label}",
                      f"MATCH (n:{label}) WHERE $needle IS NULL OR toLower(n.{name}) CONTAINS $needle "
-                     + _page("n", f"n.{name}, n.id"))
+                     + _page("n", f"n.{name}, n.id"), "needle", *_PAGE)
+
+
+_PAPER_FILTER_FIELDS = ("technique", "category", "institution", "model", "hardware", "metric", "report", "title")
+_PAGE = ("offset", "limit")
+
+
+def _filter_params(prefix: str) -> tuple[str, ...]:
+    return tuple(f"{prefix}_{name}" for name in _PAPER_FILTER_FIELDS)
 
 
 def _paper_filter(p: str, prefix: str) -> str:
@@ -209,12 +224,14 @@ def _paper_filter(p: str, prefix: str) -> str:
 
 @cache
 def list_papers() -> Statement:
-    return Statement("list_papers", f"MATCH (p:Paper) WHERE {_paper_filter('p', 'pf')} " + _page("p", "p.title, p.id"))
+    return _statement("list_papers", f"MATCH (p:Paper) WHERE {_paper_filter('p', 'pf')} " + _page("p", "p.title, p.id"),
+                      *_filter_params("pf"), *_PAGE)
 
 
 @cache
 def paper_ids() -> Statement:
-    return Statement("paper_ids", f"MATCH (p:Paper) WHERE {_paper_filter('p', 'pf')} RETURN p.id AS id")
+    return _statement("paper_ids", f"MATCH (p:Paper) WHERE {_paper_filter('p', 'pf')} RETURN p.id AS id",
+                      *_filter_params("pf"))
 
 
 _EVIDENCE_ORDER = {"value_desc": "e.value DESC, e.id", "value_asc": "e.value, e.id",
@@ -225,7 +242,7 @@ _EVIDENCE_ORDER = {"value_desc": "e.value DESC, e.id", "value_asc": "e.value, e.
 def list_evidence(order: str) -> Statement:
     if order not in _EVIDENCE_ORDER:
         raise ValueError(f"evidence order must be one of {', '.join(_EVIDENCE_ORDER)}, not {order!r}")
-    return Statement(f"list_evidence:{order}", (
+    return _statement(f"list_evidence:{order}", (
         "MATCH (p:Paper)-[rp:REPORTS]->(e:Evidence) "
         "WHERE (size($metric) = 0 OR EXISTS { MATCH (e)-[:MEASURES]->(m:Metric) WHERE m.id IN $metric }) "
         "AND (size($paper) = 0 OR p.id IN $paper) "
@@ -235,62 +252,64 @@ def list_evidence(order: str) -> Statement:
         f"AND {_paper_filter('p', 'pf')} "
         f"WITH p, rp, e ORDER BY {_EVIDENCE_ORDER[order]} "
         "WITH collect({props: properties(e), paper: p.id}) AS matched "
-        "RETURN size(matched) AS total, matched[$offset..$offset + $limit] AS items"))
+        "RETURN size(matched) AS total, matched[$offset..$offset + $limit] AS items"),
+        "metric", "paper", "hardware", "model", "min_value", "unit", *_filter_params("pf"), *_PAGE)
 
 
 @cache
 def neighbours() -> Statement:
     """One breadth-first level: every relationship touching the frontier, as (type, start, end)."""
-    return Statement("neighbours", _by_label_union(
-        "MATCH (n)-[r]-(b) RETURN type(r) AS type, startNode(r).id AS start, endNode(r).id AS end"))
+    return _statement("neighbours", _by_label_union(
+        "MATCH (n)-[r]-(b) RETURN type(r) AS type, startNode(r).id AS start, endNode(r).id AS end"), "ids")
 
 
 @cache
 def label_of() -> Statement:
     """The label of one node by id, through each label's id index."""
-    return Statement("label_of", " UNION ALL ".join(
-        f"MATCH (n:{label} {{id: $id}}) RETURN '{label}' AS label" for label in NODE_LABELS))
+    return _statement("label_of", " UNION ALL ".join(
+        f"MATCH (n:{label} {{id: $id}}) RETURN '{label}' AS label" for label in NODE_LABELS), "id")
 
 
 @cache
 def nodes_by_label() -> Statement:
-    return Statement("nodes_by_label", _by_label_union(
-        f"RETURN 'LABEL' AS label, id, properties(n) AS props, {_sources('n')} AS sources"))
+    return _statement("nodes_by_label", _by_label_union(
+        f"RETURN 'LABEL' AS label, id, properties(n) AS props, {_sources('n')} AS sources"), "ids")
 
 
 @cache
 def counts() -> Statement:
-    return Statement("counts", "MATCH (n) RETURN 'node' AS kind, labels(n)[0] AS name, count(*) AS n "
+    return _statement("counts", "MATCH (n) RETURN 'node' AS kind, labels(n)[0] AS name, count(*) AS n "
                                "UNION ALL MATCH ()-[r]->() RETURN 'rel' AS kind, type(r) AS name, count(*) AS n")
 
 
 @cache
 def technique_cooccurrence() -> Statement:
     """Pairs of techniques used by the same papers; with $category, only techniques under it."""
-    return Statement("technique_cooccurrence", (
+    return _statement("technique_cooccurrence", (
         "MATCH (t:Technique)<-[:USES]-(p:Paper)-[:USES]->(u:Technique) WHERE t.id < u.id "
         "AND ($category IS NULL OR (EXISTS { MATCH (t)-[:BROADER*0..]->(c:Technique {id: $category}) } "
         "AND EXISTS { MATCH (u)-[:BROADER*0..]->(d:Technique {id: $category}) })) "
-        "RETURN t.id AS a, u.id AS b, count(DISTINCT p) AS n ORDER BY n DESC, a, b LIMIT $limit"))
+        "RETURN t.id AS a, u.id AS b, count(DISTINCT p) AS n ORDER BY n DESC, a, b LIMIT $limit"),
+        "category", "limit")
 
 
 @cache
 def institution_overlap() -> Statement:
     """Per technique, the institutions of its papers; pairs counted once per shared technique."""
-    return Statement("institution_overlap", (
+    return _statement("institution_overlap", (
         "MATCH (t:Technique)<-[:USES]-(:Paper)<-[:AUTHORED]-(i:Institution) "
         "WITH t, collect(DISTINCT i.id) AS insts UNWIND insts AS a UNWIND insts AS b WITH t, a, b WHERE a < b "
-        "RETURN a, b, count(DISTINCT t) AS n ORDER BY n DESC, a, b LIMIT $limit"))
+        "RETURN a, b, count(DISTINCT t) AS n ORDER BY n DESC, a, b LIMIT $limit"), "limit")
 
 
 @cache
 def export_nodes() -> Statement:
-    return Statement("export_nodes", "MATCH (n) RETURN labels(n)[0] AS label, n.id AS id, properties(n) AS props")
+    return _statement("export_nodes", "MATCH (n) RETURN labels(n)[0] AS label, n.id AS id, properties(n) AS props")
 
 
 @cache
 def export_rels() -> Statement:
-    return Statement("export_rels", "MATCH (a)-[r]->(b) "
+    return _statement("export_rels", "MATCH (a)-[r]->(b) "
                                     "RETURN type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props")
 
 

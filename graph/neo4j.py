@@ -51,6 +51,8 @@ T = TypeVar("T")
 
 def _run(tx: neo4j.ManagedTransaction, statement: Statement, **params: Any) -> list[dict[str, Any]]:
     """The one place a statement is sent."""
+    if params.keys() != statement.params:
+        raise ValueError(f"{statement.name} takes parameters {sorted(statement.params)}, got {sorted(params)}")
     statement_log.debug("%s: %s", statement.name, statement.text)
     return tx.run(statement.text, params).data()
 
