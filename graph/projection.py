@@ -38,6 +38,7 @@ from graph.model import (
     Technique,
 )
 from ingest.ids import entity_id
+from ontology.load import load_ontology
 
 Props = dict[str, Any]
 RelKey = tuple[str, str, str]
@@ -101,7 +102,10 @@ def _plain(props: Props) -> Props:
 
 
 def _category_node(category: str) -> NodeRecord:
-    return NodeRecord("Technique", f"tech:{category}", {"name": category, "kind": "category"}, stub=True)
+    """Category top concepts carry the vocabulary's English and Chinese labels (from the ontology)."""
+    name, label_zh = load_ontology().categories.get(category, (category, None))
+    return NodeRecord("Technique", f"tech:{category}",
+                      _plain({"name": name, "label_zh": label_zh, "kind": "category"}), stub=True)
 
 
 def _institution_nodes(inst: Institution) -> list[NodeRecord]:
