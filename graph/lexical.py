@@ -61,7 +61,7 @@ class BM25Index:
         self.b = b
         self._postings: dict[str, dict[int, int]] = {}
         self._frozen: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        self._doc_terms: dict[int, Counter[str]] = {}
+        self._doc_terms: dict[int, tuple[str, ...]] = {}  # a document's distinct terms, for removal
         self._lengths = np.zeros(0, dtype=np.float32)
         self._total_length = 0
 
@@ -82,18 +82,18 @@ class BM25Index:
         length = sum(counts.values())
         self._lengths[slot] = length
         self._total_length += length
-        self._doc_terms[slot] = counts
+        self._doc_terms[slot] = tuple(counts)
         for term, tf in counts.items():
             self._postings.setdefault(term, {})[slot] = tf
             self._frozen.pop(term, None)
 
     def remove(self, slot: int) -> None:
-        counts = self._doc_terms.pop(slot, None)
-        if counts is None:
+        terms = self._doc_terms.pop(slot, None)
+        if terms is None:
             return
         self._total_length -= int(self._lengths[slot])
         self._lengths[slot] = 0
-        for term in counts:
+        for term in terms:
             postings = self._postings[term]
             del postings[slot]
             if not postings:
