@@ -124,15 +124,16 @@ def _by_label_union(body: str) -> str:
 
 @cache
 def existing_nodes() -> Statement:
+    """Per label, [id, properties] of the given nodes that exist (collected: far fewer Bolt records)."""
     return _statement("existing_nodes",
-                     _by_label_union("RETURN 'LABEL' AS label, id, properties(n) AS props"), "ids")
+                     _by_label_union("RETURN 'LABEL' AS label, collect([id, properties(n)]) AS found"), "ids")
 
 
 @cache
 def report_papers() -> Statement:
     """The papers a report lists now, and how many other reports list each."""
     return _statement("report_papers",
-                     "MATCH (p:Paper)-[:FROM_REPORT]->(:Report {id: $report}) "
+                     "MATCH (:Report {id: $report})<-[:FROM_REPORT]-(p:Paper) "
                      "OPTIONAL MATCH (p)-[:FROM_REPORT]->(o:Report) WHERE o.id <> $report "
                      "RETURN p.id AS id, count(o) AS others", "report")
 
@@ -140,10 +141,10 @@ def report_papers() -> Statement:
 @cache
 def owned_rels() -> Statement:
     """The relationships a report's papers and full entity records own (replaced on upsert)."""
-    row = "RETURN type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props"
+    row = "RETURN collect([type(r), a.id, b.id, properties(r)]) AS rels"
     return _statement("owned_rels", " UNION ALL ".join((
         f"UNWIND $papers AS id MATCH (a:Paper {{id: id}})-[r:USES|EVALUATES|RUNS_ON|REPORTS]->(b) {row}",
-        f"UNWIND $papers AS id MATCH (a:Institution)-[r:AUTHORED]->(b:Paper {{id: id}}) {row}",
+        f"UNWIND $papers AS id MATCH (b:Paper {{id: id}})<-[r:AUTHORED]-(a:Institution) {row}",
         ("UNWIND $papers AS id MATCH (:Paper {id: id})-[:REPORTS]->(a:Evidence)"
         f"-[r:MEASURES|ON_MODEL|ON_HARDWARE]->(b) {row}"),
         f"UNWIND $papers AS id MATCH (a:Paper {{id: id}})-[r:FROM_REPORT]->(b:Report {{id: $report}}) {row}",
@@ -331,6 +332,6 @@ def all_statements() -> Iterator[Statement]:
         yield related(rel_type, "in")
     for order in EVIDENCE_ORDERS:
         yield list_evidence(order)
-    yield from (existing_nodes(), label_of(), report_papers(), owned_rels(), list_papers(), paper_ids(), neighbours(),
-                nodes_by_label(), counts(), technique_cooccurrence(), institution_overlap(), export_nodes(),
+    yield from (existing_nodes(), label_of(), report_papers(), owned_rels(), list_papers(), paper_ids(),
+                neighbours(), nodes_by_label(), counts(), technique_cooccurrence(), institution_overlap(), export_nodes(),
                 export_rels())

@@ -163,12 +163,12 @@ class Neo4jStore:
             ids_by_label[node.label].append(node.id)
         if report not in proj.nodes:
             ids_by_label["Report"].append(report)
-        existing = {r["id"]: (r["label"], r["props"])
-                    for r in _run(tx, cypher.existing_nodes(), ids=dict(ids_by_label))}
+        existing = {node_id: (r["label"], props) for r in _run(tx, cypher.existing_nodes(), ids=dict(ids_by_label))
+                    for node_id, props in r["found"]}
         listed = {r["id"]: r["others"] for r in _run(tx, cypher.report_papers(), report=report)}
         rows = _run(tx, cypher.owned_rels(), report=report, papers=papers_to_read(proj, listed),
                     institutions=full_records(proj, "Institution"), techniques=full_records(proj, "Technique"))
-        owned = {(r["type"], r["start"], r["end"]): r["props"] for r in rows}
+        owned = {(rel_type, start, end): props for r in rows for rel_type, start, end, props in r["rels"]}
         return ReportState(existing, listed, owned)
 
     def _sweep_orphans(self, tx: neo4j.ManagedTransaction, candidates: dict[str, set[str]],
