@@ -1,0 +1,31 @@
+# The papergraph API image (see docker-compose.yml). torch comes first from the CPU wheel index:
+# the default torch wheel pulls several GB of CUDA libraries this service never uses.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    HF_HUB_OFFLINE=1 \
+    TRANSFORMERS_OFFLINE=1
+
+RUN pip install torch==2.13.0 --index-url https://download.pytorch.org/whl/cpu
+
+WORKDIR /app
+COPY pyproject.toml README.md cli.py ./
+COPY graph ./graph
+COPY api ./api
+COPY ingest ./ingest
+COPY ontology ./ontology
+RUN pip install .
+
+RUN useradd --create-home --uid 10001 papergraph \
+    && mkdir -p /data/papergraph /data/reports \
+    && chown -R papergraph /data/papergraph
+USER papergraph
+
+ENV PAPERGRAPH_HOST=0.0.0.0 \
+    PAPERGRAPH_PORT=8000 \
+    PAPERGRAPH_DATA_DIR=/data/papergraph
+EXPOSE 8000
+CMD ["papergraph", "serve"]
