@@ -1,10 +1,11 @@
 """Paper embeddings: a content-addressed cache and a FAISS index keyed by integer paper slots.
 
 Index choice: `IndexIDMap2(IndexFlatIP)`. Exact inner product over normalised vectors is cosine
-similarity with no recall loss; at 100k x 384 it holds ~150 MB and answers a query in ~10 ms on two
-cores (benchmarks/search_latency.py), inside the latency budget. HNSW would be faster still but is
-approximate, larger, and cannot delete vectors, which report replacement needs; IDMap2 also gives
-`reconstruct(id)` for "similar papers" without a second copy of the vectors.
+similarity with no recall loss; at 100k x 384 it holds ~150 MB, and a one-thread scan takes ~0.6 ms at
+10k and ~13 ms at 100k on the shared two-core box (benchmarks/search_latency.py). HNSW would be faster
+but is approximate, larger, and cannot delete vectors, which report replacement needs; IDMap2 also
+gives `reconstruct(id)` for "similar papers" without a second copy of the vectors. Past ~100k papers
+an `IndexIVFFlat` (which can delete) is the next step.
 
 The cache maps sha1(embedded text) to the vector, so re-importing an unchanged report embeds nothing
 and a report replacement embeds only the papers whose text changed. `embedded` counts texts that went
