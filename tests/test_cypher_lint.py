@@ -23,6 +23,7 @@ from graph.store import EvidenceFilter, PaperFilter
 from tests.contract import batches as b
 
 LINT_DIR = Path(__file__).parent / "cypher_lint"
+QUERIES_DOC = Path(__file__).resolve().parents[1] / "docs" / "neo4j-queries.md"
 
 # Statements the linter must reject: broken syntax, an unbound variable, an undeclared parameter,
 # a clause in the wrong place.
@@ -66,6 +67,37 @@ def test_the_linter_reports_broken_statements() -> None:
     for canary in CANARIES:
         assert results[canary["name"]]["errors"], canary
     assert results[good.name]["errors"] == []
+
+
+def _doc_queries() -> list[str]:
+    return re.findall(r"```cypher\n(.*?)```", QUERIES_DOC.read_text(encoding="utf-8"), re.DOTALL)
+
+
+def test_documented_queries_pass_the_linter() -> None:
+    queries = _doc_queries()
+    assert len(queries) == 10
+    code, results = _lint([{"name": f"doc:{i}", "text": q, "params": []} for i, q in enumerate(queries, 1)])
+    assert {name: r["errors"] for name, r in results.items() if r["errors"]} == {} and code == 0
+
+
+def test_documented_queries_run_on_the_server(bolt_settings: dict[str, str], tmp_path: Path) -> None:
+    import neo4j
+
+    store = open_store("neo4j", tmp_path, **bolt_settings)
+    try:
+        store.clear()
+        store.upsert(b.batch_a())
+        store.upsert(b.batch_b())
+        auth = (bolt_settings["user"], bolt_settings["password"])
+        with neo4j.GraphDatabase.driver(bolt_settings["uri"], auth=auth) as driver:
+            answers = [driver.execute_query(q, database_=bolt_settings["database"]).records
+                       for q in _doc_queries()]
+        store.clear()
+    finally:
+        store.close()
+    assert answers[0] and answers[1] and answers[3]  # labels, techniques, speculative-decoding speedups
+    assert answers[3][0]["speedup"] == 3.2
+    assert [r["paper"] for r in answers[9]] == ["Token Merging for Vision Transformers"]
 
 
 def test_declared_parameters_match_the_text() -> None:
