@@ -9,6 +9,7 @@ missing or wrong). With no key configured the server is read-only and the route 
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from api.schema import key_matches
@@ -53,12 +54,12 @@ def build_router(settings: Settings) -> APIRouter:
             technique=tuple(technique), category=tuple(category), institution=tuple(institution),
             model=tuple(model), hardware=tuple(hardware), metric=tuple(metric), report=tuple(report),
         )
-        hits = _service(request).search(q, k, paper_filter, mode)
+        hits = await run_in_threadpool(_service(request).search, q, k, paper_filter, mode)
         return {"hits": [_hit_json(h) for h in hits]}
 
     @router.get("/api/papers/{paper_id}", summary="One paper in the interchange shape, with entities and evidence")
     async def paper(request: Request, paper_id: str) -> dict[str, Any]:
-        return _service(request).paper_document(paper_id)
+        return await run_in_threadpool(_service(request).paper_document, paper_id)
 
     @router.post(
         "/api/reports",
@@ -89,7 +90,7 @@ def build_router(settings: Settings) -> APIRouter:
             data = await upload.read(limit + 1)
         if len(data) > limit:
             raise HTTPException(413, f"report too large: the limit is {limit} bytes")
-        result = _service(request).import_upload(upload.filename, data)
+        result = await run_in_threadpool(_service(request).import_upload, upload.filename, data)
         if not result.ok:
             raise HTTPException(422, result.error)
         totals = ImportTotals.of([result])
@@ -101,7 +102,7 @@ def build_router(settings: Settings) -> APIRouter:
 
     @router.get("/healthz", summary="Liveness and store reachability")
     async def healthz(request: Request) -> dict[str, Any]:
-        counts = _service(request).stats()
+        counts = await run_in_threadpool(_service(request).stats)
         return {"status": "ok", "papers": counts["nodes"].get("Paper", 0)}
 
     return router

@@ -8,6 +8,7 @@ checks, so an expensive query is rejected before it runs.
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 from enum import Enum
 from typing import Any
@@ -145,9 +146,10 @@ def _hits(results: list[Any]) -> list[SearchHit]:
     return [SearchHit(paper=Paper.from_node(r.paper), score=r.score, match=r.match) for r in results]
 
 
-def _service_call(call: Any, *args: Any) -> Any:
+async def _service_call(call: Any, *args: Any) -> Any:
+    """Run a service call (search embeds a query, an import embeds a report) off the event loop."""
     try:
-        return call(*args)
+        return await asyncio.to_thread(call, *args)
     except ServiceError as exc:
         raise GraphQLError(str(exc)) from exc
 
@@ -231,14 +233,15 @@ class Query:
         return Connection.of([Evidence.from_node(n) for n in page.items], offset, page.total)
 
     @strawberry.field(description="Semantic + lexical search over titles, abstracts and briefs.")
-    def search(self, info: strawberry.Info, query: str, k: int = 10, filter: PaperFilterInput | None = None,
-               mode: SearchMode = SearchMode.HYBRID) -> list[SearchHit]:
+    async def search(self, info: strawberry.Info, query: str, k: int = 10,
+                     filter: PaperFilterInput | None = None,
+                     mode: SearchMode = SearchMode.HYBRID) -> list[SearchHit]:
         paper_filter = filter.to_filter() if filter else None
-        return _hits(_service_call(info.context.service.search, query, k, paper_filter, mode.value))
+        return _hits(await _service_call(info.context.service.search, query, k, paper_filter, mode.value))
 
     @strawberry.field
-    def similar_papers(self, info: strawberry.Info, id: strawberry.ID, k: int = 10) -> list[SearchHit]:
-        return _hits(_service_call(info.context.service.similar, id, k))
+    async def similar_papers(self, info: strawberry.Info, id: strawberry.ID, k: int = 10) -> list[SearchHit]:
+        return _hits(await _service_call(info.context.service.similar, id, k))
 
     @strawberry.field
     def stats(self, info: strawberry.Info) -> Stats:
@@ -305,12 +308,12 @@ def key_matches(given: str, settings: Settings) -> bool:
 class Mutation:
     @strawberry.mutation(permission_classes=[RequireApiKey],
                          description="Import (or replace) one report given as Markdown or interchange JSON.")
-    def import_report(self, info: strawberry.Info, filename: str, content: str) -> ImportResult:
+    async def import_report(self, info: strawberry.Info, filename: str, content: str) -> ImportResult:
         settings: Settings = info.context.settings
         data = content.encode("utf-8")
         if len(data) > settings.max_upload_bytes:
             raise GraphQLError(f"report too large: {len(data)} bytes, limit {settings.max_upload_bytes}")
-        result = _service_call(info.context.service.import_upload, filename, data)
+        result = await _service_call(info.context.service.import_upload, filename, data)
         totals = ImportTotals.of([result])
         return ImportResult(
             ok=result.ok, error=result.error, reports=list(result.reports), papers=result.papers,

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import glob
 import json
+import logging
 import sys
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -155,35 +157,43 @@ class PapergraphService:
         self._store = store
         self._index = index
         self._index_checked = False
+        # Requests run in worker threads. One import at a time (store then index, in order), and the
+        # index is never searched while an import or a rebuild is changing it.
+        self._open_lock = threading.Lock()
+        self._write_lock = threading.Lock()
+        self._index_lock = threading.RLock()
 
     # --- the two resources, opened on first use -------------------------------------------------
     @property
     def store(self) -> GraphStore:
-        if self._store is None:
-            from graph.open_store import open_store
+        with self._open_lock:
+            if self._store is None:
+                from graph.open_store import open_store
 
-            kwargs = self.settings.neo4j_settings() if self.settings.store == "neo4j" else {}
-            self._store = open_store(self.settings.store, Path(self.settings.data_dir), **kwargs)
-        return self._store
+                kwargs = self.settings.neo4j_settings() if self.settings.store == "neo4j" else {}
+                self._store = open_store(self.settings.store, Path(self.settings.data_dir), **kwargs)
+            return self._store
 
     @property
     def index(self) -> SearchIndex:
-        if self._index is None:
-            from graph.search import SearchIndex
+        with self._index_lock:
+            if self._index is None:
+                from graph.search import SearchIndex
 
-            self._index = SearchIndex(Path(self.settings.data_dir) / "search")
-        if not self._index_checked:
-            self._index_checked = True
-            self.sync_index()
-        return self._index
+                self._index = SearchIndex(Path(self.settings.data_dir) / "search")
+            if not self._index_checked:
+                self._index_checked = True
+                self.sync_index()
+            return self._index
 
     def sync_index(self) -> bool:
         """Rebuild the index from the store when they disagree on the papers; True if it rebuilt."""
-        index = self._index if self._index is not None else self.index
-        if index.paper_count() == self.store.counts()["nodes"].get("Paper", 0):
-            return False
-        index.rebuild(self.store.export())
-        return True
+        with self._index_lock:
+            index = self._index if self._index is not None else self.index
+            if index.paper_count() == self.store.counts()["nodes"].get("Paper", 0):
+                return False
+            index.rebuild(self.store.export())
+            return True
 
     def close(self) -> None:
         if self._store is not None:
@@ -236,13 +246,17 @@ class PapergraphService:
         return self._apply(str(path), batches)
 
     def _apply(self, path: str, batches: list[ImportBatch]) -> FileResult:
+        with self._write_lock:
+            return self._apply_locked(path, batches)
+
+    def _apply_locked(self, path: str, batches: list[ImportBatch]) -> FileResult:
         summaries, warnings = [], []
         for batch in batches:
             try:
                 summaries.append(self.store.upsert(batch))
             except StoreError as exc:
                 return FileResult(path=path, summaries=tuple(summaries), error=f"{path}: {exc}")
-            self.index.apply(batch)
+            self._index_batch(batch)
             warnings.extend(batch.warnings)
             warnings.extend(w for paper in batch.papers for w in paper.warnings)
         return FileResult(
@@ -252,6 +266,16 @@ class PapergraphService:
             summaries=tuple(summaries),
             warnings=tuple(warnings),
         )
+
+    def _index_batch(self, batch: ImportBatch) -> None:
+        """The store is the truth: if indexing fails after the store committed, rebuild from the store."""
+        with self._index_lock:
+            try:
+                self.index.apply(batch)
+            except Exception:
+                logging.getLogger(__name__).exception("indexing %s failed; rebuilding from the store",
+                                                      batch.report.id)
+                self.index.rebuild(self.store.export())
 
     # --- reads ----------------------------------------------------------------------------------
     def is_empty(self) -> bool:
@@ -302,12 +326,16 @@ class PapergraphService:
             allowed = self.store.paper_ids(paper_filter)
             if not allowed:
                 return []
-        return self._resolve(self.index.search(query, k, allowed, mode))
+        with self._index_lock:
+            hits = self.index.search(query, k, allowed, mode)
+        return self._resolve(hits)
 
     def similar(self, paper_id: str, k: int = 10) -> list[SearchResult]:
         self._check_k(k)
         self.paper(paper_id)
-        return self._resolve(self.index.similar(paper_id, k, None))
+        with self._index_lock:
+            hits = self.index.similar(paper_id, k, None)
+        return self._resolve(hits)
 
     def _check_k(self, k: int) -> None:
         if not 1 <= k <= self.settings.search_max_k:
