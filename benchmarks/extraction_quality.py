@@ -15,8 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.model import Paper  # noqa: E402
-from ingest.pipeline import extract_report  # noqa: E402
+from graph.model import Paper
+from ingest.pipeline import extract_report
 
 SHARED = ROOT.parent / "shared" / "data"
 DEFAULT_REPORT = SHARED / "reports" / "ai-inference-acceleration-2025-10-15.md"

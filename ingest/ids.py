@@ -37,7 +37,7 @@ def entity_id(kind: str, name: str) -> str:
 
 def report_id(source_name: str) -> str:
     stem = source_name.rsplit("/", 1)[-1]
-    stem = stem[:-3] if stem.endswith(".md") else stem
+    stem = stem.removesuffix(".md")
     return f"report:{slug(stem)}"
 
 

@@ -5,7 +5,16 @@ import json
 import pytest
 
 from graph.model import (
-    Evidence, Hardware, ImportBatch, Institution, Model, Paper, ParseWarning, ReportInfo, SourceRef, Technique,
+    Evidence,
+    Hardware,
+    ImportBatch,
+    Institution,
+    Model,
+    Paper,
+    ParseWarning,
+    ReportInfo,
+    SourceRef,
+    Technique,
 )
 from ingest.interchange import FORMAT, InterchangeError, dump_batches, load_batches
 
