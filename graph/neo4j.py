@@ -102,6 +102,8 @@ class Neo4jStore:
             statement = cypher.create_constraint(label)
             try:
                 self._write(lambda tx: _run(tx, statement))  # noqa: B023 - called before the next iteration
+            except StoreUnavailable:
+                raise
             except StoreError as exc:
                 log.warning("could not create the uniqueness constraint on :%s(id), continuing without it: %s",
                             label, exc)
