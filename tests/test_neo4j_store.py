@@ -14,7 +14,9 @@ import pytest
 
 from graph.model import to_plain
 from graph.neo4j import Neo4jStore
-from graph.store import StoreError, StoreUnavailable
+from graph.open_store import open_store
+from graph.store import NODE_LABELS, EvidenceFilter, PaperFilter, StoreError, StoreUnavailable
+from ingest.pipeline import extract_report
 from tests.contract import batches as b
 from tests.neo4j_server import _free_port
 
@@ -78,3 +80,29 @@ def test_a_second_store_on_the_same_server_sees_the_graph(store: Neo4jStore,
         assert other.get("Report", [b.REPORT_B])[0]["title"] == b.batch_b().report.title
     finally:
         other.close()
+
+
+def test_the_sample_report_reads_back_as_in_the_embedded_store(store: Neo4jStore, tmp_path: Path) -> None:
+    """The real sample through the real pipeline: both stores must hold and answer the same graph."""
+    reports = sorted((Path(__file__).resolve().parents[2] / "shared" / "data" / "reports").glob("*.md"))
+    assert reports, "the sample reports live in ../shared/data/reports"
+    batch = extract_report(reports[0])
+    memory = open_store("memory", tmp_path / "memory")
+    try:
+        assert store.upsert(batch) == memory.upsert(batch)
+        assert store.counts() == memory.counts()
+        for label in NODE_LABELS:
+            assert store.list_nodes(label, limit=100_000) == memory.list_nodes(label, limit=100_000), label
+        quant = PaperFilter(category=("quantization",))
+        assert store.list_papers(quant, limit=20, offset=3) == memory.list_papers(quant, limit=20, offset=3)
+        speedups = EvidenceFilter(metric=("speedup",))
+        assert (store.list_evidence(speedups, "value_desc", limit=50)
+                == memory.list_evidence(speedups, "value_desc", limit=50))
+        assert store.technique_cooccurrence(limit=30) == memory.technique_cooccurrence(limit=30)
+        assert store.institution_overlap(limit=30) == memory.institution_overlap(limit=30)
+        first = batch.papers[0].id
+        assert store.neighbourhood(first, depth=2) == memory.neighbourhood(first, depth=2)
+        assert to_plain(store.export()) == to_plain(memory.export())
+        assert not store.upsert(batch).changed
+    finally:
+        memory.close()
