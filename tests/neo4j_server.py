@@ -26,7 +26,7 @@ TEST_DATABASE = "papergraph"
 START_TIMEOUT_S = 120.0
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
@@ -56,10 +56,10 @@ def arcadedb_bolt_server() -> Iterator[dict[str, str]]:
     from arcadedb_embedded.server import ArcadeDBServer
 
     with tempfile.TemporaryDirectory(prefix="papergraph-arcadedb-") as root:
-        bolt_port = _free_port()
+        bolt_port = free_port()
         server = ArcadeDBServer(root_path=root, root_password=TEST_PASSWORD, config={
             "host": "127.0.0.1",
-            "http_port": _free_port(),
+            "http_port": free_port(),
             "server_plugins": BOLT_PLUGIN,
             "bolt_port": bolt_port,
         })

@@ -18,7 +18,7 @@ from graph.open_store import open_store
 from graph.store import NODE_LABELS, EvidenceFilter, PaperFilter, StoreError, StoreUnavailable
 from ingest.pipeline import extract_report
 from tests.contract import batches as b
-from tests.neo4j_server import _free_port
+from tests.neo4j_server import free_port
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def store(bolt_settings: dict[str, str]) -> Iterator[Neo4jStore]:
 
 
 def test_unreachable_server_is_reported_with_what_to_check() -> None:
-    uri = f"bolt://127.0.0.1:{_free_port()}"
+    uri = f"bolt://127.0.0.1:{free_port()}"
     with pytest.raises(StoreUnavailable) as caught:
         Neo4jStore(uri, "neo4j", "secret", "neo4j")
     assert uri in str(caught.value) and "NEO4J_URI" in str(caught.value)
