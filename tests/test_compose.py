@@ -114,3 +114,10 @@ def test_dockerfile_installs_cpu_torch_first_then_the_project() -> None:
     for package in re.findall(r'"(\w+)\*"', packages.group(1)):
         assert package in copied, f"Dockerfile does not copy the {package} package"
     assert "cli.py" in copied
+
+
+def test_published_ports_bind_to_loopback_only(compose: dict[str, Any]) -> None:
+    """Security default: nothing is published on every interface of the host."""
+    for name, service in compose["services"].items():
+        for mapping in service.get("ports", []):
+            assert str(mapping).startswith("127.0.0.1:"), f"{name} publishes {mapping} beyond loopback"
