@@ -31,6 +31,7 @@ run: setup
 	$(VENV)/bin/papergraph serve --host $(HOST) --port $(PORT)
 
 test: setup
+	$(PY) -m ruff check .
 	$(PY) -m pytest -q
 
 bench: setup
