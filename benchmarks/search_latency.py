@@ -138,6 +138,26 @@ def in_process(size: int, queries: list[str], embedder: RecyclingEmbedder, round
         index.close()
 
 
+def build_data_dir(directory: Path, papers: int, embedder: RecyclingEmbedder) -> None:
+    """A `papergraph serve` data dir holding `papers` synthetic papers, imported as the CLI imports:
+    store upsert then index apply, one report at a time (vectors recycled as in-process mode)."""
+    from api.service import PapergraphService
+    from api.settings import Settings
+    from graph.memory import MemoryStore
+
+    started = time.perf_counter()
+    service = PapergraphService(Settings(data_dir=directory), store=MemoryStore(directory),
+                                index=SearchIndex(directory / "search", embedder=embedder))
+    with embedder.recycling():
+        for start in range(0, papers, 10_000):  # generate in slices to keep the builder's memory flat
+            for batch in generate_batches(min(10_000, papers - start), seed=start + 1):
+                service._apply(batch.report.source, [batch])
+    service.index.close()
+    service.close()
+    print(f"built {directory} with {papers} papers in {time.perf_counter() - started:.0f}s "
+          f"({embedder.real_texts} texts embedded by the model)")
+
+
 def over_http(url: str, queries: list[str], rounds: int) -> None:
     """Latency of `GET /api/search` as a client sees it (the server has loaded its model already)."""
     import httpx
@@ -158,6 +178,8 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=1, help="torch threads for the model")
     parser.add_argument("--rounds", type=int, default=3, help="passes over the query set")
     parser.add_argument("--http", metavar="URL", help="measure a running server instead")
+    parser.add_argument("--build-data-dir", metavar="DIR", type=Path,
+                        help="build a serve data dir of --sizes[0] papers and exit")
     args = parser.parse_args()
     queries = [q["query"] for q in json.loads(QUERIES.read_text(encoding="utf-8"))["queries"]]
     if args.http:
@@ -167,6 +189,9 @@ def main() -> None:
     print(f"embedding throughput: {embedding_throughput(model, 256):.0f} abstracts/s "
           f"(MiniLM, CPU, batch 64, {args.threads} torch thread(s); load average {os.getloadavg()[0]:.1f})")
     embedder = RecyclingEmbedder(model, args.real_embed)
+    if args.build_data_dir:
+        build_data_dir(args.build_data_dir, args.sizes[0], embedder)
+        return
     for size in args.sizes:
         in_process(size, queries, embedder, args.rounds)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

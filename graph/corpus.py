@@ -1,9 +1,10 @@
 """The texts the search index covers and which report lists which paper, in one SQLite file.
 
 This is the search index's own record (the graph store may be Neo4j, in another process), so that
-the lexical index can be rebuilt at start, replacement can tell which papers a report dropped, and a
+the lexical index can catch up at start, replacement can tell which papers a report dropped, and a
 paper listed by two reports survives the removal of one. Each paper has an integer slot (its rowid)
-that the FAISS and BM25 indexes use as its key.
+that the FAISS and BM25 indexes use as its key, and the revision of the commit that last wrote it:
+a saved index stamped with revision R needs only the papers written after R (`changed_since`).
 """
 
 from __future__ import annotations
@@ -17,13 +18,15 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS paper (
     slot INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL,
     title TEXT NOT NULL, abstract TEXT NOT NULL, brief TEXT NOT NULL, keywords TEXT NOT NULL,
-    text_hash TEXT NOT NULL
+    text_hash TEXT NOT NULL, revision INTEGER NOT NULL DEFAULT 0
 );
+CREATE TABLE IF NOT EXISTS counter (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS listing (
     report TEXT NOT NULL, paper TEXT NOT NULL, PRIMARY KEY (report, paper)
 );
 CREATE INDEX IF NOT EXISTS listing_paper ON listing (paper);
 """
+_COLUMNS = "slot, id, title, abstract, brief, keywords, text_hash"
 
 
 def lexical_text(title: str, abstract: str, brief: str, keywords: str) -> str:
@@ -51,6 +54,10 @@ class Corpus:
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.executescript(_SCHEMA)
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(paper)")}
+        if "revision" not in columns:  # a corpus written before revisions: every row counts as revision 0
+            self._db.execute("ALTER TABLE paper ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
+        self._db.execute("CREATE INDEX IF NOT EXISTS paper_revision ON paper (revision)")
 
     def commit(self, report: str, listed: set[str], upserts: list[tuple[str, str, str, str, str, str]],
                deletes: set[str]) -> dict[str, int]:
@@ -59,13 +66,16 @@ class Corpus:
         db = self._db
         db.execute("BEGIN")
         try:
+            revision = self._next_revision()
             db.execute("DELETE FROM listing WHERE report = ?", (report,))
             db.executemany("INSERT INTO listing VALUES (?, ?)", [(report, p) for p in listed])
             db.executemany(
-                "INSERT INTO paper (id, title, abstract, brief, keywords, text_hash) VALUES (?, ?, ?, ?, ?, ?) "
+                "INSERT INTO paper (id, title, abstract, brief, keywords, text_hash, revision) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (id) DO UPDATE SET title = excluded.title, abstract = excluded.abstract, "
-                "brief = excluded.brief, keywords = excluded.keywords, text_hash = excluded.text_hash",
-                upserts,
+                "brief = excluded.brief, keywords = excluded.keywords, text_hash = excluded.text_hash, "
+                "revision = excluded.revision",
+                [(*row, revision) for row in upserts],
             )
             db.executemany("DELETE FROM paper WHERE id = ?", [(p,) for p in deletes])
             slots = {p.id: p.slot for p in self.by_ids([u[0] for u in upserts]).values()}
@@ -75,13 +85,35 @@ class Corpus:
         db.execute("COMMIT")
         return slots
 
+    def _next_revision(self) -> int:
+        """Bump and return the commit counter (inside the caller's transaction). It lives in its own
+        table so deleting the newest rows never hands an old revision out again."""
+        self._db.execute("INSERT INTO counter VALUES ('revision', 1) "
+                         "ON CONFLICT (name) DO UPDATE SET value = value + 1")
+        return self.revision()
+
+    def revision(self) -> int:
+        """The revision of the last commit (0 for a corpus never written)."""
+        row = self._db.execute("SELECT value FROM counter WHERE name = 'revision'").fetchone()
+        return int(row[0]) if row else 0
+
+    def slot_ids(self) -> list[tuple[int, str]]:
+        """(slot, paper id) of every paper, without reading the texts."""
+        return self._db.execute("SELECT slot, id FROM paper").fetchall()
+
+    def changed_since(self, revision: int) -> Iterator[PaperText]:
+        """Papers written by a commit after `revision`."""
+        query = f"SELECT {_COLUMNS} FROM paper WHERE revision > ?"
+        for row in self._db.execute(query, (revision,)):
+            yield PaperText(*row)
+
     def clear(self) -> None:
         with self._db:
             self._db.execute("DELETE FROM listing")
             self._db.execute("DELETE FROM paper")
 
     def papers(self) -> Iterator[PaperText]:
-        for row in self._db.execute("SELECT slot, id, title, abstract, brief, keywords, text_hash FROM paper"):
+        for row in self._db.execute(f"SELECT {_COLUMNS} FROM paper"):
             yield PaperText(*row)
 
     def by_ids(self, ids: list[str]) -> dict[str, PaperText]:
@@ -95,7 +127,7 @@ class Corpus:
         for start in range(0, len(keys), 500):
             chunk = keys[start:start + 500]
             marks = ",".join("?" * len(chunk))
-            query = f"SELECT slot, id, title, abstract, brief, keywords, text_hash FROM paper WHERE {column} IN ({marks})"
+            query = f"SELECT {_COLUMNS} FROM paper WHERE {column} IN ({marks})"
             for row in self._db.execute(query, chunk):
                 found[row[1]] = PaperText(*row)
         return found

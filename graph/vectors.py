@@ -1,11 +1,16 @@
 """Paper embeddings: a content-addressed cache and a FAISS index keyed by integer paper slots.
 
-Index choice: `IndexIDMap2(IndexFlatIP)`. Exact inner product over normalised vectors is cosine
-similarity with no recall loss; at 100k x 384 it holds ~150 MB, and a one-thread scan takes ~0.6 ms at
-10k and ~13 ms at 100k on the shared two-core box (benchmarks/search_latency.py). HNSW would be faster
-but is approximate, larger, and cannot delete vectors, which report replacement needs; IDMap2 also
-gives `reconstruct(id)` for "similar papers" without a second copy of the vectors. Past ~100k papers
-an `IndexIVFFlat` (which can delete) is the next step.
+Index choice, by size (figures from benchmarks/search_latency.py on the shared two-core box):
+- below `IVF_THRESHOLD` vectors, `IndexIDMap2(IndexFlatIP)`: exact cosine (inner product of normalised
+  vectors), ~0.6 ms per query at 10k, nothing to train, `reconstruct(id)` for "similar papers".
+- from `IVF_THRESHOLD` on, `IndexIVFFlat` (inner product) with a hash-table direct map: a flat scan
+  costs 13-25 ms at 100k, the IVF probes `NPROBE` of ~2*sqrt(n) lists in under 1 ms, with recall@10
+  against the exact index of ~0.99 on the benchmark's vectors. It stores the same raw vectors (no
+  compression loss), deletes ids (report replacement needs that; HNSW cannot, and would need
+  tombstones and rebuilds), reconstructs by id, and a restricted search (`allowed`) that is small
+  probes every list with an id selector, which is exact over the allowed papers and cheap because
+  distances are computed only for them. It is trained on a sample when the threshold is crossed and
+  retrained when the collection has grown `RETRAIN_GROWTH`-fold since (a few seconds, once per step).
 
 The cache maps sha1(embedded text) to the vector, so re-importing an unchanged report embeds nothing
 and a report replacement embeds only the papers whose text changed. `embedded` counts texts that went
@@ -18,6 +23,7 @@ import hashlib
 import os
 import sqlite3
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -29,6 +35,7 @@ from graph.embedding import Embedder
 # One OpenMP thread per search: a single query vector gains nothing from a second core, and on a busy
 # two-core machine the threads' synchronisation turned a 0.6 ms scan of 10k vectors into 20 ms.
 FAISS_THREADS = 1
+QUERY_CACHE_SIZE = 512  # query vectors kept (1.5 kB each): repeated queries skip the model
 
 
 def text_hash(text: str) -> str:
@@ -44,6 +51,8 @@ class EmbeddingCache:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("CREATE TABLE IF NOT EXISTS embedding (hash TEXT PRIMARY KEY, vector BLOB NOT NULL)")
         self._lock = threading.Lock()
+        self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._queries_lock = threading.Lock()
         self.embedded = 0
 
     @property
@@ -79,21 +88,64 @@ class EmbeddingCache:
         return np.stack([known[h] for h in hashes]).astype(np.float32, copy=False)
 
     def encode_query(self, text: str) -> np.ndarray:
-        """A query vector; queries are not cached (they are not paper texts) and not counted."""
-        return self._embedder.encode([text])[0]
+        """A query vector, from a small in-memory LRU when the query was seen lately. Queries are not
+        written to the embedding table (they are not paper texts) and not counted in `embedded`."""
+        with self._queries_lock:
+            vector = self._queries.get(text)
+            if vector is not None:
+                self._queries.move_to_end(text)
+                return vector
+        vector = self._embedder.encode([text])[0]
+        vector.setflags(write=False)
+        with self._queries_lock:
+            self._queries[text] = vector
+            if len(self._queries) > QUERY_CACHE_SIZE:
+                self._queries.popitem(last=False)
+        return vector
 
     def close(self) -> None:
         self._db.close()
 
 
+def _ivf_contents(index: faiss.IndexIVF, with_vectors: bool) -> tuple[np.ndarray, np.ndarray | None]:
+    """Every (id, raw vector) an IVF-Flat index holds, read list by list."""
+    lists = index.invlists
+    ids, vectors = [], []
+    for number in range(index.nlist):
+        size = lists.list_size(number)
+        if not size:
+            continue
+        ids.append(faiss.rev_swig_ptr(lists.get_ids(number), size).copy())
+        if with_vectors:
+            codes = faiss.rev_swig_ptr(lists.get_codes(number), size * index.code_size).copy()
+            vectors.append(codes.view(np.float32).reshape(size, index.d))
+    all_ids = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
+    if not with_vectors:
+        return all_ids, None
+    return all_ids, np.concatenate(vectors) if vectors else np.zeros((0, index.d), dtype=np.float32)
+
+
+IVF_THRESHOLD = 20_000  # below this a flat scan is ~3 ms and exact; above it the IVF pays off
+RETRAIN_GROWTH = 4  # retrain once the collection is this many times the size the IVF was trained at
+NPROBE = 24  # lists probed per query; recall@10 vs exact measured in benchmarks/search_latency.py
+EXACT_FRACTION = 0.2  # an `allowed` set up to this share of the collection is searched exactly
+_TRAIN_POINTS_PER_LIST = 40
+_TRAIN_ITERATIONS = 10
+
+
+def ivf_lists(count: int) -> int:
+    """Inverted lists for `count` vectors: ~2*sqrt(n), so a probe of NPROBE lists reads ~1-3% of them."""
+    return max(16, int(2 * np.sqrt(count)))
+
+
 class VectorIndex:
-    """Exact cosine search over normalised vectors keyed by int64 slots, saved atomically to one file."""
+    """Cosine search over normalised vectors keyed by int64 slots, saved atomically to one file."""
 
     def __init__(self, path: Path, dimension: int) -> None:
         self._path = path
         self.dimension = dimension
         faiss.omp_set_num_threads(FAISS_THREADS)
-        self._index = faiss.IndexIDMap2(faiss.IndexFlatIP(dimension))
+        self._index: faiss.Index = faiss.IndexIDMap2(faiss.IndexFlatIP(dimension))
 
     @classmethod
     def open(cls, path: Path, dimension: int) -> VectorIndex:
@@ -101,29 +153,51 @@ class VectorIndex:
         index = cls(path, dimension)
         if path.exists():
             loaded = faiss.read_index(str(path))
-            if loaded.d == dimension and isinstance(loaded, faiss.IndexIDMap2):
+            if loaded.d == dimension and isinstance(loaded, faiss.IndexIDMap2 | faiss.IndexIVFFlat):
                 index._index = loaded
         return index
+
+    @property
+    def approximate(self) -> bool:
+        return isinstance(self._index, faiss.IndexIVF)
 
     def __len__(self) -> int:
         return int(self._index.ntotal)
 
     def slots(self) -> set[int]:
+        if isinstance(self._index, faiss.IndexIVF):
+            return set(_ivf_contents(self._index, with_vectors=False)[0].tolist())
         return set(faiss.vector_to_array(self._index.id_map).tolist())
 
     def upsert(self, slots: list[int], vectors: np.ndarray) -> None:
         if not slots:
             return
         ids = np.asarray(slots, dtype=np.int64)
-        self._index.remove_ids(faiss.IDSelectorBatch(ids))
+        self.remove(slots)
         self._index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), ids)
 
     def remove(self, slots: list[int]) -> None:
-        if slots:
-            self._index.remove_ids(faiss.IDSelectorBatch(np.asarray(slots, dtype=np.int64)))
+        if slots:  # the IVF's hash-table direct map accepts only an explicit id array
+            self._index.remove_ids(faiss.IDSelectorArray(np.asarray(slots, dtype=np.int64)))
 
     def clear(self) -> None:
-        self._index.reset()
+        self._index = faiss.IndexIDMap2(faiss.IndexFlatIP(self.dimension))
+
+    def retune(self) -> bool:
+        """Switch flat -> IVF at the threshold, retrain an outgrown IVF; True when the index changed."""
+        count = len(self)
+        if isinstance(self._index, faiss.IndexIVF):
+            trained_for = (self._index.nlist / 2) ** 2
+            if count < RETRAIN_GROWTH * trained_for:
+                return False
+            ids, vectors = _ivf_contents(self._index, with_vectors=True)
+        elif count >= IVF_THRESHOLD:
+            ids = faiss.vector_to_array(self._index.id_map).astype(np.int64)
+            vectors = self._index.index.reconstruct_n(0, count)
+        else:
+            return False
+        self._index = _trained_ivf(vectors, ids)
+        return True
 
     def vector(self, slot: int) -> np.ndarray | None:
         try:
@@ -137,11 +211,21 @@ class VectorIndex:
         if k <= 0 or (allowed is not None and len(allowed) == 0):
             return []
         query = np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32)
-        if allowed is None:
-            scores, ids = self._index.search(query, k)
+        selector = faiss.IDSelectorBatch(allowed.astype(np.int64)) if allowed is not None else None
+        if allowed is not None:
+            k = min(k, len(allowed))
+        if isinstance(self._index, faiss.IndexIVF):
+            nlist = self._index.nlist
+            if allowed is None:
+                nprobe = NPROBE
+            elif len(allowed) <= EXACT_FRACTION * len(self):
+                nprobe = nlist  # every list, distances only for the allowed ids: exact
+            else:  # a large allowed share: probe proportionally more lists to keep k candidates
+                nprobe = int(np.ceil(NPROBE * len(self) / len(allowed)))
+            params = faiss.SearchParametersIVF(sel=selector, nprobe=min(nlist, nprobe))
         else:
-            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed.astype(np.int64)))
-            scores, ids = self._index.search(query, min(k, len(allowed)), params=params)
+            params = faiss.SearchParameters(sel=selector) if selector is not None else None
+        scores, ids = self._index.search(query, k, params=params)
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
 
     def save(self) -> None:
@@ -150,3 +234,19 @@ class VectorIndex:
         temporary = self._path.with_name(self._path.name + ".tmp")
         faiss.write_index(self._index, str(temporary))
         os.replace(temporary, self._path)
+
+
+def _trained_ivf(vectors: np.ndarray, ids: np.ndarray) -> faiss.IndexIVFFlat:
+    """An IVF-Flat index trained on a fixed-seed sample of `vectors` and holding all of them."""
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    dimension = vectors.shape[1]
+    nlist = ivf_lists(len(vectors))
+    index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dimension), dimension, nlist, faiss.METRIC_INNER_PRODUCT)
+    index.cp.niter = _TRAIN_ITERATIONS
+    index.cp.seed = 1234
+    sample_size = min(len(vectors), _TRAIN_POINTS_PER_LIST * nlist)
+    sample = np.random.default_rng(1234).choice(len(vectors), sample_size, replace=False)
+    index.train(vectors[np.sort(sample)])
+    index.set_direct_map_type(faiss.DirectMap.Hashtable)
+    index.add_with_ids(vectors, ids)
+    return index
