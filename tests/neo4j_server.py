@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -34,7 +36,8 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def wait_for_bolt(settings: dict[str, str], timeout_s: float = START_TIMEOUT_S) -> None:
+def wait_for_bolt(settings: dict[str, str], timeout_s: float = START_TIMEOUT_S,
+                  child: subprocess.Popen[bytes] | None = None) -> None:
     """Block until a Bolt session can run a query on the database, or raise TimeoutError."""
     import neo4j
     from neo4j.exceptions import Neo4jError, ServiceUnavailable
@@ -42,6 +45,9 @@ def wait_for_bolt(settings: dict[str, str], timeout_s: float = START_TIMEOUT_S) 
     deadline = time.monotonic() + timeout_s
     last: Exception | None = None
     while time.monotonic() < deadline:
+        if child is not None and child.poll() is not None:
+            raise RuntimeError(f"the ArcadeDB test server exited with status {child.returncode} before "
+                               f"answering on {settings['uri']}")
         try:
             with neo4j.GraphDatabase.driver(settings["uri"], auth=(settings["user"], settings["password"])) as d:
                 d.execute_query("RETURN 1 AS ready", database_=settings["database"])
@@ -54,26 +60,60 @@ def wait_for_bolt(settings: dict[str, str], timeout_s: float = START_TIMEOUT_S) 
 
 @contextmanager
 def arcadedb_bolt_server() -> Iterator[dict[str, str]]:
-    """Start ArcadeDB with its Bolt plugin on free loopback ports; yield driver settings; stop it."""
-    from arcadedb_embedded.server import ArcadeDBServer
+    """Start ArcadeDB with its Bolt plugin on free loopback ports; yield driver settings; stop it.
 
+    The server runs in a child process: its JVM then never shares a process with torch and FAISS
+    (whose native threads crash a JVM shutting down in the same process at interpreter exit), and a
+    test process that dies takes the server with it (the child exits when its stdin closes).
+    """
     with tempfile.TemporaryDirectory(prefix="papergraph-arcadedb-") as root:
-        bolt_port = free_port()
-        server = ArcadeDBServer(root_path=root, root_password=TEST_PASSWORD, config={
-            "host": "127.0.0.1",
-            "http_port": free_port(),
-            "server_plugins": BOLT_PLUGIN,
-            "bolt_port": bolt_port,
-        })
-        server.start()
+        bolt_port, http_port = free_port(), free_port()
+        log_path = os.path.join(root, "server.log")
+        with open(log_path, "wb") as log:
+            child = subprocess.Popen(
+                [sys.executable, __file__, root, str(bolt_port), str(http_port)],
+                stdin=subprocess.PIPE, stdout=log, stderr=subprocess.STDOUT, cwd=root,
+            )
+        settings = {"uri": f"bolt://127.0.0.1:{bolt_port}", "user": TEST_USER,
+                    "password": TEST_PASSWORD, "database": TEST_DATABASE}
         try:
-            server.create_database(TEST_DATABASE)
-            settings = {"uri": f"bolt://127.0.0.1:{bolt_port}", "user": TEST_USER,
-                        "password": TEST_PASSWORD, "database": TEST_DATABASE}
-            wait_for_bolt(settings)
+            try:
+                wait_for_bolt(settings, child=child)
+            except (RuntimeError, TimeoutError) as exc:
+                with open(log_path, encoding="utf-8", errors="replace") as log_text:
+                    tail = log_text.read()[-2000:]
+                raise RuntimeError(f"{exc}\n--- server output ---\n{tail}") from exc
             yield settings
         finally:
-            server.stop()
+            _stop(child)
+
+
+def _stop(child: subprocess.Popen[bytes]) -> None:
+    if child.stdin is not None:
+        child.stdin.close()  # the child stops the server and exits
+    try:
+        child.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.wait()
+
+
+def _serve(root: str, bolt_port: int, http_port: int) -> None:
+    """Child process: run the server until standard input closes."""
+    from arcadedb_embedded.server import ArcadeDBServer
+
+    server = ArcadeDBServer(root_path=root, root_password=TEST_PASSWORD, config={
+        "host": "127.0.0.1",
+        "http_port": http_port,
+        "server_plugins": BOLT_PLUGIN,
+        "bolt_port": bolt_port,
+    })
+    server.start()
+    try:
+        server.create_database(TEST_DATABASE)
+        sys.stdin.read()
+    finally:
+        server.stop()
 
 
 def settings_from_env() -> dict[str, str] | None:
@@ -143,3 +183,7 @@ def bolt_settings() -> Iterator[dict[str, str]]:
         yield settings
     finally:
         _SHARED.release()
+
+
+if __name__ == "__main__":
+    _serve(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))
