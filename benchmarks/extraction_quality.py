@@ -92,10 +92,32 @@ def match_evidence(predicted: list[dict], gold: list[dict]) -> tuple[list[tuple[
         [g for g in range(len(gold)) if g not in used]
 
 
+FIELDS = ("unit", "direction", "model", "hardware")
+
+
+def _same_field(attribute: str, claim: dict, ref: dict, paper_ref: dict) -> bool:
+    """Units compare folded (× = x); model and hardware by any alias the gold lists for that entity."""
+    mine, theirs = claim.get(attribute), ref.get(attribute)
+    if attribute == "unit":
+        return (mine or "").replace("×", "x").casefold() == (theirs or "").replace("×", "x").casefold()
+    if attribute in ("model", "hardware"):
+        if not mine or not theirs:
+            return not mine and not theirs
+        kind = "models" if attribute == "model" else "hardware"
+        aliases = {_fold(theirs)}
+        for entity in paper_ref.get(kind, []):
+            names = {_fold(entity["name"]), *(_fold(a) for a in entity.get("aliases", []))}
+            if _fold(theirs) in names:
+                aliases |= names
+        return _fold(mine) in aliases
+    return mine == theirs
+
+
 def score(papers: dict[int, Paper], gold: list[dict]) -> dict[str, object]:
     kinds = {k: Score() for k in ("institutions", "technique_categories", "models", "hardware", "evidence",
                                   "proposed")}
     titles_exact = author_exact = metric_right = matched_claims = 0
+    field_right = dict.fromkeys(FIELDS, 0)
     for ref in gold:
         paper = papers.get(ref["index"])
         tag = f"#{ref['index']}"
@@ -125,12 +147,16 @@ def score(papers: dict[int, Paper], gold: list[dict]) -> dict[str, object]:
             kinds[kind].misses += [f"{tag} {kind} extra: {pred[i][0]}" for i in fp_idx]
             kinds[kind].misses += [f"{tag} {kind} missed: {want[g][0]}" for g in fn_idx]
 
-        predicted = [{"value": e.value, "value_max": e.value_max, "metric": e.metric, "quote": e.quote}
-                     for e in paper.evidence]
+        names = {m.id: m.name for m in paper.models} | {h.id: h.name for h in paper.hardware}
+        predicted = [{"value": e.value, "value_max": e.value_max, "metric": e.metric, "quote": e.quote,
+                      "unit": e.unit, "direction": e.direction, "model": names.get(e.model or ""),
+                      "hardware": names.get(e.hardware or "")} for e in paper.evidence]
         pairs, fp_idx, fn_idx = match_evidence(predicted, ref["evidence"])
         kinds["evidence"].add(len(pairs), len(fp_idx), len(fn_idx))
         for i, g in pairs:
             matched_claims += 1
+            for attribute in FIELDS:
+                field_right[attribute] += _same_field(attribute, predicted[i], ref["evidence"][g], ref)
             if predicted[i]["metric"] == ref["evidence"][g]["metric"]:
                 metric_right += 1
             else:
@@ -146,6 +172,7 @@ def score(papers: dict[int, Paper], gold: list[dict]) -> dict[str, object]:
         "titles_exact": titles_exact / len(gold),
         "author_count_exact": author_exact / len(gold),
         "metric_accuracy": metric_right / matched_claims if matched_claims else 0.0,
+        "field_accuracy": {k: v / matched_claims if matched_claims else 0.0 for k, v in field_right.items()},
     }
 
 
@@ -170,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
         target_text = f"{target:.2f}" if target else "-"
         print(f"{name:<22}{kind.precision:7.3f}{kind.recall:7.3f}{kind.f1:7.3f}{target_text:>8}{mark}")
     print(f"evidence metric accuracy on matched claims: {result['metric_accuracy']:.3f} (target 0.90)")
+    fields = ", ".join(f"{k} {v:.3f}" for k, v in result["field_accuracy"].items())  # type: ignore[union-attr]
+    print(f"evidence fields right on matched claims: {fields}")
     print(f"titles exact: {result['titles_exact']:.3f} (target 0.95)")
     print(f"author count exact: {result['author_count_exact']:.3f}")
     if args.misses:
