@@ -14,6 +14,12 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 
 MINILM_DIMENSION = 384
+# torch intra-op threads for embedding one search query. On the shared two-core box one thread embeds a
+# short query in ~8.7 ms p50 and two in ~12.2 ms (benchmarks/search_latency.py --threads 1 / 2, load
+# ~1-2): the second thread's synchronisation costs more than it saves on a dozen tokens, and in hybrid
+# search the other core is busy scoring BM25 at the same moment. Batch embedding during an import keeps
+# torch's default (all cores), where two threads nearly double throughput (19 -> 35 abstracts/s).
+QUERY_THREADS = 1
 
 
 @runtime_checkable
@@ -30,8 +36,8 @@ class MiniLMEmbedder:
     """all-MiniLM-L6-v2 from the bundled package; the model loads on first `encode`."""
 
     def __init__(self, batch_size: int = 64, device: str = "cpu", threads: int | None = None) -> None:
-        """`threads` sets torch's intra-op threads for the process when the model loads; one thread
-        encodes a short query faster than two on a busy two-core machine (benchmarks/search_latency.py)."""
+        """`threads` sets torch's intra-op threads of the thread that loads the model (OpenMP counts are
+        per thread); search queries are embedded on their own thread with QUERY_THREADS."""
         self._batch_size = batch_size
         self._device = device
         self._threads = threads
@@ -82,9 +88,17 @@ class MiniLMEmbedder:
 
         with torch.inference_mode():
             features = {name: value.to(model.device) if isinstance(value, torch.Tensor) else value
-                        for name, value in model.tokenize([text]).items()}
+                        for name, value in model.preprocess([text]).items()}
             output = model(features)["sentence_embedding"]
         return np.ascontiguousarray(output.cpu().numpy(), dtype=np.float32)
+
+
+def limit_query_threads() -> None:
+    """Give the calling thread QUERY_THREADS torch threads. OpenMP thread counts are per thread, so this
+    is meant for the thread that embeds queries and leaves batch embedding elsewhere untouched."""
+    import torch
+
+    torch.set_num_threads(QUERY_THREADS)
 
 
 _shared: MiniLMEmbedder | None = None

@@ -26,12 +26,13 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
 
 from graph.corpus import Corpus, PaperText, lexical_text
-from graph.embedding import Embedder, default_embedder
+from graph.embedding import Embedder, default_embedder, limit_query_threads
 from graph.lexical import BM25Index, tokenize
 from graph.model import ImportBatch, Paper
 from graph.vectors import EmbeddingCache, VectorIndex, text_hash
@@ -51,7 +52,8 @@ LEXICAL_SAVE_MIN = 2000
 LEXICAL_SAVE_SHARE = 0.05
 _LEXICAL_FILE = "lexical.npz"
 # One worker embeds queries while the calling thread scores BM25.
-_QUERY_ENCODER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="query-embedding")
+_QUERY_ENCODER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="query-embedding",
+                                    initializer=limit_query_threads)
 
 QueryExpander = Callable[[str], list[str]]
 
@@ -336,8 +338,10 @@ class SearchIndex:
         """The allowed ids as a boolean slot mask (BM25) and an int64 slot array (FAISS)."""
         if allowed is None:
             return None, None
-        slots = np.fromiter((self._slots[i] for i in allowed if i in self._slots), dtype=np.int64)
-        mask = np.zeros(max(self._ids, default=0) + 1, dtype=bool)
+        # map() with a default keeps the per-id lookup in C: 10k allowed ids cost ~1 ms, not ~7.
+        slots = np.fromiter(map(self._slots.get, allowed, repeat(-1)), dtype=np.int64, count=len(allowed))
+        slots = slots[slots >= 0]
+        mask = np.zeros(int(slots.max()) + 1 if len(slots) else 0, dtype=bool)
         mask[slots] = True
         return mask, slots
 
@@ -364,10 +368,17 @@ class _SentenceMatcher:
 
     def best(self, paper: PaperText) -> str:
         candidates = [s for text in (paper.title, paper.abstract, paper.brief) for s in sentences(text)]
+        terms = {term for weights in self._weights for term in weights}
+        # Every index term of a sentence is a substring of it lower-cased (stems only drop a final "s"),
+        # so only sentences containing some query term as a substring need tokenising.
+        tokens: list[set[str]] = []
+        for sentence in candidates:
+            lowered = sentence.lower()
+            tokens.append(set(tokenize(sentence)) if any(t in lowered for t in terms) else set())
         for weights in self._weights:
             best, best_score = "", 0.0
-            for sentence in candidates:
-                score = sum(weights.get(term, 0.0) for term in set(tokenize(sentence)))
+            for sentence, present in zip(candidates, tokens, strict=True):
+                score = sum(weight for term, weight in weights.items() if term in present)
                 if score > best_score:
                     best, best_score = sentence, score
             if best:

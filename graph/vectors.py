@@ -4,8 +4,10 @@ Index choice, by size (figures from benchmarks/search_latency.py on the shared t
 - below `IVF_THRESHOLD` vectors, `IndexIDMap2(IndexFlatIP)`: exact cosine (inner product of normalised
   vectors), ~0.6 ms per query at 10k, nothing to train, `reconstruct(id)` for "similar papers".
 - from `IVF_THRESHOLD` on, `IndexIVFFlat` (inner product) with a hash-table direct map: a flat scan
-  costs 13-25 ms at 100k, the IVF probes `NPROBE` of ~2*sqrt(n) lists in under 1 ms, with recall@10
-  against the exact index of ~0.99 on the benchmark's vectors. It stores the same raw vectors (no
+  costs 10-25 ms at 100k; the IVF probes `NPROBE` of ~2*sqrt(n) lists (64 of 632 at 100k) in ~1 ms,
+  with recall@10 against the exact index of 0.95 for real query vectors over the benchmark's
+  vectors (nprobe 24: 0.91, 128: 0.98 at 2 ms). Hybrid search takes the top 100 of each ranking and
+  fuses them, so an approximate neighbour shifts the fused top 10 even less. It stores the same raw vectors (no
   compression loss), deletes ids (report replacement needs that; HNSW cannot, and would need
   tombstones and rebuilds), reconstructs by id, and a restricted search (`allowed`) that is small
   probes every list with an id selector, which is exact over the allowed papers and cheap because
@@ -35,7 +37,9 @@ from graph.embedding import Embedder
 # One OpenMP thread per search: a single query vector gains nothing from a second core, and on a busy
 # two-core machine the threads' synchronisation turned a 0.6 ms scan of 10k vectors into 20 ms.
 FAISS_THREADS = 1
-QUERY_CACHE_SIZE = 512  # query vectors kept (1.5 kB each): repeated queries skip the model
+# Query vectors kept (1.5 kB each): repeated queries skip the model. 0 turns the cache off (the latency
+# benchmark's headline figures are for distinct queries).
+QUERY_CACHE_SIZE = int(os.environ.get("PAPERGRAPH_QUERY_CACHE_SIZE", "512"))
 
 
 def text_hash(text: str) -> str:
@@ -127,7 +131,7 @@ def _ivf_contents(index: faiss.IndexIVF, with_vectors: bool) -> tuple[np.ndarray
 
 IVF_THRESHOLD = 20_000  # below this a flat scan is ~3 ms and exact; above it the IVF pays off
 RETRAIN_GROWTH = 4  # retrain once the collection is this many times the size the IVF was trained at
-NPROBE = 24  # lists probed per query; recall@10 vs exact measured in benchmarks/search_latency.py
+NPROBE = 64  # lists probed per query: recall@10 0.95 vs exact at 100k (benchmarks/search_latency.py)
 EXACT_FRACTION = 0.2  # an `allowed` set up to this share of the collection is searched exactly
 _TRAIN_POINTS_PER_LIST = 40
 _TRAIN_ITERATIONS = 10
@@ -169,6 +173,14 @@ class VectorIndex:
             return set(_ivf_contents(self._index, with_vectors=False)[0].tolist())
         return set(faiss.vector_to_array(self._index.id_map).tolist())
 
+    def contents(self) -> tuple[np.ndarray, np.ndarray]:
+        """(slots, vectors) of everything held, for retraining and for measuring recall against exact."""
+        if isinstance(self._index, faiss.IndexIVF):
+            ids, vectors = _ivf_contents(self._index, with_vectors=True)
+            return ids, vectors if vectors is not None else np.zeros((0, self.dimension), np.float32)
+        ids = faiss.vector_to_array(self._index.id_map).astype(np.int64)
+        return ids, self._index.index.reconstruct_n(0, len(self))
+
     def upsert(self, slots: list[int], vectors: np.ndarray) -> None:
         if not slots:
             return
@@ -187,15 +199,11 @@ class VectorIndex:
         """Switch flat -> IVF at the threshold, retrain an outgrown IVF; True when the index changed."""
         count = len(self)
         if isinstance(self._index, faiss.IndexIVF):
-            trained_for = (self._index.nlist / 2) ** 2
-            if count < RETRAIN_GROWTH * trained_for:
+            if count < RETRAIN_GROWTH * (self._index.nlist / 2) ** 2:
                 return False
-            ids, vectors = _ivf_contents(self._index, with_vectors=True)
-        elif count >= IVF_THRESHOLD:
-            ids = faiss.vector_to_array(self._index.id_map).astype(np.int64)
-            vectors = self._index.index.reconstruct_n(0, count)
-        else:
+        elif count < IVF_THRESHOLD:
             return False
+        ids, vectors = self.contents()
         self._index = _trained_ivf(vectors, ids)
         return True
 
