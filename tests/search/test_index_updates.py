@@ -82,3 +82,16 @@ def test_rebuild_replaces_everything(tmp_path: Path, embedder) -> None:
     assert update.added == 3 and update.embedded == 0
     assert search_index.paper_count() == 3
     assert pid("quant") not in {h.paper_id for h in search_index.search("ternary quantization", k=10)}
+
+
+def test_reopen_replays_changes_committed_after_the_last_lexical_save(tmp_path: Path, embedder) -> None:
+    writer = SearchIndex(tmp_path, embedder=embedder)
+    writer.apply(make_batch("weekly", [make_paper("spec", index=1), make_paper("quant", index=2)]))
+    writer.apply(make_batch("weekly", [make_paper("spec", index=1), make_paper("kv", index=2)]))
+    # no close(): the BM25 base on disk predates both imports, as after a crash
+    reader = SearchIndex(tmp_path, embedder=embedder)
+    assert reader.paper_count() == 2
+    assert [h.paper_id for h in reader.search("KV缓存淘汰", k=3, mode="lexical")] == [pid("kv")]
+    assert pid("quant") not in {h.paper_id for h in reader.search("三值量化", k=6, mode="lexical")}
+    reader.close()
+    writer.close()

@@ -114,3 +114,11 @@ def test_resolved_entity_names_are_searchable_in_both_languages(tmp_path: Path, 
     update = search_index.apply(make_batch("weekly", [moved, *papers[1:]]))
     assert update.updated == 1 and update.embedded == 0
     assert search_index.search("示例系统实验室", k=1, mode="lexical") == []
+
+
+def test_chinese_brief_splits_into_clauses_and_the_matching_clause_is_shown(index: SearchIndex) -> None:
+    assert sentences("甲大学、乙大学发布了论文，使用剪枝技术；达成了2倍加速。Speed is 3.5x. Done") == [
+        "甲大学", "乙大学发布了论文", "使用剪枝技术；", "达成了2倍加速。", "Speed is 3.5x.", "Done"]
+    hit = index.search("显存占用", k=1, mode="lexical")[0]
+    assert hit.paper_id == pid("quant")
+    assert hit.match == "解决了大语言模型显存占用高的问题"
