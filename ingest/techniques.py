@@ -19,8 +19,9 @@ from ontology.graph import PG, ontology_graph
 from ontology.load import Ontology, TechniqueConcept, load_ontology
 
 # A bare "pruning" in a paper about token or patch pruning is about tokens, not weights; a bare
-# "sparsity" in a mixture-of-experts paper is the experts' activation sparsity.
-_SUBSUMED_BY = {"pruning-sparsity": ("token-reduction", "kv-cache", "mixture-of-experts")}
+# "sparsity" in a mixture-of-experts paper is the experts' activation sparsity, and in a paper on sparse or
+# linear attention it is the attention map's.
+_SUBSUMED_BY = {"pruning-sparsity": ("token-reduction", "kv-cache", "mixture-of-experts", "efficient-attention")}
 
 # "a lightweight fusion prediction network", "轻量级编码器-解码器架构": a light network design named with
 # a few words in between, which no fixed label can list. A "lightweight model" may be a drafter or a

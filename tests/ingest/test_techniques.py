@@ -85,3 +85,10 @@ def test_lightweight_network_designs_are_efficient_architecture() -> None:
 def test_sparsity_in_a_mixture_of_experts_paper_is_expert_sparsity() -> None:
     cats = _categories("", "", "Sparse MoE models run at a fixed sparsity level; we allow runtime sparsity.")
     assert cats == {"mixture-of-experts", "early-exit-adaptive"}
+
+
+def test_sparsity_in_a_sparse_attention_paper_is_attention_sparsity() -> None:
+    cats = _categories("", "", "We exploit the sparsity of attention maps with a sparse attention kernel.")
+    assert cats == {"efficient-attention"}
+    # The same word in a paper with no attention technique still means weight or activation sparsity.
+    assert _categories("", "", "We exploit the sparsity of convolution weights.") == {"pruning-sparsity"}
