@@ -21,6 +21,10 @@ _TAG_CASE = {"t2v": "T2V", "i2v": "I2V", "ti2v": "TI2V", "vl": "VL", "xl": "XL",
 
 def find_models(sentence: str) -> list[Model]:
     """Models named in one piece of text, in order of first mention, fullest form per checkpoint."""
+    return _drop_prefixes(_named_models(sentence))
+
+
+def _named_models(sentence: str) -> list[Model]:
     onto = load_ontology()
     found: dict[str, Model] = {}
     for match in _model_matches(onto, sentence):
@@ -30,14 +34,22 @@ def find_models(sentence: str) -> list[Model]:
     for hit in onto.model_alias_index.find(sentence):
         family = onto.model_families[hit.target]
         found.setdefault(family.name.casefold(), Model(entity_id("model", family.name), family.name, family.name))
-    return _drop_prefixes(list(found.values()))
+    return list(found.values())
 
 
 def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, ...]) -> tuple[Model, ...]:
-    """Named models in title, brief and abstract, minus the paper's own proposed names."""
-    own = tuple(re.sub(r"\s*\(.*\)$", "", name).casefold() for name in proposed)
-    models = find_models(f"{title}\n{brief}\n{abstract}")
-    return tuple(m for m in models if not (own and m.name.casefold().startswith(own)))
+    """Named models in title, brief and abstract, minus the paper's own proposed names and the
+    checkpoints named after them (a proposed "LLaDA-MoE-7B" does not hide the existing "LLaDA")."""
+    own = own_name_keys(proposed)
+    models = [m for m in _named_models(f"{title}\n{brief}\n{abstract}")
+              if not (own and _name_key(m.name).startswith(own))]
+    return tuple(_drop_prefixes(models))
+
+
+def own_name_keys(proposed: tuple[str, ...]) -> tuple[str, ...]:
+    """Spelling-free keys of both parts of each proposed name ("TBR" and "Token Budget Routing")."""
+    parts = (p for name in proposed for p in re.split(r"\s*[()]\s*", name) if p.strip())
+    return tuple(key for key in {_name_key(p) for p in parts} if len(key) >= 2)
 
 
 def _model_matches(onto: Ontology, text: str) -> list[re.Match[str]]:
@@ -91,48 +103,242 @@ def _drop_prefixes(models: list[Model]) -> list[Model]:
 
 # ---- the paper's own method -------------------------------------------------------------------
 
-_WORD = r"[A-Z][\w²³]*(?:[-‐][\w²³]+)*"
-_NAME = rf"{_WORD}(?:\s+{_WORD}){{0,3}}(?:\s*\([A-Za-z0-9²³\-‐ ]{{2,40}}\))?"
+_WORD = r"(?:[A-Z][\w²³]*|[a-z]+[A-Z][\w²³]*)(?:[-‐][\w²³]+)*"
+_CONNECTOR = r"(?:of|for|to|and|with|in|on|from|the|via|by)"
+_PAREN_TEXT = r"[A-Za-z0-9²³\-‐ ]{2,40}"
+_PAREN = rf"\s*\(({_PAREN_TEXT})\)"
+# Title Case words, possibly joined by lower-case connectors ("Latent Codebooks for Fast Thinking")
+_PHRASE = rf"{_WORD}(?:\s+(?:{_CONNECTOR}\s+)*{_WORD}){{0,11}}"
+_NAME = rf"{_PHRASE}(?:\s*\({_PAREN_TEXT}\))?"
 _TITLE_PREFIX = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9\-‐.²³ ]{0,30}?)\s*:\s")
 _EN_PROPOSE = re.compile(
-    r"\b(?:we|We|this paper|This paper|this work|This work)\s+(?:first\s+|further\s+|then\s+)?"
-    r"(?:propose|introduce|present|develop|design|build|construct)s?\s+(?:a\s+|an\s+|the\s+)?"
+    r"\b(?:we|We|this paper|This paper|this work|This work)\s+(?:first\s+|further\s+|then\s+|also\s+)?"
+    r"(?:propose|introduce|present|develop|design|build|construct)(?:s|d|ed)?\s+(?:a\s+|an\s+|the\s+)?"
     r"(?:(?:new|novel|simple|general|unified|training-free|lightweight|efficient)[\s,]+)*"
     r"(?:(?:framework|method|approach|system|model|network|technique|algorithm|architecture|module|"
     r"pipeline|strategy),?\s+(?:called|named|dubbed|termed)?\s*)?"
     rf"({_NAME})")
-_CALLED = re.compile(rf"\b(?:called|named|dubbed|termed|coined)\s+({_NAME})")
+_CALLED = re.compile(rf"\b(?:called|named|dubbed|termed|coined)(?:\s+as)?\s+({_NAME})")
+# "we have trained and open-sourced MiniCPM4.1", "开源了X模型": a released model is the paper's own
+_EN_RELEASE = re.compile(
+    r"\b(?:we|We)\s+(?:have\s+|also\s+)*(?:trained\s+and\s+)?(?:open-sourced?|release[ds]?)\s+"
+    r"([A-Z][\w²³.\-‐]*[\w²³])")
+# "(ITA) Loss-based ...": the name runs on past what was matched, so the match is not the name
+_RUNS_ON = re.compile(r"\s+(?:[A-Z][\w]*\b|\w+-based\b)(?!\s*[,.(])")
+_ZH_RELEASE = re.compile(r"开源了?([A-Za-z][A-Za-z0-9\-‐.²³]{1,30}?)(?:模型|系列|$|[，。、；])")
 _ZH_PUBLISHED = re.compile(r"发布了《?([A-Za-z][A-Za-z0-9\-‐.²³ ]{1,30}?)》?论文")
 _ZH_PROPOSE = re.compile(r"提出(?:了)?(?:名为|一种名为)?《?([A-Za-z][A-Za-z0-9\-‐.²³]{1,30})》?"
                          r"(?:的)?(?:方法|框架|网络|模型|系统|算法|架构|技术)")
+# A defined acronym that names a part of the paper's design: "the Fused Kernel Engine (FKE) module",
+# "X employs Linear Attention Mamba (LAM)", "(1) a Complementary Detail Enhancement Network (CDEN)".
+_PART_NOUN = r"(?:module|block|layer|unit|component|mechanism|engine|encoder|decoder|head)s?\b"
+_ACRONYM_PART = re.compile(rf"\b(?:the|a|an)\s+({_WORD}(?:\s+{_WORD}){{1,5}}{_PAREN})\s+{_PART_NOUN}")
+_SUBJECT_VERB = re.compile(r"\b(?:employs|combines|comprises|consists\s+of|features|contains|integrates)\b")
+_ENUMERATED = re.compile(rf"\((?:[1-9]|i{{1,3}}|iv|v)\)\s+(?:(?:a|an|the)\s+)?({_NAME})(?=[\s,;:])")
+_PART_CUE = re.compile(r"\b(?:components?|innovations?|contributions?|modules?|parts)\b")
+_ACRONYM = re.compile(rf"\(({_PAREN_TEXT})\)")
+_DEFINED_BEFORE = re.compile(rf"(?<![\w²³\-‐])({_WORD}(?:\s+{_WORD}){{1,5}})\s*$")
+# what follows a name when its expansion comes after it: "X (Long)", "X: Long", "X, a Long"
+_AFTER_NAME = re.compile(rf"(?:\s*\(|:\s+|,\s+(?:a|an|the)\s+)({_PHRASE})")
+_IN_PARENS = re.compile(r"\s*\)")
+_PHRASE_AT_END = re.compile(rf"(?<![\w²³\-‐])({_PHRASE})\s*$")
 _LEADING_ARTICLE = re.compile(r"^(?:The|A|An|Our)\s+")
+_MAX_LONG_WORDS = 8
 
 
 def extract_proposed(title: str, brief: str, abstract: str) -> tuple[str, ...]:
-    """Names the paper gives its own method, system or model, in order of first mention.
+    """Names the paper gives its own method, system, model or design parts, in order of first mention.
 
     A title prefix ("FastVSR: ...") and a brief's "发布了X论文" must look coined (FastVSR, D²Cache, UAT),
     since titles also open with plain phrases ("Fast Thinking: ..."); an abstract's "we propose X" may
-    also name a Title Case phrase ("Attention Surgery", "Reduced Transformer (RT)")."""
-    prefix = _TITLE_PREFIX.match(title or "")
+    also name a Title Case phrase ("Attention Surgery", "Reduced Transformer (RT)"). A name written with
+    its expansion is given as "Acronym-like expansion (ABBR)" when the short form is the initials of the
+    long one ("Token Budget Routing (TBR)"), otherwise as "Name (expansion)" ("AutoPrune (Complexity-
+    Adaptive Pruning)"); an expansion written elsewhere in the abstract ("LUQ: Layerwise ...") is joined on.
+    """
+    title, brief, abstract = title or "", brief or "", abstract or ""
+    prefix = _TITLE_PREFIX.match(title)
     strict = [prefix.group(1)] if prefix else []
-    strict += [m.group(1) for m in _ZH_PUBLISHED.finditer(brief or "")]
-    loose = [m.group(1) for m in _ZH_PROPOSE.finditer(brief or "")]
-    loose += [m.group(1) for pattern in (_EN_PROPOSE, _CALLED) for m in pattern.finditer(abstract or "")]
-    out: dict[str, str] = {}
-    for name, is_strict in [(n, True) for n in strict] + [(n, False) for n in loose]:
-        name = _LEADING_ARTICLE.sub("", name.strip().rstrip(".,;"))
-        if not (_looks_coined(name) if is_strict else _looks_like_name(name)):
+    strict += [m.group(1) for m in _ZH_PUBLISHED.finditer(brief)]
+    loose = [m.group(1) for m in _ZH_PROPOSE.finditer(brief)]
+    loose += [m.group(1) for pattern in (_EN_PROPOSE, _CALLED) for m in pattern.finditer(abstract)
+              if not _RUNS_ON.match(abstract, m.end())]
+    released = [m.group(1) for p, text in ((_ZH_RELEASE, brief), (_EN_RELEASE, abstract)) for m in p.finditer(text)]
+    names: dict[str, list] = {}  # key -> [short or phrase, expansion, expansion written first]
+    for raw, kind in [(n, "strict") for n in strict] + [(n, "loose") for n in loose] + [
+            (n, "released") for n in released]:
+        _add(names, raw, kind, title_prefix=bool(prefix and raw == prefix.group(1)))
+    for raw in _design_parts(abstract, [v[0] for v in names.values()]):
+        _add(names, raw, "loose", title_prefix=False)
+    for short in [v[0] for v in names.values()]:
+        _add_variants(names, short, f"{brief}\n{abstract}")
+    for value in names.values():
+        if value[1] is None:
+            value[1], value[2] = _expansion(value[0], abstract)
+    return tuple(_display(*value) for value in names.values())
+
+
+def _add(names: dict[str, list], raw: str, kind: str, title_prefix: bool) -> None:
+    raw = _LEADING_ARTICLE.sub("", raw.strip().rstrip(".,;"))
+    both = re.fullmatch(r"(\S+)\s+and\s+(\S+)", raw)
+    if both and all(_looks_coined(part) for part in both.groups()):
+        for part in both.groups():  # "KAN-IDIR and RandKAN-IDIR": two names
+            _add(names, part, kind, title_prefix)
+        return
+    short, long, long_first = _split_name(raw)
+    if not short:
+        return
+    if kind == "strict" and not _looks_coined(short):
+        return
+    if kind == "loose" and not (long or _looks_like_name(short)):
+        return
+    if kind == "released" and not _coined_word(short):
+        return
+    if kind == "loose" and not title_prefix and _is_known_model(short):
+        return  # "we evaluate on Qwen2.5" is not the paper's own model; a title prefix always is
+    key = _name_key(short)
+    if key not in names:
+        names[key] = [short, long, long_first]
+    elif names[key][1] is None:
+        names[key][1:] = [long, long_first]
+
+
+def _split_name(name: str) -> tuple[str, str | None, bool]:
+    """"Token Budget Routing (TBR)" -> ("TBR", "Token Budget Routing"); the shorter part is the name.
+    A long phrase past a few words is a sentence, not an expansion: only its short form is kept
+    ("Hiding Visual Tokens from the Drafter for ... (HiViS)" -> HiViS)."""
+    match = re.fullmatch(r"(.+?)\s*\((.+)\)", name)
+    if not match:
+        words = name.split()
+        if len(words) > 6 or (len(words) > 1 and any(_looks_coined(w) for w in words) and re.search(
+                rf"\s{_CONNECTOR}\s", name)):
+            return "", None, False
+        return name, None, False
+    outer, inner = match.group(1).strip(), match.group(2).strip()
+    long_first = len(inner.replace(" ", "")) < len(outer.replace(" ", ""))
+    short, long = (inner, outer) if long_first else (outer, inner)
+    if len(long.split()) > _MAX_LONG_WORDS or len(long.split()) < 2:
+        return ((short, None, False) if _looks_coined(short) else ("", None, False))
+    return short, long, long_first
+
+
+def _display(short: str, long: str | None, long_first: bool) -> str:
+    """As written ("LUQ (Layerwise ...)", "Token Budget Routing (TBR)"), except that a coined name
+    written after its expansion leads ("Complexity-Adaptive Pruning (AutoPrune)" -> "AutoPrune (...)")."""
+    if not long:
+        return short
+    return f"{long} ({short})" if long_first and _is_initialism(short, long) else f"{short} ({long})"
+
+
+def _is_initialism(short: str, long: str) -> bool:
+    """LAM of Linear Attention Mamba, EoTP of End-of-Text Prediction: the short form's letters appear
+    in order among the long form's word initials (AutoPrune, Learn2PD are names, not initials)."""
+    letters = [c for c in short.casefold() if c.isalpha()]
+    initials = iter(w[0].casefold() for w in re.split(r"[\s\-‐]+", long) if w)
+    return bool(letters) and all(any(c == i for i in initials) for c in letters)
+
+
+def _expansion(short: str, abstract: str) -> tuple[str | None, bool]:
+    """The long form written beside a name already found: "MoE-PHDS (Post Hoc Declared Sparsity)",
+    "LUQ: Layerwise Ultra-Low Bit Quantization", "MAN, a Latent Diffusion ... Network", and whether it
+    was written first. The name is matched by its key, so "d 2 Cache" (a lost superscript) is D²Cache."""
+    key = _name_key(short)
+    if not key:
+        return None, False
+    name = re.compile("(?i:" + r"[\s\-‐.]*".join(
+        "[2²]" if c == "2" else "[3³]" if c == "3" else re.escape(c) for c in key) + ")")
+    for match in name.finditer(abstract):
+        if match.start() and (abstract[match.start() - 1].isalnum() or abstract[match.start() - 1] in "-‐"):
             continue
-        if not (prefix and name == prefix.group(1).strip()) and _is_known_model(name):
-            continue  # "we evaluate on Qwen2.5" is not the paper's own model; a title prefix always is
-        out.setdefault(_name_key(name), name)
-    return tuple(out.values())
+        after = _AFTER_NAME.match(abstract, match.end())
+        if after:
+            long = _trim_phrase(after.group(1))
+            if long and _abbreviates(_initial_letters(short), long):
+                return long, False
+        if _IN_PARENS.match(abstract, match.end()) and abstract[:match.start()].rstrip().endswith("("):
+            window = abstract[max(0, match.start() - 200):abstract.rindex("(", 0, match.start())]
+            before = _PHRASE_AT_END.search(window)
+            long = _trim_phrase(before.group(1)) if before else None
+            if long and _abbreviates(_initial_letters(short), long):
+                return long, True
+    return None, False
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """LUQ of Layerwise Ultra-Low Bit Quantization (its letters among the initials), or D²Cache of
+    Dual aDaptive Cache (the initials among its letters); FLAME is not an abbreviation of
+    "For Largescale Generative Recommendation with Efficiency"."""
+    if _is_initialism(short, long):
+        return True
+    letters = iter(c for c in short.casefold() if c.isalpha())
+    initials = [w[0].casefold() for w in re.split(r"[\s\-‐]+", long) if w and w[0].isupper()]
+    return len(initials) >= 2 and all(any(c == i for c in letters) for i in initials)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` begins (after ". " or a "•" bullet), past its spaces."""
+    start = max(text.rfind(". ", 0, pos) + 1, text.rfind("•", 0, pos) + 1, 0)
+    while start < pos and text[start].isspace():
+        start += 1
+    return start
+
+
+def _trim_phrase(phrase: str) -> str | None:
+    """A long form stops before its first connector once it runs past a few words."""
+    words = phrase.split()
+    if len(words) > _MAX_LONG_WORDS:
+        words = re.split(rf"\s+{_CONNECTOR}\s+", phrase)[0].split()
+    return " ".join(words) if 2 <= len(words) <= _MAX_LONG_WORDS else None
+
+
+def _initial_letters(short: str) -> str:
+    """The part of a name that should abbreviate its expansion: "PHDS" of MoE-PHDS, "LUQ" of LUQ."""
+    parts = re.split(r"[-‐]", short)
+    return next((p for p in reversed(parts) if p.isupper() and len(p) > 1), short)
+
+
+def _design_parts(abstract: str, found: list[str]) -> list[str]:
+    """Named parts of the paper's design, defined with an acronym that abbreviates them."""
+    parts = [m.group(1) for m in _ACRONYM_PART.finditer(abstract)]
+    subject = re.compile(rf"(?:It|Our\s+\w+|{'|'.join(re.escape(n) for n in found if n) or '(?!)'})\b")
+    for acronym in _ACRONYM.finditer(abstract):  # "Phrase (ACR)": found from the bracket back
+        match = _DEFINED_BEFORE.search(abstract, max(0, acronym.start() - 120), acronym.start())
+        if not match:
+            continue
+        sentence = abstract[_sentence_start(abstract, match.start()):match.start()]
+        if subject.match(sentence) and _SUBJECT_VERB.search(sentence):
+            parts.append(f"{match.group(1)} ({acronym.group(1)})")
+    for match in _ENUMERATED.finditer(abstract):
+        if _PART_CUE.search(abstract, _sentence_start(abstract, match.start()), match.start()):
+            parts.append(match.group(1))
+    kept = []
+    for part in parts:
+        short, long, _ = _split_name(part)
+        if long is not None and not _is_initialism(short, long):
+            continue
+        if long is not None and _is_known_technique(short):
+            continue  # "Low-Rank Adaptation (LoRA)": an existing method whose acronym is a known label
+        kept.append(part)
+    return kept
+
+
+def _add_variants(names: dict[str, list], short: str, text: str) -> None:
+    """Checkpoints and variants named after the method: DC-Gen-FLUX, LLaDA-MoE-7B-A1B-Instruct."""
+    if " " in short or len(short) < 3:
+        return
+    for match in re.finditer(rf"\b{re.escape(short)}((?:[-‐][A-Z0-9][\w]*)+)(?![\w\-‐]|\.\d)", text):
+        variant = short + match.group(1)
+        names.setdefault(_name_key(variant), [variant, None, False])
 
 
 def _is_known_model(name: str) -> bool:
     known = find_models(name)
-    return bool(known) and known[0].name.casefold() == name.casefold()
+    return bool(known) and _name_key(known[0].name) == _name_key(name)
+
+
+def _is_known_technique(phrase: str) -> bool:
+    """The whole phrase is a technique label of the ontology (LoRA, MoE)."""
+    return any(hit.start == 0 and hit.end == len(phrase) for hit in load_ontology().technique_index.find(phrase))
 
 
 def _coined_word(word: str) -> bool:
@@ -145,7 +351,7 @@ def _coined_word(word: str) -> bool:
 def _looks_coined(name: str) -> bool:
     """A title prefix or brief name: one coined or all-caps word (UAT, GRACE-MOE), or a phrase with a
     coined word; "Fast Thinking", "ATTENTION SURGERY" are phrases, not names."""
-    words = re.sub(r"\s*\(.*\)$", "", name).split()
+    words = name.split()
     if not words or len(words) > 4 or len(name) > 40:
         return False
     if len(words) == 1:
@@ -155,11 +361,14 @@ def _looks_coined(name: str) -> bool:
 
 def _looks_like_name(name: str) -> bool:
     """An abstract name may also be a Title Case phrase, but not one ordinary word ("Our", "This")."""
-    words = re.sub(r"\s*\(.*\)$", "", name).split()
+    words = name.split()
     if not words or len(name) > 60:
         return False
     return len(words) > 1 or _looks_coined(name)
 
 
 def _name_key(name: str) -> str:
-    return re.sub(r"\s*\(.*\)$", "", name).casefold().replace(" ", "")
+    """One key for spellings of a name: D²CACHE, d 2 Cache and d2Cache; MiniCPM4.1 and MiniCPM-4.1;
+    S²NN and S 2 NNs."""
+    name = re.sub(r"(?<=[A-Z])s$", "", name.strip())  # an acronym's plural: S2NNs is S2NN
+    return re.sub(r"[\s\-‐.]", "", name.replace("²", "2").replace("³", "3")).casefold()
