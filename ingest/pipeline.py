@@ -10,10 +10,11 @@ from pathlib import Path
 
 from graph.model import Evidence, ImportBatch, Model, Paper, ParseWarning, ReportInfo, SourceRef
 from ingest.evidence import EvidenceClaim, extract_evidence
-from ingest.hardware import extract_hardware, find_hardware
+from ingest.hardware import extract_hardware
 from ingest.ids import digest, evidence_id, normalise_title, paper_id
 from ingest.institutions import extract_institutions
-from ingest.models import extract_models, extract_proposed, find_models
+from ingest.measured import measured_on
+from ingest.models import extract_models, extract_proposed
 from ingest.report import PaperRecord, ReportDocument, parse_report, read_report
 from ingest.techniques import extract_techniques
 
@@ -86,12 +87,11 @@ def _paper_id(record: PaperRecord, report: ReportInfo, brief: str) -> str:
 
 def _evidence(pid: str, claim: EvidenceClaim, proposed: tuple[str, ...], models: list[Model],
               hardware: list) -> Evidence:
-    """Attach the model and hardware named in the claim's own sentence; they join the paper's lists."""
-    own = {name.casefold() for name in proposed}
-    sentence_models = [m for m in find_models(claim.sentence) if m.name.casefold() not in own]
-    sentence_hardware = find_hardware(claim.sentence)
-    model = _adopt(sentence_models, models)
-    device = _adopt(sentence_hardware, hardware)
+    """Attach the model and hardware the claim was measured on (see ingest/measured.py); they join the
+    paper's lists."""
+    found_model, found_device = measured_on(claim.sentence, claim.value, proposed, models)
+    model = _adopt([found_model] if found_model else [], models)
+    device = _adopt([found_device] if found_device else [], hardware)
     return Evidence(
         id=evidence_id(pid, claim.metric, claim.value, claim.value_max, claim.unit, claim.quote),
         metric=claim.metric,
@@ -111,10 +111,15 @@ def _evidence(pid: str, claim: EvidenceClaim, proposed: tuple[str, ...], models:
 
 
 def _adopt(found: list, known: list) -> str | None:
-    """The first entity found in a sentence, added to the paper's list if extraction missed it."""
+    """The first entity found in a sentence, added to the paper's list if extraction missed it. A bare
+    model name ("MobileNet") stands for the paper's fuller checkpoint of that family ("MobileNetV3")."""
     if not found:
         return None
     first = found[0]
+    if isinstance(first, Model):
+        fuller = [m for m in known if m.family == first.family and m.name.casefold().startswith(first.name.casefold())]
+        if fuller and all(m.id != first.id for m in known):
+            return fuller[0].id
     if all(item.id != first.id for item in known):
         known.append(first)
     return first.id

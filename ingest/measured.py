@@ -1,0 +1,94 @@
+"""Which model and hardware an evidence claim was measured on.
+
+The answer is read from the claim's own clause: "reduces latency by 53x on the NVIDIA H100", "在RTX 4090上
+加速2倍". When that clause names none, an earlier clause of the same sentence part may ("On LLaMA-2 7B,
+X achieves 1.2x"), but never a later one, one past a ";" or a brief's "，解决了/达成了" (another
+statement), nor one the sentence names as a baseline ("than", "compared to", "including", "相比").
+The paper's own method is never the model; a variant named after it ("DC-Gen-FLUX") stands for the
+paper model its suffix names (FLUX.1-Krea). "A and B ... X and Y, respectively" pairs in order.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from graph.model import Hardware, Model
+from ingest.hardware import find_hardware
+from ingest.models import find_models
+
+_HARD_BREAK = re.compile(r"[;；]|，(?=解决|达成|实现|使用)")
+_SOFT_BREAK = re.compile(r",\s|，|\s(?:while|whereas)\s")
+_BASELINE = re.compile(
+    r"\b(?:over|than|compared\s+(?:to|with)|versus|vs\.?|outperform\w*|surpass\w*|including|relative\s+to|"
+    r"against|trained\s+with|distilled\s+from)\b|相比|相较|优于|超过|较", re.IGNORECASE)
+_RESULT_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|×|x\b|倍)")
+
+
+def measured_on(sentence: str, value: float, proposed: tuple[str, ...], paper_models: list[Model]
+                ) -> tuple[Model | None, Hardware | None]:
+    """The model and the hardware the claim with `value` in `sentence` was measured on, if named."""
+    text = _without_own_names(sentence, proposed, paper_models)
+    at = _position(text, value)
+    segment_start = max((m.end() for m in _HARD_BREAK.finditer(text, 0, at)), default=0)
+    segment_end = next((m.start() for m in _HARD_BREAK.finditer(text, at)), len(text))
+    clause_end = next((m.start() for m in _SOFT_BREAK.finditer(text, at, segment_end)), segment_end)
+    starts = [segment_start] + [m.end() for m in _SOFT_BREAK.finditer(text, segment_start, at)]
+    own_clause = text[starts[-1]:clause_end]
+    earlier = [text[a:b] for a, b in pairwise(starts)]
+    model = _respective(text, at, own_clause) or _first(find_models, own_clause, earlier)
+    return model, _first(find_hardware, own_clause, earlier)
+
+
+def _first(find, own_clause: str, earlier: list[str]):  # type: ignore[no-untyped-def]
+    """The first entity named before any baseline cue: in the claim's clause, else the earliest
+    earlier clause that names one (the sentence's subject, "A distilled MobileNetV3, trained ...")."""
+    for clause in [own_clause, *earlier]:
+        found = find(_BASELINE.split(clause, maxsplit=1)[0])
+        if found:
+            return found[0]
+    return None
+
+
+def _respective(text: str, at: int, own_clause: str) -> Model | None:
+    """"reduce the TTFT of A and B by 50% and 55%, respectively": the k-th number is the k-th model's."""
+    if "respectively" not in text:
+        return None
+    models = find_models(_BASELINE.split(text, maxsplit=1)[0])
+    numbers = [m.start() for m in _RESULT_NUMBER.finditer(text)]
+    if len(models) < 2 or at not in numbers:
+        return None
+    return models[numbers.index(at) % len(models)]
+
+
+def _position(text: str, value: float) -> int:
+    """Where the claim's number stands (its first mention); 0 when it cannot be found."""
+    for match in _RESULT_NUMBER.finditer(text):
+        if float(match.group(1)) == value:
+            return match.start()
+    for match in re.finditer(r"\d+(?:\.\d+)?", text):
+        if float(match.group()) == value:
+            return match.start()
+    return 0
+
+
+def _without_own_names(sentence: str, proposed: tuple[str, ...], paper_models: list[Model]) -> str:
+    """The paper's own names blanked out (same length, so positions hold); a variant "<own>-<base>"
+    replaced by the paper model its suffix names, when there is one."""
+    names = sorted({p for name in proposed for p in re.split(r"\s*[()]\s*", name) if len(p.strip()) > 1},
+                   key=len, reverse=True)
+    if not names:
+        return sentence
+    pattern = re.compile("|".join(rf"(?<![\w-]){re.escape(n)}(?:[-‐][\w.]+)*" for n in names))
+    return pattern.sub(lambda m: _base_model(m.group(), names, paper_models), sentence)
+
+
+def _base_model(variant: str, own: list[str], paper_models: list[Model]) -> str:
+    blank = " " * len(variant)
+    stem = next((n for n in sorted(own, key=len) if variant.startswith(n)), variant)
+    suffix = variant[len(stem):].lstrip("-‐").casefold()
+    if not suffix:
+        return blank
+    base = next((m for m in paper_models if m.name.casefold().startswith(suffix)
+                 or m.family.casefold() == suffix), None)
+    return f" {base.name} " if base else blank
