@@ -150,6 +150,7 @@ class VectorIndex:
         self.dimension = dimension
         faiss.omp_set_num_threads(FAISS_THREADS)
         self._index: faiss.Index = faiss.IndexIDMap2(faiss.IndexFlatIP(dimension))
+        self._id_bound: int | None = None  # > every id held (an upper bound), for selector bitmaps
 
     @classmethod
     def open(cls, path: Path, dimension: int) -> VectorIndex:
@@ -169,9 +170,12 @@ class VectorIndex:
         return int(self._index.ntotal)
 
     def slots(self) -> set[int]:
+        return set(self._held_ids().tolist())
+
+    def _held_ids(self) -> np.ndarray:
         if isinstance(self._index, faiss.IndexIVF):
-            return set(_ivf_contents(self._index, with_vectors=False)[0].tolist())
-        return set(faiss.vector_to_array(self._index.id_map).tolist())
+            return _ivf_contents(self._index, with_vectors=False)[0]
+        return faiss.vector_to_array(self._index.id_map).astype(np.int64)
 
     def contents(self) -> tuple[np.ndarray, np.ndarray]:
         """(slots, vectors) of everything held, for retraining and for measuring recall against exact."""
@@ -187,6 +191,8 @@ class VectorIndex:
         ids = np.asarray(slots, dtype=np.int64)
         self.remove(slots)
         self._index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), ids)
+        if self._id_bound is not None:
+            self._id_bound = max(self._id_bound, int(ids.max()) + 1)
 
     def remove(self, slots: list[int]) -> None:
         if slots:  # the IVF's hash-table direct map accepts only an explicit id array
@@ -194,6 +200,20 @@ class VectorIndex:
 
     def clear(self) -> None:
         self._index = faiss.IndexIDMap2(faiss.IndexFlatIP(self.dimension))
+        self._id_bound = None
+
+    def _selector(self, allowed: np.ndarray) -> tuple[faiss.IDSelector, np.ndarray]:
+        """A bitmap selector over every id (and the bitmap, which must outlive the search): a bit test
+        per candidate, where IDSelectorBatch's hash set took ~2.8 ms instead of ~1.6 ms to filter 100k
+        ids. faiss does not bounds-check the bitmap, hence the bound over all held ids."""
+        if self._id_bound is None:
+            held = self._held_ids()
+            self._id_bound = int(held.max()) + 1 if len(held) else 0
+        size = max(self._id_bound, int(allowed.max()) + 1)
+        mask = np.zeros(size, dtype=bool)
+        mask[allowed] = True
+        bits = np.packbits(mask, bitorder="little")
+        return faiss.IDSelectorBitmap(size, faiss.swig_ptr(bits)), bits
 
     def retune(self) -> bool:
         """Switch flat -> IVF at the threshold, retrain an outgrown IVF; True when the index changed."""
@@ -219,7 +239,7 @@ class VectorIndex:
         if k <= 0 or (allowed is not None and len(allowed) == 0):
             return []
         query = np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32)
-        selector = faiss.IDSelectorBatch(allowed.astype(np.int64)) if allowed is not None else None
+        selector, _bits = self._selector(allowed) if allowed is not None else (None, None)
         if allowed is not None:
             k = min(k, len(allowed))
         if isinstance(self._index, faiss.IndexIVF):
