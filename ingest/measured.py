@@ -18,7 +18,7 @@ from ingest.hardware import find_hardware
 from ingest.models import find_models
 
 _HARD_BREAK = re.compile(r"[;；]|，(?=解决|达成|实现|使用)")
-_SOFT_BREAK = re.compile(r",\s|，|\s(?:while|whereas)\s")
+_SOFT_BREAK = re.compile(r",\s|，|、|\s(?:while|whereas)\s")
 _BASELINE = re.compile(
     r"\b(?:over|than|compared\s+(?:to|with)|versus|vs\.?|outperform\w*|surpass\w*|including|relative\s+to|"
     r"against|trained\s+with|distilled\s+from)\b|相比|相较|优于|超过|较", re.IGNORECASE)
@@ -36,8 +36,8 @@ def measured_on(sentence: str, value: float, proposed: tuple[str, ...], paper_mo
     starts = [segment_start] + [m.end() for m in _SOFT_BREAK.finditer(text, segment_start, at)]
     own_clause = text[starts[-1]:clause_end]
     earlier = [text[a:b] for a, b in pairwise(starts)]
-    model = _respective(text, at, own_clause) or _first(find_models, own_clause, earlier)
-    return model, _first(find_hardware, own_clause, earlier)
+    model = _respective(text, at, own_clause) or _first(_models_in, own_clause, earlier)
+    return model, _first(_hardware_in, own_clause, earlier)
 
 
 def _first(find, own_clause: str, earlier: list[str]):  # type: ignore[no-untyped-def]
@@ -50,11 +50,19 @@ def _first(find, own_clause: str, earlier: list[str]):  # type: ignore[no-untype
     return None
 
 
+def _models_in(clause: str) -> tuple[Model, ...]:
+    return tuple(find_models(clause)) if clause.strip() else ()
+
+
+def _hardware_in(clause: str) -> tuple[Hardware, ...]:
+    return tuple(find_hardware(clause)) if clause.strip() else ()
+
+
 def _respective(text: str, at: int, own_clause: str) -> Model | None:
     """"reduce the TTFT of A and B by 50% and 55%, respectively": the k-th number is the k-th model's."""
     if "respectively" not in text:
         return None
-    models = find_models(_BASELINE.split(text, maxsplit=1)[0])
+    models = _models_in(_BASELINE.split(text, maxsplit=1)[0])
     numbers = [m.start() for m in _RESULT_NUMBER.finditer(text)]
     if len(models) < 2 or at not in numbers:
         return None

@@ -118,6 +118,7 @@ _EN_PROPOSE = re.compile(
     r"(?:(?:framework|method|approach|system|model|network|technique|algorithm|architecture|module|"
     r"pipeline|strategy),?\s+(?:called|named|dubbed|termed)?\s*)?"
     rf"({_NAME})")
+_CALLED_WORDS = re.compile(r"called|named|dubbed|termed|coined")  # a cheap test before _CALLED
 _CALLED = re.compile(rf"\b(?:called|named|dubbed|termed|coined)(?:\s+as)?\s+({_NAME})")
 # "we have trained and open-sourced MiniCPM4.1", "开源了X模型": a released model is the paper's own
 _EN_RELEASE = re.compile(
@@ -125,14 +126,17 @@ _EN_RELEASE = re.compile(
     r"([A-Z][\w²³.\-‐]*[\w²³])")
 # "(ITA) Loss-based ...": the name runs on past what was matched, so the match is not the name
 _RUNS_ON = re.compile(r"\s+(?:[A-Z][\w]*\b|\w+-based\b)(?!\s*[,.(])")
+_RELEASE_WORDS = re.compile(r"open-source|release")
 _ZH_RELEASE = re.compile(r"开源了?([A-Za-z][A-Za-z0-9\-‐.²³]{1,30}?)(?:模型|系列|$|[，。、；])")
 _ZH_PUBLISHED = re.compile(r"发布了《?([A-Za-z][A-Za-z0-9\-‐.²³ ]{1,30}?)》?论文")
-_ZH_PROPOSE = re.compile(r"提出(?:了)?(?:名为|一种名为)?《?([A-Za-z][A-Za-z0-9\-‐.²³]{1,30})》?"
+_ZH_PROPOSE = re.compile(r"提出(?:了)?(?:名为|一种名为)?《?([A-Za-z][A-Za-z0-9\-‐.²³ ]{0,40}?[A-Za-z0-9²³]"
+                         r"(?:\s*[（(][A-Za-z0-9\-‐.²³ ]{2,40}[）)])?)》?"
                          r"(?:的)?(?:方法|框架|网络|模型|系统|算法|架构|技术)")
 # A defined acronym that names a part of the paper's design: "the Fused Kernel Engine (FKE) module",
 # "X employs Linear Attention Mamba (LAM)", "(1) a Complementary Detail Enhancement Network (CDEN)".
 _PART_NOUN = r"(?:module|block|layer|unit|component|mechanism|engine|encoder|decoder|head)s?\b"
-_ACRONYM_PART = re.compile(rf"\b(?:the|a|an)\s+({_WORD}(?:\s+{_WORD}){{1,5}}{_PAREN})\s+{_PART_NOUN}")
+_PART_AFTER = re.compile(rf"\s+{_PART_NOUN}")
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
 _SUBJECT_VERB = re.compile(r"\b(?:employs|combines|comprises|consists\s+of|features|contains|integrates)\b")
 _ENUMERATED = re.compile(rf"\((?:[1-9]|i{{1,3}}|iv|v)\)\s+(?:(?:a|an|the)\s+)?({_NAME})(?=[\s,;:])")
 _PART_CUE = re.compile(r"\b(?:components?|innovations?|contributions?|modules?|parts)\b")
@@ -160,10 +164,12 @@ def extract_proposed(title: str, brief: str, abstract: str) -> tuple[str, ...]:
     prefix = _TITLE_PREFIX.match(title)
     strict = [prefix.group(1)] if prefix else []
     strict += [m.group(1) for m in _ZH_PUBLISHED.finditer(brief)]
-    loose = [m.group(1) for m in _ZH_PROPOSE.finditer(brief)]
-    loose += [m.group(1) for pattern in (_EN_PROPOSE, _CALLED) for m in pattern.finditer(abstract)
+    loose = [m.group(1).replace("（", " (").replace("）", ")") for m in _ZH_PROPOSE.finditer(brief)]
+    patterns = [_EN_PROPOSE] + ([_CALLED] if _CALLED_WORDS.search(abstract) else [])
+    loose += [m.group(1) for pattern in patterns for m in pattern.finditer(abstract)
               if not _RUNS_ON.match(abstract, m.end())]
-    released = [m.group(1) for p, text in ((_ZH_RELEASE, brief), (_EN_RELEASE, abstract)) for m in p.finditer(text)]
+    released = [m.group(1) for m in _ZH_RELEASE.finditer(brief)] if "开源" in brief else []
+    released += [m.group(1) for m in _EN_RELEASE.finditer(abstract)] if _RELEASE_WORDS.search(abstract) else []
     names: dict[str, list] = {}  # key -> [short or phrase, expansion, expansion written first]
     for raw, kind in [(n, "strict") for n in strict] + [(n, "loose") for n in loose] + [
             (n, "released") for n in released]:
@@ -258,7 +264,7 @@ def _expansion(short: str, abstract: str) -> tuple[str | None, bool]:
         if _IN_PARENS.match(abstract, match.end()) and abstract[:match.start()].rstrip().endswith("("):
             window = abstract[max(0, match.start() - 200):abstract.rindex("(", 0, match.start())]
             before = _PHRASE_AT_END.search(window)
-            long = _trim_phrase(before.group(1)) if before else None
+            long = before.group(1) if before and len(before.group(1).split()) <= _MAX_LONG_WORDS else None
             if long and _abbreviates(_initial_letters(short), long):
                 return long, True
     return None, False
@@ -299,20 +305,21 @@ def _initial_letters(short: str) -> str:
 
 def _design_parts(abstract: str, found: list[str]) -> list[str]:
     """Named parts of the paper's design, defined with an acronym that abbreviates them."""
-    parts = [m.group(1) for m in _ACRONYM_PART.finditer(abstract)]
+    parts = []
     subject = re.compile(rf"(?:It|Our\s+\w+|{'|'.join(re.escape(n) for n in found if n) or '(?!)'})\b")
     for acronym in _ACRONYM.finditer(abstract):  # "Phrase (ACR)": found from the bracket back
         match = _DEFINED_BEFORE.search(abstract, max(0, acronym.start() - 120), acronym.start())
         if not match:
             continue
         sentence = abstract[_sentence_start(abstract, match.start()):match.start()]
-        if subject.match(sentence) and _SUBJECT_VERB.search(sentence):
-            parts.append(f"{match.group(1)} ({acronym.group(1)})")
+        if (_PART_AFTER.match(abstract, acronym.end()) and _ARTICLE_BEFORE.search(sentence)) or (
+                subject.match(sentence) and _SUBJECT_VERB.search(sentence)):
+            parts.append((match.start(), f"{match.group(1)} ({acronym.group(1)})"))
     for match in _ENUMERATED.finditer(abstract):
         if _PART_CUE.search(abstract, _sentence_start(abstract, match.start()), match.start()):
-            parts.append(match.group(1))
+            parts.append((match.start(1), match.group(1)))
     kept = []
-    for part in parts:
+    for _, part in sorted(parts):
         short, long, _ = _split_name(part)
         if long is not None and not _is_initialism(short, long):
             continue
@@ -324,7 +331,7 @@ def _design_parts(abstract: str, found: list[str]) -> list[str]:
 
 def _add_variants(names: dict[str, list], short: str, text: str) -> None:
     """Checkpoints and variants named after the method: DC-Gen-FLUX, LLaDA-MoE-7B-A1B-Instruct."""
-    if " " in short or len(short) < 3:
+    if " " in short or len(short) < 3 or not (f"{short}-" in text or f"{short}‐" in text):
         return
     for match in re.finditer(rf"\b{re.escape(short)}((?:[-‐][A-Z0-9][\w]*)+)(?![\w\-‐]|\.\d)", text):
         variant = short + match.group(1)

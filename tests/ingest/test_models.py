@@ -55,3 +55,69 @@ def test_plain_title_phrases_are_not_method_names() -> None:
 def test_sizes_with_decimals_and_sentence_end_versions() -> None:
     assert _names("We prune OPT-6.7B and BLOOM; see results on Mistral-7B.") == ["OPT-6.7B", "Mistral-7B"]
     assert _names("PixArt-Σ beats PixArt-α.") == ["PixArt-Sigma", "PixArt-Alpha"]
+
+
+def test_expansion_order_follows_the_text_unless_a_coined_name_comes_second() -> None:
+    coined = "To fix this, we introduce Budget-Aware Routing (SwiftRoute), a training-free scheme."
+    assert extract_proposed("", "", coined) == ("SwiftRoute (Budget-Aware Routing)",)
+    initials = "We propose Token Budget Routing (TBR), a simple scheme."
+    assert extract_proposed("", "", initials) == ("Token Budget Routing (TBR)",)
+    assert extract_proposed("", "研究团队提出了Budget-Aware Routing（SwiftRoute）框架，解决了延迟问题", "") == (
+        "SwiftRoute (Budget-Aware Routing)",)
+
+
+def test_expansion_written_elsewhere_joins_the_title_name() -> None:
+    title = "KVZ: Compressing Caches"
+    assert extract_proposed(title, "", "We present a new scheme, KVZ: Key Value Zipping, for caches.") == (
+        "KVZ (Key Value Zipping)",)
+    assert extract_proposed(title, "", "We introduce KVZ, a Key Value Zipping Method for long inputs.") == (
+        "KVZ (Key Value Zipping Method)",)
+    assert extract_proposed(title, "", "We introduce KVZ, a Fast Long Attention design.") == ("KVZ",)
+    assert extract_proposed("Q²Cache: Fast Caching", "", "we introduce Quick Quantized Cache (q 2 Cache), which") \
+        == ("Q²Cache (Quick Quantized Cache)",)
+
+
+def test_a_long_phrase_before_an_acronym_is_not_a_name_but_the_acronym_is() -> None:
+    abstract = "We propose Hiding Many Tokens from the Small Model for Fast Decoding in Vision Models (HiMaT), a way"
+    assert extract_proposed("", "", abstract) == ("HiMaT",)
+    assert extract_proposed("", "", "we introduce Latent Plans for Quick Answers, a framework that") == (
+        "Latent Plans for Quick Answers",)
+
+
+def test_design_parts_defined_with_acronyms() -> None:
+    abstract = ("We propose GridNet for segmentation. GridNet is a network that employs Sparse Window Attention "
+                "(SWA) in its encoder. We also implement the Fused Tile Engine (FTE) module for speed. "
+                "It uses Low-Rank Adaptation (LoRA) and the Chain-of-Thought (CoT) prompts.")
+    assert extract_proposed("", "", abstract) == (
+        "GridNet", "Sparse Window Attention (SWA)", "Fused Tile Engine (FTE)")
+
+
+def test_enumerated_innovations_and_runs_on_names() -> None:
+    abstract = ("The method builds on two key innovations: (i) a Deep Token Compressor with a chunk design; "
+                "and (ii) Cache-Adapt-X, a robust adaptation strategy. (1) Baselines are weak.")
+    assert extract_proposed("", "", abstract) == ("Deep Token Compressor", "Cache-Adapt-X")
+    assert extract_proposed("", "", "we propose a new Skin Tone Angle (STA) Loss-based training scheme") == ()
+
+
+def test_variants_named_after_the_method_and_released_models() -> None:
+    abstract = ("We verify FastGen on SANA and FLUX.1-dev. The resulting FastGen-SANA and FastGen-FLUX models "
+                "are fast. Based on it, we have trained and open-sourced TinyCPM3.5, a small model.")
+    assert extract_proposed("FastGen: Faster Images", "", abstract) == (
+        "FastGen", "TinyCPM3.5", "FastGen-SANA", "FastGen-FLUX")
+    assert extract_proposed("", "清华大学发布了FastGen论文，并开源了MiniCPM4.1模型", "")[-1] == "MiniCPM4.1"
+
+
+def test_two_coined_names_joined_by_and_are_two_names() -> None:
+    assert extract_proposed("", "", "In this work, we propose KAN-REG and RandKAN-REG, the first ...") == (
+        "KAN-REG", "RandKAN-REG")
+
+
+def test_own_checkpoints_do_not_hide_the_existing_base_model() -> None:
+    abstract = "We introduce LLaDA-MoE. It beats LLaDA and Dream; LLaDA-MoE-7B-A1B-Instruct is our instruct model."
+    proposed = extract_proposed("LLaDA-MoE: A Sparse Model", "", abstract)
+    assert proposed == ("LLaDA-MoE", "LLaDA-MoE-7B-A1B-Instruct")
+    assert [m.name for m in extract_models("", "", abstract, proposed)] == ["LLaDA", "Dream"]
+
+
+def test_capital_v_versions_and_new_families() -> None:
+    assert _names("A distilled MobileNetV3 and OLMoE-1B-7B-0125.") == ["MobileNetV3", "OLMoE-1B-7B-0125"]
