@@ -27,14 +27,31 @@ def find_models(sentence: str) -> list[Model]:
 def _named_models(sentence: str) -> list[Model]:
     onto = load_ontology()
     found: dict[str, Model] = {}
+    known_spans = []
     for match in _model_matches(onto, sentence):
+        known_spans.append(match.span())
         model = _model_from_match(onto, match)
         if model is not None:
             found.setdefault(model.name.casefold(), model)
     for hit in onto.model_alias_index.find(sentence):
         family = onto.model_families[hit.target]
         found.setdefault(family.name.casefold(), Model(entity_id("model", family.name), family.name, family.name))
+    for start, end, name in _sized_names(sentence):
+        if not any(start < known_end and known_start < end for known_start, known_end in known_spans):
+            found.setdefault(name.casefold(), Model(entity_id("model", name), name, None))
     return list(found.values())
+
+
+# A checkpoint of a family the ontology does not know yet: a capitalised name whose last part is a
+# parameter count ("Foo-V2-1.3B"). The count is what sets a checkpoint apart from a method name.
+_SIZED_NAME = re.compile(r"(?<![\w.\-‐])([A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*?-\d+(?:\.\d+)?[BM])(?![\w\-‐])")
+
+
+def _sized_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of every sized name; known families are matched first and win overlaps."""
+    if "B" not in text and "M" not in text:
+        return []
+    return [(m.start(1), m.end(1), m.group(1)) for m in _SIZED_NAME.finditer(text)]
 
 
 def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, ...]) -> tuple[Model, ...]:

@@ -237,8 +237,9 @@ _TAG_WORDS = (
     "|sigma|alpha|next|onevision|sonnet|opus|haiku|oss|r1|zero|video|image|audio|med|α|σ|Σ"
 )
 _SIZE = r"\d+(?:\.\d+)?[BbMmKk]|\d+x\d+[Bb]|A\d+(?:\.\d+)?B"
-_VERSION = r"v?\d+(?:\.\d+)*[a-z]?"
-_DASH_TAG = rf"-(?:{_SIZE}|[BLSHG]/\d+|{_VERSION}|(?i:{_TAG_WORDS}))(?![A-Za-z0-9])"
+_VERSION = r"[vV]?\d+(?:\.\d+)*[a-z]?"
+# ViT-style size codes ("DeiT-S", "ViM-Ti") are case-sensitive so that a lone "-s" is not a size.
+_DASH_TAG = rf"-(?:{_SIZE}|[BLSHG]/\d+|(?:Ti|S|B|L|H)(?![A-Za-z0-9/])|{_VERSION}|(?i:{_TAG_WORDS}))(?![A-Za-z0-9])"
 _SPACE_TAG = rf" (?:{_SIZE}|\d+(?:\.\d+)+|(?=[A-Z])(?i:{_TAG_WORDS}))(?![A-Za-z0-9])"
 _SUFFIX = rf"(?P<ver>[-\s.]?{_VERSION}(?![A-Za-z])(?!\.?\d))?(?P<tags>(?:{_DASH_TAG}|{_SPACE_TAG})*)"
 

@@ -121,3 +121,17 @@ def test_own_checkpoints_do_not_hide_the_existing_base_model() -> None:
 
 def test_capital_v_versions_and_new_families() -> None:
     assert _names("A distilled MobileNetV3 and OLMoE-1B-7B-0125.") == ["MobileNetV3", "OLMoE-1B-7B-0125"]
+
+
+def test_a_checkpoint_of_an_unknown_family_is_found_by_its_parameter_count() -> None:
+    names = [m.name for m in find_models("We compare against Zephyrine-V2-1.3B and Wan 2.1-1.3B.")]
+    assert names == ["Wan2.1-1.3B", "Zephyrine-V2-1.3B"]
+    unknown = next(m for m in find_models("Zephyrine-V2-1.3B") if m.name == "Zephyrine-V2-1.3B")
+    assert unknown.family is None
+    # A method name without a parameter count stays out; so does a size that is part of a known name.
+    assert find_models("our FastThing pipeline runs LLaVA-1.5-7B") == find_models("LLaVA-1.5-7B")
+
+
+def test_vit_style_size_codes_and_capital_versions_belong_to_the_name() -> None:
+    assert [m.name for m in find_models("DeiT-S and ViM-Ti at 20% token reduction")] == ["DeiT-S", "ViM-Ti"]
+    assert [m.name for m in find_models("the Vision Mamba (ViM) architecture")] == []
