@@ -51,8 +51,8 @@ _CLAUSE_TRAIL = "，、"
 LEXICAL_SAVE_MIN = 2000
 LEXICAL_SAVE_SHARE = 0.05
 _LEXICAL_FILE = "lexical.npz"
-# One worker embeds queries while the calling thread scores BM25.
-_QUERY_ENCODER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="query-embedding",
+# Workers embed queries while the calling threads score BM25 (two: one per core for concurrent requests).
+_QUERY_ENCODER = ThreadPoolExecutor(max_workers=2, thread_name_prefix="query-embedding",
                                     initializer=limit_query_threads)
 
 QueryExpander = Callable[[str], list[str]]
