@@ -178,6 +178,8 @@ class SearchIndex:
         """The saved BM25 base brought up to the corpus: drop papers deleted since, re-add those written
         since (by revision). Without a saved base every paper is added, in compacted steps."""
         lexical = BM25Index.load(self.directory / _LEXICAL_FILE)
+        if lexical is not None and lexical.revision > self._corpus.revision():
+            lexical = None  # saved against another corpus (a restored backup): start over
         since = lexical.revision if lexical is not None else -1
         lexical = lexical or BM25Index()
         for slot in lexical.slots().tolist():
