@@ -6,6 +6,7 @@ claimed twice is an error in the Turtle file, reported when the registry is buil
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 import unicodedata
@@ -75,6 +76,8 @@ class InstitutionRegistry:
             for word in set(k.split()):
                 if len(word) >= 4:
                     self._keys_by_word.setdefault(word, []).append(k)
+        # Words most names share ("university", "technology") identify nothing and cost the most.
+        self._keys_by_word = {w: ks for w, ks in self._keys_by_word.items() if len(ks) <= 40}
 
     def get(self, institution_id: str) -> RegisteredInstitution | None:
         return self._by_id.get(institution_id)
@@ -96,7 +99,13 @@ class InstitutionRegistry:
         key = normalise_name(truncated)
         if len(key.split()) < 2 or _CJK.search(key):
             return None
-        matches = {self._by_key[k].id for k in self._english_keys if k.startswith(key + " ")}
+        prefix = key + " "
+        start = bisect.bisect_left(self._english_keys, prefix)  # the keys are sorted: a range, not a scan
+        matches = set()
+        for k in self._english_keys[start:]:
+            if not k.startswith(prefix):
+                break
+            matches.add(self._by_key[k].id)
         # A campus or subsidiary completing the same way as its parent does not make the name ambiguous.
         roots = {m for m in matches if not set(self.ancestors(m)) & matches}
         return self._by_id[roots.pop()] if len(roots) == 1 else None
