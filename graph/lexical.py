@@ -32,6 +32,8 @@ from pathlib import Path
 
 import numpy as np
 
+from graph.corpus import PaperText
+
 _LATIN = re.compile(r"[0-9a-z]+")
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _STOP = frozenset({
@@ -40,6 +42,11 @@ _STOP = frozenset({
     "which", "while", "with", "our", "these", "those", "than", "then", "can", "also", "such", "using",
     "based",
 })
+# Clause ends: Chinese full stops, commas and enumeration commas anywhere (a brief is one long
+# sentence whose clauses carry institution / technique / problem / result); "." only before a space or
+# the end (not 3.92x).
+_SENTENCE_END = re.compile(r"(?<=[。；;！？!?，、])|(?<=\.)(?=\s|$)")
+_CLAUSE_TRAIL = "，、"
 _MAX_TF = np.iinfo(np.uint16).max
 _FORMAT = 1  # bump when the saved arrays change meaning
 
@@ -67,6 +74,12 @@ def tokenize(text: str) -> list[str]:
 
 def _latin_terms(text: str) -> list[str]:
     return [_stem(t) for t in _LATIN.findall(text) if t not in _STOP]
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of English text, clauses of Chinese text (without their trailing comma)."""
+    parts = (s.strip().rstrip(_CLAUSE_TRAIL).strip() for s in _SENTENCE_END.split(text) if s)
+    return [s for s in parts if s]
 
 
 def _grown(array: np.ndarray, size: int) -> np.ndarray:
@@ -316,3 +329,31 @@ class BM25Index:
         index._count = int(index._present.sum())
         index._weigh_base()
         return index
+
+
+class SentenceMatcher:
+    """Picks the sentence of a paper sharing the most idf-weighted terms with the query as typed,
+    falling back to the expanded query (so an English query shows an English sentence when one
+    matches), then to the title."""
+
+    def __init__(self, lexical: BM25Index, query_terms: list[str], expanded_terms: list[str]) -> None:
+        self._weights = [{t: lexical.idf(t) or 0.1 for t in terms} for terms in (query_terms, expanded_terms)]
+
+    def best(self, paper: PaperText) -> str:
+        candidates = [s for text in (paper.title, paper.abstract, paper.brief) for s in sentences(text)]
+        terms = {term for weights in self._weights for term in weights}
+        # Every index term of a sentence is a substring of it lower-cased (stems only drop a final "s"),
+        # so only sentences containing some query term as a substring need tokenising.
+        tokens: list[set[str]] = []
+        for sentence in candidates:
+            lowered = sentence.lower()
+            tokens.append(set(tokenize(sentence)) if any(t in lowered for t in terms) else set())
+        for weights in self._weights:
+            best, best_score = "", 0.0
+            for sentence, present in zip(candidates, tokens, strict=True):
+                score = sum(weight for term, weight in weights.items() if term in present)
+                if score > best_score:
+                    best, best_score = sentence, score
+            if best:
+                return best
+        return paper.title or (candidates[0] if candidates else "")

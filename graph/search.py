@@ -33,7 +33,7 @@ import numpy as np
 
 from graph.corpus import Corpus, PaperText, lexical_text
 from graph.embedding import Embedder, default_embedder, limit_query_threads
-from graph.lexical import BM25Index, tokenize
+from graph.lexical import BM25Index, SentenceMatcher, tokenize
 from graph.model import ImportBatch, Paper
 from graph.vectors import EmbeddingCache, VectorIndex, text_hash
 
@@ -42,11 +42,6 @@ RRF_K = 60  # the constant of Cormack et al.; damps the head so neither ranking 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9+.\-]*")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
-# Clause ends: Chinese full stops, commas and enumeration commas anywhere (a brief is one long
-# sentence whose clauses carry institution / technique / problem / result); "." only before a space or
-# the end (not 3.92x).
-_SENTENCE_END = re.compile(r"(?<=[。；;！？!?，、])|(?<=\.)(?=\s|$)")
-_CLAUSE_TRAIL = "，、"
 # The lexical base is saved (compacted) once this many papers changed since it was, or this share.
 LEXICAL_SAVE_MIN = 2000
 LEXICAL_SAVE_SHARE = 0.05
@@ -95,12 +90,6 @@ def keywords(paper: Paper) -> str:
         names += [technique.name, technique.label_zh or ""]
     names += [m.name for m in paper.models] + [h.name for h in paper.hardware]
     return " ; ".join(dict.fromkeys(n for n in names if n))
-
-
-def sentences(text: str) -> list[str]:
-    """Sentences of English text, clauses of Chinese text (without their trailing comma)."""
-    parts = (s.strip().rstrip(_CLAUSE_TRAIL).strip() for s in _SENTENCE_END.split(text) if s)
-    return [s for s in parts if s]
 
 
 def ontology_expander() -> QueryExpander:
@@ -311,7 +300,7 @@ class SearchIndex:
             else:
                 ranked = (vector_hits or lexical_hits)[:k]
             texts = self._corpus.by_slots([slot for slot, _ in ranked])
-            matcher = _SentenceMatcher(self._lexical, tokenize(query), terms)
+            matcher = SentenceMatcher(self._lexical, tokenize(query), terms)
             return [
                 SearchHit(self._ids[slot], score, matcher.best(texts[slot]),
                           vector_ranks.get(slot), lexical_ranks.get(slot))
@@ -332,7 +321,7 @@ class SearchIndex:
                      if s != slot][:k]
             texts = self._corpus.by_slots([slot, *(s for s, _ in found)])
             source_terms = tokenize(texts[slot].title or embedded_text(texts[slot]))
-            matcher = _SentenceMatcher(self._lexical, source_terms, source_terms)
+            matcher = SentenceMatcher(self._lexical, source_terms, source_terms)
             return [SearchHit(self._ids[s], score, matcher.best(texts[s]), rank, None)
                     for rank, (s, score) in enumerate(found, start=1)]
 
@@ -358,34 +347,6 @@ class SearchIndex:
                 self._lexical.save(self.directory / _LEXICAL_FILE)
             self._corpus.close()
             self._cache.close()
-
-
-class _SentenceMatcher:
-    """Picks the sentence of a paper sharing the most idf-weighted terms with the query as typed,
-    falling back to the expanded query (so an English query shows an English sentence when one
-    matches), then to the title."""
-
-    def __init__(self, lexical: BM25Index, query_terms: list[str], expanded_terms: list[str]) -> None:
-        self._weights = [{t: lexical.idf(t) or 0.1 for t in terms} for terms in (query_terms, expanded_terms)]
-
-    def best(self, paper: PaperText) -> str:
-        candidates = [s for text in (paper.title, paper.abstract, paper.brief) for s in sentences(text)]
-        terms = {term for weights in self._weights for term in weights}
-        # Every index term of a sentence is a substring of it lower-cased (stems only drop a final "s"),
-        # so only sentences containing some query term as a substring need tokenising.
-        tokens: list[set[str]] = []
-        for sentence in candidates:
-            lowered = sentence.lower()
-            tokens.append(set(tokenize(sentence)) if any(t in lowered for t in terms) else set())
-        for weights in self._weights:
-            best, best_score = "", 0.0
-            for sentence, present in zip(candidates, tokens, strict=True):
-                score = sum(weight for term, weight in weights.items() if term in present)
-                if score > best_score:
-                    best, best_score = sentence, score
-            if best:
-                return best
-        return paper.title or (candidates[0] if candidates else "")
 
 
 def _vector_text(query: str, expansions: list[str], required: bool) -> str:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.search import SearchIndex, sentences
+from graph.lexical import sentences
+from graph.search import SearchIndex
 from tests.search.conftest import PAPERS, make_batch, make_paper, pid
 
 
