@@ -6,9 +6,9 @@ Index choice, by size (figures from benchmarks/search_latency.py on the shared t
 - from `IVF_THRESHOLD` on, `IndexIVFFlat` (inner product) with a hash-table direct map: a flat scan
   costs 10-25 ms at 100k; the IVF probes `NPROBE` of ~2*sqrt(n) lists (64 of 565 when trained at
   80k) in ~1 ms, with recall@10 against the exact index of 0.96 for real query vectors over the
-  benchmark's 100k vectors (nprobe 16: 0.86, 32: 0.92, 128: 0.99 at 1.9 ms). Hybrid search takes the top 100 of each ranking and
-  fuses them, so an approximate neighbour shifts the fused top 10 even less. It stores the same raw vectors (no
-  compression loss), deletes ids (report replacement needs that; HNSW cannot, and would need
+  benchmark's 100k vectors (nprobe 16: 0.86, 32: 0.92, 128: 0.99 at 1.9 ms). Hybrid search fuses
+  the top 100 of each ranking, so an approximate neighbour moves the fused top 10 even less.
+  It stores the same raw vectors (no compression loss), deletes ids (report replacement needs that; HNSW cannot, and would need
   tombstones and rebuilds), reconstructs by id, and a restricted search (`allowed`) that is small
   probes every list with an id selector, which is exact over the allowed papers and cheap because
   distances are computed only for them. It is trained on a sample when the threshold is crossed and
