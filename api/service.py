@@ -180,7 +180,8 @@ class PapergraphService:
             if self._index is None:
                 from graph.search import SearchIndex
 
-                self._index = SearchIndex(Path(self.settings.data_dir) / "search")
+                self._index = SearchIndex(Path(self.settings.data_dir) / "search",
+                                          query_cache_size=self.settings.query_cache_size)
             if not self._index_checked:
                 self._index_checked = True
                 self.sync_index()

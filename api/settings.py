@@ -32,6 +32,8 @@ class Settings(BaseSettings):
     graphql_max_aliases: int = Field(15, ge=1)
     search_max_k: int = Field(100, ge=1)
     page_max: int = Field(100, ge=1)
+    # Query vectors remembered so a repeated query skips the model; 0 turns the cache off.
+    query_cache_size: int = Field(512, ge=0)
 
     neo4j_uri: str = Field("bolt://localhost:7687", validation_alias="NEO4J_URI")
     neo4j_user: str = Field("neo4j", validation_alias="NEO4J_USER")

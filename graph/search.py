@@ -35,7 +35,7 @@ from graph.corpus import Corpus, PaperText, lexical_text
 from graph.embedding import Embedder, default_embedder, limit_query_threads
 from graph.lexical import BM25Index, SentenceMatcher, tokenize
 from graph.model import ImportBatch, Paper
-from graph.vectors import EmbeddingCache, VectorIndex, text_hash
+from graph.vectors import QUERY_CACHE_SIZE, EmbeddingCache, VectorIndex, text_hash
 
 SEARCH_MODES = ("hybrid", "vector", "lexical")
 RRF_K = 60  # the constant of Cormack et al.; damps the head so neither ranking dominates
@@ -132,14 +132,14 @@ class SearchIndex:
     """Search over the papers of every applied report; thread-safe, persisted under `directory`."""
 
     def __init__(self, directory: Path, embedder: Embedder | None = None,
-                 expand_term: QueryExpander | None = None) -> None:
+                 expand_term: QueryExpander | None = None, query_cache_size: int = QUERY_CACHE_SIZE) -> None:
         self.directory = Path(directory)
         self.directory.mkdir(parents=True, exist_ok=True)
         self._embedder = embedder or default_embedder()
         self._expand_term = expand_term
         self._lock = threading.RLock()
         self._corpus = Corpus(self.directory / "corpus.sqlite")
-        self._cache = EmbeddingCache(self.directory / "embeddings.sqlite", self._embedder)
+        self._cache = EmbeddingCache(self.directory / "embeddings.sqlite", self._embedder, query_cache_size)
         self._vectors = VectorIndex.open(self.directory / "vectors.faiss", self._embedder.dimension)
         self._lexical = BM25Index()
         self._ids: dict[int, str] = {}

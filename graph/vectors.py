@@ -38,8 +38,8 @@ from graph.embedding import Embedder
 # two-core machine the threads' synchronisation turned a 0.6 ms scan of 10k vectors into 20 ms.
 FAISS_THREADS = 1
 # Query vectors kept (1.5 kB each): repeated queries skip the model. 0 turns the cache off (the latency
-# benchmark's headline figures are for distinct queries).
-QUERY_CACHE_SIZE = int(os.environ.get("PAPERGRAPH_QUERY_CACHE_SIZE", "512"))
+# benchmark's headline figures are for distinct queries). Set by `Settings.query_cache_size`.
+QUERY_CACHE_SIZE = 512
 
 
 def text_hash(text: str) -> str:
@@ -49,8 +49,9 @@ def text_hash(text: str) -> str:
 class EmbeddingCache:
     """SQLite table hash -> float32 vector bytes; `embed` encodes only the texts it has not seen."""
 
-    def __init__(self, path: Path, embedder: Embedder) -> None:
+    def __init__(self, path: Path, embedder: Embedder, query_cache_size: int = QUERY_CACHE_SIZE) -> None:
         self._embedder = embedder
+        self._query_cache_size = query_cache_size
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("CREATE TABLE IF NOT EXISTS embedding (hash TEXT PRIMARY KEY, vector BLOB NOT NULL)")
@@ -103,7 +104,7 @@ class EmbeddingCache:
         vector.setflags(write=False)
         with self._queries_lock:
             self._queries[text] = vector
-            if len(self._queries) > QUERY_CACHE_SIZE:
+            if len(self._queries) > self._query_cache_size:
                 self._queries.popitem(last=False)
         return vector
 
