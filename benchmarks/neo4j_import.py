@@ -3,7 +3,7 @@
     python benchmarks/neo4j_import.py [--papers 2000]                 # ArcadeDB's Bolt server, started here
     NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=... python benchmarks/neo4j_import.py   # a real Neo4j
 
-Without NEO4J_URI it starts the same in-process Bolt server the tests use (tests/neo4j_server.py).
+Without NEO4J_URI it starts the same local Bolt server (a child process) the tests use (tests/neo4j_server.py).
 Target: >= 5,000 nodes+relationships/s on a warm server (a production Neo4j runs for weeks); the first
 import into a freshly started JVM is printed too. Also times an idempotent re-import (reads only).
 """
@@ -37,7 +37,7 @@ def bolt_server() -> Iterator[tuple[str, dict[str, str]]]:
         yield external["uri"], external
         return
     with arcadedb_bolt_server() as settings:
-        yield "ArcadeDB Bolt (arcadedb-embedded, in-process)", settings
+        yield "ArcadeDB Bolt (arcadedb-embedded, child process on loopback)", settings
 
 
 def _import(store: Neo4jStore, batches: list[ImportBatch]) -> float:
