@@ -20,19 +20,14 @@ from typing import TYPE_CHECKING, Any
 
 from api.settings import Settings
 from graph.model import (
-    Evidence,
-    Hardware,
     ImportBatch,
     ImportSummary,
-    Institution,
-    Model,
     Paper,
     ParseWarning,
     ReportInfo,
     SourceRef,
-    Technique,
 )
-from graph.projection import parse_warning
+from graph.projection import PAPER_RELATIONS, assemble_paper
 from graph.search import SEARCH_MODES
 from graph.store import GraphStore, Node, PaperFilter, StoreError
 
@@ -353,28 +348,7 @@ class PapergraphService:
 
 def paper_from_nodes(node: Node, related: dict[tuple[str, str], list[Node]]) -> Paper:
     """Rebuild the domain Paper from its node and its neighbours (keyed by (relationship, direction))."""
-    return Paper(
-        id=node["id"], title=node.get("title", ""), abstract=node.get("abstract", ""),
-        brief=node.get("brief", ""), author_count=node.get("author_count"),
-        sources=tuple(SourceRef(s["report"], int(s["index"]), int(s["line"])) for s in node.get("sources", ())),
-        proposed=tuple(node.get("proposed", ())),
-        institutions=tuple(
-            Institution(id=n["id"], name=n.get("name", ""), aliases=tuple(n.get("aliases", ())),
-                        parent=n.get("parent"), parent_name=n.get("parent_name"),
-                        resolved=bool(n.get("resolved", True)), country=n.get("country"))
-            for n in related[("AUTHORED", "in")]),
-        techniques=tuple(Technique(id=n["id"], name=n.get("name", ""), categories=tuple(n.get("categories", ())),
-                                   label_zh=n.get("label_zh")) for n in related[("USES", "out")]),
-        models=tuple(Model(id=n["id"], name=n.get("name", ""), family=n.get("family"))
-                     for n in related[("EVALUATES", "out")]),
-        hardware=tuple(Hardware(id=n["id"], name=n.get("name", ""), hw_class=n.get("class", "other"))
-                       for n in related[("RUNS_ON", "out")]),
-        evidence=tuple(
-            Evidence(id=n["id"], metric=n.get("metric", "other"), value=float(n["value"]), unit=n.get("unit"),
-                     quote=n.get("quote", ""), source=n.get("source", "abstract"), line=int(n.get("line", 0)),
-                     value_max=n.get("value_max"), direction=n.get("direction"), baseline=n.get("baseline"),
-                     condition=n.get("condition"), scope=n.get("scope"), model=n.get("model"),
-                     hardware=n.get("hardware"))
-            for n in related[("REPORTS", "out")]),
-        warnings=tuple(parse_warning(w) for w in node.get("warnings", ())),
-    )
+    sources = tuple(SourceRef(s["report"], int(s["index"]), int(s["line"])) for s in node.get("sources", ()))
+    neighbours = {rel_type: [(n["id"], n) for n in related.get((rel_type, direction), [])]
+                  for rel_type, direction in PAPER_RELATIONS.items()}
+    return assemble_paper(node["id"], node, sources, neighbours)

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from graph.model import (
     Evidence,
@@ -236,6 +236,34 @@ def _evidence(props: Props, node_id: str) -> Evidence:
         hardware=props.get("hardware"))
 
 
+# The relationships a Paper is rebuilt from, with the direction seen from the paper.
+PAPER_RELATIONS: dict[str, Literal["in", "out"]] = {
+    "AUTHORED": "in", "USES": "out", "EVALUATES": "out", "RUNS_ON": "out", "REPORTS": "out",
+}
+
+
+def assemble_paper(node_id: str, props: Props, sources: tuple[SourceRef, ...],
+                   related: Mapping[str, list[tuple[str, Props]]]) -> Paper:
+    """The domain Paper from its node's properties and its neighbours ((id, props) per relationship
+    type of PAPER_RELATIONS, in order): the inverse of `project` for one paper, shared by export and
+    the API's paper documents."""
+    def nodes(rel_type: str) -> list[tuple[str, Props]]:
+        return list(related.get(rel_type, ()))
+
+    return Paper(
+        id=node_id, title=props.get("title", ""), abstract=props.get("abstract", ""),
+        brief=props.get("brief", ""), author_count=props.get("author_count"), sources=sources,
+        proposed=tuple(props.get("proposed", ())),
+        institutions=tuple(_institution(p, i) for i, p in nodes("AUTHORED")),
+        techniques=tuple(Technique(t, p.get("name", ""), tuple(p.get("categories", ())), p.get("label_zh"))
+                         for t, p in nodes("USES")),
+        models=tuple(Model(m, p.get("name", ""), p.get("family")) for m, p in nodes("EVALUATES")),
+        hardware=tuple(Hardware(h, p.get("name", ""), p.get("class", "other")) for h, p in nodes("RUNS_ON")),
+        evidence=tuple(_evidence(p, e) for e, p in nodes("REPORTS")),
+        warnings=tuple(parse_warning(w) for w in props.get("warnings", ())),
+    )
+
+
 def rebuild_batches(nodes: Iterable[NodeRecord], rels: Iterable[RelRecord]) -> list[ImportBatch]:
     """One ImportBatch per Report node (sorted by id) that `project` maps back onto the same graph."""
     by_id = {n.id: n for n in nodes}
@@ -249,24 +277,11 @@ def rebuild_batches(nodes: Iterable[NodeRecord], rels: Iterable[RelRecord]) -> l
         return by_id[node_id].props
 
     def paper(node_id: str, ref: SourceRef) -> Paper:
-        p = props(node_id)
-        insts = _by_pos(in_rels[(node_id, "AUTHORED")])
-        techs = _by_pos(out_rels[(node_id, "USES")])
-        models = _by_pos(out_rels[(node_id, "EVALUATES")])
-        hardware = _by_pos(out_rels[(node_id, "RUNS_ON")])
-        evidence = _by_pos(out_rels[(node_id, "REPORTS")])
-        return Paper(
-            id=node_id, title=p.get("title", ""), abstract=p.get("abstract", ""), brief=p.get("brief", ""),
-            author_count=p.get("author_count"), sources=(ref,), proposed=tuple(p.get("proposed", ())),
-            institutions=tuple(_institution(props(i), i) for i in insts),
-            techniques=tuple(Technique(t, props(t).get("name", ""), tuple(props(t).get("categories", ())),
-                                       props(t).get("label_zh")) for t in techs),
-            models=tuple(Model(m, props(m).get("name", ""), props(m).get("family")) for m in models),
-            hardware=tuple(Hardware(h, props(h).get("name", ""), props(h).get("class", "other"))
-                           for h in hardware),
-            evidence=tuple(_evidence(props(e), e) for e in evidence),
-            warnings=tuple(parse_warning(w) for w in p.get("warnings", ())),
-        )
+        related = {}
+        for rel_type, direction in PAPER_RELATIONS.items():
+            ends = in_rels if direction == "in" else out_rels
+            related[rel_type] = [(other, props(other)) for other in _by_pos(ends[(node_id, rel_type)])]
+        return assemble_paper(node_id, props(node_id), (ref,), related)
 
     batches = []
     for report in sorted((n for n in by_id.values() if n.label == "Report"), key=lambda n: n.id):
