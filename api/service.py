@@ -246,6 +246,9 @@ class PapergraphService:
             return self._apply_locked(path, batches)
 
     def _apply_locked(self, path: str, batches: list[ImportBatch]) -> FileResult:
+        # Open (and sync) the index before the store changes: opened after, it would count the new
+        # papers as missing from the index and rebuild it from a full store export on every import.
+        self.index  # noqa: B018
         summaries, warnings = [], []
         for batch in batches:
             try:

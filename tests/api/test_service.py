@@ -80,3 +80,16 @@ def test_settings_env_and_overrides(monkeypatch: pytest.MonkeyPatch, tmp_path: P
     assert not settings.writes_enabled()
     assert {"PAPERGRAPH_API_KEY", "PAPERGRAPH_DATA_DIR", "NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD",
             "NEO4J_DATABASE", "PAPERGRAPH_STORE"} <= env_names()
+
+
+def test_first_import_into_a_fresh_service_indexes_the_batch_without_a_rebuild(tmp_path: Path) -> None:
+    from graph.open_store import open_store
+    from tests.api.test_loaders import CountingStore
+
+    store = CountingStore(open_store("memory", tmp_path / "data"))
+    service = PapergraphService(Settings(data_dir=tmp_path / "data"), store=store)  # type: ignore[arg-type]
+    source = write_interchange(tmp_path / "a.json", [batch_a()])
+    assert all(r.ok for r in service.import_paths([source], progress=False))
+    assert store.calls["export"] == 0
+    assert service.search("speculative decoding with tree drafts", 1)[0].paper["id"] == spec_paper().id
+    service.close()
