@@ -192,9 +192,16 @@ class PapergraphService:
             return True
 
     def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-            self._store = None
+        """Close the index (saving its lexical overlay) and the store; either reopens on next use."""
+        with self._index_lock:
+            if self._index is not None:
+                self._index.close()
+                self._index = None
+                self._index_checked = False
+        with self._open_lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
 
     # --- writes ---------------------------------------------------------------------------------
     def import_paths(self, paths: Iterable[str | Path], progress: bool = True) -> list[FileResult]:

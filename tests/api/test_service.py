@@ -93,3 +93,14 @@ def test_first_import_into_a_fresh_service_indexes_the_batch_without_a_rebuild(t
     assert store.calls["export"] == 0
     assert service.search("speculative decoding with tree drafts", 1)[0].paper["id"] == spec_paper().id
     service.close()
+
+
+def test_close_saves_the_search_index_and_reopens_on_next_use(tmp_path: Path) -> None:
+    from graph.lexical import BM25Index
+
+    service = make_service(tmp_path / "data", [batch_a()])
+    service.close()
+    saved = BM25Index.load(tmp_path / "data" / "search" / "lexical.npz")
+    assert saved is not None and len(saved) == 4 and saved.overlay_size == 0
+    assert service.search("speculative decoding with tree drafts", 1)[0].paper["id"] == spec_paper().id
+    service.close()
