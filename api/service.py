@@ -183,10 +183,13 @@ class PapergraphService:
             return self._index
 
     def sync_index(self) -> bool:
-        """Rebuild the index from the store when they disagree on the papers; True if it rebuilt."""
+        """Rebuild the index from the store when they hold different paper ids; True if it rebuilt.
+
+        Ids, not counts: a process killed between the store's commit and the index's could leave a
+        corrected report with as many papers as before in the store and the old ones in the index."""
         with self._index_lock:
             index = self._index if self._index is not None else self.index
-            if index.paper_count() == self.store.counts()["nodes"].get("Paper", 0):
+            if index.paper_ids() == self.store.paper_ids(PaperFilter()):
                 return False
             index.rebuild(self.store.export())
             return True

@@ -200,6 +200,11 @@ class SearchIndex:
         with self._lock:
             return len(self._ids)
 
+    def paper_ids(self) -> set[str]:
+        """The ids of every indexed paper, to check the index against the graph store."""
+        with self._lock:
+            return set(self._slots)
+
     def apply(self, batch: ImportBatch) -> IndexUpdate:
         """Make the index hold exactly this report's papers for its report id (replace semantics).
 

@@ -104,3 +104,23 @@ def test_close_saves_the_search_index_and_reopens_on_next_use(tmp_path: Path) ->
     assert saved is not None and len(saved) == 4 and saved.overlay_size == 0
     assert service.search("speculative decoding with tree drafts", 1)[0].paper["id"] == spec_paper().id
     service.close()
+
+
+def test_index_is_rebuilt_when_the_store_holds_other_papers_of_the_same_count(tmp_path: Path) -> None:
+    """As after a process killed between the store's commit of a corrected report and the index's."""
+    from graph.model import ImportBatch
+    from graph.open_store import open_store
+    from tests.contract.batches import paper
+
+    service = make_service(tmp_path / "data", [batch_a()])
+    service.close()
+    a = batch_a()
+    sparse = paper("Block-sparse attention kernels for long context", a.report.id, 3)
+    corrected = ImportBatch(a.report, (a.papers[0], a.papers[1], sparse, a.papers[3]))
+    store = open_store("memory", tmp_path / "data")
+    store.upsert(corrected)
+    store.close()
+    reopened = PapergraphService(Settings(data_dir=tmp_path / "data"))
+    hits = reopened.search("block-sparse attention kernels", 1, mode="lexical")
+    assert [h.paper["id"] for h in hits] == [sparse.id]
+    reopened.close()
