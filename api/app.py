@@ -1,8 +1,9 @@
 """The FastAPI application: GraphQL at /graphql (GraphiQL in the browser), REST under /api, /healthz.
 
 Every error leaves as JSON `{"error": message}`; unexpected exceptions are logged and answered with a
-generic 500, never a stack trace. Store access stays on the event loop thread: the embedded store is
-not shared between threads, and its calls are short.
+generic 500, never a stack trace. REST routes and the slow GraphQL fields (search, imports) run the
+service in worker threads; the stores and the search index are thread-safe (each guards itself with
+locks), and the quick GraphQL lookups call the store on the event loop.
 """
 
 from __future__ import annotations
