@@ -84,8 +84,14 @@ class EmbeddingCache:
             if missing:
                 fresh = self._embedder.encode(list(missing.values()))
                 rows = [(h, v.astype(np.float32).tobytes()) for h, v in zip(missing, fresh, strict=True)]
-                with self._db:
+                # One transaction: the connection autocommits, which would commit (and sync) per row.
+                self._db.execute("BEGIN")
+                try:
                     self._db.executemany("INSERT OR REPLACE INTO embedding VALUES (?, ?)", rows)
+                except BaseException:
+                    self._db.execute("ROLLBACK")
+                    raise
+                self._db.execute("COMMIT")
                 self.embedded += len(missing)
                 known.update(zip(missing, fresh, strict=True))
         if not texts:
