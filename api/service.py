@@ -232,12 +232,9 @@ class PapergraphService:
                 batches = batches_from_json(data, name)
             else:
                 from ingest.pipeline import extract_text
+                from ingest.report import decode_report
 
-                try:
-                    text = data.decode("utf-8")
-                except UnicodeDecodeError as exc:
-                    return FileResult(path=name, error=f"{name}: not UTF-8 text ({exc.reason})")
-                batches = [extract_text(text, name)]
+                batches = [extract_text(decode_report(data, name), name)]
         except Exception as exc:  # noqa: BLE001 - any extraction failure leaves the store unchanged
             return FileResult(path=name, error=format_error(exc, name))
         return self._apply(name, batches)

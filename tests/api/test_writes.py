@@ -139,3 +139,12 @@ def test_graphql_body_is_size_limited(tmp_path: Path) -> None:
     response = client.post("/graphql", json={"query": "{ stats { nodes { name } } }", "pad": "x" * 2000})
     assert response.status_code == 413 and "error" in response.json()
     service.close()
+
+
+def test_upload_that_is_not_utf8_names_file_and_line(writable: tuple[PapergraphService, TestClient]) -> None:
+    service, client = writable
+    response = client.post("/api/reports", headers={"X-API-Key": API_KEY},
+                           files={"file": ("latin1.md", "# 报告\n\n### 1. Caf\u00e9\n".encode("utf-8")[:-4] + b"\xe9\n")})
+    assert response.status_code == 422
+    assert response.json()["error"].startswith("latin1.md:3:")
+    assert papers(service) == 4
