@@ -3,11 +3,13 @@
 A resolver asks for one node or one node's neighbours; the loader collects every such request made
 while one level of the query resolves and answers them with a single `store.get` or `store.related`
 call. A page of 50 papers with institutions, techniques and evidence therefore costs one call per
-relation, not one per paper. Loaders live for one request only, so they never serve stale data.
+relation, not one per paper. Loaders live for one request only, so they never serve stale data, and
+run their store call in a worker thread so a slow backend does not stall the event loop.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 
 from strawberry.dataloader import DataLoader
@@ -27,7 +29,7 @@ class StoreLoaders:
         loader = self._nodes.get(label)
         if loader is None:
             async def load(ids: Sequence[str]) -> list[Node | None]:
-                return self.store.get(label, list(ids))
+                return await asyncio.to_thread(self.store.get, label, list(ids))
 
             loader = self._nodes[label] = DataLoader(load_fn=load)
         return loader
@@ -37,7 +39,7 @@ class StoreLoaders:
         loader = self._related.get(key)
         if loader is None:
             async def load(ids: Sequence[str]) -> list[list[Node]]:
-                found = self.store.related(list(ids), rel_type, direction)
+                found = await asyncio.to_thread(self.store.related, list(ids), rel_type, direction)
                 return [found.get(node_id, []) for node_id in ids]
 
             loader = self._related[key] = DataLoader(load_fn=load)

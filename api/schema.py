@@ -126,15 +126,20 @@ def _page(info: strawberry.Info, first: int, after: str | None) -> tuple[int, in
     return first, offset
 
 
-def _node_connection(info: strawberry.Info, label: str, make: Any, first: int, after: str | None,
-                     name_contains: str | None) -> Connection[Any]:
+async def _off_loop(call: Any, *args: Any) -> Any:
+    """Store calls run in a worker thread: a Neo4j round trip must not hold up every other request."""
+    return await asyncio.to_thread(call, *args)
+
+
+async def _node_connection(info: strawberry.Info, label: str, make: Any, first: int, after: str | None,
+                           name_contains: str | None) -> Connection[Any]:
     limit, offset = _page(info, first, after)
-    page = info.context.service.store.list_nodes(label, limit, offset, name_contains)
+    page = await _off_loop(info.context.service.store.list_nodes, label, limit, offset, name_contains)
     return Connection.of([make(n) for n in page.items], offset, page.total)
 
 
-def _node(info: strawberry.Info, label: str, node_id: str, make: Any) -> Any:
-    node = info.context.service.store.get(label, [node_id])[0]
+async def _node(info: strawberry.Info, label: str, node_id: str, make: Any) -> Any:
+    node = (await _off_loop(info.context.service.store.get, label, [node_id]))[0]
     return make(node) if node is not None else None
 
 
@@ -157,79 +162,80 @@ async def _service_call(call: Any, *args: Any) -> Any:
 @strawberry.type
 class Query:
     @strawberry.field
-    def paper(self, info: strawberry.Info, id: strawberry.ID) -> Paper | None:
-        return _node(info, "Paper", id, Paper.from_node)
+    async def paper(self, info: strawberry.Info, id: strawberry.ID) -> Paper | None:
+        return await _node(info, "Paper", id, Paper.from_node)
 
     @strawberry.field
-    def papers(self, info: strawberry.Info, filter: PaperFilterInput | None = None, first: int = 20,
+    async def papers(self, info: strawberry.Info, filter: PaperFilterInput | None = None, first: int = 20,
                after: str | None = None) -> Connection[Paper]:
         limit, offset = _page(info, first, after)
         paper_filter = filter.to_filter() if filter else PaperFilter()
-        page = info.context.service.store.list_papers(paper_filter, limit, offset)
+        page = await _off_loop(info.context.service.store.list_papers, paper_filter, limit, offset)
         return Connection.of([Paper.from_node(n) for n in page.items], offset, page.total)
 
     @strawberry.field
-    def institution(self, info: strawberry.Info, id: strawberry.ID) -> Institution | None:
-        return _node(info, "Institution", id, Institution.from_node)
+    async def institution(self, info: strawberry.Info, id: strawberry.ID) -> Institution | None:
+        return await _node(info, "Institution", id, Institution.from_node)
 
     @strawberry.field
-    def institutions(self, info: strawberry.Info, name_contains: str | None = None, first: int = 20,
+    async def institutions(self, info: strawberry.Info, name_contains: str | None = None, first: int = 20,
                      after: str | None = None) -> Connection[Institution]:
-        return _node_connection(info, "Institution", Institution.from_node, first, after, name_contains)
+        return await _node_connection(info, "Institution", Institution.from_node, first, after, name_contains)
 
     @strawberry.field
-    def technique(self, info: strawberry.Info, id: strawberry.ID) -> Technique | None:
-        return _node(info, "Technique", id, Technique.from_node)
+    async def technique(self, info: strawberry.Info, id: strawberry.ID) -> Technique | None:
+        return await _node(info, "Technique", id, Technique.from_node)
 
     @strawberry.field
-    def techniques(self, info: strawberry.Info, name_contains: str | None = None, first: int = 20,
+    async def techniques(self, info: strawberry.Info, name_contains: str | None = None, first: int = 20,
                    after: str | None = None) -> Connection[Technique]:
-        return _node_connection(info, "Technique", Technique.from_node, first, after, name_contains)
+        return await _node_connection(info, "Technique", Technique.from_node, first, after, name_contains)
 
     @strawberry.field
-    def model(self, info: strawberry.Info, id: strawberry.ID) -> Model | None:
-        return _node(info, "Model", id, Model.from_node)
+    async def model(self, info: strawberry.Info, id: strawberry.ID) -> Model | None:
+        return await _node(info, "Model", id, Model.from_node)
 
     @strawberry.field
-    def models(self, info: strawberry.Info, name_contains: str | None = None, first: int = 20,
+    async def models(self, info: strawberry.Info, name_contains: str | None = None, first: int = 20,
                after: str | None = None) -> Connection[Model]:
-        return _node_connection(info, "Model", Model.from_node, first, after, name_contains)
+        return await _node_connection(info, "Model", Model.from_node, first, after, name_contains)
 
     @strawberry.field
-    def hardware(self, info: strawberry.Info, name_contains: str | None = None, first: int = 20,
+    async def hardware(self, info: strawberry.Info, name_contains: str | None = None, first: int = 20,
                  after: str | None = None) -> Connection[Hardware]:
-        return _node_connection(info, "Hardware", Hardware.from_node, first, after, name_contains)
+        return await _node_connection(info, "Hardware", Hardware.from_node, first, after, name_contains)
 
     @strawberry.field
-    def metrics(self, info: strawberry.Info, name_contains: str | None = None, first: int = 20,
+    async def metrics(self, info: strawberry.Info, name_contains: str | None = None, first: int = 20,
                 after: str | None = None) -> Connection[Metric]:
-        return _node_connection(info, "Metric", Metric.from_node, first, after, name_contains)
+        return await _node_connection(info, "Metric", Metric.from_node, first, after, name_contains)
 
     @strawberry.field
-    def report(self, info: strawberry.Info, id: strawberry.ID) -> Report | None:
-        return _node(info, "Report", id, Report.from_node)
+    async def report(self, info: strawberry.Info, id: strawberry.ID) -> Report | None:
+        return await _node(info, "Report", id, Report.from_node)
 
     @strawberry.field
-    def reports(self, info: strawberry.Info, name_contains: str | None = None, first: int = 20,
+    async def reports(self, info: strawberry.Info, name_contains: str | None = None, first: int = 20,
                 after: str | None = None) -> Connection[Report]:
-        return _node_connection(info, "Report", Report.from_node, first, after, name_contains)
+        return await _node_connection(info, "Report", Report.from_node, first, after, name_contains)
 
     @strawberry.field(description="The technique categories (SKOS top concepts) of the vocabulary.")
-    def categories(self, info: strawberry.Info, first: int = 20,
+    async def categories(self, info: strawberry.Info, first: int = 20,
                    after: str | None = None) -> Connection[TechniqueCategory]:
         limit, offset = _page(info, first, after)
         ids = list(TECHNIQUE_CATEGORIES[offset:offset + limit])
-        nodes = info.context.service.store.get("Technique", [f"tech:{c}" for c in ids])
+        nodes = await _off_loop(info.context.service.store.get, "Technique", [f"tech:{c}" for c in ids])
         items = [TechniqueCategory.from_node(c, n) for c, n in zip(ids, nodes, strict=True)]
         return Connection.of(items, offset, len(TECHNIQUE_CATEGORIES))
 
     @strawberry.field(description="Evidence across papers, e.g. the best speedups for one category.")
-    def evidence(self, info: strawberry.Info, filter: EvidenceFilterInput | None = None,
+    async def evidence(self, info: strawberry.Info, filter: EvidenceFilterInput | None = None,
                  order_by: EvidenceOrder = EvidenceOrder.VALUE_DESC, first: int = 20,
                  after: str | None = None) -> Connection[Evidence]:
         limit, offset = _page(info, first, after)
         evidence_filter = filter.to_filter() if filter else EvidenceFilter()
-        page = info.context.service.store.list_evidence(evidence_filter, order_by.value, limit, offset)
+        page = await _off_loop(info.context.service.store.list_evidence, evidence_filter, order_by.value,
+                               limit, offset)
         return Connection.of([Evidence.from_node(n) for n in page.items], offset, page.total)
 
     @strawberry.field(description="Semantic + lexical search over titles, abstracts and briefs.")
@@ -244,15 +250,15 @@ class Query:
         return _hits(await _service_call(info.context.service.similar, id, k))
 
     @strawberry.field
-    def stats(self, info: strawberry.Info) -> Stats:
-        counts = info.context.service.stats()
+    async def stats(self, info: strawberry.Info) -> Stats:
+        counts = await _off_loop(info.context.service.stats)
         return Stats(nodes=_counts(counts["nodes"]), relationships=_counts(counts["relationships"]))
 
     @strawberry.field(description="Pairs of techniques used by the same papers, most papers first.")
     async def technique_cooccurrence(self, info: strawberry.Info, first: int = 20,
                                      category: str | None = None) -> list[TechniquePair]:
         limit, _ = _page(info, first, None)
-        pairs = info.context.service.store.technique_cooccurrence(limit, category)
+        pairs = await _off_loop(info.context.service.store.technique_cooccurrence, limit, category)
         loader = info.context.loaders.node("Technique")
         nodes = await loader.load_many([x for p in pairs for x in (p.a, p.b)])
         return [TechniquePair(a=Technique.from_node(a), b=Technique.from_node(b), count=p.count)
@@ -261,19 +267,19 @@ class Query:
     @strawberry.field(description="Pairs of institutions whose papers share techniques.")
     async def institution_overlap(self, info: strawberry.Info, first: int = 20) -> list[InstitutionPair]:
         limit, _ = _page(info, first, None)
-        pairs = info.context.service.store.institution_overlap(limit)
+        pairs = await _off_loop(info.context.service.store.institution_overlap, limit)
         loader = info.context.loaders.node("Institution")
         nodes = await loader.load_many([x for p in pairs for x in (p.a, p.b)])
         return [InstitutionPair(a=Institution.from_node(a), b=Institution.from_node(b), count=p.count)
                 for p, a, b in zip(pairs, nodes[::2], nodes[1::2], strict=True) if a and b]
 
     @strawberry.field(description="Nodes and relationships within `depth` hops, for visualisation.")
-    def neighbourhood(self, info: strawberry.Info, id: strawberry.ID, depth: int = 1,
+    async def neighbourhood(self, info: strawberry.Info, id: strawberry.ID, depth: int = 1,
                       limit: int = 100) -> Subgraph:
         if not 1 <= depth <= 3:
             raise GraphQLError(f"depth must be between 1 and 3, not {depth}")
         _page(info, limit, None)
-        graph = info.context.service.store.neighbourhood(id, depth, limit)
+        graph = await _off_loop(info.context.service.store.neighbourhood, id, depth, limit)
         return Subgraph(
             nodes=[GraphNode(id=strawberry.ID(n["id"]), label=n["label"],
                              name=str(n.get(NAME_PROPERTY.get(n["label"], "name"), ""))) for n in graph.nodes],

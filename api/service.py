@@ -58,7 +58,9 @@ class FileResult:
     papers: int = 0
     summaries: tuple[ImportSummary, ...] = ()
     warnings: tuple[ParseWarning, ...] = ()
-    error: str | None = None  # "file:line: reason"; the store is unchanged for this file
+    # "file:line: reason". A file that fails to parse changes nothing; each report is written atomically, so
+    # an interchange file holding several reports keeps the reports written before a store failure.
+    error: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -340,7 +342,10 @@ class PapergraphService:
         self._check_k(k)
         self.paper(paper_id)
         with self._index_lock:
-            hits = self.index.similar(paper_id, k, None)
+            try:
+                hits = self.index.similar(paper_id, k, None)
+            except KeyError as exc:  # in the store but not (yet) in the index
+                raise NotFound(f"paper {paper_id!r} is not in the search index yet") from exc
         return self._resolve(hits)
 
     def _check_k(self, k: int) -> None:
