@@ -12,6 +12,7 @@ import gc
 import sys
 import threading
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from graph.model import ImportBatch, ImportSummary
 from graph.projection import NodeRecord, RelRecord, node_dict, paper_sources, project, rebuild_batches
 from graph.sqlite_persistence import SqliteGraphFile, WritePlan, decode_props, rel_props
 from graph.store import NODE_LABELS, RELATIONSHIP_TYPES, Node, StoreError
-from graph.upsert_plan import plan_removal, plan_upsert
+from graph.upsert_plan import plan_removal, plan_upserts
 
 
 class MemoryStore(GraphQueries):
@@ -85,19 +86,29 @@ class MemoryStore(GraphQueries):
     # -- writes -------------------------------------------------------------------------------------
 
     def upsert(self, batch: ImportBatch) -> ImportSummary:
+        return self.upsert_all([batch])[0]
+
+    def upsert_all(self, batches: Sequence[ImportBatch]) -> list[ImportSummary]:
+        """Plan every batch (each against the graph the earlier ones leave), write all the plans in one
+        SQLite transaction, and only then change the in-memory graph."""
         with self._write_lock:
+            projections = []
+            for batch in batches:
+                try:
+                    projections.append((project(batch), batch.report.id))
+                except ValueError as exc:
+                    raise StoreError(f"batch {batch.report.id} cannot be stored, nothing changed: {exc}") from exc
             try:
-                proj = project(batch)
-            except ValueError as exc:
-                raise StoreError(f"batch {batch.report.id} cannot be stored: {exc}") from exc
-            plan, summary = plan_upsert(self._g, proj, batch.report.id)
-            self._commit(plan)
-            return summary
+                plans, summaries = plan_upserts(self._g, projections)
+            except ValueError as exc:  # a property JSON cannot hold (NaN), met while staging a batch
+                raise StoreError(f"graph store write failed, nothing changed: {exc}") from exc
+            self._commit(plans)
+            return summaries
 
     def remove_report(self, report_id: str) -> ImportSummary:
         with self._write_lock:
             plan, summary = plan_removal(self._g, report_id)
-            self._commit(plan)
+            self._commit([plan])
             return summary
 
     def clear(self) -> None:
@@ -110,12 +121,14 @@ class MemoryStore(GraphQueries):
             self._evidence_value.clear()
             self._changed()
 
-    def _commit(self, plan: WritePlan) -> None:
-        if not (plan.delete_rels or plan.delete_nodes or plan.put_nodes or plan.put_rels):
+    def _commit(self, plans: Sequence[WritePlan]) -> None:
+        plans = [plan for plan in plans if not plan.is_empty()]
+        if not plans:
             return
-        self._file.apply(plan)
+        self._file.apply(plans)
         with self._graph_lock:
-            self._apply(plan)
+            for plan in plans:
+                self._apply(plan)
             self._changed()
 
     def _apply(self, plan: WritePlan) -> None:

@@ -24,15 +24,8 @@ from graph.store import (
     Page,
     PaperFilter,
     Subgraph,
+    canonical_id,
 )
-
-
-def _category_id(category: str) -> str:
-    return category if category.startswith("tech:") else f"tech:{category}"
-
-
-def _metric_id(metric: str) -> str:
-    return metric if metric.startswith("metric:") else f"metric:{metric}"
 
 
 class GraphQueries:
@@ -99,12 +92,13 @@ class GraphQueries:
         with self._graph_lock:
             return self._paper_ids(paper_filter)
 
-    def _paper_ids(self, f: PaperFilter) -> set[str]:
+    def _paper_ids(self, paper_filter: PaperFilter) -> set[str]:
+        f = paper_filter.normalised()
         sets: list[set[str]] = []
         if f.technique:
             sets.append(self._union_ends(f.technique, "USES", "in"))
         if f.category:
-            techniques = self._narrower_closure(_category_id(c) for c in f.category)
+            techniques = self._narrower_closure(f.category)
             sets.append(self._union_ends(techniques, "USES", "in"))
         if f.institution:
             sets.append(self._union_ends(f.institution, "AUTHORED", "out"))
@@ -113,7 +107,7 @@ class GraphQueries:
         if f.hardware:
             sets.append(self._union_ends(f.hardware, "RUNS_ON", "in"))
         if f.metric:
-            evidence = self._union_ends((_metric_id(m) for m in f.metric), "MEASURES", "in")
+            evidence = self._union_ends(f.metric, "MEASURES", "in")
             sets.append(self._union_ends(evidence, "REPORTS", "in"))
         if f.report:
             sets.append(self._union_ends(f.report, "FROM_REPORT", "in"))
@@ -135,8 +129,8 @@ class GraphQueries:
         self, evidence_filter: EvidenceFilter, order: EvidenceOrder, limit: int, offset: int = 0
     ) -> Page:
         with self._graph_lock:
-            f = evidence_filter
-            ids = (self._union_ends((_metric_id(m) for m in f.metric), "MEASURES", "in") if f.metric
+            f = evidence_filter.normalised()
+            ids = (self._union_ends(f.metric, "MEASURES", "in") if f.metric
                    else set(self._by_label.get("Evidence", ())))
             if f.paper:
                 ids &= self._union_ends(f.paper, "REPORTS", "out")
@@ -197,7 +191,7 @@ class GraphQueries:
         with self._graph_lock:
             key = ("cooc", category)
             if key not in self._cache:
-                allowed = self._narrower_closure([_category_id(category)]) if category else None
+                allowed = self._narrower_closure([canonical_id("tech", category)]) if category else None
                 pairs: Counter[tuple[str, str]] = Counter()
                 for paper in self._by_label.get("Paper", ()):
                     techs = sorted(t for t in self._ends(paper, "USES", "out")

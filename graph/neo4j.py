@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 import neo4j
@@ -42,6 +42,7 @@ from graph.store import (
     StoreError,
     StoreUnavailable,
     Subgraph,
+    canonical_id,
 )
 
 log = logging.getLogger(__name__)
@@ -65,12 +66,11 @@ def _node(label: str, props: dict[str, Any], sources: Iterable[dict[str, Any]] =
     return node
 
 
-def _filter_params(f: PaperFilter, prefix: str = "pf") -> dict[str, Any]:
-    metric = [m if m.startswith("metric:") else f"metric:{m}" for m in f.metric]
-    category = [c if c.startswith("tech:") else f"tech:{c}" for c in f.category]
-    return {f"{prefix}_technique": list(f.technique), f"{prefix}_category": category,
+def _filter_params(paper_filter: PaperFilter, prefix: str = "pf") -> dict[str, Any]:
+    f = paper_filter.normalised()
+    return {f"{prefix}_technique": list(f.technique), f"{prefix}_category": list(f.category),
             f"{prefix}_institution": list(f.institution), f"{prefix}_model": list(f.model),
-            f"{prefix}_hardware": list(f.hardware), f"{prefix}_metric": metric,
+            f"{prefix}_hardware": list(f.hardware), f"{prefix}_metric": list(f.metric),
             f"{prefix}_report": list(f.report),
             f"{prefix}_title": f.title_contains.lower() if f.title_contains else None}
 
@@ -129,11 +129,20 @@ class Neo4jStore:
     # -- writes -------------------------------------------------------------------------------------
 
     def upsert(self, batch: ImportBatch) -> ImportSummary:
-        try:
-            proj = project(batch)
-        except ValueError as exc:
-            raise StoreError(f"batch {batch.report.id} cannot be stored: {exc}") from exc
-        return self._write(lambda tx: self._replace(tx, proj, batch.report.id, removing=False))
+        return self.upsert_all([batch])[0]
+
+    def upsert_all(self, batches: Sequence[ImportBatch]) -> list[ImportSummary]:
+        """One managed transaction for all batches; each batch's reads see the earlier batches' writes."""
+        projections = []
+        for batch in batches:
+            try:
+                projections.append((project(batch), batch.report.id))
+            except ValueError as exc:
+                raise StoreError(f"batch {batch.report.id} cannot be stored, nothing changed: {exc}") from exc
+        if not projections:
+            return []
+        return self._write(lambda tx: [self._replace(tx, proj, report, removing=False)
+                                       for proj, report in projections])
 
     def remove_report(self, report_id: str) -> ImportSummary:
         return self._write(lambda tx: self._replace(tx, GraphProjection(), report_id, removing=True))
@@ -223,9 +232,9 @@ class Neo4jStore:
     def list_evidence(
         self, evidence_filter: EvidenceFilter, order: EvidenceOrder, limit: int, offset: int = 0
     ) -> Page:
-        f = evidence_filter
+        f = evidence_filter.normalised()
         params = {
-            "metric": [m if m.startswith("metric:") else f"metric:{m}" for m in f.metric],
+            "metric": list(f.metric),
             "paper": list(f.paper), "hardware": list(f.hardware), "model": list(f.model),
             "min_value": f.min_value, "unit": f.unit, "limit": max(limit, 0), "offset": max(offset, 0),
             **_filter_params(f.papers),
@@ -298,7 +307,7 @@ class Neo4jStore:
         return {"nodes": nodes, "relationships": rels}
 
     def technique_cooccurrence(self, limit: int, category: str | None = None) -> list[CoOccurrence]:
-        cat = None if category is None else (category if category.startswith("tech:") else f"tech:{category}")
+        cat = None if category is None else canonical_id("tech", category)
         rows = self._read(lambda tx: _run(tx, cypher.technique_cooccurrence(), limit=max(limit, 0),
                                           category=cat))
         return [CoOccurrence(r["a"], r["b"], r["n"]) for r in rows]

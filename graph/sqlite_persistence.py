@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,12 +62,21 @@ class WritePlan:
     delete_nodes: dict[str, str] = field(default_factory=dict)  # id -> label
     put_nodes: list[NodeRecord] = field(default_factory=list)  # created or changed
     put_rels: dict[RelKey, dict[str, Any]] = field(default_factory=dict)  # created or changed props
-    blobs: dict[str, bytes] = field(default_factory=dict)  # encoded props of put_nodes, filled by apply()
+    blobs: dict[str, bytes] = field(default_factory=dict)  # encoded props of put_nodes, filled by blob()
+
+    def blob(self, node: NodeRecord) -> bytes:
+        """The node's encoded properties, encoded once whether staging or the write asks first."""
+        blob = self.blobs.get(node.id)
+        if blob is None:
+            blob = self.blobs[node.id] = encode_props(node.props)
+        return blob
+
+    def is_empty(self) -> bool:
+        return not (self.delete_rels or self.delete_nodes or self.put_nodes or self.put_rels)
 
     def node_rows(self) -> Iterator[tuple[str, str, str, float | None, bytes]]:
         for node in self.put_nodes:
-            blob = self.blobs[node.id] = encode_props(node.props)
-            yield (node.id, node.label, node.name, sort_number(node), blob)
+            yield (node.id, node.label, node.name, sort_number(node), self.blob(node))
 
 
 def _rel_row(key: RelKey, props: dict[str, Any]) -> tuple[str, str, str, int | None, bytes | None]:
@@ -123,28 +132,33 @@ class SqliteGraphFile:
         """(src, type, dst, pos, props blob) rows."""
         yield from self._db.execute("SELECT src, type, dst, pos, props FROM rels")
 
-    def apply(self, plan: WritePlan) -> None:
-        """Write `plan` in one transaction; on any error roll back and raise StoreError."""
+    def apply(self, plans: Sequence[WritePlan]) -> None:
+        """Write the plans, in order, in one transaction; on any error roll back and raise StoreError."""
         db = self._db
         try:
             db.execute("BEGIN IMMEDIATE")
-            db.executemany("DELETE FROM rels WHERE src = ? AND type = ? AND dst = ?",
-                           ((s, t, d) for t, s, d in plan.delete_rels))
-            db.executemany("DELETE FROM nodes WHERE id = ?", ((i,) for i in plan.delete_nodes))
-            db.executemany(
-                "INSERT INTO nodes (id, label, name, num, props) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT(id) DO UPDATE SET label = excluded.label, name = excluded.name, "
-                "num = excluded.num, props = excluded.props",
-                plan.node_rows())
-            db.executemany(
-                "INSERT INTO rels (src, type, dst, pos, props) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT(src, type, dst) DO UPDATE SET pos = excluded.pos, props = excluded.props",
-                (_rel_row(k, p) for k, p in plan.put_rels.items()))
+            for plan in plans:
+                self._write(plan)
             db.execute("COMMIT")
         except (sqlite3.Error, ValueError, TypeError) as exc:
             if db.in_transaction:
                 db.execute("ROLLBACK")
             raise StoreError(f"graph store write failed, nothing changed: {exc}") from exc
+
+    def _write(self, plan: WritePlan) -> None:
+        db = self._db
+        db.executemany("DELETE FROM rels WHERE src = ? AND type = ? AND dst = ?",
+                       ((s, t, d) for t, s, d in plan.delete_rels))
+        db.executemany("DELETE FROM nodes WHERE id = ?", ((i,) for i in plan.delete_nodes))
+        db.executemany(
+            "INSERT INTO nodes (id, label, name, num, props) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET label = excluded.label, name = excluded.name, "
+            "num = excluded.num, props = excluded.props",
+            plan.node_rows())
+        db.executemany(
+            "INSERT INTO rels (src, type, dst, pos, props) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(src, type, dst) DO UPDATE SET pos = excluded.pos, props = excluded.props",
+            (_rel_row(k, p) for k, p in plan.put_rels.items()))
 
     def clear(self) -> None:
         self._db.execute("BEGIN IMMEDIATE")

@@ -7,7 +7,8 @@ can map them 1:1 to its types without knowing the backend.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal, Protocol, runtime_checkable
 
 from graph.model import ImportBatch, ImportSummary
@@ -47,6 +48,16 @@ class StoreUnavailable(StoreError):
     """The backend cannot be reached (Neo4j down, wrong credentials, unreadable data directory)."""
 
 
+IdKind = Literal["tech", "metric"]
+
+
+def canonical_id(kind: IdKind, value: str) -> str:
+    """A vocabulary filter value as a node id: callers may write "speedup" or "metric:speedup",
+    "quantization" or "tech:quantization"; both stores look the node up by the prefixed id."""
+    prefix = f"{kind}:"
+    return value if value.startswith(prefix) else prefix + value
+
+
 @dataclass(frozen=True)
 class PaperFilter:
     """Conjunctive filter over papers. Each field holds ids (any-of within a field).
@@ -70,6 +81,11 @@ class PaperFilter:
              self.report, self.title_contains)
         )
 
+    def normalised(self) -> PaperFilter:
+        """The same filter with categories and metrics as node ids (see `canonical_id`)."""
+        return replace(self, category=tuple(canonical_id("tech", c) for c in self.category),
+                       metric=tuple(canonical_id("metric", m) for m in self.metric))
+
 
 @dataclass(frozen=True)
 class EvidenceFilter:
@@ -80,6 +96,11 @@ class EvidenceFilter:
     papers: PaperFilter = field(default_factory=PaperFilter)  # restrict to evidence of matching papers
     min_value: float | None = None
     unit: str | None = None
+
+    def normalised(self) -> EvidenceFilter:
+        """The same filter with metrics (its own and its paper filter's) as node ids."""
+        return replace(self, metric=tuple(canonical_id("metric", m) for m in self.metric),
+                       papers=self.papers.normalised())
 
 
 EvidenceOrder = Literal["value_desc", "value_asc", "paper"]
@@ -112,6 +133,16 @@ class GraphStore(Protocol):
         Idempotent: the same batch twice changes nothing the second time. A paper that the report
         no longer lists loses its FROM_REPORT link and disappears if no other report lists it;
         entities shared with other papers stay. On any failure the store is unchanged.
+        Same as `upsert_all([batch])[0]`.
+        """
+        ...
+
+    def upsert_all(self, batches: Sequence[ImportBatch]) -> list[ImportSummary]:
+        """Upsert several batches in one transaction: all of them or, on any failure, none.
+
+        The result (graph and summaries) equals upserting them one by one in order, also when they
+        share papers or entities or list the same report twice (the later one wins). An interchange
+        file holding several reports is imported with one call, so a failure leaves the store as it was.
         """
         ...
 

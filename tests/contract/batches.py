@@ -141,3 +141,13 @@ def tricky_batch() -> ImportBatch:
     papers = tuple(paper(t, report, i + 1, institutions=(institution(f"Lab {t[:12]}"),))
                    for i, t in enumerate(TRICKY_TITLES))
     return ImportBatch(info, papers)
+
+
+def unstorable_batch() -> ImportBatch:
+    """Report B with one claim no store can hold: a NaN value (JSON, hence the embedded store, refuses
+    it) whose baseline is a map (Bolt servers refuse map-valued properties). Projection accepts it, so
+    the store fails while writing, after the earlier statements of the same transaction went through."""
+    good = batch_b()
+    first = good.papers[0]
+    broken = replace(first.evidence[0], value=float("nan"), baseline={"not": "storable"})  # type: ignore[arg-type]
+    return replace(good, papers=(replace(first, evidence=(broken,)), *good.papers[1:]))
