@@ -1,7 +1,7 @@
 """The one object the CLI, the REST routes and the GraphQL resolvers call.
 
 It owns the store and the search index and keeps them consistent: every import goes
-extract (pure) -> store.upsert (atomic) -> index.apply, and at start the index is rebuilt from the
+extract (pure) -> store.upsert_all (one transaction per file) -> index.apply, and at start the index is rebuilt from the
 store when it does not hold the same papers. Nothing here or above knows which store backend runs.
 The store and the index open lazily, so `papergraph stats` never loads the embedding model.
 """
@@ -58,8 +58,8 @@ class FileResult:
     papers: int = 0
     summaries: tuple[ImportSummary, ...] = ()
     warnings: tuple[ParseWarning, ...] = ()
-    # "file:line: reason". A file that fails to parse changes nothing; each report is written atomically, so
-    # an interchange file holding several reports keeps the reports written before a store failure.
+    # "file:line: reason". A file that fails, to parse or to be stored, changes nothing: all the reports of
+    # one file (an interchange file may hold several) are written in one store transaction.
     error: str | None = None
 
     @property
@@ -258,12 +258,12 @@ class PapergraphService:
         # Open (and sync) the index before the store changes: opened after, it would count the new
         # papers as missing from the index and rebuild it from a full store export on every import.
         self.index  # noqa: B018
-        summaries, warnings = [], []
+        try:
+            summaries = self.store.upsert_all(batches)
+        except StoreError as exc:
+            return FileResult(path=path, error=f"{path}: {exc}")
+        warnings: list[ParseWarning] = []
         for batch in batches:
-            try:
-                summaries.append(self.store.upsert(batch))
-            except StoreError as exc:
-                return FileResult(path=path, summaries=tuple(summaries), error=f"{path}: {exc}")
             self._index_batch(batch)
             warnings.extend(batch.warnings)
             warnings.extend(w for paper in batch.papers for w in paper.warnings)

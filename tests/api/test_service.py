@@ -124,3 +124,33 @@ def test_index_is_rebuilt_when_the_store_holds_other_papers_of_the_same_count(tm
     hits = reopened.search("block-sparse attention kernels", 1, mode="lexical")
     assert [h.paper["id"] for h in hits] == [sparse.id]
     reopened.close()
+
+
+def test_multi_report_file_whose_second_report_fails_changes_nothing(tmp_path: Path) -> None:
+    """Report C (a new model) imports fine on its own; report A then reuses the model's id for an
+    institution, which the store refuses. Neither report may stay: not in the store, not in the index."""
+    from dataclasses import replace
+
+    from graph.model import ImportBatch, ReportInfo
+    from tests.contract.batches import TSINGHUA, model, paper
+
+    service = make_service(tmp_path / "data", [batch_b()])
+    try:
+        before = (service.stats(), service.export(), service.index.paper_ids())
+        rogue = model("Rogue-7B")
+        report_c = ImportBatch(ReportInfo("report:weekly-c", "C", "weekly-c.md"),
+                               (paper("Rogue Model Paper", "report:weekly-c", 1, models=(rogue,)),))
+        clash = paper("Clash", batch_a().report.id, 1, institutions=(replace(TSINGHUA, id=rogue.id),))
+        source = write_interchange(tmp_path / "two.json", [report_c, replace(batch_a(), papers=(clash,))])
+        [result] = service.import_paths([source], progress=False)
+        assert not result.ok and result.error.startswith(f"{source}: ") and rogue.id in result.error
+        assert result.summaries == () and result.reports == ()
+        assert (service.stats(), service.export(), service.index.paper_ids()) == before
+        assert service.store.get("Report", ["report:weekly-c"]) == [None]
+        # The same file without the bad report imports both of its reports' papers in one go.
+        good = write_interchange(tmp_path / "good.json", [report_c, batch_a()])
+        [ok] = service.import_paths([good], progress=False)
+        assert ok.ok and ok.reports == ("report:weekly-c", batch_a().report.id) and len(ok.summaries) == 2
+        assert service.index.paper_ids() == service.store.paper_ids(PaperFilter())
+    finally:
+        service.close()
