@@ -8,11 +8,14 @@ The paper's own method ("FastVSR", "AutoPrune") comes from proposal phrasing and
 from __future__ import annotations
 
 import re
+from itertools import compress
+from operator import itemgetter, or_
 
 from graph.model import Model
 from ingest.ids import entity_id
-from ontology.load import Ontology, folded_tokens, load_ontology, tokens
+from ontology.load import Ontology, load_ontology, token_table
 
+_FIRST_THREE, _FIRST_TWO = itemgetter(slice(0, 3)), itemgetter(slice(0, 2))
 _SIZE_TAG = re.compile(r"^(\d+(?:\.\d+)?)([bmk])$", re.IGNORECASE)
 _TAG_CASE = {"t2v": "T2V", "i2v": "I2V", "ti2v": "TI2V", "vl": "VL", "xl": "XL", "xxl": "XXL", "moe": "MoE",
              "it": "it", "hf": "hf", "dev": "dev", "schnell": "schnell", "oss": "oss", "r1": "R1",
@@ -71,14 +74,19 @@ def own_name_keys(proposed: tuple[str, ...]) -> tuple[str, ...]:
 
 def _model_matches(onto: Ontology, text: str) -> list[re.Match[str]]:
     """Runs the family regex only where a stem can begin: one anchored match per candidate instead of
-    an unanchored search through the whole text."""
+    an unanchored search through the whole text. Candidates (tokens whose first two or three letters
+    begin a stem) are picked by C-level `map`/`compress`, so Python loops over candidates only."""
     matches: list[re.Match[str]] = []
     end = 0
-    prefixes = onto.model_prefixes
-    for token, word in zip(tokens(text), folded_tokens(text), strict=True):
-        if token.start() < end or (word[:3] not in prefixes and word[:2] not in prefixes):
+    table = token_table(text)
+    folded, bounds = table.folded, table.bounds
+    starts_stem = onto.model_prefixes.__contains__
+    candidates = map(or_, map(starts_stem, map(_FIRST_THREE, folded)), map(starts_stem, map(_FIRST_TWO, folded)))
+    for i in compress(range(len(folded)), candidates):
+        start = bounds[2 * i]
+        if start < end:
             continue
-        match = onto.model_regex.match(text, token.start())
+        match = onto.model_regex.match(text, start)
         if match:
             matches.append(match)
             end = match.end()

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, compress
 
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SKOS
@@ -22,22 +23,46 @@ from ontology.graph import HW, MODEL, PG, TECH, ontology_graph
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:\.[0-9]+)*|[\u3400-\u9fff]|[\u0370-\u03ff]")
 
 
-@lru_cache(maxsize=64)
-def tokens(text: str) -> tuple[re.Match[str], ...]:
-    """Tokens with their offsets in `text`; cached because every extractor scans the same paper text."""
-    return tuple(_TOKEN.finditer(text))
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+
+
+def ascii_lower(text: str) -> str:
+    """`text` with A-Z lowered and every other character kept (offsets hold); bytes.lower() folds ASCII
+    only and runs at C speed, unlike str.translate on non-ASCII text."""
+    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+
+
+@dataclass(frozen=True)
+class TokenTable:
+    """A text's tokens, lower-cased, and their offsets: `bounds[2 * i]` is where token i starts in the
+    text and `bounds[2 * i + 1]` where it ends."""
+
+    folded: tuple[str, ...]
+    bounds: list[int]
+
+    def surface(self, text: str, first: int, count: int) -> tuple[str, ...]:
+        """Tokens first .. first + count - 1 as written in `text`."""
+        b = self.bounds
+        return tuple(text[b[2 * i]:b[2 * i + 1]] for i in range(first, first + count))
 
 
 @lru_cache(maxsize=64)
-def folded_tokens(text: str) -> tuple[str, ...]:
-    """Lower-cased tokens aligned with `tokens(text)`; one C-level scan of the lowered text when lowering
-    keeps every character's length (nearly always), else token by token."""
+def token_table(text: str) -> TokenTable:
+    """Tokens of `text`; cached because several extractors scan the same paper text.
+
+    Nearly always lowering changes ASCII letters only, so the lowered text has the same token spans:
+    one C-level split of it gives the folded tokens and the gaps between them, whose running lengths
+    are the offsets. Otherwise (a Greek capital, "İ") tokens are read from `text` itself and folded
+    from the lowered text when that keeps every length and token count, else token by token."""
     lowered = text.lower()
-    if len(lowered) == len(text):
-        folded = tuple(_TOKEN.findall(lowered))
-        if len(folded) == len(tokens(text)):
-            return folded
-    return tuple(m.group().lower() for m in tokens(text))
+    if lowered == ascii_lower(text):
+        parts = _TOKEN_SPLIT.split(lowered)  # gap, token, gap, ..., token, gap
+        return TokenTable(tuple(parts[1::2]), list(accumulate(map(len, parts[:-1]))))
+    toks = tuple(_TOKEN.finditer(text))
+    folded = tuple(_TOKEN.findall(lowered)) if len(lowered) == len(text) else ()
+    if len(folded) != len(toks):
+        folded = tuple(m.group().lower() for m in toks)
+    return TokenTable(folded, [offset for m in toks for offset in m.span()])
 
 
 def label_key(label: str) -> tuple[str, ...]:
@@ -60,11 +85,12 @@ class PhraseHit:
 
 class PhraseIndex:
     """Longest-match phrase lookup over tokens: a dict keyed by token tuples, probed only where a
-    token can start a phrase. Costs a few dict probes per token, independent of the label count."""
+    token can start a phrase. The tokens that can are picked out by C-level `map`/`compress` over the
+    folded tokens, so the Python loop runs per candidate (a few per sentence), not per token."""
 
     def __init__(self, labels: dict[str, str]) -> None:
         self._entries: dict[tuple[str, ...], list[tuple[str, tuple[str, ...] | None]]] = {}
-        self._longest: dict[str, int] = {}
+        lengths: dict[str, set[int]] = {}
         for label, target in labels.items():
             for variant in _variants(label):
                 key = label_key(variant)
@@ -72,36 +98,38 @@ class PhraseIndex:
                     continue
                 exact = tuple(_TOKEN.findall(variant)) if _is_case_sensitive(label) else None
                 self._entries.setdefault(key, []).append((target, exact))
-                self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
+                lengths.setdefault(key[0], set()).add(len(key))
+        # first token -> the lengths of the keys it starts, longest first
+        self._lengths = {word: tuple(sorted(found, reverse=True)) for word, found in lengths.items()}
 
     def find(self, text: str) -> list[PhraseHit]:
-        toks = tokens(text)
-        folded = folded_tokens(text)
-        longest = self._longest
+        table = token_table(text)
+        folded, bounds = table.folded, table.bounds
+        lengths_of, entries_of = self._lengths, self._entries
         hits: list[PhraseHit] = []
-        n, resume = len(toks), 0
-        for i, word in enumerate(folded):
-            span = longest.get(word)
-            if span is None or i < resume:
+        n, resume = len(folded), 0
+        for i in compress(range(n), map(lengths_of.__contains__, folded)):
+            if i < resume:
                 continue
-            for length in range(min(span, n - i), 0, -1):
-                hit = self._probe(toks, folded, i, length)
-                if hit is not None:
-                    start, end = toks[i].start(), toks[i + length - 1].end()
-                    hits.append(PhraseHit(hit, start, end, text[start:end]))
+            for length in lengths_of[folded[i]]:
+                entries = entries_of.get(folded[i:i + length]) if length <= n - i else None
+                if not entries:
+                    continue
+                target = _accepted(entries, table.surface(text, i, length))
+                if target is not None:
+                    start, end = bounds[2 * i], bounds[2 * (i + length) - 1]
+                    hits.append(PhraseHit(target, start, end, text[start:end]))
                     resume = i + length
                     break
         return hits
 
-    def _probe(self, toks: tuple[re.Match[str], ...], folded: tuple[str, ...], i: int, length: int) -> str | None:
-        entries = self._entries.get(tuple(folded[i:i + length]))
-        if not entries:
-            return None
-        surface = tuple(m.group() for m in toks[i:i + length])
-        for target, exact in entries:
-            if exact is None or surface == exact or surface == tuple(t.upper() for t in exact):
-                return target
-        return None
+
+def _accepted(entries: list[tuple[str, tuple[str, ...] | None]], surface: tuple[str, ...]) -> str | None:
+    """The first entry whose case rule the tokens as written meet (abbreviations as written or upper-cased)."""
+    for target, exact in entries:
+        if exact is None or surface == exact or surface == tuple(t.upper() for t in exact):
+            return target
+    return None
 
 
 def _variants(label: str) -> set[str]:

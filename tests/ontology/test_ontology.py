@@ -9,7 +9,7 @@ from rdflib.namespace import RDF, SKOS
 
 from graph.model import HARDWARE_CLASSES, TECHNIQUE_CATEGORIES
 from ontology.graph import HW, PG, TECH, ontology_graph
-from ontology.load import label_key, load_ontology
+from ontology.load import ascii_lower, label_key, load_ontology, token_table
 
 
 def _local(uri: object, namespace: object) -> str:
@@ -79,6 +79,26 @@ def test_phrase_index_matches_longest_label_and_respects_abbreviation_case() -> 
     assert [h.target for h in hits] == ["token-merging", "token-merging", "sparse-attention"]
     assert [h.surface for h in hits][:2] == ["token merging", "ToMe"]
     assert label_key("KV-cache") == label_key("KV cache")
+
+
+def test_token_table_offsets_point_at_the_tokens_as_written() -> None:
+    for text in ("Run Qwen2.5-7B 在 GPU上, KV-cache!", "ΣΩ-Net with ΔW on Ｈ100"):  # the second lowers non-ASCII
+        table = token_table(text)
+        spans = [(table.bounds[2 * i], table.bounds[2 * i + 1]) for i in range(len(table.folded))]
+        assert [text[a:b].lower() for a, b in spans] == list(table.folded)
+    assert token_table("Qwen2.5 在GPU").folded == ("qwen2.5", "在", "gpu")
+    assert token_table("ΔW ok").surface("ΔW ok", 0, 2) == ("Δ", "W")
+
+
+def test_ascii_lower_folds_ascii_letters_only() -> None:
+    assert ascii_lower("GPU ΣΩ Ｈ推理") == "gpu ΣΩ Ｈ推理"
+
+
+def test_phrase_hits_carry_offsets_of_the_text_as_written() -> None:
+    text = "ΔW 与 Speculative Decoding 和 KV cache"
+    hits = load_ontology().technique_index.find(text)
+    assert [h.target for h in hits] == ["speculative-decoding", "kv-cache"]
+    assert [text[h.start:h.end] for h in hits] == ["Speculative Decoding", "KV cache"]
 
 
 def test_load_time_is_reported() -> None:
