@@ -3,7 +3,8 @@
 Every statement comes from graph/cypher.py and goes out through `_run`, which logs it at DEBUG on the
 "graph.neo4j.cypher" logger (the lint test uses that to check nothing unlinted is ever sent). Writes
 are one managed transaction per call (`execute_write`: the driver retries transient failures), so an
-upsert that fails leaves the graph as it was. Reads are one or two statements per call.
+upsert that fails leaves the graph as it was; `upsert_all` runs every batch's reads and writes in that one
+transaction, in order, each batch reading what the earlier ones wrote. Reads are one or two statements per call.
 """
 
 from __future__ import annotations
