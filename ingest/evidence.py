@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ingest.numbers import Quantity, find_quantities
 from ontology.metrics import metric_concepts, metric_cues
@@ -119,8 +119,7 @@ _DROPPED_KINDS = {"bits", "steps"}
 _DEFAULT = {"ratio": "speedup", "percent": "other", "points": "accuracy", None: "quality"}
 
 
-@dataclass(frozen=True)
-class _Span:
+class _Span(NamedTuple):  # a tuple, not a dataclass: thousands are made per report
     start: int
     end: int
 
@@ -260,9 +259,9 @@ def _baseline(text: str, window: _Span) -> str | None:
     return match.group("b").strip() or None if match else None
 
 
-def _leading_baseline(text: str, sentence: _Span, clause: _Span) -> str | None:
-    """"Compared with the FP16 baseline, X yields 2.3x": the comparison opens the sentence."""
-    first = _spans(text, _CLAUSE_END, sentence.start, sentence.end)[0]
+def _leading_baseline(text: str, first: _Span, clause: _Span) -> str | None:
+    """"Compared with the FP16 baseline, X yields 2.3x": the comparison opens the sentence (whose first
+    clause is `first`)."""
     if first == clause or not _LEADING_COMPARISON.match(text, first.start):
         return None
     segment = text[first.start:first.end].strip()
@@ -371,7 +370,7 @@ def _claims(text: str, source: Source, line: int, kept: list[Quantity],
             metric=metric, value=q.value, value_max=q.value_max, unit=q.unit,
             direction=_fixed_direction(metric, q, direction),
             baseline=_baseline(text, sub) or (None if shares_clause else _baseline(text, clause))
-            or _leading_baseline(text, sentence, clause),
+            or _leading_baseline(text, clauses[sentence][0], clause),
             condition=_condition(text, sub, q), scope=scope,
             quote=text[quote_span.start:quote_span.end].strip(),
             sentence=text[sentence.start:sentence.end].strip(),

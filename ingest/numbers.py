@@ -101,6 +101,14 @@ _ZH_RATE_THING = {"token": "tokens", "tokens": "tokens", "令牌": "tokens", "�
 _MASK = re.compile(r"\d+(?:\s*[×xX*]\s*\d+(?!\.\d)(?:\s*[×xX*]\s*\d+)?|:\d+|\.\d+\.\d+|-\d{2}-\d{2})")
 
 
+# Each pattern's modifier groups in pattern order, so `_modifier` need not build a dict of all groups.
+_QUANTITY_MODIFIERS, _PRE_MODIFIERS, _ZH_MODIFIERS = (
+    tuple(name for name, _ in sorted(pattern.groupindex.items(), key=lambda item: item[1])
+          if name.startswith(("pre_", "post_")))
+    for pattern in (_QUANTITY, _PRE_TAIL, _ZH_QUANTITY)
+)
+
+
 @dataclass(frozen=True)
 class Quantity:
     start: int  # offsets in the text, modifier included
@@ -127,9 +135,10 @@ def _canonical_rate(text: str) -> str:
     return f"{things}/{per}"
 
 
-def _modifier(match: re.Match[str]) -> str | None:
-    for name, value in match.groupdict().items():
-        if value and name.startswith(("pre_", "post_")):
+def _modifier(match: re.Match[str], names: tuple[str, ...]) -> str | None:
+    """The first of the pattern's modifier groups `names` that matched: "up to", "at least", ..."""
+    for name, value in zip(names, match.group(*names), strict=True):  # every pattern has several
+        if value:
             return name.split("_", 1)[1].replace("_", " ")
     return None
 
@@ -196,7 +205,8 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
     return Quantity(
         start=start, end=end, value=_number(match.group("num")), value_max=value_max,
         unit=final_unit, kind=_UNIT_KIND.get(final_unit, "rate") if final_unit else None,
-        modifier=_modifier(pre) if pre else _modifier(match), text=text[start:end],
+        modifier=_modifier(pre, _PRE_MODIFIERS) if pre else _modifier(match, _QUANTITY_MODIFIERS),
+        text=text[start:end],
     )
 
 
@@ -243,6 +253,7 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         value = _zh_number(match.group("zh"))
         if value is not None:
-            found.append(Quantity(match.start(), match.end(), value, None, "x", "ratio", _modifier(match),
+            found.append(Quantity(match.start(), match.end(), value, None, "x", "ratio",
+                                  _modifier(match, _ZH_MODIFIERS),
                                   match.group(0)))
     return sorted(found, key=lambda q: q.start)

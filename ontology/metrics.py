@@ -14,6 +14,7 @@ from rdflib import RDF, Literal
 from rdflib.namespace import SKOS
 
 from ontology.graph import METRIC, PG, ontology_graph
+from ontology.load import ascii_lower
 
 
 @dataclass(frozen=True)
@@ -27,9 +28,6 @@ class MetricConcept:
     weak_cues: tuple[str, ...]
 
 
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-
-
 @dataclass(frozen=True)
 class MetricCues:
     """All cue words as one compiled pattern; `metric_of[cue]` and `weak` classify a match."""
@@ -41,17 +39,22 @@ class MetricCues:
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str, bool]]:
         """(start, end, metric id, is_weak) for every cue word in `text[start:end]`, left to right."""
         found = []
-        # Case is folded on ASCII only (offsets stay those of `text`); a case-insensitive pattern would
-        # stop `re` from skipping to candidate first characters and cost several times more.
-        folded = text.translate(_ASCII_LOWER)
-        for match in self.pattern.finditer(folded, max(0, start), len(text) if end is None else end):
-            before = text[match.start() - 1] if match.start() else " "
+        # Case is folded on ASCII only (offsets stay those of `text`), and only over the window read; a
+        # case-insensitive pattern would stop `re` from skipping to candidate first characters and cost
+        # several times more. The pattern has no look-behind, so scanning the slice finds the same words.
+        lo = min(max(0, start), len(text))
+        hi = len(text) if end is None else min(max(0, end), len(text))
+        folded = ascii_lower(text[lo:hi])
+        metric_of, weak = self.metric_of, self.weak
+        for match in self.pattern.finditer(folded):
+            at = lo + match.start()
+            before = text[at - 1] if at else " "
             if match.group(0)[0].isascii() and (before in "-_" or before.isascii() and before.isalnum()):
                 continue  # an English cue inside a longer word ("real-time"); checked here, not in the regex,
                 # because a leading look-behind stops `re` from skipping quickly to candidate characters
             word = match.group(0).lower()
-            key = word if word in self.metric_of else word[:-1]  # optional plural "s"
-            found.append((match.start(), match.end(), self.metric_of[key], key in self.weak))
+            key = word if word in metric_of else word[:-1]  # optional plural "s"
+            found.append((at, lo + match.end(), metric_of[key], key in weak))
         return found
 
 
