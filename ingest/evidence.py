@@ -1,8 +1,9 @@
 """Quantitative result claims (evidence) from a paper's Chinese brief and English abstract.
 
 Pipeline per text: find quantities (`ingest.numbers`), drop the ones that are settings or names rather
-than results, then read metric, direction, baseline, condition and scope from the words of the clause
-around each number. Metric cue words come from the ontology (`ontology/metrics.ttl`).
+than results, then read metric and direction from the words of the clause around each number, and
+baseline, condition and scope with the readers of `ingest.claim_context`. Metric cue words come from
+the ontology (`ontology/metrics.ttl`).
 
 Policy (what counts as evidence):
 - a number with a result unit (x, %, time, rate, GB, FLOPs, J, dB, points) or a score bound to a
@@ -19,8 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import Literal
 
+from ingest.claim_context import Span, read_baseline, read_condition, read_leading_baseline, read_scope
 from ingest.numbers import Quantity, find_quantities
 from ontology.metrics import metric_concepts, metric_cues
 
@@ -86,54 +88,22 @@ _RESOURCE_USE = re.compile(r"(?:only|just|仅|只|需|requires?|uses?|占用|con
                            re.IGNORECASE)
 _CLIP_LENGTH = re.compile(r"\s*(?:-?long|videos?|clips?|audio|视频|音频|时长)", re.IGNORECASE)
 
-_BASELINE_EN = re.compile(
-    r"(?:compared\s+(?:to|with)|relative\s+to"
-    r"|(?<!more\s)(?<!less\s)(?<!greater\s)(?<!rather\s)(?<!other\s)than"
-    r"|(?<![Aa]veraged\s)over(?!\s+(?:all|time|the\s+course))|versus|vs\.?|against|that\s+of)\s+"
-    r"(?![\d.~<>]|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)"  # "over 60x" is a modifier
-    r"(?:the\s+)?(?P<b>(?:[^,;.()]|\.(?=\d))+?)"
-    r"(?=\s+(?:on|at|in|for|with|while|without|and|across|under|when|by|using|to|demonstrating)\b"
-    r"|[,;()]|\.(?!\d)|$)",
-    re.IGNORECASE)
-_BASELINE_ZH = re.compile(
-    r"(?:相较于|相比于|相比|较|对比|(?<![对无])比(?![例率较]))(?P<b>[^，,；;。、（(]{1,30}?)"
-    r"(?=提升|提高|降低|减少|缩短|加速|提速|快|更|实现|达到|的|将|，|,|$)")
-_CONDITION = re.compile(
-    r"(?P<c>on\s+average|平均"
-    r"|(?<![A-Za-z])at\s+(?:an?\s+)?[\w.,-]+\s+(?:context|sequence|length|tokens|batch\s+size|resolution)"
-    r"(?:\s+length)?|在[^，,。；]{1,20}?(?:下|时|中)|in\s+[\w\s-]{3,40}?\s+(?:scenarios|settings|workloads|regimes)"
-    r"|\d+[kK]\s*tokens?输入时)", re.IGNORECASE)
-_SCOPES = (
-    ("end-to-end", re.compile(r"end-to-end|端到端", re.IGNORECASE)),
-    ("attention", re.compile(r"attention|注意力", re.IGNORECASE)),
-    ("GEMM", re.compile(r"GEMM|matmul|矩阵乘", re.IGNORECASE)),
-    ("softmax", re.compile(r"softmax", re.IGNORECASE)),
-    ("prefill", re.compile(r"prefill|pre-filling|预填充", re.IGNORECASE)),
-    ("decode", re.compile(r"(?<![A-Za-z])decod(?:e|ing)\b|解码", re.IGNORECASE)),
-    ("rollout", re.compile(r"rollout", re.IGNORECASE)),
-    ("training", re.compile(r"training|训练", re.IGNORECASE)),
-)
 _ABSOLUTE_KINDS = {"time": "latency", "gpu-time": "compute", "rate": "throughput", "flops": "compute",
                    "energy": "energy", "score": "quality", "count": "parameters"}
 _DROPPED_KINDS = {"bits", "steps"}
 _DEFAULT = {"ratio": "speedup", "percent": "other", "points": "accuracy", None: "quality"}
 
 
-class _Span(NamedTuple):  # a tuple, not a dataclass: thousands are made per report
-    start: int
-    end: int
-
-
-def _spans(text: str, pattern: re.Pattern[str], start: int, end: int) -> list[_Span]:
+def _spans(text: str, pattern: re.Pattern[str], start: int, end: int) -> list[Span]:
     spans, cursor = [], start
     for match in pattern.finditer(text, start, end):
-        spans.append(_Span(cursor, match.start()))
+        spans.append(Span(cursor, match.start()))
         cursor = match.end()
-    spans.append(_Span(cursor, end))
+    spans.append(Span(cursor, end))
     return spans
 
 
-def _containing(spans: list[_Span], pos: int) -> _Span:
+def _containing(spans: list[Span], pos: int) -> Span:
     for span in spans:
         if span.start <= pos < span.end:
             return span
@@ -181,7 +151,7 @@ def _nearest(matches: list[tuple[int, int]], pos_start: int, pos_end: int) -> tu
     return best
 
 
-def _nearest_verb(text: str, window: _Span, q: Quantity) -> Direction | None:
+def _nearest_verb(text: str, window: Span, q: Quantity) -> Direction | None:
     verbs = [(m.start(), m.end(), "decrease") for m in _DECREASE.finditer(text, window.start, window.end)]
     verbs += [(m.start(), m.end(), "increase") for m in _INCREASE.finditer(text, window.start, window.end)]
     verbs = [v for v in verbs if not (q.start <= v[0] < q.end)]
@@ -191,7 +161,7 @@ def _nearest_verb(text: str, window: _Span, q: Quantity) -> Direction | None:
     return next(d for s, e, d in verbs if (s, e) == nearest)  # type: ignore[return-value]
 
 
-def _direction(text: str, sub: _Span, clause: _Span, q: Quantity,
+def _direction(text: str, sub: Span, clause: Span, q: Quantity,
                previous: list[tuple[Quantity, str, Direction | None]]) -> Direction | None:
     """The nearest verb of the sub-clause; else the direction of the previous same-unit figure of the
     clause ("reduced time by 71-78% and carbon by 63-65%"); else a verb before the number in the
@@ -202,7 +172,7 @@ def _direction(text: str, sub: _Span, clause: _Span, q: Quantity,
     same_clause = [(other, d) for other, _, d in previous if clause.start <= other.start < q.start]
     if same_clause:
         return next((d for other, d in reversed(same_clause) if other.kind == q.kind), None)
-    return _nearest_verb(text, _Span(clause.start, q.start), q)
+    return _nearest_verb(text, Span(clause.start, q.start), q)
 
 
 def _metric_from_cues(cues: list[tuple[int, int, str, bool]], q: Quantity,
@@ -219,7 +189,7 @@ def _metric_from_cues(cues: list[tuple[int, int, str, bool]], q: Quantity,
     return None
 
 
-def _metric(q: Quantity, windows: list[_Span], direction: Direction | None,
+def _metric(q: Quantity, windows: list[Span], direction: Direction | None,
             cues: list[tuple[int, int, str, bool]], inherited: str | None, scope: str | None) -> str:
     """Unit first (ms is latency, GB memory), then cue words from the innermost window outwards; a
     figure with no cue in its clause takes the metric of the previous same-unit figure of its sentence
@@ -249,47 +219,6 @@ def _metric(q: Quantity, windows: list[_Span], direction: Direction | None,
     return _DEFAULT.get(q.kind, "other")
 
 
-_COMPARISON_WORDS = r"(?:compared\s+(?:to|with)|relative\s+to|相比于?|相较于?|与)"
-_LEADING_COMPARISON = re.compile(rf"\s*{_COMPARISON_WORDS}", re.IGNORECASE)
-
-
-def _baseline(text: str, window: _Span) -> str | None:
-    segment = text[window.start:window.end]
-    match = _BASELINE_EN.search(segment) or _BASELINE_ZH.search(segment)
-    return match.group("b").strip() or None if match else None
-
-
-def _leading_baseline(text: str, first: _Span, clause: _Span) -> str | None:
-    """"Compared with the FP16 baseline, X yields 2.3x": the comparison opens the sentence (whose first
-    clause is `first`)."""
-    if first == clause or not _LEADING_COMPARISON.match(text, first.start):
-        return None
-    segment = text[first.start:first.end].strip()
-    segment = re.sub(rf"^{_COMPARISON_WORDS}\s*(?:the\s+)?", "", segment, flags=re.IGNORECASE)
-    return re.sub(r"(?:相比|相较)$", "", segment).strip() or None
-
-
-_UP_TO_BEFORE = re.compile(r"(?:最高|最多|高达|可达)[^\d，,；;]{0,8}$")
-
-
-def _condition(text: str, window: _Span, q: Quantity) -> str | None:
-    parts = [q.modifier] if q.modifier else []
-    if not parts and _UP_TO_BEFORE.search(text, window.start, q.start):
-        parts.append("up to")  # "最高提速3倍": the modifier is separated from its figure by the verb
-    parts += [m.group("c").strip() for m in _CONDITION.finditer(text, window.start, window.end)]
-    return "; ".join(dict.fromkeys(parts)) or None
-
-
-def _scope(text: str, window: _Span, q: Quantity) -> str | None:
-    best = None
-    for name, pattern in _SCOPES:
-        for match in pattern.finditer(text, window.start, window.end):
-            distance = abs(match.start() - q.start)
-            if best is None or distance < best[0]:
-                best = (distance, name)
-    return best[1] if best else None
-
-
 def _fixed_direction(metric: str, q: Quantity, direction: Direction | None) -> Direction | None:
     if metric in {"latency-reduction", "token-reduction"}:
         return "decrease"
@@ -300,8 +229,8 @@ def _fixed_direction(metric: str, q: Quantity, direction: Direction | None) -> D
     return direction
 
 
-def _shared_list(text: str, subs: list[_Span], sub: _Span, q: Quantity, kept: list[Quantity],
-                 cues: list[tuple[int, int, str, bool]]) -> _Span:
+def _shared_list(text: str, subs: list[Span], sub: Span, q: Quantity, kept: list[Quantity],
+                 cues: list[tuple[int, int, str, bool]]) -> Span:
     """The sub-clause, stretched over the next one when that starts with a figure of the same unit
     and this one names no metric: "retaining 98.1% and 99.7% of the performance" share "performance"."""
     if any(sub.start <= c[0] < sub.end for c in cues):
@@ -313,7 +242,7 @@ def _shared_list(text: str, subs: list[_Span], sub: _Span, q: Quantity, kept: li
     lead = next((other for other in kept if nxt.start <= other.start < nxt.end), None)
     if lead is None or lead.kind != q.kind or text[nxt.start:lead.start].strip():
         return sub
-    return _Span(sub.start, nxt.end)
+    return Span(sub.start, nxt.end)
 
 
 def _figure(item: Quantity | EvidenceClaim) -> tuple[float, float | None, str | None]:
@@ -337,7 +266,7 @@ def _claims(text: str, source: Source, line: int, kept: list[Quantity],
     # Cue words are only read around figures: from the first figure's sentence (or 150 characters
     # before it) to the last figure's sentence end.
     cues = metric_cues().find(text, min(first.start, kept[0].start - 150), last.end)
-    clauses: dict[_Span, list[_Span]] = {}
+    clauses: dict[Span, list[Span]] = {}
     out: list[tuple[int, EvidenceClaim]] = []
     seen: set[tuple] = set()
     previous: list[tuple[Quantity, str, Direction | None]] = []  # figures already read, for inheritance
@@ -350,12 +279,12 @@ def _claims(text: str, source: Source, line: int, kept: list[Quantity],
         sub = _containing(subs, q.start)
         # Words after a setting ("… at 30% token reduction") describe the setting, not this figure.
         cut = min([x.start for x in settings if q.end <= x.start < sub.end], default=sub.end)
-        cue_sub = _Span(sub.start, cut)
-        context = _Span(max(0, q.start - 150), q.end)
+        cue_sub = Span(sub.start, cut)
+        context = Span(max(0, q.start - 150), q.end)
         shared = _shared_list(text, subs, cue_sub, q, kept, cues)
-        windows = [shared, clause, _Span(sentence.start, q.end), context]
+        windows = [shared, clause, Span(sentence.start, q.end), context]
         direction = _direction(text, cue_sub, clause, q, previous)
-        scope = _scope(text, sub, q)
+        scope = read_scope(text, sub, q)
         inherited = next((m for other, m, _ in reversed(previous)
                           if other.kind == q.kind and other.start >= sentence.start), None)
         metric = _metric(q, windows, direction, cues, inherited, scope)
@@ -369,9 +298,9 @@ def _claims(text: str, source: Source, line: int, kept: list[Quantity],
         out.append((q.start, EvidenceClaim(
             metric=metric, value=q.value, value_max=q.value_max, unit=q.unit,
             direction=_fixed_direction(metric, q, direction),
-            baseline=_baseline(text, sub) or (None if shares_clause else _baseline(text, clause))
-            or _leading_baseline(text, clauses[sentence][0], clause),
-            condition=_condition(text, sub, q), scope=scope,
+            baseline=read_baseline(text, sub) or (None if shares_clause else read_baseline(text, clause))
+            or read_leading_baseline(text, clauses[sentence][0], clause),
+            condition=read_condition(text, sub, q), scope=scope,
             quote=text[quote_span.start:quote_span.end].strip(),
             sentence=text[sentence.start:sentence.end].strip(),
             source=source, line=line,
