@@ -28,7 +28,8 @@ _CORPORATE_SUFFIX = re.compile(r"^(?:inc|ltd|llc|co|corp|corporation|gmbh|plc|li
                                re.IGNORECASE)
 _FOOTNOTES = re.compile(r"[*†‡§]*\s*(?:equal\s+contributions?|corresponding\s+authors?|project\s+lead)\.?"
                         r"|\S+@\S+|https?://\S+|[*†‡§]+", re.IGNORECASE)
-_SEPARATORS = re.compile(r"\s*[,;，；、]\s*")
+_SEPARATOR_CHARS = ",;，；、"
+_SEPARATOR = re.compile(f"[{_SEPARATOR_CHARS}]")
 # A unit inside an organisation: rolled up, never a node of its own.
 _UNIT = re.compile(r"^(?:the\s+)?(?:dept\b|department|school|college|faculty|division|programme|program|"
                    r"graduate\s+school|key\s+lab)|\b(?:department|dept|group|team|division|program)\.?$",
@@ -179,8 +180,8 @@ def _contained_names(text: str, registry: InstitutionRegistry) -> list[tuple[str
             continue
         taken.append((start, start + len(label_key) + 1))
         found.append((start, label, entry))
-    for pattern, label, entry in short_labels:
-        if pattern.search(text) and all(entry.id != e.id for _, _, e in found):
+    for pattern, label, entry in short_labels:  # `label in text` first: a substring test costs far less
+        if label in text and pattern.search(text) and all(entry.id != e.id for _, _, e in found):
             found.append((len(key), label, entry))
     seen: set[str] = set()
     result = []
@@ -319,6 +320,8 @@ def _strip_places(fragment: str) -> str:
 
 def _balance_parentheses(text: str) -> str:
     """An unclosed "(" or a stray ")" separates names ("Key Laboratory ... (Southeast University")."""
+    if "(" not in text and ")" not in text:
+        return text
     out, depth_open = [], []
     for ch in text:
         if ch == "(":
@@ -335,11 +338,13 @@ def _balance_parentheses(text: str) -> str:
 
 
 def _split_outside_parentheses(text: str) -> list[str]:
+    if "(" not in text and ")" not in text:
+        return _SEPARATOR.split(text)
     parts, depth, start = [], 0, 0
     for i, ch in enumerate(text):
         depth += ch == "("
         depth -= ch == ")"
-        if depth == 0 and _SEPARATORS.match(ch):
+        if depth == 0 and ch in _SEPARATOR_CHARS:
             parts.append(text[start:i])
             start = i + 1
     parts.append(text[start:])

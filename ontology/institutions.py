@@ -42,7 +42,9 @@ def normalise_name(name: str) -> str:
     """Lookup key: accents, case, punctuation, "&"/"and" and a leading "The" folded away."""
     text = unicodedata.normalize("NFKC", name)
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    if not text.isascii():  # ASCII has no combining marks: the per-character pass is for accents only
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold()
     text = text.replace("&", " and ").replace("'", "").replace("’", "")
     text = _PUNCT.sub(" ", text).replace("_", " ")
     words = text.split()
