@@ -237,8 +237,8 @@ def _paper(index: int, brief: _Block | None, detail: _Block | None, name: str, s
 
     if not title:
         warn(heading.line, EMPTY_TITLE, "heading has no title")
-    if brief and detail and brief.title and detail.title and \
-            clean_title(brief.title, vocabulary) != clean_title(detail.title, vocabulary):
+    if brief and detail and brief.title and detail.title and brief.title != detail.title and \
+            clean_title(brief.title, vocabulary) != title:  # `title` is the details heading cleaned
         warn(detail.line, TITLE_MISMATCH, f"brief heading (line {brief.line}) and details heading differ")
 
     brief_text, brief_line = "", None

@@ -105,10 +105,11 @@ def _strip_quotes(text: str) -> str:
 
 def _drop_repeated_copy(title: str) -> str:
     """"Fast Thing FAST THING" -> "Fast Thing": keep the mixed-case copy, or one of two equal copies."""
-    words = title.split()
-    for cut in range(1, len(words)):
-        first, second = " ".join(words[:cut]), " ".join(words[cut:])
-        if len(first) == len(second) and first.upper() == second.upper() and (
-                second.isupper() or first == second):
-            return first
+    joined = " ".join(title.split())
+    half = (len(joined) - 1) // 2  # two copies of equal length meet at the middle space, if at all
+    if len(joined) % 2 == 0 or joined[half] != " ":
+        return title
+    first, second = joined[:half], joined[half + 1:]
+    if first.upper() == second.upper() and (second.isupper() or first == second):
+        return first
     return title
