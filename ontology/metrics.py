@@ -7,6 +7,7 @@ finds every cue word in a text and a table from cue word to metric id.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,9 +31,10 @@ class MetricConcept:
 
 @dataclass(frozen=True)
 class MetricCues:
-    """All cue words as one compiled pattern; `metric_of[cue]` and `weak` classify a match."""
+    """All cue words as alternative patterns (English, then Chinese) read as one leftmost-first
+    alternation; `metric_of[cue]` and `weak` classify a match."""
 
-    pattern: re.Pattern[str]
+    alternatives: tuple[re.Pattern[str], ...]
     metric_of: dict[str, str]
     weak: frozenset[str]
 
@@ -46,7 +48,7 @@ class MetricCues:
         hi = len(text) if end is None else min(max(0, end), len(text))
         folded = ascii_lower(text[lo:hi])
         metric_of, weak = self.metric_of, self.weak
-        for match in self.pattern.finditer(folded):
+        for match in _leftmost_first(self.alternatives, folded):
             at = lo + match.start()
             before = text[at - 1] if at else " "
             if match.group(0)[0].isascii() and (before in "-_" or before.isascii() and before.isalnum()):
@@ -56,6 +58,26 @@ class MetricCues:
             key = word if word in metric_of else word[:-1]  # optional plural "s"
             found.append((at, lo + match.end(), metric_of[key], key in weak))
         return found
+
+
+def _leftmost_first(patterns: tuple[re.Pattern[str], ...], text: str) -> Iterator[re.Match[str]]:
+    """The matches `re.finditer("p1|p2|...", text)` would give (leftmost, an earlier pattern winning at
+    the same position, each search resuming after the previous match). Searched one by one, each pattern
+    keeps `re`'s fast skip to its possible first characters, which the joined alternation loses: three
+    times faster here. The patterns have no look-behind and never match the empty string."""
+    pos = 0
+    upcoming = [pattern.search(text) for pattern in patterns]
+    while True:
+        best = None
+        for i, match in enumerate(upcoming):
+            if match is not None and match.start() < pos:
+                match = upcoming[i] = patterns[i].search(text, pos)
+            if match is not None and (best is None or match.start() < best.start()):
+                best = match
+        if best is None:
+            return
+        yield best
+        pos = best.end()
 
 
 def _texts(graph, subject, predicate) -> list[Literal]:
@@ -120,9 +142,9 @@ def metric_cues() -> MetricCues:
             metric_of[word] = concept.id
             weak.add(word)
     chinese = [w for w in metric_of if re.search(r"[\u3400-\u9fff]", w)]
-    english = [w for w in metric_of if w not in chinese]
+    english = [w for w in metric_of if w and w not in chinese]
     # Whole English words (with an optional plural s): "time" must not fire inside "real-time"; Chinese
     # characters may touch them ("视觉token", "推理FLOPs减少").
-    english_words = f"(?:{_trie_regex(english)})s?(?![A-Za-z0-9_])"
-    pattern = re.compile(f"{english_words}|{_trie_regex(chinese)}")
-    return MetricCues(pattern=pattern, metric_of=metric_of, weak=frozenset(weak))
+    english_words = f"(?:{_trie_regex(english)})s?(?![A-Za-z0-9_])" if english else ""
+    alternatives = tuple(re.compile(p) for p in (english_words, _trie_regex(chinese)) if p)
+    return MetricCues(alternatives=alternatives, metric_of=metric_of, weak=frozenset(weak))
