@@ -83,38 +83,45 @@ class PhraseHit:
     surface: str
 
 
+_END = ""  # the trie key under which a node keeps the entries of the phrase ending there (no token is "")
+
+
 class PhraseIndex:
-    """Longest-match phrase lookup over tokens: a dict keyed by token tuples, probed only where a
-    token can start a phrase. The tokens that can are picked out by C-level `map`/`compress` over the
-    folded tokens, so the Python loop runs per candidate (a few per sentence), not per token."""
+    """Longest-match phrase lookup over tokens: a trie of token tuples, walked only from tokens that can
+    start a phrase. Those are picked out by C-level `map`/`compress` over the folded tokens, so the
+    Python loop runs per candidate (a few per sentence), not per token, and a walk stops at the first
+    token no phrase continues with instead of probing every phrase length."""
 
     def __init__(self, labels: dict[str, str]) -> None:
-        self._entries: dict[tuple[str, ...], list[tuple[str, tuple[str, ...] | None]]] = {}
-        lengths: dict[str, set[int]] = {}
+        self._trie: dict[str, dict] = {}
         for label, target in labels.items():
             for variant in _variants(label):
                 key = label_key(variant)
                 if not key:
                     continue
                 exact = tuple(_TOKEN.findall(variant)) if _is_case_sensitive(label) else None
-                self._entries.setdefault(key, []).append((target, exact))
-                lengths.setdefault(key[0], set()).add(len(key))
-        # first token -> the lengths of the keys it starts, longest first
-        self._lengths = {word: tuple(sorted(found, reverse=True)) for word, found in lengths.items()}
+                node = self._trie
+                for word in key:
+                    node = node.setdefault(word, {})
+                node.setdefault(_END, []).append((target, exact))
 
     def find(self, text: str) -> list[PhraseHit]:
         table = token_table(text)
         folded, bounds = table.folded, table.bounds
-        lengths_of, entries_of = self._lengths, self._entries
+        root = self._trie
         hits: list[PhraseHit] = []
         n, resume = len(folded), 0
-        for i in compress(range(n), map(lengths_of.__contains__, folded)):
+        for i in compress(range(n), map(root.__contains__, folded)):
             if i < resume:
                 continue
-            for length in lengths_of[folded[i]]:
-                entries = entries_of.get(folded[i:i + length]) if length <= n - i else None
-                if not entries:
-                    continue
+            ends = []  # (length, entries) of every phrase the tokens from i spell, shortest first
+            node, j = root[folded[i]], i + 1
+            while node is not None:
+                if _END in node:
+                    ends.append((j - i, node[_END]))
+                node = node.get(folded[j]) if j < n else None
+                j += 1
+            for length, entries in reversed(ends):
                 target = _accepted(entries, table.surface(text, i, length))
                 if target is not None:
                     start, end = bounds[2 * i], bounds[2 * (i + length) - 1]
