@@ -47,12 +47,16 @@ def _named_models(sentence: str) -> list[Model]:
 
 # A checkpoint of a family the ontology does not know yet: a capitalised name whose last part is a
 # parameter count ("Foo-V2-1.3B"). The count is what sets a checkpoint apart from a method name.
-_SIZED_NAME = re.compile(r"(?<![\w.\-‐])([A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*?-\d+(?:\.\d+)?[BM])(?![\w\-‐])")
+# (The capital is matched before the look-behind that checks the character before it, so `re` can skip to
+# capitals.)
+_SIZED_NAME = re.compile(
+    r"([A-Z](?<![\w.\-‐][A-Z])[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*?-\d+(?:\.\d+)?[BM])(?![\w\-‐])")
+_SIZE_SUFFIX = re.compile(r"-\d+(?:\.\d+)?[BM]")
 
 
 def _sized_names(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of every sized name; known families are matched first and win overlaps."""
-    if "B" not in text and "M" not in text:
+    if _SIZE_SUFFIX.search(text) is None:  # every sized name ends so; a search for "-" is fast
         return []
     return [(m.start(1), m.end(1), m.group(1)) for m in _SIZED_NAME.finditer(text)]
 
@@ -81,7 +85,8 @@ def _model_matches(onto: Ontology, text: str) -> list[re.Match[str]]:
     table = token_table(text)
     folded, bounds = table.folded, table.bounds
     starts_stem = onto.model_prefixes.__contains__
-    candidates = map(or_, map(starts_stem, map(_FIRST_THREE, folded)), map(starts_stem, map(_FIRST_TWO, folded)))
+    candidates = map(or_, map(starts_stem, map(_FIRST_THREE, folded)),
+                     map(starts_stem, map(_FIRST_TWO, folded)))
     for i in compress(range(len(folded)), candidates):
         start = bounds[2 * i]
         if start < end:

@@ -98,6 +98,7 @@ _ZH_RATE_THING = {"token": "tokens", "tokens": "tokens", "令牌": "tokens", "�
                   "request": "requests",
                   "requests": "requests", "样本": "samples", "sample": "samples", "samples": "samples"}
 # Spans that look numeric but are settings or identifiers: resolutions, ratios, versions, dates.
+_MASK_CUE = re.compile(r"\d(?:[-×xX*:.]\d|\s*[×xX*]\s*\d)")  # cheap test: is there anything to mask
 _MASK = re.compile(r"\d+(?:\s*[×xX*]\s*\d+(?!\.\d)(?:\s*[×xX*]\s*\d+)?|:\d+|\.\d+\.\d+|-\d{2}-\d{2})")
 
 
@@ -225,7 +226,7 @@ def _with_chinese_rates(text: str, found: list[Quantity]) -> list[Quantity]:
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, left to right; identifiers, resolutions and ratios excluded."""
     found: list[Quantity] = []
-    masked = [(m.start(), m.end()) for m in _MASK.finditer(text)] if re.search(r"\d[-×xX*:.]\d|\d\s*[×xX*]\s*\d", text) else []
+    masked = [(m.start(), m.end()) for m in _MASK.finditer(text)] if _MASK_CUE.search(text) else []
     cursor = 0
     for digit in _NUMBER_RUN.finditer(text):
         if digit.start() < cursor or any(s <= digit.start() < e for s, e in masked):

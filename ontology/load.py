@@ -122,7 +122,10 @@ class PhraseIndex:
                 node = node.get(folded[j]) if j < n else None
                 j += 1
             for length, entries in reversed(ends):
-                target = _accepted(entries, table.surface(text, i, length))
+                # an entry with no case rule needs no look at the tokens as written
+                first_target, first_exact = entries[0]
+                target = first_target if first_exact is None else _accepted(
+                    entries, table.surface(text, i, length))
                 if target is not None:
                     start, end = bounds[2 * i], bounds[2 * (i + length) - 1]
                     hits.append(PhraseHit(target, start, end, text[start:end]))
@@ -132,7 +135,8 @@ class PhraseIndex:
 
 
 def _accepted(entries: list[tuple[str, tuple[str, ...] | None]], surface: tuple[str, ...]) -> str | None:
-    """The first entry whose case rule the tokens as written meet (abbreviations as written or upper-cased)."""
+    """The first entry whose case rule the tokens as written meet (abbreviations as written or in
+    capitals)."""
     for target, exact in entries:
         if exact is None or surface == exact or surface == tuple(t.upper() for t in exact):
             return target
