@@ -36,15 +36,17 @@ def measured_on(sentence: str, value: float, proposed: tuple[str, ...], paper_mo
     starts = [segment_start] + [m.end() for m in _SOFT_BREAK.finditer(text, segment_start, at)]
     own_clause = text[starts[-1]:clause_end]
     earlier = [text[a:b] for a, b in pairwise(starts)]
-    model = _respective(text, at, own_clause) or _first(_models_in, own_clause, earlier)
-    return model, _first(_hardware_in, own_clause, earlier)
+    # each clause up to its first baseline cue, cut once for both finders
+    heads = [_BASELINE.split(clause, maxsplit=1)[0] for clause in [own_clause, *earlier]]
+    model = _respective(text, at, own_clause) or _first(_models_in, heads)
+    return model, _first(_hardware_in, heads)
 
 
-def _first(find, own_clause: str, earlier: list[str]):  # type: ignore[no-untyped-def]
+def _first(find, heads: list[str]):  # type: ignore[no-untyped-def]
     """The first entity named before any baseline cue: in the claim's clause, else the earliest
     earlier clause that names one (the sentence's subject, "A distilled MobileNetV3, trained ...")."""
-    for clause in [own_clause, *earlier]:
-        found = find(_BASELINE.split(clause, maxsplit=1)[0])
+    for head in heads:
+        found = find(head)
         if found:
             return found[0]
     return None

@@ -141,14 +141,16 @@ _PAREN = rf"\s*\(({_PAREN_TEXT})\)"
 _PHRASE = rf"{_WORD}(?:\s+(?:{_CONNECTOR}\s+)*{_WORD}){{0,11}}"
 _NAME = rf"{_PHRASE}(?:\s*\({_PAREN_TEXT}\))?"
 _TITLE_PREFIX = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9\-‐.²³ ]{0,30}?)\s*:\s")
+# "we|We|this paper|This paper|this work|This work" at a word start, written first-character-first so that
+# `re` skips straight to w/W/t/T (the look-behind stands for the leading \b).
 _EN_PROPOSE = re.compile(
-    r"\b(?:we|We|this paper|This paper|this work|This work)\s+(?:first\s+|further\s+|then\s+|also\s+)?"
+    r"[wWtT](?<!\w[wWtT])(?:(?<=[wW])e|(?<=[tT])his (?:paper|work))\s+(?:first\s+|further\s+|then\s+|also\s+)?"
     r"(?:propose|introduce|present|develop|design|build|construct)(?:s|d|ed)?\s+(?:a\s+|an\s+|the\s+)?"
     r"(?:(?:new|novel|simple|general|unified|training-free|lightweight|efficient)[\s,]+)*"
     r"(?:(?:framework|method|approach|system|model|network|technique|algorithm|architecture|module|"
     r"pipeline|strategy),?\s+(?:called|named|dubbed|termed)?\s*)?"
     rf"({_NAME})")
-_CALLED_WORDS = re.compile(r"called|named|dubbed|termed|coined")  # a cheap test before _CALLED
+_CALLED_WORDS = ("called", "named", "dubbed", "termed", "coined")  # substring tests before _CALLED: cheap
 _CALLED = re.compile(rf"\b(?:called|named|dubbed|termed|coined)(?:\s+as)?\s+({_NAME})")
 # "we have trained and open-sourced MiniCPM4.1", "开源了X模型": a released model is the paper's own
 _EN_RELEASE = re.compile(
@@ -156,7 +158,7 @@ _EN_RELEASE = re.compile(
     r"([A-Z][\w²³.\-‐]*[\w²³])")
 # "(ITA) Loss-based ...": the name runs on past what was matched, so the match is not the name
 _RUNS_ON = re.compile(r"\s+(?:[A-Z][\w]*\b|\w+-based\b)(?!\s*[,.(])")
-_RELEASE_WORDS = re.compile(r"open-source|release")
+_RELEASE_WORDS = ("open-source", "release")
 _ZH_RELEASE = re.compile(r"开源了?([A-Za-z][A-Za-z0-9\-‐.²³]{1,30}?)(?:模型|系列|$|[，。、；])")
 _ZH_PUBLISHED = re.compile(r"发布了《?([A-Za-z][A-Za-z0-9\-‐.²³ ]{1,30}?)》?论文")
 _ZH_PROPOSE = re.compile(r"提出(?:了)?(?:名为|一种名为)?《?([A-Za-z][A-Za-z0-9\-‐.²³ ]{0,40}?[A-Za-z0-9²³]"
@@ -195,11 +197,12 @@ def extract_proposed(title: str, brief: str, abstract: str) -> tuple[str, ...]:
     strict = [prefix.group(1)] if prefix else []
     strict += [m.group(1) for m in _ZH_PUBLISHED.finditer(brief)]
     loose = [m.group(1).replace("（", " (").replace("）", ")") for m in _ZH_PROPOSE.finditer(brief)]
-    patterns = [_EN_PROPOSE] + ([_CALLED] if _CALLED_WORDS.search(abstract) else [])
+    patterns = [_EN_PROPOSE] + ([_CALLED] if any(w in abstract for w in _CALLED_WORDS) else [])
     loose += [m.group(1) for pattern in patterns for m in pattern.finditer(abstract)
               if not _RUNS_ON.match(abstract, m.end())]
     released = [m.group(1) for m in _ZH_RELEASE.finditer(brief)] if "开源" in brief else []
-    released += [m.group(1) for m in _EN_RELEASE.finditer(abstract)] if _RELEASE_WORDS.search(abstract) else []
+    if any(word in abstract for word in _RELEASE_WORDS):
+        released += [m.group(1) for m in _EN_RELEASE.finditer(abstract)]
     names: dict[str, list] = {}  # key -> [short or phrase, expansion, expansion written first]
     for raw, kind in [(n, "strict") for n in strict] + [(n, "loose") for n in loose] + [
             (n, "released") for n in released]:
