@@ -2,6 +2,9 @@
 
 Usage: python benchmarks/extraction_speed.py [--report R.md] [--rounds N]
 The one-time ontology load is timed apart: it is paid once per process, not per paper.
+No cache keyed by text spans rounds: the token table (ontology.load.token_table) keeps the last 64 texts,
+fewer than one round's ~300, so it only serves the extractors of the same paper and every round is a
+first pass over its text (compiled ontology tables and regexes are per process, as in a real import).
 """
 
 from __future__ import annotations
