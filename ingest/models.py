@@ -8,14 +8,11 @@ The paper's own method ("FastVSR", "AutoPrune") comes from proposal phrasing and
 from __future__ import annotations
 
 import re
-from itertools import compress
-from operator import itemgetter, or_
 
 from graph.model import Model
 from ingest.ids import entity_id
-from ontology.load import Ontology, load_ontology, token_table
+from ontology.load import Ontology, load_ontology
 
-_FIRST_THREE, _FIRST_TWO = itemgetter(slice(0, 3)), itemgetter(slice(0, 2))
 _SIZE_TAG = re.compile(r"^(\d+(?:\.\d+)?)([bmk])$", re.IGNORECASE)
 _TAG_CASE = {"t2v": "T2V", "i2v": "I2V", "ti2v": "TI2V", "vl": "VL", "xl": "XL", "xxl": "XXL", "moe": "MoE",
              "it": "it", "hf": "hf", "dev": "dev", "schnell": "schnell", "oss": "oss", "r1": "R1",
@@ -31,7 +28,7 @@ def _named_models(sentence: str) -> list[Model]:
     onto = load_ontology()
     found: dict[str, Model] = {}
     known_spans = []
-    for match in _model_matches(onto, sentence):
+    for match in onto.model_matches(sentence):
         known_spans.append(match.span())
         model = _model_from_match(onto, match)
         if model is not None:
@@ -47,8 +44,7 @@ def _named_models(sentence: str) -> list[Model]:
 
 # A checkpoint of a family the ontology does not know yet: a capitalised name whose last part is a
 # parameter count ("Foo-V2-1.3B"). The count is what sets a checkpoint apart from a method name.
-# (The capital is matched before the look-behind that checks the character before it, so `re` can skip to
-# capitals.)
+# (The capital comes before the look-behind on the character before it, so `re` can skip to capitals.)
 _SIZED_NAME = re.compile(
     r"([A-Z](?<![\w.\-‐][A-Z])[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*?-\d+(?:\.\d+)?[BM])(?![\w\-‐])")
 _SIZE_SUFFIX = re.compile(r"-\d+(?:\.\d+)?[BM]")
@@ -74,28 +70,6 @@ def own_name_keys(proposed: tuple[str, ...]) -> tuple[str, ...]:
     """Spelling-free keys of both parts of each proposed name ("TBR" and "Token Budget Routing")."""
     parts = (p for name in proposed for p in re.split(r"\s*[()]\s*", name) if p.strip())
     return tuple(key for key in {_name_key(p) for p in parts} if len(key) >= 2)
-
-
-def _model_matches(onto: Ontology, text: str) -> list[re.Match[str]]:
-    """Runs the family regex only where a stem can begin: one anchored match per candidate instead of
-    an unanchored search through the whole text. Candidates (tokens whose first two or three letters
-    begin a stem) are picked by C-level `map`/`compress`, so Python loops over candidates only."""
-    matches: list[re.Match[str]] = []
-    end = 0
-    table = token_table(text)
-    folded, bounds = table.folded, table.bounds
-    starts_stem = onto.model_prefixes.__contains__
-    candidates = map(or_, map(starts_stem, map(_FIRST_THREE, folded)),
-                     map(starts_stem, map(_FIRST_TWO, folded)))
-    for i in compress(range(len(folded)), candidates):
-        start = bounds[2 * i]
-        if start < end:
-            continue
-        match = onto.model_regex.match(text, start)
-        if match:
-            matches.append(match)
-            end = match.end()
-    return matches
 
 
 def _model_from_match(onto: Ontology, match: re.Match[str]) -> Model | None:
@@ -144,7 +118,8 @@ _TITLE_PREFIX = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9\-‐.²³ ]{0,30}?)\s*:\
 # "we|We|this paper|This paper|this work|This work" at a word start, written first-character-first so that
 # `re` skips straight to w/W/t/T (the look-behind stands for the leading \b).
 _EN_PROPOSE = re.compile(
-    r"[wWtT](?<!\w[wWtT])(?:(?<=[wW])e|(?<=[tT])his (?:paper|work))\s+(?:first\s+|further\s+|then\s+|also\s+)?"
+    r"[wWtT](?<!\w[wWtT])(?:(?<=[wW])e|(?<=[tT])his (?:paper|work))"
+    r"\s+(?:first\s+|further\s+|then\s+|also\s+)?"
     r"(?:propose|introduce|present|develop|design|build|construct)(?:s|d|ed)?\s+(?:a\s+|an\s+|the\s+)?"
     r"(?:(?:new|novel|simple|general|unified|training-free|lightweight|efficient)[\s,]+)*"
     r"(?:(?:framework|method|approach|system|model|network|technique|algorithm|architecture|module|"

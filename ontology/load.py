@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress
+from operator import itemgetter, or_
 
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SKOS
@@ -23,6 +24,7 @@ from ontology.graph import HW, MODEL, PG, TECH, ontology_graph
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:\.[0-9]+)*|[\u3400-\u9fff]|[\u0370-\u03ff]")
 
 
+_FIRST_THREE, _FIRST_TWO = itemgetter(slice(0, 3)), itemgetter(slice(0, 2))
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 
 
@@ -205,6 +207,24 @@ class Ontology:
     model_alias_index: PhraseIndex  # long names ("Segment Anything Model") -> family id
     model_prefixes: frozenset[str]  # first 2-3 letters of every stem: the only places a model name starts
     _label_concept: dict[tuple[str, ...], str]
+
+    def model_matches(self, text: str) -> list[re.Match[str]]:
+        """Family-regex matches in `text`, left to right, not overlapping. The regex runs only where a
+        stem can begin (a token whose first two or three letters start one): an anchored match per
+        candidate instead of a search through the whole text; C-level `map`/`compress` pick the
+        candidates, so Python loops over those only."""
+        table = token_table(text)
+        folded, bounds = table.folded, table.bounds
+        starts_stem = self.model_prefixes.__contains__
+        candidates = map(or_, map(starts_stem, map(_FIRST_THREE, folded)),
+                         map(starts_stem, map(_FIRST_TWO, folded)))
+        matches: list[re.Match[str]] = []
+        end = 0
+        for i in compress(range(len(folded)), candidates):
+            if bounds[2 * i] >= end and (match := self.model_regex.match(text, bounds[2 * i])):
+                matches.append(match)
+                end = match.end()
+        return matches
 
     def concept_labels(self, concept_id: str) -> tuple[str, ...]:
         """Every label (both languages) of a technique concept; accepts "ptq" or "tech:ptq"."""

@@ -101,6 +101,13 @@ def test_phrase_hits_carry_offsets_of_the_text_as_written() -> None:
     assert [text[h.start:h.end] for h in hits] == ["Speculative Decoding", "KV cache"]
 
 
+def test_model_matches_start_at_stems_only_and_do_not_overlap() -> None:
+    onto = load_ontology()
+    text = "We run Qwen2.5-7B and LLaMA-2 on 推理; a drama, a wave, not Swan-7."
+    assert [m.group() for m in onto.model_matches(text)] == ["Qwen2.5-7B", "LLaMA-2"]
+    assert onto.model_matches("中文 without names") == []
+
+
 def test_load_time_is_reported() -> None:
     load_ontology.cache_clear()
     started = time.perf_counter()
