@@ -20,7 +20,7 @@ import networkx as nx
 
 from graph.memory_queries import GraphQueries
 from graph.model import ImportBatch, ImportSummary
-from graph.projection import NodeRecord, RelRecord, node_dict, paper_sources, project, rebuild_batches
+from graph.projection import NodeRecord, RelRecord, node_dict, paper_sources, project_batches, rebuild_batches
 from graph.sqlite_persistence import SqliteGraphFile, WritePlan, decode_props, rel_props
 from graph.store import NODE_LABELS, RELATIONSHIP_TYPES, Node, StoreError
 from graph.upsert_plan import plan_removal, plan_upserts
@@ -92,12 +92,7 @@ class MemoryStore(GraphQueries):
         """Plan every batch (each against the graph the earlier ones leave), write all the plans in one
         SQLite transaction, and only then change the in-memory graph."""
         with self._write_lock:
-            projections = []
-            for batch in batches:
-                try:
-                    projections.append((project(batch), batch.report.id))
-                except ValueError as exc:
-                    raise StoreError(f"batch {batch.report.id} cannot be stored, nothing changed: {exc}") from exc
+            projections = project_batches(batches)
             try:
                 plans, summaries = plan_upserts(self._g, projections)
             except ValueError as exc:  # a property JSON cannot hold (NaN), met while staging a batch

@@ -27,7 +27,7 @@ from graph.projection import (
     RelRecord,
     node_dict,
     paper_sources,
-    project,
+    project_batches,
     rebuild_batches,
 )
 from graph.store import (
@@ -134,12 +134,7 @@ class Neo4jStore:
 
     def upsert_all(self, batches: Sequence[ImportBatch]) -> list[ImportSummary]:
         """One managed transaction for all batches; each batch's reads see the earlier batches' writes."""
-        projections = []
-        for batch in batches:
-            try:
-                projections.append((project(batch), batch.report.id))
-            except ValueError as exc:
-                raise StoreError(f"batch {batch.report.id} cannot be stored, nothing changed: {exc}") from exc
+        projections = project_batches(batches)
         if not projections:
             return []
         return self._write(lambda tx: [self._replace(tx, proj, report, removing=False)

@@ -37,6 +37,7 @@ from graph.model import (
     SourceRef,
     Technique,
 )
+from graph.store import StoreError
 from ingest.ids import entity_id
 from ontology.load import load_ontology
 
@@ -192,6 +193,18 @@ def project(batch: ImportBatch) -> GraphProjection:
     for paper in batch.papers:
         _project_paper(paper, info.id, out)
     return out
+
+
+def project_batches(batches: Iterable[ImportBatch]) -> list[tuple[GraphProjection, str]]:
+    """(projection, report id) per batch, before any store writes: a batch that cannot be stored
+    fails here, naming its report, and nothing has changed yet."""
+    projections = []
+    for batch in batches:
+        try:
+            projections.append((project(batch), batch.report.id))
+        except ValueError as exc:
+            raise StoreError(f"batch {batch.report.id} cannot be stored, nothing changed: {exc}") from exc
+    return projections
 
 
 def paper_sources(from_report: Iterable[tuple[str, Props]]) -> list[dict[str, Any]]:
