@@ -14,16 +14,12 @@ from pathlib import Path
 import pytest
 
 from graph.memory import MemoryStore
-from graph.model import to_plain
 from graph.sqlite_persistence import FILE_NAME
 from graph.store import StoreError, StoreUnavailable
 from tests.contract import batches as b
+from tests.graph.disk import assert_reopens_as, snapshot
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def _snapshot(store: MemoryStore) -> tuple[dict, list]:
-    return store.counts(), to_plain(store.export())
 
 
 def test_reopen_sees_the_same_graph(tmp_path: Path) -> None:
@@ -31,12 +27,12 @@ def test_reopen_sees_the_same_graph(tmp_path: Path) -> None:
     store.upsert(b.batch_a())
     store.upsert(b.batch_b())
     store.upsert(b.batch_a_without_quant())
-    before = _snapshot(store)
+    before = snapshot(store)
     spec = store.get("Paper", [b.spec_paper().id])
     store.close()
     reopened = MemoryStore(tmp_path)
     try:
-        assert _snapshot(reopened) == before
+        assert snapshot(reopened) == before
         assert reopened.get("Paper", [b.spec_paper().id]) == spec
         assert not reopened.upsert(b.batch_a_without_quant()).changed
     finally:
@@ -46,7 +42,7 @@ def test_reopen_sees_the_same_graph(tmp_path: Path) -> None:
 def test_failed_upsert_leaves_previous_graph(tmp_path: Path) -> None:
     store = MemoryStore(tmp_path)
     store.upsert(b.batch_a())
-    before = _snapshot(store)
+    before = snapshot(store)
     # A corrected report A that drops a paper (deletes run first in the transaction) and carries a
     # NaN measurement, which JSON cannot hold: the write fails part-way and must roll back.
     broken_paper = b.paper("Broken Measurements", b.REPORT_A, 9,
@@ -54,24 +50,19 @@ def test_failed_upsert_leaves_previous_graph(tmp_path: Path) -> None:
     broken = replace(b.batch_a_without_quant(), papers=(*b.batch_a_without_quant().papers, broken_paper))
     with pytest.raises(StoreError, match="nothing changed"):
         store.upsert(broken)
-    assert _snapshot(store) == before
+    assert snapshot(store) == before
     assert store.get("Paper", [b.quant_paper().id])[0] is not None
-    store.close()
-    reopened = MemoryStore(tmp_path)
-    try:
-        assert _snapshot(reopened) == before
-    finally:
-        reopened.close()
+    assert_reopens_as(store, tmp_path, before)
 
 
 def test_id_used_for_two_labels_is_refused(tmp_path: Path) -> None:
     store = MemoryStore(tmp_path)
     store.upsert(b.batch_a())
-    before = _snapshot(store)
+    before = snapshot(store)
     clash = b.paper("Clash", b.REPORT_A, 7, models=(replace(b.LLAMA, id=b.SJTU.id),))
     with pytest.raises(StoreError, match=b.SJTU.id):
         store.upsert(replace(b.batch_a(), papers=(*b.batch_a().papers, clash)))
-    assert _snapshot(store) == before
+    assert snapshot(store) == before
     store.close()
 
 
@@ -96,7 +87,7 @@ print("done", flush=True)
 def test_killed_import_leaves_earlier_graph(tmp_path: Path) -> None:
     store = MemoryStore(tmp_path)
     store.upsert(b.batch_a())
-    before = _snapshot(store)
+    before = snapshot(store)
     store.close()
     wal = tmp_path / f"{FILE_NAME}-wal"
     child = subprocess.Popen([sys.executable, "-c", _BIG_IMPORT, str(tmp_path)], cwd=REPO,
@@ -118,7 +109,7 @@ def test_killed_import_leaves_earlier_graph(tmp_path: Path) -> None:
             child.wait()
     reopened = MemoryStore(tmp_path)
     try:
-        assert _snapshot(reopened) == before
+        assert snapshot(reopened) == before
         assert reopened.get("Report", [b.REPORT_B]) == [None]
     finally:
         reopened.close()

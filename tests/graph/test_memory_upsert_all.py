@@ -9,25 +9,17 @@ from pathlib import Path
 import pytest
 
 from graph.memory import MemoryStore
-from graph.model import ImportBatch, ReportInfo, to_plain
+from graph.model import ImportBatch, ReportInfo
 from graph.store import StoreError
 from tests.contract import batches as b
-
-
-def _snapshot(store: MemoryStore) -> tuple[dict, list]:
-    return store.counts(), to_plain(store.export())
+from tests.graph.disk import assert_reopens_as, snapshot
 
 
 def test_several_batches_reopen_as_written(tmp_path: Path) -> None:
     store = MemoryStore(tmp_path)
     store.upsert_all([b.batch_a(), b.batch_b(), b.batch_a_without_quant(), b.batch_a()])
-    written = _snapshot(store)
-    store.close()
-    reopened = MemoryStore(tmp_path)
-    try:
-        assert _snapshot(reopened) == written
-    finally:
-        reopened.close()
+    written = snapshot(store)
+    assert_reopens_as(store, tmp_path, written)
 
 
 def test_id_clash_with_an_earlier_batch_of_the_call_changes_nothing(tmp_path: Path) -> None:
@@ -35,7 +27,7 @@ def test_id_clash_with_an_earlier_batch_of_the_call_changes_nothing(tmp_path: Pa
     batch 2 against the staged graph, which must not have leaked into the real one."""
     store = MemoryStore(tmp_path)
     store.upsert(b.batch_b())
-    before = _snapshot(store)
+    before = snapshot(store)
     rogue_model = b.model("Rogue-7B")
     report_c = "report:weekly-c"
     first = ImportBatch(ReportInfo(report_c, "C", "weekly-c.md"),
@@ -44,22 +36,17 @@ def test_id_clash_with_an_earlier_batch_of_the_call_changes_nothing(tmp_path: Pa
     second = replace(b.batch_a(), papers=(b.paper("Clash", b.REPORT_A, 1, institutions=(clashing,)),))
     with pytest.raises(StoreError, match=rogue_model.id):
         store.upsert_all([b.batch_a(), first, second])
-    assert _snapshot(store) == before
+    assert snapshot(store) == before
     assert store.get("Model", [rogue_model.id]) == [None]
-    store.close()
-    reopened = MemoryStore(tmp_path)
-    try:
-        assert _snapshot(reopened) == before
-    finally:
-        reopened.close()
+    assert_reopens_as(store, tmp_path, before)
 
 
 def test_unstorable_value_in_an_earlier_batch_changes_nothing(tmp_path: Path) -> None:
     """A NaN in the first batch fails while staging it for the second; the message says nothing changed."""
     store = MemoryStore(tmp_path)
     store.upsert(b.batch_a())
-    before = _snapshot(store)
+    before = snapshot(store)
     with pytest.raises(StoreError, match="nothing changed"):
         store.upsert_all([b.unstorable_batch(), b.batch_a_without_quant()])
-    assert _snapshot(store) == before
+    assert snapshot(store) == before
     store.close()
