@@ -87,13 +87,16 @@ class Model:
     id: str
     name: str
     family: str | None = None
+    resolved: bool = True  # False: recognised by its shape or context, not known to the ontology
 
 
 @dataclass(frozen=True)
 class Hardware:
     id: str
-    name: str
+    name: str  # the device as named, model number kept ("Snapdragon 8 Gen 2", "Apple M3 Max")
     hw_class: str  # one of HARDWARE_CLASSES; serialised as "class"
+    family: str | None = None  # id of the family device it belongs to ("hw:qualcomm-snapdragon")
+    resolved: bool = True  # False: recognised by its shape or context, not known to the ontology
 
 
 @dataclass(frozen=True)
