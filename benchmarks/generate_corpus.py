@@ -19,6 +19,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from graph.ids import entity_id, evidence_id, paper_id, report_id
 from graph.model import (
     METRICS,
     TECHNIQUE_CATEGORIES,
@@ -32,7 +33,6 @@ from graph.model import (
     SourceRef,
     Technique,
 )
-from ingest.ids import entity_id, evidence_id, paper_id, report_id
 
 DEFAULT_REPORTS = sorted((REPO.parent / "shared" / "data" / "reports").glob("*.md"))
 _HEADING = re.compile(r"^### \d+\.\s*(.*)$")

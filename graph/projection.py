@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from graph.ids import entity_id
 from graph.model import (
     Evidence,
     Hardware,
@@ -38,7 +39,6 @@ from graph.model import (
     Technique,
 )
 from graph.store import StoreError
-from ingest.ids import entity_id
 from ontology.load import load_ontology
 
 Props = dict[str, Any]

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
+from graph.ids import entity_id
 from graph.model import Hardware
-from ingest.ids import entity_id
 from ontology.load import HardwareEntry, load_ontology
 
 _WEAK_CLASSES = ("edge-device", "mobile")

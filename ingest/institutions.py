@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from graph.ids import entity_id
 from graph.model import Institution
-from ingest.ids import entity_id
 from ingest.report import PaperRecord
 from ontology.institutions import (
     InstitutionRegistry,

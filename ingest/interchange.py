@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from graph.ids import entity_id
 from graph.model import (
     Evidence,
     Hardware,
@@ -21,7 +22,6 @@ from graph.model import (
     SourceRef,
     Technique,
 )
-from ingest.ids import entity_id
 
 FORMAT = "papergraph/1"
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
+from graph.ids import entity_id
 from graph.model import Model
-from ingest.ids import entity_id
 from ontology.load import Ontology, load_ontology
 
 _SIZE_TAG = re.compile(r"^(\d+(?:\.\d+)?)([bmk])$", re.IGNORECASE)

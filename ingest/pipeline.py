@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from graph.ids import digest, evidence_id, normalise_title, paper_id
 from graph.model import Evidence, ImportBatch, Model, Paper, ParseWarning, ReportInfo, SourceRef
 from ingest.evidence import EvidenceClaim, extract_evidence
 from ingest.hardware import extract_hardware
-from ingest.ids import digest, evidence_id, normalise_title, paper_id
 from ingest.institutions import extract_institutions
 from ingest.measured import measured_on
 from ingest.models import extract_models, extract_proposed

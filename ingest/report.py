@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from graph.ids import report_id
 from graph.model import ParseWarning, ReportInfo
-from ingest.ids import report_id
 from ingest.titles import clean_title, report_vocabulary
 
 # Warning codes (ParseWarning.code).

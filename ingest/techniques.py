@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from graph.ids import entity_id
 from graph.model import Technique
-from ingest.ids import entity_id
 from ontology.graph import PG, ontology_graph
 from ontology.load import Ontology, TechniqueConcept, load_ontology
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SKOS
 
-from ingest.ids import entity_id
+from graph.ids import entity_id
 from ontology.graph import ORG, PG, ontology_graph
 
 _PUNCT = re.compile(r"[^\w\u3400-\u9fff]+")

@@ -11,10 +11,10 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from api.service import PapergraphService
 from api.settings import Settings
+from graph.ids import report_id
 from graph.model import ImportBatch, ReportInfo
 from graph.open_store import open_store
 from graph.store import GraphStore
-from ingest.ids import report_id
 from tests.api.conftest import graphql
 from tests.contract.batches import A100, EAGLE, GPTQ, LLAMA, SJTU, TSINGHUA, paper
 

@@ -1,6 +1,6 @@
 """Small, realistic ImportBatch objects for store tests (shared with the Neo4j store's tests).
 
-The papers are hand-written in the shape the extraction pipeline produces: ids from `ingest.ids`,
+The papers are hand-written in the shape the extraction pipeline produces: ids from `graph.ids`,
 techniques under vocabulary categories, evidence with quotes. Reports A and B share one paper.
 """
 
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from graph.ids import entity_id, evidence_id, paper_id, report_id
 from graph.model import (
     Evidence,
     Hardware,
@@ -20,7 +21,6 @@ from graph.model import (
     SourceRef,
     Technique,
 )
-from ingest.ids import entity_id, evidence_id, paper_id, report_id
 
 REPORT_A = report_id("weekly-2025-10-15.md")
 REPORT_B = report_id("weekly-2025-10-22.md")

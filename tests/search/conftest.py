@@ -10,9 +10,9 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from graph.embedding import MiniLMEmbedder
+from graph.ids import paper_id, report_id
 from graph.model import ImportBatch, Paper, ReportInfo, SourceRef
 from graph.search import SearchIndex
-from ingest.ids import paper_id, report_id
 
 # (title, abstract, brief): short hand-written papers on distinct topics, English abstracts and
 # Chinese briefs as in the reports.
