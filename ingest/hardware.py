@@ -1,9 +1,13 @@
-"""Hardware platforms a paper reports results on, resolved to ontology/hardware.ttl entries.
+"""Named hardware devices a paper reports results on, as named, linked to their family and class.
 
-Named devices ("NVIDIA 5090 GPU" -> NVIDIA RTX 5090) always count. A kind of device ("GPU", "NPU")
-counts only when no named device of its class (nor a narrower kind: "mobile NPU" over "NPU") is
-present, and the vaguest kinds (edge devices,
-mobile devices) only when the text runs something on them ("on edge devices", "在边缘设备上").
+Two readers, over the same text:
+- the labels of ontology/hardware.ttl ("NVIDIA 5090 GPU" -> NVIDIA RTX 5090);
+- the device grammar: a family stem from the ontology ("Snapdragon", "Jetson", "Galaxy", "NVIDIA")
+  followed by a model number ("8 Gen 2", "AGX Orin", "S24 Ultra", "L20"). A device so named keeps its
+  model number ("Qualcomm Snapdragon 8 Gen 2", not "Qualcomm Snapdragon"); one the ontology does not
+  list is kept as written, marked unresolved, with its family and the family's class.
+Kinds of device ("GPU", "edge devices", "DRAM": `pg:generic`) are classes, not devices, and are not
+returned; a family ("Qualcomm Snapdragon") counts only when none of its members is named.
 """
 
 from __future__ import annotations
@@ -12,32 +16,72 @@ import re
 
 from graph.ids import entity_id
 from graph.model import Hardware
-from ontology.load import HardwareEntry, load_ontology
+from ontology.load import HardwareEntry, Ontology, device_key, load_ontology
 
-_WEAK_CLASSES = ("edge-device", "mobile")
-_ON_BEFORE = re.compile(r"(?:\b(?:on|onto|across)\s+(?:the\s+|a\s+|an\s+)?|在|于)$", re.IGNORECASE)
+_MEMORY_SIZE = re.compile(r"^\d+(?:\.\d+)?\s*(?:GB|G|TB|MB)$", re.IGNORECASE)
+_HAS_DIGIT = re.compile(r"\d")
 
 
 def find_hardware(sentence: str) -> list[Hardware]:
-    """Hardware named in one piece of text, in order of first mention."""
+    """Named devices in one piece of text, in order of first mention."""
     onto = load_ontology()
-    entries: dict[str, HardwareEntry] = {}
-    for hit in onto.hardware_index.find(sentence):
-        entry = onto.hardware[hit.target]
-        if entry.generic and entry.hw_class in _WEAK_CLASSES and not _ON_BEFORE.search(sentence[:hit.start]):
-            continue
-        entries.setdefault(entry.id, entry)
-    specific_classes = {e.hw_class for e in entries.values() if not e.generic}
-    names = [e.name.casefold() for e in entries.values()]
-    kept = [e for e in entries.values() if not e.generic or (
-        e.hw_class not in specific_classes and not any(e.name.casefold() in n != e.name.casefold() for n in names))]
-    return [_hardware(e) for e in kept]
+    grammar = _grammar_devices(onto, sentence)
+    labelled = [(hit.start, hit.end, _known(onto, onto.hardware[hit.target], None))
+                for hit in onto.hardware_index.find(sentence) if not onto.hardware[hit.target].generic]
+    # Where two readings overlap, the one reaching further wins ("Snapdragon" inside "Snapdragon 8 Gen 2"),
+    # then the longer; the grammar's reading first, since it also knows the family.
+    kept: list[tuple[int, int, Hardware]] = []
+    for span in sorted(grammar + labelled, key=lambda s: (-s[1], s[0], not s[2].resolved)):
+        if not any(span[0] < k[1] and k[0] < span[1] for k in kept):
+            kept.append(span)
+    found: dict[str, Hardware] = {}
+    for _, _, device in sorted(kept, key=lambda s: s[0]):
+        found.setdefault(device.id, device)
+    families = {d.family for d in found.values() if d.family}
+    return [d for d in found.values() if d.id not in families]
 
 
 def extract_hardware(title: str, brief: str, abstract: str) -> tuple[Hardware, ...]:
-    """Hardware platforms of a paper, from title, brief and abstract together."""
+    """Named devices of a paper, from title, brief and abstract together."""
     return tuple(find_hardware(f"{title}\n{brief}\n{abstract}"))
 
 
-def _hardware(entry: HardwareEntry) -> Hardware:
-    return Hardware(entity_id("hw", entry.name), entry.name, entry.hw_class)
+def _grammar_devices(onto: Ontology, text: str) -> list[tuple[int, int, Hardware]]:
+    grammar = onto.device_grammar
+    out = []
+    for match in grammar.pattern.finditer(text):
+        family = onto.hardware[grammar.family_of_stem[match.group("stem")]]
+        parts = re.split(r"[ \t]+", match.group("number").strip(" \t"))
+        while parts and _MEMORY_SIZE.match(parts[-1]):
+            parts.pop()  # "A100 80GB" is the A100
+        if not parts:
+            continue
+        end = match.start("number") + match.group("number").find(parts[-1]) + len(parts[-1])
+        surface = " ".join(text[match.start():end].split())
+        device = _device(onto, family, surface, parts)
+        if device is not None:
+            out.append((match.start(), end, device))
+    return out
+
+
+def _device(onto: Ontology, family: HardwareEntry, surface: str, parts: list[str]) -> Hardware | None:
+    """The device a stem and model number name: a known entry when a label spells it, else a new one."""
+    name = surface
+    if family.vendor and not name.casefold().startswith(family.vendor.casefold()) and name.isascii():
+        name = f"{family.vendor} {name}"
+    family_id = None if family.generic else entity_id("hw", family.name)
+    words = device_key(surface).split()
+    # the name, the surface, then shorter tails ("GeForce RTX 4090" -> "RTX 4090") a label may spell
+    for key in (device_key(name), *(" ".join(words[i:]) for i in range(len(words) - 1))):
+        known = onto.device_grammar.label_ids.get(key)
+        if known is not None and (key == device_key(name) or _HAS_DIGIT.search(key)):
+            entry = onto.hardware[known]
+            return None if entry.generic else _known(onto, entry, family_id if known != family.id else None)
+    numbered = any(_HAS_DIGIT.search(p) for p in parts)
+    if not numbered and sum(p in onto.device_grammar.designators for p in parts) < 2:
+        return None  # "Jetson Nano" is a label; "Galaxy Pro" alone is no model number
+    return Hardware(entity_id("hw", name), name, family.hw_class, family=family_id, resolved=False)
+
+
+def _known(onto: Ontology, entry: HardwareEntry, family: str | None) -> Hardware:
+    return Hardware(entity_id("hw", entry.name), entry.name, entry.hw_class, family=family)

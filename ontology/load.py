@@ -174,6 +174,19 @@ class HardwareEntry:
     hw_class: str
     generic: bool
     labels: tuple[str, ...]
+    vendor: str | None = None  # prefixed to a family member's name ("Qualcomm" + "Snapdragon 8 Gen 2")
+    stems: tuple[str, ...] = ()  # words a member's model number follows ("Snapdragon", "Apple M")
+
+
+@dataclass(frozen=True)
+class DeviceGrammar:
+    """Named devices of a known family or vendor, recognised by shape: a stem from the ontology
+    ("Snapdragon", "Jetson", "Galaxy") then a model number ("8 Gen 2", "AGX Orin", "S24 Ultra")."""
+
+    pattern: re.Pattern[str]
+    family_of_stem: dict[str, str]  # stem as written -> family entry id
+    designators: frozenset[str]  # words that may stand in a model number ("Gen", "Ultra", "Orin")
+    label_ids: dict[str, str]  # folded label of a known device -> its entry id
 
 
 @dataclass(frozen=True)
@@ -201,6 +214,7 @@ class Ontology:
     technique_index: PhraseIndex
     hardware: dict[str, HardwareEntry]
     hardware_index: PhraseIndex
+    device_grammar: DeviceGrammar
     model_families: dict[str, ModelFamily]
     model_forms: dict[str, ModelForm]  # regex group name -> form
     model_regex: re.Pattern[str]
@@ -283,8 +297,35 @@ def _hardware(graph: Graph) -> dict[str, HardwareEntry]:
         hw_class = str(graph.value(graph.value(device, PG.hardwareClass), PG.classId))
         en, _, alts = _labels(graph, device)
         generic = bool(graph.value(device, PG.generic))
-        out[local] = HardwareEntry(local, en or local, hw_class, generic, tuple(x for x in (en, *sorted(alts)) if x))
+        vendor = graph.value(device, PG.vendor)
+        stems = tuple(sorted(str(stem) for stem in graph.objects(device, PG.deviceStem)))
+        out[local] = HardwareEntry(local, en or local, hw_class, generic, tuple(x for x in (en, *sorted(alts)) if x),
+                                   str(vendor) if vendor else None, stems)
     return out
+
+
+# A model-number part: "8", "910B", "i9-13900K", "v5e", "MLU370", "S24", "X100", "8+"; memory sizes
+# ("80GB") are read so they can be dropped from the name. Designator words come from the ontology.
+_NUMBER_PART = r"(?:[A-Za-z]{0,4}\d+(?:\.\d+)?[A-Za-z]{0,4}(?:-\d+[A-Za-z]{0,3})?\+?)"
+
+
+def device_key(name: str) -> str:
+    """Folded words and numbers of a device name, letters and digits apart ("RTX5090" = "RTX 5090")."""
+    return " ".join(re.findall(r"[a-z]+|\d+(?:\.\d+)?|[^\sa-z\d\W]+", " ".join(label_key(name))))
+
+
+def _device_grammar(graph: Graph, hardware: dict[str, HardwareEntry]) -> DeviceGrammar:
+    designators = frozenset(str(word) for word in graph.objects(None, PG.designatorWord))
+    family_of_stem = {stem: entry.id for entry in hardware.values() for stem in entry.stems}
+    stems = "|".join(re.escape(s) for s in sorted(family_of_stem, key=len, reverse=True)) or "(?!)"
+    words = "|".join(re.escape(w) for w in sorted(designators, key=len, reverse=True)) or "(?!)"
+    part = rf"(?:{_NUMBER_PART}|(?:{words})(?![A-Za-z0-9]))"
+    pattern = re.compile(rf"(?<![\w-])(?P<stem>{stems})(?P<number>[ \t-]?{part}(?:[ \t-]{part}){{0,4}})(?![\w])")
+    label_ids: dict[str, str] = {}
+    for entry in sorted(hardware.values(), key=lambda e: e.id):
+        for label in entry.labels:
+            label_ids.setdefault(device_key(label), entry.id)
+    return DeviceGrammar(pattern, family_of_stem, designators, label_ids)
 
 
 # The grammar after a family stem: an optional version ("2.1", "v2", "-3", ".1"), then tags joined by
@@ -352,11 +393,13 @@ def load_ontology() -> Ontology:
     technique_labels = {label: c.id for c in techniques.values() for label in c.labels}
     hardware = _hardware(graph)
     hardware_labels = {label: h.id for h in hardware.values() for label in h.labels}
+    device_grammar = _device_grammar(graph, hardware)
     families, forms, regex, alias_index = _models(graph)
     categories = {c.id: (c.name, c.label_zh or c.name) for c in techniques.values() if c.is_category}
     return Ontology(
         techniques=techniques, categories=categories, technique_index=PhraseIndex(technique_labels),
-        hardware=hardware, hardware_index=PhraseIndex(hardware_labels), model_families=families,
+        hardware=hardware, hardware_index=PhraseIndex(hardware_labels), device_grammar=device_grammar,
+        model_families=families,
         model_forms=forms, model_regex=regex, model_alias_index=alias_index,
         model_prefixes=frozenset(model_prefix(f.canonical) for f in forms.values()),
         _label_concept={label_key(label): concept for label, concept in technique_labels.items()},

@@ -1,4 +1,4 @@
-"""Hardware platforms: aliases resolve to canonical devices; kinds of device only as a fallback."""
+"""Hardware: named devices keep their model number, link to their family, and class words are no devices."""
 
 from __future__ import annotations
 
@@ -14,20 +14,32 @@ def test_aliases_resolve_to_canonical_devices() -> None:
         ("NVIDIA RTX 4090", "gpu"), ("NVIDIA A100", "gpu")]
     assert _found("在昇腾910B和骁龙平台上部署") == [("Huawei Ascend 910B", "npu"), ("Qualcomm Snapdragon", "mobile")]
     assert find_hardware("RTX5090")[0].id == "hw:nvidia-rtx-5090"
+    assert _found("NVIDIA GeForce RTX 4090 and 8 NVIDIA H800 GPUs") == [("NVIDIA RTX 4090", "gpu"), ("NVIDIA H800", "gpu")]
 
 
-def test_a_kind_of_device_counts_only_without_a_named_one() -> None:
-    assert _found("Training takes 20 GPU hours.") == [("GPU", "gpu")]
+def test_a_family_member_keeps_its_model_number_and_links_to_the_family() -> None:
+    phone, laptop = find_hardware("Decoding runs at 20 tokens/s on a Snapdragon 8 Gen 2 phone and an Apple M3 Max.")
+    assert (phone.name, phone.hw_class, phone.family, phone.resolved) == (
+        "Qualcomm Snapdragon 8 Gen 2", "mobile", "hw:qualcomm-snapdragon", False)
+    assert (laptop.name, laptop.family) == ("Apple M3 Max", "hw:apple-m-series")
+    assert _found("on Snapdragon platforms") == [("Qualcomm Snapdragon", "mobile")]  # the family, none named
+    assert _found("Snapdragon 8 Gen 3 and Snapdragon") == [("Qualcomm Snapdragon 8 Gen 3", "mobile")]
+    assert [(h.name, h.family, h.resolved) for h in find_hardware("Ascend 910B and Ascend 310P NPUs")] == [
+        ("Huawei Ascend 910B", "hw:huawei-ascend-npu", True), ("Huawei Ascend 310P", "hw:huawei-ascend-npu", False)]
+
+
+def test_devices_outside_the_ontology_by_vendor_and_shape() -> None:
+    assert _found("Samsung Galaxy S24 Ultra, Google Pixel 8 Pro, Xiaomi 14 and iPhone 15 Pro") == [
+        ("Samsung Galaxy S24 Ultra", "mobile"), ("Google Pixel 8 Pro", "mobile"), ("Xiaomi 14", "mobile"),
+        ("Apple iPhone 15 Pro", "mobile")]
+    assert _found("an NVIDIA L20 GPU, a Jetson Orin Nano Super and an Intel Core i9-13900K CPU") == [
+        ("NVIDIA L20", "gpu"), ("NVIDIA Jetson Orin Nano Super", "edge-device"), ("Intel Core i9-13900K", "cpu")]
+    assert _found("Cambricon MLU370-X8 and RK3588") == [("Cambricon MLU370-X8", "npu"), ("Rockchip RK3588", "edge-device")]
+
+
+def test_class_words_are_not_devices() -> None:
+    assert _found("Training takes 20 GPU hours.") == []
+    assert _found("We target the mobile NPU, unlike desktop NPUs, and edge devices in real time.") == []
+    assert _found("the core 2 of the Galaxy Pro") == []
+    assert extract_hardware("Tiered KV Storage", "将KV缓存卸载到SSD", "We move blocks between HBM, DRAM and CPU.") == ()
     assert _found("Training takes 20 GPU hours on H200 GPUs.") == [("NVIDIA H200", "gpu")]
-    assert _found("We target the mobile NPU, unlike desktop NPUs.") == [("mobile NPU", "npu")]
-
-
-def test_vague_devices_need_to_be_the_platform() -> None:
-    assert _found("Edge devices have limited memory.") == []
-    assert _found("The model runs on edge devices in real time.") == [("edge devices", "edge-device")]
-    assert _found("该模型在边缘设备上实时运行") == [("edge devices", "edge-device")]
-
-
-def test_memory_tiers_and_paper_level_extraction() -> None:
-    hardware = extract_hardware("Tiered KV Storage", "将KV缓存卸载到SSD", "We move blocks between HBM and DRAM.")
-    assert [(h.name, h.hw_class) for h in hardware] == [("SSD", "memory"), ("HBM", "memory"), ("DRAM", "memory")]
