@@ -81,6 +81,9 @@ _DESIGN_AXIS = re.compile(r"(?:\s*/\s*[\d.]+\s*[×xX倍])*\s*(?:spatial|temporal
                           r"|down-?sampl|up-?sampl|magnification|zoom|放大)", re.IGNORECASE)
 _SPARSITY_SETTING = re.compile(r"\s*(?:的|of\s+)?(?:连续)?(?:sparsity|sparse\b|稀疏率|稀疏度|pattern)",
                                re.IGNORECASE)
+# "achieves 70% sparsity", "prunes … to 60% sparsity", "达到70%稀疏度": a sparsity reached is a result.
+_SPARSITY_REACHED = re.compile(r"(?:achiev\w*|reach\w*|attain\w*|induc\w*|prune\w*\s+(?:\S+\s+){0,4}?to|"
+                               r"达到|实现)\s*(?:up\s+to\s+|over\s+|an?\s+)?$", re.IGNORECASE)
 _SPARSITY_BEFORE = re.compile(r"(?:sparsity|稀疏)[^,;，；。.]{0,40}$", re.IGNORECASE)
 # "at 20% token reduction", "at 64k context", "在20%…下": the figure is the setting of another result.
 _SETTING_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:at|under)\s+(?:an?\s+)?|在\s*)$", re.IGNORECASE)
@@ -94,6 +97,10 @@ _RESOURCE_USE = re.compile(r"(?:only|just|仅|只|需|requires?|uses?|占用|con
                            re.IGNORECASE)
 _CLIP_LENGTH = re.compile(r"\s*(?:-?long|videos?|clips?|audio|视频|音频|时长)", re.IGNORECASE)
 
+# Preparing a model (training, calibrating, pruning, searching) before the figure: its time is no latency.
+_PREPARATION = re.compile(r"(?<![A-Za-z])(?:train|calibrat|fine-?tun|tuning|quantiz|prun|distill|search|"
+                          r"adapt|convert|compress|optimi[sz])|训练|校准|微调|量化|剪枝|蒸馏|搜索", re.IGNORECASE)
+_HALVING = re.compile(r"halv|half|一半|减半", re.IGNORECASE)
 _ABSOLUTE_KINDS = {"time": "latency", "gpu-time": "compute", "rate": "throughput", "flops": "compute",
                    "energy": "energy", "score": "quality", "count": "parameters"}
 _DROPPED_KINDS = {"bits", "steps"}
@@ -142,7 +149,7 @@ def _is_result(text: str, q: Quantity) -> bool:
     if q.kind == "ratio" and _DESIGN_AXIS.match(after):
         return False
     if q.kind == "percent" and (_SPARSITY_SETTING.match(after) or _SPARSITY_BEFORE.search(before)):
-        return False
+        return q.value_max is None and bool(_SPARSITY_REACHED.search(before))
     if q.kind == "memory" and _HARDWARE_SPEC.match(after) and not _RESOURCE_USE.search(before):
         return False
     return not (q.kind == "time" and _CLIP_LENGTH.match(after))
@@ -172,6 +179,8 @@ def _direction(text: str, sub: Span, clause: Span, q: Quantity,
     """The nearest verb of the sub-clause; else the direction of the previous same-unit figure of the
     clause ("reduced time by 71-78% and carbon by 63-65%"); else a verb before the number in the
     clause with no other figure in between ("reduce the TTFT of A and B by up to 50%")."""
+    if q.unit == "%" and _HALVING.search(q.text):
+        return "decrease"
     direction = _nearest_verb(text, sub, q)
     if direction or _NEUTRAL.search(text, sub.start, sub.end):
         return direction
@@ -196,15 +205,20 @@ def _metric_from_cues(cues: list[tuple[int, int, str, bool]], q: Quantity,
 
 
 def _metric(q: Quantity, windows: list[Span], direction: Direction | None,
-            cues: list[tuple[int, int, str, bool]], inherited: str | None, scope: str | None) -> str:
+            cues: list[tuple[int, int, str, bool]], inherited: str | None, scope: str | None,
+            text: str) -> str:
     """Unit first (ms is latency, GB memory), then cue words from the innermost window outwards; a
     figure with no cue in its clause takes the metric of the previous same-unit figure of its sentence
     ("up to 22.58× speedup …, and up to 57.51× with KV-Cache")."""
     in_clause = [c for c in cues if windows[1].start <= c[0] < windows[1].end]
     if q.kind == "memory":
         return "storage" if any(c[2] == "storage" for c in in_clause) else "memory"
-    if q.kind == "time" and (scope == "training" or any(c[2] == "compute" for c in in_clause)):
-        return "compute"  # training time is a compute budget, not a per-item latency
+    if q.kind == "time" and any(c[2] == "compute" for c in in_clause):
+        return "compute"  # "training cost of 12 days": a compute budget
+    if q.kind == "time" and (scope == "training" or _PREPARATION.search(text, windows[1].start, q.start)
+                             or (q.unit in {"h", "days"} and not any(c[2] == "latency" for c in in_clause
+                                                                      if c[0] < q.start))):
+        return "other"  # time to train, calibrate or prune a model is no per-item latency
     if q.kind in _ABSOLUTE_KINDS:
         return _ABSOLUTE_KINDS[q.kind]
     for depth, window in enumerate(windows):
@@ -293,7 +307,7 @@ def _claims(text: str, source: Source, line: int, kept: list[Quantity],
         scope = read_scope(text, sub, q)
         inherited = next((m for other, m, _ in reversed(previous)
                           if other.kind == q.kind and other.start >= sentence.start), None)
-        metric = _metric(q, windows, direction, cues, inherited, scope)
+        metric = _metric(q, windows, direction, cues, inherited, scope, text)
         previous.append((q, metric, direction))
         shares_clause = sum(1 for other in kept if clause.start <= other.start < clause.end) > 1
         quote_span = sub if shares_clause else clause

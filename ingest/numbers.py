@@ -121,12 +121,6 @@ class Quantity:
     modifier: str | None  # "up to", "at least", "less than", "about"
     text: str
 
-    @property
-    def number_start(self) -> int:
-        """Where the digits begin (after any modifier word)."""
-        match = re.search(r"\d|[" + _ZH_DIGITS + "]", self.text)
-        return self.start + (match.start() if match else 0)
-
 
 def _canonical_rate(text: str) -> str:
     things, _, per = re.split(r"\s*(/|\s+per\s+)\s*", text.strip(), maxsplit=1)
@@ -223,6 +217,52 @@ def _with_chinese_rates(text: str, found: list[Quantity]) -> list[Quantity]:
     return found
 
 
+# Multiples written in words: "doubles throughput", "twice as fast", "three times faster", "an order of
+# magnitude", "halves the memory", 一个数量级. The adjective "double" ("double quantization") is no claim.
+_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "an": 1, "one": 1, "a": 1}
+_WORD_MULTIPLE = re.compile(
+    r"(?<![A-Za-z-])(?:(?P<pre>up\s+to|more\s+than|over|nearly|almost|about|roughly)\s+)?(?:"
+    r"(?P<double>doubl(?:es|ed|ing)|double(?=\s+(?:the|its|their|our)\b))"
+    r"|(?P<twice>twice)(?=\s+(?:as|the|faster|higher|more|lower|fewer|less|that|over)\b)"
+    r"|(?P<triple>tripl(?:es|ed|ing)|triple(?=\s+(?:the|its|their)\b)|thrice)"
+    r"|(?P<quad>quadrupl(?:es|ed|ing))"
+    r"|(?P<times>two|three|four|five|six|seven|eight|nine|ten)(?:\s+times|-fold|\s+fold)"
+    r"(?=\s+(?:faster|higher|more|lower|fewer|less|smaller|larger|greater|speed|throughput|reduction|"
+    r"improvement|acceleration|the|as|over|compared)\b|[\s,.;])"
+    r"|(?P<order>an|one|two|three)\s+orders?\s+of\s+magnitude"
+    r"|(?P<halve>halv(?:es|ed|ing)|cuts?\s+in\s+half|by\s+half))(?![A-Za-z])",
+    re.IGNORECASE)
+_WORDS_CUE = re.compile(r"doubl|twice|tripl|thrice|quadrupl|times|fold|magnitude|halv|half|数量级", re.IGNORECASE)
+_ZH_ORDER = re.compile(r"(?P<n>一|两|二|三)?个?数量级")
+_WORD_PRE = {"up to": "up to", "more than": "at least", "over": "at least", "nearly": "about", "almost": "about",
+             "about": "about", "roughly": "about"}
+
+
+def _word_quantities(text: str) -> list[Quantity]:
+    found = []
+    for match in _WORD_MULTIPLE.finditer(text):
+        kind = match.lastgroup
+        word = (match.group(kind) or "").lower().split()[0].split("-")[0]
+        if kind == "halve":
+            value, unit, unit_kind = 50.0, "%", "percent"
+        elif kind == "order":
+            value, unit, unit_kind = 10.0 ** _WORD_NUMBERS[word], "x", "ratio"
+        else:
+            value = {"double": 2, "twice": 2, "triple": 3, "quad": 4}.get(kind) or _WORD_NUMBERS[word]
+            unit, unit_kind = "x", "ratio"
+        pre = match.group("pre")
+        modifier = _WORD_PRE.get(" ".join(pre.lower().split())) if pre else None
+        found.append(Quantity(match.start(), match.end(), float(value), None, unit, unit_kind, modifier,
+                              match.group(0)))
+    if "数量级" in text:
+        for match in _ZH_ORDER.finditer(text):
+            count = {"两": 2, "二": 2, "三": 3}.get(match.group("n") or "一", 1)
+            found.append(Quantity(match.start(), match.end(), 10.0 ** count, None, "x", "ratio", None,
+                                  match.group(0)))
+    return found
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, left to right; identifiers, resolutions and ratios excluded."""
     found: list[Quantity] = []
@@ -245,6 +285,8 @@ def find_quantities(text: str) -> list[Quantity]:
             found.append(quantity)
     if "每" in text:
         found = _with_chinese_rates(text, found)
+    if _WORDS_CUE.search(text):
+        found = sorted(found + _word_quantities(text), key=lambda q: q.start)
     if "倍" not in text and "半" not in text:
         return found
     for match in _ZH_QUANTITY.finditer(text):

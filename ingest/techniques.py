@@ -63,11 +63,6 @@ def _mentions_light_network(text: str) -> bool:
     return _LIGHT_NETWORK.search(text) is not None
 
 
-def find_techniques(text: str) -> list[TechniqueConcept]:
-    """Concepts whose labels occur in `text`, in order of first mention (no category logic)."""
-    return _matched_concepts(load_ontology(), text)
-
-
 def _problem_is_not_efficiency(onto: Ontology, brief: str) -> bool:
     """True when the brief states a problem that names neither an efficiency technique nor a cost
     word; False when it states none (nothing to judge by)."""

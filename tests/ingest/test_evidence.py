@@ -243,3 +243,39 @@ def test_load_setting_after_under_is_not_a_claim():
 def test_model_size_shrinks_is_storage():
     claim = one("模型大小缩小了6倍。")
     assert (claim.metric, claim.direction) == ("storage", "decrease")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Our engine doubles the throughput of the baseline.", [("throughput", 2, "x")]),
+    ("It is twice as fast as the dense model.", [("speedup", 2, "x")]),
+    ("The kernel runs three times faster than cuBLAS.", [("speedup", 3, "x")]),
+    ("It achieves an order of magnitude lower latency than autoregressive decoding.",
+     [("latency-reduction", 10, "x")]),
+    ("该方法将吞吐量提升两倍，延迟降低一个数量级。", [("throughput", 2, "x"), ("latency-reduction", 10, "x")]),
+    ("Our method halves the memory footprint of the cache.", [("memory", 50, "%")]),
+    ("It cuts latency by 12x, 9x and 4x on the three models, respectively.",
+     [("latency-reduction", 12, "x"), ("latency-reduction", 9, "x"), ("latency-reduction", 4, "x")]),
+])
+def test_multiples_in_words_and_enumerated_values(text, expected):
+    assert [(c.metric, c.value, c.unit) for c in claims(text)] == expected
+
+
+def test_the_adjective_double_is_no_claim():
+    assert claims("We apply double quantization to the quantization constants.") == []
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("The system serves 5x more requests than the baseline under the same SLO.", "throughput"),
+    ("It delivers 3.1x higher serving capacity.", "throughput"),
+    ("It improves goodput by 2.4x.", "throughput"),
+    ("It cuts the KV cache by 80% with little accuracy loss.", "memory"),
+    ("SparseGPT reaches 60% sparsity in one shot.", "parameters"),
+    ("Calibration finishes in under 2 hours on one GPU.", "other"),
+    ("Pruning the whole model takes 4.5 hours.", "other"),
+])
+def test_the_metric_follows_what_is_measured(text, metric):
+    assert one(text).metric == metric
+
+
+def test_a_sparsity_setting_is_still_no_claim():
+    assert [c.value for c in claims("At 50% sparsity, the model keeps 95% of its accuracy.")] == [95]
