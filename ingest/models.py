@@ -38,15 +38,65 @@ def _named_models(sentence: str) -> list[Model]:
         found.setdefault(family.name.casefold(), Model(entity_id("model", family.name), family.name, family.name))
     for start, end, name in _sized_names(sentence):
         if not any(start < known_end and known_start < end for known_start, known_end in known_spans):
-            found.setdefault(name.casefold(), Model(entity_id("model", name), name, None))
+            known_spans.append((start, end))
+            found.setdefault(name.casefold(), Model(entity_id("model", name), name, None, resolved=False))
+    for name in _listed_beside(sentence, known_spans):
+        found.setdefault(name.casefold(), Model(entity_id("model", name), name, None, resolved=False))
     return list(found.values())
+
+
+# An enumeration of models ("on LLaMA-2, Falcon and MPT", "在A、B和C上"): an item beside a known model that
+# is shaped like a model name (a capital and a digit, an inner capital or hyphen, or all capitals) is one
+# too, though the ontology does not list its family.
+_ITEM = r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
+_SEPARATOR = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*[、和及与或]\s*)"
+_NEXT_ITEM = re.compile(rf"{_SEPARATOR}({_ITEM})(?![\w\-‐])")
+_PREVIOUS_ITEM = re.compile(rf"(?<![A-Za-z0-9_\-‐])({_ITEM}){_SEPARATOR}$")
+_MODEL_SHAPE = re.compile(r"^(?=.*[A-Z])(?:(?=.*\d)(?=.*[A-Za-z]{2})|.+[a-z][A-Z]|[A-Z][A-Za-z]*-[A-Za-z0-9]|[A-Z]{3,}$)")
+
+
+def _listed_beside(text: str, known: list[tuple[int, int]]) -> list[str]:
+    names: list[str] = []
+    if not known:
+        return names
+    onto = load_ontology()
+    for start, end in sorted(known):
+        cursor = end
+        while (item := _NEXT_ITEM.match(text, cursor)) is not None:
+            if any(s <= item.start(1) < e for s, e in known):
+                cursor = next(e for s, e in known if s <= item.start(1) < e)
+                continue
+            if not _model_shaped(onto, item.group(1)):
+                break
+            names.append(item.group(1))
+            cursor = item.end(1)
+        previous = _PREVIOUS_ITEM.search(text, max(0, start - 40), start)
+        if previous and not any(s <= previous.start(1) < e for s, e in known) and _model_shaped(onto, previous.group(1)):
+            names.append(previous.group(1))
+    return names
+
+
+def _model_shaped(onto: Ontology, word: str) -> bool:
+    """A model-like name that is no technique label, hardware or metric word ("GPTQ", "A100", "FLOPs")."""
+    if len(word) < 3 or not _MODEL_SHAPE.match(word) or word.upper() in _NOT_MODELS:
+        return False
+    if onto.technique_index.find(word) or onto.hardware_index.find(word) or onto.device_grammar.pattern.match(word):
+        return False
+    return True
+
+
+# Upper-case words of an evaluation sentence that are not models: units, formats, task and metric names.
+_NOT_MODELS = frozenset({"GPU", "GPUS", "CPU", "CPUS", "NPU", "NPUS", "FLOPS", "TFLOPS", "GFLOPS", "FP16", "FP8",
+                         "BF16", "INT8", "INT4", "FP32", "LLM", "LLMS", "VLM", "VLMS", "MLLM", "MLLMS", "API",
+                         "SOTA", "KV", "MOE", "SLO", "TTFT", "TPOT", "PPL", "FID", "PSNR", "SSIM", "LPIPS",
+                         "BLEU", "ROUGE", "MMLU", "GSM8K", "COCO", "NLP", "CV", "ASR", "OCR", "QA", "VQA"})
 
 
 # A checkpoint of a family the ontology does not know yet: a capitalised name whose last part is a
 # parameter count ("Foo-V2-1.3B"). The count is what sets a checkpoint apart from a method name.
 # (The capital comes before the look-behind on the character before it, so `re` can skip to capitals.)
 _SIZED_NAME = re.compile(
-    r"([A-Z](?<![\w.\-‐][A-Z])[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*?-\d+(?:\.\d+)?[BM])(?![\w\-‐])")
+    r"([A-Z](?<![A-Za-z0-9_.\-‐][A-Z])[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*?-\d+(?:\.\d+)?[BM])(?![\w\-‐])")
 _SIZE_SUFFIX = re.compile(r"-\d+(?:\.\d+)?[BM]")
 
 

@@ -339,7 +339,7 @@ _TAG_WORDS = (
 _SIZE = r"\d+(?:\.\d+)?[BbMmKk]|\d+x\d+[Bb]|A\d+(?:\.\d+)?B"
 _VERSION = r"[vV]?\d+(?:\.\d+)*[a-z]?"
 # ViT-style size codes ("DeiT-S", "ViM-Ti") are case-sensitive so that a lone "-s" is not a size.
-_DASH_TAG = rf"-(?:{_SIZE}|[BLSHG]/\d+|(?:Ti|S|B|L|H)(?![A-Za-z0-9/])|{_VERSION}|(?i:{_TAG_WORDS}))(?![A-Za-z0-9])"
+_DASH_TAG = rf"-(?:{_SIZE}|[BLSHG]/\d+|B\d(?![\w.])|(?:Ti|S|B|L|H)(?![A-Za-z0-9/])|{_VERSION}|(?i:{_TAG_WORDS}))(?![A-Za-z0-9])"
 _SPACE_TAG = rf" (?:{_SIZE}|\d+(?:\.\d+)+|(?=[A-Z])(?i:{_TAG_WORDS}))(?![A-Za-z0-9])"
 _SUFFIX = rf"(?P<ver>[-\s.]?{_VERSION}(?![A-Za-z])(?!\.?\d))?(?P<tags>(?:{_DASH_TAG}|{_SPACE_TAG})*)"
 
@@ -373,7 +373,8 @@ def _models(graph: Graph) -> tuple[dict[str, ModelFamily], dict[str, ModelForm],
             alternatives.append((group, pattern))
     alternatives.sort(key=lambda item: -len(item[1]))  # longer stems first: "MedSAM" before "SAM"
     stems = "|".join(f"(?P<{group}>{pattern})" for group, pattern in alternatives)
-    regex = re.compile(rf"\b(?<![-/.])(?:{stems}){_SUFFIX}(?![A-Za-z0-9])")
+    # A name may be glued to Chinese ("在Vicuna-7B上"): the start is "no Latin letter or digit before".
+    regex = re.compile(rf"(?<![A-Za-z0-9_\-/.])(?:{stems}){_SUFFIX}(?![A-Za-z0-9])")
     return families, forms, regex, PhraseIndex(aliases)
 
 
