@@ -2,7 +2,7 @@
 
 rdflib queries are far too slow to run per paper, so everything is read once into dicts, a token
 phrase index (labels in both languages, matched on word/character tokens, longest first) and one
-alternation regex for model-family name forms. `load_ontology()` is cached per process.
+alternation regex for model-family name forms. `load_ontology()` is cached (`ontology_cache`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from operator import itemgetter, or_
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SKOS
 
-from ontology.graph import HW, MODEL, PG, TECH, ontology_graph
+from ontology.graph import HW, MODEL, PG, TECH, ontology_cache, ontology_graph
 
 # Words, numbers with decimals ("1.58", "2.1"), single CJK characters and Greek letters are tokens;
 # punctuation and spacing are ignored, so "KV-cache", "KV cache" and "KV缓存" share tokens.
@@ -386,9 +386,9 @@ TECHNIQUE_ORDER = (
 )
 
 
-@lru_cache(maxsize=1)
+@ontology_cache
 def load_ontology() -> Ontology:
-    """The compiled ontology (cached per process)."""
+    """The compiled ontology (cached until `ontology.graph.use_user_ontology` changes the user files)."""
     graph = ontology_graph()
     techniques = _techniques(graph)
     technique_labels = {label: c.id for c in techniques.values() for label in c.labels}

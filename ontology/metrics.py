@@ -1,7 +1,8 @@
 """Metric lookup tables compiled from `metrics.ttl`: labels and the cue words evidence extraction reads.
 
-The Turtle file is the source of truth; this module turns it, once per process, into one regex that
-finds every cue word in a text and a table from cue word to metric id.
+The Turtle file is the source of truth; this module turns it, once per ontology (see
+`ontology.graph.ontology_cache`), into one regex that finds every cue word in a text and a table from
+cue word to metric id.
 """
 
 from __future__ import annotations
@@ -9,12 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rdflib import RDF, Literal
 from rdflib.namespace import SKOS
 
-from ontology.graph import METRIC, PG, ontology_graph
+from ontology.graph import METRIC, PG, ontology_cache, ontology_graph
 from ontology.load import ascii_lower
 
 
@@ -91,7 +91,7 @@ def _label(graph, subject, lang: str) -> str:
     return ""
 
 
-@lru_cache(maxsize=1)
+@ontology_cache
 def metric_concepts() -> dict[str, MetricConcept]:
     """Every pg:Metric individual of the ontology, keyed by metric id."""
     graph = ontology_graph()
@@ -130,7 +130,7 @@ def _trie_regex(words: list[str]) -> str:
     return render(trie)
 
 
-@lru_cache(maxsize=1)
+@ontology_cache
 def metric_cues() -> MetricCues:
     """The compiled cue table (cached). Longer cues win: "latency reduction" beats "latency"."""
     metric_of: dict[str, str] = {}
