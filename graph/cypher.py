@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from graph.projection import NAME_PROPERTY
-from graph.store import NODE_LABELS, RELATIONSHIPS, EvidenceOrder
+from graph.store import NAMED_BY, NODE_LABELS, RELATIONSHIPS, EvidenceOrder
 
 ENTITY_LABELS: tuple[str, ...] = ("Institution", "Technique", "Model", "Hardware", "Metric")
 EVIDENCE_ORDERS: tuple[EvidenceOrder, ...] = ("value_desc", "value_asc", "paper")
@@ -150,7 +150,8 @@ def owned_rels() -> Statement:
         f"UNWIND $papers AS id MATCH (a:Paper {{id: id}})-[r:FROM_REPORT]->(b:Report {{id: $report}}) {row}",
         f"UNWIND $institutions AS id MATCH (a:Institution {{id: id}})-[r:PART_OF]->(b) {row}",
         f"UNWIND $techniques AS id MATCH (a:Technique {{id: id}})-[r:BROADER]->(b) {row}",
-    )), "papers", "report", "institutions", "techniques")
+        f"UNWIND $hardware AS id MATCH (a:Hardware {{id: id}})-[r:IN_FAMILY]->(b) {row}",
+    )), "papers", "report", "institutions", "techniques", "hardware")
 
 
 # -- reads ----------------------------------------------------------------------------------------
@@ -304,6 +305,22 @@ def institution_overlap() -> Statement:
 
 
 @cache
+def unresolved(label: str) -> Statement:
+    """Nodes of `label` stored with resolved = false, with the papers that name them and where those
+    papers sit in their reports (the store orders the rows)."""
+    if label not in NAMED_BY:
+        raise ValueError(f"only {', '.join(NAMED_BY)} can be unresolved, not {label!r}")
+    rel_type, direction = NAMED_BY[label]
+    arrow = f"-[:{rel_type}]->" if direction == "out" else f"<-[:{rel_type}]-"
+    return _statement(f"unresolved:{label}", (
+        f"MATCH (n:{label}){arrow}(p:Paper) WHERE n.resolved = false "
+        "MATCH (p)-[s:FROM_REPORT]->(r:Report) "
+        "WITH n, count(DISTINCT p) AS papers, "
+        "collect({paper: p.id, report: r.id, index: s.index, line: s.line}) AS sources "
+        "RETURN properties(n) AS props, papers, sources"))
+
+
+@cache
 def export_nodes() -> Statement:
     return _statement("export_nodes", "MATCH (n) RETURN labels(n)[0] AS label, n.id AS id, properties(n) AS props")
 
@@ -332,6 +349,8 @@ def all_statements() -> Iterator[Statement]:
         yield related(rel_type, "in")
     for order in EVIDENCE_ORDERS:
         yield list_evidence(order)
+    for label in NAMED_BY:
+        yield unresolved(label)
     yield from (existing_nodes(), label_of(), report_papers(), owned_rels(), list_papers(), paper_ids(),
                 neighbours(), nodes_by_label(), counts(), technique_cooccurrence(), institution_overlap(), export_nodes(),
                 export_rels())

@@ -16,15 +16,18 @@ from typing import Any
 import networkx as nx
 
 from graph.store import (
+    NAMED_BY,
     CoOccurrence,
     Direction,
     EvidenceFilter,
     EvidenceOrder,
+    Mentions,
     Node,
     Page,
     PaperFilter,
     Subgraph,
     canonical_id,
+    mentions_order,
 )
 
 
@@ -211,6 +214,31 @@ class GraphQueries:
                     pairs.update(combinations(insts, 2))
                 self._cache[key] = _ranked(pairs)
             return self._cache[key][:limit]
+
+    def unresolved(self, label: str) -> list[Mentions]:
+        if label not in NAMED_BY:
+            raise ValueError(f"only {', '.join(NAMED_BY)} can be unresolved, not {label!r}")
+        rel_type, direction = NAMED_BY[label]
+        with self._graph_lock:
+            key = ("unresolved", label)
+            if key not in self._cache:
+                found = []
+                for node_id in self._by_label.get(label, ()):
+                    papers = self._ends(node_id, rel_type, direction)
+                    if not papers:
+                        continue
+                    node = self._node(node_id)
+                    if node.get("resolved", True) is False:
+                        found.append(Mentions(node, len(papers), self._paper_places(papers)))
+                self._cache[key] = mentions_order(found)
+            return list(self._cache[key])
+
+    def _paper_places(self, papers: list[str]) -> tuple[dict[str, Any], ...]:
+        succ = self._g._succ
+        places = [{"paper": paper, "report": report, "index": int(keys["FROM_REPORT"].get("index", 0)),
+                   "line": int(keys["FROM_REPORT"].get("line", 0))}
+                  for paper in papers for report, keys in succ[paper].items() if "FROM_REPORT" in keys]
+        return tuple(sorted(places, key=lambda s: (s["report"], s["line"], s["paper"])))
 
 
 def _ranked(pairs: Counter[tuple[str, str]]) -> list[CoOccurrence]:

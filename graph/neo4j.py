@@ -37,6 +37,7 @@ from graph.store import (
     Direction,
     EvidenceFilter,
     EvidenceOrder,
+    Mentions,
     Node,
     Page,
     PaperFilter,
@@ -44,6 +45,7 @@ from graph.store import (
     StoreUnavailable,
     Subgraph,
     canonical_id,
+    mentions_order,
 )
 
 log = logging.getLogger(__name__)
@@ -174,7 +176,8 @@ class Neo4jStore:
                     for node_id, props in r["found"]}
         listed = {r["id"]: r["others"] for r in _run(tx, cypher.report_papers(), report=report)}
         rows = _run(tx, cypher.owned_rels(), report=report, papers=papers_to_read(proj, listed),
-                    institutions=full_records(proj, "Institution"), techniques=full_records(proj, "Technique"))
+                    institutions=full_records(proj, "Institution"), techniques=full_records(proj, "Technique"),
+                    hardware=full_records(proj, "Hardware"))
         owned = {(rel_type, start, end): props for r in rows for rel_type, start, end, props in r["rels"]}
         return ReportState(existing, listed, owned)
 
@@ -311,6 +314,16 @@ class Neo4jStore:
     def institution_overlap(self, limit: int) -> list[CoOccurrence]:
         rows = self._read(lambda tx: _run(tx, cypher.institution_overlap(), limit=max(limit, 0)))
         return [CoOccurrence(r["a"], r["b"], r["n"]) for r in rows]
+
+    def unresolved(self, label: str) -> list[Mentions]:
+        statement = cypher.unresolved(label)
+        rows = self._read(lambda tx: _run(tx, statement))
+        return mentions_order([
+            Mentions(_node(label, r["props"]), int(r["papers"]), tuple(sorted(
+                ({"paper": s["paper"], "report": s["report"], "index": int(s.get("index") or 0),
+                  "line": int(s.get("line") or 0)} for s in r["sources"]),
+                key=lambda s: (s["report"], s["line"], s["paper"]))))
+            for r in rows])
 
     def export(self) -> list[ImportBatch]:
         def read(tx: neo4j.ManagedTransaction) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

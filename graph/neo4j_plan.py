@@ -2,9 +2,10 @@
 
 The same ownership rules as the embedded store (graph/upsert_plan.py): a report owns its FROM_REPORT
 links, the out-relationships of the papers it lists (and their evidence's), their AUTHORED in-links and
-the PART_OF/BROADER links of the full institution and technique records it carries. Owned links the
-new projection lacks are deleted; entities left with nothing pointing at them are swept afterwards in
-Cypher (`cypher.delete_orphans`), because only the server sees every other report's links.
+the PART_OF/BROADER/IN_FAMILY links of the full institution, technique and hardware records it
+carries. Owned links the new projection lacks are deleted; entities left with nothing pointing at them
+are swept afterwards in Cypher (`cypher.delete_orphans`), because only the server sees every other
+report's links.
 """
 
 from __future__ import annotations

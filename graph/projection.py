@@ -11,8 +11,13 @@ Choices worth knowing:
   {"report", "index", "line"} sorted by report then index (see `paper_sources`).
 - Warnings are stored as their `str()` ("file:line: code: message") and parsed back on export.
 - Category top concepts are Technique nodes "tech:<category>" (kind "category") reached by BROADER.
-- Nodes that a batch only refers to (category nodes, parent institutions, models/hardware named only
-  by evidence) are `stub`s: a store creates them when missing and never overwrites a full record.
+- Nodes that a batch only refers to (category nodes, parent institutions, hardware families, models/
+  hardware named only by evidence) are `stub`s: a store creates them when missing and never overwrites
+  a full record.
+- A Hardware's family is both its `family` property and an IN_FAMILY link to the family's Hardware
+  node (as an Institution's parent is `parent` and PART_OF).
+- Models and hardware carry `resolved` only when it is false (absent means resolved), so the graph of
+  resolved entities is what it was before the property existed; institutions always carry it.
 - AUTHORED/USES/EVALUATES/RUNS_ON/REPORTS carry `pos`, the item's position in the paper, so an export
   lists institutions, techniques and evidence in the order they were extracted.
 """
@@ -39,7 +44,8 @@ from graph.model import (
     Technique,
 )
 from graph.store import StoreError
-from ontology.load import load_ontology
+from ontology.graph import ontology_cache
+from ontology.load import HardwareEntry, load_ontology
 
 Props = dict[str, Any]
 RelKey = tuple[str, str, str]
@@ -119,6 +125,27 @@ def _institution_nodes(inst: Institution) -> list[NodeRecord]:
     return nodes
 
 
+@ontology_cache
+def _hardware_entries() -> dict[str, HardwareEntry]:
+    """Ontology hardware entries by the node id extraction gives them."""
+    return {entity_id("hw", entry.name): entry for entry in load_ontology().hardware.values()}
+
+
+def _unresolved(resolved: bool) -> bool | None:
+    return None if resolved else False
+
+
+def _hardware_nodes(hw: Hardware) -> list[NodeRecord]:
+    props = _plain({"name": hw.name, "class": hw.hw_class, "family": hw.family,
+                    "resolved": _unresolved(hw.resolved)})
+    nodes = [NodeRecord("Hardware", hw.id, props)]
+    if hw.family:
+        entry = _hardware_entries().get(hw.family)
+        name, hw_class = (entry.name, entry.hw_class) if entry else (_stub_name(hw.family), hw.hw_class)
+        nodes.append(NodeRecord("Hardware", hw.family, {"name": name, "class": hw_class}, stub=True))
+    return nodes
+
+
 def _technique_node(tech: Technique, categories: set[str]) -> NodeRecord:
     kind = "category" if tech.id in {f"tech:{c}" for c in categories} else "concept"
     props = _plain({"name": tech.name, "categories": list(tech.categories), "label_zh": tech.label_zh,
@@ -163,10 +190,14 @@ def _project_paper(paper: Paper, report_id: str, out: GraphProjection) -> None:
             out.add_node(_category_node(category))
             out.add_rel("BROADER", tech.id, f"tech:{category}")
     for pos, model in enumerate(paper.models):
-        out.add_node(NodeRecord("Model", model.id, _plain({"name": model.name, "family": model.family})))
+        out.add_node(NodeRecord("Model", model.id, _plain({"name": model.name, "family": model.family,
+                                                           "resolved": _unresolved(model.resolved)})))
         out.add_rel("EVALUATES", paper.id, model.id, {"pos": pos})
     for pos, hw in enumerate(paper.hardware):
-        out.add_node(NodeRecord("Hardware", hw.id, {"name": hw.name, "class": hw.hw_class}))
+        for node in _hardware_nodes(hw):
+            out.add_node(node)
+        if hw.family:
+            out.add_rel("IN_FAMILY", hw.id, hw.family)
         out.add_rel("RUNS_ON", paper.id, hw.id, {"pos": pos})
     for pos, ev in enumerate(paper.evidence):
         out.add_node(NodeRecord("Evidence", ev.id, _evidence_props(ev)))
@@ -270,8 +301,10 @@ def assemble_paper(node_id: str, props: Props, sources: tuple[SourceRef, ...],
         institutions=tuple(_institution(p, i) for i, p in nodes("AUTHORED")),
         techniques=tuple(Technique(t, p.get("name", ""), tuple(p.get("categories", ())), p.get("label_zh"))
                          for t, p in nodes("USES")),
-        models=tuple(Model(m, p.get("name", ""), p.get("family")) for m, p in nodes("EVALUATES")),
-        hardware=tuple(Hardware(h, p.get("name", ""), p.get("class", "other")) for h, p in nodes("RUNS_ON")),
+        models=tuple(Model(m, p.get("name", ""), p.get("family"), bool(p.get("resolved", True)))
+                     for m, p in nodes("EVALUATES")),
+        hardware=tuple(Hardware(h, p.get("name", ""), p.get("class", "other"), p.get("family"),
+                                bool(p.get("resolved", True))) for h, p in nodes("RUNS_ON")),
         evidence=tuple(_evidence(p, e) for e, p in nodes("REPORTS")),
         warnings=tuple(parse_warning(w) for w in props.get("warnings", ())),
     )

@@ -28,6 +28,7 @@ RELATIONSHIPS: tuple[tuple[str, str, str], ...] = (
     ("BROADER", "Technique", "Technique"),
     ("EVALUATES", "Paper", "Model"),
     ("RUNS_ON", "Paper", "Hardware"),  # Paper.hardware: hardware the paper evaluates on
+    ("IN_FAMILY", "Hardware", "Hardware"),  # a named device and its family device (Hardware.family)
     ("REPORTS", "Paper", "Evidence"),
     ("MEASURES", "Evidence", "Metric"),
     ("ON_HARDWARE", "Evidence", "Hardware"),
@@ -38,6 +39,14 @@ RELATIONSHIP_TYPES: tuple[str, ...] = tuple(r[0] for r in RELATIONSHIPS)
 
 Node = dict[str, Any]
 Direction = Literal["out", "in"]
+
+# The labels whose nodes may be unresolved (named in a paper, unknown to the ontology), and the
+# relationship by which a paper names one: (type, direction seen from the entity).
+NAMED_BY: dict[str, tuple[str, Direction]] = {
+    "Institution": ("AUTHORED", "out"),
+    "Model": ("EVALUATES", "in"),
+    "Hardware": ("RUNS_ON", "in"),
+}
 
 
 class StoreError(Exception):
@@ -125,6 +134,21 @@ class CoOccurrence:
     count: int  # papers (techniques) or shared techniques (institutions)
 
 
+@dataclass(frozen=True)
+class Mentions:
+    """An entity and where papers name it: one {"paper", "report", "index", "line"} per paper and
+    report listing it, sorted by report, then line."""
+
+    node: Node
+    papers: int  # distinct papers naming it
+    sources: tuple[dict[str, Any], ...]
+
+
+def mentions_order(mentions: list[Mentions]) -> list[Mentions]:
+    """Most papers first, then by name and id (the order `GraphStore.unresolved` promises)."""
+    return sorted(mentions, key=lambda m: (-m.papers, str(m.node.get("name", "")), m.node["id"]))
+
+
 @runtime_checkable
 class GraphStore(Protocol):
     def upsert(self, batch: ImportBatch) -> ImportSummary:
@@ -190,6 +214,12 @@ class GraphStore(Protocol):
 
     def institution_overlap(self, limit: int) -> list[CoOccurrence]:
         """Pairs of institutions whose papers share techniques, most shared techniques first."""
+        ...
+
+    def unresolved(self, label: str) -> list[Mentions]:
+        """Nodes of `label` (a key of NAMED_BY) stored with `resolved` false that at least one paper
+        names, each with its papers' sources; most papers first (`mentions_order`). A node without the
+        property counts as resolved."""
         ...
 
     def export(self) -> list[ImportBatch]:

@@ -3,8 +3,8 @@
 Pure with respect to the graph (it only reads it), so the whole change can be computed, then written
 to SQLite in one transaction, then applied to memory. What a report "owns": its FROM_REPORT links, the
 out-relationships of the papers it lists (USES, EVALUATES, RUNS_ON, REPORTS, and the evidence's
-MEASURES/ON_MODEL/ON_HARDWARE), their AUTHORED in-links, and the PART_OF/BROADER links of the full
-(non-stub) institutions and techniques it describes. Those are replaced; everything else is shared.
+MEASURES/ON_MODEL/ON_HARDWARE), their AUTHORED in-links, and the PART_OF/BROADER/IN_FAMILY links of
+the full (non-stub) institutions, techniques and hardware it describes. Those are replaced; everything else is shared.
 
 Several batches in one call are planned in order, each against a `StagedGraph`: the graph as the
 earlier plans of the call will leave it, built copy-on-write so the real graph is not touched before
@@ -200,6 +200,8 @@ class _Planner:
                     self.owned.update(out_rels(g, node.id, {"PART_OF"}))
                 elif node.label == "Technique":
                     self.owned.update(out_rels(g, node.id, {"BROADER"}))
+                elif node.label == "Hardware":
+                    self.owned.update(out_rels(g, node.id, {"IN_FAMILY"}))
         for paper in old_papers - new_papers:
             self.owned.add(("FROM_REPORT", paper, report))
             if not any(end != report for _, _, end in out_rels(g, paper, {"FROM_REPORT"})):

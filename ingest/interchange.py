@@ -2,6 +2,8 @@
 
 `extract` and `export` write it; `import` reads it back to the same graph. A paper listed by several
 reports appears once, with one source per report, and is given back to each of those reports.
+Fields added after the format was written (`resolved` on models and hardware, a hardware's `family`)
+are optional on import: a file without them reads as resolved entities with no family.
 """
 
 from __future__ import annotations
@@ -107,8 +109,10 @@ def _paper_json(paper: Paper) -> dict[str, Any]:
             {"id": t.id, "name": t.name, "category": category, "label_zh": t.label_zh}
             for t in paper.techniques for category in t.categories
         ],
-        "models": [{"id": m.id, "name": m.name, "family": m.family} for m in paper.models],
-        "hardware": [{"id": h.id, "name": h.name, "class": h.hw_class} for h in paper.hardware],
+        "models": [{"id": m.id, "name": m.name, "family": m.family, "resolved": m.resolved}
+                   for m in paper.models],
+        "hardware": [{"id": h.id, "name": h.name, "class": h.hw_class, "family": h.family,
+                      "resolved": h.resolved} for h in paper.hardware],
         "evidence": [
             {"id": e.id, "metric": e.metric, "value": e.value, "value_max": e.value_max, "unit": e.unit,
              "direction": e.direction, "baseline": e.baseline, "condition": e.condition, "scope": e.scope,
@@ -164,9 +168,11 @@ def _paper(item: Any, where: str) -> Paper:
             known = techniques.get(t["id"])
             categories = (known.categories if known else ()) + (t["category"],)
             techniques[t["id"]] = Technique(t["id"], t["name"], categories, t.get("label_zh"))
-        models = tuple(Model(m.get("id") or entity_id("model", m["name"]), m["name"], m.get("family"))
+        models = tuple(Model(m.get("id") or entity_id("model", m["name"]), m["name"], m.get("family"),
+                             bool(m.get("resolved", True)))
                        for m in item.get("models", []))
-        hardware = tuple(Hardware(h.get("id") or entity_id("hw", h["name"]), h["name"], h.get("class", "other"))
+        hardware = tuple(Hardware(h.get("id") or entity_id("hw", h["name"]), h["name"], h.get("class", "other"),
+                                  h.get("family"), bool(h.get("resolved", True)))
                          for h in item.get("hardware", []))
         return Paper(
             id=str(_require(item, "id", where)),

@@ -54,7 +54,8 @@ def test_paper_in_interchange_shape(client: TestClient) -> None:
     assert [t["category"] for t in paper["techniques"] if t["id"] == FP8_KV.id] == ["quantization", "kv-cache"]
     assert [(e["metric"], e["value"], e["unit"]) for e in paper["evidence"]] == [
         ("speedup", 5.5, "x"), ("memory", 40.0, "%")]
-    assert paper["hardware"] == [{"id": "hw:nvidia-a100", "name": "NVIDIA A100", "class": "gpu"}]
+    assert paper["hardware"] == [{"id": "hw:nvidia-a100", "name": "NVIDIA A100", "class": "gpu", "family": None,
+                                  "resolved": True}]
 
 
 def test_missing_paper_is_a_json_404(client: TestClient) -> None:

@@ -1,6 +1,7 @@
 """The interchange JSON written by extract/export reads back to the same batches."""
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -74,3 +75,21 @@ def test_malformed_documents_name_the_offending_element(doc, where):
     with pytest.raises(InterchangeError) as error:
         load_batches(doc)
     assert error.value.where == where
+
+
+def test_resolved_and_family_round_trip_and_are_optional():
+    info = ReportInfo("report:a", "报告A", "a.md")
+    paper = replace(_paper("paper:1", ("report:a",)), evidence=(),
+                    models=(Model("model:wombat-7b", "Wombat-7B", "Wombat", resolved=False),),
+                    hardware=(Hardware("hw:qualcomm-snapdragon-8-gen-2", "Qualcomm Snapdragon 8 Gen 2", "mobile",
+                                       family="hw:qualcomm-snapdragon", resolved=False),))
+    batches = [ImportBatch(info, (paper,))]
+    doc = json.loads(json.dumps(dump_batches(batches), ensure_ascii=False))
+    assert doc["papers"][0]["hardware"][0]["family"] == "hw:qualcomm-snapdragon"
+    assert doc["papers"][0]["models"][0]["resolved"] is False
+    assert load_batches(doc) == batches
+    for item in (*doc["papers"][0]["models"], *doc["papers"][0]["hardware"]):
+        del item["resolved"]
+    del doc["papers"][0]["hardware"][0]["family"]
+    older = load_batches(doc)[0].papers[0]  # a file written before the fields existed
+    assert older.models[0].resolved and older.hardware[0].resolved and older.hardware[0].family is None
