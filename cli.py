@@ -4,6 +4,7 @@
     papergraph import PATH... [--store memory|neo4j] [--data-dir DIR] [--if-empty]
     papergraph stats [--format json|text]
     papergraph search "query" [-k N] [--category ID ...] [--institution ID ...] [--mode hybrid|vector|lexical]
+    papergraph review [--format json|text]
     papergraph export --format json [--out FILE]
     papergraph serve [--host H] [--port P] [--store ...] [--data-dir DIR]
 
@@ -21,14 +22,14 @@ from typing import Any, TextIO
 
 from pydantic import ValidationError
 
-from api.service import ImportTotals, PapergraphService, ServiceError
+from api.service import ImportTotals, PapergraphService, ServiceError, load_user_ontology
 from api.settings import Settings
 from graph.store import PaperFilter, StoreError
 
 
 def _settings(args: argparse.Namespace) -> Settings:
     """Settings from the environment, with the command-line flags that were given on top."""
-    overrides = {name: getattr(args, name) for name in ("store", "data_dir", "host", "port")
+    overrides = {name: getattr(args, name) for name in ("store", "data_dir", "ontology_dir", "host", "port")
                  if getattr(args, name, None) is not None}
     return Settings(**overrides)
 
@@ -43,6 +44,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from ingest.pipeline import extract_report
     from ingest.report import ReportFormatError
 
+    load_user_ontology(_settings(args))
     batches, failed = [], False
     for path in args.reports:
         try:
@@ -134,6 +136,25 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    service = PapergraphService(_settings(args))
+    try:
+        items = service.review()
+    finally:
+        service.close()
+    if args.format == "json":
+        _json({"unresolved": [item.to_json() for item in items]}, sys.stdout)
+        return 0
+    if not items:
+        print("nothing to review: every institution, model and hardware is resolved")
+        return 0
+    print(f"{len(items)} unresolved (papers, kind, name, id; then report:line of each paper)")
+    for item in items:
+        print(f"{item.paper_count:>3}  {item.kind:<11}  {item.name}  [{item.id}]")
+        print("       " + ", ".join(f"{s['report']}:{s['line']}" for s in item.sources))
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     service = PapergraphService(_settings(args))
     try:
@@ -163,6 +184,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def _store_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--store", choices=("memory", "neo4j"), help="graph backend (PAPERGRAPH_STORE)")
     parser.add_argument("--data-dir", type=Path, help="data directory (PAPERGRAPH_DATA_DIR, default ./data)")
+    _ontology_option(parser)
+
+
+def _ontology_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--ontology-dir", type=Path,
+                        help="folder of your own Turtle additions (PAPERGRAPH_ONTOLOGY_DIR, "
+                             "default <data dir>/ontology)")
 
 
 def _filter_options(parser: argparse.ArgumentParser) -> None:
@@ -178,6 +206,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("extract", help="extract reports to interchange JSON (no store)")
     p.add_argument("reports", nargs="+", metavar="REPORT")
     p.add_argument("--format", choices=("json", "text"), default="json")
+    p.add_argument("--data-dir", type=Path, help="data directory, for its ontology folder")
+    _ontology_option(p)
     p.set_defaults(run=cmd_extract)
 
     p = commands.add_parser("import", help="import reports (Markdown or interchange JSON) into the store")
@@ -200,6 +230,11 @@ def build_parser() -> argparse.ArgumentParser:
     _filter_options(p)
     _store_options(p)
     p.set_defaults(run=cmd_search)
+
+    p = commands.add_parser("review", help="unresolved institutions, models and hardware, most papers first")
+    p.add_argument("--format", choices=("json", "text"), default="text")
+    _store_options(p)
+    p.set_defaults(run=cmd_review)
 
     p = commands.add_parser("export", help="the whole graph as interchange JSON (re-importable)")
     p.add_argument("--format", choices=("json",), default="json")

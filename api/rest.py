@@ -1,4 +1,5 @@
-"""REST routes: search, one paper, report upload and the health check. Thin: they call the service.
+"""REST routes: search, one paper, the review list, report upload and the health check. Thin: they
+call the service.
 
 Write access: POST /api/reports needs the X-API-Key header to equal PAPERGRAPH_API_KEY (401 when it is
 missing or wrong). With no key configured the server is read-only and the route answers 403
@@ -60,6 +61,11 @@ def build_router(settings: Settings) -> APIRouter:
     @router.get("/api/papers/{paper_id}", summary="One paper in the interchange shape, with entities and evidence")
     async def paper(request: Request, paper_id: str) -> dict[str, Any]:
         return await run_in_threadpool(_service(request).paper_document, paper_id)
+
+    @router.get("/api/review", summary="Unresolved institutions, models and hardware, most papers first")
+    async def review(request: Request) -> dict[str, Any]:
+        items = await run_in_threadpool(_service(request).review)
+        return {"unresolved": [item.to_json() for item in items]}
 
     @router.post(
         "/api/reports",

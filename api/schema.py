@@ -20,28 +20,31 @@ from strawberry.fastapi import BaseContext
 from strawberry.permission import BasePermission
 
 from api.loaders import StoreLoaders
+from api.results import (
+    Count,
+    GraphNode,
+    GraphRelationship,
+    ImportResult,
+    InstitutionPair,
+    ReviewItem,
+    SearchHit,
+    Stats,
+    Subgraph,
+    TechniquePair,
+)
 from api.service import ImportTotals, PapergraphService, ServiceError
 from api.settings import Settings
 from api.types import (
     Connection,
-    Count,
     Evidence,
-    GraphNode,
-    GraphRelationship,
     Hardware,
-    ImportResult,
     Institution,
-    InstitutionPair,
     Metric,
     Model,
     Paper,
     Report,
-    SearchHit,
-    Stats,
-    Subgraph,
     Technique,
     TechniqueCategory,
-    TechniquePair,
     decode_cursor,
 )
 from graph.model import TECHNIQUE_CATEGORIES
@@ -253,6 +256,10 @@ class Query:
     async def stats(self, info: strawberry.Info) -> Stats:
         counts = await _off_loop(info.context.service.stats)
         return Stats(nodes=_counts(counts["nodes"]), relationships=_counts(counts["relationships"]))
+
+    @strawberry.field(description="Unresolved institutions, models and hardware, most papers first.")
+    async def review(self, info: strawberry.Info) -> list[ReviewItem]:
+        return [ReviewItem.of(item) for item in await _off_loop(info.context.service.review)]
 
     @strawberry.field(description="Pairs of techniques used by the same papers, most papers first.")
     async def technique_cooccurrence(self, info: strawberry.Info, first: int = 20,

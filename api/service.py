@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from api.review import ReviewItem, unresolved_entities
 from api.settings import Settings
 from graph.model import (
     ImportBatch,
@@ -47,6 +48,21 @@ class NotFound(ServiceError):
 
 class InvalidRequest(ServiceError):
     pass
+
+
+class OntologyError(ServiceError):
+    """The user's ontology folder holds a file that cannot be used; the message names it."""
+
+
+def load_user_ontology(settings: Settings) -> bool:
+    """Point the process's ontology at the user's folder of additions (`Settings.user_ontology_dir`);
+    True when that changed it. Nothing happens when the folder and its files are as last loaded."""
+    from ontology.graph import OntologyFileError, use_user_ontology
+
+    try:
+        return use_user_ontology(settings.user_ontology_dir())
+    except OntologyFileError as exc:
+        raise OntologyError(f"user ontology: {exc}") from exc
 
 
 @dataclass(frozen=True)
@@ -151,6 +167,7 @@ class PapergraphService:
     def __init__(self, settings: Settings | None = None, store: GraphStore | None = None,
                  index: SearchIndex | None = None) -> None:
         self.settings = settings or Settings()
+        load_user_ontology(self.settings)
         self._store = store
         self._index = index
         self._index_checked = False
@@ -292,6 +309,11 @@ class PapergraphService:
 
     def stats(self) -> dict[str, dict[str, int]]:
         return self.store.counts()
+
+    def review(self) -> list[ReviewItem]:
+        """The unresolved institutions, models and hardware that papers name, most papers first (then
+        by name): what a curator may add to the user ontology (see README, "A registry that grows")."""
+        return unresolved_entities(self.store)
 
     def export(self) -> dict[str, Any]:
         """The whole graph in the interchange format (re-importable with `import_paths`)."""

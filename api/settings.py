@@ -21,6 +21,9 @@ class Settings(BaseSettings):
 
     store: Literal["memory", "neo4j"] = "memory"
     data_dir: Path = Path("data")
+    # A folder of the user's own Turtle additions to the ontology, loaded after the shipped files;
+    # None: `<data dir>/ontology` (see `user_ontology_dir`). A missing folder adds nothing.
+    ontology_dir: Path | None = None
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
     # None switches the write endpoints (POST /api/reports, the importReport mutation) off.
@@ -48,6 +51,9 @@ class Settings(BaseSettings):
             "password": self.neo4j_password.get_secret_value(),
             "database": self.neo4j_database,
         }
+
+    def user_ontology_dir(self) -> Path:
+        return self.ontology_dir if self.ontology_dir is not None else Path(self.data_dir) / "ontology"
 
     def writes_enabled(self) -> bool:
         return self.api_key is not None and bool(self.api_key.get_secret_value())

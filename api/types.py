@@ -195,10 +195,12 @@ class Model:
     id: strawberry.ID
     name: str
     family: str | None
+    resolved: bool = strawberry.field(description="False: recognised by its shape, not in the ontology.")
 
     @classmethod
     def from_node(cls, node: Node) -> Model:
-        return cls(id=strawberry.ID(node["id"]), name=node.get("name", ""), family=node.get("family"))
+        return cls(id=strawberry.ID(node["id"]), name=node.get("name", ""), family=node.get("family"),
+                   resolved=bool(node.get("resolved", True)))
 
     @strawberry.field
     async def papers(self, info: strawberry.Info) -> list[Paper]:
@@ -214,11 +216,21 @@ class Hardware:
     id: strawberry.ID
     name: str
     hw_class: str = strawberry.field(name="class")
+    resolved: bool = strawberry.field(description="False: recognised by its shape, not in the ontology.")
 
     @classmethod
     def from_node(cls, node: Node) -> Hardware:
         return cls(id=strawberry.ID(node["id"]), name=node.get("name", ""),
-                   hw_class=node.get("class", "other"))
+                   hw_class=node.get("class", "other"), resolved=bool(node.get("resolved", True)))
+
+    @strawberry.field(description="The family device this one belongs to (IN_FAMILY).")
+    async def family(self, info: strawberry.Info) -> Hardware | None:
+        found = await _related(info, self.id, "IN_FAMILY", "out", Hardware.from_node)
+        return found[0] if found else None
+
+    @strawberry.field(description="Named devices of this family.")
+    async def members(self, info: strawberry.Info) -> list[Hardware]:
+        return await _related(info, self.id, "IN_FAMILY", "in", Hardware.from_node)
 
     @strawberry.field
     async def papers(self, info: strawberry.Info) -> list[Paper]:
@@ -332,69 +344,3 @@ class TechniqueCategory:
     @strawberry.field(description="The top concept itself as a Technique node, when the graph holds it.")
     async def concept(self, info: strawberry.Info) -> Technique | None:
         return await _one(info, "Technique", f"tech:{self.id}", Technique.from_node)
-
-
-@strawberry.type
-class SearchHit:
-    paper: Paper
-    score: float
-    match: str = strawberry.field(description="The sentence of the paper that matched the query best.")
-
-
-@strawberry.type
-class Count:
-    name: str
-    count: int
-
-
-@strawberry.type
-class Stats:
-    nodes: list[Count]
-    relationships: list[Count]
-
-
-@strawberry.type
-class TechniquePair:
-    a: Technique
-    b: Technique
-    count: int = strawberry.field(description="Papers that use both techniques.")
-
-
-@strawberry.type
-class InstitutionPair:
-    a: Institution
-    b: Institution
-    count: int = strawberry.field(description="Techniques that papers of both institutions use.")
-
-
-@strawberry.type
-class GraphNode:
-    id: strawberry.ID
-    label: str
-    name: str
-
-
-@strawberry.type
-class GraphRelationship:
-    type: str
-    start: str
-    end: str
-
-
-@strawberry.type
-class Subgraph:
-    nodes: list[GraphNode]
-    relationships: list[GraphRelationship]
-
-
-@strawberry.type
-class ImportResult:
-    ok: bool
-    error: str | None
-    reports: list[str]
-    papers: int
-    warnings: list[str]
-    created: list[Count]
-    merged: list[Count]
-    unchanged: list[Count]
-    removed: list[Count]
