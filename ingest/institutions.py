@@ -5,7 +5,8 @@ and footnote fragments are dropped (a department rolls up to its university, whi
 line), and each organisation is resolved against the registry in `ontology/institutions.ttl`. The
 brief's names (before 发布了) are matched to those, which adds their Chinese form as an alias, and fill
 in when the details line is empty. When the two disagree, the details line wins: it is copied from the
-paper, the brief is a translation.
+paper, the brief is a translation. Names left over on both sides, as many on each, are the same
+organisations in the same order, whatever script the details line writes them in.
 """
 
 from __future__ import annotations
@@ -222,28 +223,45 @@ def _label_patterns(registry: InstitutionRegistry):
 def _merge(details: list[Mention], brief: list[Mention], registry: InstitutionRegistry) -> list[Mention]:
     merged = _dedupe(details)
     unmatched_details = [m for m in merged]
-    unresolved_brief: list[Mention] = []
-    extra: list[Mention] = []
+    unaligned_brief: list[Mention] = []  # brief names with no counterpart on the details line, in order
     for b in brief:
         target = _counterpart(b, merged, registry) if b.entry else None
         if target is not None:
             target.seen.extend(b.seen)
             if target in unmatched_details:
                 unmatched_details.remove(target)
-        elif b.entry is not None:
-            extra.append(b)
         else:
-            unresolved_brief.append(b)
-    if unresolved_brief and len(unresolved_brief) == len(unmatched_details):
-        for b, d in zip(unresolved_brief, unmatched_details, strict=True):  # same count: align by position
-            d.seen.extend(b.seen)
-            d.aligned = d.aligned or normalise_name(b.text) != normalise_name(d.text)
+            unaligned_brief.append(b)
+    extra = [b for b in unaligned_brief if b.entry is not None]
+    unresolved_brief = [b for b in unaligned_brief if b.entry is None]
+    if _alignable(unaligned_brief, unmatched_details):  # as many left on each side: same order
+        _align(unaligned_brief, unmatched_details)
+        extra = []
+    elif _alignable(unresolved_brief, unmatched_details):
+        _align(unresolved_brief, unmatched_details)
     elif not merged:
         extra.extend(unresolved_brief)
     merged = _dedupe(merged + extra)
     present = {m.entry.id for m in merged if m.entry}
     covered = {a for i in present for a in registry.ancestors(i)}
     return [m for m in merged if not (m.entry and m.entry.id in covered)]
+
+
+def _alignable(brief: list[Mention], details: list[Mention]) -> bool:
+    """Same count on both sides, and no pair would join two different registered organisations."""
+    return bool(brief) and len(brief) == len(details) and \
+        all(b.entry is None or d.entry is None for b, d in zip(brief, details, strict=True))
+
+
+def _align(brief: list[Mention], details: list[Mention]) -> None:
+    """Each brief name is the details name at its position. A registered brief name gives its
+    organisation to a details name the registry does not know in that script (索尼 / ソニー株式会社)."""
+    for b, d in zip(brief, details, strict=True):
+        d.seen.extend(b.seen)
+        if b.entry is not None:
+            d.entry = b.entry
+        else:
+            d.aligned = d.aligned or normalise_name(b.text) != normalise_name(d.text)
 
 
 def _counterpart(brief: Mention, details: list[Mention], registry: InstitutionRegistry) -> Mention | None:

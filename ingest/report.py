@@ -145,7 +145,7 @@ def parse_report(text: str, source: str) -> ReportDocument:
     if declared is not None and declared[0] != len(papers):
         warnings.append(ParseWarning(name, declared[1], COUNT_MISMATCH,
                                      f"report declares {declared[0]} papers, found {len(papers)}"))
-    info = ReportInfo(id=report_id(name), title=title, source=name, generated_at=generated_at,
+    info = ReportInfo(id=report_id(name, generated_at), title=title, source=name, generated_at=generated_at,
                       declared_papers=declared[0] if declared else None)
     return ReportDocument(info=info, papers=papers, warnings=tuple(warnings))
 

@@ -88,3 +88,20 @@ def test_subsidiary_keeps_its_parent_link_and_parent_is_not_duplicated():
     insts = extract_institutions(paper("Alibaba Cloud Computing, Alibaba Group", "阿里巴巴发布了X论文"))
     assert [i.name for i in insts] == ["Alibaba Cloud"]
     assert insts[0].parent_name == "Alibaba Group"
+
+
+def test_names_in_other_scripts_are_kept_whole_and_apart():
+    insts = extract_institutions(paper("서울대학교, ソニー株式会社, МГУ"))
+    assert [(i.name, i.resolved) for i in insts] == [("서울대학교", False), ("ソニー株式会社", False),
+                                                     ("МГУ", False)]
+    assert len({i.id for i in insts}) == 3
+
+
+def test_brief_name_aligns_with_the_only_unmatched_details_name_in_another_script():
+    (sony,) = extract_institutions(paper("ソニー株式会社", "索尼发布了X论文"))
+    assert sony.id == "inst:sony" and {"ソニー株式会社", "索尼"} <= set(sony.aliases)
+    insts = extract_institutions(paper("Tsinghua University, 서울대학교", "清华大学与首尔大学发布了X论文"))
+    assert [i.name for i in insts] == ["Tsinghua University", "Seoul National University"]
+    assert "서울대학교" in insts[1].aliases
+    # Two registered organisations are never merged into one, whatever the counts.
+    assert names(paper("Tsinghua University", "北京大学发布了X论文")) == ["Tsinghua University", "Peking University"]

@@ -29,7 +29,7 @@ def codes(doc, index=None):
 def test_joins_sections_by_number_and_keeps_line_numbers():
     text = report(ONE_BRIEF, ONE_DETAIL)
     doc = parse_report(text, "reports/test-report.md")
-    assert doc.info.id == "report:test-report"
+    assert doc.info.id == "report:test-report-2025-01-02"  # stem plus its generation date
     assert doc.info.source == "test-report.md"
     assert doc.info.generated_at == "2025-01-02T03:04:05"
     assert doc.info.declared_papers == 1
