@@ -177,7 +177,10 @@ def score(papers: dict[int, Paper], gold: list[dict]) -> dict[str, object]:
             matched_claims += 1
             for attribute in FIELDS:
                 field_right[attribute] += _same_field(attribute, predicted[i], ref["evidence"][g], ref)
-            if predicted[i]["metric"] == ref["evidence"][g]["metric"]:
+            alternatives = ref["evidence"][g].get("metric_alt") or []
+            if isinstance(alternatives, str):
+                alternatives = [alternatives]
+            if predicted[i]["metric"] in (ref["evidence"][g]["metric"], *alternatives):
                 metric_right += 1
             else:
                 kinds["evidence"].misses.append(

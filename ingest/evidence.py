@@ -90,9 +90,16 @@ _SETTING_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:at|under)\s+(?:an?\s+)?|在\s*
 # "from 71s to 29s": the first figure is the baseline's, the claim is the second.
 _FROM_BEFORE = re.compile(r"(?:(?<![A-Za-z])from\s+|从\s*)$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"\s*(?:to|降至|降到|减至|到|至)\s*\d")
-_SCORE_AFTER = re.compile(r"\s*(?:f1|dice|auroc|auc|fid|psnr|ssim|miou|map)\b", re.IGNORECASE)
+_SCORE_AFTER = re.compile(r"\s*(?:(?:in|of|on)\s+(?:the\s+)?)?(?:f1|dice|auroc|auc|fid|fvd|psnr|ssim|miou|map|clip score|"
+                          r"lpips|bleu|rouge)\b", re.IGNORECASE)
+# "enhancing the mIoUs on COCO and LVIS by 2.3 and 3.2": a change of a named score, given "by" a bare number
+_SCORE_CHANGE_BEFORE = re.compile(r"(?:improv|enhanc|increas|boost|rais|declin|drop|reduc|lower)\w*\s+(?:the\s+)?"
+                                  r"[\w-]+(?:\s+[\w-]+){0,5}?\s+by\s+(?:[\d.]+\s*(?:,\s*(?:and\s+)?|and\s+))*$",
+                                  re.IGNORECASE)
+# A device's memory written after it ("Jetson Orin 64GB", "A100 80GB"): a spec, not a result.
+_DEVICE_BEFORE = re.compile(r"(?:[A-Z][A-Za-z]*\d+[A-Za-z]*|Orin|Xavier|GPU|Max|Ultra|Pro)[\s-]*$")
 _HARDWARE_SPEC = re.compile(r"\s*(?:of\s+)?(?:unified\s+|device\s+|GPU\s+|on-chip\s+)?"
-                            r"(?:VRAM|RAM|HBM|DRAM|显存|内存|memory|GPU)", re.IGNORECASE)
+                            r"(?:VRAM|RAM|HBM|DRAM|SSD|flash|disk|storage|显存|内存|memory|GPU)", re.IGNORECASE)
 _RESOURCE_USE = re.compile(r"(?:only|just|仅|只|需|requires?|uses?|占用|consum\w*|to)\s*\S{0,4}\s*$",
                            re.IGNORECASE)
 _CLIP_LENGTH = re.compile(r"\s*(?:-?long|videos?|clips?|audio|视频|音频|时长)", re.IGNORECASE)
@@ -132,6 +139,13 @@ def _score_name_before() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+def _score_name_before_anywhere(before: str) -> bool:
+    concepts = metric_concepts()
+    folded = before.casefold()
+    return any(re.search(rf"(?<![a-z]){re.escape(cue)}", folded)
+               for cue in concepts["quality"].cues + concepts["accuracy"].cues if len(cue) >= 3)
+
+
 def _is_result(text: str, q: Quantity) -> bool:
     """False for settings, names and counts that are not results (see the module policy)."""
     before, after = text[max(0, q.start - 48):q.start], text[q.end:q.end + 30]
@@ -139,6 +153,8 @@ def _is_result(text: str, q: Quantity) -> bool:
         return False
     if q.kind is None:
         bound = _score_name_before().search(before) or _SCORE_AFTER.match(after)
+        if not bound and "." in q.text and _SCORE_CHANGE_BEFORE.search(before):
+            bound = _score_name_before_anywhere(before)
         return bool(bound) and ("." in q.text or "=" in before[-3:])
     if _FROM_BEFORE.search(before) and _TO_AFTER.match(after):
         return False
@@ -151,6 +167,8 @@ def _is_result(text: str, q: Quantity) -> bool:
     if q.kind == "percent" and (_SPARSITY_SETTING.match(after) or _SPARSITY_BEFORE.search(before)):
         return q.value_max is None and bool(_SPARSITY_REACHED.search(before))
     if q.kind == "memory" and _HARDWARE_SPEC.match(after) and not _RESOURCE_USE.search(before):
+        return False
+    if q.kind == "memory" and q.value_max is None and _DEVICE_BEFORE.search(before):
         return False
     return not (q.kind == "time" and _CLIP_LENGTH.match(after))
 

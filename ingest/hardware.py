@@ -26,7 +26,7 @@ def find_hardware(sentence: str) -> list[Hardware]:
     """Named devices in one piece of text, in order of first mention."""
     onto = load_ontology()
     grammar = _grammar_devices(onto, sentence)
-    labelled = [(hit.start, hit.end, _known(onto, onto.hardware[hit.target], None))
+    labelled = [(hit.start, hit.end, _known(onto, onto.hardware[hit.target], _family_by_name(onto, hit.target)))
                 for hit in onto.hardware_index.find(sentence) if not onto.hardware[hit.target].generic]
     # Where two readings overlap, the one reaching further wins ("Snapdragon" inside "Snapdragon 8 Gen 2"),
     # then the longer; the grammar's reading first, since it also knows the family.
@@ -49,7 +49,9 @@ def extract_hardware(title: str, brief: str, abstract: str) -> tuple[Hardware, .
 def _grammar_devices(onto: Ontology, text: str) -> list[tuple[int, int, Hardware]]:
     grammar = onto.device_grammar
     out = []
-    for match in grammar.pattern.finditer(text):
+    for match in grammar.finditer(text):
+        if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "-_"):
+            continue
         family = onto.hardware[grammar.family_of_stem[match.group("stem")]]
         parts = re.split(r"[ \t]+", match.group("number").strip(" \t"))
         while parts and _MEMORY_SIZE.match(parts[-1]):
@@ -71,16 +73,27 @@ def _device(onto: Ontology, family: HardwareEntry, surface: str, parts: list[str
         name = f"{family.vendor} {name}"
     family_id = None if family.generic else entity_id("hw", family.name)
     words = device_key(surface).split()
+    whole = {device_key(name), device_key(surface)}
     # the name, the surface, then shorter tails ("GeForce RTX 4090" -> "RTX 4090") a label may spell
-    for key in (device_key(name), *(" ".join(words[i:]) for i in range(len(words) - 1))):
+    for key in (*whole, *(" ".join(words[i:]) for i in range(1, len(words) - 1))):
         known = onto.device_grammar.label_ids.get(key)
-        if known is not None and (key == device_key(name) or _HAS_DIGIT.search(key)):
+        if known is not None and (key in whole or _HAS_DIGIT.search(key)):
             entry = onto.hardware[known]
             return None if entry.generic else _known(onto, entry, family_id if known != family.id else None)
     numbered = any(_HAS_DIGIT.search(p) for p in parts)
     if not numbered and sum(p in onto.device_grammar.designators for p in parts) < 2:
         return None  # "Jetson Nano" is a label; "Galaxy Pro" alone is no model number
     return Hardware(entity_id("hw", name), name, family.hw_class, family=family_id, resolved=False)
+
+
+def _family_by_name(onto: Ontology, entry_id: str) -> str | None:
+    """The family whose stem a known device's name contains ("NVIDIA Jetson AGX Orin": Jetson)."""
+    entry = onto.hardware[entry_id]
+    for stem, family_id in onto.device_grammar.family_of_stem.items():
+        family = onto.hardware[family_id]
+        if family_id != entry_id and not family.generic and re.search(rf"(?<!\w){re.escape(stem)}(?!\w)", entry.name):
+            return entity_id("hw", family.name)
+    return None
 
 
 def _known(onto: Ontology, entry: HardwareEntry, family: str | None) -> Hardware:

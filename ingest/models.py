@@ -24,11 +24,16 @@ def find_models(sentence: str) -> list[Model]:
     return _drop_prefixes(_named_models(sentence))
 
 
+_METRIC_AFTER = re.compile(r"[\s-]?(?:score|Score|SCORE)\b")
+
+
 def _named_models(sentence: str) -> list[Model]:
     onto = load_ontology()
     found: dict[str, Model] = {}
     known_spans = []
     for match in onto.model_matches(sentence):
+        if _METRIC_AFTER.match(sentence, match.end()):
+            continue  # "CLIP Score", "BERTScore": a metric named after a model
         known_spans.append(match.span())
         model = _model_from_match(onto, match)
         if model is not None:
@@ -50,8 +55,10 @@ def _named_models(sentence: str) -> list[Model]:
 # too, though the ontology does not list its family.
 _ITEM = r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
 _SEPARATOR = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*[、和及与或]\s*)"
-_NEXT_ITEM = re.compile(rf"{_SEPARATOR}({_ITEM})(?![\w\-‐])")
-_PREVIOUS_ITEM = re.compile(rf"(?<![A-Za-z0-9_\-‐])({_ITEM}){_SEPARATOR}$")
+# An item ends the name: a separator, punctuation, "models" or Chinese follows, not another word.
+_ITEM_END = r"(?=\s*(?:[,，、;；.。:：)）]|and\b|or\b|models?\b|LLMs?\b|[\u4e00-\u9fff]|$))"
+_NEXT_ITEM = re.compile(rf"{_SEPARATOR}({_ITEM})(?![A-Za-z0-9_\-‐]){_ITEM_END}")
+_PREVIOUS_ITEM = re.compile(rf"(?<![A-Za-z0-9_\-‐])(?<![A-Za-z]\s)({_ITEM}){_SEPARATOR}$")
 _MODEL_SHAPE = re.compile(r"^(?=.*[A-Z])(?:(?=.*\d)(?=.*[A-Za-z]{2})|.+[a-z][A-Z]|[A-Z][A-Za-z]*-[A-Za-z0-9]|[A-Z]{3,}$)")
 
 
@@ -80,9 +87,8 @@ def _model_shaped(onto: Ontology, word: str) -> bool:
     """A model-like name that is no technique label, hardware or metric word ("GPTQ", "A100", "FLOPs")."""
     if len(word) < 3 or not _MODEL_SHAPE.match(word) or word.upper() in _NOT_MODELS:
         return False
-    if onto.technique_index.find(word) or onto.hardware_index.find(word) or onto.device_grammar.pattern.match(word):
-        return False
-    return True
+    return not (onto.technique_index.find(word) or onto.hardware_index.find(word)
+                or onto.device_grammar.pattern.match(word))
 
 
 # Upper-case words of an evaluation sentence that are not models: units, formats, task and metric names.
@@ -96,7 +102,7 @@ _NOT_MODELS = frozenset({"GPU", "GPUS", "CPU", "CPUS", "NPU", "NPUS", "FLOPS", "
 # parameter count ("Foo-V2-1.3B"). The count is what sets a checkpoint apart from a method name.
 # (The capital comes before the look-behind on the character before it, so `re` can skip to capitals.)
 _SIZED_NAME = re.compile(
-    r"([A-Z](?<![A-Za-z0-9_.\-‐][A-Z])[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*?-\d+(?:\.\d+)?[BM])(?![\w\-‐])")
+    r"([A-Z](?<![A-Za-z0-9_.\-‐][A-Z])[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*?-\d+(?:\.\d+)?[BM])(?![A-Za-z0-9_\-‐])")
 _SIZE_SUFFIX = re.compile(r"-\d+(?:\.\d+)?[BM]")
 
 

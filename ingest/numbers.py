@@ -25,8 +25,9 @@ from dataclasses import dataclass
 _UNITS: tuple[tuple[str, str, str], ...] = (
     ("tokens/s", "rate", r"tokens?\s*/\s*s(?:ec)?|tokens?\s+per\s+second|tok/s"),
     ("fps", "rate", r"frames?\s+per\s+second|fps|帧\s*/\s*秒|帧每秒"),
-    ("GPU days", "gpu-time", r"GPU[\s-]days?|GPU天"),
-    ("GPU hours", "gpu-time", r"GPU[\s-]hours?|GPU小时"),
+    ("GPU days", "gpu-time", r"(?:[A-Z]\d{2,4}[A-Za-z]?\s+)?GPU[\s-]days?|GPU天"),
+    ("GPU hours", "gpu-time", r"(?:[A-Z]\d{2,4}[A-Za-z]?\s+)?GPU[\s-]hours?|GPU小时"),
+    ("TFLOPs/s", "rate", r"TFLOPs?/s|TFLOPS/s"),
     ("points", "points", r"percentage\s+points?|个百分点|百分点|pp(?![A-Za-z0-9])|points?(?![A-Za-z0-9])"),
     ("%", "percent", r"%|％|percent(?![A-Za-z0-9])"),
     ("x", "ratio", r"[×xX](?![A-Za-z0-9])|倍|times(?![A-Za-z0-9])|-?fold(?![A-Za-z0-9])"),
@@ -90,7 +91,8 @@ _ZH_QUANTITY = re.compile(
     rf"(?:(?:{_PRE_RE})\s*)?(?P<zh>[{_ZH_DIGITS}]+)倍(?:{_POST_RE})?|(?P<half>一半|减半)")
 # "每秒3000个token": the rate comes first in Chinese.
 _ZH_RATE = re.compile(
-    rf"每(?P<per>秒|分钟|小时)(?:可|能)?(?:处理|生成|输出|解码)?\s*(?P<num>{_NUM})\s*(?:个|张|帧|条)?\s*"
+    rf"每(?P<per>秒|分钟|小时)(?:可|能)?(?:处理|生成|输出|解码)?\s*(?P<num>{_NUM})(?:\s*[-~～到至]\s*(?P<num2>{_NUM}))?"
+    r"\s*(?:个|张|帧|条)?\s*"
     r"(?P<thing>tokens?|令牌|帧|图像|图片|images?|请求|requests?|样本|samples?)?", re.IGNORECASE)
 _ZH_RATE_UNIT = {"秒": "s", "分钟": "min", "小时": "h"}
 _ZH_RATE_THING = {"token": "tokens", "tokens": "tokens", "令牌": "tokens", "帧": "frames", "图像": "images",
@@ -213,7 +215,8 @@ def _with_chinese_rates(text: str, found: list[Quantity]) -> list[Quantity]:
             f"{thing}/{_ZH_RATE_UNIT[match.group('per')]}"
         found = [q for q in found if not match.start() <= q.start < match.end()]
         value = _number(match.group("num"))
-        found.append(Quantity(match.start(), match.end(), value, None, unit, "rate", None, match.group(0)))
+        value_max = _number(match.group("num2")) if match.group("num2") else None
+        found.append(Quantity(match.start(), match.end(), value, value_max, unit, "rate", None, match.group(0)))
     return found
 
 
@@ -224,7 +227,7 @@ _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
 _WORD_MULTIPLE = re.compile(
     r"(?<![A-Za-z-])(?:(?P<pre>up\s+to|more\s+than|over|nearly|almost|about|roughly)\s+)?(?:"
     r"(?P<double>doubl(?:es|ed|ing)|double(?=\s+(?:the|its|their|our)\b))"
-    r"|(?P<twice>twice)(?=\s+(?:as|the|faster|higher|more|lower|fewer|less|that|over)\b)"
+    r"|(?P<twice>twice)(?=\s+(?:as|the|its|their|faster|higher|more|lower|fewer|less|that|over)\b)"
     r"|(?P<triple>tripl(?:es|ed|ing)|triple(?=\s+(?:the|its|their)\b)|thrice)"
     r"|(?P<quad>quadrupl(?:es|ed|ing))"
     r"|(?P<times>two|three|four|five|six|seven|eight|nine|ten)(?:\s+times|-fold|\s+fold)"
@@ -233,7 +236,12 @@ _WORD_MULTIPLE = re.compile(
     r"|(?P<order>an|one|two|three)\s+orders?\s+of\s+magnitude"
     r"|(?P<halve>halv(?:es|ed|ing)|cuts?\s+in\s+half|by\s+half))(?![A-Za-z])",
     re.IGNORECASE)
-_WORDS_CUE = re.compile(r"doubl|twice|tripl|thrice|quadrupl|times|fold|magnitude|halv|half|数量级", re.IGNORECASE)
+# Plain substrings, one of which every word multiple or duration contains: a cheap test before the patterns.
+_WORDS_CUES = ("doubl", "twice", "tripl", "thrice", "quadrupl", "times", "fold", "magnitude", "halv", "half",
+               "数量级", "hour", "day", "minute")
+_WORD_DURATION = re.compile(
+    r"(?<![A-Za-z-])(?P<n>one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?P<unit>(?:[A-Z]\d{2,4}\s+)?GPU[\s-](?:hours?|days?)|hours?|days?|minutes?)(?![A-Za-z])", re.IGNORECASE)
 _ZH_ORDER = re.compile(r"(?P<n>一|两|二|三)?个?数量级")
 _WORD_PRE = {"up to": "up to", "more than": "at least", "over": "at least", "nearly": "about", "almost": "about",
              "about": "about", "roughly": "about"}
@@ -255,6 +263,13 @@ def _word_quantities(text: str) -> list[Quantity]:
         modifier = _WORD_PRE.get(" ".join(pre.lower().split())) if pre else None
         found.append(Quantity(match.start(), match.end(), float(value), None, unit, unit_kind, modifier,
                               match.group(0)))
+    for match in _WORD_DURATION.finditer(text):
+        unit = "GPU hours" if "gpu" in match.group("unit").lower() and "hour" in match.group("unit").lower() else \
+            "GPU days" if "gpu" in match.group("unit").lower() else \
+            "h" if match.group("unit").lower().startswith("hour") else \
+            "days" if match.group("unit").lower().startswith("day") else "min"
+        found.append(Quantity(match.start(), match.end(), float(_WORD_NUMBERS[match.group("n").lower()]), None, unit,
+                              "gpu-time" if unit.startswith("GPU") else "time", None, match.group(0)))
     if "数量级" in text:
         for match in _ZH_ORDER.finditer(text):
             count = {"两": 2, "二": 2, "三": 3}.get(match.group("n") or "一", 1)
@@ -285,7 +300,8 @@ def find_quantities(text: str) -> list[Quantity]:
             found.append(quantity)
     if "每" in text:
         found = _with_chinese_rates(text, found)
-    if _WORDS_CUE.search(text):
+    lowered = text.lower()
+    if any(cue in lowered for cue in _WORDS_CUES):
         found = sorted(found + _word_quantities(text), key=lambda q: q.start)
     if "倍" not in text and "半" not in text:
         return found

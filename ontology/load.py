@@ -187,6 +187,19 @@ class DeviceGrammar:
     family_of_stem: dict[str, str]  # stem as written -> family entry id
     designators: frozenset[str]  # words that may stand in a model number ("Gen", "Ultra", "Orin")
     label_ids: dict[str, str]  # folded label of a known device -> its entry id
+    number: str = ""  # the model-number part of `pattern`
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        """`pattern`'s matches, searched with only the stems that occur in `text` (most texts name none,
+        and a short alternation is scanned much faster than all of them)."""
+        present = tuple(stem for stem in self.family_of_stem if stem in text)
+        return list(_stem_pattern(present, self.number).finditer(text)) if present else []
+
+
+@lru_cache(maxsize=256)
+def _stem_pattern(stems: tuple[str, ...], number: str) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
+    return re.compile(rf"(?P<stem>{alternation}){number}")
 
 
 @dataclass(frozen=True)
@@ -220,6 +233,7 @@ class Ontology:
     model_regex: re.Pattern[str]
     model_alias_index: PhraseIndex  # long names ("Segment Anything Model") -> family id
     model_prefixes: frozenset[str]  # first 2-3 letters of every stem: the only places a model name starts
+    model_regex_by_prefix: dict[str, re.Pattern[str]]  # the name forms whose stem starts so, one regex each
     _label_concept: dict[tuple[str, ...], str]
 
     def model_matches(self, text: str) -> list[re.Match[str]]:
@@ -234,8 +248,15 @@ class Ontology:
                          map(starts_stem, map(_FIRST_TWO, folded)))
         matches: list[re.Match[str]] = []
         end = 0
+        by_prefix = self.model_regex_by_prefix
         for i in compress(range(len(folded)), candidates):
-            if bounds[2 * i] >= end and (match := self.model_regex.match(text, bounds[2 * i])):
+            if bounds[2 * i] < end:
+                continue
+            token = folded[i]
+            found = [m for key in (token[:3], token[:2]) if (regex := by_prefix.get(key))
+                     and (m := regex.match(text, bounds[2 * i]))]
+            if found:
+                match = max(found, key=lambda m: m.end())
                 matches.append(match)
                 end = match.end()
         return matches
@@ -320,12 +341,15 @@ def _device_grammar(graph: Graph, hardware: dict[str, HardwareEntry]) -> DeviceG
     stems = "|".join(re.escape(s) for s in sorted(family_of_stem, key=len, reverse=True)) or "(?!)"
     words = "|".join(re.escape(w) for w in sorted(designators, key=len, reverse=True)) or "(?!)"
     part = rf"(?:{_NUMBER_PART}|(?:{words})(?![A-Za-z0-9]))"
-    pattern = re.compile(rf"(?<![\w-])(?P<stem>{stems})(?P<number>[ \t-]?{part}(?:[ \t-]{part}){{0,4}})(?![\w])")
+    # No look-behind before the stem, so `re` can skip to the stems' first characters; the caller checks
+    # that the character before a match is no letter, digit or hyphen.
+    number = rf"(?P<number>[ \t-]?{part}(?:[ \t-]{part}){{0,4}})(?![\w])"
+    pattern = re.compile(rf"(?P<stem>{stems}){number}")
     label_ids: dict[str, str] = {}
     for entry in sorted(hardware.values(), key=lambda e: e.id):
         for label in entry.labels:
             label_ids.setdefault(device_key(label), entry.id)
-    return DeviceGrammar(pattern, family_of_stem, designators, label_ids)
+    return DeviceGrammar(pattern, family_of_stem, designators, label_ids, number)
 
 
 # The grammar after a family stem: an optional version ("2.1", "v2", "-3", ".1"), then tags joined by
@@ -341,7 +365,7 @@ _VERSION = r"[vV]?\d+(?:\.\d+)*[a-z]?"
 # ViT-style size codes ("DeiT-S", "ViM-Ti") are case-sensitive so that a lone "-s" is not a size.
 _DASH_TAG = rf"-(?:{_SIZE}|[BLSHG]/\d+|B\d(?![\w.])|(?:Ti|S|B|L|H)(?![A-Za-z0-9/])|{_VERSION}|(?i:{_TAG_WORDS}))(?![A-Za-z0-9])"
 _SPACE_TAG = rf" (?:{_SIZE}|\d+(?:\.\d+)+|(?=[A-Z])(?i:{_TAG_WORDS}))(?![A-Za-z0-9])"
-_SUFFIX = rf"(?P<ver>[-\s.]?{_VERSION}(?![A-Za-z])(?!\.?\d))?(?P<tags>(?:{_DASH_TAG}|{_SPACE_TAG})*)"
+_SUFFIX = rf"(?P<ver>[-\s.]?{_VERSION}(?![A-Za-z])(?!\.?\d)(?!\s*[%％倍×]))?(?P<tags>(?:{_DASH_TAG}|{_SPACE_TAG})*)"
 
 
 def model_prefix(word: str) -> str:
@@ -372,10 +396,22 @@ def _models(graph: Graph) -> tuple[dict[str, ModelFamily], dict[str, ModelForm],
                                      bool(graph.value(node, PG.spaceJoinedTags)))
             alternatives.append((group, pattern))
     alternatives.sort(key=lambda item: -len(item[1]))  # longer stems first: "MedSAM" before "SAM"
+    return families, forms, _model_regex(alternatives), PhraseIndex(aliases)
+
+
+def _model_regex(alternatives: list[tuple[str, str]]) -> re.Pattern[str]:
     stems = "|".join(f"(?P<{group}>{pattern})" for group, pattern in alternatives)
     # A name may be glued to Chinese ("在Vicuna-7B上"): the start is "no Latin letter or digit before".
-    regex = re.compile(rf"(?<![A-Za-z0-9_\-/.])(?:{stems}){_SUFFIX}(?![A-Za-z0-9])")
-    return families, forms, regex, PhraseIndex(aliases)
+    return re.compile(rf"(?<![A-Za-z0-9_\-/.])(?:{stems}){_SUFFIX}(?![A-Za-z0-9])")
+
+
+def _regex_by_prefix(forms: dict[str, ModelForm], regex: re.Pattern[str]) -> dict[str, re.Pattern[str]]:
+    """One small regex per stem prefix, so a candidate token tries only the forms that can start there."""
+    patterns = re.findall(r"\(\?P<(f\d+)>((?:[^()]|\((?:[^()])*\))*)\)", regex.pattern)
+    by_prefix: dict[str, list[tuple[str, str]]] = {}
+    for group, pattern in patterns:
+        by_prefix.setdefault(model_prefix(forms[group].canonical), []).append((group, pattern))
+    return {prefix: _model_regex(items) for prefix, items in by_prefix.items()}
 
 
 TECHNIQUE_ORDER = (
@@ -403,5 +439,6 @@ def load_ontology() -> Ontology:
         model_families=families,
         model_forms=forms, model_regex=regex, model_alias_index=alias_index,
         model_prefixes=frozenset(model_prefix(f.canonical) for f in forms.values()),
+        model_regex_by_prefix=_regex_by_prefix(forms, regex),
         _label_concept={label_key(label): concept for label, concept in technique_labels.items()},
     )

@@ -279,3 +279,16 @@ def test_the_metric_follows_what_is_measured(text, metric):
 
 def test_a_sparsity_setting_is_still_no_claim():
     assert [c.value for c in claims("At 50% sparsity, the model keeps 95% of its accuracy.")] == [95]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It reaches up to 225 TFLOPs/s per GPU.", [("throughput", 225, "TFLOPs/s")]),
+    ("Training takes only 32 A100 GPU hours.", [("compute", 32, "GPU hours")]),
+    ("The model is quantized in approximately four GPU hours.", [("compute", 4, "GPU hours")]),
+    ("Training completes on one GPU within less than one day.", [("other", 1, "days")]),
+    ("It runs LLaMA-65B on a single NVIDIA A100 80GB and an Apple M1 Max with a 1TB SSD.", []),
+    ("It raises the mIoU on COCO and LVIS by 2.3 and 3.2 respectively.", [("quality", 2.3, None), ("quality", 3.2, None)]),
+    ("达成了每秒2-3个token的生成速度", [("throughput", 2, "tokens/s")]),
+])
+def test_units_specs_and_score_changes(text, expected):
+    assert [(c.metric, c.value, c.unit) for c in claims(text)] == expected

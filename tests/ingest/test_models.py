@@ -53,7 +53,7 @@ def test_plain_title_phrases_are_not_method_names() -> None:
 
 
 def test_sizes_with_decimals_and_sentence_end_versions() -> None:
-    assert _names("We prune OPT-6.7B and BLOOM; see results on Mistral-7B.") == ["OPT-6.7B", "Mistral-7B"]
+    assert _names("We prune OPT-6.7B and BLOOM; see results on Mistral-7B.") == ["OPT-6.7B", "BLOOM", "Mistral-7B"]
     assert _names("PixArt-Σ beats PixArt-α.") == ["PixArt-Sigma", "PixArt-Alpha"]
 
 
@@ -135,3 +135,17 @@ def test_a_checkpoint_of_an_unknown_family_is_found_by_its_parameter_count() -> 
 def test_vit_style_size_codes_and_capital_versions_belong_to_the_name() -> None:
     assert [m.name for m in find_models("DeiT-S and ViM-Ti at 20% token reduction")] == ["DeiT-S", "ViM-Ti"]
     assert [m.name for m in find_models("the Vision Mamba (ViM) architecture")] == []
+
+
+def test_unknown_models_beside_known_ones_in_an_enumeration_are_models_marked_unresolved() -> None:
+    found = find_models("We evaluate on LLaMA-2-7B, Falcon-40B, Dolly-v2, RedPajama-INCITE and StarChat.")
+    assert [(m.name, m.resolved) for m in found] == [
+        ("LLaMA-2-7B", True), ("Falcon-40B", True), ("Dolly-v2", False), ("RedPajama-INCITE", False),
+        ("StarChat", False)]
+    assert [m.name for m in find_models("在Vicuna-7B、Koala-13B和Baize-7B上验证")] == ["Vicuna-7B", "Koala-13B", "Baize-7B"]
+
+
+def test_enumeration_items_that_are_not_models() -> None:
+    assert [m.name for m in find_models("LLaMA-2-7B on GSM8K, MMLU and HumanEval with FP16 and INT4")] == ["LLaMA-2-7B"]
+    assert [m.name for m in find_models("using DiT-XL/2 and Constant-Memory KV Cache")] == ["DiT-XL"]
+    assert [m.name for m in find_models("训练成本仅为MovieGen 1%")] == ["MovieGen"]
