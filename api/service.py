@@ -242,7 +242,7 @@ class PapergraphService:
         return results
 
     def import_upload(self, filename: str, data: bytes) -> FileResult:
-        """Import an uploaded report; the file name (not its directory) fixes the report id."""
+        """Import an uploaded report; the file name (not its directory) and its 生成时间 date fix the report id."""
         name = Path(filename.replace("\\", "/")).name
         if not name or Path(name).suffix not in REPORT_SUFFIXES:
             raise InvalidRequest(f"file name must end in one of {', '.join(REPORT_SUFFIXES)}: {filename!r}")
