@@ -41,7 +41,7 @@ def extract_techniques(title: str, brief: str, abstract: str) -> tuple[Technique
         return ()
     onto = load_ontology()
     text = f"{title}\n{brief}\n{abstract}"
-    matched = _matched_concepts(onto, text)
+    matched = _contributed(onto, title, brief, abstract, _matched_concepts(onto, text))
     specific = [c for c in matched if not c.is_category]
     covered = {cat for c in specific for cat in c.categories}
     present = {cat for c in matched for cat in c.categories}
@@ -54,6 +54,50 @@ def extract_techniques(title: str, brief: str, abstract: str) -> tuple[Technique
             not concepts or _problem_is_not_efficiency(onto, brief)):
         concepts.append(onto.techniques["other"])
     return tuple(_technique(c) for c in concepts)
+
+
+# Where a mention sits says how much it tells about what the paper contributes: the title and the brief's
+# method clause ("使用…技术", "提出…") most, a sentence of its own work ("we propose") more than one in
+# passing, and a sentence about other work ("existing methods such as pruning") nothing.
+_METHOD_CLAUSE = re.compile(r"(?:使用|采用|提出|利用|通过|基于|结合|引入)(.+?)(?=解决|，?达成|，?实现|$)")
+_OWN_WORK = re.compile(r"\b(?:we|our|this (?:paper|work))\b|本文|我们", re.IGNORECASE)
+_OTHER_WORK = re.compile(
+    r"\b(?:existing|previous|prior|conventional|traditional|such as|unlike|compared (?:to|with)|orthogonal|"
+    r"complementary|instead of|rather than|often rely)\b|现有|传统|以往|不同于",
+    re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]?")
+_STRONG = 2.0
+
+
+def _contributed(onto: Ontology, title: str, brief: str, abstract: str,
+                 matched: list[TechniqueConcept]) -> list[TechniqueConcept]:
+    """The matched concepts whose categories the paper contributes to: a category needs weight 2 from
+    where its concepts are mentioned (title 3, method clause 3, own-work sentence 2, other sentence 1,
+    a sentence about other work 0). When no category reaches 2, every matched concept stays."""
+    if len(matched) < 2:
+        return matched
+    weight: dict[str, float] = {}
+
+    def add(text: str, value: float) -> None:
+        for hit in onto.technique_index.find(text):
+            for category in onto.techniques[hit.target].categories:
+                weight[category] = weight.get(category, 0.0) + value
+
+    add(title, 3.0)
+    method = _METHOD_CLAUSE.search(brief)
+    if method:
+        add(method.group(1), 3.0)
+        add(brief[:method.start(1)] + " " + brief[method.end(1):], 1.0)
+    else:
+        add(brief, 1.0)
+    for sentence in _SENTENCE.findall(abstract):
+        other, own = _OTHER_WORK.search(sentence), _OWN_WORK.search(sentence)
+        value = (1.0 if other else 2.0) if own else (0.0 if other else 1.0)
+        if value:
+            add(sentence, value)
+    if not any(w >= _STRONG for w in weight.values()):
+        return matched
+    return [c for c in matched if any(weight.get(cat, 0.0) >= _STRONG for cat in c.categories)]
 
 
 def _mentions_light_network(text: str) -> bool:

@@ -92,3 +92,18 @@ def test_sparsity_in_a_sparse_attention_paper_is_attention_sparsity() -> None:
     assert cats == {"efficient-attention"}
     # The same word in a paper with no attention technique still means weight or activation sparsity.
     assert _categories("", "", "We exploit the sparsity of convolution weights.") == {"pruning-sparsity"}
+
+
+def test_a_technique_named_in_passing_is_not_what_the_paper_contributes() -> None:
+    cats = _categories(
+        "Feature Caching Across Denoising Steps",
+        "研究团队发布了论文，使用跨步特征缓存技术，解决了扩散模型推理慢的问题，达成了2倍加速的效果",
+        "Diffusion models are slow. Unlike existing approaches such as pruning and distillation, which need "
+        "retraining, we cache high-level features across adjacent denoising steps and reuse them.")
+    assert cats == {"caching-reuse"}
+
+
+def test_the_brief_method_clause_and_the_title_weigh_more_than_one_abstract_sentence() -> None:
+    cats = _categories(
+        "A KV Cache Layer for LLM Serving", "", "We build a KV cache layer. It also supports quantization.")
+    assert cats == {"kv-cache", "serving-scheduling"}
