@@ -11,12 +11,13 @@ one of cost or speed (see `pg:efficiencyCue` in the ontology).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from graph.ids import entity_id
 from graph.model import Technique
 from ontology.graph import PG, ontology_graph
-from ontology.load import Ontology, TechniqueConcept, load_ontology
+from ontology.load import Ontology, PhraseHit, TechniqueConcept, load_ontology
 
 # A bare "pruning" in a paper about token or patch pruning is about tokens, not weights; a bare
 # "sparsity" in a mixture-of-experts paper is the experts' activation sparsity, and in a paper on sparse or
@@ -41,7 +42,9 @@ def extract_techniques(title: str, brief: str, abstract: str) -> tuple[Technique
         return ()
     onto = load_ontology()
     text = f"{title}\n{brief}\n{abstract}"
-    matched = _contributed(onto, title, brief, abstract, _matched_concepts(onto, text))
+    hits = onto.technique_index.find(text)
+    matched = _contributed(onto, (title, brief, abstract), hits,
+                           list({h.target: onto.techniques[h.target] for h in hits}.values()))
     specific = [c for c in matched if not c.is_category]
     covered = {cat for c in specific for cat in c.categories}
     present = {cat for c in matched for cat in c.categories}
@@ -69,32 +72,34 @@ _SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]?")
 _STRONG = 2.0
 
 
-def _contributed(onto: Ontology, title: str, brief: str, abstract: str,
+def _contributed(onto: Ontology, texts: tuple[str, str, str], hits: list[PhraseHit],
                  matched: list[TechniqueConcept]) -> list[TechniqueConcept]:
     """The matched concepts whose categories the paper contributes to: a category needs weight 2 from
     where its concepts are mentioned (title 3, method clause 3, own-work sentence 2, other sentence 1,
     a sentence about other work 0). When no category reaches 2, every matched concept stays."""
     if len(matched) < 2:
         return matched
-    weight: dict[str, float] = {}
-
-    def add(text: str, value: float) -> None:
-        for hit in onto.technique_index.find(text):
-            for category in onto.techniques[hit.target].categories:
-                weight[category] = weight.get(category, 0.0) + value
-
-    add(title, 3.0)
+    title, brief, abstract = texts
+    brief_at, abstract_at = len(title) + 1, len(title) + len(brief) + 2
+    regions = [(0, len(title), 3.0)]  # (start, end, weight) over `text`, in order
     method = _METHOD_CLAUSE.search(brief)
     if method:
-        add(method.group(1), 3.0)
-        add(brief[:method.start(1)] + " " + brief[method.end(1):], 1.0)
+        regions += [(brief_at, brief_at + method.start(1), 1.0),
+                    (brief_at + method.start(1), brief_at + method.end(1), 3.0),
+                    (brief_at + method.end(1), abstract_at, 1.0)]
     else:
-        add(brief, 1.0)
-    for sentence in _SENTENCE.findall(abstract):
-        other, own = _OTHER_WORK.search(sentence), _OWN_WORK.search(sentence)
+        regions.append((brief_at, abstract_at, 1.0))
+    for sentence in _SENTENCE.finditer(abstract):
+        other, own = _OTHER_WORK.search(sentence.group()), _OWN_WORK.search(sentence.group())
         value = (1.0 if other else 2.0) if own else (0.0 if other else 1.0)
-        if value:
-            add(sentence, value)
+        regions.append((abstract_at + sentence.start(), abstract_at + sentence.end(), value))
+    weight: dict[str, float] = {}
+    starts = [r[0] for r in regions]
+    for hit in hits:
+        region = regions[max(0, bisect_right(starts, hit.start) - 1)]
+        value = region[2] if hit.start < region[1] else 1.0
+        for category in onto.techniques[hit.target].categories:
+            weight[category] = weight.get(category, 0.0) + value
     if not any(w >= _STRONG for w in weight.values()):
         return matched
     return [c for c in matched if any(weight.get(cat, 0.0) >= _STRONG for cat in c.categories)]
@@ -124,13 +129,6 @@ def _problem_is_not_efficiency(onto: Ontology, brief: str) -> bool:
 @lru_cache(maxsize=1)
 def _efficiency_cues() -> tuple[str, ...]:
     return tuple(sorted({str(cue).lower() for cue in ontology_graph().objects(None, PG.efficiencyCue)}))
-
-
-def _matched_concepts(onto: Ontology, text: str) -> list[TechniqueConcept]:
-    seen: dict[str, TechniqueConcept] = {}
-    for hit in onto.technique_index.find(text):
-        seen.setdefault(hit.target, onto.techniques[hit.target])
-    return list(seen.values())
 
 
 def _technique(concept: TechniqueConcept) -> Technique:
