@@ -188,11 +188,12 @@ class DeviceGrammar:
     designators: frozenset[str]  # words that may stand in a model number ("Gen", "Ultra", "Orin")
     label_ids: dict[str, str]  # folded label of a known device -> its entry id
     number: str = ""  # the model-number part of `pattern`
+    stem_finder: re.Pattern[str] = re.compile("(?!)")  # every stem, longest first, nothing around it
 
     def finditer(self, text: str) -> list[re.Match[str]]:
         """`pattern`'s matches, searched with only the stems that occur in `text` (most texts name none,
         and a short alternation is scanned much faster than all of them)."""
-        present = tuple(stem for stem in self.family_of_stem if stem in text)
+        present = tuple(sorted(set(self.stem_finder.findall(text))))
         return list(_stem_pattern(present, self.number).finditer(text)) if present else []
 
 
@@ -349,7 +350,7 @@ def _device_grammar(graph: Graph, hardware: dict[str, HardwareEntry]) -> DeviceG
     for entry in sorted(hardware.values(), key=lambda e: e.id):
         for label in entry.labels:
             label_ids.setdefault(device_key(label), entry.id)
-    return DeviceGrammar(pattern, family_of_stem, designators, label_ids, number)
+    return DeviceGrammar(pattern, family_of_stem, designators, label_ids, number, re.compile(stems))
 
 
 # The grammar after a family stem: an optional version ("2.1", "v2", "-3", ".1"), then tags joined by
