@@ -89,10 +89,16 @@ def _contributed(onto: Ontology, texts: tuple[str, str, str], hits: list[PhraseH
                     (brief_at + method.end(1), abstract_at, 1.0)]
     else:
         regions.append((brief_at, abstract_at, 1.0))
-    for sentence in _SENTENCE.finditer(abstract):
-        other, own = _OTHER_WORK.search(sentence.group()), _OWN_WORK.search(sentence.group())
-        value = (1.0 if other else 2.0) if own else (0.0 if other else 1.0)
-        regions.append((abstract_at + sentence.start(), abstract_at + sentence.end(), value))
+    sentences = [m.span() for m in _SENTENCE.finditer(abstract)]
+    sentence_starts = [start for start, _ in sentences]
+
+    def marked(pattern: re.Pattern[str]) -> set[int]:  # indices of the sentences the pattern occurs in
+        return {bisect_right(sentence_starts, m.start()) - 1 for m in pattern.finditer(abstract)}
+
+    own, other = marked(_OWN_WORK), marked(_OTHER_WORK)
+    for i, (start, end) in enumerate(sentences):
+        value = (1.0 if i in other else 2.0) if i in own else (0.0 if i in other else 1.0)
+        regions.append((abstract_at + start, abstract_at + end, value))
     weight: dict[str, float] = {}
     starts = [r[0] for r in regions]
     for hit in hits:
