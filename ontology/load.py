@@ -24,7 +24,7 @@ from ontology.graph import HW, MODEL, PG, TECH, ontology_cache, ontology_graph
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:\.[0-9]+)*|[\u3400-\u9fff]|[\u0370-\u03ff]")
 
 
-_FIRST_THREE, _FIRST_TWO = itemgetter(slice(0, 3)), itemgetter(slice(0, 2))
+_FIRST_FOUR, _FIRST_THREE, _FIRST_TWO = itemgetter(slice(0, 4)), itemgetter(slice(0, 3)), itemgetter(slice(0, 2))
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 
 
@@ -233,7 +233,7 @@ class Ontology:
     model_forms: dict[str, ModelForm]  # regex group name -> form
     model_regex: re.Pattern[str]
     model_alias_index: PhraseIndex  # long names ("Segment Anything Model") -> family id
-    model_prefixes: frozenset[str]  # first 2-3 letters of every stem: the only places a model name starts
+    model_prefixes: frozenset[str]  # first 1-4 letters of every stem: the only places a model name starts
     model_regex_by_prefix: dict[str, re.Pattern[str]]  # the name forms whose stem starts so, one regex each
     _label_concept: dict[tuple[str, ...], str]
 
@@ -245,7 +245,8 @@ class Ontology:
         table = token_table(text)
         folded, bounds = table.folded, table.bounds
         starts_stem = self.model_prefixes.__contains__
-        candidates = map(or_, map(starts_stem, map(_FIRST_THREE, folded)),
+        candidates = map(or_, map(or_, map(starts_stem, map(_FIRST_FOUR, folded)),
+                                   map(starts_stem, map(_FIRST_THREE, folded))),
                          map(starts_stem, map(_FIRST_TWO, folded)))
         matches: list[re.Match[str]] = []
         end = 0
@@ -254,7 +255,7 @@ class Ontology:
             if bounds[2 * i] < end:
                 continue
             token = folded[i]
-            found = [m for key in (token[:3], token[:2]) if (regex := by_prefix.get(key))
+            found = [m for key in {token[:4], token[:3], token[:2]} if (regex := by_prefix.get(key))
                      and (m := regex.match(text, bounds[2 * i]))]
             if found:
                 match = max(found, key=lambda m: m.end())
@@ -370,7 +371,10 @@ _SUFFIX = rf"(?P<ver>[-\s.]?{_VERSION}(?![A-Za-z])(?!\.?\d)(?!\s*[%％倍×]))?(
 
 
 def model_prefix(word: str) -> str:
-    return word[:3].lower() if len(word) >= 3 else word.lower()
+    """Where a name of this stem starts: the first four letters or digits of its first token (fewer if
+    the token is shorter), so "Latte" is not tried at every "latency"."""
+    first = re.match(r"[A-Za-z0-9]*", word).group()  # type: ignore[union-attr]
+    return first[:4].lower() if first else word[:3].lower()
 
 
 def _models(graph: Graph) -> tuple[dict[str, ModelFamily], dict[str, ModelForm], re.Pattern[str], PhraseIndex]:
