@@ -9,15 +9,13 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SKOS
 
-from graph.ids import entity_id
-from ontology.graph import ORG, PG, ontology_graph
+from graph.ids import entity_id, fold_name, letter_runs
+from ontology.graph import ORG, PG, ontology_cache, ontology_graph
 
 _PUNCT = re.compile(r"[^\w\u3400-\u9fff]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -39,15 +37,11 @@ class RegisteredInstitution:
 
 
 def normalise_name(name: str) -> str:
-    """Lookup key: accents, case, punctuation, "&"/"and" and a leading "The" folded away."""
-    text = unicodedata.normalize("NFKC", name)
-    text = unicodedata.normalize("NFKD", text)
-    if not text.isascii():  # ASCII has no combining marks: the per-character pass is for accents only
-        text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.casefold()
+    """Lookup key: accents on Latin letters, case, punctuation, "&"/"and" and a leading "The" folded
+    away; the letters of other scripts kept whole (ガ stays ガ, a Hangul syllable stays one syllable)."""
+    text = name.casefold() if name.isascii() else fold_name(name)
     text = text.replace("&", " and ").replace("'", "").replace("’", "")
-    text = _PUNCT.sub(" ", text).replace("_", " ")
-    words = text.split()
+    words = _PUNCT.sub(" ", text).replace("_", " ").split() if text.isascii() else letter_runs(text)
     if words and words[0] == "the":
         words = words[1:]
     if _CJK.search(text):
@@ -170,7 +164,7 @@ def compile_registry(graph: Graph) -> InstitutionRegistry:
     return InstitutionRegistry(tuple(entries))
 
 
-@lru_cache(maxsize=1)
+@ontology_cache
 def institution_registry() -> InstitutionRegistry:
-    """The registry built from the project ontology, once per process."""
+    """The registry built from the ontology (shipped and user files), cached until the user folder changes."""
     return compile_registry(ontology_graph())

@@ -2,6 +2,7 @@
 
 from ingest.institutions import extract_institutions, split_institution_line
 from ingest.report import PaperRecord
+from ontology.institutions import normalise_name
 
 
 def paper(institutions: str = "", brief: str = "") -> PaperRecord:
@@ -105,3 +106,9 @@ def test_brief_name_aligns_with_the_only_unmatched_details_name_in_another_scrip
     assert "서울대학교" in insts[1].aliases
     # Two registered organisations are never merged into one, whatever the counts.
     assert names(paper("Tsinghua University", "北京大学发布了X论文")) == ["Tsinghua University", "Peking University"]
+
+
+def test_kana_voicing_marks_and_hangul_syllables_keep_names_apart():
+    assert names(paper("ソニー株式会社, ゾニー株式会社")) == ["ソニー株式会社", "ゾニー株式会社"]
+    assert normalise_name("ゾニー") != normalise_name("ソニー") and normalise_name("서울") == "서울"
+    assert normalise_name("The ETH Zürich") == normalise_name("eth zurich")
