@@ -23,6 +23,7 @@ from ontology.institutions import (
     RegisteredInstitution,
     institution_registry,
     normalise_name,
+    place_keys,
 )
 
 _CORPORATE_SUFFIX = re.compile(r"^(?:inc|ltd|llc|co|corp|corporation|gmbh|plc|limited|pte\.?\s*ltd|s\.?a)\.?$",
@@ -33,7 +34,8 @@ _SEPARATOR_CHARS = ",;，；、"
 _SEPARATOR = re.compile(f"[{_SEPARATOR_CHARS}]")
 # A unit inside an organisation: rolled up, never a node of its own.
 _UNIT = re.compile(r"^(?:the\s+)?(?:dept\b|department|school|college|faculty|division|programme|program|"
-                   r"graduate\s+school|key\s+lab)|\b(?:department|dept|group|team|division|program)\.?$",
+                   r"graduate\s+school|key\s+lab)|\b(?:department|dept|group|team|division|program)\.?$"
+                   r"|\b(?:school|faculty) of\b",
                    re.IGNORECASE)
 # "Institute for X", "State Key Laboratory of Y", "ARC Lab": units when a resolved organisation is on the
 # same line. A name before the word ("Zorblax Research Institute", "Pengcheng Laboratory") is an organisation.
@@ -48,19 +50,18 @@ _ORG_WORD = re.compile(r"\b(?:univ\w*|institut\w*|college|school|academy|inc|ltd
 _NAME_WORD = re.compile(r"^[A-Z][a-z]{1,12}(?:-[A-Z]?[a-z]+)?$")
 _NOISE = frozenset({"project", "independent researcher", "researcher", "equal", "contribution", "and",
                     "研究团队", "团队", "相关机构", "研究机构", "作者", "研究人员", "科研团队"})
-# Places that trail or stand in for an organisation name in affiliation lines.
-_PLACES = frozenset(normalise_name(p) for p in (
-    "China", "USA", "US", "United States", "UK", "United Kingdom", "Germany", "France", "Italy", "Spain",
-    "Switzerland", "Japan", "Korea", "South Korea", "Singapore", "India", "Canada", "Australia", "Russia",
-    "Turkey", "Iran", "Hong Kong", "Hong Kong SAR", "Macau", "Macao", "Taiwan", "Beijing", "Shanghai",
-    "Shenzhen", "Guangzhou", "Guangdong", "Hangzhou", "Nanjing", "Wuhan", "Chengdu", "Xi'an", "Hefei",
-    "Suzhou", "Tianjin", "Harbin", "Ningbo", "Xiamen", "Jinan", "Qingdao", "Changsha", "Zhuhai",
-    "Dongguan", "Boston", "San Francisco", "New York", "Seattle", "Pittsburgh", "Los Angeles", "San Diego",
-    "Berkeley", "Chicago", "Austin", "Cambridge", "London", "Zurich", "Zürich", "Lausanne", "Paris",
-    "Munich", "Barcelona", "Madrid", "Turin", "Torino", "Milan", "Seoul", "Tokyo", "Powai", "Mumbai",
-    "Delhi", "Bangalore", "Toronto", "Montreal", "Vancouver", "Sydney", "Melbourne", "Moscow", "Ankara",
-    "Karlsruhe", "Tehran", "MA", "CA", "NY", "PA", "WA", "TX", "IL",
-))
+# Places (ontology/places.ttl) trail or stand in for an organisation name in affiliation lines; so do
+# address shapes no list holds: Korean and Japanese administrative units ("Yongin-si", "Gangnam-gu"),
+# "Haidian District", "Zhejiang Province", "Republic of Korea", postcodes.
+_ADDRESS = re.compile(
+    r"^(?:[A-Z][a-z]+-(?:si|gu|gun|do|dong|shi|ku|ken)|(?:[A-Z][a-z]+\s+){1,2}(?:District|Province|Prefecture|County|"
+    r"City|State|Region)|Republic of [A-Z][a-z]+|[A-Z]{1,2}\d[\dA-Z]?\s*\d[A-Z]{2}|\d{4,6}(?:-\d{3,4})?)$")
+
+
+def _is_place(text: str) -> bool:
+    return normalise_name(text) in place_keys() or bool(_ADDRESS.match(text.strip()))
+
+
 _BRIEF_VERB = re.compile(r"发布了|发布|提出了|推出了|提出|推出|开发了|研发了")
 _BRIEF_SPLIT = re.compile(r"\s*(?:、|与|和|及|以及|联合|,|，|;|；|/|&|\band\b)\s*")
 _BRIEF_TRIM = re.compile(r"(?:等机构|等单位|等团队|等研究团队|的研究团队|研究团队|团队|等|的)$")
@@ -314,7 +315,7 @@ def _is_droppable(fragment: str) -> bool:
     """Departments, places, author names, abbreviations of units and footnote words."""
     text = fragment.strip()
     key = normalise_name(text)
-    if not key or key in _NOISE or key in _PLACES or _UNIT.search(text):
+    if not key or key in _NOISE or _is_place(text) or _UNIT.search(text):
         return True
     if re.fullmatch(r"[A-Z]{1,4}", text):  # "CSE", "DL": a unit's abbreviation
         return True
@@ -328,7 +329,7 @@ def _strip_places(fragment: str) -> str:
     words = fragment.split()
     while len(words) > 1:
         for size in (2, 1):
-            if len(words) > size and normalise_name(" ".join(words[-size:])) in _PLACES:
+            if len(words) > size and _is_place(" ".join(words[-size:])):
                 words = words[:-size]
                 break
         else:

@@ -26,9 +26,10 @@ METRIC = Namespace("https://papergraph.dev/metric/")
 HW = Namespace("https://papergraph.dev/hardware/")
 ORG = Namespace("https://papergraph.dev/institution/")
 MODEL = Namespace("https://papergraph.dev/model/")
+PLACE = Namespace("https://papergraph.dev/place/")
 
 PREFIXES: tuple[tuple[str, Namespace], ...] = (
-    ("pg", PG), ("tech", TECH), ("metric", METRIC), ("hw", HW), ("org", ORG), ("model", MODEL),
+    ("pg", PG), ("tech", TECH), ("metric", METRIC), ("hw", HW), ("org", ORG), ("model", MODEL), ("place", PLACE),
     ("skos", Namespace(str(SKOS))), ("rdf", Namespace(str(RDF))), ("rdfs", Namespace(str(RDFS))),
     ("owl", Namespace(str(OWL))), ("xsd", Namespace(str(XSD))),
 )
@@ -82,7 +83,7 @@ def ontology_graph() -> Graph:
         graph.parse(path, format="turtle")
     for path in _user_files:
         _parse_user_file(graph, path)
-    for prefix, ns in PREFIXES[:6]:
+    for prefix, ns in PREFIXES[:7]:
         graph.bind(prefix, ns)
     return graph
 

@@ -165,6 +165,15 @@ def compile_registry(graph: Graph) -> InstitutionRegistry:
 
 
 @ontology_cache
+def place_keys() -> frozenset[str]:
+    """Lookup keys (`normalise_name`) of every place label of the ontology (ontology/places.ttl)."""
+    graph = ontology_graph()
+    places = {node for cls in (PG.Place, PG.Country, PG.Region, PG.City) for node in graph.subjects(RDF.type, cls)}
+    return frozenset(normalise_name(str(label)) for node in places
+                     for prop in (SKOS.prefLabel, SKOS.altLabel) for label in graph.objects(node, prop))
+
+
+@ontology_cache
 def institution_registry() -> InstitutionRegistry:
     """The registry built from the ontology (shipped and user files), cached until the user folder changes."""
     return compile_registry(ontology_graph())

@@ -112,3 +112,14 @@ def test_kana_voicing_marks_and_hangul_syllables_keep_names_apart():
     assert names(paper("ソニー株式会社, ゾニー株式会社")) == ["ソニー株式会社", "ゾニー株式会社"]
     assert normalise_name("ゾニー") != normalise_name("ソニー") and normalise_name("서울") == "서울"
     assert normalise_name("The ETH Zürich") == normalise_name("eth zurich")
+
+
+def test_places_and_address_parts_from_the_ontology_and_by_shape_are_no_organisations():
+    record = paper("Quokka Robotics Institute, Yongin-si, Gyeonggi-do, Republic of Korea; "
+                   "Wombat Systems Inc., Cupertino, CA, USA; Numbat University, Haidian District, Beijing")
+    assert names(record) == ["Quokka Robotics Institute", "Wombat Systems Inc", "Numbat University"]
+
+
+def test_a_named_school_of_a_university_rolls_up():
+    record = paper("University of Washington, Paul G. Allen School of Computer Science & Engineering, Seattle, WA")
+    assert names(record) == ["University of Washington"]
