@@ -8,6 +8,7 @@ The paper's own method ("FastVSR", "AutoPrune") comes from proposal phrasing and
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from graph.ids import entity_id
 from graph.model import Model
@@ -21,23 +22,27 @@ _TAG_CASE = {"t2v": "T2V", "i2v": "I2V", "ti2v": "TI2V", "vl": "VL", "xl": "XL",
 
 def find_models(sentence: str) -> list[Model]:
     """Models named in one piece of text, in order of first mention, fullest form per checkpoint."""
-    return _drop_prefixes(_named_models(sentence))
+    return _drop_prefixes(*_named_models(sentence))
 
 
 _METRIC_AFTER = re.compile(r"[\s-]?(?:score|Score|SCORE)\b")
 
 
-def _named_models(sentence: str) -> list[Model]:
+def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
+    """The models named, and the names (folded) that stand as items of an enumeration of models
+    ("on LLaMA and LLaMA-2": both are models, the bare one is not shorthand for the other)."""
     onto = load_ontology()
     found: dict[str, Model] = {}
     known_spans = []
+    named_at: list[tuple[int, int, str]] = []
     for match in onto.model_matches(sentence):
         if _METRIC_AFTER.match(sentence, match.end()):
             continue  # "CLIP Score", "BERTScore": a metric named after a model
-        known_spans.append(match.span())
         model = _model_from_match(onto, match)
-        if model is not None:
+        if model is not None:  # a bare stem that needs a version ("MPT") may still be an enumeration's item
+            known_spans.append(match.span())
             found.setdefault(model.name.casefold(), model)
+            named_at.append((*match.span(), model.name.casefold()))
     for hit in onto.model_alias_index.find(sentence):
         family = onto.model_families[hit.target]
         found.setdefault(family.name.casefold(), Model(entity_id("model", family.name), family.name, family.name))
@@ -45,9 +50,14 @@ def _named_models(sentence: str) -> list[Model]:
         if not any(start < known_end and known_start < end for known_start, known_end in known_spans):
             known_spans.append((start, end))
             found.setdefault(name.casefold(), Model(entity_id("model", name), name, None, resolved=False))
-    for name in _listed_beside(sentence, known_spans):
-        found.setdefault(name.casefold(), Model(entity_id("model", name), name, None, resolved=False))
-    return list(found.values())
+    for name, family in _listed_beside(sentence, known_spans):
+        found.setdefault(name.casefold(), Model(entity_id("model", name), name, family, resolved=family is not None))
+    named_at.sort()
+    enumerated: set[str] = set()
+    for (_, end, first), (start, _, second) in pairwise(named_at):
+        if _SEPARATOR_ONLY.match(sentence[end:start]):
+            enumerated |= {first, second}
+    return list(found.values()), enumerated
 
 
 # An enumeration of models ("on LLaMA-2, Falcon and MPT", "在A、B和C上"): an item beside a known model that
@@ -56,14 +66,18 @@ def _named_models(sentence: str) -> list[Model]:
 _ITEM = r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
 _SEPARATOR = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*[、和及与或]\s*)"
 # An item ends the name: a separator, punctuation, "models" or Chinese follows, not another word.
-_ITEM_END = r"(?=\s*(?:[,，、;；.。:：)）]|and\b|or\b|models?\b|LLMs?\b|[\u4e00-\u9fff]|$))"
+_ITEM_END = r"(?=\s*(?:[,，、;；.。:：)）]|and\b|or\b|models?\b|LLMs?\b|[\u4e00-\u9fff]|$)|\s+[a-z])"
+_SEPARATOR_ONLY = re.compile(rf"{_SEPARATOR}$")
 _NEXT_ITEM = re.compile(rf"{_SEPARATOR}({_ITEM})(?![A-Za-z0-9_\-‐]){_ITEM_END}")
-_PREVIOUS_ITEM = re.compile(rf"(?<![A-Za-z0-9_\-‐])(?<![A-Za-z]\s)({_ITEM}){_SEPARATOR}$")
+_PREVIOUS_ITEM = re.compile(rf"(?<![A-Za-z0-9_\-‐])({_ITEM}){_SEPARATOR}$")
+_CAPITAL_WORD_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")  # "Linear DiT": the item is the end of a longer name
 _MODEL_SHAPE = re.compile(r"^(?=.*[A-Z])(?:(?=.*\d)(?=.*[A-Za-z]{2})|.+[a-z][A-Z]|[A-Z][A-Za-z]*-[A-Za-z0-9]|[A-Z]{3,}$)")
 
 
-def _listed_beside(text: str, known: list[tuple[int, int]]) -> list[str]:
-    names: list[str] = []
+def _listed_beside(text: str, known: list[tuple[int, int]]) -> list[tuple[str, str | None]]:
+    """(name, family) of the items beside known models; a bare stem of a known family that needs a
+    version on its own ("MPT", "Pythia") is that family's model here."""
+    names: list[tuple[str, str | None]] = []
     if not known:
         return names
     onto = load_ontology()
@@ -73,14 +87,23 @@ def _listed_beside(text: str, known: list[tuple[int, int]]) -> list[str]:
             if any(s <= item.start(1) < e for s, e in known):
                 cursor = next(e for s, e in known if s <= item.start(1) < e)
                 continue
-            if not _model_shaped(onto, item.group(1)):
+            family = _bare_family(onto, item.group(1))
+            if family is None and not _model_shaped(onto, item.group(1)):
                 break
-            names.append(item.group(1))
+            names.append((item.group(1), family))
             cursor = item.end(1)
         previous = _PREVIOUS_ITEM.search(text, max(0, start - 40), start)
-        if previous and not any(s <= previous.start(1) < e for s, e in known) and _model_shaped(onto, previous.group(1)):
-            names.append(previous.group(1))
+        if previous and not any(s <= previous.start(1) < e for s, e in known) and not _CAPITAL_WORD_BEFORE.search(
+                text, max(0, previous.start(1) - 30), previous.start(1)):
+            family = _bare_family(onto, previous.group(1))
+            if family is not None or _model_shaped(onto, previous.group(1)):
+                names.append((previous.group(1), family))
     return names
+
+
+def _bare_family(onto: Ontology, word: str) -> str | None:
+    form = next((f for f in onto.model_forms.values() if f.canonical == word), None)
+    return onto.model_families[form.family].name if form else None
 
 
 def _model_shaped(onto: Ontology, word: str) -> bool:
@@ -117,9 +140,9 @@ def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, .
     """Named models in title, brief and abstract, minus the paper's own proposed names and the
     checkpoints named after them (a proposed "LLaDA-MoE-7B" does not hide the existing "LLaDA")."""
     own = own_name_keys(proposed)
-    models = [m for m in _named_models(f"{title}\n{brief}\n{abstract}")
-              if not (own and _name_key(m.name).startswith(own))]
-    return tuple(_drop_prefixes(models))
+    named, enumerated = _named_models(f"{title}\n{brief}\n{abstract}")
+    models = [m for m in named if not (own and _name_key(m.name).startswith(own))]
+    return tuple(_drop_prefixes(models, enumerated))
 
 
 def own_name_keys(proposed: tuple[str, ...]) -> tuple[str, ...]:
@@ -153,12 +176,12 @@ def _tag(tag: str) -> str:
     return _TAG_CASE.get(tag.casefold(), tag[:1].upper() + tag[1:] if tag[:1].islower() else tag)
 
 
-def _drop_prefixes(models: list[Model]) -> list[Model]:
+def _drop_prefixes(models: list[Model], enumerated: set[str] = frozenset()) -> list[Model]:  # type: ignore[assignment]
     """"Wan2.1" is dropped when "Wan2.1-14B" is also named, "YOLO" when "YOLOv8" is: keep the fullest
-    form of a checkpoint."""
+    form of a checkpoint; unless the shorter one is an item of an enumeration ("LLaMA and LLaMA-2")."""
     keys = [(m.name.casefold(), m.family) for m in models]
-    return [m for m, (n, fam) in zip(models, keys, strict=True)
-            if not any(o != n and o.startswith(n) and (f == fam or o[len(n)] in "-. ") for o, f in keys)]
+    return [m for m, (n, fam) in zip(models, keys, strict=True) if n in enumerated
+            or not any(o != n and o.startswith(n) and (f == fam or o[len(n)] in "-. ") for o, f in keys)]
 
 
 # ---- the paper's own method -------------------------------------------------------------------

@@ -149,3 +149,11 @@ def test_enumeration_items_that_are_not_models() -> None:
     assert [m.name for m in find_models("LLaMA-2-7B on GSM8K, MMLU and HumanEval with FP16 and INT4")] == ["LLaMA-2-7B"]
     assert [m.name for m in find_models("using DiT-XL/2 and Constant-Memory KV Cache")] == ["DiT-XL"]
     assert [m.name for m in find_models("训练成本仅为MovieGen 1%")] == ["MovieGen"]
+
+
+def test_a_bare_family_in_an_enumeration_is_a_model_of_its_own() -> None:
+    assert [m.name for m in extract_models("", "", "We evaluate on LLaMA and LLaMA-2 across tasks.", ())] == [
+        "LLaMA", "LLaMA-2"]
+    assert [m.name for m in extract_models("", "", "It enables Llama-2, MPT, Falcon, and Pythia to stream.", ())] == [
+        "LLaMA-2", "MPT", "Falcon", "Pythia"]
+    assert [m.name for m in extract_models("", "", "Wan2.1 runs fast; we use Wan2.1-14B.", ())] == ["Wan2.1-14B"]
