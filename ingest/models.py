@@ -25,6 +25,8 @@ def find_models(sentence: str) -> list[Model]:
     return _drop_prefixes(*_named_models(sentence))
 
 
+_SIZE_BEFORE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?[BbMm])\s+$")
+_HAS_SIZE = re.compile(r"\d+(?:\.\d+)?[BM]\b|\d+x\d+B")
 _METRIC_AFTER = re.compile(r"[\s-]?(?:score|Score|SCORE)\b")
 
 
@@ -39,6 +41,10 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
         if _METRIC_AFTER.match(sentence, match.end()):
             continue  # "CLIP Score", "BERTScore": a metric named after a model
         model = _model_from_match(onto, match)
+        size = _SIZE_BEFORE.search(sentence, max(0, match.start() - 12), match.start())
+        if model is not None and size and not _HAS_SIZE.search(model.name):  # "the 70B Llama-2 model"
+            name = f"{model.name}-{size.group(1).upper()}"
+            model = Model(entity_id("model", name), name, model.family)
         if model is not None:  # a bare stem that needs a version ("MPT") may still be an enumeration's item
             known_spans.append(match.span())
             found.setdefault(model.name.casefold(), model)

@@ -157,3 +157,8 @@ def test_a_bare_family_in_an_enumeration_is_a_model_of_its_own() -> None:
     assert [m.name for m in extract_models("", "", "It enables Llama-2, MPT, Falcon, and Pythia to stream.", ())] == [
         "LLaMA-2", "MPT", "Falcon", "Pythia"]
     assert [m.name for m in extract_models("", "", "Wan2.1 runs fast; we use Wan2.1-14B.", ())] == ["Wan2.1-14B"]
+
+
+def test_a_size_written_before_the_name_joins_it() -> None:
+    assert [m.name for m in extract_models("", "", "It deploys the 70B Llama-2 model on a phone.", ())] == ["LLaMA-2-70B"]
+    assert [m.name for m in extract_models("", "", "at 4K resolution with SDXL", ())] == ["SDXL"]
