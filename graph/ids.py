@@ -12,6 +12,11 @@ import re
 import unicodedata
 
 _NON_ASCII_SLUG = re.compile(r"[^0-9a-z]+")
+# Characters `fold_name` may change: Latin letters with diacritics, combining marks, and letters whose
+# compatibility form is Latin. A text with none of them is returned as normalised.
+_ACCENTABLE = re.compile(r"[\u00c0-\u02ff\u0300-\u036f\u1e00-\u1eff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
+                         r"\ufe20-\ufe2f\u3099\u309a\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f"
+                         r"\u0900-\u0dff\u0e31-\u0e4e\u0f00-\u0fff]")
 _GENERATED_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -36,6 +41,8 @@ def fold_name(text: str) -> str:
     """NFKC and casefold; a Latin letter loses its accents (as ids always did), other scripts keep
     every character, kana voicing marks and Hangul syllables included."""
     text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    if not _ACCENTABLE.search(text):
+        return text  # no accented Latin letter and no combining mark: nothing to fold (Chinese, kana, ...)
     out: list[str] = []
     after_latin = False
     for ch in text:

@@ -88,12 +88,8 @@ def _device(onto: Ontology, family: HardwareEntry, surface: str, parts: list[str
 
 def _family_by_name(onto: Ontology, entry_id: str) -> str | None:
     """The family whose stem a known device's name contains ("NVIDIA Jetson AGX Orin": Jetson)."""
-    entry = onto.hardware[entry_id]
-    for stem, family_id in onto.device_grammar.family_of_stem.items():
-        family = onto.hardware[family_id]
-        if family_id != entry_id and not family.generic and re.search(rf"(?<!\w){re.escape(stem)}(?!\w)", entry.name):
-            return entity_id("hw", family.name)
-    return None
+    family = onto.device_grammar.family_of_entry.get(entry_id)
+    return entity_id("hw", onto.hardware[family].name) if family else None
 
 
 def _known(onto: Ontology, entry: HardwareEntry, family: str | None) -> Hardware:

@@ -63,11 +63,10 @@ def extract_techniques(title: str, brief: str, abstract: str) -> tuple[Technique
 # method clause ("使用…技术", "提出…") most, a sentence of its own work ("we propose") more than one in
 # passing, and a sentence about other work ("existing methods such as pruning") nothing.
 _METHOD_CLAUSE = re.compile(r"(?:使用|采用|提出|利用|通过|基于|结合|引入)(.+?)(?=解决|，?达成|，?实现|$)")
-_OWN_WORK = re.compile(r"\b(?:we|our|this (?:paper|work))\b|本文|我们", re.IGNORECASE)
-_OTHER_WORK = re.compile(
-    r"\b(?:existing|previous|prior|conventional|traditional|such as|unlike|compared (?:to|with)|orthogonal|"
-    r"complementary|instead of|rather than|often rely)\b|现有|传统|以往|不同于",
-    re.IGNORECASE)
+_OWN_WORK = ("we", "our", "this paper", "this work", "本文", "我们")
+_OTHER_WORK = ("existing", "previous", "prior", "conventional", "traditional", "such as", "unlike", "compared to",
+               "compared with", "orthogonal", "complementary", "instead of", "rather than", "often rely", "现有",
+               "传统", "以往", "不同于")
 _SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]?")
 _STRONG = 2.0
 
@@ -92,10 +91,8 @@ def _contributed(onto: Ontology, texts: tuple[str, str, str], hits: list[PhraseH
     sentences = [m.span() for m in _SENTENCE.finditer(abstract)]
     sentence_starts = [start for start, _ in sentences]
 
-    def marked(pattern: re.Pattern[str]) -> set[int]:  # indices of the sentences the pattern occurs in
-        return {bisect_right(sentence_starts, m.start()) - 1 for m in pattern.finditer(abstract)}
-
-    own, other = marked(_OWN_WORK), marked(_OTHER_WORK)
+    lowered = abstract.lower()
+    own, other = (_sentences_with(lowered, cues, sentence_starts) for cues in (_OWN_WORK, _OTHER_WORK))
     for i, (start, end) in enumerate(sentences):
         value = (1.0 if i in other else 2.0) if i in own else (0.0 if i in other else 1.0)
         regions.append((abstract_at + start, abstract_at + end, value))
@@ -109,6 +106,21 @@ def _contributed(onto: Ontology, texts: tuple[str, str, str], hits: list[PhraseH
     if not any(w >= _STRONG for w in weight.values()):
         return matched
     return [c for c in matched if any(weight.get(cat, 0.0) >= _STRONG for cat in c.categories)]
+
+
+def _sentences_with(lowered: str, cues: tuple[str, ...], sentence_starts: list[int]) -> set[int]:
+    """Indices of the sentences in which a cue occurs as whole words (plain `str.find`: the cue lists
+    are short and a regex alternation scanned every abstract far more slowly)."""
+    found = set()
+    for cue in cues:
+        at = lowered.find(cue)
+        while at >= 0:
+            end = at + len(cue)
+            if not cue.isascii() or ((at == 0 or not lowered[at - 1].isalpha())
+                                     and (end == len(lowered) or not lowered[end].isalpha())):
+                found.add(bisect_right(sentence_starts, at) - 1)
+            at = lowered.find(cue, end)
+    return found
 
 
 def _mentions_light_network(text: str) -> bool:

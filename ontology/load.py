@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress
 from operator import itemgetter, or_
@@ -189,6 +189,7 @@ class DeviceGrammar:
     label_ids: dict[str, str]  # folded label of a known device -> its entry id
     number: str = ""  # the model-number part of `pattern`
     stem_finder: re.Pattern[str] = re.compile("(?!)")  # every stem, longest first, nothing around it
+    family_of_entry: dict[str, str] = field(default_factory=dict)  # known device -> family whose stem it names
 
     def finditer(self, text: str) -> list[re.Match[str]]:
         """`pattern`'s matches, searched with only the stems that occur in `text` (most texts name none,
@@ -351,7 +352,14 @@ def _device_grammar(graph: Graph, hardware: dict[str, HardwareEntry]) -> DeviceG
     for entry in sorted(hardware.values(), key=lambda e: e.id):
         for label in entry.labels:
             label_ids.setdefault(device_key(label), entry.id)
-    return DeviceGrammar(pattern, family_of_stem, designators, label_ids, number, re.compile(stems))
+    family_of_entry = {}
+    for entry in hardware.values():
+        for stem, family_id in family_of_stem.items():
+            if family_id != entry.id and not hardware[family_id].generic and re.search(
+                    rf"(?<!\w){re.escape(stem)}(?!\w)", entry.name):
+                family_of_entry[entry.id] = family_id
+                break
+    return DeviceGrammar(pattern, family_of_stem, designators, label_ids, number, re.compile(stems), family_of_entry)
 
 
 # The grammar after a family stem: an optional version ("2.1", "v2", "-3", ".1"), then tags joined by
