@@ -68,7 +68,7 @@ class Institution:
     aliases: tuple[str, ...] = ()
     parent: str | None = None  # id of the parent organisation (PART_OF)
     parent_name: str | None = None
-    resolved: bool = True  # False: not in the registry and not aligned with another mention
+    resolved: bool = True  # False: not in the registry (a brief's aligned name is kept as an alias)
     country: str | None = None
 
 

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Literal
 
 from ingest.claim_context import Span, read_baseline, read_condition, read_leading_baseline, read_scope
 from ingest.numbers import Quantity, find_quantities
+from ontology.graph import ontology_cache
 from ontology.metrics import metric_concepts, metric_cues
 
 Direction = Literal["increase", "decrease"]
@@ -130,7 +130,7 @@ def _containing(spans: list[Span], pos: int) -> Span:
     return spans[-1]
 
 
-@lru_cache(maxsize=1)
+@ontology_cache
 def _score_name_before() -> re.Pattern[str]:
     """A quality or accuracy name right before a bare number: "Dice = 0.855", "an F1-score of 0.98"."""
     concepts = metric_concepts()

@@ -76,7 +76,6 @@ class Mention:
     text: str
     entry: RegisteredInstitution | None
     seen: list[str] = field(default_factory=list)
-    aligned: bool = False
 
 
 def extract_institutions(record: PaperRecord,
@@ -261,8 +260,6 @@ def _align(brief: list[Mention], details: list[Mention]) -> None:
         d.seen.extend(b.seen)
         if b.entry is not None:
             d.entry = b.entry
-        else:
-            d.aligned = d.aligned or normalise_name(b.text) != normalise_name(d.text)
 
 
 def _counterpart(brief: Mention, details: list[Mention], registry: InstitutionRegistry) -> Mention | None:
@@ -300,7 +297,9 @@ def _institution(m: Mention) -> Institution:
     if m.entry is None:
         name = m.text
         aliases = tuple(dict.fromkeys(s for s in m.seen if s != name))
-        return Institution(id=entity_id("inst", name), name=name, aliases=aliases, resolved=m.aligned)
+        # Not in the registry: unresolved even when the brief's name aligned with it, so that review
+        # lists it and a curator can add it (the alignment still gives the node both names).
+        return Institution(id=entity_id("inst", name), name=name, aliases=aliases, resolved=False)
     entry = m.entry
     abbreviations = [a for a in entry.aliases if a.isupper() and len(a) <= 8]
     aliases = [s for s in m.seen if s != entry.name]

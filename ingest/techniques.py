@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
 
 from graph.ids import entity_id
 from graph.model import Technique
-from ontology.graph import PG, ontology_graph
+from ontology.graph import PG, ontology_cache, ontology_graph
 from ontology.load import Ontology, PhraseHit, TechniqueConcept, load_ontology
 
 # A bare "pruning" in a paper about token or patch pruning is about tokens, not weights; a bare
@@ -144,7 +143,7 @@ def _problem_is_not_efficiency(onto: Ontology, brief: str) -> bool:
                for hit in onto.technique_index.find(problem))
 
 
-@lru_cache(maxsize=1)
+@ontology_cache
 def _efficiency_cues() -> tuple[str, ...]:
     return tuple(sorted({str(cue).lower() for cue in ontology_graph().objects(None, PG.efficiencyCue)}))
 
