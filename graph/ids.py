@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 _NON_ASCII_SLUG = re.compile(r"[^0-9a-z]+")
+_LETTERS_AND_DIGITS = re.compile(r"[^\W_]+")
 # Characters `fold_name` may change: Latin letters with diacritics, combining marks, and letters whose
 # compatibility form is Latin. A text with none of them is returned as normalised.
 _ACCENTABLE = re.compile(r"[\u00c0-\u02ff\u0300-\u036f\u1e00-\u1eff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
@@ -58,6 +59,8 @@ def fold_name(text: str) -> str:
 
 def letter_runs(text: str) -> list[str]:
     """Maximal runs of letters, digits and marks."""
+    if not _ACCENTABLE.search(text):
+        return _LETTERS_AND_DIGITS.findall(text)  # no marks: \w less "_" is exactly letters and digits
     words: list[str] = []
     current: list[str] = []
     for ch in text:
