@@ -25,9 +25,11 @@ _BASELINE = re.compile(
 _RESULT_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|×|x\b|倍)")
 
 
-def measured_on(sentence: str, value: float, proposed: tuple[str, ...], paper_models: list[Model]
-                ) -> tuple[Model | None, Hardware | None]:
-    """The model and the hardware the claim with `value` in `sentence` was measured on, if named."""
+def measured_on(sentence: str, value: float, proposed: tuple[str, ...], paper_models: list[Model],
+                paper_hardware: list[Hardware] | None = None) -> tuple[Model | None, Hardware | None]:
+    """The model and the hardware the claim with `value` in `sentence` was measured on, if named.
+    Given `paper_hardware`, the two lists are the paper's complete ones: a claim names no model (no
+    hardware) its paper does not, so an empty list skips that search."""
     text = _without_own_names(sentence, proposed, paper_models)
     at = _position(text, value)
     segment_start = max((m.end() for m in _HARD_BREAK.finditer(text, 0, at)), default=0)
@@ -38,8 +40,9 @@ def measured_on(sentence: str, value: float, proposed: tuple[str, ...], paper_mo
     earlier = [text[a:b] for a, b in pairwise(starts)]
     # each clause up to its first baseline cue, cut once for both finders
     heads = [_BASELINE.split(clause, maxsplit=1)[0] for clause in [own_clause, *earlier]]
-    model = _respective(text, at, own_clause) or _first(_models_in, heads)
-    return model, _first(_hardware_in, heads)
+    complete = paper_hardware is not None
+    model = None if complete and not paper_models else _respective(text, at, own_clause) or _first(_models_in, heads)
+    return model, None if complete and not paper_hardware else _first(_hardware_in, heads)
 
 
 def _first(find, heads: list[str]):  # type: ignore[no-untyped-def]

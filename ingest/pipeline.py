@@ -89,7 +89,7 @@ def _evidence(pid: str, claim: EvidenceClaim, proposed: tuple[str, ...], models:
               hardware: list) -> Evidence:
     """Attach the model and hardware the claim was measured on (see ingest/measured.py); they join the
     paper's lists."""
-    found_model, found_device = measured_on(claim.sentence, claim.value, proposed, models)
+    found_model, found_device = measured_on(claim.sentence, claim.value, proposed, models, hardware)
     model = _adopt([found_model] if found_model else [], models)
     device = _adopt([found_device] if found_device else [], hardware)
     return Evidence(

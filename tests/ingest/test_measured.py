@@ -47,3 +47,9 @@ def test_own_method_is_never_the_model_but_its_variant_names_the_base() -> None:
         "FLUX.1-dev", "NVIDIA H100")
     assert _names("BALR-SAM cuts memory by 75%", 75, ("BALR-SAM",), paper)[0] is None
     assert isinstance(find_models(paper)[0], Model)
+
+
+def test_given_the_papers_complete_lists_an_empty_one_skips_its_search() -> None:
+    sentence = "On LLaMA-2 7B with an A6000 GPU, X achieves 1.2× speedup"
+    model, device = measured_on(sentence, 1.2, (), [], [])
+    assert (model, device) == (None, None)
