@@ -103,5 +103,5 @@ def _base_model(variant: str, own: list[str], paper_models: list[Model]) -> str:
     if not suffix:
         return blank
     base = next((m for m in paper_models if m.name.casefold().startswith(suffix)
-                 or m.family.casefold() == suffix), None)
+                 or (m.family or "").casefold() == suffix), None)
     return f" {base.name} " if base else blank

@@ -53,3 +53,9 @@ def test_given_the_papers_complete_lists_an_empty_one_skips_its_search() -> None
     sentence = "On LLaMA-2 7B with an A6000 GPU, X achieves 1.2× speedup"
     model, device = measured_on(sentence, 1.2, (), [], [])
     assert (model, device) == (None, None)
+
+
+def test_an_own_variant_beside_a_model_of_no_known_family_does_not_fail() -> None:
+    paper = [Model("model:foo-7b", "Foo-7B", None, resolved=False)]
+    model, _ = measured_on("Ours-Foo reaches 2.1x speedup", 2.1, ("Ours",), paper)
+    assert model is not None and model.name == "Foo-7B"
