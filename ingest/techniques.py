@@ -67,6 +67,10 @@ _OTHER_WORK = ("existing", "previous", "prior", "conventional", "traditional", "
                "compared with", "orthogonal", "complementary", "instead of", "rather than", "often rely", "现有",
                "传统", "以往", "不同于")
 _SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]?")
+# A comparison right before a mention: the technique is a baseline ("2x faster than FlashAttention").
+_COMPARED = re.compile(r"(?:\b(?:than|over|versus|vs\.?|compared (?:to|with)|outperform\w*|surpass\w*|relative to|"
+                       r"against|baselines? (?:such as|like|including)?)|相比|相较|优于|超过|较)[^.;。；]{0,40}$",
+                       re.IGNORECASE)
 _STRONG = 2.0
 
 
@@ -78,6 +82,7 @@ def _contributed(onto: Ontology, texts: tuple[str, str, str], hits: list[PhraseH
     if len(matched) < 2:
         return matched
     title, brief, abstract = texts
+    text = f"{title}\n{brief}\n{abstract}"
     brief_at, abstract_at = len(title) + 1, len(title) + len(brief) + 2
     regions = [(0, len(title), 3.0)]  # (start, end, weight) over `text`, in order
     method = _METHOD_CLAUSE.search(brief)
@@ -100,6 +105,8 @@ def _contributed(onto: Ontology, texts: tuple[str, str, str], hits: list[PhraseH
     for hit in hits:
         region = regions[max(0, bisect_right(starts, hit.start) - 1)]
         value = region[2] if hit.start < region[1] else 1.0
+        if hit.start >= len(title) and _COMPARED.search(text, max(region[0], hit.start - 48), hit.start):
+            value = 0.0  # a baseline it is compared with ("2x faster than FlashAttention")
         for category in onto.techniques[hit.target].categories:
             weight[category] = weight.get(category, 0.0) + value
     if not any(w >= _STRONG for w in weight.values()):

@@ -107,3 +107,9 @@ def test_the_brief_method_clause_and_the_title_weigh_more_than_one_abstract_sent
     cats = _categories(
         "A KV Cache Layer for LLM Serving", "", "We build a KV cache layer. It also supports quantization.")
     assert cats == {"kv-cache", "serving-scheduling"}
+
+
+def test_a_technique_named_as_a_baseline_is_not_a_contribution() -> None:
+    cats = _categories("Sparse Kernels for LLM Decoding", "研究团队发布了论文，使用稀疏矩阵乘法内核技术，达成了加速的效果",
+                       "We design GPU kernels for unstructured sparsity. Decoding is 2x faster than with FlashAttention.")
+    assert "efficient-attention" not in cats and "hardware-kernel" in cats
