@@ -101,17 +101,21 @@ def _contributed(onto: Ontology, texts: tuple[str, str, str], hits: list[PhraseH
         value = (1.0 if i in other else 2.0) if i in own else (0.0 if i in other else 1.0)
         regions.append((abstract_at + start, abstract_at + end, value))
     weight: dict[str, float] = {}
+    own_weight: dict[str, float] = {}
     starts = [r[0] for r in regions]
     for hit in hits:
         region = regions[max(0, bisect_right(starts, hit.start) - 1)]
         value = region[2] if hit.start < region[1] else 1.0
         if hit.start >= len(title) and _COMPARED.search(text, max(region[0], hit.start - 48), hit.start):
             value = 0.0  # a baseline it is compared with ("2x faster than FlashAttention")
+        own_weight[hit.target] = own_weight.get(hit.target, 0.0) + value
         for category in onto.techniques[hit.target].categories:
             weight[category] = weight.get(category, 0.0) + value
     if not any(w >= _STRONG for w in weight.values()):
         return matched
-    return [c for c in matched if any(weight.get(cat, 0.0) >= _STRONG for cat in c.categories)]
+    # a concept named only as a baseline or as other work goes, whatever its categories
+    return [c for c in matched if own_weight.get(c.id, 0.0) > 0
+            and any(weight.get(cat, 0.0) >= _STRONG for cat in c.categories)]
 
 
 def _sentences_with(lowered: str, cues: tuple[str, ...], sentence_starts: list[int]) -> set[int]:
