@@ -20,6 +20,9 @@ from ontology.load import HardwareEntry, Ontology, device_key, load_ontology
 
 _MEMORY_SIZE = re.compile(r"^\d+(?:\.\d+)?\s*(?:GB|G|TB|MB)$", re.IGNORECASE)
 _HAS_DIGIT = re.compile(r"\d")
+_PLURAL = re.compile(r"^[A-Za-z]*\d+s$")
+# A memory size written right after a device ("A100-80GB", "A100 40G"): the variant so named.
+_MEMORY_AFTER = re.compile(r"[ \t-]?(\d{1,3})\s?(?:GB|G)(?![A-Za-z0-9])")
 
 
 def find_hardware(sentence: str) -> list[Hardware]:
@@ -35,7 +38,10 @@ def find_hardware(sentence: str) -> list[Hardware]:
         if not any(span[0] < k[1] and k[0] < span[1] for k in kept):
             kept.append(span)
     found: dict[str, Hardware] = {}
-    for _, _, device in sorted(kept, key=lambda s: s[0]):
+    for _, end, device in sorted(kept, key=lambda s: s[0]):
+        memory = _MEMORY_AFTER.match(sentence, end)
+        if memory and device.hw_class in ("gpu", "npu", "accelerator", "edge-device"):
+            device = _variant(device, memory.group(1))
         found.setdefault(device.id, device)
     families = {d.family for d in found.values() if d.family}
     return [d for d in found.values() if d.id not in families]
@@ -55,7 +61,9 @@ def _grammar_devices(onto: Ontology, text: str) -> list[tuple[int, int, Hardware
         family = onto.hardware[grammar.family_of_stem[match.group("stem")]]
         parts = re.split(r"[ \t]+", match.group("number").strip(" \t"))
         while parts and _MEMORY_SIZE.match(parts[-1]):
-            parts.pop()  # "A100 80GB" is the A100
+            parts.pop()  # "A100 80GB": the A100, whose memory variant the caller reads
+        if parts and _PLURAL.match(parts[-1]):
+            parts[-1] = parts[-1][:-1]  # "A100s", "H100s": the device, not a model number
         if not parts:
             continue
         end = match.start("number") + match.group("number").find(parts[-1]) + len(parts[-1])
@@ -80,7 +88,7 @@ def _device(onto: Ontology, family: HardwareEntry, surface: str, parts: list[str
         if known is not None and (key in whole or _HAS_DIGIT.search(key)):
             entry = onto.hardware[known]
             return None if entry.generic else _known(onto, entry, family_id if known != family.id else None)
-    numbered = any(_HAS_DIGIT.search(p) for p in parts)
+    numbered = any(_HAS_DIGIT.search(p) for p in parts) or bool(_HAS_DIGIT.search(surface[:len(surface) - len(" ".join(parts))]))
     if not numbered and sum(p in onto.device_grammar.designators for p in parts) < 2:
         return None  # "Jetson Nano" is a label; "Galaxy Pro" alone is no model number
     return Hardware(entity_id("hw", name), name, family.hw_class, family=family_id, resolved=False)
@@ -90,6 +98,12 @@ def _family_by_name(onto: Ontology, entry_id: str) -> str | None:
     """The family whose stem a known device's name contains ("NVIDIA Jetson AGX Orin": Jetson)."""
     family = onto.device_grammar.family_of_entry.get(entry_id)
     return entity_id("hw", onto.hardware[family].name) if family else None
+
+
+def _variant(device: Hardware, gigabytes: str) -> Hardware:
+    """The memory variant of a device as named ("NVIDIA A100 80GB"), a member of the device's family."""
+    name = f"{device.name} {gigabytes}GB"
+    return Hardware(entity_id("hw", name), name, device.hw_class, family=device.id, resolved=device.resolved)
 
 
 def _known(onto: Ontology, entry: HardwareEntry, family: str | None) -> Hardware:

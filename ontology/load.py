@@ -154,7 +154,9 @@ def _variants(label: str) -> set[str]:
 
 
 def _pluralisable(word: str) -> bool:
-    return word.isascii() and word.isalpha() and len(word) > 2 and not word.endswith("s")
+    """English plurals of words ("adapters") and of model numbers ("A100s", "4090s")."""
+    return word.isascii() and (word.isalpha() and len(word) > 2 and not word.endswith("s")
+                               or word.isalnum() and word[-1].isdigit() and not word.isdigit())
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ def _found(text: str) -> list[tuple[str, str]]:
 
 
 def test_aliases_resolve_to_canonical_devices() -> None:
-    assert _found("It runs at 40 fps on a single 4090 GPU and on A100-80GB.") == [
+    assert _found("It runs at 40 fps on a single 4090 GPU and on 8 A100s.") == [
         ("NVIDIA RTX 4090", "gpu"), ("NVIDIA A100", "gpu")]
     assert _found("在昇腾910B和骁龙平台上部署") == [("Huawei Ascend 910B", "npu"), ("Qualcomm Snapdragon", "mobile")]
     assert find_hardware("RTX5090")[0].id == "hw:nvidia-rtx-5090"
@@ -43,3 +43,16 @@ def test_class_words_are_not_devices() -> None:
     assert _found("the core 2 of the Galaxy Pro") == []
     assert extract_hardware("Tiered KV Storage", "将KV缓存卸载到SSD", "We move blocks between HBM, DRAM and CPU.") == ()
     assert _found("Training takes 20 GPU hours on H200 GPUs.") == [("NVIDIA H200", "gpu")]
+
+
+def test_a_memory_variant_is_named_as_written_and_belongs_to_its_device() -> None:
+    variant, other = find_hardware("on A100-80GB and 8 NVIDIA A100 40G GPUs")
+    assert (variant.name, variant.family, variant.hw_class) == ("NVIDIA A100 80GB", "hw:nvidia-a100", "gpu")
+    assert other.name == "NVIDIA A100 40GB"
+
+
+def test_more_families_by_stem_and_designator() -> None:
+    assert _found("M2 Ultra, AMD Radeon RX 7900 XTX, Xilinx Alveo U280 and OnePlus Ace 2") == [
+        ("Apple M2 Ultra", "mobile"), ("AMD Radeon RX 7900 XTX", "gpu"), ("Xilinx Alveo U280", "accelerator"),
+        ("OnePlus Ace 2", "mobile")]
+    assert _found("NVIDIA L40 and L40S") == [("NVIDIA L40", "gpu"), ("NVIDIA L40S", "gpu")]
