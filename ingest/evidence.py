@@ -105,8 +105,12 @@ _RESOURCE_USE = re.compile(r"(?:only|just|仅|只|需|requires?|uses?|占用|con
 _CLIP_LENGTH = re.compile(r"\s*(?:-?long|videos?|clips?|audio|视频|音频|时长)", re.IGNORECASE)
 
 # Preparing a model (training, calibrating, pruning, searching) before the figure: its time is no latency.
-_PREPARATION = re.compile(r"(?<![A-Za-z])(?:train|calibrat|fine-?tun|tuning|quantiz|prun|distill|search|"
-                          r"adapt|convert|compress|optimi[sz])|训练|校准|微调|量化|剪枝|蒸馏|搜索", re.IGNORECASE)
+# Preparing a model before a time figure ("is trained in 12 GPU hours", "quantizes OPT-175B in four GPU
+# hours"): the time is no latency; with a latency word in between it is one ("the pruned model's latency").
+_PREPARATION = re.compile(r"(?<![A-Za-z-])(?:train|calibrat|fine-?tun|quantiz|prun|distill)\w*"
+                          r"|训练|校准|微调|量化|剪枝|蒸馏", re.IGNORECASE)
+_INFERENCE_TIME = re.compile(r"latency|inference|per (?:image|token|frame|request|sample)|generat|推理|延迟|生成",
+                             re.IGNORECASE)
 _HALVING = re.compile(r"halv|half|一半|减半", re.IGNORECASE)
 _ABSOLUTE_KINDS = {"time": "latency", "gpu-time": "compute", "rate": "throughput", "flops": "compute",
                    "energy": "energy", "score": "quality", "count": "parameters"}
@@ -231,12 +235,13 @@ def _metric(q: Quantity, windows: list[Span], direction: Direction | None,
     in_clause = [c for c in cues if windows[1].start <= c[0] < windows[1].end]
     if q.kind == "memory":
         return "storage" if any(c[2] == "storage" for c in in_clause) else "memory"
-    if q.kind == "time" and any(c[2] == "compute" for c in in_clause):
-        return "compute"  # "training cost of 12 days": a compute budget
-    if q.kind == "time" and (scope == "training" or _PREPARATION.search(text, windows[1].start, q.start)
-                             or (q.unit in {"h", "days"} and not any(c[2] == "latency" for c in in_clause
-                                                                      if c[0] < q.start))):
-        return "other"  # time to train, calibrate or prune a model is no per-item latency
+    if q.kind in {"time", "gpu-time"}:
+        preparing = _preparing(text, windows[1].start, q)
+        if q.kind == "time" and any(c[2] == "compute" for c in in_clause):
+            return "compute"  # "training cost of 12 days": a compute budget
+        if preparing or (q.kind == "time" and (scope == "training" or q.unit in {"h", "days"} and not any(
+                c[2] == "latency" for c in in_clause if c[0] < q.start))):
+            return "other"  # time to train, calibrate or prune a model is no per-item latency
     if q.kind in _ABSOLUTE_KINDS:
         return _ABSOLUTE_KINDS[q.kind]
     for depth, window in enumerate(windows):
@@ -247,7 +252,9 @@ def _metric(q: Quantity, windows: list[Span], direction: Direction | None,
         inside = [c for c in cues if window.start <= c[0] < end and not (q.start <= c[0] < q.end)]
         metric = _metric_from_cues(inside, q, direction)
         if metric == "latency":
-            return "latency-reduction" if direction == "decrease" else "speedup"
+            return "latency-reduction" if direction == "decrease" or q.kind == "percent" else "speedup"
+        if metric == "storage" and any(c[2] == "memory" for c in inside):
+            return "memory"  # "KV cache compression ratio": the cache is memory, not storage
         if metric == "accuracy" and q.kind == "ratio":
             return "speedup"  # "improves SD performance by 2×": x figures of "performance" are speed
         if metric:
@@ -255,6 +262,16 @@ def _metric(q: Quantity, windows: list[Span], direction: Direction | None,
     if q.kind == "percent" and direction == "increase":
         return "accuracy"  # a bare "4.6% improvement" reports task performance
     return _DEFAULT.get(q.kind, "other")
+
+
+def _preparing(text: str, clause_start: int, q: Quantity) -> bool:
+    """A time figure that says how long preparing the model took: a training, calibration, pruning or
+    quantization word before it in its clause, and no inference word between the two."""
+    before = text[clause_start:q.start]
+    found = None
+    for found in _PREPARATION.finditer(before):
+        pass
+    return found is not None and not _INFERENCE_TIME.search(before, found.end())
 
 
 def _fixed_direction(metric: str, q: Quantity, direction: Direction | None) -> Direction | None:

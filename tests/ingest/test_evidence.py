@@ -283,8 +283,9 @@ def test_a_sparsity_setting_is_still_no_claim():
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("It reaches up to 225 TFLOPs/s per GPU.", [("throughput", 225, "TFLOPs/s")]),
-    ("Training takes only 32 A100 GPU hours.", [("compute", 32, "GPU hours")]),
-    ("The model is quantized in approximately four GPU hours.", [("compute", 4, "GPU hours")]),
+    ("Training takes only 32 A100 GPU hours.", [("other", 32, "GPU hours")]),
+    ("The model is quantized in approximately four GPU hours.", [("other", 4, "GPU hours")]),
+    ("Adapting the pre-trained model requires only 10 GPU days.", [("compute", 10, "GPU days")]),
     ("Training completes on one GPU within less than one day.", [("other", 1, "days")]),
     ("It runs LLaMA-65B on a single NVIDIA A100 80GB and an Apple M1 Max with a 1TB SSD.", []),
     ("It raises the mIoU on COCO and LVIS by 2.3 and 3.2 respectively.", [("quality", 2.3, None), ("quality", 3.2, None)]),
@@ -292,3 +293,16 @@ def test_a_sparsity_setting_is_still_no_claim():
 ])
 def test_units_specs_and_score_changes(text, expected):
     assert [(c.metric, c.value, c.unit) for c in claims(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("The model is 7 times smaller than SAM.", "parameters"),
+    ("It cuts tail latency by 31%.", "latency-reduction"),
+    ("It delivers up to 36% cost savings.", "other"),
+    ("It keeps latency within the limit for over 90% of requests.", "slo-attainment"),
+    ("The larger memory enables up to 4x larger batch size.", "other"),
+    ("The router is trained in 12 GPU hours.", "other"),
+    ("Adapting the pre-trained model requires only 10 GPU days.", "compute"),
+])
+def test_metrics_by_what_is_measured_more(text, metric):
+    assert one(text).metric == metric
