@@ -123,11 +123,26 @@ def details_mentions(line: str, registry: InstitutionRegistry) -> list[Mention]:
         elif _SUB_UNIT.search(fragments[i]):
             pending_units.append(fragments[i])
         elif not _is_droppable(fragments[i]):
-            mentions.append(Mention(fragments[i], None, [fragments[i]]))
+            mentions.append(_unknown(fragments[i]))
         i += 1
     if not any(m.entry for m in mentions):  # no organisation to roll labs/institutes up to
         mentions.extend(Mention(u, None, [u]) for u in pending_units)
     return mentions
+
+
+_GLOSS = re.compile(r"^(.+?)\s*[（(]([^()（）]+)[)）]$")
+
+
+def _unknown(fragment: str) -> Mention:
+    """An organisation the registry does not know, as written; "Яндекс (Yandex)", a name glossed in Latin
+    letters, is known by the Latin name with the other as an alias."""
+    gloss = _GLOSS.match(fragment)
+    if gloss:
+        first, second = gloss.group(1).strip(), gloss.group(2).strip()
+        if first.isascii() != second.isascii():
+            latin, native = (first, second) if first.isascii() else (second, first)
+            return Mention(latin, None, [latin, native])
+    return Mention(fragment, None, [fragment])
 
 
 def brief_mentions(brief: str, registry: InstitutionRegistry) -> list[Mention]:

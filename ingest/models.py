@@ -27,6 +27,20 @@ def find_models(sentence: str) -> list[Model]:
 
 _SIZE_BEFORE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?[BbMm])\s+$")
 _HAS_SIZE = re.compile(r"\d+(?:\.\d+)?[BM]\b|\d+x\d+B")
+_SLASHED_SIZES = re.compile(r"(?:/\d+(?:\.\d+)?[BM])+(?![\w.])")
+_LAST_SIZE = re.compile(r"\d+(?:\.\d+)?[BM]$")
+
+
+def _slashed_sizes(text: str, end: int, model: Model) -> list[Model]:
+    """The other checkpoints of "OPT-30B/66B/175B": the same name with each size after a slash."""
+    more = _SLASHED_SIZES.match(text, end)
+    if more is None or not _LAST_SIZE.search(model.name):
+        return []
+    stem = _LAST_SIZE.sub("", model.name)
+    return [Model(entity_id("model", stem + size), stem + size, model.family)
+            for size in more.group().strip("/").split("/")]
+
+
 _METRIC_AFTER = re.compile(r"[\s-]?(?:score|Score|SCORE)\b")
 
 
@@ -49,6 +63,8 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
             known_spans.append(match.span())
             found.setdefault(model.name.casefold(), model)
             named_at.append((*match.span(), model.name.casefold()))
+            for sibling in _slashed_sizes(sentence, match.end(), model):  # "OPT-30B/66B/175B"
+                found.setdefault(sibling.name.casefold(), sibling)
     for hit in onto.model_alias_index.find(sentence):
         family = onto.model_families[hit.target]
         found.setdefault(family.name.casefold(), Model(entity_id("model", family.name), family.name, family.name))

@@ -123,3 +123,11 @@ def test_places_and_address_parts_from_the_ontology_and_by_shape_are_no_organisa
 def test_a_named_school_of_a_university_rolls_up():
     record = paper("University of Washington, Paul G. Allen School of Computer Science & Engineering, Seattle, WA")
     assert names(record) == ["University of Washington"]
+
+
+def test_a_native_name_glossed_in_latin_letters_is_known_by_the_latin_name():
+    record = paper("Quokka Kabushiki (Quokka KK), Вомбат Лаб (Wombat Lab), Москва, 東京, 日本")
+    insts = extract_institutions(record)
+    assert [i.name for i in insts if i.name.startswith("Wombat")] == ["Wombat Lab"]
+    assert "Вомбат Лаб" in next(i for i in insts if i.name == "Wombat Lab").aliases
+    assert not {"Москва", "東京", "日本"} & {i.name for i in insts}

@@ -162,3 +162,7 @@ def test_a_bare_family_in_an_enumeration_is_a_model_of_its_own() -> None:
 def test_a_size_written_before_the_name_joins_it() -> None:
     assert [m.name for m in extract_models("", "", "It deploys the 70B Llama-2 model on a phone.", ())] == ["LLaMA-2-70B"]
     assert [m.name for m in extract_models("", "", "at 4K resolution with SDXL", ())] == ["SDXL"]
+
+
+def test_sizes_after_a_slash_are_checkpoints_of_their_own() -> None:
+    assert [m.name for m in extract_models("", "", "on OPT-30B/66B/175B models", ())] == ["OPT-30B", "OPT-66B", "OPT-175B"]
