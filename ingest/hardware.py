@@ -21,8 +21,6 @@ from ontology.load import HardwareEntry, Ontology, device_key, load_ontology
 _MEMORY_SIZE = re.compile(r"^\d+(?:\.\d+)?\s*(?:GB|G|TB|MB)$", re.IGNORECASE)
 _HAS_DIGIT = re.compile(r"\d")
 _PLURAL = re.compile(r"^[A-Za-z]*\d+s$")
-# A memory size written right after a device ("A100-80GB", "A100 40G"): the variant so named.
-_MEMORY_AFTER = re.compile(r"[ \t-]?(\d{1,3})\s?(?:GB|G)(?![A-Za-z0-9])")
 
 
 def find_hardware(sentence: str) -> list[Hardware]:
@@ -38,10 +36,7 @@ def find_hardware(sentence: str) -> list[Hardware]:
         if not any(span[0] < k[1] and k[0] < span[1] for k in kept):
             kept.append(span)
     found: dict[str, Hardware] = {}
-    for _, end, device in sorted(kept, key=lambda s: s[0]):
-        memory = _MEMORY_AFTER.match(sentence, end)
-        if memory and device.hw_class in ("gpu", "npu", "accelerator", "edge-device"):
-            device = _variant(device, memory.group(1))
+    for _, _, device in sorted(kept, key=lambda s: s[0]):
         found.setdefault(device.id, device)
     families = {d.family for d in found.values() if d.family}
     return [d for d in found.values() if d.id not in families]
@@ -61,7 +56,7 @@ def _grammar_devices(onto: Ontology, text: str) -> list[tuple[int, int, Hardware
         family = onto.hardware[grammar.family_of_stem[match.group("stem")]]
         parts = re.split(r"[ \t]+", match.group("number").strip(" \t"))
         while parts and _MEMORY_SIZE.match(parts[-1]):
-            parts.pop()  # "A100 80GB": the A100, whose memory variant the caller reads
+            parts.pop()  # "A100 80GB" is the A100: a memory size is a configuration, not a model number
         if parts and _PLURAL.match(parts[-1]):
             parts[-1] = parts[-1][:-1]  # "A100s", "H100s": the device, not a model number
         if not parts:
@@ -98,12 +93,6 @@ def _family_by_name(onto: Ontology, entry_id: str) -> str | None:
     """The family whose stem a known device's name contains ("NVIDIA Jetson AGX Orin": Jetson)."""
     family = onto.device_grammar.family_of_entry.get(entry_id)
     return entity_id("hw", onto.hardware[family].name) if family else None
-
-
-def _variant(device: Hardware, gigabytes: str) -> Hardware:
-    """The memory variant of a device as named ("NVIDIA A100 80GB"), a member of the device's family."""
-    name = f"{device.name} {gigabytes}GB"
-    return Hardware(entity_id("hw", name), name, device.hw_class, family=device.id, resolved=device.resolved)
 
 
 def _known(onto: Ontology, entry: HardwareEntry, family: str | None) -> Hardware:

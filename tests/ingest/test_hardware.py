@@ -45,10 +45,9 @@ def test_class_words_are_not_devices() -> None:
     assert _found("Training takes 20 GPU hours on H200 GPUs.") == [("NVIDIA H200", "gpu")]
 
 
-def test_a_memory_variant_is_named_as_written_and_belongs_to_its_device() -> None:
-    variant, other = find_hardware("on A100-80GB and 8 NVIDIA A100 40G GPUs")
-    assert (variant.name, variant.family, variant.hw_class) == ("NVIDIA A100 80GB", "hw:nvidia-a100", "gpu")
-    assert other.name == "NVIDIA A100 40GB"
+def test_a_memory_size_is_a_configuration_of_the_device() -> None:
+    assert _found("on A100-80GB, 8 NVIDIA A100 40G GPUs and a Jetson AGX Orin 64GB") == [
+        ("NVIDIA A100", "gpu"), ("NVIDIA Jetson AGX Orin", "edge-device")]
 
 
 def test_more_families_by_stem_and_designator() -> None:
