@@ -27,7 +27,10 @@ _VENUE_PREFIX = re.compile(
     r"^(?:(?:under\s+(?:double[- ]blind\s+)?review|published|accepted|submitted|appearing|to\s+appear)"
     r"\b[^:]{0,80}?\b(?:19|20)\d{2}\b\.?"
     r"|(?:an?\s+)?(?:arxiv\s+)?preprint\b\.?(?:\s+under\s+review\.?)?"
-    r"|under\s+review\b\.?|work\s+in\s+progress\b\.?)\s+",
+    r"|under\s+review\b\.?|work\s+in\s+progress\b\.?"
+    # "37th Conference on Neural Information Processing Systems (NeurIPS 2023)." "Proceedings of ... 2024."
+    r"|(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:annual|international)\s+)*(?:conference|proceedings|workshop|"
+    r"symposium)\b[^:]{0,140}?\b(?:19|20)\d{2}\)?\.)\s+",
     re.IGNORECASE,
 )
 _TRAILING_JUNK = re.compile(r"(?:\s*[*†‡]+|\s+an?\s+preprint|\s+preprint|\s+under\s+review)\s*$",

@@ -57,3 +57,12 @@ def test_vocabulary_ignores_fragments_next_to_hyphens():
     vocab = report_vocabulary("we lin-earize models; the transform-ers are fast")
     assert {"we", "models", "the", "are", "fast"} <= vocab
     assert not {"lin", "earize", "transform", "ers"} & vocab
+
+
+def test_a_conference_banner_before_the_title_goes():
+    assert clean_title("37th Conference on Neural Information Processing Systems (NeurIPS 2023). QuIP: 2-Bit "
+                       "Quantization of Large Language Models With Guarantees") == (
+        "QuIP: 2-Bit Quantization of Large Language Models With Guarantees")
+    assert clean_title("Proceedings of the 41st International Conference on Machine Learning, Vienna, Austria. "
+                       "PMLR 235, 2024. Foo: Fast Bar") == "Foo: Fast Bar"
+    assert clean_title("Conformer-Based Speech Models for Edge Devices") == "Conformer-Based Speech Models for Edge Devices"
