@@ -166,3 +166,8 @@ def test_a_size_written_before_the_name_joins_it() -> None:
 
 def test_sizes_after_a_slash_are_checkpoints_of_their_own() -> None:
     assert [m.name for m in extract_models("", "", "on OPT-30B/66B/175B models", ())] == ["OPT-30B", "OPT-66B", "OPT-175B"]
+
+
+def test_one_letter_size_codes_of_detectors() -> None:
+    assert [m.name for m in extract_models("", "", "YOLOv9-C, YOLOv8-S and YOLOv10-N", ())] == [
+        "YOLOv9-C", "YOLOv8-S", "YOLOv10-N"]
