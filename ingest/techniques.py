@@ -52,6 +52,8 @@ def extract_techniques(title: str, brief: str, abstract: str) -> tuple[Technique
     concepts = specific + bare
     if "efficient-architecture" not in present and _mentions_light_network(text):
         concepts.append(onto.techniques["efficient-architecture"])
+    if "caching-reuse" not in {cat for c in concepts for cat in c.categories} and _reuses_computation(text):
+        concepts.append(onto.techniques["caching-reuse"])
     if "other" not in {cat for c in concepts for cat in c.categories} and (
             not concepts or _problem_is_not_efficiency(onto, brief)):
         concepts.append(onto.techniques["other"])
@@ -112,7 +114,7 @@ def _contributed(onto: Ontology, texts: tuple[str, str, str], hits: list[PhraseH
         for category in onto.techniques[hit.target].categories:
             weight[category] = weight.get(category, 0.0) + value
     if not any(w >= _STRONG for w in weight.values()):
-        return matched
+        return [c for c in matched if own_weight.get(c.id, 0.0) > 0] or matched
     # a concept named only as a baseline or as other work goes, whatever its categories
     return [c for c in matched if own_weight.get(c.id, 0.0) > 0
             and any(weight.get(cat, 0.0) >= _STRONG for cat in c.categories)]
@@ -131,6 +133,22 @@ def _sentences_with(lowered: str, cues: tuple[str, ...], sentence_starts: list[i
                 found.add(bisect_right(sentence_starts, at) - 1)
             at = lowered.find(cue, end)
     return found
+
+
+# "reuse the pre-computed feature maps from the previous step", "复用上一步的激活": reuse of computed results
+# named with a few words in between, which no fixed label can list.
+_REUSE = re.compile(
+    r"\b(?:we|our|by|to|which)\s+(?:\w+\s+){0,2}?(?:reus(?:e|es|ing)|recycl(?:e|es|ing)|cach(?:e|es|ing))\s+"
+    r"(?:\S+\s+){0,4}?(?:features?|feature maps?|activations?|attention (?:maps?|outputs?|scores)|outputs?|"
+    r"intermediate results|computations?|key-value pairs)\b"
+    r"|(?:复用|重用)[^，。,；;]{0,10}?(?:特征|激活|注意力|中间结果|计算结果)", re.IGNORECASE)
+
+
+def _reuses_computation(text: str) -> bool:
+    lowered = text.lower()  # plain substring tests first: the pattern is slow to scan
+    if not any(w in lowered for w in ("reus", "recycl", "cach", "复用", "重用")):
+        return False
+    return _REUSE.search(text) is not None
 
 
 def _mentions_light_network(text: str) -> bool:

@@ -113,3 +113,11 @@ def test_a_technique_named_as_a_baseline_is_not_a_contribution() -> None:
     cats = _categories("Sparse Kernels for LLM Decoding", "研究团队发布了论文，使用稀疏矩阵乘法内核技术，达成了加速的效果",
                        "We design GPU kernels for unstructured sparsity. Decoding is 2x faster than with FlashAttention.")
     assert "efficient-attention" not in cats and "hardware-kernel" in cats
+
+
+def test_reuse_of_computed_results_is_caching_and_reuse() -> None:
+    cats = _categories("Parallel Inference for High-Resolution Diffusion", "",
+                       "Our method splits the image into patches; we reuse the pre-computed feature maps from the "
+                       "previous timestep to provide context.")
+    assert "caching-reuse" in cats
+    assert "caching-reuse" not in _categories("", "研究团队发布了论文，使用缓存令牌驱逐中仅用注意力分数的技术", "")
