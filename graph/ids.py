@@ -41,7 +41,11 @@ def slug(name: str) -> str:
 def fold_name(text: str) -> str:
     """NFKC and casefold; a Latin letter loses its accents (as ids always did), other scripts keep
     every character, kana voicing marks and Hangul syllables included."""
-    text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    text = text.casefold()
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
     if not _ACCENTABLE.search(text):
         return text  # no accented Latin letter and no combining mark: nothing to fold (Chinese, kana, ...)
     out: list[str] = []

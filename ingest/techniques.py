@@ -70,9 +70,9 @@ _OTHER_WORK = ("existing", "previous", "prior", "conventional", "traditional", "
                "传统", "以往", "不同于")
 _SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]?")
 # A comparison right before a mention: the technique is a baseline ("2x faster than FlashAttention").
-_COMPARED = re.compile(r"(?:\b(?:than|over|versus|vs\.?|compared (?:to|with)|outperform\w*|surpass\w*|relative to|"
-                       r"against|baselines? (?:such as|like|including)?)|相比|相较|优于|超过|较)[^.;。；]{0,40}$",
-                       re.IGNORECASE)
+_COMPARISON = re.compile(r"\b(?:than|over|versus|vs\.?|compared (?:to|with)|outperform\w*|surpass\w*|relative to|"
+                         r"against|baselines?)\b|相比|相较|优于|超过|较", re.IGNORECASE)
+_BREAK = re.compile(r"[.;。；]")
 _STRONG = 2.0
 
 
@@ -102,13 +102,14 @@ def _contributed(onto: Ontology, texts: tuple[str, str, str], hits: list[PhraseH
     for i, (start, end) in enumerate(sentences):
         value = (1.0 if i in other else 2.0) if i in own else (0.0 if i in other else 1.0)
         regions.append((abstract_at + start, abstract_at + end, value))
+    comparisons = [m.end() for m in _COMPARISON.finditer(text, len(title))]
     weight: dict[str, float] = {}
     own_weight: dict[str, float] = {}
     starts = [r[0] for r in regions]
     for hit in hits:
         region = regions[max(0, bisect_right(starts, hit.start) - 1)]
         value = region[2] if hit.start < region[1] else 1.0
-        if hit.start >= len(title) and _COMPARED.search(text, max(region[0], hit.start - 48), hit.start):
+        if hit.start >= len(title) and _compared(text, comparisons, hit.start):
             value = 0.0  # a baseline it is compared with ("2x faster than FlashAttention")
         own_weight[hit.target] = own_weight.get(hit.target, 0.0) + value
         for category in onto.techniques[hit.target].categories:
@@ -118,6 +119,12 @@ def _contributed(onto: Ontology, texts: tuple[str, str, str], hits: list[PhraseH
     # a concept named only as a baseline or as other work goes, whatever its categories
     return [c for c in matched if own_weight.get(c.id, 0.0) > 0
             and any(weight.get(cat, 0.0) >= _STRONG for cat in c.categories)]
+
+
+def _compared(text: str, comparisons: list[int], at: int) -> bool:
+    """A comparison word ends at most 40 characters before `at`, with no sentence break in between."""
+    i = bisect_right(comparisons, at) - 1
+    return i >= 0 and at - comparisons[i] <= 40 and not _BREAK.search(text, comparisons[i], at)
 
 
 def _sentences_with(lowered: str, cues: tuple[str, ...], sentence_starts: list[int]) -> set[int]:
