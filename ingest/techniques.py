@@ -70,8 +70,9 @@ _OTHER_WORK = ("existing", "previous", "prior", "conventional", "traditional", "
                "传统", "以往", "不同于")
 _SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]?")
 # A comparison right before a mention: the technique is a baseline ("2x faster than FlashAttention").
-_COMPARISON = re.compile(r"\b(?:than|over|versus|vs\.?|compared (?:to|with)|outperform\w*|surpass\w*|relative to|"
-                         r"against|baselines?)\b|相比|相较|优于|超过|较", re.IGNORECASE)
+_COMPARISON = ("than", "over", "versus", "vs.", "compared to", "compared with", "outperform", "surpass",
+               "relative to", "against", "baseline", "相比", "相较", "优于", "超过", "较")
+_STEMS = frozenset({"outperform", "surpass", "baseline"})
 _BREAK = re.compile(r"[.;。；]")
 _STRONG = 2.0
 
@@ -102,7 +103,7 @@ def _contributed(onto: Ontology, texts: tuple[str, str, str], hits: list[PhraseH
     for i, (start, end) in enumerate(sentences):
         value = (1.0 if i in other else 2.0) if i in own else (0.0 if i in other else 1.0)
         regions.append((abstract_at + start, abstract_at + end, value))
-    comparisons = [m.end() for m in _COMPARISON.finditer(text, len(title))]
+    comparisons = _cue_ends(text.lower(), _COMPARISON, len(title))
     weight: dict[str, float] = {}
     own_weight: dict[str, float] = {}
     starts = [r[0] for r in regions]
@@ -119,6 +120,20 @@ def _contributed(onto: Ontology, texts: tuple[str, str, str], hits: list[PhraseH
     # a concept named only as a baseline or as other work goes, whatever its categories
     return [c for c in matched if own_weight.get(c.id, 0.0) > 0
             and any(weight.get(cat, 0.0) >= _STRONG for cat in c.categories)]
+
+
+def _cue_ends(lowered: str, cues: tuple[str, ...], start: int) -> list[int]:
+    """Sorted end offsets of the cues: whole words, or word starts for the stems ("outperforms")."""
+    ends = []
+    for cue in cues:
+        at = lowered.find(cue, start)
+        while at >= 0:
+            end = at + len(cue)
+            if not cue.isascii() or ((at == 0 or not lowered[at - 1].isalpha()) and (
+                    cue in _STEMS or end == len(lowered) or not lowered[end].isalpha())):
+                ends.append(end)
+            at = lowered.find(cue, at + len(cue))
+    return sorted(ends)
 
 
 def _compared(text: str, comparisons: list[int], at: int) -> bool:
