@@ -143,11 +143,13 @@ def _score_name_before() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
-def _score_name_before_anywhere(before: str) -> bool:
+@ontology_cache
+def _score_name_anywhere() -> re.Pattern[str]:
+    """Any quality or accuracy name ("mIoU", "FID"), wherever it stands before a bare score change."""
     concepts = metric_concepts()
-    folded = before.casefold()
-    return any(re.search(rf"(?<![a-z]){re.escape(cue)}", folded)
-               for cue in concepts["quality"].cues + concepts["accuracy"].cues if len(cue) >= 3)
+    names = sorted((c for c in concepts["quality"].cues + concepts["accuracy"].cues if len(c) >= 3), key=len,
+                   reverse=True)
+    return re.compile(rf"(?<![a-z])(?:{'|'.join(map(re.escape, names))})", re.IGNORECASE)
 
 
 def _is_result(text: str, q: Quantity) -> bool:
@@ -157,8 +159,8 @@ def _is_result(text: str, q: Quantity) -> bool:
         return False
     if q.kind is None:
         bound = _score_name_before().search(before) or _SCORE_AFTER.match(after)
-        if not bound and "." in q.text and _SCORE_CHANGE_BEFORE.search(before):
-            bound = _score_name_before_anywhere(before)
+        if not bound and "." in q.text and " by " in before[-24:] and _SCORE_CHANGE_BEFORE.search(before):
+            bound = _score_name_anywhere().search(before)
         return bool(bound) and ("." in q.text or "=" in before[-3:])
     if _FROM_BEFORE.search(before) and _TO_AFTER.match(after):
         return False
