@@ -18,11 +18,6 @@ from graph.model import Technique
 from ontology.graph import PG, ontology_cache, ontology_graph
 from ontology.load import Ontology, PhraseHit, TechniqueConcept, load_ontology
 
-# A bare "pruning" in a paper about token or patch pruning is about tokens, not weights; a bare
-# "sparsity" in a mixture-of-experts paper is the experts' activation sparsity, and in a paper on sparse or
-# linear attention it is the attention map's.
-_SUBSUMED_BY = {"pruning-sparsity": ("token-reduction", "kv-cache", "mixture-of-experts", "efficient-attention")}
-
 # "a lightweight fusion prediction network", "轻量级编码器-解码器架构": a light network design named with
 # a few words in between, which no fixed label can list. A "lightweight model" may be a drafter or a
 # filter (not a network design), so only network/architecture/backbone nouns count.
@@ -44,11 +39,14 @@ def extract_techniques(title: str, brief: str, abstract: str) -> tuple[Technique
     hits = onto.technique_index.find(text)
     matched = _contributed(onto, (title, brief, abstract), hits,
                            list({h.target: onto.techniques[h.target] for h in hits}.values()))
+    present = {cat for c in matched for cat in c.categories}
+    # pg:subsumedBy: a bare "sparsity" in a mixture-of-experts paper is the experts' activation sparsity,
+    # "parallel decoding" in a speculative decoding paper is part of it
+    matched = [c for c in matched if not any(other in present for other in c.subsumed_by)]
     specific = [c for c in matched if not c.is_category]
     covered = {cat for c in specific for cat in c.categories}
     present = {cat for c in matched for cat in c.categories}
-    bare = [c for c in matched if c.is_category and c.id not in covered
-            and not any(other in present for other in _SUBSUMED_BY.get(c.id, ()))]
+    bare = [c for c in matched if c.is_category and c.id not in covered]
     concepts = specific + bare
     if "efficient-architecture" not in present and _mentions_light_network(text):
         concepts.append(onto.techniques["efficient-architecture"])

@@ -167,6 +167,7 @@ class TechniqueConcept:
     categories: tuple[str, ...]
     labels: tuple[str, ...]
     is_category: bool
+    subsumed_by: tuple[str, ...] = ()  # categories in whose presence this concept is no contribution of its own
 
 
 @dataclass(frozen=True)
@@ -312,7 +313,8 @@ def _techniques(graph: Graph) -> dict[str, TechniqueConcept]:
         en, zh, alts = _labels(graph, TECH[concept])
         labels = tuple(dict.fromkeys(x for x in (en, zh, *sorted(alts)) if x))
         categories = tuple(c for c in TECHNIQUE_ORDER if c in reach(concept))
-        out[concept] = TechniqueConcept(concept, en or concept, zh, categories, labels, concept in tops)
+        subsumed_by = tuple(sorted(_local(o, str(TECH)) for o in graph.objects(TECH[concept], PG.subsumedBy)))
+        out[concept] = TechniqueConcept(concept, en or concept, zh, categories, labels, concept in tops, subsumed_by)
     return out
 
 

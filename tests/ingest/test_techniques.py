@@ -121,3 +121,9 @@ def test_reuse_of_computed_results_is_caching_and_reuse() -> None:
                        "previous timestep to provide context.")
     assert "caching-reuse" in cats
     assert "caching-reuse" not in _categories("", "研究团队发布了论文，使用缓存令牌驱逐中仅用注意力分数的技术", "")
+
+
+def test_parallel_decoding_in_a_speculative_decoding_paper_is_part_of_it() -> None:
+    cats = _categories("Tree-based Speculative Inference for LLM Serving", "",
+                       "We verify a token tree against the LLM in parallel decoding steps with speculative decoding.")
+    assert "speculative-decoding" in cats and "few-step-parallel-decoding" not in cats
