@@ -22,8 +22,13 @@ from ontology.load import Ontology, PhraseHit, TechniqueConcept, load_ontology
 # a few words in between, which no fixed label can list. A "lightweight model" may be a drafter or a
 # filter (not a network design), so only network/architecture/backbone nouns count.
 _LIGHT_NETWORK = re.compile(
-    r"\blight-?weight(?:[ -][A-Za-z]+){0,3}?[ -](?:networks?|architectures?|backbones?|CNNs?|ConvNets?)\b"
+    r"\blight-?weight(?:[ -][A-Za-z]+){0,3}?[ -](?:networks?|architectures?|backbones?|CNNs?|ConvNets?|"
+    r"(?:image )?encoders?|decoders?)\b"
     r"|轻量(?:级|化)?[\u4e00-\u9fffA-Za-z-]{0,8}?(?:网络|架构|骨干)", re.IGNORECASE)
+
+# A title that calls the paper's model lightweight ("Towards Lightweight SAM", "A Lightweight, Fast, and
+# Cheap Version of ...") is about an efficient design.
+_LIGHT_TITLE = re.compile(r"\blight-?weight\b|轻量", re.IGNORECASE)
 
 # The brief's "解决了<problem>问题" clause: from 解决 to the noun that closes the problem or the clause.
 _PROBLEM = re.compile(r"解决了?(.+?)(?:的?(?:问题|难题|挑战|矛盾|困境|威胁)|[，,；;。]|$)")
@@ -48,7 +53,7 @@ def extract_techniques(title: str, brief: str, abstract: str) -> tuple[Technique
     present = {cat for c in matched for cat in c.categories}
     bare = [c for c in matched if c.is_category and c.id not in covered]
     concepts = specific + bare
-    if "efficient-architecture" not in present and _mentions_light_network(text):
+    if "efficient-architecture" not in present and (_mentions_light_network(text) or _LIGHT_TITLE.search(title)):
         concepts.append(onto.techniques["efficient-architecture"])
     if "caching-reuse" not in {cat for c in concepts for cat in c.categories} and _reuses_computation(text):
         concepts.append(onto.techniques["caching-reuse"])

@@ -127,3 +127,10 @@ def test_parallel_decoding_in_a_speculative_decoding_paper_is_part_of_it() -> No
     cats = _categories("Tree-based Speculative Inference for LLM Serving", "",
                        "We verify a token tree against the LLM in parallel decoding steps with speculative decoding.")
     assert "speculative-decoding" in cats and "few-step-parallel-decoding" not in cats
+
+
+def test_a_lightweight_model_in_the_title_or_a_lightweight_encoder_is_an_efficient_design() -> None:
+    assert "efficient-architecture" in _categories("Towards Lightweight SAM for Mobile Applications", "",
+                                                   "We distill the image encoder with knowledge distillation.")
+    assert "efficient-architecture" in _categories("", "", "We distill the ViT-H encoder into a lightweight encoder.")
+    assert "efficient-architecture" not in _categories("", "", "We also provide a lightweight variant of the agent.")
