@@ -25,6 +25,9 @@ def find_models(sentence: str) -> list[Model]:
     return _drop_prefixes(*_named_models(sentence))
 
 
+# The usual names of a small model derived from a well-known one: a size or speed word glued to the stem.
+_DERIVED = re.compile(r"(?<![\w-])(?:Mobile|Efficient|Fast|Tiny|Edge|Nano|Micro|Mini|Light|Open)"
+                      r"(?:SAM|ViT|BERT|DiT|CLIP|LLaMA|Llama|DETR|Whisper)(?:-?[A-Z0-9][\w.]*)?(?![\w-])")
 _SIZE_BEFORE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?[BbMm])\s+$")
 _HAS_SIZE = re.compile(r"\d+(?:\.\d+)?[BM]\b|\d+x\d+B")
 _SLASHED_SIZES = re.compile(r"(?:/\d+(?:\.\d+)?[BM])+(?![\w.])")
@@ -71,6 +74,10 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
     for start, end, name in _sized_names(sentence):
         if not any(start < known_end and known_start < end for known_start, known_end in known_spans):
             known_spans.append((start, end))
+            found.setdefault(name.casefold(), Model(entity_id("model", name), name, None, resolved=False))
+    for match in _DERIVED.finditer(sentence):  # "MobileSAM", "TinyViT": a small model of a known family
+        if not any(match.start() < e and s < match.end() for s, e in known_spans):
+            name = match.group(0)
             found.setdefault(name.casefold(), Model(entity_id("model", name), name, None, resolved=False))
     for name, family in _listed_beside(sentence, known_spans):
         found.setdefault(name.casefold(), Model(entity_id("model", name), name, family, resolved=family is not None))

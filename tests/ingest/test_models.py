@@ -171,3 +171,8 @@ def test_sizes_after_a_slash_are_checkpoints_of_their_own() -> None:
 def test_one_letter_size_codes_of_detectors() -> None:
     assert [m.name for m in extract_models("", "", "YOLOv9-C, YOLOv8-S and YOLOv10-N", ())] == [
         "YOLOv9-C", "YOLOv8-S", "YOLOv10-N"]
+
+
+def test_small_models_derived_from_known_families_by_their_usual_names() -> None:
+    found = extract_models("", "", "compared with MobileSAM, FastSAM and TinyViT-21M; our FastViT", ("FastViT",))
+    assert [(m.name, m.resolved) for m in found] == [("TinyViT-21M", False), ("MobileSAM", False), ("FastSAM", False)]
