@@ -90,18 +90,31 @@ _SETTING_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:at|under)\s+(?:an?\s+)?|在\s*
 # "from 71s to 29s": the first figure is the baseline's, the claim is the second.
 _FROM_BEFORE = re.compile(r"(?:(?<![A-Za-z])from\s+|从\s*)$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"\s*(?:to|降至|降到|减至|到|至)\s*\d")
-_SCORE_AFTER = re.compile(r"\s*(?:(?:in|of|on)\s+(?:the\s+)?)?(?:f1|dice|auroc|auc|fid|fvd|psnr|ssim|miou|map|clip score|"
-                          r"lpips|bleu|rouge)\b", re.IGNORECASE)
+# A score name after a bare number, perhaps after a change word and a data set: "0.3 WikiText2 perplexity
+# increase", "0.01 drop in FID", "38.5 AP".
+_SCORE_AFTER = re.compile(r"\s*(?:(?:points?\s+)?(?:drop|decline|increase|reduction|degradation|loss|gain)\s+)?"
+                          r"(?:(?:in|of|on)\s+(?:the\s+)?)?(?:[A-Z][\w-]*\s+){0,2}?"
+                          r"(?:f1|dice|auroc|auc|fid|fvd|psnr|ssim|miou|map|ap|clip score|lpips|bleu|rouge|perplexity|ppl)"
+                          r"\b", re.IGNORECASE)
 # "enhancing the mIoUs on COCO and LVIS by 2.3 and 3.2": a change of a named score, given "by" a bare number
 _SCORE_CHANGE_BEFORE = re.compile(r"(?:improv|enhanc|increas|boost|rais|declin|drop|reduc|lower)\w*\s+(?:the\s+)?"
                                   r"[\w-]+(?:\s+[\w-]+){0,5}?\s+by\s+(?:[\d.]+\s*(?:,\s*(?:and\s+)?|and\s+))*$",
                                   re.IGNORECASE)
 # A device's memory written after it ("Jetson Orin 64GB", "A100 80GB"): a spec, not a result.
 _DEVICE_BEFORE = re.compile(r"(?:[A-Z][A-Za-z]*\d+[A-Za-z]*|Orin|Xavier|GPU|Max|Ultra|Pro)[\s-]*$")
-_HARDWARE_SPEC = re.compile(r"\s*(?:of\s+)?(?:unified\s+|device\s+|GPU\s+|on-chip\s+)?"
-                            r"(?:VRAM|RAM|HBM|DRAM|SSD|flash|disk|storage|显存|内存|memory|GPU)", re.IGNORECASE)
-_RESOURCE_USE = re.compile(r"(?:only|just|仅|只|需|requires?|uses?|占用|consum\w*|to)\s*\S{0,4}\s*$",
-                           re.IGNORECASE)
+_HARDWARE_SPEC = re.compile(r"\s*(?:of\s+)?(?:(?:unified|device|GPU|on-chip|consumer|consumer-grade|[A-Z]\d{2,4}\w*)\s+)?"
+                            r"(?:VRAM|RAM|HBM|DRAM|SSD|flash|disk|storage|显存|内存|memory|GPUs?)", re.IGNORECASE)
+# A resource used, or a device a model fits on ("fits a single 24GB GPU"): the size is the result.
+_RESOURCE_USE = re.compile(r"(?:only|just|仅|只|需|requires?|uses?|占用|consum\w*|to|fits?(?:\s+in(?:to)?)?"
+                           r"(?:\s+(?:a|one|an))?(?:\s+single)?)\s*\S{0,4}\s*$", re.IGNORECASE)
+# A data set's size ("0.22M LAION pairs", "1.5B tokens of text") is no parameter count.
+_DATA_AFTER = re.compile(r"\s*(?:[A-Z][\w-]*\s+)?(?:pairs|images|samples|examples|tokens|sentences|videos|"
+                         r"instructions|data|documents|frames|clips|prompts)\b", re.IGNORECASE)
+# A requirement the system is held to ("a TPOT SLO of 100 ms/token") is no result.
+_REQUIREMENT_BEFORE = re.compile(r"(?:SLOs?|deadline|budget|requirements?|constraint)\s+(?:of\s+)?$", re.IGNORECASE)
+# Resolutions written in pixels ("1024px text-to-image generation") are settings.
+_RESOLUTION_AFTER = re.compile(r"\s*(?:text-to-image|images?|resolution|generation|videos?|inputs?|outputs?)\b",
+                               re.IGNORECASE)
 _CLIP_LENGTH = re.compile(r"\s*(?:-?long|videos?|clips?|audio|视频|音频|时长)", re.IGNORECASE)
 
 # Preparing a model (training, calibrating, pruning, searching) before the figure: its time is no latency.
@@ -167,7 +180,11 @@ def _is_result(text: str, q: Quantity) -> bool:
     if q.kind in {"ratio", "percent", "count"} and _SETTING_BEFORE.search(before):
         return False
     if q.kind == "count":
-        return q.unit in {"B", "M"} and bool(_PARAMETER_RESULT.search(before))
+        return q.unit in {"B", "M"} and bool(_PARAMETER_RESULT.search(before)) and not _DATA_AFTER.match(after)
+    if q.kind in {"time", "rate"} and _REQUIREMENT_BEFORE.search(before):
+        return False
+    if q.unit == "px" and _RESOLUTION_AFTER.match(after):
+        return False
     if q.kind == "ratio" and _DESIGN_AXIS.match(after):
         return False
     if q.kind == "percent" and (_SPARSITY_SETTING.match(after) or _SPARSITY_BEFORE.search(before)):

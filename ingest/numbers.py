@@ -25,7 +25,7 @@ from dataclasses import dataclass
 _UNITS: tuple[tuple[str, str, str], ...] = (
     ("tokens/s", "rate", r"tokens?\s*/\s*s(?:ec)?|tokens?\s+per\s+second|tok/s"),
     ("fps", "rate", r"frames?\s+per\s+second|fps|帧\s*/\s*秒|帧每秒"),
-    ("GPU days", "gpu-time", r"(?:[A-Z]\d{2,4}[A-Za-z]?\s+)?GPU[\s-]days?|GPU天"),
+    ("GPU days", "gpu-time", r"(?:[A-Z]\d{2,4}[A-Za-z]?\s+)?GPU[\s-]days?|[A-Z]\d{2,4}[A-Za-z]?[\s-]days?|GPU天"),
     ("GPU hours", "gpu-time", r"(?:[A-Z]\d{2,4}[A-Za-z]?\s+)?GPU[\s-]hours?|GPU小时"),
     ("TFLOPs/s", "rate", r"TFLOPs?/s|TFLOPS/s"),
     ("points", "points", r"percentage\s+points?|个百分点|百分点|pp(?![A-Za-z0-9])|points?(?![A-Za-z0-9])"),
@@ -81,7 +81,7 @@ _UNIT2_RE = _UNIT_RE.replace("(?P<u", "(?P<w")
 # only starts at digits instead of trying every modifier word at every position of the text.
 _QUANTITY = re.compile(
     rf"(?P<num>{_NUM})(?:\s*(?P<unit>{_UNIT_RE}|(?P<rate>{_RATE})))?"
-    rf"(?:\s*(?:-|–|—|~|～|to|到|至)\s*(?P<num2>{_NUM})(?:\s*(?P<unit2>{_UNIT2_RE}|(?P<rate2>{_RATE})))?)?"
+    rf"(?:\s*(?:--|-|–|—|~|～|to|到|至)\s*(?P<num2>{_NUM})(?:\s*(?P<unit2>{_UNIT2_RE}|(?P<rate2>{_RATE})))?)?"
     rf"(?:{_POST_RE})?",
     re.IGNORECASE,
 )
@@ -242,7 +242,7 @@ _WORDS_CUES = ("doubl", "twice", "tripl", "thrice", "quadrupl", "times", "fold",
 _WORD_DURATION = re.compile(
     r"(?<![A-Za-z-])(?P<n>one|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?P<unit>(?:[A-Z]\d{2,4}\s+)?GPU[\s-](?:hours?|days?)|hours?|days?|minutes?)(?![A-Za-z])", re.IGNORECASE)
-_ZH_ORDER = re.compile(r"(?P<n>一|两|二|三)?个?数量级")
+_ZH_ORDER = re.compile(r"(?:(?P<n>一|两|二|三)个?|(?<![数几多个]))数量级")  # not "数个数量级": no figure
 _WORD_PRE = {"up to": "up to", "more than": "at least", "over": "at least", "nearly": "about", "almost": "about",
              "about": "about", "roughly": "about"}
 

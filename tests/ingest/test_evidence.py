@@ -306,3 +306,18 @@ def test_units_specs_and_score_changes(text, expected):
 ])
 def test_metrics_by_what_is_measured_more(text, metric):
     assert one(text).metric == metric
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On 24GB consumer GPUs we reduce the total compute to 64% of the dense model.", [64]),
+    ("It compresses the model to a size that fits a single 24GB GPU.", [24]),
+    ("For a TPOT SLO of 100 ms/token it serves 2x more requests.", [2]),
+    ("The model reaches 10--20x higher throughput.", [10]),
+    ("并将可服务适配器数量提升数个数量级。", []),
+    ("We retrain with only 0.22M LAION pairs on one GPU.", []),
+    ("Training takes under 13 A100 days.", [13]),
+    ("It has a 0.3 WikiText2 perplexity increase and less than 0.01 drop in FID.", [0.3, 0.01]),
+    ("It generates 1024px text-to-image results.", []),
+])
+def test_settings_and_results_more(text, expected):
+    assert [c.value for c in claims(text)] == expected
