@@ -130,6 +130,9 @@ def details_mentions(line: str, registry: InstitutionRegistry) -> list[Mention]:
     return mentions
 
 
+# Legal forms of a company in any script, before or after its name.
+_CORPORATE_FORM = re.compile(r"^(?:株式会社|有限会社|주식회사|\(주\)|㈜)\s*|\s*(?:株式会社|有限会社|주식회사|\(주\)|㈜|"
+                             r",?\s+(?:Co\.,?\s*Ltd\.?|Ltd\.?|Inc\.?|Corporation|Corp\.?|GmbH|AG|S\.A\.|LLC))$")
 _GLOSS = re.compile(r"^(.+?)\s*[（(]([^()（）]+)[)）]$")
 
 
@@ -174,6 +177,8 @@ def resolve_fragment(fragment: str, registry: InstitutionRegistry) -> list[Menti
         stripped = _strip_places(fragment)
         if stripped != fragment and stripped:
             entry = registry.lookup(stripped)
+    if entry is None and (bare := _CORPORATE_FORM.sub("", fragment).strip()) and bare != fragment:
+        entry = registry.lookup(bare)  # "ソニーグループ株式会社", "주식회사 카카오", "Foo Co., Ltd."
     if entry is None:
         entry = registry.complete(fragment) or registry.closest(fragment)
     if entry is not None:

@@ -30,10 +30,10 @@ def _papers_of(store: GraphStore, report: str) -> set[str]:
 
 def test_names_in_korean_japanese_and_cyrillic_are_three_institutions(store: GraphStore, tmp_path: Path) -> None:
     text = _report("2025-10-22", [("Fast Decoding on Phones", "研究团队发布了X论文，使用推测解码技术。",
-                                   "서울대학교, ソニー株式会社, МГУ")])
+                                   "서울대학교, カラス株式会社, МГУ")])
     store.upsert(extract_report(_write(tmp_path / "asia.md", text)))
     institutions = store.list_nodes("Institution", limit=100).items
-    assert sorted(i["name"] for i in institutions) == sorted(["서울대학교", "ソニー株式会社", "МГУ"])
+    assert sorted(i["name"] for i in institutions) == sorted(["서울대학교", "カラス株式会社", "МГУ"])
     assert len({i["id"] for i in institutions}) == 3
 
 

@@ -92,8 +92,8 @@ def test_subsidiary_keeps_its_parent_link_and_parent_is_not_duplicated():
 
 
 def test_names_in_other_scripts_are_kept_whole_and_apart():
-    insts = extract_institutions(paper("서울대학교, ソニー株式会社, МГУ"))
-    assert [(i.name, i.resolved) for i in insts] == [("서울대학교", False), ("ソニー株式会社", False),
+    insts = extract_institutions(paper("서울대학교, カラス株式会社, МГУ"))
+    assert [(i.name, i.resolved) for i in insts] == [("서울대학교", False), ("カラス株式会社", False),
                                                      ("МГУ", False)]
     assert len({i.id for i in insts}) == 3
 
@@ -109,7 +109,7 @@ def test_brief_name_aligns_with_the_only_unmatched_details_name_in_another_scrip
 
 
 def test_kana_voicing_marks_and_hangul_syllables_keep_names_apart():
-    assert names(paper("ソニー株式会社, ゾニー株式会社")) == ["ソニー株式会社", "ゾニー株式会社"]
+    assert names(paper("カラス株式会社, ガラス株式会社")) == ["カラス株式会社", "ガラス株式会社"]
     assert normalise_name("ゾニー") != normalise_name("ソニー") and normalise_name("서울") == "서울"
     assert normalise_name("The ETH Zürich") == normalise_name("eth zurich")
 
@@ -131,3 +131,8 @@ def test_a_native_name_glossed_in_latin_letters_is_known_by_the_latin_name():
     assert [i.name for i in insts if i.name.startswith("Wombat")] == ["Wombat Lab"]
     assert "Вомбат Лаб" in next(i for i in insts if i.name == "Wombat Lab").aliases
     assert not {"Москва", "東京", "日本"} & {i.name for i in insts}
+
+
+def test_a_legal_form_in_any_script_does_not_hide_a_registered_company():
+    (sony,) = extract_institutions(paper("ソニーグループ株式会社"))
+    assert sony.id == "inst:sony"
