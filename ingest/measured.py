@@ -16,6 +16,7 @@ from itertools import pairwise
 from graph.model import Hardware, Model
 from ingest.hardware import find_hardware
 from ingest.models import find_models
+from ontology.graph import text_cache
 
 _HARD_BREAK = re.compile(r"[;；]|，(?=解决|达成|实现|使用)")
 _SOFT_BREAK = re.compile(r",\s|，|、|\s(?:while|whereas)\s")
@@ -55,10 +56,12 @@ def _first(find, heads: list[str]):  # type: ignore[no-untyped-def]
     return None
 
 
+@text_cache(maxsize=64)
 def _models_in(clause: str) -> tuple[Model, ...]:
     return tuple(find_models(clause)) if clause.strip() else ()
 
 
+@text_cache(maxsize=64)
 def _hardware_in(clause: str) -> tuple[Hardware, ...]:
     return tuple(find_hardware(clause)) if clause.strip() else ()
 

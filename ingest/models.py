@@ -26,7 +26,8 @@ def find_models(sentence: str) -> list[Model]:
 
 
 # The usual names of a small model derived from a well-known one: a size or speed word glued to the stem.
-_DERIVED = re.compile(r"(?<![\w-])(?:Mobile|Efficient|Fast|Tiny|Edge|Nano|Micro|Mini|Light|Open)"
+# (No look-behind first: `re` then skips to the prefixes' first letters; the caller checks the boundary.)
+_DERIVED = re.compile(r"(?:Mobile|Efficient|Fast|Tiny|Edge|Nano|Micro|Mini|Light|Open)"
                       r"(?:SAM|ViT|BERT|DiT|CLIP|LLaMA|Llama|DETR|Whisper)(?:-?[A-Z0-9][\w.]*)?(?![\w-])")
 _SIZE_BEFORE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?[BbMm])\s+$")
 _HAS_SIZE = re.compile(r"\d+(?:\.\d+)?[BM]\b|\d+x\d+B")
@@ -76,7 +77,8 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
             known_spans.append((start, end))
             found.setdefault(name.casefold(), Model(entity_id("model", name), name, None, resolved=False))
     for match in _DERIVED.finditer(sentence):  # "MobileSAM", "TinyViT": a small model of a known family
-        if not any(match.start() < e and s < match.end() for s, e in known_spans):
+        glued = match.start() and (sentence[match.start() - 1].isalnum() or sentence[match.start() - 1] in "-_")
+        if not glued and not any(match.start() < e and s < match.end() for s, e in known_spans):
             name = match.group(0)
             found.setdefault(name.casefold(), Model(entity_id("model", name), name, None, resolved=False))
     for name, family in _listed_beside(sentence, known_spans):

@@ -40,6 +40,8 @@ _USER_PRELUDE = "".join(f"@prefix {prefix}: <{ns}> . " for prefix, ns in PREFIXE
 _TABLE_MODULES = ("ontology.load", "ontology.institutions", "ontology.metrics")
 
 F = TypeVar("F", bound=Callable[[], object])
+T = TypeVar("T", bound=Callable[[str], object])
+_text_caches: list[Callable[[str], object]] = []
 _caches: list[Callable[[], object]] = []
 _user_files: tuple[Path, ...] = ()
 _user_state: tuple[tuple[str, int, int], ...] = ()  # (path, mtime, size) of each user file loaded
@@ -53,6 +55,16 @@ class OntologyFileError(ValueError):
         self.path = path
         self.line = line
         self.reason = reason
+
+
+def text_cache(maxsize: int) -> Callable[[T], T]:
+    """Cache a function of one text whose answer depends on the ontology (a few recent texts: the
+    extractors of one paper read the same clauses several times), dropped when the user folder changes."""
+    def wrap(read: T) -> T:
+        cached = lru_cache(maxsize=maxsize)(read)
+        _text_caches.append(cached)
+        return cached  # type: ignore[return-value]
+    return wrap
 
 
 def ontology_cache(build: F) -> F:
@@ -101,7 +113,7 @@ def _state(files: tuple[Path, ...]) -> tuple[tuple[str, int, int], ...]:
 def _switch(files: tuple[Path, ...], state: tuple[tuple[str, int, int], ...]) -> None:
     global _user_files, _user_state
     _user_files, _user_state = files, state
-    for cached in _caches:
+    for cached in (*_caches, *_text_caches):
         cached.cache_clear()  # type: ignore[attr-defined]
 
 

@@ -238,7 +238,8 @@ class Ontology:
     model_regex: re.Pattern[str]
     model_alias_index: PhraseIndex  # long names ("Segment Anything Model") -> family id
     model_prefixes: frozenset[str]  # first 1-4 letters of every stem: the only places a model name starts
-    model_regex_by_prefix: dict[str, re.Pattern[str]]  # the name forms whose stem starts so, one regex each
+    # the name forms whose stem starts so, one regex each, and whether they all need a capital there
+    model_regex_by_prefix: dict[str, tuple[re.Pattern[str], bool]]
     _label_concept: dict[tuple[str, ...], str]
 
     def model_matches(self, text: str) -> list[re.Match[str]]:
@@ -258,9 +259,10 @@ class Ontology:
         for i in compress(range(len(folded)), candidates):
             if bounds[2 * i] < end:
                 continue
-            token = folded[i]
-            found = [m for key in {token[:4], token[:3], token[:2]} if (regex := by_prefix.get(key))
-                     and (m := regex.match(text, bounds[2 * i]))]
+            token, start = folded[i], bounds[2 * i]
+            capital = text[start].isupper()
+            found = [m for key in {token[:4], token[:3], token[:2]} if (entry := by_prefix.get(key))
+                     and (capital or not entry[1]) and (m := entry[0].match(text, start))]
             if found:
                 match = max(found, key=lambda m: m.end())
                 matches.append(match)
@@ -422,13 +424,17 @@ def _model_regex(alternatives: list[tuple[str, str]]) -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Za-z0-9_\-/.])(?:{stems}){_SUFFIX}(?![A-Za-z0-9])")
 
 
-def _regex_by_prefix(forms: dict[str, ModelForm], regex: re.Pattern[str]) -> dict[str, re.Pattern[str]]:
-    """One small regex per stem prefix, so a candidate token tries only the forms that can start there."""
+def _regex_by_prefix(forms: dict[str, ModelForm], regex: re.Pattern[str]
+                     ) -> dict[str, tuple[re.Pattern[str], bool]]:
+    """One small regex per stem prefix, so a candidate token tries only the forms that can start there;
+    with it, whether every such form is case-sensitive and opens with a capital ("Latte", "Imagen"), so
+    that "latency" and "image" are not even tried."""
     patterns = re.findall(r"\(\?P<(f\d+)>((?:[^()]|\((?:[^()])*\))*)\)", regex.pattern)
     by_prefix: dict[str, list[tuple[str, str]]] = {}
     for group, pattern in patterns:
         by_prefix.setdefault(model_prefix(forms[group].canonical), []).append((group, pattern))
-    return {prefix: _model_regex(items) for prefix, items in by_prefix.items()}
+    return {prefix: (_model_regex(items), all(p[:1].isupper() for _, p in items))
+            for prefix, items in by_prefix.items()}
 
 
 TECHNIQUE_ORDER = (
