@@ -12,6 +12,7 @@ from itertools import pairwise
 
 from graph.ids import entity_id
 from graph.model import Model
+from ontology.graph import ontology_cache
 from ontology.load import Ontology, load_ontology
 
 _SIZE_TAG = re.compile(r"^(\d+(?:\.\d+)?)([bmk])$", re.IGNORECASE)
@@ -133,8 +134,13 @@ def _listed_beside(text: str, known: list[tuple[int, int]]) -> list[tuple[str, s
 
 
 def _bare_family(onto: Ontology, word: str) -> str | None:
-    form = next((f for f in onto.model_forms.values() if f.canonical == word), None)
-    return onto.model_families[form.family].name if form else None
+    return _family_of_canonical().get(word)
+
+
+@ontology_cache
+def _family_of_canonical() -> dict[str, str]:
+    onto = load_ontology()
+    return {f.canonical: onto.model_families[f.family].name for f in reversed(list(onto.model_forms.values()))}
 
 
 def _model_shaped(onto: Ontology, word: str) -> bool:
