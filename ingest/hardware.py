@@ -63,13 +63,16 @@ def _grammar_devices(onto: Ontology, text: str) -> list[tuple[int, int, Hardware
             continue
         end = match.start("number") + match.group("number").find(parts[-1]) + len(parts[-1])
         surface = " ".join(text[match.start():end].split())
-        device = _device(onto, family, surface, parts)
+        stem = match.group("stem")
+        if len(stem) > 3 and stem[-1].islower() and surface[len(stem):len(stem) + 1].isdigit():
+            surface = f"{stem} {surface[len(stem):]}"  # "iPhone12" is the iPhone 12
+        device = _device(onto, family, stem, surface, parts)
         if device is not None:
             out.append((match.start(), end, device))
     return out
 
 
-def _device(onto: Ontology, family: HardwareEntry, surface: str, parts: list[str]) -> Hardware | None:
+def _device(onto: Ontology, family: HardwareEntry, stem: str, surface: str, parts: list[str]) -> Hardware | None:
     """The device a stem and model number name: a known entry when a label spells it, else a new one."""
     name = surface
     if family.vendor and not name.casefold().startswith(family.vendor.casefold()) and name.isascii():
@@ -78,11 +81,16 @@ def _device(onto: Ontology, family: HardwareEntry, surface: str, parts: list[str
     words = device_key(surface).split()
     whole = {device_key(name), device_key(surface)}
     # the name, the surface, then shorter tails ("GeForce RTX 4090" -> "RTX 4090") a label may spell
-    for key in (*whole, *(" ".join(words[i:]) for i in range(1, len(words) - 1))):
+    # shorter tails only past product-line words ("GeForce RTX 4090": RTX 4090; "DGX-A100" is no A100)
+    skippable = onto.device_grammar.folded_designators | set(device_key(family.vendor or "").split())
+    tails = [" ".join(words[i:]) for i in range(1, len(words) - 1) if all(w in skippable for w in words[:i])]
+    for key in (*whole, *tails):
         known = onto.device_grammar.label_ids.get(key)
         if known is not None and (key in whole or _HAS_DIGIT.search(key)):
             entry = onto.hardware[known]
             return None if entry.generic else _known(onto, entry, family_id if known != family.id else None)
+    if stem == family.vendor and all(p.isdigit() for p in parts):
+        return None  # "NVIDIA 2": a vendor and a bare number name no device
     numbered = any(_HAS_DIGIT.search(p) for p in parts) or bool(_HAS_DIGIT.search(surface[:len(surface) - len(" ".join(parts))]))
     if not numbered and sum(p in onto.device_grammar.designators for p in parts) < 2:
         return None  # "Jetson Nano" is a label; "Galaxy Pro" alone is no model number

@@ -194,6 +194,10 @@ class DeviceGrammar:
     stem_finder: re.Pattern[str] = re.compile("(?!)")  # every stem, longest first, nothing around it
     family_of_entry: dict[str, str] = field(default_factory=dict)  # known device -> family whose stem it names
 
+    @property
+    def folded_designators(self) -> frozenset[str]:
+        return frozenset(d.casefold() for d in self.designators)
+
     def finditer(self, text: str) -> list[re.Match[str]]:
         """`pattern`'s matches, searched with only the stems that occur in `text` (most texts name none,
         and a short alternation is scanned much faster than all of them)."""

@@ -55,3 +55,12 @@ def test_more_families_by_stem_and_designator() -> None:
         ("Apple M2 Ultra", "mobile"), ("AMD Radeon RX 7900 XTX", "gpu"), ("Xilinx Alveo U280", "accelerator"),
         ("OnePlus Ace 2", "mobile")]
     assert _found("NVIDIA L40 and L40S") == [("NVIDIA L40", "gpu"), ("NVIDIA L40S", "gpu")]
+
+
+def test_systems_sub_families_and_glued_numbers() -> None:
+    assert _found("NVIDIA GeForce RTX 4090, DGX-A100 and NVIDIA 2") == [("NVIDIA RTX 4090", "gpu"), ("NVIDIA DGX-A100", "gpu")]
+    assert _found("iPhone12 with the Apple A14 Bionic") == [("Apple iPhone 12", "mobile"), ("Apple A14 Bionic", "mobile")]
+    assert _found("Jetson Orin, Jetson AGX Orin and Jetson Orin NX") == [
+        ("NVIDIA Jetson Orin", "edge-device"), ("NVIDIA Jetson AGX Orin", "edge-device"),
+        ("NVIDIA Jetson Orin NX", "edge-device")]
+    assert _found("A10G and an Adreno GPU") == [("NVIDIA A10G", "gpu"), ("Qualcomm Adreno GPU", "gpu")]
