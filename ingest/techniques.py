@@ -30,6 +30,12 @@ _LIGHT_NETWORK = re.compile(
 # Cheap Version of ...") is about an efficient design.
 _LIGHT_TITLE = re.compile(r"\blight-?weight\b|轻量", re.IGNORECASE)
 
+# ...of a network it designs: a detector, an encoder, a backbone, a recogniser, a model family.
+_DESIGNED_THING = re.compile(r"\b(?:detect\w*|encoders?|backbones?|networks?|models?|transformers?|recogni\w*|"
+                             r"segment\w*|classif\w*|architectures?)\b|检测|编码器|骨干|网络|识别|分割", re.IGNORECASE)
+_FAST_TITLE = ("real-time", "real time", "fast", "lightweight", "light-weight", "tiny", "compact", "实时", "快速",
+               "轻量")
+
 # The brief's "解决了<problem>问题" clause: from 解决 to the noun that closes the problem or the clause.
 _PROBLEM = re.compile(r"解决了?(.+?)(?:的?(?:问题|难题|挑战|矛盾|困境|威胁)|[，,；;。]|$)")
 
@@ -57,6 +63,10 @@ def extract_techniques(title: str, brief: str, abstract: str) -> tuple[Technique
         concepts.append(onto.techniques["efficient-architecture"])
     if "caching-reuse" not in {cat for c in concepts for cat in c.categories} and _reuses_computation(text):
         concepts.append(onto.techniques["caching-reuse"])
+    if not concepts and _about_efficiency(title):
+        # No technique named, but the paper is about being fast or small ("Real-Time Object Detection",
+        # "Faster ... Encoder"): its contribution is the design of an efficient network.
+        concepts.append(onto.techniques["efficient-architecture"])
     if "other" not in {cat for c in concepts for cat in c.categories} and (
             not concepts or _problem_is_not_efficiency(onto, brief)):
         concepts.append(onto.techniques["other"])
@@ -181,6 +191,12 @@ def _mentions_light_network(text: str) -> bool:
     if "lightweight" not in lowered and "light-weight" not in lowered and "轻量" not in text:
         return False
     return _LIGHT_NETWORK.search(text) is not None
+
+
+def _about_efficiency(title: str) -> bool:
+    """A title that promises speed or smallness itself ("Real-Time", "Faster", "Lightweight")."""
+    folded = title.lower()
+    return any(cue in folded for cue in _FAST_TITLE) and _DESIGNED_THING.search(title) is not None
 
 
 def _problem_is_not_efficiency(onto: Ontology, brief: str) -> bool:

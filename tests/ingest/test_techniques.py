@@ -134,3 +134,9 @@ def test_a_lightweight_model_in_the_title_or_a_lightweight_encoder_is_an_efficie
                                                    "We distill the image encoder with knowledge distillation.")
     assert "efficient-architecture" in _categories("", "", "We distill the ViT-H encoder into a lightweight encoder.")
     assert "efficient-architecture" not in _categories("", "", "We also provide a lightweight variant of the agent.")
+
+
+def test_a_fast_network_with_no_named_technique_is_an_efficient_design() -> None:
+    assert _categories("DETRs Beat YOLOs on Real-time Object Detection", "",
+                       "We design a hybrid encoder and a query selection scheme.") == {"efficient-architecture"}
+    assert _categories("Autoregressive Long Video Diffusion in Real Time", "", "We roll the frames forward.") == {"other"}
