@@ -125,6 +125,8 @@ def _contributed(onto: Ontology, texts: tuple[str, str, str], hits: list[PhraseH
         value = region[2] if hit.start < region[1] else 1.0
         if hit.start >= len(title) and _compared(text, comparisons, hit.start):
             value = 0.0  # a baseline it is compared with ("2x faster than FlashAttention")
+        if onto.techniques[hit.target].often_incidental and hit.start >= len(title):
+            value *= 0.5  # FlashAttention, vLLM: more often used than contributed
         own_weight[hit.target] = own_weight.get(hit.target, 0.0) + value
         for category in onto.techniques[hit.target].categories:
             weight[category] = weight.get(category, 0.0) + value

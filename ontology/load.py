@@ -168,6 +168,7 @@ class TechniqueConcept:
     labels: tuple[str, ...]
     is_category: bool
     subsumed_by: tuple[str, ...] = ()  # categories in whose presence this concept is no contribution of its own
+    often_incidental: bool = False  # named as something used more often than as a contribution (vLLM)
 
 
 @dataclass(frozen=True)
@@ -320,7 +321,9 @@ def _techniques(graph: Graph) -> dict[str, TechniqueConcept]:
         labels = tuple(dict.fromkeys(x for x in (en, zh, *sorted(alts)) if x))
         categories = tuple(c for c in TECHNIQUE_ORDER if c in reach(concept))
         subsumed_by = tuple(sorted(_local(o, str(TECH)) for o in graph.objects(TECH[concept], PG.subsumedBy)))
-        out[concept] = TechniqueConcept(concept, en or concept, zh, categories, labels, concept in tops, subsumed_by)
+        incidental = bool(graph.value(TECH[concept], PG.oftenIncidental))
+        out[concept] = TechniqueConcept(concept, en or concept, zh, categories, labels, concept in tops, subsumed_by,
+                                        incidental)
     return out
 
 

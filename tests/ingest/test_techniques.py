@@ -68,8 +68,11 @@ def test_no_other_when_the_stated_problem_is_about_cost_or_names_a_technique() -
 
 
 def test_non_efficiency_component_adds_other() -> None:
-    cats = _categories("", "", "We build LLM steering on vLLM and apply steering vectors at inference time.")
+    cats = _categories("", "", "We build LLM steering on vLLM and apply steering vectors at inference time. "
+                               "Our vLLM integration serves steered requests.")
     assert cats == {"serving-scheduling", "other"}
+    # one passing mention of software it runs on is no contribution
+    assert _categories("", "", "We apply LLM steering vectors at inference time, running on vLLM.") == {"other"}
     assert _categories("", "", "A motion tokenizer with residual quantization encodes poses.") == {"other"}
 
 
