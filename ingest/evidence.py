@@ -83,7 +83,7 @@ _SPARSITY_SETTING = re.compile(r"\s*(?:的|of\s+)?(?:连续)?(?:sparsity|sparse\
                                re.IGNORECASE)
 # "achieves 70% sparsity", "prunes … to 60% sparsity", "达到70%稀疏度": a sparsity reached is a result.
 _SPARSITY_REACHED = re.compile(r"(?:achiev\w*|reach\w*|attain\w*|induc\w*|prune\w*\s+(?:\S+\s+){0,4}?to|"
-                               r"达到|实现)\s*(?:up\s+to\s+|over\s+|an?\s+)?$", re.IGNORECASE)
+                               r"达到|实现)\s*(?:up\s+to\s+|over\s+|at\s+least\s+|an?\s+)?$", re.IGNORECASE)
 _SPARSITY_BEFORE = re.compile(r"(?:sparsity|稀疏)[^,;，；。.]{0,40}$", re.IGNORECASE)
 # "at 20% token reduction", "at 64k context", "在20%…下": the figure is the setting of another result.
 _SETTING_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:at|under)\s+(?:an?\s+)?|在\s*)$", re.IGNORECASE)
@@ -254,6 +254,8 @@ def _metric(q: Quantity, windows: list[Span], direction: Direction | None,
     in_clause = [c for c in cues if windows[1].start <= c[0] < windows[1].end]
     if q.kind == "memory":
         return "storage" if any(c[2] == "storage" for c in in_clause) else "memory"
+    if q.kind == "percent" and _SPARSITY_SETTING.match(text, q.end):
+        return "parameters"  # a sparsity reached ("pruned to at least 50% sparsity")
     if q.kind in {"time", "gpu-time"}:
         preparing = _preparing(text, windows[1].start, q)
         if q.kind == "time" and any(c[2] == "compute" for c in in_clause):

@@ -321,3 +321,15 @@ def test_metrics_by_what_is_measured_more(text, metric):
 ])
 def test_settings_and_results_more(text, expected):
     assert [c.value for c in claims(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("It reduces the dollar cost of serving by 3x.", "other"),
+    ("It is speeding up decoding by up to 2.18x.", "speedup"),
+    ("It brings up to 8x savings in attention data transfers.", "memory"),
+    ("It needs 40x fewer training tokens per model.", "other"),
+    ("The models can be pruned to at least 50% sparsity in one shot.", "parameters"),
+    ("It improves ROUGE-L by 1.2 points over the baseline.", "accuracy"),
+])
+def test_metrics_by_what_is_measured_yet_more(text, metric):
+    assert one(text).metric == metric
