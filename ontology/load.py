@@ -380,7 +380,7 @@ def _device_grammar(graph: Graph, hardware: dict[str, HardwareEntry]) -> DeviceG
 # versions, capitalised variant words only, so "SANA and FLUX" stays two names).
 _TAG_WORDS = (
     "instruct|chat|base|it|hf|vl|t2v|i2v|ti2v|xl|xxl|turbo|large|small|tiny|mini|medium|huge|giant|nano|pro"
-    "|max|plus|coder|math|vision|krea|dev|schnell|lightning|sprint|distill|preview|omni|moe|flash|lite|air"
+    "|max|plus|coder|llama|qwen|math|vision|krea|dev|schnell|lightning|sprint|distill|preview|omni|moe|flash|lite|air"
     "|sigma|alpha|next|onevision|sonnet|opus|haiku|oss|r1|zero|video|image|audio|med|α|σ|Σ"
 )
 _SIZE = r"\d+(?:\.\d+)?[BbMmKk]|\d+x\d+[Bb]|A\d+(?:\.\d+)?B"
@@ -421,7 +421,8 @@ def _models(graph: Graph) -> tuple[dict[str, ModelFamily], dict[str, ModelForm],
                                      bool(graph.value(node, PG.requiresVersion)),
                                      bool(graph.value(node, PG.spaceJoinedTags)))
             alternatives.append((group, pattern))
-    alternatives.sort(key=lambda item: -len(item[1]))  # longer stems first: "MedSAM" before "SAM"
+    # longer stems first ("MedSAM" before "SAM", "Open-Sora-Plan" before "Open-Sora"), a (?i:) wrapper not counted
+    alternatives.sort(key=lambda item: -len(item[1].removeprefix("(?i:").removesuffix(")")))
     return families, forms, _model_regex(alternatives), PhraseIndex(aliases)
 
 

@@ -176,3 +176,8 @@ def test_one_letter_size_codes_of_detectors() -> None:
 def test_small_models_derived_from_known_families_by_their_usual_names() -> None:
     found = extract_models("", "", "compared with MobileSAM, FastSAM and TinyViT-21M; our FastViT", ("FastViT",))
     assert [(m.name, m.resolved) for m in found] == [("TinyViT-21M", False), ("MobileSAM", False), ("FastSAM", False)]
+
+
+def test_distilled_checkpoints_and_longer_stems_first() -> None:
+    assert [m.name for m in extract_models("", "", "DeepSeek-R1-Distill-Llama-8B, Open-Sora-Plan and Open-Sora", ())] == [
+        "DeepSeek-R1-Distill-Llama-8B", "Open-Sora-Plan", "Open-Sora"]
