@@ -40,7 +40,8 @@ _UNIT = re.compile(r"^(?:the\s+)?(?:dept\b|department|school|college|faculty|div
 # "Institute for X", "State Key Laboratory of Y", "ARC Lab": units when a resolved organisation is on the
 # same line. A name before the word ("Zorblax Research Institute", "Pengcheng Laboratory") is an organisation.
 _SUB_UNIT = re.compile(r"^(?:(?:the|state|national|joint|key)\s+)*(?:lab|labs|laboratory|laboratories|center|"
-                       r"centre|institute|initiative)\b|^\S*lab$|^\S+\s+labs?$", re.IGNORECASE)
+                       r"centre|institute|initiative)\b|^\S*lab$|^(?:\S+\s+){1,3}(?:labs?|school)$",
+                       re.IGNORECASE)
 # A discipline naming a department without saying so: "Biological & Environmental Engineering".
 _DISCIPLINE = re.compile(r"\b(?:engineering|sciences?|informatics|medicine|physics|mathematics|studies|"
                          r"statistics|computing)$", re.IGNORECASE)
@@ -49,6 +50,7 @@ _ORG_WORD = re.compile(r"\b(?:univ\w*|institut\w*|college|school|academy|inc|ltd
                        r"center|politecnico|polytechnic|hochschule)\b", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^[A-Z][a-z]{1,12}(?:-[A-Z]?[a-z]+)?$")
 _NOISE = frozenset({"project", "independent researcher", "researcher", "equal", "contribution", "and",
+                    "correspondence to", "corresponding author", "correspondence",
                     "研究团队", "团队", "相关机构", "研究机构", "作者", "研究人员", "科研团队"})
 # Places (ontology/places.ttl) trail or stand in for an organisation name in affiliation lines; so do
 # address shapes no list holds: Korean and Japanese administrative units ("Yongin-si", "Gangnam-gu"),
@@ -139,6 +141,9 @@ _GLOSS = re.compile(r"^(.+?)\s*[（(]([^()（）]+)[)）]$")
 def _unknown(fragment: str) -> Mention:
     """An organisation the registry does not know, as written; "Яндекс (Yandex)", a name glossed in Latin
     letters, is known by the Latin name with the other as an alias."""
+    bare = _CORPORATE_FORM.sub("", fragment).strip(" ,")
+    if bare and bare != fragment and fragment.isascii() and not _GLOSS.match(fragment):
+        return Mention(bare, None, [bare, fragment])  # "Useful Sensors Inc" is Useful Sensors
     gloss = _GLOSS.match(fragment)
     if gloss:
         first, second = gloss.group(1).strip(), gloss.group(2).strip()
@@ -169,8 +174,11 @@ def brief_mentions(brief: str, registry: InstitutionRegistry) -> list[Mention]:
 
 def resolve_fragment(fragment: str, registry: InstitutionRegistry) -> list[Mention]:
     """Registry matches for one fragment: exact, without "(ABBR)" or a trailing place, a cut-off or
-    misspelt name, else every registered name inside a run-together string. [] when none."""
+    misspelt name, a unit "at" its organisation ("GenAI at Meta"), else every registered name inside a
+    run-together string. [] when none."""
     entry = registry.lookup(fragment)
+    if entry is None and " at " in fragment:
+        entry = registry.lookup(fragment.rsplit(" at ", 1)[1])
     if entry is None and (match := re.match(r"^(.*?)\s*\(([^()]*)\)\s*$", fragment)):
         entry = registry.lookup(match.group(1)) or registry.lookup(match.group(2))
     if entry is None:

@@ -117,7 +117,7 @@ def test_kana_voicing_marks_and_hangul_syllables_keep_names_apart():
 def test_places_and_address_parts_from_the_ontology_and_by_shape_are_no_organisations():
     record = paper("Quokka Robotics Institute, Yongin-si, Gyeonggi-do, Republic of Korea; "
                    "Wombat Systems Inc., Cupertino, CA, USA; Numbat University, Haidian District, Beijing")
-    assert names(record) == ["Quokka Robotics Institute", "Wombat Systems Inc", "Numbat University"]
+    assert names(record) == ["Quokka Robotics Institute", "Wombat Systems", "Numbat University"]
 
 
 def test_a_named_school_of_a_university_rolls_up():
@@ -136,3 +136,9 @@ def test_a_native_name_glossed_in_latin_letters_is_known_by_the_latin_name():
 def test_a_legal_form_in_any_script_does_not_hide_a_registered_company():
     (sony,) = extract_institutions(paper("ソニーグループ株式会社"))
     assert sony.id == "inst:sony"
+
+
+def test_units_of_an_organisation_and_noise_in_affiliation_lines():
+    assert names(paper("University of California, Berkeley, Sky Computing Lab, Correspondence to")) == [
+        "University of California, Berkeley"]
+    assert names(paper("GenAI at Meta")) == ["Meta"]
