@@ -33,6 +33,7 @@ _LIGHT_TITLE = re.compile(r"\blight-?weight\b|轻量", re.IGNORECASE)
 # ...of a network it designs: a detector, an encoder, a backbone, a recogniser, a model family.
 _DESIGNED_THING = re.compile(r"\b(?:detect\w*|encoders?|backbones?|networks?|models?|transformers?|recogni\w*|"
                              r"segment\w*|classif\w*|architectures?)\b|检测|编码器|骨干|网络|识别|分割", re.IGNORECASE)
+_NETWORK_BRIEF = re.compile(r"(?:网络|架构|模型|骨干|编码器|Transformer)(?:设计|结构)")
 _FAST_TITLE = ("real-time", "real time", "fast", "lightweight", "light-weight", "tiny", "compact", "实时", "快速",
                "轻量")
 
@@ -63,7 +64,7 @@ def extract_techniques(title: str, brief: str, abstract: str) -> tuple[Technique
         concepts.append(onto.techniques["efficient-architecture"])
     if "caching-reuse" not in {cat for c in concepts for cat in c.categories} and _reuses_computation(text):
         concepts.append(onto.techniques["caching-reuse"])
-    if not concepts and _about_efficiency(title):
+    if not concepts and (_about_efficiency(title) or _designs_efficient_network(title, brief)):
         # No technique named, but the paper is about being fast or small ("Real-Time Object Detection",
         # "Faster ... Encoder"): its contribution is the design of an efficient network.
         concepts.append(onto.techniques["efficient-architecture"])
@@ -193,6 +194,15 @@ def _mentions_light_network(text: str) -> bool:
     if "lightweight" not in lowered and "light-weight" not in lowered and "轻量" not in text:
         return False
     return _LIGHT_NETWORK.search(text) is not None
+
+
+def _designs_efficient_network(title: str, brief: str) -> bool:
+    """No technique named, the brief's problem is one of cost, and the paper designs a network: an
+    efficient architecture (SeaFormer, UNETR++, a mobile speech recogniser)."""
+    problem = _PROBLEM.search(brief)
+    if problem is None or not any(cue in problem.group(1).lower() for cue in _efficiency_cues()):
+        return False
+    return _DESIGNED_THING.search(title) is not None or _NETWORK_BRIEF.search(brief) is not None
 
 
 def _about_efficiency(title: str) -> bool:

@@ -143,3 +143,14 @@ def test_a_fast_network_with_no_named_technique_is_an_efficient_design() -> None
     assert _categories("DETRs Beat YOLOs on Real-time Object Detection", "",
                        "We design a hybrid encoder and a query selection scheme.") == {"efficient-architecture"}
     assert _categories("Autoregressive Long Video Diffusion in Real Time", "", "We roll the frames forward.") == {"other"}
+
+
+def test_an_efficient_network_design_with_no_named_technique() -> None:
+    cats = _categories("SeaFormer for Mobile Semantic Segmentation",
+                       "研究团队发布了论文，使用挤压增强的轴向设计，解决了语义分割模型计算与内存开销大的问题，达成了更快的效果", "")
+    assert "efficient-architecture" in cats and "other" not in cats
+
+
+def test_reasoning_budgets_are_adaptive_computation() -> None:
+    assert "early-exit-adaptive" in _categories("Token-Budget-Aware LLM Reasoning", "",
+                                                "We estimate a token budget for each problem and reason within it.")
