@@ -333,3 +333,15 @@ def test_settings_and_results_more(text, expected):
 ])
 def test_metrics_by_what_is_measured_yet_more(text, metric):
     assert one(text).metric == metric
+
+
+@pytest.mark.parametrize(("text", "metric", "unit"), [
+    ("The detector needs only 522M FLOPs.", "compute", "MFLOPs"),
+    ("It achieves a size reduction of over 75x compared to vanilla 3DGS.", "storage", "x"),
+    ("It raises the watch time by 0.71% in online tests.", "other", "%"),
+    ("The 4-step model is preferred over the baseline by 64% of raters.", "quality", "%"),
+    ("It cuts the training time by 40%.", "other", "%"),
+])
+def test_metric_and_unit_by_what_is_measured(text, metric, unit):
+    claim = one(text)
+    assert (claim.metric, claim.unit) == (metric, unit)
