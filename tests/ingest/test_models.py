@@ -181,3 +181,7 @@ def test_small_models_derived_from_known_families_by_their_usual_names() -> None
 def test_distilled_checkpoints_and_longer_stems_first() -> None:
     assert [m.name for m in extract_models("", "", "DeepSeek-R1-Distill-Llama-8B, Open-Sora-Plan and Open-Sora", ())] == [
         "DeepSeek-R1-Distill-Llama-8B", "Open-Sora-Plan", "Open-Sora"]
+
+
+def test_a_score_after_a_name_is_no_version() -> None:
+    assert [m.name for m in find_models("仍保留LLaVA-1.5-7B 89.41%性能")] == ["LLaVA-1.5-7B"]
