@@ -34,6 +34,7 @@ _LIGHT_TITLE = re.compile(r"\blight-?weight\b|轻量", re.IGNORECASE)
 _DESIGNED_THING = re.compile(r"\b(?:detect\w*|encoders?|backbones?|networks?|models?|transformers?|recogni\w*|"
                              r"segment\w*|classif\w*|architectures?)\b|检测|编码器|骨干|网络|识别|分割", re.IGNORECASE)
 _NETWORK_BRIEF = re.compile(r"(?:网络|架构|模型|骨干|编码器|Transformer)(?:设计|结构)")
+_SERVING_TITLE = re.compile(r"\bServ(?:ing|e|es|er)\b(?!\s+as\b)")
 _FAST_TITLE = ("real-time", "real time", "fast", "lightweight", "light-weight", "tiny", "compact", "实时", "快速",
                "轻量")
 
@@ -64,6 +65,8 @@ def extract_techniques(title: str, brief: str, abstract: str) -> tuple[Technique
         concepts.append(onto.techniques["efficient-architecture"])
     if "caching-reuse" not in {cat for c in concepts for cat in c.categories} and _reuses_computation(text):
         concepts.append(onto.techniques["caching-reuse"])
+    if "serving-scheduling" not in present and _SERVING_TITLE.search(title):
+        concepts.append(onto.techniques["serving-scheduling"])  # "Serving Generative LLMs on Preemptible Instances"
     if not concepts and (_about_efficiency(title) or _designs_efficient_network(title, brief)):
         # No technique named, but the paper is about being fast or small ("Real-Time Object Detection",
         # "Faster ... Encoder"): its contribution is the design of an efficient network.

@@ -154,3 +154,8 @@ def test_an_efficient_network_design_with_no_named_technique() -> None:
 def test_reasoning_budgets_are_adaptive_computation() -> None:
     assert "early-exit-adaptive" in _categories("Token-Budget-Aware LLM Reasoning", "",
                                                 "We estimate a token budget for each problem and reason within it.")
+
+
+def test_a_title_about_serving_is_serving() -> None:
+    assert "serving-scheduling" in _categories("SpotServe-like: Serving Generative LLMs on Preemptible Instances", "",
+                                               "We migrate requests between instances.")
