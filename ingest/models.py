@@ -85,6 +85,14 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
     for name, family in _listed_beside(sentence, known_spans):
         found.setdefault(name.casefold(), Model(entity_id("model", name), name, family, resolved=family is not None))
     named_at.sort()
+    for (start, end, first), (next_start, next_end, second) in pairwise(list(named_at)):
+        # "CLIP ViT-L/14", "OpenCLIP ViT-H/14": a bare family naming the checkpoint of its backbone
+        model = found.get(first)
+        if model is not None and next_start == end + 1 and sentence[end] == " " and model.name == model.family:
+            name = f"{model.name} {found[second].name}"
+            found.pop(first, None)
+            found.pop(second, None)
+            found[name.casefold()] = Model(entity_id("model", name), name, model.family)
     enumerated: set[str] = set()
     for (_, end, first), (start, _, second) in pairwise(named_at):
         if _SEPARATOR_ONLY.match(sentence[end:start]):
@@ -145,11 +153,13 @@ def _family_of_canonical() -> dict[str, str]:
 
 def _model_shaped(onto: Ontology, word: str) -> bool:
     """A model-like name that is no technique label, hardware or metric word ("GPTQ", "A100", "FLOPs")."""
-    if len(word) < 3 or not _MODEL_SHAPE.match(word) or word.upper() in _NOT_MODELS:
+    if len(word) < 3 or not _MODEL_SHAPE.match(word) or word.upper() in _NOT_MODELS or _BENCHMARK.search(word):
         return False
     return not (onto.technique_index.find(word) or onto.hardware_index.find(word)
                 or onto.device_grammar.pattern.match(word))
 
+
+_BENCHMARK = re.compile(r"(?:Bench|Eval|QA|Arena|Set|Net-\d+K)$")  # "SEED-Bench", "MT-Bench": benchmarks
 
 # Upper-case words of an evaluation sentence that are not models: units, formats, task and metric names.
 _NOT_MODELS = frozenset({"GPU", "GPUS", "CPU", "CPUS", "NPU", "NPUS", "FLOPS", "TFLOPS", "GFLOPS", "FP16", "FP8",

@@ -185,3 +185,8 @@ def test_distilled_checkpoints_and_longer_stems_first() -> None:
 
 def test_a_score_after_a_name_is_no_version() -> None:
     assert [m.name for m in find_models("仍保留LLaVA-1.5-7B 89.41%性能")] == ["LLaVA-1.5-7B"]
+
+
+def test_backbone_checkpoints_size_codes_and_benchmarks() -> None:
+    found = [m.name for m in extract_models("", "", "CLIP ViT-L/14, Swin-T, DeiT-T and MiniCPM-V 2.6 on SEED-Bench", ())]
+    assert found == ["Swin-T", "DeiT-T", "MiniCPM-V-2.6", "CLIP ViT-L/14"]
