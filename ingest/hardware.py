@@ -51,7 +51,8 @@ def _grammar_devices(onto: Ontology, text: str) -> list[tuple[int, int, Hardware
     grammar = onto.device_grammar
     out = []
     for match in grammar.finditer(text):
-        if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "-_"):
+        before = text[match.start() - 1] if match.start() else " "
+        if before.isascii() and (before.isalnum() or before in "-_"):  # glued to a Latin word, not to Chinese
             continue
         family = onto.hardware[grammar.family_of_stem[match.group("stem")]]
         parts = re.split(r"[ \t]+", match.group("number").strip(" \t"))

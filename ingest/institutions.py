@@ -57,11 +57,13 @@ _NOISE = frozenset({"project", "independent researcher", "researcher", "equal", 
 # "Haidian District", "Zhejiang Province", "Republic of Korea", postcodes.
 _ADDRESS = re.compile(
     r"^(?:[A-Z][a-z]+-(?:si|gu|gun|do|dong|shi|ku|ken)|(?:[A-Z][a-z]+\s+){1,2}(?:District|Province|Prefecture|County|"
-    r"City|State|Region)|Republic of [A-Z][a-z]+|[A-Z]{1,2}\d[\dA-Z]?\s*\d[A-Z]{2}|\d{4,6}(?:-\d{3,4})?)$")
+    r"City|State|Region)|Republic of [A-Z][a-z]+|[A-Z]{1,2}\d[\dA-Z]?\s*\d[A-Z]{2}|(?:[A-Z][a-z]+\s+)?\d{4,6}(?:-\d{3,4})?"
+    r"|[\u4e00-\u9fff]{1,4}[都道府県省市][\u4e00-\u9fff]{1,4}[区市町村县])$")
 
 
 def _is_place(text: str) -> bool:
-    return normalise_name(text) in place_keys() or bool(_ADDRESS.match(text.strip()))
+    text = _UNIT_NOTE.sub("", text).strip()  # "USA (DeepSpeed team)"
+    return normalise_name(text) in place_keys() or bool(_ADDRESS.match(text))
 
 
 _BRIEF_VERB = re.compile(r"发布了|发布|提出了|推出了|提出|推出|开发了|研发了")
@@ -135,21 +137,34 @@ def details_mentions(line: str, registry: InstitutionRegistry) -> list[Mention]:
 # Legal forms of a company in any script, before or after its name.
 _CORPORATE_FORM = re.compile(r"^(?:株式会社|有限会社|주식회사|\(주\)|㈜)\s*|\s*(?:株式会社|有限会社|주식회사|\(주\)|㈜|"
                              r",?\s+(?:Co\.,?\s*Ltd\.?|Ltd\.?|Inc\.?|Corporation|Corp\.?|GmbH|AG|S\.A\.|LLC))$")
+# A parenthesised unit or team after a name: "SUNY (Department of Computer Science)", "USA (DeepSpeed team)".
+_UNIT_NOTE = re.compile(r"\s*[(（](?:[^()（）]*\b(?:Department|Dept|School|Faculty|team|Team|Lab|Group)\b[^()（）]*)[)）]$")
+# An abbreviation in parentheses after a name: "International Computer Science Institute (ICSI)".
+_ABBREVIATION_NOTE = re.compile(r"\s*[(（]([A-Z][A-Za-z&.-]{1,9})[)）]$")
 _GLOSS = re.compile(r"^(.+?)\s*[（(]([^()（）]+)[)）]$")
 
 
 def _unknown(fragment: str) -> Mention:
     """An organisation the registry does not know, as written; "Яндекс (Yandex)", a name glossed in Latin
-    letters, is known by the Latin name with the other as an alias."""
-    bare = _CORPORATE_FORM.sub("", fragment).strip(" ,")
-    if bare and bare != fragment and fragment.isascii() and not _GLOSS.match(fragment):
-        return Mention(bare, None, [bare, fragment])  # "Useful Sensors Inc" is Useful Sensors
+    letters, is known by the Latin name with the other as an alias; a unit or abbreviation in parentheses
+    after a name is set aside ("SUNY (Department of ...)", "Foo Institute (FI)"), and so is a Latin legal
+    form ("Useful Sensors Inc")."""
     gloss = _GLOSS.match(fragment)
     if gloss:
         first, second = gloss.group(1).strip(), gloss.group(2).strip()
         if first.isascii() != second.isascii():
             latin, native = (first, second) if first.isascii() else (second, first)
             return Mention(latin, None, [latin, native])
+    unit = _UNIT_NOTE.search(fragment)
+    if unit and unit.start() > 0:
+        return _unknown(fragment[:unit.start()])
+    abbreviation = _ABBREVIATION_NOTE.search(fragment)
+    if abbreviation and abbreviation.start() > 0:
+        name = fragment[:abbreviation.start()].strip()
+        return Mention(name, None, [name, abbreviation.group(1), fragment])
+    bare = _CORPORATE_FORM.sub("", fragment).strip(" ,")
+    if bare and bare != fragment and fragment.isascii():
+        return Mention(bare, None, [bare, fragment])  # "Useful Sensors Inc" is Useful Sensors
     return Mention(fragment, None, [fragment])
 
 

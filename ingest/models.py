@@ -78,7 +78,8 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
             known_spans.append((start, end))
             found.setdefault(name.casefold(), Model(entity_id("model", name), name, None, resolved=False))
     for match in _DERIVED.finditer(sentence):  # "MobileSAM", "TinyViT": a small model of a known family
-        glued = match.start() and (sentence[match.start() - 1].isalnum() or sentence[match.start() - 1] in "-_")
+        before = sentence[match.start() - 1] if match.start() else " "
+        glued = before.isascii() and (before.isalnum() or before in "-_")
         if not glued and not any(match.start() < e and s < match.end() for s, e in known_spans):
             name = match.group(0)
             found.setdefault(name.casefold(), Model(entity_id("model", name), name, None, resolved=False))

@@ -359,7 +359,7 @@ def _device_grammar(graph: Graph, hardware: dict[str, HardwareEntry]) -> DeviceG
     part = rf"(?:{_NUMBER_PART}|(?:{words})(?![A-Za-z0-9]))"
     # No look-behind before the stem, so `re` can skip to the stems' first characters; the caller checks
     # that the character before a match is no letter, digit or hyphen.
-    number = rf"(?P<number>[ \t-]?{part}(?:[ \t-]{part}){{0,4}})(?![\w])"
+    number = rf"(?P<number>[ \t-]?{part}(?:[ \t-]{part}){{0,4}})(?![A-Za-z0-9_])"
     pattern = re.compile(rf"(?P<stem>{stems}){number}")
     label_ids: dict[str, str] = {}
     for entry in sorted(hardware.values(), key=lambda e: e.id):

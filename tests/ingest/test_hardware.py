@@ -64,3 +64,9 @@ def test_systems_sub_families_and_glued_numbers() -> None:
         ("NVIDIA Jetson Orin", "edge-device"), ("NVIDIA Jetson AGX Orin", "edge-device"),
         ("NVIDIA Jetson Orin NX", "edge-device")]
     assert _found("A10G and an Adreno GPU") == [("NVIDIA A10G", "gpu"), ("Qualcomm Adreno GPU", "gpu")]
+
+
+def test_devices_glued_to_chinese_text() -> None:
+    assert _found("达成了在三星Galaxy S23 Ultra上20步生成，在Apple M2 Ultra上推理") == [
+        ("Samsung Galaxy S23 Ultra", "mobile"), ("Apple M2 Ultra", "mobile")]
+    assert _found("on the Samsung S23 Ultra") == [("Samsung S23 Ultra", "mobile")]

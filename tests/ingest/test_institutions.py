@@ -142,3 +142,11 @@ def test_units_of_an_organisation_and_noise_in_affiliation_lines():
     assert names(paper("University of California, Berkeley, Sky Computing Lab, Correspondence to")) == [
         "University of California, Berkeley"]
     assert names(paper("GenAI at Meta")) == ["Meta"]
+
+
+def test_units_abbreviations_and_addresses_in_parentheses_and_native_script():
+    record = paper("Quokka Univ (Department of Computer Science), USA (Wombat team), "
+                   "Numbat Computer Science Institute (NCSI), Beijing 100084, 東京都港区")
+    insts = extract_institutions(record)
+    assert [i.name for i in insts] == ["Quokka Univ", "Numbat Computer Science Institute"]
+    assert "NCSI" in insts[1].aliases
