@@ -32,6 +32,7 @@ _DERIVED = re.compile(r"(?:Mobile|Efficient|Fast|Tiny|Edge|Nano|Micro|Mini|Light
                       r"(?:SAM|ViT|BERT|DiT|CLIP|LLaMA|Llama|DETR|Whisper)(?:-?[A-Z0-9][\w.]*)?(?![\w-])")
 _SIZE_BEFORE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?[BbMm])\s+$")
 _HAS_SIZE = re.compile(r"\d+(?:\.\d+)?[BM]\b|\d+x\d+B")
+_BRACED = re.compile(r"-\{([A-Za-z0-9., -]{1,40})\}")
 _SLASHED_SIZES = re.compile(r"(?:/\d+(?:\.\d+)?[BM])+(?![\w.])")
 _LAST_SIZE = re.compile(r"\d+(?:\.\d+)?[BM]$")
 
@@ -70,6 +71,12 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
             named_at.append((*match.span(), model.name.casefold()))
             for sibling in _slashed_sizes(sentence, match.end(), model):  # "OPT-30B/66B/175B"
                 found.setdefault(sibling.name.casefold(), sibling)
+            braced = _BRACED.match(sentence, match.end())  # "Vicuna-{7B,13B}": two checkpoints
+            if braced:
+                found.pop(model.name.casefold(), None)
+                for item in (i.strip() for i in braced.group(1).split(",") if i.strip()):
+                    name = f"{model.name}-{item}"
+                    found.setdefault(name.casefold(), Model(entity_id("model", name), name, model.family))
     for hit in onto.model_alias_index.find(sentence):
         family = onto.model_families[hit.target]
         found.setdefault(family.name.casefold(), Model(entity_id("model", family.name), family.name, family.name))

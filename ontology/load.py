@@ -386,7 +386,7 @@ _TAG_WORDS = (
 _SIZE = r"\d+(?:\.\d+)?[BbMmKk]|\d+x\d+[Bb]|A\d+(?:\.\d+)?B"
 _VERSION = r"[vV]?\d+(?:\.\d+)*[a-z]?"
 # ViT-style size codes ("DeiT-S", "ViM-Ti") are case-sensitive so that a lone "-s" is not a size.
-_DASH_TAG = rf"-(?:{_SIZE}|[BLSHG]/\d+|B\d(?![\w.])|(?:Ti|S|B|L|H|N|M|C|E|X|T|V)(?![A-Za-z0-9/])|{_VERSION}|(?i:{_TAG_WORDS}))(?![A-Za-z0-9])"
+_DASH_TAG = rf"-(?:{_SIZE}|(?:XL|XXL|[BLSHG])/\d+|B\d(?![\w.])|(?:Ti|S|B|L|H|N|M|C|E|X|T|V)(?![A-Za-z0-9/])|{_VERSION}|(?i:{_TAG_WORDS}))(?![A-Za-z0-9])"
 _SPACE_TAG = rf" (?:{_SIZE}|\d+(?:\.\d+)+(?!\s*[%％倍×])|(?=[A-Z])(?i:{_TAG_WORDS}))(?![A-Za-z0-9])"
 _SUFFIX = rf"(?P<ver>[-\s.]?{_VERSION}(?![A-Za-z])(?!\.?\d)(?!\s*[%％倍×]))?(?P<tags>(?:{_DASH_TAG}|{_SPACE_TAG})*)"
 

@@ -147,7 +147,7 @@ def test_unknown_models_beside_known_ones_in_an_enumeration_are_models_marked_un
 
 def test_enumeration_items_that_are_not_models() -> None:
     assert [m.name for m in find_models("LLaMA-2-7B on GSM8K, MMLU and HumanEval with FP16 and INT4")] == ["LLaMA-2-7B"]
-    assert [m.name for m in find_models("using DiT-XL/2 and Constant-Memory KV Cache")] == ["DiT-XL"]
+    assert [m.name for m in find_models("using DiT-XL/2 and Constant-Memory KV Cache")] == ["DiT-XL/2"]
     assert [m.name for m in find_models("训练成本仅为MovieGen 1%")] == ["MovieGen"]
 
 
@@ -190,3 +190,8 @@ def test_a_score_after_a_name_is_no_version() -> None:
 def test_backbone_checkpoints_size_codes_and_benchmarks() -> None:
     found = [m.name for m in extract_models("", "", "CLIP ViT-L/14, Swin-T, DeiT-T and MiniCPM-V 2.6 on SEED-Bench", ())]
     assert found == ["Swin-T", "DeiT-T", "MiniCPM-V-2.6", "CLIP ViT-L/14"]
+
+
+def test_braced_sizes_and_speech_models() -> None:
+    assert [m.name for m in extract_models("", "", "across Vicuna-{7B,13B} with VITS, FastSpeech 2 and HiFi-GAN", ())] == [
+        "Vicuna-7B", "Vicuna-13B", "VITS", "FastSpeech 2", "HiFi-GAN"]
