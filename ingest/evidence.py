@@ -6,12 +6,15 @@ baseline, condition and scope with the readers of `ingest.claim_context`. Metric
 the ontology (`ontology/metrics.ttl`).
 
 Policy (what counts as evidence):
-- a number with a result unit (x, %, time, rate, GB, FLOPs, J, dB, points) or a score bound to a
-  quality/accuracy name ("Dice = 0.855");
+- a number with a result unit (x, %, time, rate, GB, FLOPs, J, dB, points), a multiple in words
+  ("doubles", "an order of magnitude", 两倍), a sparsity reached ("prunes to 60% sparsity") or a score
+  bound to a quality/accuracy name ("Dice = 0.855", "a 0.3 WikiText2 perplexity increase");
 - not: model sizes and other counts with B/M/K ("7B", "4K", "64k context") unless parameters are
-  said to be activated/updated/kept; bit widths, step counts, resolutions, ratios like 2:4, numbers
-  glued to names, years, counts of datasets or tasks (no unit), design ratios of an autoencoder
-  ("32× spatial"), sparsity settings ("50% sparsity"), hardware specs ("6GB VRAM"), clip lengths.
+  said to be activated/updated/kept; data set sizes ("0.22M LAION pairs"); bit widths, step counts,
+  resolutions ("1024px"), ratios like 2:4, numbers glued to names, years, counts of datasets or tasks
+  (no unit), design ratios of an autoencoder ("32× spatial"), sparsity settings ("at 50% sparsity"),
+  hardware specs ("6GB VRAM", "on 24GB consumer GPUs"), requirements ("a TPOT SLO of 100 ms"), clip
+  lengths.
 - the same figure in brief and abstract is one claim; the abstract's quote is kept.
 """
 

@@ -6,8 +6,11 @@
 `8.8 WSIs/分钟` -> 8.8 "WSIs/min"; `10,000 tokens/s` -> 10000 "tokens/s"; `Dice = 0.855` -> 0.855, no unit.
 
 Decisions (documented because they are policy, not parsing):
-- Chinese numerals are read only where they carry a result: before 倍 (三倍 -> 3 x, 两倍 -> 2 x) and
-  一半/减半 (-> 50 %). Elsewhere (七个数据集, 三个任务) they are counts and are not returned.
+- Chinese numerals are read only where they carry a result: before 倍 (三倍 -> 3 x, 两倍 -> 2 x),
+  一半/减半 (-> 50 %) and 数量级 (一个数量级 -> 10 x; not 数个数量级). Elsewhere (七个数据集, 三个任务) they are
+  counts and are not returned. English multiples in words are read the same way ("doubles", "twice as
+  fast", "three times faster", "an order of magnitude", "halves", "four GPU hours"); the adjective
+  "double" ("double quantization") is not.
 - Identifier digits are not quantities: a number glued to a letter or to `letter-`/`digit-`
   (LLaVA-1.5-7B, Wan2.1, W1.58A2, top-1, FP8) is skipped, as are resolutions (2160×3840) and
   ratios (2:4).
