@@ -4,8 +4,11 @@ Labels of every concept (English and Chinese, with variants) are matched in the 
 brief and the abstract. A specific concept ("GPTQ") stands for its categories; a bare category label
 ("量化") yields the category concept only when nothing more specific in that category matched.
 `other` stands for the part of a paper that is not an efficiency technique: it is given when no
-concept matched, and beside the matched ones when the problem the brief says the paper solves is not
-one of cost or speed (see `pg:efficiencyCue` in the ontology).
+concept matched (unless the title or brief shows an efficient network design), and beside the matched ones
+when the problem the brief says the paper solves is not one of cost or speed (see `pg:efficiencyCue`).
+A category counts where the paper contributes it (`_contributed`): mentions weigh by where they stand,
+baselines and other work weigh nothing, and software papers often only run on (`pg:oftenIncidental`)
+weighs half.
 """
 
 from __future__ import annotations
