@@ -120,7 +120,6 @@ _RESOLUTION_AFTER = re.compile(r"\s*(?:text-to-image|images?|resolution|generati
                                re.IGNORECASE)
 _CLIP_LENGTH = re.compile(r"\s*(?:-?long|videos?|clips?|audio|视频|音频|时长)", re.IGNORECASE)
 
-# Preparing a model (training, calibrating, pruning, searching) before the figure: its time is no latency.
 # Preparing a model before a time figure ("is trained in 12 GPU hours", "quantizes OPT-175B in four GPU
 # hours"): the time is no latency; with a latency word in between it is one ("the pruned model's latency").
 _PREPARATION = re.compile(r"(?<![A-Za-z-])(?:train|calibrat|fine-?tun|quantiz|prun|distill)\w*"

@@ -81,8 +81,8 @@ def _device(onto: Ontology, family: HardwareEntry, stem: str, surface: str, part
     family_id = None if family.generic else entity_id("hw", family.name)
     words = device_key(surface).split()
     whole = {device_key(name), device_key(surface)}
-    # the name, the surface, then shorter tails ("GeForce RTX 4090" -> "RTX 4090") a label may spell
-    # shorter tails only past product-line words ("GeForce RTX 4090": RTX 4090; "DGX-A100" is no A100)
+    # the name, the surface, then shorter tails a label may spell, only past product-line words
+    # ("GeForce RTX 4090" -> "RTX 4090"; "DGX-A100" is no A100)
     skippable = onto.device_grammar.folded_designators | set(device_key(family.vendor or "").split())
     tails = [" ".join(words[i:]) for i in range(1, len(words) - 1) if all(w in skippable for w in words[:i])]
     for key in (*whole, *tails):

@@ -8,6 +8,7 @@ The paper's own method ("FastVSR", "AutoPrune") comes from proposal phrasing and
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
 from graph.ids import entity_id
@@ -135,7 +136,7 @@ def _listed_beside(text: str, known: list[tuple[int, int]]) -> list[tuple[str, s
             if any(s <= item.start(1) < e for s, e in known):
                 cursor = next(e for s, e in known if s <= item.start(1) < e)
                 continue
-            family = _bare_family(onto, item.group(1))
+            family = _family_of_canonical().get(item.group(1))
             if family is None and not _model_shaped(onto, item.group(1)):
                 break
             names.append((item.group(1), family))
@@ -143,18 +144,15 @@ def _listed_beside(text: str, known: list[tuple[int, int]]) -> list[tuple[str, s
         previous = _PREVIOUS_ITEM.search(text, max(0, start - 40), start)
         if previous and not any(s <= previous.start(1) < e for s, e in known) and not _CAPITAL_WORD_BEFORE.search(
                 text, max(0, previous.start(1) - 30), previous.start(1)):
-            family = _bare_family(onto, previous.group(1))
+            family = _family_of_canonical().get(previous.group(1))
             if family is not None or _model_shaped(onto, previous.group(1)):
                 names.append((previous.group(1), family))
     return names
 
 
-def _bare_family(onto: Ontology, word: str) -> str | None:
-    return _family_of_canonical().get(word)
-
-
 @ontology_cache
 def _family_of_canonical() -> dict[str, str]:
+    """The family of each canonical model name: a bare stem in an enumeration ("MPT") is that family's model."""
     onto = load_ontology()
     return {f.canonical: onto.model_families[f.family].name for f in reversed(list(onto.model_forms.values()))}
 
@@ -231,7 +229,7 @@ def _tag(tag: str) -> str:
     return _TAG_CASE.get(tag.casefold(), tag[:1].upper() + tag[1:] if tag[:1].islower() else tag)
 
 
-def _drop_prefixes(models: list[Model], enumerated: set[str] = frozenset()) -> list[Model]:  # type: ignore[assignment]
+def _drop_prefixes(models: list[Model], enumerated: AbstractSet[str] = frozenset()) -> list[Model]:
     """"Wan2.1" is dropped when "Wan2.1-14B" is also named, "YOLO" when "YOLOv8" is: keep the fullest
     form of a checkpoint; unless the shorter one is an item of an enumeration ("LLaMA and LLaMA-2")."""
     keys = [(m.name.casefold(), m.family) for m in models]

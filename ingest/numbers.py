@@ -268,10 +268,14 @@ def _word_quantities(text: str) -> list[Quantity]:
         found.append(Quantity(match.start(), match.end(), float(value), None, unit, unit_kind, modifier,
                               match.group(0)))
     for match in _WORD_DURATION.finditer(text):
-        unit = "GPU hours" if "gpu" in match.group("unit").lower() and "hour" in match.group("unit").lower() else \
-            "GPU days" if "gpu" in match.group("unit").lower() else \
-            "h" if match.group("unit").lower().startswith("hour") else \
-            "days" if match.group("unit").lower().startswith("day") else "min"
+        written = match.group("unit").lower()
+        gpu = "gpu" in written
+        if "hour" in written:
+            unit = "GPU hours" if gpu else "h"
+        elif "day" in written:
+            unit = "GPU days" if gpu else "days"
+        else:
+            unit = "min"
         found.append(Quantity(match.start(), match.end(), float(_WORD_NUMBERS[match.group("n").lower()]), None, unit,
                               "gpu-time" if unit.startswith("GPU") else "time", None, match.group(0)))
     if "数量级" in text:

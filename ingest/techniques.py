@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 
 from graph.ids import entity_id
 from graph.model import Technique
@@ -119,11 +120,12 @@ def _contributed(onto: Ontology, texts: tuple[str, str, str], hits: list[PhraseH
     sentence_starts = [start for start, _ in sentences]
 
     lowered = abstract.lower()
-    own, other = (_sentences_with(lowered, cues, sentence_starts) for cues in (_OWN_WORK, _OTHER_WORK))
+    own, other = ({bisect_right(sentence_starts, at) - 1 for at, _ in _cue_spans(lowered, cues)}
+                  for cues in (_OWN_WORK, _OTHER_WORK))
     for i, (start, end) in enumerate(sentences):
         value = (1.0 if i in other else 2.0) if i in own else (0.0 if i in other else 1.0)
         regions.append((abstract_at + start, abstract_at + end, value))
-    comparisons = _cue_ends(text.lower(), _COMPARISON, len(title))
+    comparisons = sorted(end for _, end in _cue_spans(text.lower(), _COMPARISON, len(title)))
     weight: dict[str, float] = {}
     own_weight: dict[str, float] = {}
     starts = [r[0] for r in regions]
@@ -144,39 +146,24 @@ def _contributed(onto: Ontology, texts: tuple[str, str, str], hits: list[PhraseH
             and any(weight.get(cat, 0.0) >= _STRONG for cat in c.categories)]
 
 
-def _cue_ends(lowered: str, cues: tuple[str, ...], start: int) -> list[int]:
-    """Sorted end offsets of the cues: whole words, or word starts for the stems ("outperforms")."""
-    ends = []
+def _cue_spans(lowered: str, cues: tuple[str, ...], start: int = 0) -> Iterator[tuple[int, int]]:
+    """(start, end) of each cue from `start` on: whole words, or word starts for the stems
+    ("outperforms"). Plain `str.find`: the cue lists are short and a regex alternation scanned every
+    abstract far more slowly."""
     for cue in cues:
         at = lowered.find(cue, start)
         while at >= 0:
             end = at + len(cue)
             if not cue.isascii() or ((at == 0 or not lowered[at - 1].isalpha()) and (
                     cue in _STEMS or end == len(lowered) or not lowered[end].isalpha())):
-                ends.append(end)
-            at = lowered.find(cue, at + len(cue))
-    return sorted(ends)
+                yield at, end
+            at = lowered.find(cue, end)
 
 
 def _compared(text: str, comparisons: list[int], at: int) -> bool:
     """A comparison word ends at most 40 characters before `at`, with no sentence break in between."""
     i = bisect_right(comparisons, at) - 1
     return i >= 0 and at - comparisons[i] <= 40 and not _BREAK.search(text, comparisons[i], at)
-
-
-def _sentences_with(lowered: str, cues: tuple[str, ...], sentence_starts: list[int]) -> set[int]:
-    """Indices of the sentences in which a cue occurs as whole words (plain `str.find`: the cue lists
-    are short and a regex alternation scanned every abstract far more slowly)."""
-    found = set()
-    for cue in cues:
-        at = lowered.find(cue)
-        while at >= 0:
-            end = at + len(cue)
-            if not cue.isascii() or ((at == 0 or not lowered[at - 1].isalpha())
-                                     and (end == len(lowered) or not lowered[end].isalpha())):
-                found.add(bisect_right(sentence_starts, at) - 1)
-            at = lowered.find(cue, end)
-    return found
 
 
 # "reuse the pre-computed feature maps from the previous step", "复用上一步的激活": reuse of computed results

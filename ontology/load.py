@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate, compress
 from operator import itemgetter, or_
 
@@ -195,8 +195,9 @@ class DeviceGrammar:
     stem_finder: re.Pattern[str] = re.compile("(?!)")  # every stem, longest first, nothing around it
     family_of_entry: dict[str, str] = field(default_factory=dict)  # known device -> family whose stem it names
 
-    @property
+    @cached_property
     def folded_designators(self) -> frozenset[str]:
+        """`designators` as `device_key` writes words: read for every device a text names."""
         return frozenset(d.casefold() for d in self.designators)
 
     def finditer(self, text: str) -> list[re.Match[str]]:
