@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"report: {args.report.name}, {len(first.papers)} papers, {args.rounds} rounds on one core")
     print(f"first run incl. imports and ontology load: {warm:.2f} s")
     print(f"papers/s: median {statistics.median(rates):.0f}, min {min(rates):.0f}, max {max(rates):.0f} "
-          f"(target >= 500)")
+          f"(target >= 700: issue 7 asks that it stays there; the first target was 500)")
     # On a shared machine wall time includes waiting for the core; CPU time is what the work costs.
     print(f"papers per CPU-second: median {statistics.median(cpu_rates):.0f}, max {max(cpu_rates):.0f}")
     return 0
