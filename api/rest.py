@@ -1,5 +1,5 @@
-"""REST routes: search, one paper, the review list, report upload and the health check. Thin: they
-call the service.
+"""REST routes: search, one paper, the review list, trends, leaderboards, comparisons, report upload and
+the health check. Thin: they call the service.
 
 Write access: POST /api/reports needs the X-API-Key header to equal PAPERGRAPH_API_KEY (401 when it is
 missing or wrong). With no key configured the server is read-only and the route answers 403
@@ -10,9 +10,11 @@ missing or wrong). With no key configured the server is read-only and the route 
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import PlainTextResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
+from api import analytics
 from api.schema import key_matches
 from api.service import ImportTotals, PapergraphService, SearchResult
 from api.settings import Settings
@@ -22,6 +24,12 @@ from graph.store import PaperFilter
 MULTIPART_OVERHEAD = 16 * 1024
 
 IdList = Annotated[list[str], Query()]
+OptionalId = Annotated[str | None, Query(max_length=200)]
+TREND_BY = "^(category|technique|institution|model|hardware)$"
+
+
+def _text(body: str, media_type: str) -> Response:
+    return PlainTextResponse(body, media_type=f"{media_type}; charset=utf-8")
 
 
 def _service(request: Request) -> PapergraphService:
@@ -66,6 +74,51 @@ def build_router(settings: Settings) -> APIRouter:
     async def review(request: Request) -> dict[str, Any]:
         items = await run_in_threadpool(_service(request).review)
         return {"unresolved": [item.to_json() for item in items]}
+
+    @router.get("/api/trends", summary="Distinct papers per dated report for the top entities of a dimension")
+    async def trends(
+        request: Request,
+        by: Annotated[str, Query(pattern=TREND_BY)] = "category",
+        top: Annotated[int, Query(ge=1, le=settings.analytics_max_rows)] = 10,
+        category: OptionalId = None,
+        sort: Annotated[str, Query(pattern="^(papers|rising|new)$")] = "papers",
+        format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
+    ) -> Any:
+        result = await run_in_threadpool(_service(request).trends, by, top, category, sort)
+        return _text(analytics.trends_csv(result), "text/csv") if format == "csv" else analytics.trends_json(result)
+
+    @router.get("/api/leaderboard", summary="The best claims of a metric, ranked only among comparable units")
+    async def leaderboard(
+        request: Request,
+        metric: Annotated[str, Query(min_length=1, max_length=100)],
+        category: OptionalId = None,
+        technique: OptionalId = None,
+        hardware: OptionalId = None,
+        model: OptionalId = None,
+        unit: Annotated[str | None, Query(max_length=40, description="rank the group of this unit")] = None,
+        direction: Annotated[str | None, Query(pattern="^(increase|decrease|level)$")] = None,
+        k: Annotated[int, Query(ge=1, le=settings.analytics_max_rows)] = 20,
+        format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
+    ) -> Any:
+        board = await run_in_threadpool(
+            lambda: _service(request).leaderboard(metric, k, category=category, technique=technique,
+                                                  hardware=hardware, model=model, unit=unit, direction=direction))
+        return (_text(analytics.leaderboard_csv(board), "text/csv") if format == "csv"
+                else analytics.leaderboard_json(board))
+
+    @router.get("/api/compare", summary="Papers side by side: one column per paper, one row per property")
+    async def compare(
+        request: Request,
+        ids: Annotated[list[str], Query(description="paper ids, comma-separated or repeated")],
+        format: Annotated[str, Query(pattern="^(json|csv|markdown)$")] = "json",
+    ) -> Any:
+        wanted = [i for value in ids for i in value.split(",")]
+        result = await run_in_threadpool(_service(request).compare, wanted)
+        if format == "csv":
+            return _text(analytics.comparison_csv(result), "text/csv")
+        if format == "markdown":
+            return _text(analytics.comparison_markdown(result), "text/markdown")
+        return analytics.comparison_json(result)
 
     @router.post(
         "/api/reports",

@@ -21,16 +21,19 @@ from strawberry.permission import BasePermission
 
 from api.loaders import StoreLoaders
 from api.results import (
+    Comparison,
     Count,
     GraphNode,
     GraphRelationship,
     ImportResult,
     InstitutionPair,
+    Leaderboard,
     ReviewItem,
     SearchHit,
     Stats,
     Subgraph,
     TechniquePair,
+    Trends,
 )
 from api.service import ImportTotals, PapergraphService, ServiceError
 from api.settings import Settings
@@ -60,6 +63,13 @@ class GraphContext(BaseContext):
         self.service = service
         self.settings: Settings = service.settings
         self.loaders = StoreLoaders(service.store)
+        self._first_seen: dict[str, asyncio.Future[dict[str, str | None]]] = {}
+
+    async def first_seen(self, by: str) -> dict[str, str | None]:
+        """Entity id -> first-seen date for one trend dimension, computed once per request."""
+        if by not in self._first_seen:
+            self._first_seen[by] = asyncio.ensure_future(asyncio.to_thread(self.service.first_seen, by))
+        return await self._first_seen[by]
 
 
 def _ids(values: list[str] | None) -> tuple[str, ...]:
@@ -108,6 +118,29 @@ class EvidenceOrder(Enum):
     VALUE_DESC = "value_desc"
     VALUE_ASC = "value_asc"
     PAPER = "paper"
+
+
+@strawberry.enum
+class TrendDimension(Enum):
+    CATEGORY = "category"
+    TECHNIQUE = "technique"
+    INSTITUTION = "institution"
+    MODEL = "model"
+    HARDWARE = "hardware"
+
+
+@strawberry.enum
+class TrendSort(Enum):
+    PAPERS = "papers"
+    RISING = "rising"
+    NEW = "new"
+
+
+@strawberry.enum
+class ClaimDirection(Enum):
+    INCREASE = "increase"
+    DECREASE = "decrease"
+    LEVEL = "level"
 
 
 @strawberry.enum
@@ -260,6 +293,26 @@ class Query:
     @strawberry.field(description="Unresolved institutions, models and hardware, most papers first.")
     async def review(self, info: strawberry.Info) -> list[ReviewItem]:
         return [ReviewItem.of(item) for item in await _off_loop(info.context.service.review)]
+
+    @strawberry.field(description="Distinct papers per dated report for the top entities of a dimension.")
+    async def trends(self, info: strawberry.Info, by: TrendDimension = TrendDimension.CATEGORY, top: int = 10,
+                     category: str | None = None, sort: TrendSort = TrendSort.PAPERS) -> Trends:
+        return Trends.of(await _service_call(info.context.service.trends, by.value, top, category, sort.value))
+
+    @strawberry.field(description="The best claims of a metric, ranked only among comparable units.")
+    async def leaderboard(self, info: strawberry.Info, metric: str, category: str | None = None,
+                          technique: str | None = None, hardware: str | None = None, model: str | None = None,
+                          unit: str | None = None, direction: ClaimDirection | None = None,
+                          k: int = 20) -> Leaderboard:
+        service = info.context.service
+        board = await _service_call(lambda: service.leaderboard(
+            metric, k, category=category, technique=technique, hardware=hardware, model=model, unit=unit,
+            direction=direction.value if direction else None))
+        return Leaderboard.of(board)
+
+    @strawberry.field(description="Papers side by side: one column per paper, one row per property.")
+    async def compare(self, info: strawberry.Info, ids: list[strawberry.ID]) -> Comparison:
+        return Comparison.of(await _service_call(info.context.service.compare, [str(i) for i in ids]))
 
     @strawberry.field(description="Pairs of techniques used by the same papers, most papers first.")
     async def technique_cooccurrence(self, info: strawberry.Info, first: int = 20,

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from api import analytics
 from api.review import ReviewItem, unresolved_entities
 from api.settings import Settings
 from graph.model import (
@@ -314,6 +315,39 @@ class PapergraphService:
         """The unresolved institutions, models and hardware that papers name, most papers first (then
         by name): what a curator may add to the user ontology (see README, "A registry that grows")."""
         return unresolved_entities(self.store)
+
+    # --- across reports (api/analytics.py) -----------------------------------------------------------
+    def trends(self, by: str, top: int = 10, category: str | None = None, sort: str = "papers") -> analytics.Trends:
+        """Papers per dated report for the top entities of a dimension (see graph/trends.py)."""
+        self._check_range("top", top, self.settings.analytics_max_rows)
+        return self._analytics(analytics.trends, self.store, by, top, category, sort)
+
+    def first_seen(self, by: str) -> dict[str, str | None]:
+        """Entity id -> date of the first report that named it, for one trend dimension."""
+        return self._analytics(analytics.first_seen_dates, self.store, by)
+
+    def leaderboard(self, metric: str, k: int = 20, **filters: str | None) -> analytics.Leaderboard:
+        """The best claims of a metric among comparable units (see graph/leaderboard.py)."""
+        self._check_range("k", k, self.settings.analytics_max_rows)
+        return self._analytics(analytics.leaderboard, self.store, metric, k=k, **filters)
+
+    def compare(self, ids: list[str]) -> analytics.Comparison:
+        """Papers side by side; NotFound names the ids that are not papers."""
+        return self._analytics(analytics.compare, self.store, ids)
+
+    @staticmethod
+    def _check_range(name: str, value: int, cap: int) -> None:
+        if not 1 <= value <= cap:
+            raise InvalidRequest(f"{name} must be between 1 and {cap}, not {value}")
+
+    @staticmethod
+    def _analytics(call: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return call(*args, **kwargs)
+        except analytics.UnknownIds as exc:
+            raise NotFound(str(exc)) from exc
+        except analytics.AnalyticsError as exc:
+            raise InvalidRequest(str(exc)) from exc
 
     def export(self) -> dict[str, Any]:
         """The whole graph in the interchange format (re-importable with `import_paths`)."""

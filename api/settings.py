@@ -35,6 +35,7 @@ class Settings(BaseSettings):
     graphql_max_aliases: int = Field(15, ge=1)
     search_max_k: int = Field(100, ge=1)
     page_max: int = Field(100, ge=1)
+    analytics_max_rows: int = Field(100, ge=1)  # trend series and leaderboard rows per answer
     # Query vectors remembered so a repeated query skips the model; 0 turns the cache off.
     query_cache_size: int = Field(512, ge=0)
 

@@ -79,6 +79,15 @@ async def _one(info: strawberry.Info, label: str, node_id: str | None, make: Any
     return make(node) if node is not None else None
 
 
+async def _first_seen(info: strawberry.Info, by: str, node_id: str) -> str | None:
+    """The date of the first report (by date) with a paper naming the entity; per request, one tally
+    per dimension (see GraphContext.first_seen)."""
+    return (await info.context.first_seen(by)).get(node_id)
+
+
+_FIRST_SEEN = "Date (YYYY-MM-DD) of the first report, in date order, with a paper naming this."
+
+
 @strawberry.type
 class Source:
     """Where a paper appears: the report, its `### N.` number and the heading's line."""
@@ -134,6 +143,11 @@ class Paper:
     async def reports(self, info: strawberry.Info) -> list[Report]:
         return await _related(info, self.id, "FROM_REPORT", "out", Report.from_node)
 
+    @strawberry.field(description="Date (YYYY-MM-DD) of the earliest dated report listing this paper.")
+    async def first_seen(self, info: strawberry.Info) -> str | None:
+        dates = [d for d in (r.date() for r in await self.reports(info)) if d]
+        return min(dates) if dates else None
+
 
 @strawberry.type
 class Institution:
@@ -163,6 +177,10 @@ class Institution:
     async def papers(self, info: strawberry.Info) -> list[Paper]:
         return await _related(info, self.id, "AUTHORED", "out", Paper.from_node)
 
+    @strawberry.field(description=_FIRST_SEEN)
+    async def first_seen(self, info: strawberry.Info) -> str | None:
+        return await _first_seen(info, "institution", self.id)
+
 
 @strawberry.type
 class Technique:
@@ -189,6 +207,10 @@ class Technique:
     async def papers(self, info: strawberry.Info) -> list[Paper]:
         return await _related(info, self.id, "USES", "in", Paper.from_node)
 
+    @strawberry.field(description=_FIRST_SEEN)
+    async def first_seen(self, info: strawberry.Info) -> str | None:
+        return await _first_seen(info, "category" if self.kind == "category" else "technique", self.id)
+
 
 @strawberry.type
 class Model:
@@ -205,6 +227,10 @@ class Model:
     @strawberry.field
     async def papers(self, info: strawberry.Info) -> list[Paper]:
         return await _related(info, self.id, "EVALUATES", "in", Paper.from_node)
+
+    @strawberry.field(description=_FIRST_SEEN)
+    async def first_seen(self, info: strawberry.Info) -> str | None:
+        return await _first_seen(info, "model", self.id)
 
     @strawberry.field
     async def evidence(self, info: strawberry.Info) -> list[Evidence]:
@@ -235,6 +261,10 @@ class Hardware:
     @strawberry.field
     async def papers(self, info: strawberry.Info) -> list[Paper]:
         return await _related(info, self.id, "RUNS_ON", "in", Paper.from_node)
+
+    @strawberry.field(description=_FIRST_SEEN)
+    async def first_seen(self, info: strawberry.Info) -> str | None:
+        return await _first_seen(info, "hardware", self.id)
 
     @strawberry.field
     async def evidence(self, info: strawberry.Info) -> list[Evidence]:
@@ -311,6 +341,10 @@ class Report:
     generated_at: str | None
     declared_papers: int | None
     warnings: list[str]
+
+    @strawberry.field(description="The report's date (YYYY-MM-DD), from its generation time.")
+    def date(self) -> str | None:
+        return self.generated_at[:10] if self.generated_at else None
 
     @classmethod
     def from_node(cls, node: Node) -> Report:
