@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
+from weakref import WeakKeyDictionary
 
 from graph.leaderboard import ClaimGroup, rank_claims
 from graph.store import TREND_DIMENSIONS, Claim, EvidenceFilter, GraphStore, Node, PaperFilter, canonical_id
@@ -19,6 +21,8 @@ from graph.trends import Trends, build_trends, first_seen, report_date
 from ontology.metrics import metric_concepts
 
 MAX_COMPARE = 20  # papers side by side
+MEMO_SIZE = 256  # answers remembered per store and data version
+T = TypeVar("T")
 
 
 class AnalyticsError(ValueError):
@@ -31,6 +35,32 @@ class UnknownIds(AnalyticsError):
         self.ids = tuple(ids)
 
 
+# Answers remembered per store until its data version changes (`GraphStore.data_version`); a store that
+# cannot tell (None) is asked every time. Trends and leaderboards over 100k papers cost seconds cold.
+_memo: WeakKeyDictionary[Any, tuple[int, dict[tuple[Any, ...], Any]]] = WeakKeyDictionary()
+_memo_lock = threading.Lock()
+
+
+def _remembered(store: GraphStore, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+    version = store.data_version()
+    if version is None:
+        return compute()
+    with _memo_lock:
+        seen_version, answers = _memo.get(store, (None, {}))
+        if seen_version == version and key in answers:
+            return answers[key]
+    answer = compute()
+    with _memo_lock:
+        seen_version, answers = _memo.get(store, (None, {}))
+        if seen_version != version:
+            answers = {}
+            _memo[store] = (version, answers)
+        if len(answers) >= MEMO_SIZE:
+            answers.pop(next(iter(answers)))
+        answers[key] = answer
+    return answer
+
+
 # -- trends ---------------------------------------------------------------------------------------
 
 def trends(store: GraphStore, by: str, top: int = 10, category: str | None = None,
@@ -38,7 +68,8 @@ def trends(store: GraphStore, by: str, top: int = 10, category: str | None = Non
     if by not in TREND_DIMENSIONS:
         raise AnalyticsError(f"by must be one of {', '.join(TREND_DIMENSIONS)}, not {by!r}")
     try:
-        return build_trends(store.trend_tallies(by, category or None), by, top, sort)
+        return _remembered(store, ("trends", by, top, category or None, sort),
+                           lambda: build_trends(store.trend_tallies(by, category or None), by, top, sort))
     except ValueError as exc:
         raise AnalyticsError(str(exc)) from exc
 
@@ -69,7 +100,8 @@ def trends_csv(result: Trends) -> str:
 
 def first_seen_dates(store: GraphStore, by: str) -> dict[str, str | None]:
     """Entity id -> the date (YYYY-MM-DD, None when undated) of the first report a paper named it in."""
-    return {entity: report_date(report) for entity, report in first_seen(store.trend_tallies(by)).items()}
+    return _remembered(store, ("first_seen", by), lambda: {
+        entity: report_date(report) for entity, report in first_seen(store.trend_tallies(by)).items()})
 
 
 # -- leaderboards ---------------------------------------------------------------------------------
@@ -98,10 +130,14 @@ def leaderboard(store: GraphStore, metric: str, *, category: str | None = None, 
     if direction not in (None, "increase", "decrease", "level"):
         raise AnalyticsError(f"direction must be increase, decrease or level, not {direction!r}")
     papers = PaperFilter(category=(category,) if category else (), technique=(technique,) if technique else ())
-    claims = store.claims(EvidenceFilter(metric=(metric,), hardware=(hardware,) if hardware else (),
-                                         model=(model,) if model else (), papers=papers))
-    ranked = rank_claims(metric, better, claims, unit, direction)
-    return Leaderboard(metric, ranked.groups, ranked.group, tuple(claim_rows(store, ranked.claims[:max(k, 0)])))
+    evidence_filter = EvidenceFilter(metric=(metric,), hardware=(hardware,) if hardware else (),
+                                     model=(model,) if model else (), papers=papers)
+
+    def ask() -> Leaderboard:
+        ranked = rank_claims(metric, better, store.claims(evidence_filter), unit, direction)
+        return Leaderboard(metric, ranked.groups, ranked.group, tuple(claim_rows(store, ranked.claims[:max(k, 0)])))
+
+    return _remembered(store, ("leaderboard", evidence_filter, unit, direction, k), ask)
 
 
 def claim_rows(store: GraphStore, claims: Sequence[Claim]) -> list[dict[str, Any]]:

@@ -5,7 +5,8 @@ GB, GPU days with GPU hours; x only with x, % only with %) and they claim the sa
 level ("3.5 s per image"), a rise ("2.2x faster") or a fall ("cuts memory by 80%"). Each such group is
 ranked on its own, in the metric's direction (`pg:better` in ontology/metrics.ttl):
 - a level ranks higher-first when the metric improves upwards; durations, byte sizes and FLOP counts
-  rank lower-first whatever the metric (a training time is better short);
+  rank lower-first whatever the metric (a training time is better short); a bare factor ("6x" with
+  no direction word) is read as the improvement it almost always is, larger first;
 - a change ranks by its size when it goes the better way ("4x lower memory" beats "2x lower"), else
   smallest first (an accuracy drop of 0.1 points beats one of 2 points).
 Ranges rank by their lower value; "up to" and "at least" stay in the claim's `condition`.
@@ -65,6 +66,8 @@ def group_key(metric: str, claim: Claim) -> tuple[str, str]:
 def best_order(better: str, family: str, sense: str) -> str:
     """"desc" when a larger value is the better claim in this group, else "asc"."""
     if sense == "level":
+        if family == "x":  # a bare factor ("6x", direction unstated) is claimed as an improvement
+            return "desc"
         return "asc" if family in _LOWER_LEVELS or better == "lower" else "desc"
     goes_better_way = (sense == "increase") == (better == "higher")
     return "desc" if goes_better_way else "asc"

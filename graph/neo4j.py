@@ -353,6 +353,9 @@ class Neo4jStore:
         rows = self._read(lambda tx: _run(tx, cypher.claims(), **params))
         return [Claim(r["id"], r["paper"], float(r["value"]), r["unit"], r["direction"]) for r in rows]
 
+    def data_version(self) -> int | None:
+        return None  # other processes write to the same server; nothing cheap tells this one
+
     def export(self) -> list[ImportBatch]:
         def read(tx: neo4j.ManagedTransaction) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
             return _run(tx, cypher.export_nodes()), _run(tx, cypher.export_rels())

@@ -281,6 +281,12 @@ class GraphStore(Protocol):
         """Every Evidence node matching the filter, as Claims in id order (leaderboards rank these)."""
         ...
 
+    def data_version(self) -> int | None:
+        """A number that changes with every change to the graph this store can see, so answers derived
+        from the graph can be remembered until it changes; None when the store cannot tell cheaply (a
+        Neo4j server is written by other processes too)."""
+        ...
+
     def export(self) -> list[ImportBatch]:
         """The whole graph as batches, one per report, re-importable to the same graph."""
         ...

@@ -46,38 +46,46 @@ def chronological(reports: list[ReportTally]) -> list[ReportTally]:
     return sorted(reports, key=lambda r: (r.generated_at is not None, r.generated_at or "", r.id))
 
 
-def _share(counts: tuple[int, ...], papers: tuple[int, ...]) -> float:
-    total = sum(papers)
-    return sum(counts) / total if total else 0.0
-
-
 def build_trends(tallies: TrendTallies, by: str, top: int, sort: str = "papers") -> Trends:
     """The `top` series of a dimension, sorted by total listings ("papers"), by growth of share
-    ("rising"), or only those first seen in the latest report ("new", most papers there first)."""
+    ("rising"), or only those first seen in the latest report ("new", most papers there first).
+
+    Works on each entity's sparse counts (a few reports each) and spells out a full row of counts only
+    for the series it returns: 100k papers name tens of thousands of institutions."""
     if sort not in TREND_SORTS:
         raise ValueError(f"sort must be one of {', '.join(TREND_SORTS)}, not {sort!r}")
     reports = tuple(chronological(tallies.reports))
-    order = [r.id for r in reports]
-    papers = tuple(r.papers for r in reports)
+    position = {r.id: i for i, r in enumerate(reports)}
     half = len(reports) // 2
-    series = []
+    earlier_papers = sum(r.papers for r in reports[:half])
+    later_papers = sum(r.papers for r in reports[half:])
+    last = len(reports) - 1
+    ranked = []
     for entity in tallies.entities:
-        counts = tuple(entity.counts.get(report_id, 0) for report_id in order)
-        if not any(counts):
+        counts = {position[r]: n for r, n in entity.counts.items() if n and r in position}
+        if not counts:
             continue
-        first = next(i for i, n in enumerate(counts) if n)
-        change = (_share(counts[half:], papers[half:]) - _share(counts[:half], papers[:half])
-                  if len(reports) >= 2 else 0.0)
-        series.append(TrendSeries(entity.id, entity.name, counts, sum(counts), round(change, 6), order[first],
-                                  first == len(order) - 1))
+        first = min(counts)
+        if sort == "new" and first != last:
+            continue
+        total = sum(counts.values())
+        change = 0.0
+        if len(reports) >= 2:
+            later = sum(n for i, n in counts.items() if i >= half)
+            change = (later / later_papers if later_papers else 0.0) - \
+                ((total - later) / earlier_papers if earlier_papers else 0.0)
+        ranked.append((entity, counts, total, round(change, 6), first))
     if sort == "rising":
-        series.sort(key=lambda s: (-s.share_change, -s.total, s.name.casefold(), s.id))
+        ranked.sort(key=lambda e: (-e[3], -e[2], e[0].name.casefold(), e[0].id))
     elif sort == "new":
-        series = [s for s in series if s.new]
-        series.sort(key=lambda s: (-s.counts[-1], s.name.casefold(), s.id))
+        ranked.sort(key=lambda e: (-e[1].get(last, 0), e[0].name.casefold(), e[0].id))
     else:
-        series.sort(key=lambda s: (-s.total, s.name.casefold(), s.id))
-    return Trends(by, reports, tuple(series[:max(top, 0)]))
+        ranked.sort(key=lambda e: (-e[2], e[0].name.casefold(), e[0].id))
+    series = tuple(
+        TrendSeries(entity.id, entity.name, tuple(counts.get(i, 0) for i in range(len(reports))), total, change,
+                    reports[first].id, first == last)
+        for entity, counts, total, change, first in ranked[:max(top, 0)])
+    return Trends(by, reports, series)
 
 
 def first_seen(tallies: TrendTallies) -> dict[str, ReportTally]:

@@ -156,3 +156,16 @@ def test_leaderboard_and_compare_on_real_reports(store: GraphStore, three_report
     assert [c["value"] for c in dict(table.rows)["speedup"]] == [best[i] for i in ids]
     with pytest.raises(analytics.UnknownIds, match="paper:nope"):
         analytics.compare(store, [ids[0], "paper:nope"])
+
+
+def test_answers_follow_every_write(store: GraphStore) -> None:
+    """Remembered answers (keyed on `data_version`) never outlive a change to the graph."""
+    store.upsert(b.batch_a())
+    before = store.data_version()
+    assert [r["value"] for r in analytics.leaderboard(store, "speedup").rows] == [5.5, 3.2, 2.1]
+    assert analytics.trends(store, "category", top=1).series[0].id == "tech:quantization"
+    assert store.data_version() == before  # reads change nothing
+    store.upsert(b.batch_a_without_quant())
+    assert before is None or store.data_version() != before
+    assert [r["value"] for r in analytics.leaderboard(store, "speedup").rows] == [3.2, 2.1]
+    assert analytics.trends(store, "category", top=1).series[0].id == "tech:speculative-decoding"

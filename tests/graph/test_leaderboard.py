@@ -39,6 +39,12 @@ def test_reductions_rank_by_size_and_regressions_by_smallness() -> None:
     assert [c.value for c in rank_claims("accuracy", "higher", drops).claims] == [0.1, 2.0]
 
 
+def test_a_bare_factor_is_an_improvement_but_a_bare_share_is_a_level() -> None:
+    assert best_order("lower", "x", "level") == "desc"
+    assert best_order("lower", "%", "level") == "asc"  # "uses 30% of the memory"
+    assert best_order("higher", "%", "level") == "desc"  # "76.5% accuracy"
+
+
 def test_parameter_counts_are_counts_not_bytes() -> None:
     assert unit_scale("parameters", "B") == ("parameters", 1e9)
     assert unit_scale("memory", "GB") == ("bytes", 1e9)
