@@ -17,7 +17,7 @@ from weakref import WeakKeyDictionary
 
 from graph.leaderboard import ClaimGroup, rank_claims
 from graph.store import TREND_DIMENSIONS, Claim, EvidenceFilter, GraphStore, Node, PaperFilter, canonical_id
-from graph.trends import Trends, build_trends, first_seen, report_date
+from graph.trends import Trends, first_seen, report_date, top_series, trend_rows
 from ontology.metrics import metric_concepts
 
 MAX_COMPARE = 20  # papers side by side
@@ -68,8 +68,10 @@ def trends(store: GraphStore, by: str, top: int = 10, category: str | None = Non
     if by not in TREND_DIMENSIONS:
         raise AnalyticsError(f"by must be one of {', '.join(TREND_DIMENSIONS)}, not {by!r}")
     try:
+        rows = _remembered(store, ("trend-rows", by, category or None),
+                           lambda: trend_rows(store.trend_tallies(by, category or None)))
         return _remembered(store, ("trends", by, top, category or None, sort),
-                           lambda: build_trends(store.trend_tallies(by, category or None), by, top, sort))
+                           lambda: top_series(rows, by, top, sort))
     except ValueError as exc:
         raise AnalyticsError(str(exc)) from exc
 
@@ -134,7 +136,7 @@ def leaderboard(store: GraphStore, metric: str, *, category: str | None = None, 
                                      model=(model,) if model else (), papers=papers)
 
     def ask() -> Leaderboard:
-        ranked = rank_claims(metric, better, store.claims(evidence_filter), unit, direction)
+        ranked = rank_claims(metric, better, store.claims(evidence_filter), unit, direction, limit=max(k, 0))
         return Leaderboard(metric, ranked.groups, ranked.group, tuple(claim_rows(store, ranked.claims[:max(k, 0)])))
 
     return _remembered(store, ("leaderboard", evidence_filter, unit, direction, k), ask)

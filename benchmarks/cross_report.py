@@ -4,9 +4,10 @@
 
 Builds a store of synthetic papers in weekly dated reports of 1,000 papers (cached under bench-out/ with
 --keep), opens it, and times each question through the same functions the API calls
-(`api.analytics`): the first call after opening (which tallies the graph) and the p50 of the next
-rounds (answered from the store's per-version tallies). Target at 100k papers: p50 <= 100 ms for
-trends and a leaderboard.
+(`api.analytics`): the first call after opening (which tallies the graph), the p50 of new questions
+(each round asks for a different number of rows, so the answer memo misses: a leaderboard is ranked
+again from the store's claims, a trend cut again from the dimension's per-entity totals, which are kept
+per data version), and the p50 of a repeated question (answered from the memo until the next write). Target at 100k papers: new-question p50 <= 100 ms for trends and a leaderboard.
 """
 
 from __future__ import annotations
@@ -54,14 +55,17 @@ def build(data_dir: Path, papers: int) -> float:
     return time.perf_counter() - started
 
 
+# Each question takes a round number that changes only how many rows it asks for, so every round is a
+# question the answer memo has not seen (the store's own tallies of the graph stay warm).
 QUESTIONS = {
-    "trends by category": lambda s: analytics.trends(s, "category", top=10),
-    "trends by institution, rising": lambda s: analytics.trends(s, "institution", top=10, sort="rising"),
-    "trends by technique in one category": lambda s: analytics.trends(s, "technique", 10, "quantization"),
-    "leaderboard speedup": lambda s: analytics.leaderboard(s, "speedup", k=20),
-    "leaderboard speedup, one category": lambda s: analytics.leaderboard(s, "speedup", category="quantization", k=20),
-    "leaderboard latency on one device": lambda s: analytics.leaderboard(s, "latency", hardware="hw:nvidia-a100",
-                                                                         k=20),
+    "trends by category": lambda s, i: analytics.trends(s, "category", top=10 + i),
+    "trends by institution, rising": lambda s, i: analytics.trends(s, "institution", top=10 + i, sort="rising"),
+    "trends by technique in one category": lambda s, i: analytics.trends(s, "technique", 10 + i, "quantization"),
+    "leaderboard speedup": lambda s, i: analytics.leaderboard(s, "speedup", k=20 + i),
+    "leaderboard speedup, one category": lambda s, i: analytics.leaderboard(s, "speedup", category="quantization",
+                                                                            k=20 + i),
+    "leaderboard latency on one device": lambda s, i: analytics.leaderboard(s, "latency", hardware="hw:nvidia-a100",
+                                                                            k=20 + i),
 }
 
 
@@ -81,24 +85,27 @@ def main() -> None:
     try:
         for name, ask in QUESTIONS.items():
             t0 = time.perf_counter()
-            answer = ask(store)
+            answer = ask(store, 0)
             first = (time.perf_counter() - t0) * 1000
-            times = []
-            for _ in range(args.rounds):
+            fresh, repeated = [], []
+            for i in range(1, args.rounds + 1):
                 t0 = time.perf_counter()
-                ask(store)
-                times.append((time.perf_counter() - t0) * 1000)
-            p50 = statistics.median(times)
+                ask(store, i)
+                fresh.append((time.perf_counter() - t0) * 1000)
+                t0 = time.perf_counter()
+                ask(store, 0)
+                repeated.append((time.perf_counter() - t0) * 1000)
+            p50 = statistics.median(fresh)
             worst = max(worst, p50)
             size = len(answer.series) if hasattr(answer, "series") else len(answer.rows)
-            print(f"{name:<40} first {first:8.1f} ms   p50 {p50:7.1f} ms   max {max(times):7.1f} ms   "
-                  f"({size} rows)")
+            print(f"{name:<38} first {first:7.0f} ms  new question p50 {p50:6.1f} ms (max {max(fresh):6.1f})  "
+                  f"repeated p50 {statistics.median(repeated):5.2f} ms  ({size} rows)")
     finally:
         store.close()
         if not args.keep:
             shutil.rmtree(data_dir, ignore_errors=True)
     verdict = "met" if worst <= TARGET_P50_MS else "MISSED"
-    print(f"slowest p50 {worst:.1f} ms; target p50 <= {TARGET_P50_MS:.0f} ms: {verdict}")
+    print(f"slowest new-question p50 {worst:.1f} ms; target p50 <= {TARGET_P50_MS:.0f} ms: {verdict}")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ Ranges rank by their lower value; "up to" and "at least" stay in the claim's `co
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -81,12 +82,18 @@ class RankedClaims:
 
 
 def rank_claims(metric: str, better: str, claims: list[Claim], unit: str | None = None,
-                sense: str | None = None) -> RankedClaims:
+                sense: str | None = None, limit: int | None = None) -> RankedClaims:
     """Group comparable claims and rank one group best first: the largest group, or the largest of
-    those whose family is `unit`'s and whose sense is `sense`, when given."""
+    those whose family is `unit`'s and whose sense is `sense`, when given. With `limit`, only that many
+    of the ranked claims are returned (the groups still count every claim)."""
+    scales: dict[tuple[str | None, str | None], tuple[tuple[str, str], float]] = {}
     buckets: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
-        buckets[group_key(metric, claim)].append(claim)
+        shape = (claim.unit, claim.direction)
+        scale = scales.get(shape)
+        if scale is None:
+            scale = scales[shape] = (group_key(metric, claim), unit_scale(metric, claim.unit)[1])
+        buckets[scale[0]].append(claim)
     groups = sorted(
         (ClaimGroup(family, s, best_order(better, family, s), len(members),
                     tuple(sorted({c.unit or "" for c in members})))
@@ -100,7 +107,8 @@ def rank_claims(metric: str, better: str, claims: list[Claim], unit: str | None 
     sign = -1.0 if chosen.order == "desc" else 1.0
 
     def key(claim: Claim) -> tuple[float, str, str]:
-        return (sign * claim.value * unit_scale(metric, claim.unit)[1], claim.paper, claim.id)
+        return (sign * claim.value * scales[(claim.unit, claim.direction)][1], claim.paper, claim.id)
 
-    ranked = sorted(buckets[(chosen.family, chosen.sense)], key=key)
+    members = buckets[(chosen.family, chosen.sense)]
+    ranked = heapq.nsmallest(limit, members, key=key) if limit is not None else sorted(members, key=key)
     return RankedClaims(tuple(groups), chosen, tuple(ranked))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from collections import Counter, deque
 from collections.abc import Iterable
+from dataclasses import replace
 from itertools import combinations
 from typing import Any
 
@@ -58,9 +59,11 @@ class GraphQueries:
         return [other for _, other in sorted(found)]
 
     def _union_ends(self, ids: Iterable[str], rel_type: str, direction: Direction) -> set[str]:
+        """All ends across `rel_type` from any of `ids` (unordered, so nothing is sorted)."""
+        adjacency = self._g._succ if direction == "out" else self._g._pred
         out: set[str] = set()
         for node_id in ids:
-            out.update(self._ends(node_id, rel_type, direction))
+            out.update(other for other, keys in adjacency.get(node_id, {}).items() if rel_type in keys)
         return out
 
     def _narrower_closure(self, technique_ids: Iterable[str]) -> set[str]:
@@ -289,7 +292,12 @@ class GraphQueries:
         with self._graph_lock:
             f = evidence_filter.normalised()
             known = self._claim_cache()
-            return [known[i] for i in sorted(self._evidence_ids(f)) if f.unit is None or known[i].unit == f.unit]
+            # The paper filter is checked on each claim's paper: cheaper than collecting the evidence
+            # of every matching paper when a category has tens of thousands of them.
+            allowed = None if f.papers.is_empty() else self._paper_ids(f.papers)
+            ids = self._evidence_ids(replace(f, papers=PaperFilter()))
+            return [known[i] for i in sorted(ids) if (f.unit is None or known[i].unit == f.unit)
+                    and (allowed is None or known[i].paper in allowed)]
 
     def _claim_cache(self) -> dict[str, Claim]:
         """Every Evidence node as a Claim, decoded once per graph version."""

@@ -9,10 +9,11 @@ half); "new" entities are first seen in the latest report.
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 from typing import Literal
 
-from graph.store import ReportTally, TrendTallies
+from graph.store import EntityTally, ReportTally, TrendTallies
 
 TrendSort = Literal["papers", "rising", "new"]
 TREND_SORTS: tuple[str, ...] = ("papers", "rising", "new")
@@ -46,46 +47,77 @@ def chronological(reports: list[ReportTally]) -> list[ReportTally]:
     return sorted(reports, key=lambda r: (r.generated_at is not None, r.generated_at or "", r.id))
 
 
-def build_trends(tallies: TrendTallies, by: str, top: int, sort: str = "papers") -> Trends:
-    """The `top` series of a dimension, sorted by total listings ("papers"), by growth of share
-    ("rising"), or only those first seen in the latest report ("new", most papers there first).
+@dataclass(frozen=True)
+class TrendRows:
+    """Each entity's totals over date-ordered reports: what every sort of its series needs."""
 
-    Works on each entity's sparse counts (a few reports each) and spells out a full row of counts only
-    for the series it returns: 100k papers name tens of thousands of institutions."""
-    if sort not in TREND_SORTS:
-        raise ValueError(f"sort must be one of {', '.join(TREND_SORTS)}, not {sort!r}")
+    reports: tuple[ReportTally, ...]  # oldest first
+    position: dict[str, int]  # report id -> index in `reports`
+    # (entity, total, share change, index of its first report, count in the latest report)
+    rows: tuple[tuple[EntityTally, int, float, int, int], ...]
+
+
+def trend_rows(tallies: TrendTallies) -> TrendRows:
+    """Reads each entity's sparse counts (a few reports each) once; 100k papers name tens of thousands
+    of institutions, so this is the costly step, and it does not depend on the sort or the cut."""
     reports = tuple(chronological(tallies.reports))
     position = {r.id: i for i, r in enumerate(reports)}
-    half = len(reports) // 2
+    half, last = len(reports) // 2, len(reports) - 1
     earlier_papers = sum(r.papers for r in reports[:half])
     later_papers = sum(r.papers for r in reports[half:])
-    last = len(reports) - 1
-    ranked = []
+    rows = []
     for entity in tallies.entities:
-        counts = {position[r]: n for r, n in entity.counts.items() if n and r in position}
-        if not counts:
+        total = later = latest = 0
+        first = len(reports)
+        for report_id, n in entity.counts.items():
+            i = position.get(report_id)
+            if i is None or not n:
+                continue
+            total += n
+            if i >= half:
+                later += n
+            first = min(first, i)
+            if i == last:
+                latest = n
+        if not total:
             continue
-        first = min(counts)
-        if sort == "new" and first != last:
-            continue
-        total = sum(counts.values())
         change = 0.0
-        if len(reports) >= 2:
-            later = sum(n for i, n in counts.items() if i >= half)
-            change = (later / later_papers if later_papers else 0.0) - \
-                ((total - later) / earlier_papers if earlier_papers else 0.0)
-        ranked.append((entity, counts, total, round(change, 6), first))
-    if sort == "rising":
-        ranked.sort(key=lambda e: (-e[3], -e[2], e[0].name.casefold(), e[0].id))
-    elif sort == "new":
-        ranked.sort(key=lambda e: (-e[1].get(last, 0), e[0].name.casefold(), e[0].id))
-    else:
-        ranked.sort(key=lambda e: (-e[2], e[0].name.casefold(), e[0].id))
-    series = tuple(
-        TrendSeries(entity.id, entity.name, tuple(counts.get(i, 0) for i in range(len(reports))), total, change,
-                    reports[first].id, first == last)
-        for entity, counts, total, change, first in ranked[:max(top, 0)])
-    return Trends(by, reports, series)
+        if half:
+            change = round((later / later_papers if later_papers else 0.0)
+                           - ((total - later) / earlier_papers if earlier_papers else 0.0), 6)
+        rows.append((entity, total, change, first, latest))
+    return TrendRows(reports, position, tuple(rows))
+
+
+_SORT_KEYS = {
+    "papers": lambda r: (-r[1], r[0].name.casefold(), r[0].id),
+    "rising": lambda r: (-r[2], -r[1], r[0].name.casefold(), r[0].id),
+    "new": lambda r: (-r[4], r[0].name.casefold(), r[0].id),
+}
+
+
+def top_series(rows: TrendRows, by: str, top: int, sort: str = "papers") -> Trends:
+    """The `top` series by total listings ("papers"), by growth of share ("rising"), or only those
+    first seen in the latest report ("new", most papers there first); full rows of counts are spelled
+    out only for the series returned."""
+    if sort not in TREND_SORTS:
+        raise ValueError(f"sort must be one of {', '.join(TREND_SORTS)}, not {sort!r}")
+    last = len(rows.reports) - 1
+    candidates = [r for r in rows.rows if r[3] == last] if sort == "new" else rows.rows
+    series = []
+    for entity, total, change, first, _ in heapq.nsmallest(max(top, 0), candidates, key=_SORT_KEYS[sort]):
+        counts = [0] * len(rows.reports)
+        for report_id, n in entity.counts.items():
+            if report_id in rows.position:
+                counts[rows.position[report_id]] = n
+        series.append(TrendSeries(entity.id, entity.name, tuple(counts), total, change, rows.reports[first].id,
+                                  first == last))
+    return Trends(by, rows.reports, tuple(series))
+
+
+def build_trends(tallies: TrendTallies, by: str, top: int, sort: str = "papers") -> Trends:
+    """`top_series` of `trend_rows`: the top series of one dimension."""
+    return top_series(trend_rows(tallies), by, top, sort)
 
 
 def first_seen(tallies: TrendTallies) -> dict[str, ReportTally]:
