@@ -232,6 +232,8 @@ class ComparisonRow:
 class Comparison:
     papers: list[NamedRef]
     rows: list[ComparisonRow]
+    missing: list[strawberry.ID] = strawberry.field(default_factory=list,
+                                                    description="Asked-for ids that are not papers.")
 
     @classmethod
     def of(cls, result: analytics.Comparison) -> Comparison:

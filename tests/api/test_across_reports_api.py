@@ -53,7 +53,7 @@ def test_leaderboard_rest(client: TestClient) -> None:
     rows = list(csv.DictReader(io.StringIO(response.text)))
     assert [(r["rank"], r["value"]) for r in rows] == [("1", "5.5"), ("2", "3.2"), ("3", "2.1")]
     unknown = client.get("/api/leaderboard", params={"metric": "happiness"})
-    assert unknown.status_code == 400 and "unknown metric" in unknown.json()["error"]
+    assert unknown.status_code == 422 and "metric" in unknown.json()["error"]
 
 
 def test_compare_rest_formats_and_unknown_ids(client: TestClient) -> None:
@@ -66,21 +66,21 @@ def test_compare_rest_formats_and_unknown_ids(client: TestClient) -> None:
     assert [c["value"] if c else None for c in rows["speedup"]] == [3.2, 5.5]
     assert rows["memory"][0] is None and rows["memory"][1]["value"] == 40.0
     assert all(len(cells) == 2 for cells in rows.values())
-    markdown = client.get("/api/compare", params={"ids": ids, "format": "markdown"}).text
+    markdown = client.get("/api/compare", params={"ids": ",".join(ids), "format": "markdown"}).text
     assert markdown.splitlines()[0] == ("| property | Faster Speculative Decoding with Tree Drafts | "
                                         "FP8 Attention Surgery for Video Diffusion |")
-    table = list(csv.reader(io.StringIO(client.get("/api/compare", params={"ids": ids, "format": "csv"}).text)))
+    table = list(csv.reader(io.StringIO(client.get("/api/compare", params={"ids": ",".join(ids), "format": "csv"}).text)))
     assert {len(r) for r in table} == {3}
     missing = client.get("/api/compare", params={"ids": f"{ids[0]},paper:nope"})
     assert missing.status_code == 404 and "paper:nope" in missing.json()["error"]
     too_many = client.get("/api/compare", params={"ids": ",".join(f"paper:{i}" for i in range(21))})
-    assert too_many.status_code == 400
+    assert too_many.status_code == 422 and "ids" in too_many.json()["error"]
 
 
 def test_graphql_answers_as_rest(client: TestClient) -> None:
     data = graphql(client, """query Q($ids: [ID!]!) {
       trends(by: CATEGORY, top: 3) { reports { id date papers } series { id counts firstSeenDate new } }
-      leaderboard(metric: "speedup", k: 2) { group { family order } rows { value paper { title firstSeen } } }
+      leaderboard(metric: SPEEDUP, k: 2) { group { family order } rows { value paper { title firstSeen } } }
       compare(ids: $ids) { papers { id } rows { property cells { text entities { name } } } }
       institutions(first: 5) { edges { node { id firstSeen } } }
     }""", {"ids": [b.spec_paper().id, b.eagle_paper().id]})["data"]
@@ -95,10 +95,12 @@ def test_graphql_answers_as_rest(client: TestClient) -> None:
 
 
 def test_graphql_errors_for_bad_questions(client: TestClient) -> None:
-    errors = graphql(client, '{ leaderboard(metric: "speedup", k: 0) { rows { value } } }')["errors"]
-    assert "k must be between 1 and" in errors[0]["message"]
-    errors = graphql(client, '{ compare(ids: ["paper:nope"]) { papers { id } } }')["errors"]
-    assert "no paper with id 'paper:nope'" in errors[0]["message"]
+    errors = graphql(client, '{ leaderboard(metric: SPEEDUP, k: 0) { rows { value } } }')["errors"]
+    assert "k must be between 1 and 100, not 0" in errors[0]["message"]
+    assert errors[0]["extensions"]["code"] == "BAD_USER_INPUT"
+    query = "query C($ids: [ID!]!) { compare(ids: $ids) { papers { id } missing } }"
+    data = graphql(client, query, {"ids": ["paper:nope", b.spec_paper().id]})
+    assert data["data"]["compare"] == {"papers": [{"id": b.spec_paper().id}], "missing": ["paper:nope"]}
 
 
 def test_cli_commands(service: PapergraphService, capsys, monkeypatch) -> None:

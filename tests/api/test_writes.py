@@ -62,7 +62,7 @@ def test_mutation_without_a_valid_key_is_unauthenticated(
 
 def test_mutation_is_off_without_a_configured_key(read_only: TestClient) -> None:
     result = graphql(read_only, MUTATION, {"name": "b.json", "content": REPORT_B}, **{"X-API-Key": ""})
-    assert result["errors"][0]["extensions"]["code"] == "WRITES_DISABLED"
+    assert result["errors"][0]["extensions"]["code"] == "FORBIDDEN"
 
 
 def test_upload_with_the_key(writable: tuple[PapergraphService, TestClient]) -> None:
