@@ -5,7 +5,8 @@
     papergraph stats [--format json|text]
     papergraph search "query" [-k N] [--category ID ...] [--institution ID ...] [--mode hybrid|vector|lexical]
     papergraph review [--format json|text]
-    papergraph export --format json [--out FILE]
+    papergraph export --format json|ttl|jsonld|graphml|csv [--out FILE, a folder for csv]
+    papergraph sparql 'SELECT ...' [--format json|csv|table]
     papergraph serve [--host H] [--port P] [--store ...] [--data-dir DIR]
 
 Exit status: 0 on success, 1 when any file failed (the others are still imported), 2 on usage errors.
@@ -156,6 +157,8 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.format != "json":
+        return _export_graph(args)
     service = PapergraphService(_settings(args))
     try:
         doc = service.export()
@@ -168,6 +171,39 @@ def cmd_export(args: argparse.Namespace) -> int:
               file=sys.stderr)
     else:
         _json(doc, sys.stdout)
+    return 0
+
+
+def _export_graph(args: argparse.Namespace) -> int:
+    from graph.formats import neo4j_admin_command, write_graph
+
+    if args.format == "csv" and not args.out:
+        print("error: --format csv writes a folder of files: give --out FOLDER", file=sys.stderr)
+        return 2
+    service = PapergraphService(_settings(args))
+    try:
+        graph = service.property_graph()
+    finally:
+        service.close()
+    written = write_graph(graph, args.format, args.out, sys.stdout)
+    if args.out:
+        print(f"wrote {len(graph.nodes)} nodes and {len(graph.rels)} relationships as {args.format} to "
+              f"{args.out}", file=sys.stderr)
+    if args.format == "csv":
+        print("load into an empty Neo4j database (stopped) with:\n" + neo4j_admin_command(written),
+              file=sys.stderr)
+    return 0
+
+
+def cmd_sparql(args: argparse.Namespace) -> int:
+    from graph.sparql import format_answer
+
+    service = PapergraphService(_settings(args))
+    try:
+        answer = service.sparql(args.query)
+    finally:
+        service.close()
+    print(format_answer(answer, args.format), end="" if args.format == "csv" else "\n")
     return 0
 
 
@@ -236,11 +272,18 @@ def build_parser() -> argparse.ArgumentParser:
     _store_options(p)
     p.set_defaults(run=cmd_review)
 
-    p = commands.add_parser("export", help="the whole graph as interchange JSON (re-importable)")
-    p.add_argument("--format", choices=("json",), default="json")
-    p.add_argument("--out", type=Path, help="file to write (default: stdout)")
+    p = commands.add_parser("export", help="the whole graph: interchange JSON (re-importable), RDF, GraphML "
+                                           "or neo4j-admin CSV")
+    p.add_argument("--format", choices=("json", "ttl", "jsonld", "graphml", "csv"), default="json")
+    p.add_argument("--out", type=Path, help="file to write (default: stdout); for csv the folder to write")
     _store_options(p)
     p.set_defaults(run=cmd_export)
+
+    p = commands.add_parser("sparql", help="a read-only SPARQL query (SELECT or ASK) over the graph's RDF")
+    p.add_argument("query")
+    p.add_argument("--format", choices=("json", "csv", "table"), default="table")
+    _store_options(p)
+    p.set_defaults(run=cmd_sparql)
 
     p = commands.add_parser("serve", help="serve GraphQL (/graphql) and REST (/api) with uvicorn")
     p.add_argument("--host", help="bind address (default 127.0.0.1)")

@@ -58,10 +58,6 @@ def networkx_graph(graph: GraphProjection) -> nx.DiGraph:
     return out
 
 
-def write_graphml(graph: GraphProjection, path: Path | TextIO) -> None:
-    nx.write_graphml(networkx_graph(graph), path, named_key_ids=True)
-
-
 # ---- neo4j-admin import CSV -----------------------------------------------------------------
 
 def column_type(values: Iterable[Any]) -> str:
@@ -149,3 +145,39 @@ def neo4j_admin_command(files: Iterable[Path], database: str = "neo4j") -> str:
         option = "--nodes" if path.name.startswith("nodes-") else "--relationships"
         parts.append(f"{option}={path}")
     return " \\\n    ".join([*parts, database])
+
+
+# ---- one entry point for `papergraph export` ----------------------------------------------------
+
+GRAPH_FORMATS = ("ttl", "jsonld", "graphml", "csv")
+
+
+def write_graph(graph: GraphProjection, graph_format: str, out: Path | None,
+                stdout: TextIO | None = None) -> list[Path]:
+    """Write the graph in one of GRAPH_FORMATS to `out` (a file; a folder for csv) or, when `out` is
+    None, to `stdout` (not for csv, which is several files). Returns the files written."""
+    if graph_format not in GRAPH_FORMATS:
+        raise ValueError(f"format must be one of json, {', '.join(GRAPH_FORMATS)}")
+    if graph_format == "csv":
+        if out is None:
+            raise ValueError("csv export writes one file per label and type: give --out FOLDER")
+        return write_neo4j_csv(graph, out)
+    if out is not None:
+        with out.open("w", encoding="utf-8") as target:
+            _write_text(graph, graph_format, target)
+        return [out]
+    if stdout is None:
+        raise ValueError("nowhere to write: give a file or a stream")
+    _write_text(graph, graph_format, stdout)
+    return []
+
+
+def _write_text(graph: GraphProjection, graph_format: str, target: TextIO) -> None:
+    from graph.rdf import jsonld_text, rdf_triples, write_turtle
+
+    if graph_format == "ttl":
+        write_turtle(rdf_triples(graph), target)
+    elif graph_format == "jsonld":
+        target.write(jsonld_text(rdf_triples(graph)))
+    else:
+        target.write("\n".join(nx.generate_graphml(networkx_graph(graph), named_key_ids=True)) + "\n")

@@ -259,3 +259,19 @@ def _memo(function: Callable[[Node], str]) -> Callable[[Node], str]:
         return text
 
     return cached
+
+
+def sparql_graph(triples: Iterable[tuple[Node, Node, Node]]) -> Graph:
+    """What SPARQL runs over: the graph's triples plus the ontology's (labels of metrics and hardware
+    classes, model families, the technique scheme), as if both were loaded into one triple store."""
+    from ontology.graph import ontology_graph
+
+    out = rdf_graph(triples)
+    out.addN((s, p, o, out) for s, p, o in ontology_graph())
+    return out
+
+
+def jsonld_text(triples: Iterable[tuple[Node, Node, Node]]) -> str:
+    """The triples as compacted JSON-LD, its context the export's prefixes."""
+    context = {prefix: namespace for prefix, namespace in EXPORT_PREFIXES}
+    return rdf_graph(triples).serialize(format="json-ld", context=context, auto_compact=True)
