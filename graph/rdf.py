@@ -23,7 +23,8 @@ exports keep them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any, TextIO
 from urllib.parse import quote, unquote
 
@@ -92,6 +93,7 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$")
 # Characters an IRI may not hold as they are (Turtle IRIREF), plus "%" so that decoding is exact.
 _IRI_UNSAFE = "".join(chr(c) for c in range(0x21)) + '<>"{}|^`\\%# /?'
+_IRI_UNSAFE_CHAR = re.compile("[" + re.escape(_IRI_UNSAFE) + "]")
 
 
 def node_iri(node_id: str) -> URIRef:
@@ -119,9 +121,7 @@ def node_id_of(iri: str) -> str | None:
 
 
 def _escape(text: str) -> str:
-    if not any(ch in _IRI_UNSAFE for ch in text):
-        return text
-    return "".join(quote(ch, safe="") if ch in _IRI_UNSAFE else ch for ch in text)
+    return _IRI_UNSAFE_CHAR.sub(lambda m: quote(m.group(), safe=""), text)
 
 
 @ontology_cache
@@ -131,6 +131,15 @@ def _family_iris() -> dict[str, URIRef]:
 
 
 def _literal(value: Any, kind: str) -> Literal:
+    """The literal of a property value; the short ones repeat (units, flags, counts, labels) and are
+    built once, since rdflib's Literal constructor costs microseconds."""
+    if kind == "str" and isinstance(value, str) and len(value) > 40:
+        return Literal(value)
+    return _short_literal(value, kind)
+
+
+@lru_cache(maxsize=65_536, typed=True)  # typed: 1 and True are different literals
+def _short_literal(value: Any, kind: str) -> Literal:
     if kind in ("en", "zh"):
         return Literal(str(value), lang=kind)
     if kind == "int":
@@ -146,9 +155,10 @@ def _literal(value: Any, kind: str) -> Literal:
     return Literal(str(value))
 
 
-def node_triples(node: NodeRecord) -> Iterator[tuple[Node, Node, Node]]:
-    """The triples of one node: its class(es) and properties (not its relationships)."""
-    subject = node_iri(node.id)
+def node_triples(node: NodeRecord, subject: URIRef | None = None) -> Iterator[tuple[Node, Node, Node]]:
+    """The triples of one node (whose IRI is `subject`): its class(es) and properties, not its
+    relationships."""
+    subject = node_iri(node.id) if subject is None else subject
     yield subject, RDF.type, CLASSES[node.label]
     props = node.props
     for key, value in props.items():
@@ -178,12 +188,14 @@ def _extra_triples(label: str, subject: URIRef, props: Props) -> Iterator[tuple[
 
 def rdf_triples(graph: GraphProjection) -> Iterator[tuple[Node, Node, Node]]:
     """Every triple of the graph, grouped by subject: a node's own triples, then its relationships."""
+    iris = {node_id: node_iri(node_id) for node_id in graph.nodes}
     outgoing: dict[str, list[tuple[URIRef, ...]]] = {}
     for rel in graph.rels.values():
-        outgoing.setdefault(rel.start, []).append((*RELATION_PROPERTIES[rel.type], node_iri(rel.end)))
+        end = iris.get(rel.end) or node_iri(rel.end)
+        outgoing.setdefault(rel.start, []).append((*RELATION_PROPERTIES[rel.type], end))
     for node in graph.nodes.values():
-        yield from node_triples(node)
-        subject = node_iri(node.id)
+        subject = iris[node.id]
+        yield from node_triples(node, subject)
         for *predicates, obj in outgoing.get(node.id, ()):
             for predicate in predicates:
                 yield subject, predicate, obj
@@ -229,36 +241,39 @@ def write_turtle(triples: Iterable[tuple[Node, Node, Node]], out: TextIO,
     """Write the triples as Turtle, one block per run of triples with the same subject; returns the
     number of triples written. Terms are written by `turtle_term`, so any rdflib parser reads it back."""
     ordered = sorted(prefixes, key=lambda p: -len(p[1]))  # the longest namespace wins
-    term: Callable[[Node], str] = _memo(lambda t: turtle_term(t, ordered))
     out.writelines(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in prefixes)
+    # IRIs repeat (subjects, predicates, the ends of relationships): each is written out once, keyed
+    # by its plain str so that lookups stay in C (rdflib terms compare in Python).
+    iri_text: dict[str, str] = {str(RDF.type): "a"}
     count = 0
-    subject = None
+    subject = ""
     for s, p, o in triples:
-        if s != subject:
-            out.write(" .\n\n" if subject is not None else "\n")
-            out.write(f"{term(s)} {'a' if p == RDF.type else term(p)} {turtle_term(o, ordered)}")
-            subject = s
+        key = str(s)
+        if key != subject:
+            out.write(" .\n\n" if subject else "\n")
+            out.write(_iri_text(key, s, iri_text, ordered))
+            subject = key
+            out.write(" ")
         else:
-            out.write(f" ;\n    {'a' if p == RDF.type else term(p)} {turtle_term(o, ordered)}")
+            out.write(" ;\n    ")
+        out.write(_iri_text(str(p), p, iri_text, ordered))
+        out.write(" ")
+        out.write(turtle_term(o, ordered) if isinstance(o, Literal) else _iri_text(str(o), o, iri_text, ordered))
         count += 1
-    if subject is not None:
+    if subject:
         out.write(" .\n")
     return count
 
 
-def _memo(function: Callable[[Node], str]) -> Callable[[Node], str]:
-    """Subjects and predicates repeat; their text is computed once."""
-    cache: dict[Node, str] = {}
+def _iri_text(key: str, term: Node, cache: dict[str, str], prefixes: list[tuple[str, str]]) -> str:
+    text = cache.get(key)
+    if text is None:
+        if len(cache) > 200_000:
+            cache.clear()
+            cache[str(RDF.type)] = "a"
+        text = cache[key] = turtle_term(term, prefixes)
+    return text
 
-    def cached(term: Node) -> str:
-        text = cache.get(term)
-        if text is None:
-            text = cache[term] = function(term)
-            if len(cache) > 100_000:
-                cache.clear()
-        return text
-
-    return cached
 
 
 def sparql_graph(triples: Iterable[tuple[Node, Node, Node]]) -> Graph:

@@ -1,0 +1,81 @@
+"""Time of the RDF (Turtle) export of a synthetic corpus from the embedded store, as
+`papergraph export --format ttl --out FILE` does it: the store's export, the merged property graph,
+then Turtle streamed to a file. Target at 100k papers: <= 60 s.
+
+    python benchmarks/rdf_export.py [--papers 5000] [--keep]   # e.g. --papers 100000 --keep
+
+The store is built first (not timed; cached under bench-out/ with --keep, shared with
+store_startup.py) and opened in this process (timed apart). The Turtle file is checked by counting
+its `a pg:Paper` lines; a small corpus is also parsed back with rdflib.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(REPO))
+
+from store_startup import build
+
+from graph.formats import property_graph
+from graph.memory import MemoryStore
+from graph.rdf import rdf_triples, write_turtle
+
+TARGET_S = 60.0
+PARSE_BACK_MAX = 5_000  # rdflib parses ~20-50k triples/s: only small corpora are read back
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--papers", type=int, default=5000)
+    parser.add_argument("--keep", action="store_true", help="keep the built store under bench-out/")
+    args = parser.parse_args()
+    data_dir = REPO / "bench-out" / f"startup-{args.papers}"
+    built = build(data_dir, args.papers)
+    print(f"papers={args.papers}: store " + (f"built in {built:.1f} s" if built else "cached"))
+
+    started = time.perf_counter()
+    store = MemoryStore(data_dir)
+    opened = time.perf_counter()
+    batches = store.export()
+    exported = time.perf_counter()
+    graph = property_graph(batches)
+    projected = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "graph.ttl"
+        with path.open("w", encoding="utf-8") as out:
+            triples = write_turtle(rdf_triples(graph), out)
+        written = time.perf_counter()
+        size_mib = path.stat().st_size / 2**20
+        with path.open(encoding="utf-8") as text:
+            papers = sum(1 for line in text if line.endswith(" a pg:Paper ;\n"))
+        if args.papers <= PARSE_BACK_MAX:
+            from rdflib import RDF, Graph
+
+            from graph.rdf import PG
+
+            reparsed = len(set(Graph().parse(path, format="turtle").subjects(RDF.type, PG.Paper)))
+            print(f"  parsed back with rdflib: {reparsed} papers")
+    store.close()
+    total = written - opened
+    print(f"  {len(graph.nodes)} nodes, {len(graph.rels)} relationships -> {triples} triples, "
+          f"{size_mib:.0f} MiB of Turtle, {papers} papers in it")
+    print(f"  store open {opened - started:.1f} s (not counted); export {exported - opened:.1f} s, "
+          f"property graph {projected - exported:.1f} s, Turtle {written - projected:.1f} s "
+          f"({triples / max(written - projected, 1e-9):,.0f} triples/s)")
+    print(f"  RDF (Turtle) export of {args.papers} papers: {total:.1f} s (target at 100k papers: "
+          f"<= {TARGET_S:.0f} s)")
+    if not args.keep:
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
