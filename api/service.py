@@ -393,9 +393,10 @@ class PapergraphService:
     def property_graph(self) -> GraphProjection:
         """The store's nodes and relationships merged over its reports: what GraphML, the neo4j-admin
         CSV files and RDF are written from (`graph/formats.py`, `graph/rdf.py`)."""
-        from graph.formats import property_graph
+        from graph.formats import cyclic_gc_paused, property_graph
 
-        return property_graph(self.store.export())
+        with cyclic_gc_paused():
+            return property_graph(self.store.export())
 
     def sparql(self, query: str) -> SparqlAnswer:
         """Answer a read-only SPARQL SELECT or ASK over the graph's RDF plus the ontology's triples.
@@ -416,13 +417,15 @@ class PapergraphService:
         """The runner over the cached RDF graph, rebuilt from the store when an import has changed it
         since (`store_writes`). Writes made by other processes (another `papergraph import` on the same
         Neo4j database) are not seen until this service imports or restarts."""
+        from graph.formats import cyclic_gc_paused
         from graph.rdf import EXPORT_PREFIXES, rdf_triples, sparql_graph
         from graph.sparql import SparqlRunner
 
         with self._sparql_lock:
             writes = self.store_writes
             if self._sparql is None or self._sparql[0] != writes:
-                graph = sparql_graph(rdf_triples(self.property_graph()))
+                with cyclic_gc_paused():
+                    graph = sparql_graph(rdf_triples(self.property_graph()))
                 runner = SparqlRunner(graph, timeout_s=self.settings.sparql_timeout_s,
                                       max_rows=self.settings.sparql_max_rows,
                                       namespaces=dict(EXPORT_PREFIXES))

@@ -24,7 +24,7 @@ sys.path.insert(0, str(REPO))
 
 from store_startup import build
 
-from graph.formats import property_graph
+from graph.formats import cyclic_gc_paused, property_graph
 from graph.memory import MemoryStore
 from graph.rdf import rdf_triples, write_turtle
 
@@ -45,13 +45,14 @@ def main() -> None:
     started = time.perf_counter()
     store = MemoryStore(data_dir)
     opened = time.perf_counter()
-    batches = store.export()
-    exported = time.perf_counter()
-    graph = property_graph(batches)
-    projected = time.perf_counter()
+    with cyclic_gc_paused():  # as PapergraphService.property_graph and write_graph do
+        batches = store.export()
+        exported = time.perf_counter()
+        graph = property_graph(batches)
+        projected = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "graph.ttl"
-        with path.open("w", encoding="utf-8") as out:
+        with path.open("w", encoding="utf-8") as out, cyclic_gc_paused():
             triples = write_turtle(rdf_triples(graph), out)
         written = time.perf_counter()
         size_mib = path.stat().st_size / 2**20
@@ -71,8 +72,8 @@ def main() -> None:
     print(f"  store open {opened - started:.1f} s (not counted); export {exported - opened:.1f} s, "
           f"property graph {projected - exported:.1f} s, Turtle {written - projected:.1f} s "
           f"({triples / max(written - projected, 1e-9):,.0f} triples/s)")
-    print(f"  RDF (Turtle) export of {args.papers} papers: {total:.1f} s (target at 100k papers: "
-          f"<= {TARGET_S:.0f} s)")
+    print(f"  RDF (Turtle) export of {args.papers} papers: {total:.1f} s, {written - started:.1f} s with the "
+          f"store's opening (target at 100k papers: <= {TARGET_S:.0f} s)")
     if not args.keep:
         shutil.rmtree(data_dir, ignore_errors=True)
 

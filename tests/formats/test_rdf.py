@@ -63,3 +63,16 @@ def test_a_model_of_a_known_family_links_the_ontologys_family() -> None:
                                                                           "family": "LLaMA"})))
     assert (node_iri("model:llama-3-8b"), URIRef("https://papergraph.dev/ontology#family"),
             URIRef("https://papergraph.dev/model/llama")) in triples
+
+
+def test_the_collector_pause_nests_and_ends() -> None:
+    import gc
+
+    from graph.formats import cyclic_gc_paused
+
+    assert gc.isenabled()
+    with cyclic_gc_paused():
+        with cyclic_gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
