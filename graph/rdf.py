@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Any, TextIO
 from urllib.parse import quote, unquote
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 from rdflib.term import Node
 
@@ -220,7 +220,7 @@ _SHORT_DATATYPES = {str(XSD.integer), str(XSD.boolean)}
 
 def turtle_term(term: Node, prefixes: list[tuple[str, str]]) -> str:
     """One term in Turtle: a prefixed name where the local part is plainly safe, else `<iri>`; a
-    literal quoted with Turtle's escapes (integers and booleans bare)."""
+    literal quoted with Turtle's escapes (integers and booleans bare); a blank node as `_:id`."""
     if isinstance(term, Literal):
         text = f'"{str(term).translate(_STRING_ESCAPES)}"'
         if term.language:
@@ -229,6 +229,8 @@ def turtle_term(term: Node, prefixes: list[tuple[str, str]]) -> str:
         if datatype in _SHORT_DATATYPES:
             return str(term)
         return f"{text}^^{turtle_term(URIRef(datatype), prefixes)}" if datatype else text
+    if isinstance(term, BNode):
+        return f"_:{term}"
     iri = str(term)
     for prefix, namespace in prefixes:
         if iri.startswith(namespace) and _LOCAL_NAME.match(iri[len(namespace):]):
@@ -244,7 +246,8 @@ def write_turtle(triples: Iterable[tuple[Node, Node, Node]], out: TextIO,
     out.writelines(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in prefixes)
     # IRIs repeat (subjects, predicates, the ends of relationships): each is written out once, keyed
     # by its plain str so that lookups stay in C (rdflib terms compare in Python).
-    iri_text: dict[str, str] = {str(RDF.type): "a"}
+    iri_text: dict[str, str] = {}
+    rdf_type = str(RDF.type)
     count = 0
     subject = ""
     for s, p, o in triples:
@@ -256,7 +259,8 @@ def write_turtle(triples: Iterable[tuple[Node, Node, Node]], out: TextIO,
             out.write(" ")
         else:
             out.write(" ;\n    ")
-        out.write(_iri_text(str(p), p, iri_text, ordered))
+        predicate = str(p)
+        out.write("a" if predicate == rdf_type else _iri_text(predicate, p, iri_text, ordered))
         out.write(" ")
         out.write(turtle_term(o, ordered) if isinstance(o, Literal) else _iri_text(str(o), o, iri_text, ordered))
         count += 1
@@ -270,10 +274,8 @@ def _iri_text(key: str, term: Node, cache: dict[str, str], prefixes: list[tuple[
     if text is None:
         if len(cache) > 200_000:
             cache.clear()
-            cache[str(RDF.type)] = "a"
         text = cache[key] = turtle_term(term, prefixes)
     return text
-
 
 
 def sparql_graph(triples: Iterable[tuple[Node, Node, Node]]) -> Graph:
