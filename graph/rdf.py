@@ -23,7 +23,7 @@ exports keep them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any, TextIO
 from urllib.parse import quote, unquote
@@ -218,17 +218,19 @@ _STRING_ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r
 _SHORT_DATATYPES = {str(XSD.integer), str(XSD.boolean)}
 
 
-def turtle_term(term: Node, prefixes: list[tuple[str, str]]) -> str:
+def turtle_term(term: Node, prefixes: Sequence[tuple[str, str]]) -> str:
     """One term in Turtle: a prefixed name where the local part is plainly safe, else `<iri>`; a
     literal quoted with Turtle's escapes (integers and booleans bare); a blank node as `_:id`."""
     if isinstance(term, Literal):
         text = f'"{str(term).translate(_STRING_ESCAPES)}"'
         if term.language:
             return f"{text}@{term.language}"
-        datatype = str(term.datatype) if term.datatype else None
+        if term.datatype is None:
+            return text
+        datatype = str(term.datatype)
         if datatype in _SHORT_DATATYPES:
             return str(term)
-        return f"{text}^^{turtle_term(URIRef(datatype), prefixes)}" if datatype else text
+        return f"{text}^^{_datatype_text(datatype, tuple(prefixes))}"
     if isinstance(term, BNode):
         return f"_:{term}"
     iri = str(term)
@@ -238,11 +240,16 @@ def turtle_term(term: Node, prefixes: list[tuple[str, str]]) -> str:
     return f"<{iri}>"
 
 
+@lru_cache(maxsize=64)
+def _datatype_text(datatype: str, prefixes: tuple[tuple[str, str], ...]) -> str:
+    return turtle_term(URIRef(datatype), prefixes)
+
+
 def write_turtle(triples: Iterable[tuple[Node, Node, Node]], out: TextIO,
                  prefixes: tuple[tuple[str, str], ...] = EXPORT_PREFIXES) -> int:
     """Write the triples as Turtle, one block per run of triples with the same subject; returns the
     number of triples written. Terms are written by `turtle_term`, so any rdflib parser reads it back."""
-    ordered = sorted(prefixes, key=lambda p: -len(p[1]))  # the longest namespace wins
+    ordered = tuple(sorted(prefixes, key=lambda p: -len(p[1])))  # the longest namespace wins
     out.writelines(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in prefixes)
     # IRIs repeat (subjects, predicates, the ends of relationships): each is written out once, keyed
     # by its plain str so that lookups stay in C (rdflib terms compare in Python).
@@ -269,7 +276,7 @@ def write_turtle(triples: Iterable[tuple[Node, Node, Node]], out: TextIO,
     return count
 
 
-def _iri_text(key: str, term: Node, cache: dict[str, str], prefixes: list[tuple[str, str]]) -> str:
+def _iri_text(key: str, term: Node, cache: dict[str, str], prefixes: Sequence[tuple[str, str]]) -> str:
     text = cache.get(key)
     if text is None:
         if len(cache) > 200_000:
