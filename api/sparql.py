@@ -6,10 +6,12 @@ the query the way the protocol passes it and calls the service.
   (`Content-Type: application/sparql-query`).
 
 Answers are `application/sparql-results+json`. A refused query (an update, CONSTRUCT, SERVICE, too
-long, past its time limit, bad syntax) is a 400 `{"error": ...}`; 503 when every query slot is busy.
+long, past its time limit, bad syntax, `default-graph-uri` or `named-graph-uri` given) is a 400
+`{"error": ...}`; 503 when every query slot is busy.
 """
 
 # No `from __future__ import annotations`: FastAPI reads the route annotations.
+from collections.abc import Iterable
 from typing import Annotated
 from urllib.parse import parse_qs
 
@@ -24,7 +26,18 @@ FORM = "application/x-www-form-urlencoded"
 SPARQL_QUERY = "application/sparql-query"
 
 
+DATASET_PARAMETERS = ("default-graph-uri", "named-graph-uri")
+
+
+def _refuse_dataset(names: Iterable[str]) -> None:
+    """The protocol's dataset parameters would name other graphs; there is only this one."""
+    given = sorted(set(names) & set(DATASET_PARAMETERS))
+    if given:
+        raise InvalidRequest(f"{', '.join(given)} is not supported: queries run over this graph only")
+
+
 async def _answer(request: Request, query: str | None) -> JSONResponse:
+    _refuse_dataset(request.query_params.keys())
     if not query or not query.strip():
         raise InvalidRequest("no query: pass it as `query`")
     service: PapergraphService = request.app.state.service
@@ -45,7 +58,9 @@ async def _posted_query(request: Request) -> str | None:
     if media_type == SPARQL_QUERY:
         return text
     if media_type == FORM:
-        values = parse_qs(text, keep_blank_values=True).get("query", [])
+        fields = parse_qs(text, keep_blank_values=True)
+        _refuse_dataset(fields)
+        values = fields.get("query", [])
         if len(values) > 1:
             raise InvalidRequest("more than one `query` field")
         return values[0] if values else None

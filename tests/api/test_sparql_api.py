@@ -113,6 +113,13 @@ def test_refusals_are_400_with_a_reason(quick: tuple[PapergraphService, TestClie
     assert message in response.json()["error"]
 
 
+def test_dataset_parameters_are_refused(client: TestClient) -> None:
+    get = client.get("/sparql", params={"query": "ASK {}", "default-graph-uri": "http://example.org/g"})
+    post = client.post("/sparql", data={"query": "ASK {}", "named-graph-uri": "http://example.org/g"})
+    assert get.status_code == post.status_code == 400
+    assert "not supported" in get.json()["error"] and "named-graph-uri" in post.json()["error"]
+
+
 def test_post_of_another_media_type_is_400(client: TestClient) -> None:
     response = client.post("/sparql", content=b"ASK {}", headers={"Content-Type": "text/plain"})
     assert response.status_code == 400 and "application/sparql-query" in response.json()["error"]
