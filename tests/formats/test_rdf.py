@@ -76,3 +76,37 @@ def test_the_collector_pause_nests_and_ends() -> None:
             assert not gc.isenabled()
         assert not gc.isenabled()
     assert gc.isenabled()
+
+
+def test_the_export_speaks_only_the_schemas_vocabulary_and_loads_beside_the_ontology() -> None:
+    """Every pg: class and property the export uses is declared in ontology/schema.ttl, and the export
+    plus the shipped Turtle files load into one graph where skos:broader* reaches the categories."""
+    from pathlib import Path
+
+    from rdflib import OWL, RDF
+
+    from graph.rdf import PG, rdf_triples
+
+    folder = Path(__file__).resolve().parents[2] / "ontology"
+    schema = Graph().parse(folder / "schema.ttl", format="turtle")
+    declared = set(schema.subjects(RDF.type, OWL.Class)) | set(schema.subjects(RDF.type, OWL.ObjectProperty)) \
+        | set(schema.subjects(RDF.type, OWL.DatatypeProperty))
+    graph = property_graph([b.batch_a(), b.batch_b(), b.tricky_batch()])
+    out = io.StringIO()
+    write_turtle(rdf_triples(graph), out)
+    export = Graph().parse(data=out.getvalue(), format="turtle")
+    used = {p for p in export.predicates() if str(p).startswith(str(PG))} | \
+        {o for o in export.objects(None, RDF.type) if str(o).startswith(str(PG))}
+    country = PG.country  # declared with the institutions it describes
+    assert used - declared <= {country}
+    assert used & declared
+    combined = Graph()
+    for path in sorted(folder.glob("*.ttl")):
+        combined.parse(path, format="turtle")
+    combined.parse(data=out.getvalue(), format="turtle")
+    rows = combined.query("""PREFIX pg: <https://papergraph.dev/ontology#>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT DISTINCT ?paper WHERE { ?paper pg:uses ?t . ?t skos:broader* ?c .
+                                       ?c skos:topConceptOf pg:techniqueScheme ; skos:prefLabel "推测解码"@zh }""")
+    assert {str(r[0]).rsplit("/", 1)[1] for r in rows} == {p.id.removeprefix("paper:")
+                                                          for p in (b.spec_paper(), b.eagle_paper())}
