@@ -5,9 +5,10 @@
     papergraph stats [--format json|text]
     papergraph search "query" [-k N] [--category ID ...] [--institution ID ...] [--mode hybrid|vector|lexical]
     papergraph review [--format json|text]
-    papergraph export --format json|ttl|jsonld|graphml|csv [--out FILE, a folder for csv]
-    papergraph sparql 'SELECT ...' [--format json|csv|table]
+    papergraph export --format json [--out FILE]
     papergraph serve [--host H] [--port P] [--store ...] [--data-dir DIR]
+    papergraph export --format ttl|jsonld|graphml [--out FILE] | --format csv --out FOLDER
+    papergraph sparql 'SELECT ...' [--format table|json|csv]
 
 Exit status: 0 on success, 1 when any file failed (the others are still imported), 2 on usage errors.
 """
@@ -174,6 +175,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from api.app import serve
+
+    settings = _settings(args)
+    if not settings.writes_enabled():
+        print("PAPERGRAPH_API_KEY is not set: write endpoints are off", file=sys.stderr)
+    serve(settings)
+    return 0
+
+
 def _export_graph(args: argparse.Namespace) -> int:
     from graph.formats import neo4j_admin_command, write_graph
 
@@ -204,16 +215,6 @@ def cmd_sparql(args: argparse.Namespace) -> int:
     finally:
         service.close()
     print(format_answer(answer, args.format), end="" if args.format == "csv" else "\n")
-    return 0
-
-
-def cmd_serve(args: argparse.Namespace) -> int:
-    from api.app import serve
-
-    settings = _settings(args)
-    if not settings.writes_enabled():
-        print("PAPERGRAPH_API_KEY is not set: write endpoints are off", file=sys.stderr)
-    serve(settings)
     return 0
 
 
@@ -279,17 +280,17 @@ def build_parser() -> argparse.ArgumentParser:
     _store_options(p)
     p.set_defaults(run=cmd_export)
 
-    p = commands.add_parser("sparql", help="a read-only SPARQL query (SELECT or ASK) over the graph's RDF")
-    p.add_argument("query")
-    p.add_argument("--format", choices=("json", "csv", "table"), default="table")
-    _store_options(p)
-    p.set_defaults(run=cmd_sparql)
-
     p = commands.add_parser("serve", help="serve GraphQL (/graphql) and REST (/api) with uvicorn")
     p.add_argument("--host", help="bind address (default 127.0.0.1)")
     p.add_argument("--port", type=int, help="port (default 8000)")
     _store_options(p)
     p.set_defaults(run=cmd_serve)
+
+    p = commands.add_parser("sparql", help="a read-only SPARQL query (SELECT or ASK) over the graph's RDF")
+    p.add_argument("query")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    _store_options(p)
+    p.set_defaults(run=cmd_sparql)
     return parser
 
 
