@@ -23,8 +23,8 @@ from graph.projection import GraphProjection, NodeRecord, RelRecord, project_bat
 
 ARRAY_DELIMITER = ";"
 
-
 _gc_pauses = 0
+_gc_was_enabled = True
 _gc_pauses_lock = threading.Lock()
 
 
@@ -33,19 +33,21 @@ def cyclic_gc_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while an export builds millions of objects.
 
     They hold no reference cycles, but each collection of the oldest generation walks every live
-    object, so with the collector on an export of 100k papers spends as long collecting as working.
-    Reference counting still frees everything; the collector is back on when the last pause ends."""
-    global _gc_pauses
+    object, so with the collector on the time of a large export grows faster than its size.
+    Reference counting still frees everything. Pauses may overlap (threads, nesting): the collector
+    is left as the first one found it when the last one ends."""
+    global _gc_pauses, _gc_was_enabled
     with _gc_pauses_lock:
         _gc_pauses += 1
         if _gc_pauses == 1:
+            _gc_was_enabled = gc.isenabled()
             gc.disable()
     try:
         yield
     finally:
         with _gc_pauses_lock:
             _gc_pauses -= 1
-            if _gc_pauses == 0:
+            if _gc_pauses == 0 and _gc_was_enabled:
                 gc.enable()
 
 
