@@ -7,7 +7,7 @@ burning one of the machine's cores. So each query runs in a child forked from th
 the cached graph (fork shares the graph's memory copy-on-write, nothing is pickled or rebuilt); the
 parent waits on a pipe until the deadline and kills the child if it has not answered. Parsing runs in
 the child too, so a pathological query text is bounded by the same deadline. The cost is one fork per
-query (milliseconds) and POSIX only. The child also refuses any network access (an audit hook), on top
+query (milliseconds) and POSIX only. The child also refuses to open network connections (an audit hook), on top
 of the checks that reject SERVICE and FROM clauses before evaluation.
 
 What is refused, each as a `SparqlError` whose message can be shown as it is: updates (INSERT,

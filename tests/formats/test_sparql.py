@@ -71,3 +71,12 @@ def test_runner_answers_in_a_child_and_kills_it_at_the_deadline() -> None:
     with pytest.raises(SparqlTimeout):
         slow.run("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }")
     assert slow.run("ASK { ?s ?p 3 }").boolean is True
+
+
+def test_the_childs_audit_hook_refuses_network_events_only() -> None:
+    from graph.sparql import _block_network
+
+    for event in ("socket.connect", "socket.getaddrinfo", "urllib.Request"):
+        with pytest.raises(PermissionError):
+            _block_network(event, ())
+    assert _block_network("open", ("/dev/null", "r", 0)) is None
