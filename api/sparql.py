@@ -24,8 +24,6 @@ from graph.sparql import JSON_MEDIA_TYPE, SparqlBusy, answer_json
 
 FORM = "application/x-www-form-urlencoded"
 SPARQL_QUERY = "application/sparql-query"
-
-
 DATASET_PARAMETERS = ("default-graph-uri", "named-graph-uri")
 
 

@@ -153,3 +153,19 @@ def test_any_text_is_answered_or_refused_never_a_500(quick: tuple[PapergraphServ
         assert response.status_code in (200, 400), (text, response.text)
         body = response.json()
         assert ("error" in body) == (response.status_code == 400)
+
+
+def test_busy_slots_answer_503(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from graph.sparql import SparqlBusy
+
+    service = make_service(tmp_path / "data")
+
+    def busy(query: str) -> None:
+        raise SparqlBusy("too many SPARQL queries are running; try again shortly")
+
+    monkeypatch.setattr(service, "sparql", busy)
+    try:
+        response = TestClient(create_app(service=service)).get("/sparql", params={"query": "ASK {}"})
+        assert response.status_code == 503 and "try again" in response.json()["error"]
+    finally:
+        service.close()
