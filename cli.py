@@ -10,6 +10,8 @@
     papergraph leaderboard --metric speedup [--category ID] [--hardware ID] [-k N] [--format table|json|csv]
     papergraph compare PAPER_ID... [--format markdown|json|csv]
     papergraph serve [--host H] [--port P] [--store ...] [--data-dir DIR]
+    papergraph export --format ttl|jsonld|graphml [--out FILE] | --format csv --out FOLDER
+    papergraph sparql 'SELECT ...' [--format table|json|csv]
 
 Exit status: 0 on success, 1 when any file failed (the others are still imported), 2 on usage errors.
 """
@@ -159,6 +161,8 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.format != "json":
+        return _export_graph(args)
     service = PapergraphService(_settings(args))
     try:
         doc = service.export()
@@ -261,6 +265,39 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_graph(args: argparse.Namespace) -> int:
+    from graph.formats import neo4j_admin_command, write_graph
+
+    if args.format == "csv" and not args.out:
+        print("error: --format csv writes a folder of files: give --out FOLDER", file=sys.stderr)
+        return 2
+    service = PapergraphService(_settings(args))
+    try:
+        graph = service.property_graph()
+    finally:
+        service.close()
+    written = write_graph(graph, args.format, args.out, sys.stdout)
+    if args.out:
+        print(f"wrote {len(graph.nodes)} nodes and {len(graph.rels)} relationships as {args.format} to "
+              f"{args.out}", file=sys.stderr)
+    if args.format == "csv":
+        print("load into an empty Neo4j database (stopped) with:\n" + neo4j_admin_command(written),
+              file=sys.stderr)
+    return 0
+
+
+def cmd_sparql(args: argparse.Namespace) -> int:
+    from graph.sparql import format_answer
+
+    service = PapergraphService(_settings(args))
+    try:
+        answer = service.sparql(args.query)
+    finally:
+        service.close()
+    print(format_answer(answer, args.format), end="" if args.format == "csv" else "\n")
+    return 0
+
+
 def _store_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--store", choices=("memory", "neo4j"), help="graph backend (PAPERGRAPH_STORE)")
     parser.add_argument("--data-dir", type=Path, help="data directory (PAPERGRAPH_DATA_DIR, default ./data)")
@@ -316,9 +353,10 @@ def build_parser() -> argparse.ArgumentParser:
     _store_options(p)
     p.set_defaults(run=cmd_review)
 
-    p = commands.add_parser("export", help="the whole graph as interchange JSON (re-importable)")
-    p.add_argument("--format", choices=("json",), default="json")
-    p.add_argument("--out", type=Path, help="file to write (default: stdout)")
+    p = commands.add_parser("export", help="the whole graph: interchange JSON (re-importable), RDF, GraphML "
+                                           "or neo4j-admin CSV")
+    p.add_argument("--format", choices=("json", "ttl", "jsonld", "graphml", "csv"), default="json")
+    p.add_argument("--out", type=Path, help="file to write (default: stdout); for csv the folder to write")
     _store_options(p)
     p.set_defaults(run=cmd_export)
 
@@ -353,6 +391,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, help="port (default 8000)")
     _store_options(p)
     p.set_defaults(run=cmd_serve)
+
+    p = commands.add_parser("sparql", help="a read-only SPARQL query (SELECT or ASK) over the graph's RDF")
+    p.add_argument("query")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    _store_options(p)
+    p.set_defaults(run=cmd_sparql)
     return parser
 
 

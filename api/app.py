@@ -1,4 +1,5 @@
-"""The FastAPI application: GraphQL at /graphql (GraphiQL in the browser), REST under /api, /healthz.
+"""The FastAPI application: GraphQL at /graphql (GraphiQL in the browser), REST under /api, /healthz,
+read-only SPARQL at /sparql.
 
 Every error leaves as JSON `{"error": message}`; unexpected exceptions are logged and answered with a
 generic 500, never a stack trace. REST routes and the slow GraphQL fields (search, imports) run the
@@ -25,6 +26,7 @@ from api.rest import build_router, upload_limit
 from api.schema import GraphContext, build_schema
 from api.service import InvalidRequest, NotFound, PapergraphService
 from api.settings import Settings
+from api.sparql import build_router as build_sparql_router
 from graph.store import StoreUnavailable
 
 log = logging.getLogger("papergraph.api")
@@ -96,6 +98,7 @@ def create_app(settings: Settings | None = None, service: PapergraphService | No
     graphql = GraphQLRouter(build_schema(settings), context_getter=context, graphql_ide="graphiql")
     app.include_router(graphql, prefix="/graphql", include_in_schema=False)
     app.include_router(build_router(settings))
+    app.include_router(build_sparql_router())
     _install_error_handlers(app)
 
     def limit_for(scope: Scope) -> int | None:

@@ -34,7 +34,9 @@ from graph.search import SEARCH_MODES
 from graph.store import GraphStore, Node, PaperFilter, StoreError
 
 if TYPE_CHECKING:
+    from graph.projection import GraphProjection
     from graph.search import SearchIndex
+    from graph.sparql import SparqlAnswer, SparqlRunner
 
 REPORT_SUFFIXES = (".md", ".markdown", ".json")
 
@@ -177,6 +179,10 @@ class PapergraphService:
         self._open_lock = threading.Lock()
         self._write_lock = threading.Lock()
         self._index_lock = threading.RLock()
+        # Imports this service has applied: the SPARQL graph, built from the store, is rebuilt after one.
+        self.store_writes = 0
+        self._sparql: tuple[int, SparqlRunner] | None = None
+        self._sparql_lock = threading.Lock()
 
     # --- the two resources, opened on first use -------------------------------------------------
     @property
@@ -280,6 +286,7 @@ class PapergraphService:
             summaries = self.store.upsert_all(batches)
         except StoreError as exc:
             return FileResult(path=path, error=f"{path}: {exc}")
+        self.store_writes += 1
         warnings: list[ParseWarning] = []
         for batch in batches:
             self._index_batch(batch)
@@ -415,6 +422,49 @@ class PapergraphService:
             for hit, paper in zip(hits, papers, strict=True)
             if paper is not None
         ]
+
+    # --- standard formats and SPARQL --------------------------------------------------------------
+    def property_graph(self) -> GraphProjection:
+        """The store's nodes and relationships merged over its reports: what GraphML, the neo4j-admin
+        CSV files and RDF are written from (`graph/formats.py`, `graph/rdf.py`)."""
+        from graph.formats import cyclic_gc_paused, property_graph
+
+        with cyclic_gc_paused():
+            return property_graph(self.store.export())
+
+    def sparql(self, query: str) -> SparqlAnswer:
+        """Answer a read-only SPARQL SELECT or ASK over the graph's RDF plus the ontology's triples.
+        Raises InvalidRequest for a refused query (too long, an update, past its time limit...) and
+        `graph.sparql.SparqlBusy` when every query slot is taken."""
+        from graph.sparql import SparqlBusy, SparqlError
+
+        if len(query.encode("utf-8")) > self.settings.sparql_max_query_bytes:
+            raise InvalidRequest(f"the query is longer than {self.settings.sparql_max_query_bytes} bytes")
+        try:
+            return self._sparql_runner().run(query)
+        except SparqlBusy:
+            raise
+        except SparqlError as exc:
+            raise InvalidRequest(str(exc)) from exc
+
+    def _sparql_runner(self) -> SparqlRunner:
+        """The runner over the cached RDF graph, rebuilt from the store when an import has changed it
+        since (`store_writes`). Writes made by other processes (another `papergraph import` on the same
+        Neo4j database) are not seen until this service imports or restarts."""
+        from graph.formats import cyclic_gc_paused
+        from graph.rdf import EXPORT_PREFIXES, rdf_triples, sparql_graph
+        from graph.sparql import SparqlRunner
+
+        with self._sparql_lock:
+            writes = self.store_writes
+            if self._sparql is None or self._sparql[0] != writes:
+                with cyclic_gc_paused():
+                    graph = sparql_graph(rdf_triples(self.property_graph()))
+                runner = SparqlRunner(graph, timeout_s=self.settings.sparql_timeout_s,
+                                      max_rows=self.settings.sparql_max_rows,
+                                      namespaces=dict(EXPORT_PREFIXES))
+                self._sparql = (writes, runner)
+            return self._sparql[1]
 
 
 def paper_from_nodes(node: Node, related: dict[tuple[str, str], list[Node]]) -> Paper:

@@ -38,6 +38,10 @@ class Settings(BaseSettings):
     analytics_max_rows: int = Field(100, ge=1)  # trend series and leaderboard rows per answer
     # Query vectors remembered so a repeated query skips the model; 0 turns the cache off.
     query_cache_size: int = Field(512, ge=0)
+    # SPARQL (GET|POST /sparql, `papergraph sparql`): longest query, time limit, most rows answered.
+    sparql_max_query_bytes: int = Field(20_000, ge=1)
+    sparql_timeout_s: float = Field(10.0, gt=0)
+    sparql_max_rows: int = Field(10_000, ge=1)
 
     neo4j_uri: str = Field("bolt://localhost:7687", validation_alias="NEO4J_URI")
     neo4j_user: str = Field("neo4j", validation_alias="NEO4J_USER")
