@@ -9,6 +9,7 @@
     papergraph trends [--by category|technique|institution|model|hardware] [--sort papers|rising|new] [--format ...]
     papergraph leaderboard --metric speedup [--category ID] [--hardware ID] [-k N] [--format table|json|csv]
     papergraph compare PAPER_ID... [--format markdown|json|csv]
+    papergraph schema [--format graphql|openapi]
     papergraph serve [--host H] [--port P] [--store ...] [--data-dir DIR]
     papergraph export --format ttl|jsonld|graphml [--out FILE] | --format csv --out FOLDER
     papergraph sparql 'SELECT ...' [--format table|json|csv]
@@ -255,6 +256,20 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    """The API's schemas as served: GraphQL SDL (docs/schema.graphql is this, checked by a test) or OpenAPI."""
+    settings = _settings(args)
+    if args.format == "graphql":
+        from api.schema import build_schema
+
+        sys.stdout.write(build_schema(settings).as_str() + "\n")
+    else:
+        from api.app import create_app
+
+        _json(create_app(settings).openapi(), sys.stdout)
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from api.app import serve
 
@@ -385,6 +400,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("markdown", "json", "csv"), default="markdown")
     _store_options(p)
     p.set_defaults(run=cmd_compare)
+
+    p = commands.add_parser("schema", help="print the GraphQL SDL or the OpenAPI document the server serves")
+    p.add_argument("--format", choices=("graphql", "openapi"), default="graphql")
+    p.set_defaults(run=cmd_schema)
 
     p = commands.add_parser("serve", help="serve GraphQL (/graphql) and REST (/api) with uvicorn")
     p.add_argument("--host", help="bind address (default 127.0.0.1)")

@@ -449,14 +449,14 @@ class PapergraphService:
 
     def _sparql_runner(self) -> SparqlRunner:
         """The runner over the cached RDF graph, rebuilt from the store when an import has changed it
-        since (`store_writes`). Writes made by other processes (another `papergraph import` on the same
+        since (`store_writes`, and the store's `data_version` where it has one). Writes made by other processes (another `papergraph import` on the same
         Neo4j database) are not seen until this service imports or restarts."""
         from graph.formats import cyclic_gc_paused
         from graph.rdf import EXPORT_PREFIXES, rdf_triples, sparql_graph
         from graph.sparql import SparqlRunner
 
         with self._sparql_lock:
-            writes = self.store_writes
+            writes = (self.store_writes, self.store.data_version())
             if self._sparql is None or self._sparql[0] != writes:
                 with cyclic_gc_paused():
                     graph = sparql_graph(rdf_triples(self.property_graph()))

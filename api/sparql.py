@@ -19,6 +19,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
+from api.errors import error_responses
 from api.service import InvalidRequest, PapergraphService
 from graph.sparql import JSON_MEDIA_TYPE, SparqlBusy, answer_json
 
@@ -68,7 +69,7 @@ async def _posted_query(request: Request) -> str | None:
 def build_router() -> APIRouter:
     router = APIRouter()
     responses = {200: {"content": {JSON_MEDIA_TYPE: {}}, "description": "SPARQL 1.1 results (JSON)"},
-                 400: {"description": "the query is refused: {\"error\": why}"}}
+                 **error_responses(400, 422, 503)}
 
     @router.get("/sparql", summary="Read-only SPARQL 1.1 query (SELECT, ASK)", responses=responses)
     async def sparql_get(request: Request,
@@ -76,7 +77,10 @@ def build_router() -> APIRouter:
         return await _answer(request, query)
 
     @router.post("/sparql", summary="Read-only SPARQL 1.1 query (SELECT, ASK), form or body",
-                 responses=responses)
+                 responses=responses, openapi_extra={"requestBody": {"required": True, "content": {
+                     FORM: {"schema": {"type": "object", "required": ["query"],
+                                       "properties": {"query": {"type": "string"}}}},
+                     SPARQL_QUERY: {"schema": {"type": "string"}}}}})
     async def sparql_post(request: Request) -> JSONResponse:
         return await _answer(request, await _posted_query(request))
 
