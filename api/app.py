@@ -22,7 +22,7 @@ from starlette.routing import Match
 from starlette.types import Scope
 from strawberry.fastapi import GraphQLRouter
 
-from api.limits import BodySizeLimit
+from api.limits import BodySizeLimit, GraphQLTimeout
 from api.rest import build_router, upload_limit
 from api.schema import GraphContext, build_schema
 from api.service import InvalidRequest, NotFound, PapergraphService
@@ -124,6 +124,7 @@ def create_app(settings: Settings | None = None, service: PapergraphService | No
         return settings.max_upload_bytes if scope.get("method") in ("POST", "PUT", "PATCH") else None
 
     app.add_middleware(BodySizeLimit, limit_for=limit_for)
+    app.add_middleware(GraphQLTimeout, seconds=settings.graphql_timeout_s)
     return app
 
 

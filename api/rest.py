@@ -176,7 +176,7 @@ def build_router(settings: Settings) -> APIRouter:
             raise HTTPException(413, f"report too large: the limit is {limit} bytes")
         result = await run_in_threadpool(_service(request).import_upload, upload.filename, data)
         if not result.ok:
-            raise HTTPException(422, result.error)
+            raise HTTPException(500 if result.internal else 422, result.error)
         totals = ImportTotals.of([result])
         return {
             "file": result.path, "reports": list(result.reports), "papers": result.papers,

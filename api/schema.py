@@ -14,8 +14,9 @@ from enum import Enum
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError, GraphQLResolveInfo
+from graphql import ASTValidationRule, GraphQLError, GraphQLResolveInfo, NoSchemaIntrospectionCustomRule
 from strawberry.extensions import (
+    AddValidationRules,
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
@@ -25,6 +26,8 @@ from strawberry.extensions import (
 from strawberry.fastapi import BaseContext
 from strawberry.permission import BasePermission
 
+from api.analytics import MAX_COMPARE
+from api.cost import CostModel, cost_rule
 from api.errors import FORBIDDEN, UNAUTHENTICATED, bad_input, classify
 from api.loaders import StoreLoaders
 from api.results import (
@@ -453,7 +456,22 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             lambda: QueryDepthLimiter(max_depth=settings.graphql_max_depth),
             lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
             lambda: MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
+            lambda: AddValidationRules(validation_rules(settings)),
             lambda: ArgumentRanges(argument_ranges(settings)),
             lambda: ClassifiedErrors(),
         ],
     )
+
+
+# Lists whose size is fixed by something other than a `first` argument.
+LIST_CAPS = {"Comparison.papers": MAX_COMPARE, "Comparison.missing": MAX_COMPARE,
+             "ComparisonRow.cells": MAX_COMPARE, "Comparison.rows": 32}
+
+
+def validation_rules(settings: Settings) -> list[type[ASTValidationRule]]:
+    """The query cost budget, and no introspection when the settings turn it off."""
+    rules: list[type[ASTValidationRule]] = [
+        cost_rule(CostModel(argument_ranges(settings), LIST_CAPS), settings.graphql_max_cost)]
+    if not settings.graphql_introspection:
+        rules.append(NoSchemaIntrospectionCustomRule)
+    return rules

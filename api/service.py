@@ -11,6 +11,7 @@ from __future__ import annotations
 import glob
 import json
 import logging
+import secrets
 import sys
 import threading
 from collections.abc import Iterable, Iterator
@@ -31,7 +32,7 @@ from graph.model import (
 )
 from graph.projection import PAPER_RELATIONS, assemble_paper
 from graph.search import SEARCH_MODES
-from graph.store import GraphStore, Node, PaperFilter, StoreError
+from graph.store import GraphStore, Node, PaperFilter, StoreError, StoreUnavailable
 
 if TYPE_CHECKING:
     from graph.projection import GraphProjection
@@ -80,6 +81,7 @@ class FileResult:
     # "file:line: reason". A file that fails, to parse or to be stored, changes nothing: all the reports of
     # one file (an interchange file may hold several) are written in one store transaction.
     error: str | None = None
+    internal: bool = False  # the failure is a fault of papergraph (logged with `error`'s reference)
 
     @property
     def ok(self) -> bool:
@@ -157,6 +159,19 @@ def batches_from_json(data: bytes, source: str) -> list[ImportBatch]:
         return load_batches(doc)
     except (KeyError, TypeError, ValueError) as exc:
         raise ReportFormatError(source, 1, f"not interchange JSON: {exc}") from exc
+
+
+def _failed(path: str, exc: Exception) -> FileResult:
+    """A file that could not be read: a ReportFormatError (or JSON/decoding error) says where and why;
+    anything else is a fault of ours, logged with its traceback under a reference the answer carries
+    instead of the exception's text."""
+    from ingest.report import ReportFormatError
+
+    if isinstance(exc, (ReportFormatError, UnicodeDecodeError, ValueError)):
+        return FileResult(path=path, error=format_error(exc, path))
+    reference = secrets.token_hex(4)
+    logging.getLogger(__name__).error("import of %s failed: internal error %s", path, reference, exc_info=exc)
+    return FileResult(path=path, error=f"{path}: internal error (reference {reference})", internal=True)
 
 
 def format_error(exc: Exception, path: str) -> str:
@@ -262,7 +277,7 @@ class PapergraphService:
 
                 batches = [extract_text(decode_report(data, name), name)]
         except Exception as exc:  # noqa: BLE001 - any extraction failure leaves the store unchanged
-            return FileResult(path=name, error=format_error(exc, name))
+            return _failed(name, exc)
         return self._apply(name, batches)
 
     def _import_file(self, path: Path) -> FileResult:
@@ -271,7 +286,7 @@ class PapergraphService:
         except OSError as exc:
             return FileResult(path=str(path), error=f"{path}: {exc.strerror or exc}")
         except Exception as exc:  # noqa: BLE001 - ReportFormatError and any extractor bug alike
-            return FileResult(path=str(path), error=format_error(exc, str(path)))
+            return _failed(str(path), exc)
         return self._apply(str(path), batches)
 
     def _apply(self, path: str, batches: list[ImportBatch]) -> FileResult:
@@ -284,6 +299,8 @@ class PapergraphService:
         self.index  # noqa: B018
         try:
             summaries = self.store.upsert_all(batches)
+        except StoreUnavailable:
+            raise  # the caller says "store unavailable" its own way (REST 503), never the host or driver
         except StoreError as exc:
             return FileResult(path=path, error=f"{path}: {exc}")
         self.store_writes += 1

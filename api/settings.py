@@ -33,6 +33,10 @@ class Settings(BaseSettings):
     graphql_max_depth: int = Field(10, ge=1)
     graphql_max_tokens: int = Field(2000, ge=1)
     graphql_max_aliases: int = Field(15, ge=1)
+    # The static cost budget: an upper bound on the objects an answer can hold (api/cost.py).
+    graphql_max_cost: int = Field(50_000, ge=1)
+    graphql_timeout_s: float = Field(10.0, gt=0)  # wall clock per GraphQL request
+    graphql_introspection: bool = True  # False refuses __schema / __type queries (and GraphiQL's docs)
     search_max_k: int = Field(100, ge=1)
     page_max: int = Field(100, ge=1)
     analytics_max_rows: int = Field(100, ge=1)  # trend series and leaderboard rows per answer
