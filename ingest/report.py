@@ -51,6 +51,11 @@ _PLACEHOLDER = re.compile(r"\[[\u3400-\u9fff]{2,12}\]")
 _AUTHOR_COUNT = re.compile(r"^(\d+)\s*(?:人|位|名|authors?)?\.?$", re.IGNORECASE)
 
 
+# The longest line a report may hold. Real abstracts are a few thousand characters; a longer line is not a
+# report's, and the extraction rules are not built to scan megabyte lines quickly.
+MAX_LINE_CHARS = 20_000
+
+
 class ReportFormatError(Exception):
     """The file is not a report we can read; says where and why so the user can fix it."""
 
@@ -126,6 +131,10 @@ def parse_report(text: str, source: str) -> ReportDocument:
         raise ReportFormatError(source, text.count("\n", 0, text.index("\x00")) + 1,
                                 "binary data (NUL byte); a report is UTF-8 Markdown text")
     lines = _LINE_BREAK.split(text.removeprefix("\ufeff"))
+    for number, line in enumerate(lines, 1):
+        if len(line) > MAX_LINE_CHARS:
+            raise ReportFormatError(source, number, f"line of {len(line):,} characters; a report line (a title, an "
+                                                    f"abstract) holds at most {MAX_LINE_CHARS:,}")
     name = source.replace("\\", "/").rsplit("/", 1)[-1]
     title, generated_at, declared, blocks, sections = _scan(lines)
     if not blocks:
