@@ -9,6 +9,7 @@ locks), and the quick GraphQL lookups call the store on the event loop.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -17,6 +18,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.routing import Match
 from starlette.types import Scope
@@ -86,6 +88,18 @@ def _install_error_handlers(app: FastAPI) -> None:
         return _error(500, "internal error")
 
 
+async def _follow_other_writers(service: PapergraphService, every_s: float) -> None:
+    """Every few seconds, take in what other processes committed (the embedded store's graph, then the
+    search index); answers meanwhile come from the last state, never a half-loaded one."""
+    while True:
+        await asyncio.sleep(every_s)
+        try:
+            if await run_in_threadpool(service.refresh):
+                log.info("took in changes another process committed")
+        except Exception:  # keep following; the next round tries again
+            log.exception("catching up with other writers failed")
+
+
 def create_app(settings: Settings | None = None, service: PapergraphService | None = None) -> FastAPI:
     """The app over `service` (built from `settings` when not given); the store opens on first use."""
     settings = settings or (service.settings if service is not None else Settings())
@@ -94,7 +108,9 @@ def create_app(settings: Settings | None = None, service: PapergraphService | No
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         service.index  # noqa: B018 - open the store and load the index before the first request
+        watcher = asyncio.create_task(_follow_other_writers(service, settings.refresh_interval_s))
         yield
+        watcher.cancel()
         service.close()
 
     app = FastAPI(

@@ -207,7 +207,8 @@ class PapergraphService:
                 from graph.open_store import open_store
 
                 kwargs = self.settings.neo4j_settings() if self.settings.store == "neo4j" else {}
-                self._store = open_store(self.settings.store, Path(self.settings.data_dir), **kwargs)
+                self._store = open_store(self.settings.store, Path(self.settings.data_dir),
+                                         writer_wait_s=self.settings.writer_wait_s, **kwargs)
             return self._store
 
     @property
@@ -234,6 +235,15 @@ class PapergraphService:
                 return False
             index.rebuild(self.store.export())
             return True
+
+    def refresh(self) -> bool:
+        """Catch up with commits other processes made (`papergraph import` while this one serves): the
+        store reloads its graph, then the index follows it. True when anything changed."""
+        if self._store is None or not self._store.refresh():
+            return False
+        if self._index is not None:
+            self.sync_index()
+        return True
 
     def close(self) -> None:
         """Close the index (saving its lexical overlay) and the store; either reopens on next use."""

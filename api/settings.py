@@ -40,6 +40,10 @@ class Settings(BaseSettings):
     search_max_k: int = Field(100, ge=1)
     page_max: int = Field(100, ge=1)
     analytics_max_rows: int = Field(100, ge=1)  # trend series and leaderboard rows per answer
+    # Embedded store: how long a write waits for another process's write to finish, and how often a
+    # server looks for commits other processes made (a CLI import while it serves).
+    writer_wait_s: float = Field(30.0, ge=0)
+    refresh_interval_s: float = Field(2.0, gt=0)
     # Query vectors remembered so a repeated query skips the model; 0 turns the cache off.
     query_cache_size: int = Field(512, ge=0)
     # SPARQL (GET|POST /sparql, `papergraph sparql`): longest query, time limit, most rows answered.

@@ -24,13 +24,16 @@ from graph.projection import NodeRecord, RelRecord, node_dict, paper_sources, pr
 from graph.sqlite_persistence import SqliteGraphFile, WritePlan, decode_props, rel_props
 from graph.store import NODE_LABELS, RELATIONSHIP_TYPES, Node, StoreError
 from graph.upsert_plan import plan_removal, plan_upserts
+from graph.write_lock import exclusive_writer
 
 
 class MemoryStore(GraphQueries):
     """GraphStore over networkx, stored in `<data_dir>/graph.sqlite3`; no server needed."""
 
-    def __init__(self, data_dir: Path) -> None:
-        self._file = SqliteGraphFile(Path(data_dir))
+    def __init__(self, data_dir: Path, writer_wait_s: float = 30.0) -> None:
+        self._data_dir = Path(data_dir)
+        self._writer_wait_s = writer_wait_s
+        self._file = SqliteGraphFile(self._data_dir)
         self._write_lock = threading.Lock()
         self._graph_lock = threading.RLock()
         self._g = nx.MultiDiGraph()
@@ -40,6 +43,7 @@ class MemoryStore(GraphQueries):
         self._version = 0
         self._sorted: dict[str, list[tuple[str, str]]] = {}
         self._cache: dict[tuple[Any, ...], Any] = {}
+        self._seen_data_version = self._file.data_version()  # read first: a commit during the load shows
         self._load_without_gc()
 
     def _load_without_gc(self) -> None:
@@ -91,7 +95,8 @@ class MemoryStore(GraphQueries):
     def upsert_all(self, batches: Sequence[ImportBatch]) -> list[ImportSummary]:
         """Plan every batch (each against the graph the earlier ones leave), write all the plans in one
         SQLite transaction, and only then change the in-memory graph."""
-        with self._write_lock:
+        with self._write_lock, exclusive_writer(self._data_dir, self._writer_wait_s):
+            self._catch_up()
             projections = project_batches(batches)
             try:
                 plans, summaries = plan_upserts(self._g, projections)
@@ -101,14 +106,15 @@ class MemoryStore(GraphQueries):
             return summaries
 
     def remove_report(self, report_id: str) -> ImportSummary:
-        with self._write_lock:
+        with self._write_lock, exclusive_writer(self._data_dir, self._writer_wait_s):
+            self._catch_up()
             plan, summary = plan_removal(self._g, report_id)
             self._commit([plan])
             return summary
 
     def clear(self) -> None:
         """Delete everything (tests, `papergraph import --replace`); not part of GraphStore."""
-        with self._write_lock, self._graph_lock:
+        with self._write_lock, exclusive_writer(self._data_dir, self._writer_wait_s), self._graph_lock:
             self._file.clear()
             self._g.clear()
             self._by_label.clear()
@@ -150,6 +156,28 @@ class MemoryStore(GraphQueries):
             if rel_type not in keydict:
                 self._rel_counts[rel_type] += 1
             keydict[rel_type] = rel_props(props["pos"], None) if props.keys() == {"pos"} else dict(props)
+
+    def refresh(self) -> bool:
+        """Catch up with commits another process made to the same data directory (an import run while
+        this process serves); True when the graph was reloaded."""
+        with self._write_lock:
+            return self._catch_up()
+
+    def _catch_up(self) -> bool:
+        """Reload the graph from SQLite when another connection committed since we last looked, so a
+        write is always planned against the stored truth. Caller holds the write lock."""
+        version = self._file.data_version()
+        if version == self._seen_data_version:
+            return False
+        with self._graph_lock:
+            self._g = nx.MultiDiGraph()
+            self._by_label.clear()
+            self._rel_counts.clear()
+            self._evidence_value.clear()
+            self._load_without_gc()
+            self._changed()
+        self._seen_data_version = version
+        return True
 
     def _changed(self) -> None:
         self._version += 1

@@ -353,6 +353,9 @@ class Neo4jStore:
         rows = self._read(lambda tx: _run(tx, cypher.claims(), **params))
         return [Claim(r["id"], r["paper"], float(r["value"]), r["unit"], r["direction"]) for r in rows]
 
+    def refresh(self) -> bool:
+        return False  # every read goes to the server
+
     def data_version(self) -> int | None:
         return None  # other processes write to the same server; nothing cheap tells this one
 

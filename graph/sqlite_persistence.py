@@ -160,6 +160,11 @@ class SqliteGraphFile:
             "ON CONFLICT(src, type, dst) DO UPDATE SET pos = excluded.pos, props = excluded.props",
             (_rel_row(k, p) for k, p in plan.put_rels.items()))
 
+    def data_version(self) -> int:
+        """SQLite's `PRAGMA data_version`: it changes when another connection (another process) commits,
+        never for this connection's own commits."""
+        return int(self._db.execute("PRAGMA data_version").fetchone()[0])
+
     def clear(self) -> None:
         self._db.execute("BEGIN IMMEDIATE")
         self._db.execute("DELETE FROM rels")

@@ -281,6 +281,11 @@ class GraphStore(Protocol):
         """Every Evidence node matching the filter, as Claims in id order (leaderboards rank these)."""
         ...
 
+    def refresh(self) -> bool:
+        """Catch up with changes other processes committed, where this store keeps a copy (the embedded
+        store's in-memory graph); True when something changed. Neo4j is always current: False."""
+        ...
+
     def data_version(self) -> int | None:
         """A number that changes with every change to the graph this store can see, so answers derived
         from the graph can be remembered until it changes; None when the store cannot tell cheaply (a

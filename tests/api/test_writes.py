@@ -202,3 +202,29 @@ def test_an_unreachable_store_is_a_503_that_names_no_host(tmp_path: Path) -> Non
     assert result["errors"][0]["extensions"]["code"] == "SERVICE_UNAVAILABLE"
     assert "bolt" not in response.text + json.dumps(result)
     service.close()
+
+
+def test_a_cli_import_while_serving_is_served_within_seconds(tmp_path: Path) -> None:
+    """`papergraph import` in another process, on the data directory a server is serving: the server
+    takes in the commit (graph and search index) on its next look, every `refresh_interval_s`."""
+    import subprocess
+    import sys
+    import time
+
+    from tests.api.conftest import write_interchange
+
+    data = tmp_path / "data"
+    service = make_service(data, [batch_a()], refresh_interval_s=0.2)
+    report_b = write_interchange(tmp_path / "b.json", [batch_b()])
+    with TestClient(create_app(service=service)) as client:
+        assert client.get("/healthz").json()["papers"] == 4
+        cli = subprocess.run([sys.executable, "-m", "cli", "import", str(report_b), "--data-dir", str(data),
+                              "--quiet"], cwd=Path(__file__).resolve().parents[2], capture_output=True,
+                             text=True, timeout=300, check=False)
+        assert cli.returncode == 0, cli.stderr
+        deadline = time.monotonic() + 20
+        while client.get("/healthz").json()["papers"] != 5 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert client.get("/healthz").json()["papers"] == 5
+        hits = client.get("/api/search", params={"q": "Mixture of Experts Offloading on Phones", "k": 1}).json()
+        assert hits["hits"][0]["paper"]["title"] == "Mixture of Experts Offloading on Phones"
