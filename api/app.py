@@ -9,6 +9,7 @@ locks), and the quick GraphQL lookups call the store on the event loop.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -70,6 +71,13 @@ def _install_error_handlers(app: FastAPI) -> None:
         return _error(500, "internal error")
 
 
+def _warm_up(service: PapergraphService) -> None:
+    try:
+        service.warm_up()
+    except Exception:  # a failed warm-up only means that the first search loads the model
+        log.exception("embedding warm-up failed")
+
+
 def create_app(settings: Settings | None = None, service: PapergraphService | None = None) -> FastAPI:
     """The app over `service` (built from `settings` when not given); the store opens on first use."""
     settings = settings or (service.settings if service is not None else Settings())
@@ -78,6 +86,9 @@ def create_app(settings: Settings | None = None, service: PapergraphService | No
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         service.index  # noqa: B018 - open the store and load the index before the first request
+        # The embedding model loads while the server already answers: a search that comes first waits
+        # for the same load (graph/embedding.py loads once per process), never for a second one.
+        threading.Thread(target=_warm_up, args=(service,), name="warm-up", daemon=True).start()
         yield
         service.close()
 

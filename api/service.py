@@ -192,9 +192,11 @@ class PapergraphService:
     def index(self) -> SearchIndex:
         with self._index_lock:
             if self._index is None:
+                from graph.embedding import open_embedder
                 from graph.search import SearchIndex
 
-                self._index = SearchIndex(Path(self.settings.data_dir) / "search",
+                embedder = open_embedder(self.settings.embedding_backend, self.settings.model_cache_dir)
+                self._index = SearchIndex(Path(self.settings.data_dir) / "search", embedder=embedder,
                                           query_cache_size=self.settings.query_cache_size)
             if not self._index_checked:
                 self._index_checked = True
@@ -212,6 +214,10 @@ class PapergraphService:
                 return False
             index.rebuild(self.store.export())
             return True
+
+    def warm_up(self) -> None:
+        """Open the index and run its embedding model once (the server calls this in the background)."""
+        self.index.warm_up()
 
     def close(self) -> None:
         """Close the index (saving its lexical overlay) and the store; either reopens on next use."""

@@ -13,6 +13,8 @@ from typing import Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from graph.embedding import DEFAULT_BACKEND
+
 MiB = 1024 * 1024
 
 
@@ -37,6 +39,10 @@ class Settings(BaseSettings):
     page_max: int = Field(100, ge=1)
     # Query vectors remembered so a repeated query skips the model; 0 turns the cache off.
     query_cache_size: int = Field(512, ge=0)
+    # What computes embeddings (graph/embedding.py); changing it re-embeds the index's texts once.
+    embedding_backend: Literal["torch", "onnx", "onnx-int8"] = DEFAULT_BACKEND
+    # Where the ONNX exports of the packaged model are kept; None: ~/.cache/papergraph/models.
+    model_cache_dir: Path | None = None
 
     neo4j_uri: str = Field("bolt://localhost:7687", validation_alias="NEO4J_URI")
     neo4j_user: str = Field("neo4j", validation_alias="NEO4J_USER")

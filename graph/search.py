@@ -7,13 +7,13 @@ when the query is Chinese, since MiniLM reads English only ("推测解码" is em
 vector for it would be noise that fusion would mix in at full weight.
 
 The index keeps its own record of texts and report listings (graph/corpus.py) under its directory,
-so it can run beside either graph store and survive restarts: the FAISS index is saved after every
-change; the BM25 base is saved whenever its unsaved overlay has grown past a share of the corpus, and
-at open the papers committed since the saved base (by corpus revision) are re-tokenised, so opening
-never re-reads every text (100k papers: ~46 s before, see benchmarks/search_latency.py).
+so it can run beside either graph store and survive restarts: the FAISS index appends each change to
+a log and is compacted into a snapshot now and then (graph/vector_files.py); the BM25 base is saved
+whenever its unsaved overlay has grown past a share of the corpus, and at open the papers committed
+since the saved base (by corpus revision) are re-tokenised, so opening never re-reads every text.
 
-A hybrid query runs its two halves at once: the query is embedded on a worker thread (torch releases
-the GIL) while BM25 scores on the caller's, so on two cores the query costs about the larger of the
+A hybrid query runs its two halves at once: the query is embedded on a worker thread (torch and ONNX
+Runtime release the GIL) while BM25 scores on the caller's, so on two cores the query costs about the larger of the
 two rather than their sum. Query vectors are kept in a small LRU (graph/vectors.py), since a user
 paging or refiltering repeats the query.
 """
@@ -140,7 +140,7 @@ class SearchIndex:
         self._lock = threading.RLock()
         self._corpus = Corpus(self.directory / "corpus.sqlite")
         self._cache = EmbeddingCache(self.directory / "embeddings.sqlite", self._embedder, query_cache_size)
-        self._vectors = VectorIndex.open(self.directory / "vectors.faiss", self._embedder.dimension)
+        self._vectors = VectorIndex.open(self.directory, self._embedder.dimension, self._embedder.backend)
         self._lexical = BM25Index()
         self._ids: dict[int, str] = {}
         self._slots: dict[str, int] = {}
@@ -152,8 +152,9 @@ class SearchIndex:
             self._slots[pid] = slot
         self._lexical = self._load_lexical()
         if self._vectors.slots() != set(self._ids):
-            # The saved index predates the last committed change (or is missing): rebuild it from the
-            # embedding cache, which holds every stored text's vector.
+            # The saved index predates the last committed change, is missing, or was computed by another
+            # embedding backend: rebuild it from the embedding cache, which holds every stored text's
+            # vector of the backends that embedded it (the model runs for the texts it lacks).
             papers = list(self._corpus.papers())
             self._vectors.clear()
             vectors = self._cache.embed([embedded_text(p) for p in papers])
@@ -190,6 +191,21 @@ class SearchIndex:
         """Save the BM25 base when enough changed since it was saved (the rest is replayed at open)."""
         if self._lexical.overlay_size >= max(LEXICAL_SAVE_MIN, LEXICAL_SAVE_SHARE * len(self._lexical)):
             self._lexical.save(self.directory / _LEXICAL_FILE)
+
+    @property
+    def backend(self) -> str:
+        """The embedding backend whose vectors the index holds."""
+        return self._embedder.backend
+
+    def warm_up(self) -> None:
+        """Load the embedding model and run it once, so the first query does not pay for it."""
+        self._cache.warm_up()
+
+    def compact(self) -> None:
+        """Rewrite the vector index as one snapshot (imports append to a log; see graph/vector_files.py)."""
+        with self._lock:
+            self._vectors.save()
+            self._vectors.compact()
 
     @property
     def embedded_total(self) -> int:

@@ -20,7 +20,7 @@ def _unit_vectors(count: int, dimension: int = 32, seed: int = 0) -> np.ndarray:
 def ivf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[VectorIndex, np.ndarray]:
     monkeypatch.setattr(graph.vectors, "IVF_THRESHOLD", 500)
     vectors = _unit_vectors(800)
-    index = VectorIndex.open(tmp_path / "vectors.faiss", 32)
+    index = VectorIndex.open(tmp_path, 32, "test")
     index.upsert(list(range(100, 900)), vectors)
     assert not index.approximate
     assert index.retune() and index.approximate
@@ -49,8 +49,53 @@ def test_small_allowed_set_is_searched_exactly(ivf) -> None:
 def test_ivf_survives_save_and_reopen(ivf, tmp_path: Path) -> None:
     index, vectors = ivf
     index.save()
-    reopened = VectorIndex.open(tmp_path / "vectors.faiss", 32)
+    reopened = VectorIndex.open(tmp_path, 32, "test")
     assert reopened.approximate and len(reopened) == 800
     assert reopened.slots() == set(range(100, 900))
     assert np.allclose(reopened.vector(450), vectors[350])
     assert not reopened.retune()  # not grown since it was trained
+
+
+def test_changes_are_appended_to_the_log_not_rewritten(tmp_path: Path) -> None:
+    vectors = _unit_vectors(50)
+    index = VectorIndex.open(tmp_path, 32, "test")
+    index.upsert(list(range(40)), vectors[:40])
+    index.save()  # the first save writes a snapshot
+    snapshot = next(tmp_path.glob("vectors.*.faiss"))
+    written = snapshot.stat().st_mtime_ns
+    index.upsert(list(range(40, 50)), vectors[40:])
+    index.remove([3])
+    index.upsert([7], vectors[0:1])
+    index.save()
+    assert snapshot.stat().st_mtime_ns == written
+    assert next(tmp_path.glob("vectors.*.log")).stat().st_size == 12 * (8 + 4 * 32)
+    reopened = VectorIndex.open(tmp_path, 32, "test")
+    assert reopened.slots() == set(range(50)) - {3}
+    assert np.allclose(reopened.vector(7), vectors[0]) and np.allclose(reopened.vector(45), vectors[45])
+    reopened.compact()
+    assert not next(tmp_path.glob("vectors.*.log")).stat().st_size
+    assert VectorIndex.open(tmp_path, 32, "test").slots() == set(range(50)) - {3}
+
+
+def test_a_record_torn_by_a_crash_is_dropped(tmp_path: Path) -> None:
+    vectors = _unit_vectors(3)
+    index = VectorIndex.open(tmp_path, 32, "test")
+    index.upsert([0], vectors[:1])
+    index.save()
+    index.upsert([1, 2], vectors[1:])
+    index.save()
+    log = next(tmp_path.glob("vectors.*.log"))
+    log.write_bytes(log.read_bytes()[:-10])
+    reopened = VectorIndex.open(tmp_path, 32, "test")
+    assert reopened.slots() == {0, 1}
+    reopened.upsert([2], vectors[2:])
+    reopened.save()
+    assert VectorIndex.open(tmp_path, 32, "test").slots() == {0, 1, 2}
+
+
+def test_vectors_of_another_backend_are_not_loaded(tmp_path: Path) -> None:
+    index = VectorIndex.open(tmp_path, 32, "onnx")
+    index.upsert([0, 1], _unit_vectors(2))
+    index.save()
+    assert len(VectorIndex.open(tmp_path, 32, "onnx")) == 2
+    assert len(VectorIndex.open(tmp_path, 32, "torch")) == 0
