@@ -137,6 +137,7 @@ class SearchIndex:
         self.directory.mkdir(parents=True, exist_ok=True)
         self._embedder = embedder or default_embedder()
         self._expand_term = expand_term
+        self._expander_lock = threading.Lock()
         self._lock = threading.RLock()
         self._corpus = Corpus(self.directory / "corpus.sqlite")
         self._cache = EmbeddingCache(self.directory / "embeddings.sqlite", self._embedder, query_cache_size)
@@ -198,8 +199,10 @@ class SearchIndex:
         return self._embedder.backend
 
     def warm_up(self) -> None:
-        """Load the embedding model and run it once, so the first query does not pay for it."""
+        """Load what a first query would wait for: the embedding model (run once) and the ontology's
+        query expansion, by running a search."""
         self._cache.warm_up()
+        self.search("warm-up query", k=1)
 
     def compact(self) -> None:
         """Rewrite the vector index as one snapshot (imports append to a log; see graph/vector_files.py)."""
@@ -359,7 +362,9 @@ class SearchIndex:
 
     def _expansions(self, query: str) -> list[str]:
         if self._expand_term is None:
-            self._expand_term = lru_cache(maxsize=4096)(ontology_expander())
+            with self._expander_lock:  # a query arriving during the warm-up waits for its load
+                if self._expand_term is None:
+                    self._expand_term = lru_cache(maxsize=4096)(ontology_expander())
         return expand_query(query, self._expand_term)
 
     def close(self) -> None:
