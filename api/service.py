@@ -14,6 +14,7 @@ import logging
 import sys
 import threading
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -156,6 +157,21 @@ def batches_from_json(data: bytes, source: str) -> list[ImportBatch]:
         raise ReportFormatError(source, 1, f"not interchange JSON: {exc}") from exc
 
 
+def _read_file(item: Path | str) -> list[ImportBatch] | FileResult:
+    """A file's batches, or the FileResult that reports why it cannot be imported."""
+    if isinstance(item, str):
+        return FileResult(path=item, error=f"{item}: no such file or directory")
+    try:
+        return batches_from_file(item)
+    except OSError as exc:
+        return FileResult(path=str(item), error=f"{item}: {exc.strerror or exc}")
+    except Exception as exc:  # noqa: BLE001 - ReportFormatError and any extractor bug alike
+        return FileResult(path=str(item), error=format_error(exc, str(item)))
+
+
+_EMBED_AHEAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="embed-ahead")
+
+
 def format_error(exc: Exception, path: str) -> str:
     """`file:line: reason` for format errors, `file: reason` for anything else."""
     line = getattr(exc, "line", None)
@@ -233,18 +249,28 @@ class PapergraphService:
 
     # --- writes ---------------------------------------------------------------------------------
     def import_paths(self, paths: Iterable[str | Path], progress: bool = True) -> list[FileResult]:
-        """Import every report file found; a failing file is reported and the others still imported."""
+        """Import every report file found; a failing file is reported and the others still imported.
+
+        A pipeline: the next file is read and extracted on a worker thread while this one is stored
+        and indexed (and its texts embedded while the store writes, see `_apply_locked`). The progress
+        bar counts papers; its total is estimated from the files read so far."""
         from tqdm import tqdm
 
         files = list(expand_paths(paths))
         results = []
-        bar = tqdm(files, desc="importing", unit="file", file=sys.stderr,
+        bar = tqdm(total=0, desc="importing", unit="paper", file=sys.stderr,
                    disable=not progress or len(files) < 2)
-        for item in bar:
-            if isinstance(item, str):
-                results.append(FileResult(path=item, error=f"{item}: no such file or directory"))
-                continue
-            results.append(self._import_file(item))
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="extraction") as extraction:
+            ahead = [extraction.submit(_read_file, item) for item in files[:1]]
+            for number, item in enumerate(files, start=1):
+                read = ahead.pop(0).result()
+                if number < len(files):
+                    ahead.append(extraction.submit(_read_file, files[number]))
+                results.append(read if isinstance(read, FileResult) else self._apply(str(item), read))
+                bar.update(results[-1].papers)
+                bar.total = round(bar.n * len(files) / number)
+                bar.refresh()
+        bar.close()
         return results
 
     def import_upload(self, filename: str, data: bytes) -> FileResult:
@@ -264,15 +290,6 @@ class PapergraphService:
             return FileResult(path=name, error=format_error(exc, name))
         return self._apply(name, batches)
 
-    def _import_file(self, path: Path) -> FileResult:
-        try:
-            batches = batches_from_file(path)
-        except OSError as exc:
-            return FileResult(path=str(path), error=f"{path}: {exc.strerror or exc}")
-        except Exception as exc:  # noqa: BLE001 - ReportFormatError and any extractor bug alike
-            return FileResult(path=str(path), error=format_error(exc, str(path)))
-        return self._apply(str(path), batches)
-
     def _apply(self, path: str, batches: list[ImportBatch]) -> FileResult:
         with self._write_lock:
             return self._apply_locked(path, batches)
@@ -280,11 +297,15 @@ class PapergraphService:
     def _apply_locked(self, path: str, batches: list[ImportBatch]) -> FileResult:
         # Open (and sync) the index before the store changes: opened after, it would count the new
         # papers as missing from the index and rebuild it from a full store export on every import.
-        self.index  # noqa: B018
+        index = self.index
+        # The model embeds the new texts (into the index's cache, GIL released) while the store writes.
+        embedding = _EMBED_AHEAD.submit(index.embed_ahead, [p for b in batches for p in b.papers])
         try:
             summaries = self.store.upsert_all(batches)
         except StoreError as exc:
             return FileResult(path=path, error=f"{path}: {exc}")
+        finally:
+            wait([embedding])  # a failure there is met again, and handled, by the index's own apply
         warnings: list[ParseWarning] = []
         for batch in batches:
             self._index_batch(batch)

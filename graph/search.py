@@ -234,6 +234,12 @@ class SearchIndex:
         with self._lock:
             return self._saved(self._replace(batch.report.id, papers))
 
+    def embed_ahead(self, papers: Iterable[Paper]) -> None:
+        """Embed into the cache the texts of `papers` it lacks, without taking the index lock: an import
+        runs this while the graph store writes, and `apply` then finds the vectors cached (so its
+        IndexUpdate counts them as not embedded)."""
+        self._cache.embed([embedded_text(p) for p in papers])
+
     def remove_report(self, report_id: str) -> IndexUpdate:
         with self._lock:
             return self._saved(self._replace(report_id, {}))
