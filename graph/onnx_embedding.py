@@ -25,6 +25,8 @@ from typing import Any
 
 import numpy as np
 
+from graph import embedding
+
 ONNX_BACKENDS = ("onnx", "onnx-int8")
 _EXPORT_FORMAT = 2  # bump when the export recipe changes, so cached files are rebuilt
 _INPUTS = ("input_ids", "attention_mask", "token_type_ids")
@@ -63,7 +65,10 @@ def weights_checksum(model_dir: Path, cache_dir: Path) -> str:
                 digest.update(block)
     checksum = digest.hexdigest()
     known[key] = {"stamp": stamp, "sha256": checksum}
-    _write_atomically(record, json.dumps(known, indent=1).encode("utf-8"))
+    try:
+        _write_atomically(record, json.dumps(known, indent=1).encode("utf-8"))
+    except OSError:  # a read-only cache (an image's) still serves; the next start hashes again
+        pass
     return checksum
 
 
@@ -175,12 +180,15 @@ class OnnxEmbedder:
 
     def __init__(self, model_path: Path, backend: str, model_dir: Path | None = None,
                  batch_size: int | None = None, threads: int | None = None) -> None:
+        """`threads`: ONNX Runtime's intra-op threads for batches (None: one per core). One text (a
+        search query) runs in a session of its own with graph.embedding.QUERY_THREADS, for the reason
+        given there."""
         self.backend = backend
         self.model_path = model_path
         self._model_dir = model_dir or packaged_model_dir()
         self._batch_size = batch_size or (1 if backend == "onnx-int8" else 32)
-        self._threads = threads
-        self._session: Any = None
+        self._threads = threads or 0
+        self._sessions: dict[int, Any] = {}  # by intra-op thread count (0: ONNX Runtime's default)
         self._tokenizer: Any = None
         self._lock = threading.Lock()
         self._dimension = int(json.loads((self._model_dir / "config.json").read_text())["hidden_size"])
@@ -189,36 +197,45 @@ class OnnxEmbedder:
     def dimension(self) -> int:
         return self._dimension
 
-    def _loaded(self) -> tuple[Any, Any]:
-        if self._session is None:
+    def _loaded(self, threads: int) -> tuple[Any, Any]:
+        """The session with `threads` intra-op threads and the tokenizer, each made on first use."""
+        session = self._sessions.get(threads)
+        if session is None:
             with self._lock:
-                if self._session is None:
-                    import onnxruntime
-                    from tokenizers import Tokenizer
+                if self._tokenizer is None:
+                    self._tokenizer = self._new_tokenizer()
+                if threads not in self._sessions:
+                    self._sessions[threads] = self._new_session(threads)
+                session = self._sessions[threads]
+        return session, self._tokenizer
 
-                    settings = json.loads((self._model_dir / "sentence_bert_config.json").read_text())
-                    tokenizer = Tokenizer.from_file(str(self._model_dir / "tokenizer.json"))
-                    tokenizer.enable_truncation(int(settings["max_seq_length"]))
-                    tokenizer.enable_padding(pad_id=tokenizer.token_to_id("[PAD]") or 0, pad_token="[PAD]")
-                    options = onnxruntime.SessionOptions()
-                    if self._threads:
-                        options.intra_op_num_threads = self._threads
-                    # Spinning workers would burn the other core between queries on a shared machine.
-                    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-                    self._tokenizer = tokenizer
-                    self._session = onnxruntime.InferenceSession(
-                        str(self.model_path), options, providers=["CPUExecutionProvider"])
-        return self._session, self._tokenizer
+    def _new_tokenizer(self) -> Any:
+        from tokenizers import Tokenizer
+
+        settings = json.loads((self._model_dir / "sentence_bert_config.json").read_text())
+        tokenizer = Tokenizer.from_file(str(self._model_dir / "tokenizer.json"))
+        tokenizer.enable_truncation(int(settings["max_seq_length"]))
+        tokenizer.enable_padding(pad_id=tokenizer.token_to_id("[PAD]") or 0, pad_token="[PAD]")
+        return tokenizer
+
+    def _new_session(self, threads: int) -> Any:
+        import onnxruntime
+
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads
+        # Spinning workers would burn the other core between queries on a shared machine.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        return onnxruntime.InferenceSession(str(self.model_path), options, providers=["CPUExecutionProvider"])
 
     def warm_up(self) -> None:
-        """Open the session and run one text through it (the first run allocates the arenas)."""
+        """Open the query session and run one text through it (the first run allocates the arenas)."""
         self.encode(["warm-up"])
 
     def encode(self, texts: list[str]) -> np.ndarray:
         vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
         if not texts:
             return vectors
-        session, tokenizer = self._loaded()
+        session, tokenizer = self._loaded(embedding.QUERY_THREADS if len(texts) == 1 else self._threads)
         order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
         for start in range(0, len(order), self._batch_size):
             chosen = order[start:start + self._batch_size]
@@ -233,6 +250,9 @@ class OnnxEmbedder:
         return vectors
 
 
-if __name__ == "__main__":  # `python -m graph.onnx_embedding`: export every ONNX backend (make setup)
+if __name__ == "__main__":  # `python -m graph.onnx_embedding [DIR]`: export every ONNX backend (set-up)
+    import sys
+
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else None
     for name in ONNX_BACKENDS:
-        print(f"{name}: {ensure_onnx_model(name)}")
+        print(f"{name}: {ensure_onnx_model(name, cache_dir=folder)}")
