@@ -5,7 +5,7 @@
 All backends run in one process, interleaved round by round, on the same texts (title + abstract of
 synthetic papers recombined from the sample, benchmarks/generate_corpus.py), so their ratios share the
 machine's load. Per backend: abstracts/s (median of the rounds), one-query embedding p50 and p95 over
-distinct queries, cosine to torch's vector per text (mean / min), overlap of each labelled query's
+distinct queries (on a query thread, as search runs them), cosine to torch's vector per text (mean / min), overlap of each labelled query's
 vector top 10 with torch's, and recall@10 / MRR on the labelled queries of benchmarks/search_quality.py
 in vector-only and hybrid search. The guard: the default backend within 0.01 of torch on both.
 """
@@ -19,6 +19,7 @@ import statistics
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -30,7 +31,7 @@ import numpy as np
 from benchmarks.generate_corpus import generate_batches
 from benchmarks.search_latency import query_variants
 from benchmarks.search_quality import QUERIES, SAMPLE, evaluate, load_batch, paper_numbers
-from graph.embedding import DEFAULT_BACKEND, EMBEDDING_BACKENDS, Embedder, open_embedder
+from graph.embedding import DEFAULT_BACKEND, EMBEDDING_BACKENDS, Embedder, limit_query_threads, open_embedder
 from graph.search import SearchIndex, embedded_text
 
 GUARD = 0.01
@@ -82,12 +83,15 @@ def main() -> None:
             print(f"warning: {name} fell back to {model.backend}")
         model.warm_up()
 
+    # Queries are embedded as the search index embeds them: on a thread of their own, torch limited to
+    # QUERY_THREADS there (the ONNX backends use a one-thread session for one text).
+    query_thread = ThreadPoolExecutor(max_workers=1, initializer=limit_query_threads)
     rates: dict[str, list[float]] = {name: [] for name in backends}
     latencies: dict[str, list[tuple[float, float]]] = {name: [] for name in backends}
     for _ in range(args.rounds):
         for name, model in models.items():
             rates[name].append(throughput(model, texts))
-            latencies[name].append(query_latency(model, distinct))
+            latencies[name].append(query_thread.submit(query_latency, model, distinct).result())
     reference = models["torch"].encode(texts)
     results = {name: quality(model, labelled) for name, model in models.items()}
 
