@@ -93,10 +93,10 @@ def keywords(paper: Paper) -> str:
 
 
 def ontology_expander() -> QueryExpander:
-    """`expand_query_term` of the loaded ontology (ontology/load.py)."""
-    from ontology.load import load_ontology
+    """The ontology's technique-label expansion (ontology/load.py)."""
+    from ontology.load import technique_expander
 
-    return load_ontology().expand_query_term
+    return technique_expander()
 
 
 def query_phrases(query: str, max_words: int = 4, max_chars: int = 8) -> list[str]:
