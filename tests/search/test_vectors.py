@@ -99,3 +99,41 @@ def test_vectors_of_another_backend_are_not_loaded(tmp_path: Path) -> None:
     index.save()
     assert len(VectorIndex.open(tmp_path, 32, "onnx")) == 2
     assert len(VectorIndex.open(tmp_path, 32, "torch")) == 0
+
+
+def test_an_index_saved_whole_before_the_log_is_read_as_torch_vectors(tmp_path: Path) -> None:
+    import faiss
+
+    legacy = faiss.IndexIDMap2(faiss.IndexFlatIP(32))
+    legacy.add_with_ids(_unit_vectors(3), np.array([5, 6, 7], dtype=np.int64))
+    faiss.write_index(legacy, str(tmp_path / "vectors.faiss"))
+    assert len(VectorIndex.open(tmp_path, 32, "onnx-int8")) == 0
+    index = VectorIndex.open(tmp_path, 32, "torch")
+    assert index.slots() == {5, 6, 7}
+    index.remove([6])
+    index.save()  # the first save writes the new files and drops the old one
+    assert not (tmp_path / "vectors.faiss").exists()
+    assert VectorIndex.open(tmp_path, 32, "torch").slots() == {5, 7}
+
+
+def test_an_embedding_cache_from_before_backends_is_torch_s(tmp_path: Path) -> None:
+    import sqlite3
+
+    from graph.vectors import EmbeddingCache, text_hash
+
+    vector = _unit_vectors(1)[0]
+    with sqlite3.connect(tmp_path / "embeddings.sqlite") as db:
+        db.execute("CREATE TABLE embedding (hash TEXT PRIMARY KEY, vector BLOB NOT NULL)")
+        db.execute("INSERT INTO embedding VALUES (?, ?)", (text_hash("a text"), vector.tobytes()))
+
+    class Model:
+        backend = "torch"
+        dimension = 32
+
+        def encode(self, texts: list[str]) -> np.ndarray:
+            raise AssertionError("the cached text was embedded again")
+
+    cache = EmbeddingCache(tmp_path / "embeddings.sqlite", Model())
+    assert np.array_equal(cache.embed(["a text"])[0], vector) and cache.embedded == 0
+    Model.backend = "onnx"
+    assert EmbeddingCache(tmp_path / "embeddings.sqlite", Model()).lookup([text_hash("a text")]) == {}
