@@ -24,7 +24,8 @@ EMBEDDING_BACKENDS = ("torch", "onnx", "onnx-int8")
 # The fastest backend within the quality guard (benchmarks/embedding_backends.py: recall@10 and MRR on
 # the labelled queries within 0.01 of torch fp32).
 DEFAULT_BACKEND = "onnx-int8"
-# torch intra-op threads for embedding one search query, measured on the shared two-core box with
+# Intra-op threads for embedding one search query (torch's, or the ONNX backends' query session).
+# Measured for torch on the shared two-core box with
 # benchmarks/search_latency.py --threads 1 / 2 at 100k papers (load ~1): query embedding 8.2 vs 11.6 ms
 # p50, vector search 13.0 vs 15.5, hybrid 14.3 vs 14.0. In hybrid search the other core is scoring BM25
 # at the same moment, and the search process also runs FAISS's OpenMP pool, so a second torch thread
@@ -162,4 +163,4 @@ def _new_embedder(backend: str, cache_dir: Path | None) -> Embedder:
     except Exception as exc:  # noqa: BLE001 - any export failure: serve on torch rather than not at all
         logging.getLogger(__name__).warning("%s embedding unavailable (%s: %s); using torch instead",
                                             backend, type(exc).__name__, exc)
-        return MiniLMEmbedder()
+        return _shared.setdefault(("torch", None), MiniLMEmbedder())  # called under _shared_lock
