@@ -137,3 +137,27 @@ def test_an_embedding_cache_from_before_backends_is_torch_s(tmp_path: Path) -> N
     assert np.array_equal(cache.embed(["a text"])[0], vector) and cache.embedded == 0
     Model.backend = "onnx"
     assert EmbeddingCache(tmp_path / "embeddings.sqlite", Model()).lookup([text_hash("a text")]) == {}
+
+
+def test_replaying_a_log_leaves_each_slot_at_its_last_record() -> None:
+    from graph.vector_files import log_records, replay
+
+    rng = np.random.default_rng(3)
+    vectors = _unit_vectors(200, dimension=4)
+    expected: dict[int, np.ndarray | None] = {}
+    log = b""
+    for step in range(200):
+        slots = rng.choice(30, size=rng.integers(1, 4), replace=False)
+        if rng.random() < 0.3:
+            log += log_records(slots, None, 4)
+            expected.update((int(s), None) for s in slots)
+        else:
+            chosen = vectors[[step] * len(slots)]
+            log += log_records(slots, chosen, 4)
+            expected.update((int(s), vectors[step]) for s in slots)
+    result = replay(log, 4)
+    assert set(result.removed.tolist()) == set(expected)
+    kept = {s: v for s, v in expected.items() if v is not None}
+    assert sorted(result.upserted.tolist()) == sorted(kept)
+    for slot, vector in zip(result.upserted.tolist(), result.vectors, strict=True):
+        assert np.array_equal(vector, kept[slot])
