@@ -207,7 +207,6 @@ class SearchIndex:
     def compact(self) -> None:
         """Rewrite the vector index as one snapshot (imports append to a log; see graph/vector_files.py)."""
         with self._lock:
-            self._vectors.save()
             self._vectors.compact()
 
     @property
@@ -377,6 +376,7 @@ class SearchIndex:
         with self._lock:
             if self._lexical.overlay_size:  # the next open then replays nothing
                 self._lexical.save(self.directory / _LEXICAL_FILE)
+            self._vectors.wait()
             self._corpus.close()
             self._cache.close()
 

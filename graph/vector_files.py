@@ -4,14 +4,17 @@ An import appends its changes to the log (one fixed-size record per vector: 8 + 
 rewriting the whole index (~150 MB at 100k papers); `compact` writes a new snapshot and starts an
 empty log, when the log has grown past a share of the snapshot or when asked. Files, under one folder:
 
-- `vectors.json`: the backend that computed the vectors, their dimension, the current generation g;
+- `vectors.json`: the backend that computed the vectors, their dimension, the snapshot's generation g
+  and the logs to replay after it (g, and g+1 while a compaction is being written);
 - `vectors.<g>.faiss`: the snapshot (absent while the index has never held anything);
 - `vectors.<g>.log`: records (slot >= 0, vector) for an upsert, (-slot - 1, zeros) for a removal.
 
-A compaction writes generation g+1's snapshot and empty log, then switches `vectors.json` to g+1 (an
-atomic rename), then deletes g's files: a crash at any point leaves either generation whole. Replaying
-a log sets each slot to its last record, so a record replayed twice changes nothing. A record cut
-short by a crash is dropped at open.
+A compaction starts log g+1 (listed in `vectors.json` before anything is appended to it), writes the
+index as it stood then as snapshot g+1 (on a background thread when an import triggered it), then
+switches `vectors.json` to snapshot g+1 with log g+1 (an atomic rename) and deletes g's files: a crash
+at any point leaves a snapshot and the logs that complete it. Replaying a log sets each slot to its
+last record, so a record replayed twice changes nothing. A record cut short by a crash is dropped at
+open.
 """
 
 from __future__ import annotations
@@ -74,7 +77,8 @@ class VectorFiles:
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
-        self.generation = 0
+        self.generation = 0  # of the snapshot
+        self.logs = [0]  # generations of the logs replayed after it, in order; appends go to the last
         self.backend: str | None = None
         self.dimension: int | None = None
         self._read_meta()
@@ -85,30 +89,40 @@ class VectorFiles:
         except (OSError, ValueError):
             return
         self.generation = int(meta["generation"])
+        self.logs = [int(g) for g in meta.get("logs", [self.generation])]
         self.backend = str(meta["backend"])
         self.dimension = int(meta["dimension"])
+
+    def _write_meta(self, backend: str, dimension: int) -> None:
+        meta = {"backend": backend, "dimension": dimension, "generation": self.generation, "logs": self.logs}
+        temporary = self.directory / f"{META_FILE}.tmp"
+        temporary.write_text(json.dumps(meta), encoding="utf-8")
+        os.replace(temporary, self.directory / META_FILE)
+        self.backend, self.dimension = backend, dimension
 
     def snapshot_path(self, generation: int | None = None) -> Path:
         return self.directory / f"vectors.{self.generation if generation is None else generation}.faiss"
 
     def log_path(self, generation: int | None = None) -> Path:
-        return self.directory / f"vectors.{self.generation if generation is None else generation}.log"
+        return self.directory / f"vectors.{self.logs[-1] if generation is None else generation}.log"
 
     def load(self) -> tuple[faiss.Index | None, VectorLog | None]:
-        """The snapshot (None when there is none) and the replayed log of the current generation.
-        A log torn by a crash is cut back to its whole records so later appends stay aligned."""
+        """The snapshot (None when there is none) and its logs replayed. A log torn by a crash is cut
+        back to its whole records so later appends stay aligned."""
         if self.dimension is None:
             return None, None
         snapshot = self.snapshot_path()
         index = faiss.read_index(str(snapshot)) if snapshot.exists() else None
-        log = self.log_path()
-        if not log.exists():
-            return index, None
-        data = log.read_bytes()
-        whole = len(data) - len(data) % record_dtype(self.dimension).itemsize
-        if whole != len(data):
-            os.truncate(log, whole)
-        return index, replay(data[:whole], self.dimension) if whole else None
+        size = record_dtype(self.dimension).itemsize
+        records = b""
+        for generation in self.logs:
+            log = self.log_path(generation)
+            data = log.read_bytes() if log.exists() else b""
+            whole = len(data) - len(data) % size
+            if whole != len(data):
+                os.truncate(log, whole)
+            records += data[:whole]
+        return index, replay(records, self.dimension) if records else None
 
     def append(self, data: bytes) -> None:
         if data:
@@ -116,10 +130,7 @@ class VectorFiles:
                 handle.write(data)
 
     def log_bytes(self) -> int:
-        try:
-            return self.log_path().stat().st_size
-        except OSError:
-            return 0
+        return sum(self.log_path(g).stat().st_size for g in self.logs if self.log_path(g).exists())
 
     def snapshot_bytes(self) -> int:
         try:
@@ -133,15 +144,34 @@ class VectorFiles:
     def compact(self, index: faiss.Index, backend: str) -> None:
         """Write `index` as the next generation's snapshot with an empty log, switch to it, drop the old."""
         self.directory.mkdir(parents=True, exist_ok=True)
-        old, new = self.generation, self.generation + 1
+        new = self.start_compaction(backend, int(index.d))
         temporary = self.snapshot_path(new).with_name(f"vectors.{new}.faiss.tmp")
         faiss.write_index(index, str(temporary))
-        os.replace(temporary, self.snapshot_path(new))
+        self._switch(new, temporary)
+
+    def start_compaction(self, backend: str, dimension: int) -> int:
+        """Begin a compaction of the index as it stands: later appends go to a new log (listed in
+        `vectors.json`, so a crash before `finish_compaction` loses nothing); its generation is returned."""
+        new = self.logs[-1] + 1
         self.log_path(new).write_bytes(b"")
-        meta = {"backend": backend, "dimension": int(index.d), "generation": new}
-        temporary = self.directory / f"{META_FILE}.tmp"
-        temporary.write_text(json.dumps(meta), encoding="utf-8")
-        os.replace(temporary, self.directory / META_FILE)
-        self.generation, self.backend, self.dimension = new, backend, int(index.d)
-        for stale in (self.snapshot_path(old), self.log_path(old), self.directory / LEGACY_FILE):
-            stale.unlink(missing_ok=True)
+        self.logs = [*self.logs, new]
+        self._write_meta(backend, dimension)
+        return new
+
+    def finish_compaction(self, new: int, snapshot: np.ndarray) -> None:
+        """Write the serialised index taken at `start_compaction` as generation `new`'s snapshot and
+        switch to it. Safe on another thread while appends go on (they go to log `new` or later)."""
+        temporary = self.snapshot_path(new).with_name(f"vectors.{new}.faiss.tmp")
+        with temporary.open("wb") as handle:
+            handle.write(memoryview(snapshot))
+        self._switch(new, temporary)
+
+    def _switch(self, new: int, snapshot: Path) -> None:
+        assert self.backend is not None and self.dimension is not None
+        os.replace(snapshot, self.snapshot_path(new))
+        old_snapshot, old_logs = self.generation, [g for g in self.logs if g < new]
+        self.generation, self.logs = new, [g for g in self.logs if g >= new]
+        self._write_meta(self.backend, self.dimension)
+        stale = [self.snapshot_path(old_snapshot), self.directory / LEGACY_FILE]
+        for path in stale + [self.log_path(g) for g in old_logs]:
+            path.unlink(missing_ok=True)

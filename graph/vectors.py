@@ -176,9 +176,9 @@ def ivf_lists(count: int) -> int:
 class VectorIndex:
     """Cosine search over normalised vectors keyed by int64 slots, computed by one embedding backend.
 
-    Changes are kept in memory until `save`, which appends them to a log on disk and compacts the
-    files when the log has grown large (graph/vector_files.py); rebuilding or retraining the whole
-    index writes a new snapshot instead."""
+    Changes are kept in memory until `save`, which appends them to a log on disk; when the log has
+    grown large, a new snapshot is written on a background thread (graph/vector_files.py). Rebuilding
+    or retraining the whole index writes a new snapshot at once."""
 
     def __init__(self, directory: Path, dimension: int, backend: str) -> None:
         self._files = VectorFiles(directory)
@@ -189,6 +189,7 @@ class VectorIndex:
         self._id_bound: int | None = None  # > every id held (an upper bound), for selector bitmaps
         self._pending: list[bytes] = []  # log records of changes not yet saved
         self._rewritten = False  # changed wholly (cleared, retrained): the next save writes a snapshot
+        self._compaction: threading.Thread | None = None
 
     @classmethod
     def open(cls, directory: Path, dimension: int, backend: str) -> VectorIndex:
@@ -221,11 +222,31 @@ class VectorIndex:
             return
         self._files.append(b"".join(self._pending))
         self._pending.clear()
-        if self._files.wants_compaction():
-            self.compact()
+        if self._files.wants_compaction() and not self.compacting:
+            self._compact_in_background()
+
+    @property
+    def compacting(self) -> bool:
+        return self._compaction is not None and self._compaction.is_alive()
+
+    def _compact_in_background(self) -> None:
+        """Serialise the index now (the caller holds the index still), write it on a thread."""
+        snapshot = faiss.serialize_index(self._index)
+        generation = self._files.start_compaction(self.backend, self.dimension)
+        self._compaction = threading.Thread(target=self._files.finish_compaction, args=(generation, snapshot),
+                                            name="vector-compaction")
+        self._compaction.start()
+
+    def wait(self) -> None:
+        """Until a background compaction has finished."""
+        if self._compaction is not None:
+            self._compaction.join()
+            self._compaction = None
 
     def compact(self) -> None:
-        """Write the whole index as a new snapshot, with an empty log."""
+        """Write the whole index as a new snapshot, with an empty log, now."""
+        self.wait()
+        self._files.append(b"".join(self._pending))
         self._files.compact(self._index, self.backend)
         self._pending.clear()
         self._rewritten = False

@@ -161,3 +161,46 @@ def test_replaying_a_log_leaves_each_slot_at_its_last_record() -> None:
     assert sorted(result.upserted.tolist()) == sorted(kept)
     for slot, vector in zip(result.upserted.tolist(), result.vectors, strict=True):
         assert np.array_equal(vector, kept[slot])
+
+
+def test_a_compaction_cut_short_loses_nothing(tmp_path: Path) -> None:
+    import faiss
+
+    vectors = _unit_vectors(30)
+    index = VectorIndex.open(tmp_path, 32, "test")
+    index.upsert(list(range(10)), vectors[:10])
+    index.save()
+    index.upsert(list(range(10, 20)), vectors[10:20])
+    index.save()
+    files = index._files
+    snapshot = faiss.serialize_index(index._index)
+    generation = files.start_compaction("test", 32)
+    index.upsert(list(range(20, 30)), vectors[20:])
+    index.remove([0])
+    index.save()  # appended to the new log while the snapshot is not written yet
+    assert VectorIndex.open(tmp_path, 32, "test").slots() == set(range(1, 30))  # as after a crash here
+    files.finish_compaction(generation, snapshot)
+    reopened = VectorIndex.open(tmp_path, 32, "test")
+    assert reopened.slots() == set(range(1, 30)) and np.allclose(reopened.vector(25), vectors[25])
+    assert sorted(p.name for p in tmp_path.glob("vectors.*")) == [
+        f"vectors.{generation}.faiss", f"vectors.{generation}.log", "vectors.json"]
+
+
+def test_a_grown_log_is_compacted_on_a_thread_while_changes_go_on(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import graph.vector_files
+
+    monkeypatch.setattr(graph.vector_files, "COMPACT_MIN_BYTES", 1000)
+    vectors = _unit_vectors(40)
+    index = VectorIndex.open(tmp_path, 32, "test")
+    index.upsert([0], vectors[:1])
+    index.save()
+    first = next(tmp_path.glob("vectors.*.faiss")).name
+    index.upsert(list(range(1, 20)), vectors[1:20])
+    index.save()  # 19 records, 3 kB of log: past the threshold
+    assert index.compacting or next(tmp_path.glob("vectors.*.faiss")).name != first
+    index.upsert(list(range(20, 40)), vectors[20:])
+    index.save()
+    index.wait()
+    assert next(tmp_path.glob("vectors.*.faiss")).name != first
+    assert VectorIndex.open(tmp_path, 32, "test").slots() == set(range(40))
