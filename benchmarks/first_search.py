@@ -22,6 +22,10 @@ from pathlib import Path
 
 import httpx
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from graph.embedding import DEFAULT_BACKEND
+
 ROOT = Path(__file__).resolve().parent.parent
 PAPERGRAPH = Path(sys.executable).parent / "papergraph"
 SAMPLE = ROOT.parent / "shared" / "data" / "reports"
@@ -65,7 +69,7 @@ def first_search(data_dir: Path, backend: str, timeout: float = 120.0) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--backends", nargs="+", default=["torch", "onnx-int8"])
+    parser.add_argument("--backends", nargs="+", default=["torch", DEFAULT_BACKEND])
     parser.add_argument("--report", type=Path, default=SAMPLE)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as directory:
@@ -83,7 +87,10 @@ def main() -> None:
     for backend, seconds in times.items():
         print(f"  {backend:10} median {statistics.median(seconds):.2f} s  "
               f"(rounds: {', '.join(f'{s:.2f}' for s in seconds)})")
-    print(f"target: first search <= {TARGET_S} s after start with the default backend")
+    if DEFAULT_BACKEND in times:
+        median = statistics.median(times[DEFAULT_BACKEND])
+        print(f"target: first search <= {TARGET_S} s after start with {DEFAULT_BACKEND}: {median:.2f} s, "
+              f"{'met' if median <= TARGET_S else 'NOT met'}")
 
 
 if __name__ == "__main__":
