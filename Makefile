@@ -6,7 +6,9 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := tests/cypher_lint/node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
-SAMPLE ?= ../shared/data/reports
+# The sample report, then the 18 dated reports written for the extraction work (benchmarks/gold/),
+# so trends, "rising" and "new" have a history to show on a fresh machine.
+SAMPLE ?= ../shared/data/reports benchmarks/gold/reports
 
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1

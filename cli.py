@@ -6,7 +6,13 @@
     papergraph search "query" [-k N] [--category ID ...] [--institution ID ...] [--mode hybrid|vector|lexical]
     papergraph review [--format json|text]
     papergraph export --format json [--out FILE]
+    papergraph trends [--by category|technique|institution|model|hardware] [--sort papers|rising|new] [--format ...]
+    papergraph leaderboard --metric speedup [--category ID] [--hardware ID] [-k N] [--format table|json|csv]
+    papergraph compare PAPER_ID... [--format markdown|json|csv]
+    papergraph schema [--format graphql|openapi]
     papergraph serve [--host H] [--port P] [--store ...] [--data-dir DIR]
+    papergraph export --format ttl|jsonld|graphml [--out FILE] | --format csv --out FOLDER
+    papergraph sparql 'SELECT ...' [--format table|json|csv]
 
 Exit status: 0 on success, 1 when any file failed (the others are still imported), 2 on usage errors.
 """
@@ -156,6 +162,8 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.format != "json":
+        return _export_graph(args)
     service = PapergraphService(_settings(args))
     try:
         doc = service.export()
@@ -171,6 +179,97 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _across_reports(args: argparse.Namespace, call: Any) -> Any:
+    """Run one question across reports against the store named by the flags."""
+    service = PapergraphService(_settings(args))
+    try:
+        return call(service)
+    finally:
+        service.close()
+
+
+def _table(rows: list[list[str]], out: TextIO) -> None:
+    """Plain text columns, left-aligned, two spaces apart (the last column unpadded)."""
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    out.writelines("  ".join([*(c.ljust(w) for c, w in zip(row, widths, strict=False)), row[-1]]).rstrip() + "\n"
+                   for row in rows)
+
+
+def cmd_trends(args: argparse.Namespace) -> int:
+    from api import analytics
+    from graph.trends import report_date
+
+    result = _across_reports(args, lambda s: s.trends(args.by, args.top, args.category, args.sort))
+    if args.format == "json":
+        _json(analytics.trends_json(result), sys.stdout)
+    elif args.format == "csv":
+        sys.stdout.write(analytics.trends_csv(result))
+    else:
+        header = [args.by, *(report_date(r) or r.id for r in result.reports), "total", "share +/-", "new"]
+        rows = [[s.name, *(str(n) for n in s.counts), str(s.total), f"{s.share_change:+.3f}",
+                 "new" if s.new else ""] for s in result.series]
+        papers = ["(papers)", *(str(r.papers) for r in result.reports), "", "", ""]
+        _table([header, papers, *rows], sys.stdout)
+    return 0
+
+
+def cmd_leaderboard(args: argparse.Namespace) -> int:
+    from api import analytics
+
+    board = _across_reports(args, lambda s: s.leaderboard(
+        args.metric, args.k, category=args.category, technique=args.technique, hardware=args.hardware,
+        model=args.model, unit=args.unit, direction=args.direction))
+    if args.format == "json":
+        _json(analytics.leaderboard_json(board), sys.stdout)
+        return 0
+    if args.format == "csv":
+        sys.stdout.write(analytics.leaderboard_csv(board))
+        return 0
+    if board.group is None:
+        print(f"no {board.metric} claims match", file=sys.stderr)
+        return 0
+    g = board.group
+    print(f"{board.metric}: {g.claims} claims in {g.family} ({g.sense}), "
+          f"{'largest' if g.order == 'desc' else 'smallest'} first")
+    others = [f"{o.family} ({o.sense}): {o.claims}" for o in board.groups if o != g]
+    if others:
+        print("other groups, not ranked with these: " + "; ".join(others))
+    rows = [["#", "claim", "paper", "on", "quote"]]
+    for rank, row in enumerate(board.rows, 1):
+        on = ", ".join(x["name"] for x in (row["model"], row["hardware"]) if x)
+        rows.append([str(rank), analytics.cell_text(row).split(" — ")[0], row["paper"]["title"][:60], on,
+                     row["quote"][:100]])
+    _table(rows, sys.stdout)
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from api import analytics
+
+    result = _across_reports(args, lambda s: s.compare(args.ids))
+    if args.format == "json":
+        _json(analytics.comparison_json(result), sys.stdout)
+    elif args.format == "csv":
+        sys.stdout.write(analytics.comparison_csv(result))
+    else:
+        sys.stdout.write(analytics.comparison_markdown(result))
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """The API's schemas as served: GraphQL SDL (docs/schema.graphql is this, checked by a test) or OpenAPI."""
+    settings = _settings(args)
+    if args.format == "graphql":
+        from api.schema import build_schema
+
+        sys.stdout.write(build_schema(settings).as_str() + "\n")
+    else:
+        from api.app import create_app
+
+        _json(create_app(settings).openapi(), sys.stdout)
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from api.app import serve
 
@@ -178,6 +277,39 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not settings.writes_enabled():
         print("PAPERGRAPH_API_KEY is not set: write endpoints are off", file=sys.stderr)
     serve(settings)
+    return 0
+
+
+def _export_graph(args: argparse.Namespace) -> int:
+    from graph.formats import neo4j_admin_command, write_graph
+
+    if args.format == "csv" and not args.out:
+        print("error: --format csv writes a folder of files: give --out FOLDER", file=sys.stderr)
+        return 2
+    service = PapergraphService(_settings(args))
+    try:
+        graph = service.property_graph()
+    finally:
+        service.close()
+    written = write_graph(graph, args.format, args.out, sys.stdout)
+    if args.out:
+        print(f"wrote {len(graph.nodes)} nodes and {len(graph.rels)} relationships as {args.format} to "
+              f"{args.out}", file=sys.stderr)
+    if args.format == "csv":
+        print("load into an empty Neo4j database (stopped) with:\n" + neo4j_admin_command(written),
+              file=sys.stderr)
+    return 0
+
+
+def cmd_sparql(args: argparse.Namespace) -> int:
+    from graph.sparql import format_answer
+
+    service = PapergraphService(_settings(args))
+    try:
+        answer = service.sparql(args.query)
+    finally:
+        service.close()
+    print(format_answer(answer, args.format), end="" if args.format == "csv" else "\n")
     return 0
 
 
@@ -236,17 +368,54 @@ def build_parser() -> argparse.ArgumentParser:
     _store_options(p)
     p.set_defaults(run=cmd_review)
 
-    p = commands.add_parser("export", help="the whole graph as interchange JSON (re-importable)")
-    p.add_argument("--format", choices=("json",), default="json")
-    p.add_argument("--out", type=Path, help="file to write (default: stdout)")
+    p = commands.add_parser("export", help="the whole graph: interchange JSON (re-importable), RDF, GraphML "
+                                           "or neo4j-admin CSV")
+    p.add_argument("--format", choices=("json", "ttl", "jsonld", "graphml", "csv"), default="json")
+    p.add_argument("--out", type=Path, help="file to write (default: stdout); for csv the folder to write")
     _store_options(p)
     p.set_defaults(run=cmd_export)
+
+    p = commands.add_parser("trends", help="papers per dated report for the top entities of a dimension")
+    p.add_argument("--by", choices=("category", "technique", "institution", "model", "hardware"), default="category")
+    p.add_argument("--top", type=int, default=10, help="number of series (default 10)")
+    p.add_argument("--category", metavar="ID", help="only papers (and techniques) under this category")
+    p.add_argument("--sort", choices=("papers", "rising", "new"), default="papers")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    _store_options(p)
+    p.set_defaults(run=cmd_trends)
+
+    p = commands.add_parser("leaderboard", help="the best claims of a metric, among comparable units")
+    p.add_argument("--metric", required=True, help="e.g. speedup, latency, memory, throughput")
+    for name in ("category", "technique", "hardware", "model"):
+        p.add_argument(f"--{name}", metavar="ID", help=f"only claims with this {name} id")
+    p.add_argument("--unit", help="rank the group of this unit (e.g. ms ranks every time unit)")
+    p.add_argument("--direction", choices=("increase", "decrease", "level"))
+    p.add_argument("-k", type=int, default=20, help="number of rows (default 20)")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    _store_options(p)
+    p.set_defaults(run=cmd_leaderboard)
+
+    p = commands.add_parser("compare", help="papers side by side, one column per paper")
+    p.add_argument("ids", nargs="+", metavar="PAPER_ID")
+    p.add_argument("--format", choices=("markdown", "json", "csv"), default="markdown")
+    _store_options(p)
+    p.set_defaults(run=cmd_compare)
+
+    p = commands.add_parser("schema", help="print the GraphQL SDL or the OpenAPI document the server serves")
+    p.add_argument("--format", choices=("graphql", "openapi"), default="graphql")
+    p.set_defaults(run=cmd_schema)
 
     p = commands.add_parser("serve", help="serve GraphQL (/graphql) and REST (/api) with uvicorn")
     p.add_argument("--host", help="bind address (default 127.0.0.1)")
     p.add_argument("--port", type=int, help="port (default 8000)")
     _store_options(p)
     p.set_defaults(run=cmd_serve)
+
+    p = commands.add_parser("sparql", help="a read-only SPARQL query (SELECT or ASK) over the graph's RDF")
+    p.add_argument("query")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    _store_options(p)
+    p.set_defaults(run=cmd_sparql)
     return parser
 
 

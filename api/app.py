@@ -1,4 +1,5 @@
-"""The FastAPI application: GraphQL at /graphql (GraphiQL in the browser), REST under /api, /healthz.
+"""The FastAPI application: GraphQL at /graphql (GraphiQL in the browser), REST under /api, /healthz,
+read-only SPARQL at /sparql.
 
 Every error leaves as JSON `{"error": message}`; unexpected exceptions are logged and answered with a
 generic 500, never a stack trace. REST routes and the slow GraphQL fields (search, imports) run the
@@ -18,14 +19,16 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
+from starlette.routing import Match
 from starlette.types import Scope
 from strawberry.fastapi import GraphQLRouter
 
-from api.limits import BodySizeLimit
+from api.limits import BodySizeLimit, GraphQLTimeout
 from api.rest import build_router, upload_limit
 from api.schema import GraphContext, build_schema
 from api.service import InvalidRequest, NotFound, PapergraphService
 from api.settings import Settings
+from api.sparql import build_router as build_sparql_router
 from graph.store import StoreUnavailable
 
 log = logging.getLogger("papergraph.api")
@@ -43,10 +46,23 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "; ".join(parts) or "invalid request"
 
 
+def _allowed_methods(app: FastAPI, scope: Scope) -> str:
+    """Every method some route serves at this path (Starlette's 405 names only the first route's)."""
+    methods: set[str] = set()
+    for route in app.router.routes:
+        match, _ = route.matches({**scope, "method": "GET"})
+        if match != Match.NONE:
+            methods |= set(getattr(route, "methods", None) or ())
+    return ", ".join(sorted(methods))
+
+
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
-        return _error(exc.status_code, str(exc.detail), getattr(exc, "headers", None))
+        headers = dict(getattr(exc, "headers", None) or {})
+        if exc.status_code == 405:
+            headers["Allow"] = _allowed_methods(app, request.scope)
+        return _error(exc.status_code, str(exc.detail), headers or None)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -107,6 +123,7 @@ def create_app(settings: Settings | None = None, service: PapergraphService | No
     graphql = GraphQLRouter(build_schema(settings), context_getter=context, graphql_ide="graphiql")
     app.include_router(graphql, prefix="/graphql", include_in_schema=False)
     app.include_router(build_router(settings))
+    app.include_router(build_sparql_router())
     _install_error_handlers(app)
 
     def limit_for(scope: Scope) -> int | None:
@@ -118,6 +135,7 @@ def create_app(settings: Settings | None = None, service: PapergraphService | No
         return settings.max_upload_bytes if scope.get("method") in ("POST", "PUT", "PATCH") else None
 
     app.add_middleware(BodySizeLimit, limit_for=limit_for)
+    app.add_middleware(GraphQLTimeout, seconds=settings.graphql_timeout_s)
     return app
 
 

@@ -1,4 +1,4 @@
-"""Request body size limits, enforced while the body streams in.
+"""Request limits: body sizes, enforced while the body streams in, and the GraphQL wall-clock timeout.
 
 A declared Content-Length over the limit is refused before a byte is read; a body without one (or
 lying about it) is counted chunk by chunk and refused the moment it passes the limit, so an upload
@@ -7,6 +7,7 @@ never has to be held whole in memory to be rejected. Refusals are JSON 413s like
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 
 from starlette.exceptions import HTTPException
@@ -74,3 +75,35 @@ def _content_length(scope: Scope) -> int | None:
             except ValueError:
                 return None
     return None
+
+
+class GraphQLTimeout:
+    """ASGI middleware: a GraphQL request that has not started answering after `seconds` is cancelled
+    and answered with a GraphQL error coded TIMEOUT. Work already handed to a worker thread finishes
+    there, but its result is dropped and the client is not kept waiting."""
+
+    def __init__(self, app: ASGIApp, seconds: float, path: str = "/graphql") -> None:
+        self.app = app
+        self.seconds = seconds
+        self.path = path
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope.get("path", "").startswith(self.path):
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await asyncio.wait_for(self.app(scope, receive, tracking_send), self.seconds)
+        except TimeoutError:
+            if started:
+                raise
+            body = {"data": None, "errors": [{
+                "message": f"the query took longer than {self.seconds:g} s and was stopped",
+                "extensions": {"code": "TIMEOUT"}}]}
+            await JSONResponse(body, status_code=200)(scope, receive, send)

@@ -1,5 +1,5 @@
-"""REST routes: search, one paper, the review list, report upload and the health check. Thin: they
-call the service.
+"""REST routes: search, one paper, the review list, trends, leaderboards, comparisons, report upload and
+the health check. Thin: they call the service.
 
 Write access: POST /api/reports needs the X-API-Key header to equal PAPERGRAPH_API_KEY (401 when it is
 missing or wrong). With no key configured the server is read-only and the route answers 403
@@ -7,21 +7,46 @@ missing or wrong). With no key configured the server is read-only and the route 
 """
 
 # No `from __future__ import annotations`: FastAPI reads the route annotations, which name `settings`.
+import re
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request, Security
+from fastapi.responses import PlainTextResponse, Response
+from fastapi.security import APIKeyHeader
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
+from api import analytics
+from api.errors import error_responses
 from api.schema import key_matches
 from api.service import ImportTotals, PapergraphService, SearchResult
 from api.settings import Settings
+from graph.model import METRICS
 from graph.store import PaperFilter
 
 # Room for the multipart boundaries and part headers around the file itself.
 MULTIPART_OVERHEAD = 16 * 1024
 
 IdList = Annotated[list[str], Query()]
+OptionalId = Annotated[str | None, Query(max_length=200)]
+TREND_BY = "^(category|technique|institution|model|hardware)$"
+METRIC_PATTERN = "^(metric:)?(" + "|".join(re.escape(m) for m in METRICS) + ")$"
+# 1 to MAX_COMPARE comma-separated ids, none blank.
+COMPARE_IDS = rf"^[^,]*[^,\s][^,]*(,[^,]*[^,\s][^,]*){{0,{analytics.MAX_COMPARE - 1}}}$"
+
+
+# The write key as a declared security scheme, so /docs offers "Authorize" and clients know the header.
+API_KEY_HEADER = APIKeyHeader(name="X-API-Key", auto_error=False,
+                              description="PAPERGRAPH_API_KEY of the server; needed by every write")
+
+
+def _text(body: str, media_type: str) -> Response:
+    return PlainTextResponse(body, media_type=f"{media_type}; charset=utf-8")
+
+
+def _also_as(*media_types: str) -> dict[int | str, dict[str, Any]]:
+    """A 200 that may also come as these text formats (`format=csv` and the like)."""
+    return {200: {"content": {m: {"schema": {"type": "string"}} for m in media_types}}}
 
 
 def _service(request: Request) -> PapergraphService:
@@ -37,10 +62,11 @@ def _hit_json(hit: SearchResult) -> dict[str, Any]:
 def build_router(settings: Settings) -> APIRouter:
     router = APIRouter()
 
-    @router.get("/api/search", summary="Search papers (English or Chinese), filters applied before ranking")
+    @router.get("/api/search", summary="Search papers (English or Chinese), filters applied before ranking",
+                responses=error_responses(400, 422, 503))
     async def search(
         request: Request,
-        q: Annotated[str, Query(min_length=1, max_length=500, description="the query")],
+        q: Annotated[str, Query(min_length=1, max_length=500, pattern=r"\S", description="the query")],
         k: Annotated[int, Query(ge=1, le=settings.search_max_k)] = 10,
         category: IdList = [],  # noqa: B006 - FastAPI copies query defaults per request
         technique: IdList = [],  # noqa: B006
@@ -58,19 +84,71 @@ def build_router(settings: Settings) -> APIRouter:
         hits = await run_in_threadpool(_service(request).search, q, k, paper_filter, mode)
         return {"hits": [_hit_json(h) for h in hits]}
 
-    @router.get("/api/papers/{paper_id}", summary="One paper in the interchange shape, with entities and evidence")
+    @router.get("/api/papers/{paper_id}", summary="One paper in the interchange shape, with entities and evidence",
+                responses=error_responses(404, 422, 503))
     async def paper(request: Request, paper_id: str) -> dict[str, Any]:
         return await run_in_threadpool(_service(request).paper_document, paper_id)
 
-    @router.get("/api/review", summary="Unresolved institutions, models and hardware, most papers first")
+    @router.get("/api/review", summary="Unresolved institutions, models and hardware, most papers first",
+                responses=error_responses(503))
     async def review(request: Request) -> dict[str, Any]:
         items = await run_in_threadpool(_service(request).review)
         return {"unresolved": [item.to_json() for item in items]}
+
+    @router.get("/api/trends", summary="Distinct papers per dated report for the top entities of a dimension",
+                responses={**_also_as("text/csv"), **error_responses(400, 422, 503)})
+    async def trends(
+        request: Request,
+        by: Annotated[str, Query(pattern=TREND_BY)] = "category",
+        top: Annotated[int, Query(ge=1, le=settings.analytics_max_rows)] = 10,
+        category: OptionalId = None,
+        sort: Annotated[str, Query(pattern="^(papers|rising|new)$")] = "papers",
+        format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
+    ) -> Any:
+        result = await run_in_threadpool(_service(request).trends, by, top, category, sort)
+        return _text(analytics.trends_csv(result), "text/csv") if format == "csv" else analytics.trends_json(result)
+
+    @router.get("/api/leaderboard", summary="The best claims of a metric, ranked only among comparable units",
+                responses={**_also_as("text/csv"), **error_responses(400, 422, 503)})
+    async def leaderboard(
+        request: Request,
+        metric: Annotated[str, Query(pattern=METRIC_PATTERN, description="a metric id, e.g. speedup")],
+        category: OptionalId = None,
+        technique: OptionalId = None,
+        hardware: OptionalId = None,
+        model: OptionalId = None,
+        unit: Annotated[str | None, Query(max_length=40, description="rank the group of this unit")] = None,
+        direction: Annotated[str | None, Query(pattern="^(increase|decrease|level)$")] = None,
+        k: Annotated[int, Query(ge=1, le=settings.analytics_max_rows)] = 20,
+        format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
+    ) -> Any:
+        board = await run_in_threadpool(
+            lambda: _service(request).leaderboard(metric, k, category=category, technique=technique,
+                                                  hardware=hardware, model=model, unit=unit, direction=direction))
+        return (_text(analytics.leaderboard_csv(board), "text/csv") if format == "csv"
+                else analytics.leaderboard_json(board))
+
+    @router.get("/api/compare", summary="Papers side by side: one column per paper, one row per property",
+                responses={**_also_as("text/csv", "text/markdown"), **error_responses(400, 404, 422, 503)})
+    async def compare(
+        request: Request,
+        ids: Annotated[str, Query(pattern=COMPARE_IDS, max_length=4000,
+                                  description=f"up to {analytics.MAX_COMPARE} paper ids, comma-separated")],
+        format: Annotated[str, Query(pattern="^(json|csv|markdown)$")] = "json",
+    ) -> Any:
+        wanted = ids.split(",")
+        result = await run_in_threadpool(_service(request).compare, wanted)
+        if format == "csv":
+            return _text(analytics.comparison_csv(result), "text/csv")
+        if format == "markdown":
+            return _text(analytics.comparison_markdown(result), "text/markdown")
+        return analytics.comparison_json(result)
 
     @router.post(
         "/api/reports",
         status_code=201,
         summary="Upload a report (Markdown or interchange JSON) as multipart field `file`; needs X-API-Key",
+        responses=error_responses(400, 401, 403, 413, 422, 503),
         openapi_extra={
             "requestBody": {
                 "required": True,
@@ -79,14 +157,14 @@ def build_router(settings: Settings) -> APIRouter:
                     "properties": {"file": {"type": "string", "format": "binary"}},
                 }}},
             },
-            "parameters": [{"name": "X-API-Key", "in": "header", "required": True, "schema": {"type": "string"}}],
         },
     )
-    async def upload_report(request: Request) -> dict[str, Any]:
+    async def upload_report(request: Request,
+                            api_key: Annotated[str | None, Security(API_KEY_HEADER)] = None) -> dict[str, Any]:
         # The key is checked before the body is read, so an unauthorised upload costs nothing.
         if not settings.writes_enabled():
             raise HTTPException(403, "writes are disabled: the server has no PAPERGRAPH_API_KEY")
-        if not key_matches(request.headers.get("x-api-key", ""), settings):
+        if not key_matches(api_key or "", settings):
             raise HTTPException(401, "unauthorized: send a valid X-API-Key header")
         limit = settings.max_upload_bytes
         async with request.form(max_files=1, max_fields=1, max_part_size=MULTIPART_OVERHEAD) as form:
@@ -98,7 +176,7 @@ def build_router(settings: Settings) -> APIRouter:
             raise HTTPException(413, f"report too large: the limit is {limit} bytes")
         result = await run_in_threadpool(_service(request).import_upload, upload.filename, data)
         if not result.ok:
-            raise HTTPException(422, result.error)
+            raise HTTPException(500 if result.internal else 422, result.error)
         totals = ImportTotals.of([result])
         return {
             "file": result.path, "reports": list(result.reports), "papers": result.papers,
@@ -106,7 +184,7 @@ def build_router(settings: Settings) -> APIRouter:
             "removed": totals.removed, "warnings": [str(w) for w in result.warnings],
         }
 
-    @router.get("/healthz", summary="Liveness and store reachability")
+    @router.get("/healthz", summary="Liveness and store reachability", responses=error_responses(503))
     async def healthz(request: Request) -> dict[str, Any]:
         counts = await run_in_threadpool(_service(request).stats)
         return {"status": "ok", "papers": counts["nodes"].get("Paper", 0)}

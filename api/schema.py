@@ -14,25 +14,38 @@ from enum import Enum
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError
-from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from graphql import ASTValidationRule, GraphQLError, GraphQLResolveInfo, NoSchemaIntrospectionCustomRule
+from strawberry.extensions import (
+    AddValidationRules,
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+    SchemaExtension,
+)
 from strawberry.fastapi import BaseContext
 from strawberry.permission import BasePermission
 
+from api.analytics import MAX_COMPARE
+from api.cost import CostModel, cost_rule
+from api.errors import FORBIDDEN, UNAUTHENTICATED, bad_input, classify
 from api.loaders import StoreLoaders
 from api.results import (
+    Comparison,
     Count,
     GraphNode,
     GraphRelationship,
     ImportResult,
     InstitutionPair,
+    Leaderboard,
     ReviewItem,
     SearchHit,
     Stats,
     Subgraph,
     TechniquePair,
+    Trends,
 )
-from api.service import ImportTotals, PapergraphService, ServiceError
+from api.service import FileResult, ImportTotals, InvalidRequest, NotFound, PapergraphService
 from api.settings import Settings
 from api.types import (
     Connection,
@@ -47,7 +60,7 @@ from api.types import (
     TechniqueCategory,
     decode_cursor,
 )
-from graph.model import TECHNIQUE_CATEGORIES
+from graph.model import METRICS, TECHNIQUE_CATEGORIES
 from graph.projection import NAME_PROPERTY
 from graph.store import EvidenceFilter, PaperFilter
 
@@ -60,6 +73,13 @@ class GraphContext(BaseContext):
         self.service = service
         self.settings: Settings = service.settings
         self.loaders = StoreLoaders(service.store)
+        self._first_seen: dict[str, asyncio.Future[dict[str, str | None]]] = {}
+
+    async def first_seen(self, by: str) -> dict[str, str | None]:
+        """Entity id -> first-seen date for one trend dimension, computed once per request."""
+        if by not in self._first_seen:
+            self._first_seen[by] = asyncio.ensure_future(asyncio.to_thread(self.service.first_seen, by))
+        return await self._first_seen[by]
 
 
 def _ids(values: list[str] | None) -> tuple[str, ...]:
@@ -111,6 +131,33 @@ class EvidenceOrder(Enum):
 
 
 @strawberry.enum
+class TrendDimension(Enum):
+    CATEGORY = "category"
+    TECHNIQUE = "technique"
+    INSTITUTION = "institution"
+    MODEL = "model"
+    HARDWARE = "hardware"
+
+
+@strawberry.enum
+class TrendSort(Enum):
+    PAPERS = "papers"
+    RISING = "rising"
+    NEW = "new"
+
+
+MetricName = strawberry.enum(Enum("MetricName", {m.upper().replace("-", "_"): m for m in METRICS}),
+                             description="The metrics of the vocabulary (ontology/metrics.ttl).")
+
+
+@strawberry.enum
+class ClaimDirection(Enum):
+    INCREASE = "increase"
+    DECREASE = "decrease"
+    LEVEL = "level"
+
+
+@strawberry.enum
 class SearchMode(Enum):
     HYBRID = "hybrid"
     VECTOR = "vector"
@@ -118,14 +165,11 @@ class SearchMode(Enum):
 
 
 def _page(info: strawberry.Info, first: int, after: str | None) -> tuple[int, int]:
-    """(limit, offset) from Relay arguments, with `first` capped by the settings."""
-    cap = info.context.settings.page_max
-    if not 0 <= first <= cap:
-        raise GraphQLError(f"first must be between 0 and {cap}, not {first}")
+    """(limit, offset) from Relay arguments (`first` is range-checked by ArgumentRanges)."""
     try:
         offset = decode_cursor(after) if after else 0
     except ValueError as exc:
-        raise GraphQLError(str(exc)) from exc
+        raise bad_input(str(exc)) from exc
     return first, offset
 
 
@@ -155,11 +199,9 @@ def _hits(results: list[Any]) -> list[SearchHit]:
 
 
 async def _service_call(call: Any, *args: Any) -> Any:
-    """Run a service call (search embeds a query, an import embeds a report) off the event loop."""
-    try:
-        return await asyncio.to_thread(call, *args)
-    except ServiceError as exc:
-        raise GraphQLError(str(exc)) from exc
+    """Run a service call (search embeds a query, an import embeds a report) off the event loop; its
+    errors are classified by `api.errors.classify` (NotFound: NOT_FOUND, InvalidRequest: BAD_USER_INPUT)."""
+    return await asyncio.to_thread(call, *args)
 
 
 @strawberry.type
@@ -245,12 +287,18 @@ class Query:
     async def search(self, info: strawberry.Info, query: str, k: int = 10,
                      filter: PaperFilterInput | None = None,
                      mode: SearchMode = SearchMode.HYBRID) -> list[SearchHit]:
+        if not query.strip():
+            return []  # nothing to look for: no hits (REST refuses a blank q, its schema says so)
         paper_filter = filter.to_filter() if filter else None
         return _hits(await _service_call(info.context.service.search, query, k, paper_filter, mode.value))
 
-    @strawberry.field
-    async def similar_papers(self, info: strawberry.Info, id: strawberry.ID, k: int = 10) -> list[SearchHit]:
-        return _hits(await _service_call(info.context.service.similar, id, k))
+    @strawberry.field(description="Papers nearest to a paper by embedding; null when no paper has the id.")
+    async def similar_papers(self, info: strawberry.Info, id: strawberry.ID,
+                             k: int = 10) -> list[SearchHit] | None:
+        try:
+            return _hits(await _service_call(info.context.service.similar, id, k))
+        except NotFound:
+            return None
 
     @strawberry.field
     async def stats(self, info: strawberry.Info) -> Stats:
@@ -260,6 +308,35 @@ class Query:
     @strawberry.field(description="Unresolved institutions, models and hardware, most papers first.")
     async def review(self, info: strawberry.Info) -> list[ReviewItem]:
         return [ReviewItem.of(item) for item in await _off_loop(info.context.service.review)]
+
+    @strawberry.field(description="Distinct papers per dated report for the top entities of a dimension.")
+    async def trends(self, info: strawberry.Info, by: TrendDimension = TrendDimension.CATEGORY, top: int = 10,
+                     category: str | None = None, sort: TrendSort = TrendSort.PAPERS) -> Trends:
+        return Trends.of(await _service_call(info.context.service.trends, by.value, top, category, sort.value))
+
+    @strawberry.field(description="The best claims of a metric, ranked only among comparable units.")
+    async def leaderboard(self, info: strawberry.Info, metric: MetricName, category: str | None = None,
+                          technique: str | None = None, hardware: str | None = None, model: str | None = None,
+                          unit: str | None = None, direction: ClaimDirection | None = None,
+                          k: int = 20) -> Leaderboard:
+        service = info.context.service
+        board = await _service_call(lambda: service.leaderboard(
+            metric.value, k, category=category, technique=technique, hardware=hardware, model=model, unit=unit,
+            direction=direction.value if direction else None))
+        return Leaderboard.of(board)
+
+    @strawberry.field(description="Papers side by side: one column per paper found (at most 20), one row per "
+                                  "property; ids that are not papers are listed in `missing`.")
+    async def compare(self, info: strawberry.Info, ids: list[strawberry.ID]) -> Comparison:
+        wanted = list(dict.fromkeys(str(i) for i in ids))
+        found = await _off_loop(info.context.service.store.get, "Paper", wanted)
+        known = [i for i, node in zip(wanted, found, strict=True) if node is not None]
+        missing = [strawberry.ID(i) for i, node in zip(wanted, found, strict=True) if node is None]
+        if not known:
+            return Comparison(papers=[], rows=[], missing=missing)
+        result = Comparison.of(await _service_call(info.context.service.compare, known))
+        result.missing = missing
+        return result
 
     @strawberry.field(description="Pairs of techniques used by the same papers, most papers first.")
     async def technique_cooccurrence(self, info: strawberry.Info, first: int = 20,
@@ -283,9 +360,6 @@ class Query:
     @strawberry.field(description="Nodes and relationships within `depth` hops, for visualisation.")
     async def neighbourhood(self, info: strawberry.Info, id: strawberry.ID, depth: int = 1,
                       limit: int = 100) -> Subgraph:
-        if not 1 <= depth <= 3:
-            raise GraphQLError(f"depth must be between 1 and 3, not {depth}")
-        _page(info, limit, None)
         graph = await _off_loop(info.context.service.store.neighbourhood, id, depth, limit)
         return Subgraph(
             nodes=[GraphNode(id=strawberry.ID(n["id"]), label=n["label"],
@@ -301,10 +375,10 @@ class RequireApiKey(BasePermission):
     def has_permission(self, source: Any, info: strawberry.Info, **kwargs: Any) -> bool:
         settings: Settings = info.context.settings
         self.message = "unauthorized: send a valid X-API-Key header"
-        self.error_extensions = {"code": "UNAUTHENTICATED"}
+        self.error_extensions = {"code": UNAUTHENTICATED}
         if not settings.writes_enabled():
             self.message = "writes are disabled: the server has no PAPERGRAPH_API_KEY"
-            self.error_extensions = {"code": "WRITES_DISABLED"}
+            self.error_extensions = {"code": FORBIDDEN}
             return False
         given = info.context.request.headers.get("x-api-key", "")
         return key_matches(given, settings)
@@ -325,8 +399,11 @@ class Mutation:
         settings: Settings = info.context.settings
         data = content.encode("utf-8")
         if len(data) > settings.max_upload_bytes:
-            raise GraphQLError(f"report too large: {len(data)} bytes, limit {settings.max_upload_bytes}")
-        result = await _service_call(info.context.service.import_upload, filename, data)
+            raise bad_input(f"report too large: {len(data)} bytes, limit {settings.max_upload_bytes}")
+        try:
+            result = await _service_call(info.context.service.import_upload, filename, data)
+        except InvalidRequest as exc:  # a file name that is not a report's: an outcome, in data
+            result = FileResult(path=filename, error=str(exc))
         totals = ImportTotals.of([result])
         return ImportResult(
             ok=result.ok, error=result.error, reports=list(result.reports), papers=result.papers,
@@ -335,10 +412,40 @@ class Mutation:
         )
 
 
-def _mask(error: GraphQLError) -> bool:
-    """Hide the message of unexpected exceptions; our own GraphQLErrors and ServiceErrors pass."""
-    original = error.original_error
-    return original is not None and not isinstance(original, (GraphQLError, ServiceError))
+class ClassifiedErrors(MaskErrors):
+    """Every error leaves with `extensions.code`; unexpected exceptions as an opaque INTERNAL reference
+    (api/errors.classify), never their message."""
+
+    def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
+        return [classify(error) for error in errors]
+
+
+def argument_ranges(settings: Settings) -> dict[str, tuple[int, int]]:
+    """The one table of bounds for arguments that size the work, by argument name; `field.argument`
+    keys override the name for one field."""
+    return {
+        "first": (0, settings.page_max),
+        "k": (1, settings.search_max_k),
+        "top": (1, settings.analytics_max_rows),
+        "leaderboard.k": (1, settings.analytics_max_rows),
+        "depth": (1, 3),
+        "limit": (0, settings.page_max),
+    }
+
+
+class ArgumentRanges(SchemaExtension):
+    """Checks every bounded argument against `argument_ranges` before its resolver runs, so no resolver
+    checks a range of its own and a bad value is always a BAD_USER_INPUT naming the bounds."""
+
+    def __init__(self, ranges: dict[str, tuple[int, int]]) -> None:
+        self.ranges = ranges
+
+    def resolve(self, _next: Any, root: Any, info: GraphQLResolveInfo, *args: Any, **kwargs: Any) -> Any:
+        for name, value in kwargs.items():
+            bounds = self.ranges.get(f"{info.field_name}.{name}") or self.ranges.get(name)
+            if bounds is not None and isinstance(value, int) and not bounds[0] <= value <= bounds[1]:
+                raise bad_input(f"{name} must be between {bounds[0]} and {bounds[1]}, not {value}")
+        return _next(root, info, *args, **kwargs)
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
@@ -349,6 +456,22 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             lambda: QueryDepthLimiter(max_depth=settings.graphql_max_depth),
             lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
             lambda: MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
-            lambda: MaskErrors(should_mask_error=_mask, error_message="internal error"),
+            lambda: AddValidationRules(validation_rules(settings)),
+            lambda: ArgumentRanges(argument_ranges(settings)),
+            lambda: ClassifiedErrors(),
         ],
     )
+
+
+# Lists whose size is fixed by something other than a `first` argument.
+LIST_CAPS = {"Comparison.papers": MAX_COMPARE, "Comparison.missing": MAX_COMPARE,
+             "ComparisonRow.cells": MAX_COMPARE, "Comparison.rows": 32}
+
+
+def validation_rules(settings: Settings) -> list[type[ASTValidationRule]]:
+    """The query cost budget, and no introspection when the settings turn it off."""
+    rules: list[type[ASTValidationRule]] = [
+        cost_rule(CostModel(argument_ranges(settings), LIST_CAPS), settings.graphql_max_cost)]
+    if not settings.graphql_introspection:
+        rules.append(NoSchemaIntrospectionCustomRule)
+    return rules

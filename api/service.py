@@ -11,6 +11,7 @@ from __future__ import annotations
 import glob
 import json
 import logging
+import secrets
 import sys
 import threading
 from collections.abc import Iterable, Iterator
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from api import analytics
 from api.review import ReviewItem, unresolved_entities
 from api.settings import Settings
 from graph.model import (
@@ -31,10 +33,12 @@ from graph.model import (
 )
 from graph.projection import PAPER_RELATIONS, assemble_paper
 from graph.search import SEARCH_MODES
-from graph.store import GraphStore, Node, PaperFilter, StoreError
+from graph.store import GraphStore, Node, PaperFilter, StoreError, StoreUnavailable
 
 if TYPE_CHECKING:
+    from graph.projection import GraphProjection
     from graph.search import SearchIndex
+    from graph.sparql import SparqlAnswer, SparqlRunner
 
 REPORT_SUFFIXES = (".md", ".markdown", ".json")
 
@@ -78,6 +82,7 @@ class FileResult:
     # "file:line: reason". A file that fails, to parse or to be stored, changes nothing: all the reports of
     # one file (an interchange file may hold several) are written in one store transaction.
     error: str | None = None
+    internal: bool = False  # the failure is a fault of papergraph (logged with `error`'s reference)
 
     @property
     def ok(self) -> bool:
@@ -157,6 +162,19 @@ def batches_from_json(data: bytes, source: str) -> list[ImportBatch]:
         raise ReportFormatError(source, 1, f"not interchange JSON: {exc}") from exc
 
 
+def _failed(path: str, exc: Exception) -> FileResult:
+    """A file that could not be read: a ReportFormatError (or JSON/decoding error) says where and why;
+    anything else is a fault of ours, logged with its traceback under a reference the answer carries
+    instead of the exception's text."""
+    from ingest.report import ReportFormatError
+
+    if isinstance(exc, (ReportFormatError, UnicodeDecodeError, ValueError)):
+        return FileResult(path=path, error=format_error(exc, path))
+    reference = secrets.token_hex(4)
+    logging.getLogger(__name__).error("import of %s failed: internal error %s", path, reference, exc_info=exc)
+    return FileResult(path=path, error=f"{path}: internal error (reference {reference})", internal=True)
+
+
 def _read_file(item: Path | str) -> list[ImportBatch] | FileResult:
     """A file's batches, or the FileResult that reports why it cannot be imported."""
     if isinstance(item, str):
@@ -166,7 +184,7 @@ def _read_file(item: Path | str) -> list[ImportBatch] | FileResult:
     except OSError as exc:
         return FileResult(path=str(item), error=f"{item}: {exc.strerror or exc}")
     except Exception as exc:  # noqa: BLE001 - ReportFormatError and any extractor bug alike
-        return FileResult(path=str(item), error=format_error(exc, str(item)))
+        return _failed(str(item), exc)
 
 
 _EMBED_AHEAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="embed-ahead")
@@ -192,6 +210,10 @@ class PapergraphService:
         self._open_lock = threading.Lock()
         self._write_lock = threading.Lock()
         self._index_lock = threading.RLock()
+        # Imports this service has applied: the SPARQL graph, built from the store, is rebuilt after one.
+        self.store_writes = 0
+        self._sparql: tuple[int, SparqlRunner] | None = None
+        self._sparql_lock = threading.Lock()
 
     # --- the two resources, opened on first use -------------------------------------------------
     @property
@@ -287,7 +309,7 @@ class PapergraphService:
 
                 batches = [extract_text(decode_report(data, name), name)]
         except Exception as exc:  # noqa: BLE001 - any extraction failure leaves the store unchanged
-            return FileResult(path=name, error=format_error(exc, name))
+            return _failed(name, exc)
         return self._apply(name, batches)
 
     def _apply(self, path: str, batches: list[ImportBatch]) -> FileResult:
@@ -302,10 +324,13 @@ class PapergraphService:
         embedding = _EMBED_AHEAD.submit(index.embed_ahead, [p for b in batches for p in b.papers])
         try:
             summaries = self.store.upsert_all(batches)
+        except StoreUnavailable:
+            raise  # the caller says "store unavailable" its own way (REST 503), never the host or driver
         except StoreError as exc:
             return FileResult(path=path, error=f"{path}: {exc}")
         finally:
             wait([embedding])  # a failure there is met again, and handled, by the index's own apply
+        self.store_writes += 1
         warnings: list[ParseWarning] = []
         for batch in batches:
             self._index_batch(batch)
@@ -341,6 +366,39 @@ class PapergraphService:
         """The unresolved institutions, models and hardware that papers name, most papers first (then
         by name): what a curator may add to the user ontology (see README, "A registry that grows")."""
         return unresolved_entities(self.store)
+
+    # --- across reports (api/analytics.py) -----------------------------------------------------------
+    def trends(self, by: str, top: int = 10, category: str | None = None, sort: str = "papers") -> analytics.Trends:
+        """Papers per dated report for the top entities of a dimension (see graph/trends.py)."""
+        self._check_range("top", top, self.settings.analytics_max_rows)
+        return self._analytics(analytics.trends, self.store, by, top, category, sort)
+
+    def first_seen(self, by: str) -> dict[str, str | None]:
+        """Entity id -> date of the first report that named it, for one trend dimension."""
+        return self._analytics(analytics.first_seen_dates, self.store, by)
+
+    def leaderboard(self, metric: str, k: int = 20, **filters: str | None) -> analytics.Leaderboard:
+        """The best claims of a metric among comparable units (see graph/leaderboard.py)."""
+        self._check_range("k", k, self.settings.analytics_max_rows)
+        return self._analytics(analytics.leaderboard, self.store, metric, k=k, **filters)
+
+    def compare(self, ids: list[str]) -> analytics.Comparison:
+        """Papers side by side; NotFound names the ids that are not papers."""
+        return self._analytics(analytics.compare, self.store, ids)
+
+    @staticmethod
+    def _check_range(name: str, value: int, cap: int) -> None:
+        if not 1 <= value <= cap:
+            raise InvalidRequest(f"{name} must be between 1 and {cap}, not {value}")
+
+    @staticmethod
+    def _analytics(call: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return call(*args, **kwargs)
+        except analytics.UnknownIds as exc:
+            raise NotFound(str(exc)) from exc
+        except analytics.AnalyticsError as exc:
+            raise InvalidRequest(str(exc)) from exc
 
     def export(self) -> dict[str, Any]:
         """The whole graph in the interchange format (re-importable with `import_paths`)."""
@@ -408,6 +466,49 @@ class PapergraphService:
             for hit, paper in zip(hits, papers, strict=True)
             if paper is not None
         ]
+
+    # --- standard formats and SPARQL --------------------------------------------------------------
+    def property_graph(self) -> GraphProjection:
+        """The store's nodes and relationships merged over its reports: what GraphML, the neo4j-admin
+        CSV files and RDF are written from (`graph/formats.py`, `graph/rdf.py`)."""
+        from graph.formats import cyclic_gc_paused, property_graph
+
+        with cyclic_gc_paused():
+            return property_graph(self.store.export())
+
+    def sparql(self, query: str) -> SparqlAnswer:
+        """Answer a read-only SPARQL SELECT or ASK over the graph's RDF plus the ontology's triples.
+        Raises InvalidRequest for a refused query (too long, an update, past its time limit...) and
+        `graph.sparql.SparqlBusy` when every query slot is taken."""
+        from graph.sparql import SparqlBusy, SparqlError
+
+        if len(query.encode("utf-8")) > self.settings.sparql_max_query_bytes:
+            raise InvalidRequest(f"the query is longer than {self.settings.sparql_max_query_bytes} bytes")
+        try:
+            return self._sparql_runner().run(query)
+        except SparqlBusy:
+            raise
+        except SparqlError as exc:
+            raise InvalidRequest(str(exc)) from exc
+
+    def _sparql_runner(self) -> SparqlRunner:
+        """The runner over the cached RDF graph, rebuilt from the store when an import has changed it
+        since (`store_writes`, and the store's `data_version` where it has one). Writes made by other processes (another `papergraph import` on the same
+        Neo4j database) are not seen until this service imports or restarts."""
+        from graph.formats import cyclic_gc_paused
+        from graph.rdf import EXPORT_PREFIXES, rdf_triples, sparql_graph
+        from graph.sparql import SparqlRunner
+
+        with self._sparql_lock:
+            writes = (self.store_writes, self.store.data_version())
+            if self._sparql is None or self._sparql[0] != writes:
+                with cyclic_gc_paused():
+                    graph = sparql_graph(rdf_triples(self.property_graph()))
+                runner = SparqlRunner(graph, timeout_s=self.settings.sparql_timeout_s,
+                                      max_rows=self.settings.sparql_max_rows,
+                                      namespaces=dict(EXPORT_PREFIXES))
+                self._sparql = (writes, runner)
+            return self._sparql[1]
 
 
 def paper_from_nodes(node: Node, related: dict[tuple[str, str], list[Node]]) -> Paper:

@@ -35,14 +35,23 @@ class Settings(BaseSettings):
     graphql_max_depth: int = Field(10, ge=1)
     graphql_max_tokens: int = Field(2000, ge=1)
     graphql_max_aliases: int = Field(15, ge=1)
+    # The static cost budget: an upper bound on the objects an answer can hold (api/cost.py).
+    graphql_max_cost: int = Field(50_000, ge=1)
+    graphql_timeout_s: float = Field(10.0, gt=0)  # wall clock per GraphQL request
+    graphql_introspection: bool = True  # False refuses __schema / __type queries (and GraphiQL's docs)
     search_max_k: int = Field(100, ge=1)
     page_max: int = Field(100, ge=1)
+    analytics_max_rows: int = Field(100, ge=1)  # trend series and leaderboard rows per answer
     # Query vectors remembered so a repeated query skips the model; 0 turns the cache off.
     query_cache_size: int = Field(512, ge=0)
     # What computes embeddings (graph/embedding.py); changing it re-embeds the index's texts once.
     embedding_backend: Literal["torch", "onnx", "onnx-int8"] = DEFAULT_BACKEND
     # Where the ONNX exports of the packaged model are kept; None: ~/.cache/papergraph/models.
     model_cache_dir: Path | None = None
+    # SPARQL (GET|POST /sparql, `papergraph sparql`): longest query, time limit, most rows answered.
+    sparql_max_query_bytes: int = Field(20_000, ge=1)
+    sparql_timeout_s: float = Field(10.0, gt=0)
+    sparql_max_rows: int = Field(10_000, ge=1)
 
     neo4j_uri: str = Field("bolt://localhost:7687", validation_alias="NEO4J_URI")
     neo4j_user: str = Field("neo4j", validation_alias="NEO4J_USER")

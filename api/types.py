@@ -8,13 +8,17 @@ are the interchange names in camelCase (`author_count` -> `authorCount`).
 from __future__ import annotations
 
 import base64
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
 
 from graph.store import Node
 
 T = TypeVar("T")
+
+# The cap on every list that grows with the data: the list holds at most `first` items, checked against
+# the settings' page size (api/schema.py, argument_ranges) and counted by the query cost estimate.
+First = Annotated[int, strawberry.argument(description="At most this many items (0 to the page size, 100).")]
 
 
 def encode_cursor(offset: int) -> str:
@@ -79,6 +83,15 @@ async def _one(info: strawberry.Info, label: str, node_id: str | None, make: Any
     return make(node) if node is not None else None
 
 
+async def _first_seen(info: strawberry.Info, by: str, node_id: str) -> str | None:
+    """The date of the first report (by date) with a paper naming the entity; per request, one tally
+    per dimension (see GraphContext.first_seen)."""
+    return (await info.context.first_seen(by)).get(node_id)
+
+
+_FIRST_SEEN = "Date (YYYY-MM-DD) of the first report, in date order, with a paper naming this."
+
+
 @strawberry.type
 class Source:
     """Where a paper appears: the report, its `### N.` number and the heading's line."""
@@ -111,28 +124,33 @@ class Paper:
         )
 
     @strawberry.field
-    async def institutions(self, info: strawberry.Info) -> list[Institution]:
-        return await _related(info, self.id, "AUTHORED", "in", Institution.from_node)
+    async def institutions(self, info: strawberry.Info, first: First = 50) -> list[Institution]:
+        return (await _related(info, self.id, "AUTHORED", "in", Institution.from_node))[:first]
 
     @strawberry.field
-    async def techniques(self, info: strawberry.Info) -> list[Technique]:
-        return await _related(info, self.id, "USES", "out", Technique.from_node)
+    async def techniques(self, info: strawberry.Info, first: First = 50) -> list[Technique]:
+        return (await _related(info, self.id, "USES", "out", Technique.from_node))[:first]
 
     @strawberry.field
-    async def models(self, info: strawberry.Info) -> list[Model]:
-        return await _related(info, self.id, "EVALUATES", "out", Model.from_node)
+    async def models(self, info: strawberry.Info, first: First = 50) -> list[Model]:
+        return (await _related(info, self.id, "EVALUATES", "out", Model.from_node))[:first]
 
     @strawberry.field
-    async def hardware(self, info: strawberry.Info) -> list[Hardware]:
-        return await _related(info, self.id, "RUNS_ON", "out", Hardware.from_node)
+    async def hardware(self, info: strawberry.Info, first: First = 50) -> list[Hardware]:
+        return (await _related(info, self.id, "RUNS_ON", "out", Hardware.from_node))[:first]
 
     @strawberry.field
-    async def evidence(self, info: strawberry.Info) -> list[Evidence]:
-        return await _related(info, self.id, "REPORTS", "out", Evidence.from_node)
+    async def evidence(self, info: strawberry.Info, first: First = 50) -> list[Evidence]:
+        return (await _related(info, self.id, "REPORTS", "out", Evidence.from_node))[:first]
 
     @strawberry.field
-    async def reports(self, info: strawberry.Info) -> list[Report]:
-        return await _related(info, self.id, "FROM_REPORT", "out", Report.from_node)
+    async def reports(self, info: strawberry.Info, first: First = 50) -> list[Report]:
+        return (await _related(info, self.id, "FROM_REPORT", "out", Report.from_node))[:first]
+
+    @strawberry.field(description="Date (YYYY-MM-DD) of the earliest dated report listing this paper.")
+    async def first_seen(self, info: strawberry.Info) -> str | None:
+        dates = [d for d in (r.date() for r in await self.reports(info)) if d]
+        return min(dates) if dates else None
 
 
 @strawberry.type
@@ -156,12 +174,16 @@ class Institution:
         return found[0] if found else None
 
     @strawberry.field(description="Units that are part of this organisation.")
-    async def parts(self, info: strawberry.Info) -> list[Institution]:
-        return await _related(info, self.id, "PART_OF", "in", Institution.from_node)
+    async def parts(self, info: strawberry.Info, first: First = 50) -> list[Institution]:
+        return (await _related(info, self.id, "PART_OF", "in", Institution.from_node))[:first]
 
     @strawberry.field
-    async def papers(self, info: strawberry.Info) -> list[Paper]:
-        return await _related(info, self.id, "AUTHORED", "out", Paper.from_node)
+    async def papers(self, info: strawberry.Info, first: First = 20) -> list[Paper]:
+        return (await _related(info, self.id, "AUTHORED", "out", Paper.from_node))[:first]
+
+    @strawberry.field(description=_FIRST_SEEN)
+    async def first_seen(self, info: strawberry.Info) -> str | None:
+        return await _first_seen(info, "institution", self.id)
 
 
 @strawberry.type
@@ -178,16 +200,20 @@ class Technique:
                    kind=node.get("kind", "concept"), category_ids=list(node.get("categories", ())))
 
     @strawberry.field(description="Broader concepts (BROADER), up to the category top concepts.")
-    async def broader(self, info: strawberry.Info) -> list[Technique]:
-        return await _related(info, self.id, "BROADER", "out", Technique.from_node)
+    async def broader(self, info: strawberry.Info, first: First = 50) -> list[Technique]:
+        return (await _related(info, self.id, "BROADER", "out", Technique.from_node))[:first]
 
     @strawberry.field
-    async def narrower(self, info: strawberry.Info) -> list[Technique]:
-        return await _related(info, self.id, "BROADER", "in", Technique.from_node)
+    async def narrower(self, info: strawberry.Info, first: First = 50) -> list[Technique]:
+        return (await _related(info, self.id, "BROADER", "in", Technique.from_node))[:first]
 
     @strawberry.field
-    async def papers(self, info: strawberry.Info) -> list[Paper]:
-        return await _related(info, self.id, "USES", "in", Paper.from_node)
+    async def papers(self, info: strawberry.Info, first: First = 20) -> list[Paper]:
+        return (await _related(info, self.id, "USES", "in", Paper.from_node))[:first]
+
+    @strawberry.field(description=_FIRST_SEEN)
+    async def first_seen(self, info: strawberry.Info) -> str | None:
+        return await _first_seen(info, "category" if self.kind == "category" else "technique", self.id)
 
 
 @strawberry.type
@@ -203,12 +229,16 @@ class Model:
                    resolved=bool(node.get("resolved", True)))
 
     @strawberry.field
-    async def papers(self, info: strawberry.Info) -> list[Paper]:
-        return await _related(info, self.id, "EVALUATES", "in", Paper.from_node)
+    async def papers(self, info: strawberry.Info, first: First = 20) -> list[Paper]:
+        return (await _related(info, self.id, "EVALUATES", "in", Paper.from_node))[:first]
+
+    @strawberry.field(description=_FIRST_SEEN)
+    async def first_seen(self, info: strawberry.Info) -> str | None:
+        return await _first_seen(info, "model", self.id)
 
     @strawberry.field
-    async def evidence(self, info: strawberry.Info) -> list[Evidence]:
-        return await _related(info, self.id, "ON_MODEL", "in", Evidence.from_node)
+    async def evidence(self, info: strawberry.Info, first: First = 20) -> list[Evidence]:
+        return (await _related(info, self.id, "ON_MODEL", "in", Evidence.from_node))[:first]
 
 
 @strawberry.type
@@ -229,16 +259,20 @@ class Hardware:
         return found[0] if found else None
 
     @strawberry.field(description="Named devices of this family.")
-    async def members(self, info: strawberry.Info) -> list[Hardware]:
-        return await _related(info, self.id, "IN_FAMILY", "in", Hardware.from_node)
+    async def members(self, info: strawberry.Info, first: First = 50) -> list[Hardware]:
+        return (await _related(info, self.id, "IN_FAMILY", "in", Hardware.from_node))[:first]
 
     @strawberry.field
-    async def papers(self, info: strawberry.Info) -> list[Paper]:
-        return await _related(info, self.id, "RUNS_ON", "in", Paper.from_node)
+    async def papers(self, info: strawberry.Info, first: First = 20) -> list[Paper]:
+        return (await _related(info, self.id, "RUNS_ON", "in", Paper.from_node))[:first]
+
+    @strawberry.field(description=_FIRST_SEEN)
+    async def first_seen(self, info: strawberry.Info) -> str | None:
+        return await _first_seen(info, "hardware", self.id)
 
     @strawberry.field
-    async def evidence(self, info: strawberry.Info) -> list[Evidence]:
-        return await _related(info, self.id, "ON_HARDWARE", "in", Evidence.from_node)
+    async def evidence(self, info: strawberry.Info, first: First = 20) -> list[Evidence]:
+        return (await _related(info, self.id, "ON_HARDWARE", "in", Evidence.from_node))[:first]
 
 
 @strawberry.type
@@ -251,8 +285,8 @@ class Metric:
         return cls(id=strawberry.ID(node["id"]), name=node.get("name", ""))
 
     @strawberry.field
-    async def evidence(self, info: strawberry.Info) -> list[Evidence]:
-        return await _related(info, self.id, "MEASURES", "in", Evidence.from_node)
+    async def evidence(self, info: strawberry.Info, first: First = 20) -> list[Evidence]:
+        return (await _related(info, self.id, "MEASURES", "in", Evidence.from_node))[:first]
 
 
 @strawberry.type
@@ -312,6 +346,10 @@ class Report:
     declared_papers: int | None
     warnings: list[str]
 
+    @strawberry.field(description="The report's date (YYYY-MM-DD), from its generation time.")
+    def date(self) -> str | None:
+        return self.generated_at[:10] if self.generated_at else None
+
     @classmethod
     def from_node(cls, node: Node) -> Report:
         return cls(id=strawberry.ID(node["id"]), title=node.get("title", ""), source=node.get("source", ""),
@@ -319,8 +357,8 @@ class Report:
                    warnings=list(node.get("warnings", ())))
 
     @strawberry.field
-    async def papers(self, info: strawberry.Info) -> list[Paper]:
-        return await _related(info, self.id, "FROM_REPORT", "in", Paper.from_node)
+    async def papers(self, info: strawberry.Info, first: First = 20) -> list[Paper]:
+        return (await _related(info, self.id, "FROM_REPORT", "in", Paper.from_node))[:first]
 
 
 @strawberry.type
@@ -338,8 +376,8 @@ class TechniqueCategory:
                    label_zh=node.get("label_zh"))
 
     @strawberry.field(description="Techniques directly under this category.")
-    async def techniques(self, info: strawberry.Info) -> list[Technique]:
-        return await _related(info, f"tech:{self.id}", "BROADER", "in", Technique.from_node)
+    async def techniques(self, info: strawberry.Info, first: First = 50) -> list[Technique]:
+        return (await _related(info, f"tech:{self.id}", "BROADER", "in", Technique.from_node))[:first]
 
     @strawberry.field(description="The top concept itself as a Technique node, when the graph holds it.")
     async def concept(self, info: strawberry.Info) -> Technique | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from graph.projection import NAME_PROPERTY
-from graph.store import NAMED_BY, NODE_LABELS, RELATIONSHIPS, EvidenceOrder
+from graph.store import NAMED_BY, NODE_LABELS, RELATIONSHIPS, TREND_DIMENSIONS, EvidenceOrder
 
 ENTITY_LABELS: tuple[str, ...] = ("Institution", "Technique", "Model", "Hardware", "Metric")
 EVIDENCE_ORDERS: tuple[EvidenceOrder, ...] = ("value_desc", "value_asc", "paper")
@@ -320,6 +320,54 @@ def unresolved(label: str) -> Statement:
         "RETURN properties(n) AS props, papers, sources"))
 
 
+_UNDER_CATEGORY = ("($category IS NULL OR EXISTS { MATCH (p)-[:USES]->(:Technique)-[:BROADER*0..]->"
+                   "(:Technique {id: $category}) })")
+
+
+@cache
+def report_tallies() -> Statement:
+    """Every report with its date and the distinct papers it lists under $category (all when null)."""
+    return _statement("report_tallies", (
+        "MATCH (r:Report) OPTIONAL MATCH (r)<-[:FROM_REPORT]-(p:Paper) "
+        f"WITH r, p WHERE p IS NULL OR {_UNDER_CATEGORY} "
+        "RETURN r.id AS id, r.title AS title, r.generated_at AS generated_at, count(DISTINCT p) AS papers"),
+        "category")
+
+
+@cache
+def entity_tallies(by: str) -> Statement:
+    """Per entity of dimension `by` and per report, the distinct papers of the report naming it."""
+    if by not in TREND_DIMENSIONS:
+        raise ValueError(f"unknown trend dimension {by!r}")
+    label, rel_type, direction = TREND_DIMENSIONS[by]
+    arrow = f"-[:{rel_type}]->" if direction == "out" else f"<-[:{rel_type}]-"
+    if by == "category":
+        path = "(p)-[:USES]->(:Technique)-[:BROADER*0..]->(e:Technique) WHERE e.kind = 'category' AND"
+    else:
+        path = f"(p){arrow}(e:{label}) WHERE"
+    concept = ("($category IS NULL OR EXISTS { MATCH (e)-[:BROADER*0..]->(:Technique {id: $category}) }) AND "
+               if by in ("technique", "category") else "")
+    return _statement(f"entity_tallies:{by}", (
+        f"MATCH (r:Report)<-[:FROM_REPORT]-(p:Paper) MATCH {path} {concept}{_UNDER_CATEGORY} "
+        "RETURN e.id AS id, e.name AS name, r.id AS report, count(DISTINCT p) AS n"), "category")
+
+
+@cache
+def claims() -> Statement:
+    """The ranking fields of every Evidence node passing an EvidenceFilter (as list_evidence)."""
+    return _statement("claims", (
+        "MATCH (p:Paper)-[:REPORTS]->(e:Evidence) "
+        "WHERE (size($metric) = 0 OR EXISTS { MATCH (e)-[:MEASURES]->(m:Metric) WHERE m.id IN $metric }) "
+        "AND (size($paper) = 0 OR p.id IN $paper) "
+        "AND (size($hardware) = 0 OR EXISTS { MATCH (e)-[:ON_HARDWARE]->(h:Hardware) WHERE h.id IN $hardware }) "
+        "AND (size($model) = 0 OR EXISTS { MATCH (e)-[:ON_MODEL]->(o:Model) WHERE o.id IN $model }) "
+        "AND ($min_value IS NULL OR e.value >= $min_value) AND ($unit IS NULL OR e.unit = $unit) "
+        f"AND {_paper_filter('p', 'pf')} "
+        "RETURN e.id AS id, p.id AS paper, e.value AS value, e.unit AS unit, e.direction AS direction "
+        "ORDER BY id"),
+        "metric", "paper", "hardware", "model", "min_value", "unit", *_filter_params("pf"))
+
+
 @cache
 def export_nodes() -> Statement:
     return _statement("export_nodes", "MATCH (n) RETURN labels(n)[0] AS label, n.id AS id, properties(n) AS props")
@@ -351,6 +399,8 @@ def all_statements() -> Iterator[Statement]:
         yield list_evidence(order)
     for label in NAMED_BY:
         yield unresolved(label)
+    for by in TREND_DIMENSIONS:
+        yield entity_tallies(by)
     yield from (existing_nodes(), label_of(), report_papers(), owned_rels(), list_papers(), paper_ids(),
                 neighbours(), nodes_by_label(), counts(), technique_cooccurrence(), institution_overlap(), export_nodes(),
-                export_rels())
+                export_rels(), report_tallies(), claims())

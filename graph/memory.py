@@ -177,6 +177,9 @@ class MemoryStore(GraphQueries):
             return {"nodes": {label: len(self._by_label.get(label, ())) for label in NODE_LABELS},
                     "relationships": {t: self._rel_counts.get(t, 0) for t in RELATIONSHIP_TYPES}}
 
+    def data_version(self) -> int | None:
+        return self._version
+
     def export(self) -> list[ImportBatch]:
         with self._graph_lock:
             g = self._g

@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from collections import Counter, deque
 from collections.abc import Iterable
+from dataclasses import replace
 from itertools import combinations
 from typing import Any
 
@@ -17,15 +18,20 @@ import networkx as nx
 
 from graph.store import (
     NAMED_BY,
+    TREND_DIMENSIONS,
+    Claim,
     CoOccurrence,
     Direction,
+    EntityTally,
     EvidenceFilter,
     EvidenceOrder,
     Mentions,
     Node,
     Page,
     PaperFilter,
+    ReportTally,
     Subgraph,
+    TrendTallies,
     canonical_id,
     mentions_order,
 )
@@ -53,9 +59,11 @@ class GraphQueries:
         return [other for _, other in sorted(found)]
 
     def _union_ends(self, ids: Iterable[str], rel_type: str, direction: Direction) -> set[str]:
+        """All ends across `rel_type` from any of `ids` (unordered, so nothing is sorted)."""
+        adjacency = self._g._succ if direction == "out" else self._g._pred
         out: set[str] = set()
         for node_id in ids:
-            out.update(self._ends(node_id, rel_type, direction))
+            out.update(other for other, keys in adjacency.get(node_id, {}).items() if rel_type in keys)
         return out
 
     def _narrower_closure(self, technique_ids: Iterable[str]) -> set[str]:
@@ -133,19 +141,7 @@ class GraphQueries:
     ) -> Page:
         with self._graph_lock:
             f = evidence_filter.normalised()
-            ids = (self._union_ends(f.metric, "MEASURES", "in") if f.metric
-                   else set(self._by_label.get("Evidence", ())))
-            if f.paper:
-                ids &= self._union_ends(f.paper, "REPORTS", "out")
-            if f.hardware:
-                ids &= self._union_ends(f.hardware, "ON_HARDWARE", "in")
-            if f.model:
-                ids &= self._union_ends(f.model, "ON_MODEL", "in")
-            if not f.papers.is_empty():
-                ids &= self._union_ends(self._paper_ids(f.papers), "REPORTS", "out")
-            values = self._evidence_value
-            if f.min_value is not None:
-                ids = {i for i in ids if values[i] >= f.min_value}
+            ids = self._evidence_ids(f)
             nodes: dict[str, Node] = {}
             if f.unit is not None:
                 nodes = {i: self._node(i) for i in ids}
@@ -158,6 +154,23 @@ class GraphQueries:
                 node["paper"] = paper_of[ev]
                 page.append(node)
             return Page(page, len(ordered))
+
+    def _evidence_ids(self, f: EvidenceFilter) -> set[str]:
+        """Evidence passing a normalised filter, except its unit (which needs the decoded node)."""
+        ids = (self._union_ends(f.metric, "MEASURES", "in") if f.metric
+               else set(self._by_label.get("Evidence", ())))
+        if f.paper:
+            ids &= self._union_ends(f.paper, "REPORTS", "out")
+        if f.hardware:
+            ids &= self._union_ends(f.hardware, "ON_HARDWARE", "in")
+        if f.model:
+            ids &= self._union_ends(f.model, "ON_MODEL", "in")
+        if not f.papers.is_empty():
+            ids &= self._union_ends(self._paper_ids(f.papers), "REPORTS", "out")
+        if f.min_value is not None:
+            values = self._evidence_value
+            ids = {i for i in ids if values[i] >= f.min_value}
+        return ids
 
     def _order_evidence(self, ids: set[str], order: EvidenceOrder, paper_of: dict[str, str]) -> list[str]:
         values = self._evidence_value
@@ -232,6 +245,72 @@ class GraphQueries:
                         found.append(Mentions(node, len(papers), self._paper_places(papers)))
                 self._cache[key] = mentions_order(found)
             return list(self._cache[key])
+
+    def trend_tallies(self, by: str, category: str | None = None) -> TrendTallies:
+        if by not in TREND_DIMENSIONS:
+            raise ValueError(f"trends count by one of {', '.join(TREND_DIMENSIONS)}, not {by!r}")
+        cat = None if category is None else canonical_id("tech", category)
+        with self._graph_lock:
+            key = ("trends", by, cat)
+            if key not in self._cache:
+                self._cache[key] = self._trend_tallies(by, cat)
+            return self._cache[key]
+
+    def _trend_tallies(self, by: str, category: str | None) -> TrendTallies:
+        attrs, succ = self._g._node, self._g._succ
+        under = self._narrower_closure([category]) if category else None
+        counted = (self._union_ends(under, "USES", "in") if under is not None
+                   else set(self._by_label.get("Paper", ())))
+        reports_of = {p: [r for r, keys in succ[p].items() if "FROM_REPORT" in keys] for p in counted}
+        reports = []
+        for report in sorted(self._by_label.get("Report", ())):
+            props = self._node(report)
+            papers = sum(1 for p in self._ends(report, "FROM_REPORT", "in") if p in reports_of)
+            reports.append(ReportTally(report, str(props.get("title", "")), props.get("generated_at"), papers))
+        label, rel_type, direction = TREND_DIMENSIONS[by]
+        papers_of: dict[str, set[str]] = {}
+        for entity in self._by_label.get(label, ()):
+            if by == "category" and self._node(entity).get("kind") != "category":
+                continue
+            if by in ("technique", "category") and under is not None and entity not in under:
+                continue
+            named_by = (self._union_ends(self._narrower_closure([entity]), "USES", "in") if by == "category"
+                        else set(self._ends(entity, rel_type, "in" if direction == "out" else "out")))
+            named_by &= reports_of.keys()
+            if named_by:
+                papers_of[entity] = named_by
+        entities = []
+        for entity in sorted(papers_of):
+            counts: dict[str, int] = {}
+            for paper in papers_of[entity]:
+                for report in reports_of[paper]:
+                    counts[report] = counts.get(report, 0) + 1
+            entities.append(EntityTally(entity, attrs[entity]["name"], counts))
+        return TrendTallies(reports, entities)
+
+    def claims(self, evidence_filter: EvidenceFilter) -> list[Claim]:
+        with self._graph_lock:
+            f = evidence_filter.normalised()
+            known = self._claim_cache()
+            # The paper filter is checked on each claim's paper: cheaper than collecting the evidence
+            # of every matching paper when a category has tens of thousands of them.
+            allowed = None if f.papers.is_empty() else self._paper_ids(f.papers)
+            ids = self._evidence_ids(replace(f, papers=PaperFilter()))
+            return [known[i] for i in sorted(ids) if (f.unit is None or known[i].unit == f.unit)
+                    and (allowed is None or known[i].paper in allowed)]
+
+    def _claim_cache(self) -> dict[str, Claim]:
+        """Every Evidence node as a Claim, decoded once per graph version."""
+        claims = self._cache.get(("claims",))
+        if claims is None:
+            claims = {}
+            for ev in self._by_label.get("Evidence", ()):
+                node = self._node(ev)
+                papers = self._ends(ev, "REPORTS", "in")
+                claims[ev] = Claim(ev, papers[0] if papers else "", float(node["value"]), node.get("unit"),
+                                   node.get("direction"))
+            self._cache[("claims",)] = claims
+        return claims
 
     def _paper_places(self, papers: list[str]) -> tuple[dict[str, Any], ...]:
         succ = self._g._succ

@@ -33,17 +33,21 @@ from graph.projection import (
 from graph.store import (
     NODE_LABELS,
     RELATIONSHIP_TYPES,
+    Claim,
     CoOccurrence,
     Direction,
+    EntityTally,
     EvidenceFilter,
     EvidenceOrder,
     Mentions,
     Node,
     Page,
     PaperFilter,
+    ReportTally,
     StoreError,
     StoreUnavailable,
     Subgraph,
+    TrendTallies,
     canonical_id,
     mentions_order,
 )
@@ -324,6 +328,33 @@ class Neo4jStore:
                   "line": int(s.get("line") or 0)} for s in r["sources"]),
                 key=lambda s: (s["report"], s["line"], s["paper"]))))
             for r in rows])
+
+    def trend_tallies(self, by: str, category: str | None = None) -> TrendTallies:
+        statement = cypher.entity_tallies(by)
+        cat = None if category is None else canonical_id("tech", category)
+
+        def read(tx: neo4j.ManagedTransaction) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+            return _run(tx, cypher.report_tallies(), category=cat), _run(tx, statement, category=cat)
+
+        report_rows, entity_rows = self._read(read)
+        reports = sorted((ReportTally(r["id"], r["title"] or "", r["generated_at"], int(r["papers"]))
+                          for r in report_rows), key=lambda t: t.id)
+        names: dict[str, str] = {}
+        counts: dict[str, dict[str, int]] = {}
+        for r in entity_rows:
+            names[r["id"]] = r["name"] or ""
+            counts.setdefault(r["id"], {})[r["report"]] = int(r["n"])
+        return TrendTallies(reports, [EntityTally(i, names[i], counts[i]) for i in sorted(counts)])
+
+    def claims(self, evidence_filter: EvidenceFilter) -> list[Claim]:
+        f = evidence_filter.normalised()
+        params = {"metric": list(f.metric), "paper": list(f.paper), "hardware": list(f.hardware),
+                  "model": list(f.model), "min_value": f.min_value, "unit": f.unit, **_filter_params(f.papers)}
+        rows = self._read(lambda tx: _run(tx, cypher.claims(), **params))
+        return [Claim(r["id"], r["paper"], float(r["value"]), r["unit"], r["direction"]) for r in rows]
+
+    def data_version(self) -> int | None:
+        return None  # other processes write to the same server; nothing cheap tells this one
 
     def export(self) -> list[ImportBatch]:
         def read(tx: neo4j.ManagedTransaction) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

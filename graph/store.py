@@ -149,6 +149,55 @@ def mentions_order(mentions: list[Mentions]) -> list[Mentions]:
     return sorted(mentions, key=lambda m: (-m.papers, str(m.node.get("name", "")), m.node["id"]))
 
 
+# The dimensions a trend counts papers by: (label, relationship from the paper, direction seen from
+# the paper). A category is a Technique top concept reached by USES then BROADER*.
+TREND_DIMENSIONS: dict[str, tuple[str, str, Direction]] = {
+    "category": ("Technique", "USES", "out"),
+    "technique": ("Technique", "USES", "out"),
+    "institution": ("Institution", "AUTHORED", "in"),
+    "model": ("Model", "EVALUATES", "out"),
+    "hardware": ("Hardware", "RUNS_ON", "out"),
+}
+
+
+@dataclass(frozen=True)
+class ReportTally:
+    """A report, its date (`generated_at`, ISO 8601, None when the report gives none) and how many
+    distinct papers it lists that pass the trend's filter."""
+
+    id: str
+    title: str
+    generated_at: str | None
+    papers: int
+
+
+@dataclass(frozen=True)
+class EntityTally:
+    """An entity and, per report id, how many distinct papers of that report name it (reports where
+    none does are absent)."""
+
+    id: str
+    name: str
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class TrendTallies:
+    reports: list[ReportTally]  # every report, in id order
+    entities: list[EntityTally]  # every entity named by at least one counted paper, in id order
+
+
+@dataclass(frozen=True)
+class Claim:
+    """The fields of one Evidence node that ranking needs, without its quote."""
+
+    id: str
+    paper: str
+    value: float
+    unit: str | None
+    direction: str | None
+
+
 @runtime_checkable
 class GraphStore(Protocol):
     def upsert(self, batch: ImportBatch) -> ImportSummary:
@@ -220,6 +269,22 @@ class GraphStore(Protocol):
         """Nodes of `label` (a key of NAMED_BY) stored with `resolved` false that at least one paper
         names, each with its papers' sources; most papers first (`mentions_order`). A node without the
         property counts as resolved."""
+        ...
+
+    def trend_tallies(self, by: str, category: str | None = None) -> TrendTallies:
+        """Per report, the distinct papers naming each entity of dimension `by` (a TREND_DIMENSIONS
+        key). With `category`, only papers under that category count, and for "technique" and
+        "category" only the concepts under it."""
+        ...
+
+    def claims(self, evidence_filter: EvidenceFilter) -> list[Claim]:
+        """Every Evidence node matching the filter, as Claims in id order (leaderboards rank these)."""
+        ...
+
+    def data_version(self) -> int | None:
+        """A number that changes with every change to the graph this store can see, so answers derived
+        from the graph can be remembered until it changes; None when the store cannot tell cheaply (a
+        Neo4j server is written by other processes too)."""
         ...
 
     def export(self) -> list[ImportBatch]:

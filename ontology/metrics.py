@@ -27,6 +27,7 @@ class MetricConcept:
     units: tuple[str, ...]
     cues: tuple[str, ...]  # lower-cased
     weak_cues: tuple[str, ...]
+    better: str = "higher"  # "higher" or "lower": which way a level of this metric improves
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,7 @@ def metric_concepts() -> dict[str, MetricConcept]:
             units=tuple(str(u) for u in _texts(graph, subject, PG.typicalUnit)),
             cues=tuple(str(c).lower() for c in _texts(graph, subject, PG.cue)),
             weak_cues=tuple(str(c).lower() for c in _texts(graph, subject, PG.weakCue)),
+            better=next((str(b) for b in _texts(graph, subject, PG.better)), "higher"),
         )
     return concepts
 

@@ -96,6 +96,7 @@ def test_internal_errors_are_json_500_without_traceback(tmp_path: Path) -> None:
     assert response.status_code == 500
     assert response.json() == {"error": "internal error"}
     result = client.post("/graphql", json={"query": "{ papers(first: 1) { totalCount } }"}).json()
-    assert result["errors"][0]["message"] == "internal error"
+    assert result["errors"][0]["message"].startswith("internal error (reference ")
+    assert result["errors"][0]["extensions"] == {"code": "INTERNAL"}
     assert "secret" not in response.text + str(result) and "Traceback" not in response.text + str(result)
     service.close()

@@ -62,7 +62,7 @@ def test_mutation_without_a_valid_key_is_unauthenticated(
 
 def test_mutation_is_off_without_a_configured_key(read_only: TestClient) -> None:
     result = graphql(read_only, MUTATION, {"name": "b.json", "content": REPORT_B}, **{"X-API-Key": ""})
-    assert result["errors"][0]["extensions"]["code"] == "WRITES_DISABLED"
+    assert result["errors"][0]["extensions"]["code"] == "FORBIDDEN"
 
 
 def test_upload_with_the_key(writable: tuple[PapergraphService, TestClient]) -> None:
@@ -148,3 +148,57 @@ def test_upload_that_is_not_utf8_names_file_and_line(writable: tuple[PapergraphS
     assert response.status_code == 422
     assert response.json()["error"].startswith("latin1.md:3:")
     assert papers(service) == 4
+
+
+SAMPLE_REPORT = Path(__file__).resolve().parents[3] / "shared" / "data" / "reports" / "ai-inference-acceleration-2025-10-15.md"
+
+
+def test_an_extractor_fault_is_a_500_with_a_reference_and_changes_nothing(
+        writable: tuple[PapergraphService, TestClient], monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    service, client = writable
+    before = papers(service)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("secret detail of /srv/papergraph")
+
+    monkeypatch.setattr("ingest.pipeline.extract_text", broken)
+    response = client.post("/api/reports", headers={"X-API-Key": API_KEY},
+                           files={"file": ("weekly.md", SAMPLE_REPORT.read_bytes()[:2000])})
+    assert response.status_code == 500
+    error = response.json()["error"]
+    assert error.startswith("weekly.md: internal error (reference ") and "secret" not in response.text
+    reference = error.split("reference ")[1].rstrip(")")
+    assert any(reference in r.getMessage() and r.exc_info for r in caplog.records)  # the log has it all
+    assert papers(service) == before
+
+
+class UnreachableStore:
+    """The real store for reads; every write fails as a Neo4j server that went away would."""
+
+    def __init__(self, store: object) -> None:
+        self._store = store
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._store, name)
+
+    def upsert_all(self, batches: object) -> object:
+        from graph.store import StoreUnavailable
+
+        raise StoreUnavailable("cannot reach bolt://db.internal:7687 as neo4j: connection refused")
+
+
+def test_an_unreachable_store_is_a_503_that_names_no_host(tmp_path: Path) -> None:
+    from api.settings import Settings
+    from graph.open_store import open_store
+
+    store = UnreachableStore(open_store("memory", tmp_path / "data"))
+    service = PapergraphService(Settings(data_dir=tmp_path / "data", api_key=API_KEY), store=store)  # type: ignore[arg-type]
+    client = TestClient(create_app(service=service), raise_server_exceptions=False)
+    upload = json.dumps(dump_batches([batch_b()]), ensure_ascii=False).encode()
+    response = client.post("/api/reports", headers={"X-API-Key": API_KEY}, files={"file": ("b.json", upload)})
+    assert (response.status_code, response.json()) == (503, {"error": "the graph store is unavailable"})
+    result = graphql(client, MUTATION, {"name": "b.json", "content": upload.decode()}, **{"X-API-Key": API_KEY})
+    assert result["errors"][0]["extensions"]["code"] == "SERVICE_UNAVAILABLE"
+    assert "bolt" not in response.text + json.dumps(result)
+    service.close()
