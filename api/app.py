@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -100,6 +101,13 @@ async def _follow_other_writers(service: PapergraphService, every_s: float) -> N
             log.exception("catching up with other writers failed")
 
 
+def _warm_up(service: PapergraphService) -> None:
+    try:
+        service.warm_up()
+    except Exception:  # a failed warm-up only means that the first search loads the model
+        log.exception("embedding warm-up failed")
+
+
 def create_app(settings: Settings | None = None, service: PapergraphService | None = None) -> FastAPI:
     """The app over `service` (built from `settings` when not given); the store opens on first use."""
     settings = settings or (service.settings if service is not None else Settings())
@@ -109,6 +117,9 @@ def create_app(settings: Settings | None = None, service: PapergraphService | No
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         service.index  # noqa: B018 - open the store and load the index before the first request
         watcher = asyncio.create_task(_follow_other_writers(service, settings.refresh_interval_s))
+        # The embedding model loads while the server already answers: a search that comes first waits
+        # for the same load (graph/embedding.py loads once per process), never for a second one.
+        threading.Thread(target=_warm_up, args=(service,), name="warm-up", daemon=True).start()
         yield
         watcher.cancel()
         service.close()

@@ -15,6 +15,7 @@ import secrets
 import sys
 import threading
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -174,6 +175,21 @@ def _failed(path: str, exc: Exception) -> FileResult:
     return FileResult(path=path, error=f"{path}: internal error (reference {reference})", internal=True)
 
 
+def _read_file(item: Path | str) -> list[ImportBatch] | FileResult:
+    """A file's batches, or the FileResult that reports why it cannot be imported."""
+    if isinstance(item, str):
+        return FileResult(path=item, error=f"{item}: no such file or directory")
+    try:
+        return batches_from_file(item)
+    except OSError as exc:
+        return FileResult(path=str(item), error=f"{item}: {exc.strerror or exc}")
+    except Exception as exc:  # noqa: BLE001 - ReportFormatError and any extractor bug alike
+        return _failed(str(item), exc)
+
+
+_EMBED_AHEAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="embed-ahead")
+
+
 def format_error(exc: Exception, path: str) -> str:
     """`file:line: reason` for format errors, `file: reason` for anything else."""
     line = getattr(exc, "line", None)
@@ -215,9 +231,11 @@ class PapergraphService:
     def index(self) -> SearchIndex:
         with self._index_lock:
             if self._index is None:
+                from graph.embedding import open_embedder
                 from graph.search import SearchIndex
 
-                self._index = SearchIndex(Path(self.settings.data_dir) / "search",
+                embedder = open_embedder(self.settings.embedding_backend, self.settings.model_cache_dir)
+                self._index = SearchIndex(Path(self.settings.data_dir) / "search", embedder=embedder,
                                           query_cache_size=self.settings.query_cache_size)
             if not self._index_checked:
                 self._index_checked = True
@@ -245,6 +263,10 @@ class PapergraphService:
             self.sync_index()
         return True
 
+    def warm_up(self) -> None:
+        """Open the index and run its embedding model once (the server calls this in the background)."""
+        self.index.warm_up()
+
     def close(self) -> None:
         """Close the index (saving its lexical overlay) and the store; either reopens on next use."""
         with self._index_lock:
@@ -259,18 +281,28 @@ class PapergraphService:
 
     # --- writes ---------------------------------------------------------------------------------
     def import_paths(self, paths: Iterable[str | Path], progress: bool = True) -> list[FileResult]:
-        """Import every report file found; a failing file is reported and the others still imported."""
+        """Import every report file found; a failing file is reported and the others still imported.
+
+        A pipeline: the next file is read and extracted on a worker thread while this one is stored
+        and indexed (and its texts embedded while the store writes, see `_apply_locked`). The progress
+        bar counts papers; its total is estimated from the files read so far."""
         from tqdm import tqdm
 
         files = list(expand_paths(paths))
         results = []
-        bar = tqdm(files, desc="importing", unit="file", file=sys.stderr,
+        bar = tqdm(total=0, desc="importing", unit="paper", file=sys.stderr,
                    disable=not progress or len(files) < 2)
-        for item in bar:
-            if isinstance(item, str):
-                results.append(FileResult(path=item, error=f"{item}: no such file or directory"))
-                continue
-            results.append(self._import_file(item))
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="extraction") as extraction:
+            ahead = [extraction.submit(_read_file, item) for item in files[:1]]
+            for number, item in enumerate(files, start=1):
+                read = ahead.pop(0).result()
+                if number < len(files):
+                    ahead.append(extraction.submit(_read_file, files[number]))
+                results.append(read if isinstance(read, FileResult) else self._apply(str(item), read))
+                bar.update(results[-1].papers)
+                bar.total = round(bar.n * len(files) / number)
+                bar.refresh()
+        bar.close()
         return results
 
     def import_upload(self, filename: str, data: bytes) -> FileResult:
@@ -290,15 +322,6 @@ class PapergraphService:
             return _failed(name, exc)
         return self._apply(name, batches)
 
-    def _import_file(self, path: Path) -> FileResult:
-        try:
-            batches = batches_from_file(path)
-        except OSError as exc:
-            return FileResult(path=str(path), error=f"{path}: {exc.strerror or exc}")
-        except Exception as exc:  # noqa: BLE001 - ReportFormatError and any extractor bug alike
-            return _failed(str(path), exc)
-        return self._apply(str(path), batches)
-
     def _apply(self, path: str, batches: list[ImportBatch]) -> FileResult:
         with self._write_lock:
             return self._apply_locked(path, batches)
@@ -306,13 +329,17 @@ class PapergraphService:
     def _apply_locked(self, path: str, batches: list[ImportBatch]) -> FileResult:
         # Open (and sync) the index before the store changes: opened after, it would count the new
         # papers as missing from the index and rebuild it from a full store export on every import.
-        self.index  # noqa: B018
+        index = self.index
+        # The model embeds the new texts (into the index's cache, GIL released) while the store writes.
+        embedding = _EMBED_AHEAD.submit(index.embed_ahead, [p for b in batches for p in b.papers])
         try:
             summaries = self.store.upsert_all(batches)
         except StoreUnavailable:
             raise  # the caller says "store unavailable" its own way (REST 503), never the host or driver
         except StoreError as exc:
             return FileResult(path=path, error=f"{path}: {exc}")
+        finally:
+            wait([embedding])  # a failure there is met again, and handled, by the index's own apply
         self.store_writes += 1
         warnings: list[ParseWarning] = []
         for batch in batches:

@@ -13,6 +13,8 @@ from typing import Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from graph.embedding import DEFAULT_BACKEND
+
 MiB = 1024 * 1024
 
 
@@ -46,6 +48,10 @@ class Settings(BaseSettings):
     refresh_interval_s: float = Field(2.0, gt=0)
     # Query vectors remembered so a repeated query skips the model; 0 turns the cache off.
     query_cache_size: int = Field(512, ge=0)
+    # What computes embeddings (graph/embedding.py); changing it re-embeds the index's texts once.
+    embedding_backend: Literal["torch", "onnx", "onnx-int8"] = DEFAULT_BACKEND
+    # Where the ONNX exports of the packaged model are kept; None: ~/.cache/papergraph/models.
+    model_cache_dir: Path | None = None
     # SPARQL (GET|POST /sparql, `papergraph sparql`): longest query, time limit, most rows answered.
     sparql_max_query_bytes: int = Field(20_000, ge=1)
     sparql_timeout_s: float = Field(10.0, gt=0)

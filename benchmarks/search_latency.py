@@ -44,7 +44,7 @@ import graph.embedding
 import graph.vectors
 from benchmarks.generate_corpus import generate_batches
 from graph.corpus import Corpus
-from graph.embedding import MiniLMEmbedder
+from graph.embedding import DEFAULT_BACKEND, EMBEDDING_BACKENDS, Embedder, MiniLMEmbedder, open_embedder
 from graph.search import SearchIndex, embedded_text
 from graph.vectors import NPROBE, VectorIndex
 
@@ -55,8 +55,9 @@ class RecyclingEmbedder:
     """The real model, except inside `recycling()`, where a text already seen maps to its real vector
     and a new text to a noisy copy of a real vector (deterministic per text)."""
 
-    def __init__(self, model: MiniLMEmbedder, real_budget: int, noise: float = 0.05) -> None:
+    def __init__(self, model: Embedder, real_budget: int, noise: float = 0.05) -> None:
         self._model = model
+        self.backend = model.backend
         self._budget = real_budget
         self._noise = noise
         self._base: list[np.ndarray] = []
@@ -66,6 +67,9 @@ class RecyclingEmbedder:
     @property
     def dimension(self) -> int:
         return self._model.dimension
+
+    def warm_up(self) -> None:
+        self._model.warm_up()
 
     @contextmanager
     def recycling(self) -> Iterator[None]:
@@ -118,7 +122,7 @@ def timed(run: Callable[[str], object], queries: list[str]) -> tuple[float, floa
     return percentiles(samples)
 
 
-def embedding_throughput(model: MiniLMEmbedder, count: int) -> float:
+def embedding_throughput(model: Embedder, count: int) -> float:
     texts = [embedded_text(p) for p in generate_batches(count, seed=99)[0].papers]
     model.encode(texts[:8])
     started = time.perf_counter()
@@ -126,9 +130,9 @@ def embedding_throughput(model: MiniLMEmbedder, count: int) -> float:
     return count / (time.perf_counter() - started)
 
 
-def ann_recall(directory: Path, query_vectors: np.ndarray, k: int = 10) -> str:
+def ann_recall(directory: Path, query_vectors: np.ndarray, backend: str, k: int = 10) -> str:
     """recall@k of the saved vector index against an exact scan of the same vectors."""
-    index = VectorIndex.open(directory / "vectors.faiss", query_vectors.shape[1])
+    index = VectorIndex.open(directory, query_vectors.shape[1], backend)
     if not index.approximate:
         return "exact index (flat)"
     slots, vectors = index.contents()
@@ -149,7 +153,7 @@ def measure(directory: Path, queries: list[tuple[str, str]], embedder: Recycling
     allowed = set(random.Random(1).sample(ids, max(1, len(ids) // 10)))
     index.search("warm-up query")
     print(f"\n{headline}; reopened in {reopen:.2f}s (process RSS {rss:.0f} MiB)")
-    print(f"  {ann_recall(directory, embedder.encode([q for q, _ in queries]))}")
+    print(f"  {ann_recall(directory, embedder.encode([q for q, _ in queries]), embedder.backend)}")
     print(f"  {'mode (distinct queries)':28} {'p50 ms':>8} {'p95 ms':>8}")
     runs: dict[str, Callable[[str], object]] = {
         "query embedding alone": lambda q: embedder.encode([q]),
@@ -234,6 +238,7 @@ def main() -> None:
     parser.add_argument("--real-embed", type=int, default=1000, help="papers embedded by the real model")
     parser.add_argument("--threads", type=int, default=1,
                         help="torch threads for the model and for search-query embedding")
+    parser.add_argument("--backend", default=DEFAULT_BACKEND, choices=EMBEDDING_BACKENDS)
     parser.add_argument("--rounds", type=int, default=3, help="passes over the query set")
     parser.add_argument("--http", metavar="URL", help="measure a running server instead")
     parser.add_argument("--build-data-dir", metavar="DIR", type=Path,
@@ -245,10 +250,11 @@ def main() -> None:
     if args.http:
         over_http(args.http.rstrip("/"), queries, args.rounds)
         return
-    model = MiniLMEmbedder(threads=args.threads)
+    model = MiniLMEmbedder(threads=args.threads) if args.backend == "torch" else open_embedder(args.backend)
     graph.embedding.QUERY_THREADS = args.threads  # read when the query-embedding thread starts
     print(f"embedding throughput: {embedding_throughput(model, 256):.0f} abstracts/s "
-          f"(MiniLM, CPU, batch 64, {args.threads} torch thread(s); load average {os.getloadavg()[0]:.1f})")
+          f"(MiniLM, {model.backend}, CPU, {args.threads} torch thread(s) if torch; "
+          f"load average {os.getloadavg()[0]:.1f})")
     embedder = RecyclingEmbedder(model, args.real_embed)
     if args.build_data_dir:
         build_data_dir(args.build_data_dir, args.sizes[0], embedder)

@@ -22,6 +22,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from graph.embedding import DEFAULT_BACKEND, EMBEDDING_BACKENDS, open_embedder
 from graph.model import ImportBatch
 from graph.search import SEARCH_MODES, SearchIndex
 
@@ -70,17 +71,18 @@ def main() -> None:
     parser.add_argument("--report", type=Path, default=SAMPLE)
     parser.add_argument("--queries", type=Path, default=QUERIES)
     parser.add_argument("--verbose", action="store_true", help="print every query's ranking")
+    parser.add_argument("--backend", default=DEFAULT_BACKEND, choices=EMBEDDING_BACKENDS)
     args = parser.parse_args()
 
     batch = load_batch(args.report)
     numbers = paper_numbers(batch)
     queries = json.loads(args.queries.read_text(encoding="utf-8"))["queries"]
     with tempfile.TemporaryDirectory() as directory:
-        index = SearchIndex(Path(directory))
+        index = SearchIndex(Path(directory), embedder=open_embedder(args.backend))
         started = time.perf_counter()
         update = index.apply(batch)
         print(f"indexed {index.paper_count()} papers ({update.embedded} embedded) "
-              f"in {time.perf_counter() - started:.1f}s; {len(queries)} queries, "
+              f"in {time.perf_counter() - started:.1f}s with {index.backend}; {len(queries)} queries, "
               f"{sum(q['lang'] == 'zh' for q in queries)} in Chinese")
         index.search("warm-up")
         languages = {"all": queries, "en": [q for q in queries if q["lang"] == "en"],

@@ -7,13 +7,13 @@ when the query is Chinese, since MiniLM reads English only ("推测解码" is em
 vector for it would be noise that fusion would mix in at full weight.
 
 The index keeps its own record of texts and report listings (graph/corpus.py) under its directory,
-so it can run beside either graph store and survive restarts: the FAISS index is saved after every
-change; the BM25 base is saved whenever its unsaved overlay has grown past a share of the corpus, and
-at open the papers committed since the saved base (by corpus revision) are re-tokenised, so opening
-never re-reads every text (100k papers: ~46 s before, see benchmarks/search_latency.py).
+so it can run beside either graph store and survive restarts: the FAISS index appends each change to
+a log and is compacted into a snapshot now and then (graph/vector_files.py); the BM25 base is saved
+whenever its unsaved overlay has grown past a share of the corpus, and at open the papers committed
+since the saved base (by corpus revision) are re-tokenised, so opening never re-reads every text.
 
-A hybrid query runs its two halves at once: the query is embedded on a worker thread (torch releases
-the GIL) while BM25 scores on the caller's, so on two cores the query costs about the larger of the
+A hybrid query runs its two halves at once: the query is embedded on a worker thread (torch and ONNX
+Runtime release the GIL) while BM25 scores on the caller's, so on two cores the query costs about the larger of the
 two rather than their sum. Query vectors are kept in a small LRU (graph/vectors.py), since a user
 paging or refiltering repeats the query.
 """
@@ -93,10 +93,10 @@ def keywords(paper: Paper) -> str:
 
 
 def ontology_expander() -> QueryExpander:
-    """`expand_query_term` of the loaded ontology (ontology/load.py)."""
-    from ontology.load import load_ontology
+    """The ontology's technique-label expansion (ontology/load.py)."""
+    from ontology.load import technique_expander
 
-    return load_ontology().expand_query_term
+    return technique_expander()
 
 
 def query_phrases(query: str, max_words: int = 4, max_chars: int = 8) -> list[str]:
@@ -137,10 +137,11 @@ class SearchIndex:
         self.directory.mkdir(parents=True, exist_ok=True)
         self._embedder = embedder or default_embedder()
         self._expand_term = expand_term
+        self._expander_lock = threading.Lock()
         self._lock = threading.RLock()
         self._corpus = Corpus(self.directory / "corpus.sqlite")
         self._cache = EmbeddingCache(self.directory / "embeddings.sqlite", self._embedder, query_cache_size)
-        self._vectors = VectorIndex.open(self.directory / "vectors.faiss", self._embedder.dimension)
+        self._vectors = VectorIndex.open(self.directory, self._embedder.dimension, self._embedder.backend)
         self._lexical = BM25Index()
         self._ids: dict[int, str] = {}
         self._slots: dict[str, int] = {}
@@ -152,8 +153,9 @@ class SearchIndex:
             self._slots[pid] = slot
         self._lexical = self._load_lexical()
         if self._vectors.slots() != set(self._ids):
-            # The saved index predates the last committed change (or is missing): rebuild it from the
-            # embedding cache, which holds every stored text's vector.
+            # The saved index predates the last committed change, is missing, or was computed by another
+            # embedding backend: rebuild it from the embedding cache, which holds every stored text's
+            # vector of the backends that embedded it (the model runs for the texts it lacks).
             papers = list(self._corpus.papers())
             self._vectors.clear()
             vectors = self._cache.embed([embedded_text(p) for p in papers])
@@ -192,6 +194,22 @@ class SearchIndex:
             self._lexical.save(self.directory / _LEXICAL_FILE)
 
     @property
+    def backend(self) -> str:
+        """The embedding backend whose vectors the index holds."""
+        return self._embedder.backend
+
+    def warm_up(self) -> None:
+        """Load what a first query would wait for: the embedding model (run once) and the ontology's
+        query expansion, by running a search."""
+        self._cache.warm_up()
+        self.search("warm-up query", k=1)
+
+    def compact(self) -> None:
+        """Rewrite the vector index as one snapshot (imports append to a log; see graph/vector_files.py)."""
+        with self._lock:
+            self._vectors.compact()
+
+    @property
     def embedded_total(self) -> int:
         """Texts embedded by this index since it was opened (cache misses only)."""
         return self._cache.embedded
@@ -214,6 +232,12 @@ class SearchIndex:
         papers = {p.id: p for p in batch.papers}
         with self._lock:
             return self._saved(self._replace(batch.report.id, papers))
+
+    def embed_ahead(self, papers: Iterable[Paper]) -> None:
+        """Embed into the cache the texts of `papers` it lacks, without taking the index lock: an import
+        runs this while the graph store writes, and `apply` then finds the vectors cached (so its
+        IndexUpdate counts them as not embedded)."""
+        self._cache.embed([embedded_text(p) for p in papers])
 
     def remove_report(self, report_id: str) -> IndexUpdate:
         with self._lock:
@@ -343,13 +367,16 @@ class SearchIndex:
 
     def _expansions(self, query: str) -> list[str]:
         if self._expand_term is None:
-            self._expand_term = lru_cache(maxsize=4096)(ontology_expander())
+            with self._expander_lock:  # a query arriving during the warm-up waits for its load
+                if self._expand_term is None:
+                    self._expand_term = lru_cache(maxsize=4096)(ontology_expander())
         return expand_query(query, self._expand_term)
 
     def close(self) -> None:
         with self._lock:
             if self._lexical.overlay_size:  # the next open then replays nothing
                 self._lexical.save(self.directory / _LEXICAL_FILE)
+            self._vectors.wait()
             self._corpus.close()
             self._cache.close()
 

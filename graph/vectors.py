@@ -14,7 +14,7 @@ Index choice, by size (figures from benchmarks/search_latency.py on the shared t
   distances are computed only for them. It is trained on a sample when the threshold is crossed and
   retrained when the collection has grown `RETRAIN_GROWTH`-fold since (a few seconds, once per step).
 
-The cache maps sha1(embedded text) to the vector, so re-importing an unchanged report embeds nothing
+The cache maps (backend, sha1(embedded text)) to the vector, so re-importing an unchanged report embeds nothing
 and a report replacement embeds only the papers whose text changed. `embedded` counts texts that went
 through the model in this process (the benchmark and the tests read it).
 """
@@ -22,7 +22,6 @@ through the model in this process (the benchmark and the tests read it).
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 import threading
 from collections import OrderedDict
@@ -33,6 +32,7 @@ import faiss
 import numpy as np
 
 from graph.embedding import Embedder
+from graph.vector_files import LEGACY_FILE, VectorFiles, log_records
 
 # One OpenMP thread per search: a single query vector gains nothing from a second core, and on a busy
 # two-core machine the threads' synchronisation turned a 0.6 ms scan of 10k vectors into 20 ms.
@@ -47,22 +47,43 @@ def text_hash(text: str) -> str:
 
 
 class EmbeddingCache:
-    """SQLite table hash -> float32 vector bytes; `embed` encodes only the texts it has not seen."""
+    """SQLite table (backend, text hash) -> float32 vector bytes; `embed` encodes only the texts it has
+    not seen with this embedder's backend, so switching backends back and forth re-embeds nothing twice."""
 
     def __init__(self, path: Path, embedder: Embedder, query_cache_size: int = QUERY_CACHE_SIZE) -> None:
         self._embedder = embedder
+        self._backend = embedder.backend
         self._query_cache_size = query_cache_size
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("CREATE TABLE IF NOT EXISTS embedding (hash TEXT PRIMARY KEY, vector BLOB NOT NULL)")
+        # A rowid table: new rows go at the end, and only the small (backend, hash) index is updated in
+        # place, where a WITHOUT ROWID table of 1.5 kB rows rewrote ~3 pages per inserted vector.
+        self._db.execute("CREATE TABLE IF NOT EXISTS vector_cache (backend TEXT NOT NULL, hash TEXT NOT NULL, "
+                         "vector BLOB NOT NULL, PRIMARY KEY (backend, hash))")
+        self._adopt_torch_table()
         self._lock = threading.Lock()
         self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
         self._queries_lock = threading.Lock()
         self.embedded = 0
 
+    def _adopt_torch_table(self) -> None:
+        """Move a cache written before backends existed (table `embedding`, all torch) into `vector_cache`."""
+        if self._db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='embedding'").fetchone():
+            self._db.execute("BEGIN")
+            self._db.execute("INSERT OR IGNORE INTO vector_cache SELECT 'torch', hash, vector FROM embedding")
+            self._db.execute("DROP TABLE embedding")
+            self._db.execute("COMMIT")
+
+    @property
+    def backend(self) -> str:
+        return self._backend
+
     @property
     def dimension(self) -> int:
         return self._embedder.dimension
+
+    def warm_up(self) -> None:
+        self._embedder.warm_up()
 
     def lookup(self, hashes: Iterable[str]) -> dict[str, np.ndarray]:
         wanted = list(dict.fromkeys(hashes))
@@ -70,7 +91,9 @@ class EmbeddingCache:
         for start in range(0, len(wanted), 500):
             chunk = wanted[start:start + 500]
             marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(f"SELECT hash, vector FROM embedding WHERE hash IN ({marks})", chunk)
+            rows = self._db.execute(
+                f"SELECT hash, vector FROM vector_cache WHERE backend = ? AND hash IN ({marks})",
+                [self._backend, *chunk])
             for key, blob in rows:
                 found[key] = np.frombuffer(blob, dtype=np.float32)
         return found
@@ -83,11 +106,12 @@ class EmbeddingCache:
             missing = {h: t for h, t in zip(hashes, texts, strict=True) if h not in known}
             if missing:
                 fresh = self._embedder.encode(list(missing.values()))
-                rows = [(h, v.astype(np.float32).tobytes()) for h, v in zip(missing, fresh, strict=True)]
+                rows = [(self._backend, h, v.astype(np.float32).tobytes())
+                        for h, v in zip(missing, fresh, strict=True)]
                 # One transaction: the connection autocommits, which would commit (and sync) per row.
                 self._db.execute("BEGIN")
                 try:
-                    self._db.executemany("INSERT OR REPLACE INTO embedding VALUES (?, ?)", rows)
+                    self._db.executemany("INSERT OR REPLACE INTO vector_cache VALUES (?, ?, ?)", rows)
                 except BaseException:
                     self._db.execute("ROLLBACK")
                     raise
@@ -150,24 +174,82 @@ def ivf_lists(count: int) -> int:
 
 
 class VectorIndex:
-    """Cosine search over normalised vectors keyed by int64 slots, saved atomically to one file."""
+    """Cosine search over normalised vectors keyed by int64 slots, computed by one embedding backend.
 
-    def __init__(self, path: Path, dimension: int) -> None:
-        self._path = path
+    Changes are kept in memory until `save`, which appends them to a log on disk; when the log has
+    grown large, a new snapshot is written on a background thread (graph/vector_files.py). Rebuilding
+    or retraining the whole index writes a new snapshot at once."""
+
+    def __init__(self, directory: Path, dimension: int, backend: str) -> None:
+        self._files = VectorFiles(directory)
         self.dimension = dimension
+        self.backend = backend
         faiss.omp_set_num_threads(FAISS_THREADS)
         self._index: faiss.Index = faiss.IndexIDMap2(faiss.IndexFlatIP(dimension))
         self._id_bound: int | None = None  # > every id held (an upper bound), for selector bitmaps
+        self._pending: list[bytes] = []  # log records of changes not yet saved
+        self._rewritten = False  # changed wholly (cleared, retrained): the next save writes a snapshot
+        self._compaction: threading.Thread | None = None
 
     @classmethod
-    def open(cls, path: Path, dimension: int) -> VectorIndex:
-        """Load the saved index, or an empty one when there is none or it has another dimension."""
-        index = cls(path, dimension)
-        if path.exists():
-            loaded = faiss.read_index(str(path))
+    def open(cls, directory: Path, dimension: int, backend: str) -> VectorIndex:
+        """The saved index, or an empty one when there is none or it holds vectors of another backend or
+        dimension (the caller then re-embeds). An index saved whole before the log existed counts as
+        torch's, the only backend there was."""
+        index = cls(directory, dimension, backend)
+        files = index._files
+        legacy = directory / LEGACY_FILE
+        if files.dimension is None and legacy.exists() and backend == "torch":
+            loaded = faiss.read_index(str(legacy))
             if loaded.d == dimension and isinstance(loaded, faiss.IndexIDMap2 | faiss.IndexIVFFlat):
                 index._index = loaded
+                index._rewritten = True
+        elif files.backend == backend and files.dimension == dimension:
+            snapshot, log = files.load()
+            if isinstance(snapshot, faiss.IndexIDMap2 | faiss.IndexIVFFlat):
+                index._index = snapshot
+            if log is not None:
+                index._remove_ids(log.removed)
+                if len(log.upserted):
+                    index._index.add_with_ids(log.vectors, log.upserted)
         return index
+
+    def save(self) -> None:
+        """Append the unsaved changes to the log, or write a snapshot when the index changed wholly or
+        the log has outgrown its share of the snapshot."""
+        if self._rewritten or self._files.backend != self.backend:
+            self.compact()
+            return
+        self._files.append(b"".join(self._pending))
+        self._pending.clear()
+        if self._files.wants_compaction() and not self.compacting:
+            self._compact_in_background()
+
+    @property
+    def compacting(self) -> bool:
+        return self._compaction is not None and self._compaction.is_alive()
+
+    def _compact_in_background(self) -> None:
+        """Serialise the index now (the caller holds the index still), write it on a thread."""
+        snapshot = faiss.serialize_index(self._index)
+        generation = self._files.start_compaction(self.backend, self.dimension)
+        self._compaction = threading.Thread(target=self._files.finish_compaction, args=(generation, snapshot),
+                                            name="vector-compaction")
+        self._compaction.start()
+
+    def wait(self) -> None:
+        """Until a background compaction has finished."""
+        if self._compaction is not None:
+            self._compaction.join()
+            self._compaction = None
+
+    def compact(self) -> None:
+        """Write the whole index as a new snapshot, with an empty log, now."""
+        self.wait()
+        self._files.append(b"".join(self._pending))
+        self._files.compact(self._index, self.backend)
+        self._pending.clear()
+        self._rewritten = False
 
     @property
     def approximate(self) -> bool:
@@ -196,18 +278,27 @@ class VectorIndex:
         if not slots:
             return
         ids = np.asarray(slots, dtype=np.int64)
-        self.remove(slots)
-        self._index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), ids)
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        self._remove_ids(ids)
+        self._index.add_with_ids(vectors, ids)
+        self._pending.append(log_records(ids, vectors, self.dimension))
         if self._id_bound is not None:
             self._id_bound = max(self._id_bound, int(ids.max()) + 1)
 
     def remove(self, slots: list[int]) -> None:
-        if slots:  # the IVF's hash-table direct map accepts only an explicit id array
-            self._index.remove_ids(faiss.IDSelectorArray(np.asarray(slots, dtype=np.int64)))
+        if slots:
+            ids = np.asarray(slots, dtype=np.int64)
+            self._remove_ids(ids)
+            self._pending.append(log_records(ids, None, self.dimension))
+
+    def _remove_ids(self, ids: np.ndarray) -> None:
+        if len(ids):  # the IVF's hash-table direct map accepts only an explicit id array
+            self._index.remove_ids(faiss.IDSelectorArray(ids))
 
     def clear(self) -> None:
         self._index = faiss.IndexIDMap2(faiss.IndexFlatIP(self.dimension))
         self._id_bound = None
+        self._rewritten = True
 
     def _selector(self, allowed: np.ndarray) -> tuple[faiss.IDSelector, np.ndarray]:
         """A bitmap selector over every id (and the bitmap, which must outlive the search): a bit test
@@ -232,6 +323,7 @@ class VectorIndex:
             return False
         ids, vectors = self.contents()
         self._index = _trained_ivf(vectors, ids)
+        self._rewritten = True
         return True
 
     def vector(self, slot: int) -> np.ndarray | None:
@@ -262,13 +354,6 @@ class VectorIndex:
             params = faiss.SearchParameters(sel=selector) if selector is not None else None
         scores, ids = self._index.search(query, k, params=params)
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
-
-    def save(self) -> None:
-        """Write to a temporary file and rename, so a crash never leaves a half-written index."""
-        self._path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self._path.with_name(self._path.name + ".tmp")
-        faiss.write_index(self._index, str(temporary))
-        os.replace(temporary, self._path)
 
 
 def _trained_ivf(vectors: np.ndarray, ids: np.ndarray) -> faiss.IndexIVFFlat:

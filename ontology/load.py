@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress
@@ -283,11 +284,7 @@ class Ontology:
     def expand_query_term(self, text: str) -> list[str]:
         """A query term that names a technique expands to all the concept's labels (推测解码 <->
         speculative decoding); anything else comes back unchanged."""
-        concept = self._label_concept.get(label_key(text))
-        if concept is None:
-            return [text]
-        labels = self.techniques[concept].labels
-        return [text] + [label for label in labels if label.casefold() != text.casefold()]
+        return _expand_term(text, self._label_concept, self.techniques)
 
 
 def _local(uri: object, namespace: str) -> str:
@@ -474,3 +471,20 @@ def load_ontology() -> Ontology:
         model_regex_by_prefix=_regex_by_prefix(forms, regex),
         _label_concept={label_key(label): concept for label, concept in technique_labels.items()},
     )
+
+
+def _expand_term(text: str, label_concept: dict[str, str], techniques: dict[str, TechniqueConcept]) -> list[str]:
+    concept = label_concept.get(label_key(text))
+    if concept is None:
+        return [text]
+    return [text] + [label for label in techniques[concept].labels if label.casefold() != text.casefold()]
+
+
+@ontology_cache
+def technique_expander() -> Callable[[str], list[str]]:
+    """`Ontology.expand_query_term` built from the technique concepts alone: what search needs, without
+    compiling the model and hardware grammars (most of `load_ontology`'s time, paid by a server's first
+    query)."""
+    techniques = _techniques(ontology_graph())
+    label_concept = {label_key(label): c.id for c in techniques.values() for label in c.labels}
+    return lambda text: _expand_term(text, label_concept, techniques)

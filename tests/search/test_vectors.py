@@ -20,7 +20,7 @@ def _unit_vectors(count: int, dimension: int = 32, seed: int = 0) -> np.ndarray:
 def ivf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[VectorIndex, np.ndarray]:
     monkeypatch.setattr(graph.vectors, "IVF_THRESHOLD", 500)
     vectors = _unit_vectors(800)
-    index = VectorIndex.open(tmp_path / "vectors.faiss", 32)
+    index = VectorIndex.open(tmp_path, 32, "test")
     index.upsert(list(range(100, 900)), vectors)
     assert not index.approximate
     assert index.retune() and index.approximate
@@ -49,8 +49,158 @@ def test_small_allowed_set_is_searched_exactly(ivf) -> None:
 def test_ivf_survives_save_and_reopen(ivf, tmp_path: Path) -> None:
     index, vectors = ivf
     index.save()
-    reopened = VectorIndex.open(tmp_path / "vectors.faiss", 32)
+    reopened = VectorIndex.open(tmp_path, 32, "test")
     assert reopened.approximate and len(reopened) == 800
     assert reopened.slots() == set(range(100, 900))
     assert np.allclose(reopened.vector(450), vectors[350])
     assert not reopened.retune()  # not grown since it was trained
+
+
+def test_changes_are_appended_to_the_log_not_rewritten(tmp_path: Path) -> None:
+    vectors = _unit_vectors(50)
+    index = VectorIndex.open(tmp_path, 32, "test")
+    index.upsert(list(range(40)), vectors[:40])
+    index.save()  # the first save writes a snapshot
+    snapshot = next(tmp_path.glob("vectors.*.faiss"))
+    written = snapshot.stat().st_mtime_ns
+    index.upsert(list(range(40, 50)), vectors[40:])
+    index.remove([3])
+    index.upsert([7], vectors[0:1])
+    index.save()
+    assert snapshot.stat().st_mtime_ns == written
+    assert next(tmp_path.glob("vectors.*.log")).stat().st_size == 12 * (8 + 4 * 32)
+    reopened = VectorIndex.open(tmp_path, 32, "test")
+    assert reopened.slots() == set(range(50)) - {3}
+    assert np.allclose(reopened.vector(7), vectors[0]) and np.allclose(reopened.vector(45), vectors[45])
+    reopened.compact()
+    assert not next(tmp_path.glob("vectors.*.log")).stat().st_size
+    assert VectorIndex.open(tmp_path, 32, "test").slots() == set(range(50)) - {3}
+
+
+def test_a_record_torn_by_a_crash_is_dropped(tmp_path: Path) -> None:
+    vectors = _unit_vectors(3)
+    index = VectorIndex.open(tmp_path, 32, "test")
+    index.upsert([0], vectors[:1])
+    index.save()
+    index.upsert([1, 2], vectors[1:])
+    index.save()
+    log = next(tmp_path.glob("vectors.*.log"))
+    log.write_bytes(log.read_bytes()[:-10])
+    reopened = VectorIndex.open(tmp_path, 32, "test")
+    assert reopened.slots() == {0, 1}
+    reopened.upsert([2], vectors[2:])
+    reopened.save()
+    assert VectorIndex.open(tmp_path, 32, "test").slots() == {0, 1, 2}
+
+
+def test_vectors_of_another_backend_are_not_loaded(tmp_path: Path) -> None:
+    index = VectorIndex.open(tmp_path, 32, "onnx")
+    index.upsert([0, 1], _unit_vectors(2))
+    index.save()
+    assert len(VectorIndex.open(tmp_path, 32, "onnx")) == 2
+    assert len(VectorIndex.open(tmp_path, 32, "torch")) == 0
+
+
+def test_an_index_saved_whole_before_the_log_is_read_as_torch_vectors(tmp_path: Path) -> None:
+    import faiss
+
+    legacy = faiss.IndexIDMap2(faiss.IndexFlatIP(32))
+    legacy.add_with_ids(_unit_vectors(3), np.array([5, 6, 7], dtype=np.int64))
+    faiss.write_index(legacy, str(tmp_path / "vectors.faiss"))
+    assert len(VectorIndex.open(tmp_path, 32, "onnx-int8")) == 0
+    index = VectorIndex.open(tmp_path, 32, "torch")
+    assert index.slots() == {5, 6, 7}
+    index.remove([6])
+    index.save()  # the first save writes the new files and drops the old one
+    assert not (tmp_path / "vectors.faiss").exists()
+    assert VectorIndex.open(tmp_path, 32, "torch").slots() == {5, 7}
+
+
+def test_an_embedding_cache_from_before_backends_is_torch_s(tmp_path: Path) -> None:
+    import sqlite3
+
+    from graph.vectors import EmbeddingCache, text_hash
+
+    vector = _unit_vectors(1)[0]
+    with sqlite3.connect(tmp_path / "embeddings.sqlite") as db:
+        db.execute("CREATE TABLE embedding (hash TEXT PRIMARY KEY, vector BLOB NOT NULL)")
+        db.execute("INSERT INTO embedding VALUES (?, ?)", (text_hash("a text"), vector.tobytes()))
+
+    class Model:
+        backend = "torch"
+        dimension = 32
+
+        def encode(self, texts: list[str]) -> np.ndarray:
+            raise AssertionError("the cached text was embedded again")
+
+    cache = EmbeddingCache(tmp_path / "embeddings.sqlite", Model())
+    assert np.array_equal(cache.embed(["a text"])[0], vector) and cache.embedded == 0
+    Model.backend = "onnx"
+    assert EmbeddingCache(tmp_path / "embeddings.sqlite", Model()).lookup([text_hash("a text")]) == {}
+
+
+def test_replaying_a_log_leaves_each_slot_at_its_last_record() -> None:
+    from graph.vector_files import log_records, replay
+
+    rng = np.random.default_rng(3)
+    vectors = _unit_vectors(200, dimension=4)
+    expected: dict[int, np.ndarray | None] = {}
+    log = b""
+    for step in range(200):
+        slots = rng.choice(30, size=rng.integers(1, 4), replace=False)
+        if rng.random() < 0.3:
+            log += log_records(slots, None, 4)
+            expected.update((int(s), None) for s in slots)
+        else:
+            chosen = vectors[[step] * len(slots)]
+            log += log_records(slots, chosen, 4)
+            expected.update((int(s), vectors[step]) for s in slots)
+    result = replay(log, 4)
+    assert set(result.removed.tolist()) == set(expected)
+    kept = {s: v for s, v in expected.items() if v is not None}
+    assert sorted(result.upserted.tolist()) == sorted(kept)
+    for slot, vector in zip(result.upserted.tolist(), result.vectors, strict=True):
+        assert np.array_equal(vector, kept[slot])
+
+
+def test_a_compaction_cut_short_loses_nothing(tmp_path: Path) -> None:
+    import faiss
+
+    vectors = _unit_vectors(30)
+    index = VectorIndex.open(tmp_path, 32, "test")
+    index.upsert(list(range(10)), vectors[:10])
+    index.save()
+    index.upsert(list(range(10, 20)), vectors[10:20])
+    index.save()
+    files = index._files
+    snapshot = faiss.serialize_index(index._index)
+    generation = files.start_compaction("test", 32)
+    index.upsert(list(range(20, 30)), vectors[20:])
+    index.remove([0])
+    index.save()  # appended to the new log while the snapshot is not written yet
+    assert VectorIndex.open(tmp_path, 32, "test").slots() == set(range(1, 30))  # as after a crash here
+    files.finish_compaction(generation, snapshot)
+    reopened = VectorIndex.open(tmp_path, 32, "test")
+    assert reopened.slots() == set(range(1, 30)) and np.allclose(reopened.vector(25), vectors[25])
+    assert sorted(p.name for p in tmp_path.glob("vectors.*")) == [
+        f"vectors.{generation}.faiss", f"vectors.{generation}.log", "vectors.json"]
+
+
+def test_a_grown_log_is_compacted_on_a_thread_while_changes_go_on(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import graph.vector_files
+
+    monkeypatch.setattr(graph.vector_files, "COMPACT_MIN_BYTES", 1000)
+    vectors = _unit_vectors(40)
+    index = VectorIndex.open(tmp_path, 32, "test")
+    index.upsert([0], vectors[:1])
+    index.save()
+    first = next(tmp_path.glob("vectors.*.faiss")).name
+    index.upsert(list(range(1, 20)), vectors[1:20])
+    index.save()  # 19 records, 3 kB of log: past the threshold
+    assert index.compacting or next(tmp_path.glob("vectors.*.faiss")).name != first
+    index.upsert(list(range(20, 40)), vectors[20:])
+    index.save()
+    index.wait()
+    assert next(tmp_path.glob("vectors.*.faiss")).name != first
+    assert VectorIndex.open(tmp_path, 32, "test").slots() == set(range(40))
