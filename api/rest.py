@@ -184,10 +184,10 @@ def build_router(settings: Settings) -> APIRouter:
             "removed": totals.removed, "warnings": [str(w) for w in result.warnings],
         }
 
-    @router.get("/healthz", summary="Liveness and store reachability", responses=error_responses(503))
+    @router.get("/healthz", summary="Liveness, store reachability, and whether the search index is in step",
+                responses=error_responses(503))
     async def healthz(request: Request) -> dict[str, Any]:
-        counts = await run_in_threadpool(_service(request).stats)
-        return {"status": "ok", "papers": counts["nodes"].get("Paper", 0)}
+        return await run_in_threadpool(_service(request).health)
 
     return router
 

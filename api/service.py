@@ -369,6 +369,14 @@ class PapergraphService:
         nodes = self.store.counts()["nodes"]
         return not nodes.get("Paper", 0) and not nodes.get("Report", 0)
 
+    def health(self) -> dict[str, Any]:
+        """What /healthz says: the store answers (its Paper nodes counted; no count of the whole graph) and
+        how many papers the search index holds (None before it is opened), and whether they agree."""
+        papers = self.store.list_nodes("Paper", 0).total
+        indexed = len(self._index.paper_ids()) if self._index is not None else None
+        return {"status": "ok", "papers": papers,
+                "index": {"papers": indexed, "in_step": indexed is None or indexed == papers}}
+
     def stats(self) -> dict[str, dict[str, int]]:
         return self.store.counts()
 

@@ -66,7 +66,7 @@ def test_missing_paper_is_a_json_404(client: TestClient) -> None:
 
 
 def test_healthz_and_openapi(client: TestClient) -> None:
-    assert client.get("/healthz").json() == {"status": "ok", "papers": 5}
+    assert client.get("/healthz").json() == {"status": "ok", "papers": 5, "index": {"papers": 5, "in_step": True}}
     schema = client.get("/openapi.json").json()
     assert {"/api/search", "/api/papers/{paper_id}", "/api/reports", "/healthz"} <= set(schema["paths"])
     assert "multipart/form-data" in schema["paths"]["/api/reports"]["post"]["requestBody"]["content"]
