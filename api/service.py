@@ -255,13 +255,16 @@ class PapergraphService:
             return True
 
     def refresh(self) -> bool:
-        """Catch up with commits other processes made (`papergraph import` while this one serves): the
-        store reloads its graph, then the index follows it. True when anything changed."""
-        if self._store is None or not self._store.refresh():
+        """Catch up with commits other processes made: `papergraph import` while this one serves (the
+        embedded store reloads its graph), or another server on the same Neo4j (which no store can
+        announce cheaply, so the index compares its paper ids with the graph's every round). The index
+        then follows the graph. True when anything changed."""
+        if self._store is None:
             return False
-        if self._index is not None:
-            self.sync_index()
-        return True
+        changed = self._store.refresh()
+        if self._index is None or not (changed or self._store.data_version() is None):
+            return changed
+        return self.sync_index() or changed
 
     def warm_up(self) -> None:
         """Open the index and run its embedding model once (the server calls this in the background)."""
@@ -370,9 +373,9 @@ class PapergraphService:
         return not nodes.get("Paper", 0) and not nodes.get("Report", 0)
 
     def health(self) -> dict[str, Any]:
-        """What /healthz says: the store answers (its Paper nodes counted; no count of the whole graph) and
+        """What /healthz says: the store answers (one count of Paper nodes, from Neo4j's count store) and
         how many papers the search index holds (None before it is opened), and whether they agree."""
-        papers = self.store.list_nodes("Paper", 0).total
+        papers = self.store.count_nodes("Paper")
         indexed = len(self._index.paper_ids()) if self._index is not None else None
         return {"status": "ok", "papers": papers,
                 "index": {"papers": indexed, "in_step": indexed is None or indexed == papers}}

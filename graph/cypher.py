@@ -279,6 +279,12 @@ def nodes_by_label() -> Statement:
 
 
 @cache
+def count_nodes(label: str) -> Statement:
+    label = _label(label)
+    return _statement(f"count_nodes:{label}", f"MATCH (n:{label}) RETURN count(n) AS n")
+
+
+@cache
 def counts() -> Statement:
     return _statement("counts", "MATCH (n) RETURN 'node' AS kind, labels(n)[0] AS name, count(*) AS n "
                                "UNION ALL MATCH ()-[r]->() RETURN 'rel' AS kind, type(r) AS name, count(*) AS n")
@@ -390,6 +396,7 @@ def all_statements() -> Iterator[Statement]:
         yield delete_orphans(label)
         yield get_nodes(label)
         yield list_nodes(label)
+        yield count_nodes(label)
     for rel_type in _ENDS:
         yield merge_rels(rel_type)
         yield delete_rels(rel_type)

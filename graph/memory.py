@@ -200,6 +200,10 @@ class MemoryStore(GraphQueries):
             attrs = self._g._node
             return [self._node(i) if i in attrs and attrs[i]["label"] == label else None for i in ids]
 
+    def count_nodes(self, label: str) -> int:
+        with self._graph_lock:
+            return len(self._by_label.get(label, ()))
+
     def counts(self) -> dict[str, dict[str, int]]:
         with self._graph_lock:
             return {"nodes": {label: len(self._by_label.get(label, ())) for label in NODE_LABELS},

@@ -301,6 +301,11 @@ class Neo4jStore:
         rows = _run(tx, cypher.label_of(), id=node_id)
         return rows[0]["label"] if rows else None
 
+    def count_nodes(self, label: str) -> int:
+        statement = cypher.count_nodes(label)
+        rows = self._read(lambda tx: _run(tx, statement))
+        return int(rows[0]["n"]) if rows else 0
+
     def counts(self) -> dict[str, dict[str, int]]:
         rows = self._read(lambda tx: _run(tx, cypher.counts()))
         nodes = {label: 0 for label in NODE_LABELS}

@@ -253,6 +253,10 @@ class GraphStore(Protocol):
         """Nodes and relationships within `depth` hops of a node, for visualisation."""
         ...
 
+    def count_nodes(self, label: str) -> int:
+        """How many nodes of one label; cheap on every store (Neo4j answers it from its count store)."""
+        ...
+
     def counts(self) -> dict[str, dict[str, int]]:
         """{"nodes": {label: n, ...}, "relationships": {type: n, ...}}; every label and type present."""
         ...

@@ -169,3 +169,11 @@ def test_answers_follow_every_write(store: GraphStore) -> None:
     assert before is None or store.data_version() != before
     assert [r["value"] for r in analytics.leaderboard(store, "speedup").rows] == [3.2, 2.1]
     assert analytics.trends(store, "category", top=1).series[0].id == "tech:speculative-decoding"
+
+
+def test_count_nodes_counts_one_label(store: GraphStore) -> None:
+    assert store.count_nodes("Paper") == 0
+    store.upsert(b.batch_a())
+    store.upsert(b.batch_b())
+    assert store.count_nodes("Paper") == 5 == store.counts()["nodes"]["Paper"]
+    assert store.count_nodes("Report") == 2
