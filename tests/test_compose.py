@@ -101,7 +101,10 @@ def test_api_waits_for_neo4j_then_imports_and_serves(compose: dict[str, Any]) ->
 
 def test_dockerfile_installs_cpu_torch_first_then_the_project() -> None:
     lines = [line.strip() for line in (REPO / "Dockerfile").read_text(encoding="utf-8").splitlines()]
-    assert lines[[line.startswith("FROM") for line in lines].index(True)] == "FROM python:3.11-slim"
+    stages = [line for line in lines if line.startswith("FROM")]
+    assert stages[-1] == "FROM python:3.11-slim"  # the image that runs; earlier stages only build assets
+    assert "COPY --from=assets /assets/node_modules /opt/papergraph/assets" in lines
+    assert "ENV PAPERGRAPH_ASSETS_DIR=/opt/papergraph/assets" in lines
     runs = [shlex.split(line[4:]) for line in lines if line.startswith("RUN pip install")]
     torch, project = runs[0], runs[1]
     assert "torch==2.13.0" in torch and any(arg.endswith("/whl/cpu") for arg in torch)
