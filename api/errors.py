@@ -6,6 +6,7 @@ codes (`extensions.code`) with the one classifier every GraphQL error passes thr
 from __future__ import annotations
 
 import logging
+import re
 import secrets
 from typing import Any
 
@@ -54,9 +55,9 @@ INTERNAL = "INTERNAL"
 PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
 VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
 
-# Messages of the limiting validation rules (strawberry's depth, token and alias limiters).
-_LIMIT_MESSAGES = ("exceeds maximum operation depth", "exceeds maximum number of tokens",
-                   "exceeds maximum number of aliases", "maximum number of tokens", "maximum number of aliases")
+# What the limits say when they refuse a query: strawberry's depth and alias limiters, and graphql-core's
+# token limit (raised as a syntax error, so it is looked for first).
+_LIMIT_MESSAGE = re.compile(r"exceeds maximum operation depth|aliases found\. Allowed|contains more than \d+ tokens")
 
 
 def bad_input(message: str) -> GraphQLError:
@@ -90,12 +91,11 @@ def classify(error: GraphQLError) -> GraphQLError:
 
 def _request_code(error: GraphQLError) -> str:
     """Errors GraphQL itself raises about the request: parse, validation, limits, variables."""
+    if _LIMIT_MESSAGE.search(error.message):
+        return COST_LIMIT
     if isinstance(error, GraphQLSyntaxError) or error.message.startswith("Syntax Error"):
         return PARSE_FAILED
-    message = error.message.lower()
-    if any(m in message for m in _LIMIT_MESSAGES):
-        return COST_LIMIT
-    if error.path is not None or message.startswith("variable '$"):
+    if error.path is not None or error.message.lower().startswith("variable '$"):
         return BAD_USER_INPUT  # raised by a resolver or while coercing a variable
     return VALIDATION_FAILED
 

@@ -87,3 +87,16 @@ def test_introspection_can_be_switched_off(tmp_path: Path) -> None:
     assert error["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
     assert "errors" not in graphql(client, "{ stats { nodes { name } } }")
     service.close()
+
+
+def test_the_depth_alias_and_token_limits_answer_cost_limit(client: TestClient) -> None:
+    nested = "papers { title }"
+    for _ in range(6):
+        nested = f"papers {{ institutions {{ {nested} }} }}"
+    deep = "{ institution(id: \"x\") { " + nested + " } }"
+    aliases = "{ " + " ".join(f"a{i}: stats {{ nodes {{ name }} }}" for i in range(20)) + " }"
+    tokens = "{ " + " ".join("__typename" for _ in range(2100)) + " }"
+    for query, said in ((deep, "exceeds maximum operation depth"), (aliases, "aliases found"),
+                        (tokens, "more than 2000 tokens")):
+        error = graphql(client, query)["errors"][0]
+        assert said in error["message"] and error["extensions"]["code"] == "COST_LIMIT", error
