@@ -29,12 +29,6 @@ class AnalyticsError(ValueError):
     """A question that cannot be asked as given; the message says what is allowed."""
 
 
-class UnknownIds(AnalyticsError):
-    def __init__(self, ids: Sequence[str]) -> None:
-        super().__init__(f"no paper with id {', '.join(repr(i) for i in ids)}")
-        self.ids = tuple(ids)
-
-
 # Answers remembered per store until its data version changes (`GraphStore.data_version`); a store that
 # cannot tell (None) is asked every time. Trends and leaderboards over 100k papers cost seconds cold.
 _memo: WeakKeyDictionary[Any, tuple[int, dict[tuple[Any, ...], Any]]] = WeakKeyDictionary()
@@ -207,6 +201,7 @@ class Comparison:
 
     papers: tuple[dict[str, str], ...]
     rows: tuple[tuple[str, tuple[Any, ...]], ...]
+    missing: tuple[str, ...] = ()  # asked-for ids that are not papers (no column)
 
 
 _ENTITY_ROWS = (("institutions", "AUTHORED", "in"), ("techniques", "USES", "out"),
@@ -215,16 +210,19 @@ _ENTITY_ROWS = (("institutions", "AUTHORED", "in"), ("techniques", "USES", "out"
 
 def compare(store: GraphStore, ids: Sequence[str]) -> Comparison:
     """Papers side by side: reports and dates, institutions, categories, techniques, models, hardware,
-    and per metric each paper's best claim (ranked as on the leaderboard)."""
-    ids = list(dict.fromkeys(i.strip() for i in ids if i.strip()))
-    if not ids:
+    and per metric each paper's best claim (ranked as on the leaderboard). Ids that are not papers get
+    no column and are listed in `missing` (REST answers them with a 404, GraphQL as data)."""
+    asked = list(dict.fromkeys(i.strip() for i in ids if i.strip()))
+    if not asked:
         raise AnalyticsError("give at least one paper id")
-    if len(ids) > MAX_COMPARE:
-        raise AnalyticsError(f"at most {MAX_COMPARE} papers can be compared, not {len(ids)}")
-    papers = store.get("Paper", ids)
-    missing = [i for i, p in zip(ids, papers, strict=True) if p is None]
-    if missing:
-        raise UnknownIds(missing)
+    if len(asked) > MAX_COMPARE:
+        raise AnalyticsError(f"at most {MAX_COMPARE} papers can be compared, not {len(asked)}")
+    found = store.get("Paper", asked)
+    missing = tuple(i for i, p in zip(asked, found, strict=True) if p is None)
+    papers = [p for p in found if p is not None]
+    ids = [p["id"] for p in papers]
+    if not ids:
+        return Comparison((), (), missing)
     rows: list[tuple[str, tuple[Any, ...]]] = []
     reports = store.related(ids, "FROM_REPORT", "out")
     rows.append(("reports", tuple([_report_cell(r) for r in reports[i]] for i in ids)))
@@ -237,8 +235,8 @@ def compare(store: GraphStore, ids: Sequence[str]) -> Comparison:
     claims = store.claims(EvidenceFilter(paper=tuple(ids)))
     metrics = metric_concepts()
     by_metric: dict[str, list[Claim]] = {}
-    for metric, claim in zip(_metrics_of(store, claims), claims, strict=True):
-        by_metric.setdefault(metric, []).append(claim)
+    for claim in claims:
+        by_metric.setdefault(claim.metric, []).append(claim)
     order = sorted(by_metric, key=lambda m: (list(metrics).index(m) if m in metrics else len(metrics), m))
     best = {metric: _best_per_paper(metric, metrics[metric].better if metric in metrics else "higher",
                                     by_metric[metric], ids) for metric in order}
@@ -246,8 +244,7 @@ def compare(store: GraphStore, ids: Sequence[str]) -> Comparison:
     row_of = {c.id: row for c, row in zip(wanted, claim_rows(store, wanted), strict=True)}
     for metric in order:
         rows.append((metric, tuple(row_of.get(c.id) if c is not None else None for c in best[metric])))
-    return Comparison(tuple({"id": p["id"], "title": p.get("title", "")} for p in papers if p is not None),
-                      tuple(rows))
+    return Comparison(tuple({"id": p["id"], "title": p.get("title", "")} for p in papers), tuple(rows), missing)
 
 
 def _best_per_paper(metric: str, better: str, claims: list[Claim], ids: list[str]) -> list[Claim | None]:
@@ -262,11 +259,6 @@ def _best_per_paper(metric: str, better: str, claims: list[Claim], ids: list[str
             ranked = rank_claims(metric, better, own)
         best.append(ranked.claims[0] if ranked.claims else None)
     return best
-
-
-def _metrics_of(store: GraphStore, claims: list[Claim]) -> list[str]:
-    measured = store.related([c.id for c in claims], "MEASURES", "out")
-    return [measured[c.id][0]["id"].removeprefix("metric:") if measured.get(c.id) else "other" for c in claims]
 
 
 def _categories(store: GraphStore, ids: list[str]) -> dict[str, list[dict[str, str]]]:
@@ -296,7 +288,8 @@ def _report_cell(node: Node) -> dict[str, str | None]:
 
 def comparison_json(result: Comparison) -> dict[str, Any]:
     return {"papers": list(result.papers),
-            "rows": [{"property": name, "cells": list(cells)} for name, cells in result.rows]}
+            "rows": [{"property": name, "cells": list(cells)} for name, cells in result.rows],
+            "missing": list(result.missing)}
 
 
 def cell_text(cell: Any) -> str:

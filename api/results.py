@@ -232,8 +232,7 @@ class ComparisonRow:
 class Comparison:
     papers: list[NamedRef]
     rows: list[ComparisonRow]
-    missing: list[strawberry.ID] = strawberry.field(default_factory=list,
-                                                    description="Asked-for ids that are not papers.")
+    missing: list[strawberry.ID] = strawberry.field(description="Asked-for ids that are not papers.")
 
     @classmethod
     def of(cls, result: analytics.Comparison) -> Comparison:
@@ -245,4 +244,5 @@ class Comparison:
                                   text=analytics.cell_text(value))
 
         return cls(papers=[NamedRef(id=strawberry.ID(p["id"]), name=p["title"]) for p in result.papers],
-                   rows=[ComparisonRow(property=name, cells=[cell(c) for c in cells]) for name, cells in result.rows])
+                   rows=[ComparisonRow(property=name, cells=[cell(c) for c in cells]) for name, cells in result.rows],
+                   missing=[strawberry.ID(i) for i in result.missing])

@@ -328,15 +328,8 @@ class Query:
     @strawberry.field(description="Papers side by side: one column per paper found (at most 20), one row per "
                                   "property; ids that are not papers are listed in `missing`.")
     async def compare(self, info: strawberry.Info, ids: list[strawberry.ID]) -> Comparison:
-        wanted = list(dict.fromkeys(str(i) for i in ids))
-        found = await _off_loop(info.context.service.store.get, "Paper", wanted)
-        known = [i for i, node in zip(wanted, found, strict=True) if node is not None]
-        missing = [strawberry.ID(i) for i, node in zip(wanted, found, strict=True) if node is None]
-        if not known:
-            return Comparison(papers=[], rows=[], missing=missing)
-        result = Comparison.of(await _service_call(info.context.service.compare, known))
-        result.missing = missing
-        return result
+        service = info.context.service
+        return Comparison.of(await _service_call(lambda: service.compare([str(i) for i in ids], all_found=False)))
 
     @strawberry.field(description="Pairs of techniques used by the same papers, most papers first.")
     async def technique_cooccurrence(self, info: strawberry.Info, first: int = 20,

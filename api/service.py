@@ -403,9 +403,13 @@ class PapergraphService:
         self._check_range("k", k, self.settings.analytics_max_rows)
         return self._analytics(analytics.leaderboard, self.store, metric, k=k, **filters)
 
-    def compare(self, ids: list[str]) -> analytics.Comparison:
-        """Papers side by side; NotFound names the ids that are not papers."""
-        return self._analytics(analytics.compare, self.store, ids)
+    def compare(self, ids: list[str], *, all_found: bool = True) -> analytics.Comparison:
+        """Papers side by side; with `all_found`, NotFound names the ids that are not papers (else they
+        are listed in the result's `missing`)."""
+        result = self._analytics(analytics.compare, self.store, ids)
+        if all_found and result.missing:
+            raise NotFound(f"no paper with id {', '.join(repr(i) for i in result.missing)}")
+        return result
 
     @staticmethod
     def _check_range(name: str, value: int, cap: int) -> None:
@@ -416,8 +420,6 @@ class PapergraphService:
     def _analytics(call: Any, *args: Any, **kwargs: Any) -> Any:
         try:
             return call(*args, **kwargs)
-        except analytics.UnknownIds as exc:
-            raise NotFound(str(exc)) from exc
         except analytics.AnalyticsError as exc:
             raise InvalidRequest(str(exc)) from exc
 

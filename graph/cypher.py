@@ -240,22 +240,27 @@ _EVIDENCE_ORDER = {"value_desc": "e.value DESC, e.id", "value_asc": "e.value, e.
                    "paper": "p.title, p.id, coalesce(rp.pos, 0), e.id"}
 
 
+# Evidence `e` of paper `p` (through `rp`) passing an EvidenceFilter given as EVIDENCE_FILTER_PARAMS.
+_MATCH_EVIDENCE = (
+    "MATCH (p:Paper)-[rp:REPORTS]->(e:Evidence) "
+    "WHERE (size($metric) = 0 OR EXISTS { MATCH (e)-[:MEASURES]->(m:Metric) WHERE m.id IN $metric }) "
+    "AND (size($paper) = 0 OR p.id IN $paper) "
+    "AND (size($hardware) = 0 OR EXISTS { MATCH (e)-[:ON_HARDWARE]->(h:Hardware) WHERE h.id IN $hardware }) "
+    "AND (size($model) = 0 OR EXISTS { MATCH (e)-[:ON_MODEL]->(o:Model) WHERE o.id IN $model }) "
+    "AND ($min_value IS NULL OR e.value >= $min_value) AND ($unit IS NULL OR e.unit = $unit) "
+    f"AND {_paper_filter('p', 'pf')}")
+EVIDENCE_FILTER_PARAMS = ("metric", "paper", "hardware", "model", "min_value", "unit", *_filter_params("pf"))
+
+
 @cache
 def list_evidence(order: str) -> Statement:
     if order not in _EVIDENCE_ORDER:
         raise ValueError(f"evidence order must be one of {', '.join(_EVIDENCE_ORDER)}, not {order!r}")
     return _statement(f"list_evidence:{order}", (
-        "MATCH (p:Paper)-[rp:REPORTS]->(e:Evidence) "
-        "WHERE (size($metric) = 0 OR EXISTS { MATCH (e)-[:MEASURES]->(m:Metric) WHERE m.id IN $metric }) "
-        "AND (size($paper) = 0 OR p.id IN $paper) "
-        "AND (size($hardware) = 0 OR EXISTS { MATCH (e)-[:ON_HARDWARE]->(h:Hardware) WHERE h.id IN $hardware }) "
-        "AND (size($model) = 0 OR EXISTS { MATCH (e)-[:ON_MODEL]->(o:Model) WHERE o.id IN $model }) "
-        "AND ($min_value IS NULL OR e.value >= $min_value) AND ($unit IS NULL OR e.unit = $unit) "
-        f"AND {_paper_filter('p', 'pf')} "
-        f"WITH p, rp, e ORDER BY {_EVIDENCE_ORDER[order]} "
+        f"{_MATCH_EVIDENCE} WITH p, rp, e ORDER BY {_EVIDENCE_ORDER[order]} "
         "WITH collect({props: properties(e), paper: p.id}) AS matched "
         "RETURN size(matched) AS total, matched[$offset..$offset + $limit] AS items"),
-        "metric", "paper", "hardware", "model", "min_value", "unit", *_filter_params("pf"), *_PAGE)
+        *EVIDENCE_FILTER_PARAMS, *_PAGE)
 
 
 @cache
@@ -362,16 +367,8 @@ def entity_tallies(by: str) -> Statement:
 def claims() -> Statement:
     """The ranking fields of every Evidence node passing an EvidenceFilter (as list_evidence)."""
     return _statement("claims", (
-        "MATCH (p:Paper)-[:REPORTS]->(e:Evidence) "
-        "WHERE (size($metric) = 0 OR EXISTS { MATCH (e)-[:MEASURES]->(m:Metric) WHERE m.id IN $metric }) "
-        "AND (size($paper) = 0 OR p.id IN $paper) "
-        "AND (size($hardware) = 0 OR EXISTS { MATCH (e)-[:ON_HARDWARE]->(h:Hardware) WHERE h.id IN $hardware }) "
-        "AND (size($model) = 0 OR EXISTS { MATCH (e)-[:ON_MODEL]->(o:Model) WHERE o.id IN $model }) "
-        "AND ($min_value IS NULL OR e.value >= $min_value) AND ($unit IS NULL OR e.unit = $unit) "
-        f"AND {_paper_filter('p', 'pf')} "
-        "RETURN e.id AS id, p.id AS paper, e.value AS value, e.unit AS unit, e.direction AS direction "
-        "ORDER BY id"),
-        "metric", "paper", "hardware", "model", "min_value", "unit", *_filter_params("pf"))
+        f"{_MATCH_EVIDENCE} RETURN e.id AS id, p.id AS paper, e.metric AS metric, e.value AS value, "
+        "e.unit AS unit, e.direction AS direction ORDER BY id"), *EVIDENCE_FILTER_PARAMS)
 
 
 @cache

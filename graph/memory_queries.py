@@ -308,7 +308,7 @@ class GraphQueries:
                 node = self._node(ev)
                 papers = self._ends(ev, "REPORTS", "in")
                 claims[ev] = Claim(ev, papers[0] if papers else "", float(node["value"]), node.get("unit"),
-                                   node.get("direction"))
+                                   node.get("direction"), node.get("metric", "other"))
             self._cache[("claims",)] = claims
         return claims
 

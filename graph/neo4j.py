@@ -82,6 +82,13 @@ def _filter_params(paper_filter: PaperFilter, prefix: str = "pf") -> dict[str, A
             f"{prefix}_title": f.title_contains.lower() if f.title_contains else None}
 
 
+def _evidence_params(evidence_filter: EvidenceFilter) -> dict[str, Any]:
+    """An EvidenceFilter as the parameters of cypher.EVIDENCE_FILTER_PARAMS."""
+    f = evidence_filter.normalised()
+    return {"metric": list(f.metric), "paper": list(f.paper), "hardware": list(f.hardware),
+            "model": list(f.model), "min_value": f.min_value, "unit": f.unit, **_filter_params(f.papers)}
+
+
 class Neo4jStore:
     """GraphStore over the official `neo4j` driver; settings come from the caller (NEO4J_* variables)."""
 
@@ -235,13 +242,7 @@ class Neo4jStore:
     def list_evidence(
         self, evidence_filter: EvidenceFilter, order: EvidenceOrder, limit: int, offset: int = 0
     ) -> Page:
-        f = evidence_filter.normalised()
-        params = {
-            "metric": list(f.metric),
-            "paper": list(f.paper), "hardware": list(f.hardware), "model": list(f.model),
-            "min_value": f.min_value, "unit": f.unit, "limit": max(limit, 0), "offset": max(offset, 0),
-            **_filter_params(f.papers),
-        }
+        params = {**_evidence_params(evidence_filter), "limit": max(limit, 0), "offset": max(offset, 0)}
         rows = self._read(lambda tx: _run(tx, cypher.list_evidence(order), **params))
         row = rows[0] if rows else {"total": 0, "items": []}
         items = [{**_node("Evidence", i["props"]), "paper": i["paper"]} for i in row["items"]]
@@ -352,11 +353,9 @@ class Neo4jStore:
         return TrendTallies(reports, [EntityTally(i, names[i], counts[i]) for i in sorted(counts)])
 
     def claims(self, evidence_filter: EvidenceFilter) -> list[Claim]:
-        f = evidence_filter.normalised()
-        params = {"metric": list(f.metric), "paper": list(f.paper), "hardware": list(f.hardware),
-                  "model": list(f.model), "min_value": f.min_value, "unit": f.unit, **_filter_params(f.papers)}
+        params = _evidence_params(evidence_filter)
         rows = self._read(lambda tx: _run(tx, cypher.claims(), **params))
-        return [Claim(r["id"], r["paper"], float(r["value"]), r["unit"], r["direction"]) for r in rows]
+        return [Claim(r["id"], r["paper"], float(r["value"]), r["unit"], r["direction"], r["metric"]) for r in rows]
 
     def refresh(self) -> bool:
         return False  # every read goes to the server

@@ -196,6 +196,7 @@ class Claim:
     value: float
     unit: str | None
     direction: str | None
+    metric: str = "other"  # a metric id, "speedup"
 
 
 @runtime_checkable

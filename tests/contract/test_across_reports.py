@@ -75,6 +75,7 @@ def test_unknown_dimension_is_refused(store: GraphStore) -> None:
 def test_claims_hold_what_ranking_needs(two_reports: GraphStore) -> None:
     speedups = two_reports.claims(EvidenceFilter(metric=("speedup",)))
     assert [c.id for c in speedups] == sorted(c.id for c in speedups)
+    assert {c.metric for c in speedups} == {"speedup"}
     assert sorted((c.value, c.unit, c.paper) for c in speedups) == [
         (2.1, "x", b.eagle_paper().id), (3.2, "x", b.spec_paper().id), (5.5, "x", b.quant_paper().id)]
     latency = two_reports.claims(EvidenceFilter(metric=("latency",), unit="ms"))
@@ -154,8 +155,9 @@ def test_leaderboard_and_compare_on_real_reports(store: GraphStore, three_report
     assert [p["id"] for p in table.papers] == ids
     assert all(len(cells) == len(ids) for _, cells in table.rows)
     assert [c["value"] for c in dict(table.rows)["speedup"]] == [best[i] for i in ids]
-    with pytest.raises(analytics.UnknownIds, match="paper:nope"):
-        analytics.compare(store, [ids[0], "paper:nope"])
+    partial = analytics.compare(store, [ids[0], "paper:nope"])
+    assert [p["id"] for p in partial.papers] == ids[:1] and partial.missing == ("paper:nope",)
+    assert all(len(cells) == 1 for _, cells in partial.rows)
 
 
 def test_answers_follow_every_write(store: GraphStore) -> None:
