@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import cache
 from pathlib import Path
 
 from fastapi import APIRouter, HTTPException
@@ -47,8 +48,9 @@ _MEDIA = {".js": "text/javascript", ".css": "text/css"}
 _UNPKG = re.compile(r"https://unpkg\.com/((?:@[^/@\"]+/)?[^/@\"]+)@[^/\"]+/([^\"]+)")
 
 
+@cache
 def graphiql_html() -> str:
-    """Strawberry's GraphiQL page with every CDN URL pointing at /assets."""
+    """Strawberry's GraphiQL page with every CDN URL pointing at /assets (built once per process)."""
     html = _UNPKG.sub(lambda m: f"/assets/{m.group(1)}/{m.group(2)}", get_graphql_ide_html("graphiql"))
     missing = [url for url in re.findall(r'(?:src|href)="(/assets/[^"]+)"', html)
                if url.removeprefix("/assets/") not in ASSETS]

@@ -2,8 +2,8 @@
 
     python benchmarks/cross_report.py [--papers 100000] [--rounds 20] [--keep]
 
-Builds a store of synthetic papers in weekly dated reports of 1,000 papers (cached under bench-out/ with
---keep), opens it, and times each question through the same functions the API calls
+Builds a store of synthetic papers in weekly dated reports of 1,000 papers (store_startup.build; cached
+under bench-out/ with --keep), opens it, and times each question through the same functions the API calls
 (`api.analytics`): the first call after opening (which tallies the graph), the p50 of new questions
 (each round asks for a different number of rows, so the answer memo misses: a leaderboard is ranked
 again from the store's claims, a trend cut again from the dimension's per-entity totals, which are kept
@@ -17,42 +17,18 @@ import shutil
 import statistics
 import sys
 import time
-from dataclasses import replace
-from datetime import date, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(REPO))
 
-from generate_corpus import generate_batches
+from store_startup import build
 
 from api import analytics
 from graph.memory import MemoryStore
 
 TARGET_P50_MS = 100.0
-FIRST_WEEK = date(2024, 1, 1)
-
-
-def build(data_dir: Path, papers: int) -> float:
-    """Import `papers` synthetic papers in dated weekly reports into `data_dir` unless already there."""
-    marker = data_dir / f"complete-dated-{papers}"
-    if marker.exists():
-        return 0.0
-    shutil.rmtree(data_dir, ignore_errors=True)
-    started = time.perf_counter()
-    store = MemoryStore(data_dir)
-    week = 0
-    for start in range(0, papers, 10_000):  # generate in slices to keep the builder's memory flat
-        batches = []
-        for batch in generate_batches(min(10_000, papers - start), seed=start + 1):
-            when = (FIRST_WEEK + timedelta(weeks=week)).isoformat() + "T09:00:00"
-            batches.append(replace(batch, report=replace(batch.report, generated_at=when)))
-            week += 1
-        store.upsert_all(batches)
-    store.close()
-    marker.touch()
-    return time.perf_counter() - started
 
 
 # Each question takes a round number that changes only how many rows it asks for, so every round is a

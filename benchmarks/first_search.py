@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -25,17 +24,12 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from graph.embedding import DEFAULT_BACKEND
+from tests.loopback import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 PAPERGRAPH = Path(sys.executable).parent / "papergraph"
 SAMPLE = ROOT.parent / "shared" / "data" / "reports"
 TARGET_S = 1.5
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def environment(backend: str) -> dict[str, str]:

@@ -14,6 +14,7 @@ import random
 import re
 import sys
 from collections.abc import Iterable
+from datetime import date, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -113,9 +114,14 @@ def _paper(i: int, report: str, rng: random.Random, pools: SamplePools, scale: i
                  hardware=hardware, evidence=tuple({e.id: e for e in evidence}.values()))
 
 
+FIRST_WEEK = date(2024, 1, 1)
+
+
 def generate_batches(n: int, seed: int = 7, *, papers_per_report: int = 1000,
-                     reports: Iterable[Path] | None = None) -> list[ImportBatch]:
-    """`n` papers split into reports of `papers_per_report`; shared entities scale with `n`."""
+                     reports: Iterable[Path] | None = None, first_report: int = 0) -> list[ImportBatch]:
+    """`n` papers split into reports of `papers_per_report`; shared entities scale with `n`. Reports are
+    weekly: report k (counting from `first_report`, for a corpus built in slices) is dated FIRST_WEEK + k
+    weeks, so trends over a synthetic corpus have a history."""
     pools = SamplePools(reports or DEFAULT_REPORTS)
     rng = random.Random(seed)
     batches = []
@@ -124,7 +130,9 @@ def generate_batches(n: int, seed: int = 7, *, papers_per_report: int = 1000,
         rid = report_id(name)
         count = min(papers_per_report, n - start)
         papers = tuple(_paper(start + k + 1, rid, rng, pools, n) for k in range(count))
-        batches.append(ImportBatch(ReportInfo(rid, "AI推理加速技术论文分析报告", name, None, count), papers))
+        week = first_report + start // papers_per_report
+        when = (FIRST_WEEK + timedelta(weeks=week)).isoformat() + "T09:00:00"
+        batches.append(ImportBatch(ReportInfo(rid, "AI推理加速技术论文分析报告", name, when, count), papers))
     return batches
 
 

@@ -17,7 +17,6 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -35,18 +34,13 @@ sys.path.insert(0, str(REPO))
 from generate_corpus import generate_batches
 
 from ingest.interchange import dump_batches
+from tests.loopback import free_port, wait_until_healthy
 
 SAMPLE = REPO.parent / "shared" / "data" / "reports"
 KEY = "load-benchmark-key-0123456789"
 QUERIES = ("speculative decoding", "KV cache compression", "推测解码", "量化", "sparse attention for long context",
            "diffusion acceleration", "pruning large language models", "serving throughput")
 GRAPHQL = "{ papers(first: 10) { totalCount edges { node { title institutions { name } evidence { value } } } } }"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Recorder:
@@ -111,16 +105,7 @@ def main() -> None:
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise SystemExit("the server did not start")
-            time.sleep(0.3)
+        wait_until_healthy(base, server, timeout_s=120)
         before = httpx.get(f"{base}/healthz").json()["papers"]
         httpx.get(f"{base}/api/search", params={"q": "warm up"}, timeout=60)
 

@@ -51,7 +51,7 @@ def build(data_dir: Path, papers: int) -> float:
     started = time.perf_counter()
     store = MemoryStore(data_dir)
     for start in range(0, papers, 10_000):  # generate in slices to keep the builder's memory flat
-        for batch in generate_batches(min(10_000, papers - start), seed=start + 1):
+        for batch in generate_batches(min(10_000, papers - start), seed=start + 1, first_report=start // 1000):
             store.upsert(batch)
     store.close()
     marker.touch()

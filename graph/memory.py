@@ -1,9 +1,11 @@
 """The embedded (default) GraphStore: a networkx MultiDiGraph in memory, persisted to SQLite.
 
 Nodes are keyed by id with attributes `label`, `name` and `p` (the properties as a JSON blob, decoded
-only when a node is read); relationships are keyed by type. Writers are serialised by one lock and
-compute their whole change before touching anything; readers take the graph lock, which a writer holds
-only while applying an already-committed change, so a reader never sees half an import.
+only when a node is read); relationships are keyed by type. Writers are serialised by one lock in the
+process and by a file lock across processes (graph/write_lock.py); each first catches up with what other
+processes committed (`refresh`), then computes its whole change before touching anything. Readers take
+the graph lock, which a writer holds only while applying an already-committed change (or reloading), so
+a reader never sees half an import.
 """
 
 from __future__ import annotations

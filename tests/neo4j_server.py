@@ -31,6 +31,8 @@ ALLOW_CLEAR_ENV = "PAPERGRAPH_TESTS_MAY_CLEAR_NEO4J"
 
 
 def free_port() -> int:
+    """A free TCP port on loopback. Defined here (tests/loopback.py re-exports it) because this file
+    also runs as the server's own script, where the `tests` package is not importable."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])

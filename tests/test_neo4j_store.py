@@ -18,7 +18,7 @@ from graph.open_store import open_store
 from graph.store import NODE_LABELS, EvidenceFilter, PaperFilter, StoreError, StoreUnavailable
 from ingest.pipeline import extract_report
 from tests.contract import batches as b
-from tests.neo4j_server import free_port
+from tests.loopback import free_port
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -22,16 +21,11 @@ from graph.store import PaperFilter
 from ingest.interchange import dump_batches
 from tests.api.conftest import API_KEY, make_service
 from tests.contract.batches import batch_a
+from tests.loopback import free_port, wait_until_healthy
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "benchmarks"))
 from generate_corpus import generate_batches
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def settings_for(kind: str, data_dir: Path, request: pytest.FixtureRequest) -> tuple[Settings, dict[str, str]]:
@@ -63,15 +57,7 @@ def test_killed_mid_upload_then_store_and_index_agree(kind: str, tmp_path: Path,
     server = subprocess.Popen([sys.executable, "-m", "cli", "serve", "--port", str(port)], cwd=REPO,
                               env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert time.monotonic() < deadline and server.poll() is None, "server did not start"
-            time.sleep(0.2)
+        wait_until_healthy(f"http://127.0.0.1:{port}", server)
 
         outcome: list[str] = []
 
