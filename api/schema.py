@@ -2,8 +2,9 @@
 
 Resolvers stay thin: lists and lookups go to the GraphStore protocol through the service (never a
 backend), relations through the request's DataLoaders (api/loaders.py), search and imports through
-PapergraphService. Limits (depth, tokens, aliases, page size) are schema extensions and argument
-checks, so an expensive query is rejected before it runs.
+PapergraphService. Limits (depth, tokens, aliases, the static cost of api/cost.py, argument ranges) are
+schema extensions and validation rules, so an expensive query is rejected before it runs; every error
+leaves with `extensions.code` (api/errors.py).
 """
 
 from __future__ import annotations
