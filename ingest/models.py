@@ -82,7 +82,14 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
         family = onto.model_families[hit.target]
         found.setdefault(family.name.casefold(), Model(entity_id("model", family.name), family.name, family.name))
     for start, end, name in _sized_names(sentence):
-        if not any(start < known_end and known_start < end for known_start, known_end in known_spans):
+        inner = max((at for at in named_at if at[0] == start and at[1] < end), key=lambda at: at[1], default=None)
+        if inner is not None and inner[2] in found:
+            # "LLaVA-1.6-Mistral-7B": a checkpoint named by a known family and more, the family's model
+            family = found.pop(inner[2]).family
+            found.setdefault(name.casefold(), Model(entity_id("model", name), name, family))
+            known_spans.append((start, end))
+            named_at[named_at.index(inner)] = (start, end, name.casefold())
+        elif not any(start < known_end and known_start < end for known_start, known_end in known_spans):
             known_spans.append((start, end))
             found.setdefault(name.casefold(), Model(entity_id("model", name), name, None, resolved=False))
     for match in _DERIVED.finditer(sentence):  # "MobileSAM", "TinyViT": a small model of a known family
@@ -177,8 +184,12 @@ _NOT_MODELS = frozenset({"GPU", "GPUS", "CPU", "CPUS", "NPU", "NPUS", "FLOPS", "
 # A checkpoint of a family the ontology does not know yet: a capitalised name whose last part is a
 # parameter count ("Foo-V2-1.3B"). The count is what sets a checkpoint apart from a method name.
 # (The capital comes before the look-behind on the character before it, so `re` can skip to capitals.)
+# A checkpoint suffix may follow the count: a version ("-v1", "-V1.1", "-002"), a tuning tag ("-Instruct",
+# "-chat", "-hf", "-it") or a context length ("-32k"): "WizardMath-7B-V1.1", "Abel-7B-002".
+_CHECKPOINT_SUFFIX = r"(?:-(?:[vV]\d+(?:\.\d+)*|\d{3}|[Ii]nstruct|[Cc]hat|[Bb]ase|hf|it|[Pp]review|\d+[kK]))"
 _SIZED_NAME = re.compile(
-    r"([A-Z](?<![A-Za-z0-9_.\-‐][A-Z])[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*?-\d+(?:\.\d+)?[BM])(?![A-Za-z0-9_\-‐])")
+    r"([A-Z](?<![A-Za-z0-9_.\-‐][A-Z])[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*?-\d+(?:\.\d+)?[BM]"
+    rf"{_CHECKPOINT_SUFFIX}{{0,2}})(?![A-Za-z0-9_\-‐])")
 _SIZE_SUFFIX = re.compile(r"-\d+(?:\.\d+)?[BM]")
 
 

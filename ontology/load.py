@@ -357,7 +357,10 @@ def _device_grammar(graph: Graph, hardware: dict[str, HardwareEntry]) -> DeviceG
     part = rf"(?:{_NUMBER_PART}|(?:{words})(?![A-Za-z0-9]))"
     # No look-behind before the stem, so `re` can skip to the stems' first characters; the caller checks
     # that the character before a match is no letter, digit or hyphen.
-    number = rf"(?P<number>[ \t-]?{part}(?:[ \t-]{part}){{0,4}})(?![A-Za-z0-9_])"
+    # A product line or code name may stand before the model number ("Virtex UltraScale+ VU9P", "Xeon
+    # Broadwell E5-2686 v4"): a capitalised word, never the last one, so "A100 And H100" stays two devices.
+    line = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]*)*\+?[ \t])"
+    number = rf"(?P<number>[ \t-]?{line}{{0,2}}{part}(?:[ \t-]{part}){{0,4}})(?![A-Za-z0-9_])"
     pattern = re.compile(rf"(?P<stem>{stems}){number}")
     label_ids: dict[str, str] = {}
     for entry in sorted(hardware.values(), key=lambda e: e.id):

@@ -48,6 +48,9 @@ def one(text: str) -> EvidenceClaim:
     ("The adapter updates only 0.6% of the parameters.", "parameters", 0.6, "%"),
     ("The router raises SLO attainment by 28%.", "slo-attainment", 28, "%"),
     ("Cache hit rate reaches 91%.", "other", 91, "%"),
+    ("Our 34B model solves 9% more problems than the 34B baseline.", "accuracy", 9, "%"),
+    ("It needs 20 times less training data than prior distillation.", "other", 20, "x"),
+    ("The cascade routes only 18% of calls to the large model.", "other", 18, "%"),
 ])
 def test_metric_from_cue_words(text, metric, value, unit):
     claim = one(text)

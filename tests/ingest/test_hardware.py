@@ -70,3 +70,10 @@ def test_devices_glued_to_chinese_text() -> None:
     assert _found("达成了在三星Galaxy S23 Ultra上20步生成，在Apple M2 Ultra上推理") == [
         ("Samsung Galaxy S23 Ultra", "mobile"), ("Apple M2 Ultra", "mobile")]
     assert _found("on the Samsung S23 Ultra") == [("Samsung S23 Ultra", "mobile")]
+
+
+def test_a_product_line_or_code_name_before_the_model_number_is_kept() -> None:
+    assert _found("an Intel Xeon Cascadelake 6230R server and a Xilinx Kintex UltraScale+ KU15P board") == [
+        ("Intel Xeon Cascadelake 6230R", "cpu"), ("Xilinx Kintex UltraScale+ KU15P", "accelerator")]
+    # a capitalised word after a model number is not part of it
+    assert _found("on A100 And H100") == [("NVIDIA A100", "gpu"), ("NVIDIA H100", "gpu")]

@@ -195,3 +195,15 @@ def test_backbone_checkpoints_size_codes_and_benchmarks() -> None:
 def test_braced_sizes_and_speech_models() -> None:
     assert [m.name for m in extract_models("", "", "across Vicuna-{7B,13B} with VITS, FastSpeech 2 and HiFi-GAN", ())] == [
         "Vicuna-7B", "Vicuna-13B", "VITS", "FastSpeech 2", "HiFi-GAN"]
+
+
+def test_checkpoint_suffixes_after_the_size_are_part_of_the_name() -> None:
+    # families the ontology does not list, with a version, a release number or a tuning tag after the size
+    assert _names("We merge Nori-Delta-7B-v2, QuillMath-13B-V1.1 and Tern-7B-003 into one model.") == [
+        "Nori-Delta-7B-v2", "QuillMath-13B-V1.1", "Tern-7B-003"]
+    assert all(not m.resolved for m in find_models("Tern-7B-003 and Tern-13B-Chat"))
+
+
+def test_a_known_family_extended_by_a_backbone_and_size_is_one_checkpoint() -> None:
+    [model] = find_models("evaluated with LLaVA-1.5-Vicuna-13B on six benchmarks")
+    assert (model.name, model.family, model.resolved) == ("LLaVA-1.5-Vicuna-13B", "LLaVA", True)
