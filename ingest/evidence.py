@@ -260,7 +260,8 @@ def _metric(q: Quantity, windows: list[Span], direction: Direction | None,
         return "parameters"  # a sparsity reached ("pruned to at least 50% sparsity")
     if q.kind in {"time", "gpu-time"}:
         preparing = _preparing(text, windows[1].start, q)
-        if q.kind == "time" and any(c[2] == "compute" for c in in_clause):
+        if q.kind == "time" and any(c[2] == "compute" or text[c[0]:c[1]].lower().startswith("cost")
+                                    for c in in_clause):
             return "compute"  # "training cost of 12 days": a compute budget
         if preparing or (q.kind == "time" and (scope == "training" or q.unit in {"h", "days"} and not any(
                 c[2] == "latency" for c in in_clause if c[0] < q.start))):

@@ -51,6 +51,8 @@ def one(text: str) -> EvidenceClaim:
     ("Our 34B model solves 9% more problems than the 34B baseline.", "accuracy", 9, "%"),
     ("It needs 20 times less training data than prior distillation.", "other", 20, "x"),
     ("The cascade routes only 18% of calls to the large model.", "other", 18, "%"),
+    ("It cuts the dollar cost of serving by 3x.", "other", 3, "x"),
+    ("It needs 45% fewer FLOPs at the same cost.", "compute", 45, "%"),
 ])
 def test_metric_from_cue_words(text, metric, value, unit):
     claim = one(text)
