@@ -126,6 +126,13 @@ _PREPARATION = re.compile(r"(?<![A-Za-z-])(?:train|calibrat|fine-?tun|quantiz|pr
                           r"|训练|校准|微调|量化|剪枝|蒸馏", re.IGNORECASE)
 _INFERENCE_TIME = re.compile(r"latency|inference|per (?:image|token|frame|request|sample)|generat|推理|延迟|生成",
                              re.IGNORECASE)
+# "700x smaller", "25x larger models", "大300倍的…模型": a ratio of model sizes, not of speeds; a larger batch,
+# context or cache is another quantity.
+_SIZE_RATIO_AFTER = re.compile(r"\s*(?:smaller|larger|bigger)\b(?!\s+(?:batch|context|images?|inputs?|datasets?|"
+                               r"data|vocabular\w*|(?:kv\s+)?caches?|memory|footprint))", re.IGNORECASE)
+_SIZE_RATIO_BEFORE = re.compile(r"大\s*$")
+# "trained on 6 times fewer tokens", "40x fewer training tokens": tokens of training data, not of output
+_TRAINING = re.compile(r"(?<![A-Za-z-])(?:pre-?)?train(?:s|ed|ing)?\b|训练", re.IGNORECASE)
 _HALVING = re.compile(r"halv|half|一半|减半", re.IGNORECASE)
 _ABSOLUTE_KINDS = {"time": "latency", "gpu-time": "compute", "rate": "throughput", "flops": "compute",
                    "energy": "energy", "score": "quality", "count": "parameters"}
@@ -268,6 +275,9 @@ def _metric(q: Quantity, windows: list[Span], direction: Direction | None,
             return "other"  # time to train, calibrate or prune a model is no per-item latency
     if q.kind in _ABSOLUTE_KINDS:
         return _ABSOLUTE_KINDS[q.kind]
+    if q.kind == "ratio" and (_SIZE_RATIO_AFTER.match(text, q.end) or _SIZE_RATIO_BEFORE.search(
+            text, max(0, q.start - 3), q.start) and text.startswith("倍", q.end)):
+        return "parameters"
     for depth, window in enumerate(windows):
         if depth == 2 and inherited:
             return inherited
@@ -279,6 +289,8 @@ def _metric(q: Quantity, windows: list[Span], direction: Direction | None,
             return "latency-reduction" if direction == "decrease" or q.kind == "percent" else "speedup"
         if metric == "storage" and any(c[2] == "memory" for c in inside):
             return "memory"  # "KV cache compression ratio": the cache is memory, not storage
+        if metric == "token-reduction" and _TRAINING.search(text, windows[1].start, windows[1].end):
+            return "other"  # fewer training tokens: a data budget
         if metric == "accuracy" and q.kind == "ratio":
             return "speedup"  # "improves SD performance by 2×": x figures of "performance" are speed
         if metric:

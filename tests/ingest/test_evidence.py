@@ -52,6 +52,9 @@ def one(text: str) -> EvidenceClaim:
     ("It needs 20 times less training data than prior distillation.", "other", 20, "x"),
     ("The cascade routes only 18% of calls to the large model.", "other", 18, "%"),
     ("It cuts the dollar cost of serving by 3x.", "other", 3, "x"),
+    ("Our student beats teachers that are 120x larger.", "parameters", 120, "x"),
+    ("The model was trained on 5 times fewer tokens than its peers.", "other", 5, "x"),
+    ("The post-trained variant cuts the generated tokens by 40%.", "token-reduction", 40, "%"),
     ("It needs 45% fewer FLOPs at the same cost.", "compute", 45, "%"),
 ])
 def test_metric_from_cue_words(text, metric, value, unit):
