@@ -131,6 +131,8 @@ _INFERENCE_TIME = re.compile(r"latency|inference|per (?:image|token|frame|reques
 _SIZE_RATIO_AFTER = re.compile(r"\s*(?:smaller|larger|bigger)\b(?!\s+(?:batch|context|images?|inputs?|datasets?|"
                                r"data|vocabular\w*|(?:kv\s+)?caches?|memory|footprint))", re.IGNORECASE)
 _SIZE_RATIO_BEFORE = re.compile(r"大\s*$")
+_SHARE_OF_TOKENS = re.compile(r"\s*of\s+(?:the\s+)?(?:(?!training\b)\w+\s+)?(?:tokens|visual tokens|tokens?\s+budget)\b|\s*的\s*(?:token|令牌)",
+                              re.IGNORECASE)
 # "trained on 6 times fewer tokens", "40x fewer training tokens": tokens of training data, not of output
 _TRAINING = re.compile(r"(?<![A-Za-z-])(?:pre-?)?train(?:s|ed|ing)?\b|训练", re.IGNORECASE)
 _HALVING = re.compile(r"halv|half|一半|减半", re.IGNORECASE)
@@ -263,6 +265,8 @@ def _metric(q: Quantity, windows: list[Span], direction: Direction | None,
     in_clause = [c for c in cues if windows[1].start <= c[0] < windows[1].end]
     if q.kind == "memory":
         return "storage" if any(c[2] == "storage" for c in in_clause) else "memory"
+    if q.kind == "percent" and _SHARE_OF_TOKENS.match(text, q.end):
+        return "token-reduction"  # "using only 7.6% of the tokens": the share of tokens kept
     if q.kind == "percent" and _SPARSITY_SETTING.match(text, q.end):
         return "parameters"  # a sparsity reached ("pruned to at least 50% sparsity")
     if q.kind in {"time", "gpu-time"}:

@@ -55,6 +55,7 @@ def one(text: str) -> EvidenceClaim:
     ("Our student beats teachers that are 120x larger.", "parameters", 120, "x"),
     ("The model was trained on 5 times fewer tokens than its peers.", "other", 5, "x"),
     ("The post-trained variant cuts the generated tokens by 40%.", "token-reduction", 40, "%"),
+    ("It matches the dense model while attending to only 12% of the visual tokens.", "token-reduction", 12, "%"),
     ("It needs 45% fewer FLOPs at the same cost.", "compute", 45, "%"),
 ])
 def test_metric_from_cue_words(text, metric, value, unit):
