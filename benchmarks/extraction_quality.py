@@ -52,7 +52,9 @@ class Score:
 
 
 def _fold(text: str) -> str:
-    return " ".join(text.casefold().replace("-", " ").split())
+    """gold-format.md: names match with case, spaces and punctuation ignored ("RTX 2080Ti" = "RTX 2080 Ti",
+    "TPUv4" = "TPU v4", "A100-80GB" = "A100 80GB"). Until 2026-11-30 only case and hyphens were ignored."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def match_named(predicted: list[list[str]], gold: list[list[str]]) -> tuple[int, list[int], list[int]]:
