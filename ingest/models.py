@@ -34,20 +34,26 @@ _DERIVED = re.compile(r"(?:Mobile|Efficient|Fast|Tiny|Edge|Nano|Micro|Mini|Light
 _SIZE_BEFORE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?[BbMm])\s+$")
 _HAS_SIZE = re.compile(r"\d+(?:\.\d+)?[BM]\b|\d+x\d+B")
 _BRACED = re.compile(r"-\{([A-Za-z0-9., -]{1,40})\}")
-_SLASHED_SIZES = re.compile(r"(?:/\d+(?:\.\d+)?[BM])+(?![\w.])")
+_SLASHED_SIZES = re.compile(r"(?:(?:/|\s*,\s*(?:and\s+)?|\s+and\s+|\s*[、和与及]\s*)\d+(?:\.\d+)?[BM])+(?![\w.])")
+_SIZE_SEPARATOR = re.compile(r"/|\s*,\s*(?:and\s+)?|\s+and\s+|\s*[、和与及]\s*")
 _LAST_SIZE = re.compile(r"\d+(?:\.\d+)?[BM]$")
 
 
 def _slashed_sizes(text: str, end: int, model: Model) -> list[Model]:
-    """The other checkpoints of "OPT-30B/66B/175B": the same name with each size after a slash."""
+    """The other checkpoints of "OPT-30B/66B/175B", "LLaMA 1B and 7B", "OPT-1.3B, 6.7B and 13B": the same
+    name with each size listed after it."""
     more = _SLASHED_SIZES.match(text, end)
     if more is None or not _LAST_SIZE.search(model.name):
         return []
     stem = _LAST_SIZE.sub("", model.name)
     return [Model(entity_id("model", stem + size), stem + size, model.family)
-            for size in more.group().strip("/").split("/")]
+            for size in _SIZE_SEPARATOR.split(more.group()) if size]
 
 
+_SIZE_WORD = r"\d+(?:\.\d+)?\s*(?:billion|million|B|M)\b"
+_SIZES_AFTER = re.compile(rf"\s+models?\s+(?:of|with)\s+((?:{_SIZE_WORD})(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+                          rf"{_SIZE_WORD})*)\s+param")
+_SIZE_ITEM = re.compile(r"(\d+(?:\.\d+)?)\s*(billion|million|B|M)")
 _METRIC_AFTER = re.compile(r"[\s-]?(?:score|Score|SCORE)\b")
 
 
@@ -66,6 +72,16 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
         if model is not None and size and not _HAS_SIZE.search(model.name):  # "the 70B Llama-2 model"
             name = f"{model.name}-{size.group(1).upper()}"
             model = Model(entity_id("model", name), name, model.family)
+        sized = _SIZES_AFTER.match(sentence, match.end()) if model is None or not _HAS_SIZE.search(model.name) else None
+        if sized:  # "OPT models of 1.3 billion and 6.7 billion parameters": one checkpoint per size
+            form = onto.model_forms[next(k for k, v in match.groupdict().items() if v and k.startswith("f"))]
+            stem, family = (model.name, model.family) if model else (form.canonical, onto.model_families[form.family].name)
+            known_spans.append(match.span())
+            named_at.append((*match.span(), stem.casefold()))
+            for number, scale in _SIZE_ITEM.findall(sized.group(1)):
+                name = f"{stem}-{number}{scale[0].upper()}"
+                found.setdefault(name.casefold(), Model(entity_id("model", name), name, family))
+            continue
         if model is not None:  # a bare stem that needs a version ("MPT") may still be an enumeration's item
             known_spans.append(match.span())
             found.setdefault(model.name.casefold(), model)

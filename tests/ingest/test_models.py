@@ -207,3 +207,10 @@ def test_checkpoint_suffixes_after_the_size_are_part_of_the_name() -> None:
 def test_a_known_family_extended_by_a_backbone_and_size_is_one_checkpoint() -> None:
     [model] = find_models("evaluated with LLaVA-1.5-Vicuna-13B on six benchmarks")
     assert (model.name, model.family, model.resolved) == ("LLaVA-1.5-Vicuna-13B", "LLaVA", True)
+
+
+def test_sizes_listed_after_a_checkpoint_or_a_family_are_checkpoints() -> None:
+    assert _names("pre-training LLaMA 3B and 13B variants") == ["LLaMA-3B", "LLaMA-13B"]
+    assert _names("OPT-2.7B, 30B and 66B all benefit") == ["OPT-2.7B", "OPT-30B", "OPT-66B"]
+    assert _names("Pythia models of 410M and 2.8 billion parameters") == ["Pythia-410M", "Pythia-2.8B"]
+    assert _names("Baselines use OPT.") == ["OPT"]  # a bare family in capitals is the model family
