@@ -112,7 +112,8 @@ def _evidence(pid: str, claim: EvidenceClaim, proposed: tuple[str, ...], models:
 
 def _adopt(found: list, known: list) -> str | None:
     """The first entity found in a sentence, added to the paper's list if extraction missed it. A bare
-    model name ("MobileNet") stands for the paper's fuller checkpoint of that family ("MobileNetV3")."""
+    model name ("MobileNet") stands for the paper's fuller checkpoint of that family ("MobileNetV3"), and a
+    device family for the one member the paper names."""
     if not found:
         return None
     first = found[0]
@@ -120,6 +121,11 @@ def _adopt(found: list, known: list) -> str | None:
         fuller = [m for m in known if m.family == first.family and m.name.casefold().startswith(first.name.casefold())]
         if fuller and all(m.id != first.id for m in known):
             return fuller[0].id
+    else:
+        # a family ("Xilinx FPGA") where the paper names its member ("Xilinx Alveo U280"): the member, if one
+        members = [d for d in known if d.family == first.id]
+        if members:
+            return members[0].id if len(members) == 1 else None
     if all(item.id != first.id for item in known):
         known.append(first)
     return first.id

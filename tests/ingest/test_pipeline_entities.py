@@ -1,0 +1,22 @@
+"""A paper's entity lists as a whole report's extraction gives them: what evidence adds to them."""
+
+from __future__ import annotations
+
+from ingest.pipeline import extract_text
+
+
+def _one_paper(abstract: str) -> str:
+    title = "An FPGA Accelerator for Small Language Models"
+    return (f"# AI推理加速技术论文分析报告\n生成时间: 2025-10-22 09:00:00\n分析论文数量: 1篇\n\n"
+            f"## 论文技术简报\n\n### 1. {title}\n\n研究团队发布了X论文，使用FPGA加速技术。\n\n"
+            f"## 论文详细信息\n\n### 1. {title}\n\n**主要机构**: Example University\n**作者数量**: 3人\n\n"
+            f"**摘要**:\n{abstract}\n\n")
+
+
+def test_a_device_family_in_a_claim_stands_for_the_member_the_paper_names() -> None:
+    batch = extract_text(_one_paper("We build the design on an Alveo U280 card. On the Xilinx FPGA, decoding "
+                                    "runs 3.1x faster than on the CPU."), "fpga.md")
+    [paper] = batch.papers
+    assert [h.name for h in paper.hardware] == ["Xilinx Alveo U280"]
+    [claim] = [e for e in paper.evidence if e.value == 3.1]
+    assert claim.hardware == paper.hardware[0].id
