@@ -11,6 +11,7 @@ paper model its suffix names (FLUX.1-Krea). "A and B ... X and Y, respectively" 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import pairwise
 
 from graph.model import Hardware, Model
@@ -95,8 +96,13 @@ def _without_own_names(sentence: str, proposed: tuple[str, ...], paper_models: l
                    key=len, reverse=True)
     if not names:
         return sentence
-    pattern = re.compile("|".join(rf"(?<![\w-]){re.escape(n)}(?:[-‐][\w.]+)*" for n in names))
-    return pattern.sub(lambda m: _base_model(m.group(), names, paper_models), sentence)
+    return _own_names_pattern(tuple(names)).sub(lambda m: _base_model(m.group(), names, paper_models), sentence)
+
+
+@lru_cache(maxsize=32)
+def _own_names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One paper's own names and their variants; compiled once per paper, not once per claim."""
+    return re.compile("|".join(rf"(?<![\w-]){re.escape(n)}(?:[-‐][\w.]+)*" for n in names))
 
 
 def _base_model(variant: str, own: list[str], paper_models: list[Model]) -> str:

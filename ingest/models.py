@@ -8,7 +8,10 @@ The paper's own method ("FastVSR", "AutoPrune") comes from proposal phrasing and
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
+from functools import lru_cache
 from itertools import pairwise
 
 from graph.ids import entity_id
@@ -418,23 +421,55 @@ def _expansion(short: str, abstract: str) -> tuple[str | None, bool]:
     key = _name_key(short)
     if not key:
         return None, False
-    name = re.compile("(?i:" + r"[\s\-‐.]*".join(
-        "[2²]" if c == "2" else "[3³]" if c == "3" else re.escape(c) for c in key) + ")")
-    for match in name.finditer(abstract):
-        if match.start() and (abstract[match.start() - 1].isalnum() or abstract[match.start() - 1] in "-‐"):
+    for start, end in _key_spans(key, abstract):
+        if start and (abstract[start - 1].isalnum() or abstract[start - 1] in "-‐"):
             continue
-        after = _AFTER_NAME.match(abstract, match.end())
+        after = _AFTER_NAME.match(abstract, end)
         if after:
             long = _trim_phrase(after.group(1))
             if long and _abbreviates(_initial_letters(short), long):
                 return long, False
-        if _IN_PARENS.match(abstract, match.end()) and abstract[:match.start()].rstrip().endswith("("):
-            window = abstract[max(0, match.start() - 200):abstract.rindex("(", 0, match.start())]
+        if _IN_PARENS.match(abstract, end) and abstract[:start].rstrip().endswith("("):
+            window = abstract[max(0, start - 200):abstract.rindex("(", 0, start)]
             before = _PHRASE_AT_END.search(window)
             long = before.group(1) if before and len(before.group(1).split()) <= _MAX_LONG_WORDS else None
             if long and _abbreviates(_initial_letters(short), long):
                 return long, True
     return None, False
+
+
+def _key_spans(key: str, text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each place `text` spells `key` with spaces, hyphens or dots in between and any
+    case ("d 2 Cache" for d2cache): a search in the text's folded view, no pattern compiled per name."""
+    folded, gap_at, removed = _folded_view(text)
+
+    def in_text(i: int) -> int:
+        k = bisect_right(gap_at, i)
+        return i + (removed[k - 1] if k else 0)
+
+    found = folded.find(key)
+    while found >= 0:
+        yield in_text(found), in_text(found + len(key) - 1) + 1
+        found = folded.find(key, found + len(key))
+
+
+_SEPARATOR_RUN = re.compile(r"[\s\-‐.]+")
+
+
+@lru_cache(maxsize=8)
+def _folded_view(text: str) -> tuple[str, list[int], list[int]]:
+    """`text` without spaces, hyphens and dots, case-folded (², ³ as digits); and, for each removed run,
+    where it sat in the folded text and how many characters were removed up to its end."""
+    stripped = _SEPARATOR_RUN.sub("", text).replace("²", "2").replace("³", "3")
+    folded = stripped.casefold()
+    if len(folded) != len(stripped):  # ß, İ: folding would shift positions; lower-case ASCII only
+        folded = "".join(c.lower() if c.isascii() else c for c in stripped)
+    gap_at, removed, total = [], [], 0
+    for gap_start, gap_end in (m.span() for m in _SEPARATOR_RUN.finditer(text)):
+        gap_at.append(gap_start - total)
+        total += gap_end - gap_start
+        removed.append(total)
+    return folded, gap_at, removed
 
 
 def _abbreviates(short: str, long: str) -> bool:
@@ -470,17 +505,22 @@ def _initial_letters(short: str) -> str:
     return next((p for p in reversed(parts) if p.isupper() and len(p) > 1), short)
 
 
+@lru_cache(maxsize=32)
+def _subject(found: tuple[str, ...]) -> re.Pattern[str]:
+    """The subject of a sentence about the paper's design: "It", "Our <noun>" or one of its names."""
+    return re.compile(rf"(?:It|Our\s+\w+|{'|'.join(re.escape(n) for n in found if n) or '(?!)'})\b")
+
+
 def _design_parts(abstract: str, found: list[str]) -> list[str]:
     """Named parts of the paper's design, defined with an acronym that abbreviates them."""
     parts = []
-    subject = re.compile(rf"(?:It|Our\s+\w+|{'|'.join(re.escape(n) for n in found if n) or '(?!)'})\b")
     for acronym in _ACRONYM.finditer(abstract):  # "Phrase (ACR)": found from the bracket back
         match = _DEFINED_BEFORE.search(abstract, max(0, acronym.start() - 120), acronym.start())
         if not match:
             continue
         sentence = abstract[_sentence_start(abstract, match.start()):match.start()]
         if (_PART_AFTER.match(abstract, acronym.end()) and _ARTICLE_BEFORE.search(sentence)) or (
-                subject.match(sentence) and _SUBJECT_VERB.search(sentence)):
+                _SUBJECT_VERB.search(sentence) and _subject(tuple(found)).match(sentence)):
             parts.append((match.start(), f"{match.group(1)} ({acronym.group(1)})"))
     for match in _ENUMERATED.finditer(abstract):
         if _PART_CUE.search(abstract, _sentence_start(abstract, match.start()), match.start()):

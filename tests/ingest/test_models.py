@@ -214,3 +214,11 @@ def test_sizes_listed_after_a_checkpoint_or_a_family_are_checkpoints() -> None:
     assert _names("OPT-2.7B, 30B and 66B all benefit") == ["OPT-2.7B", "OPT-30B", "OPT-66B"]
     assert _names("Pythia models of 410M and 2.8 billion parameters") == ["Pythia-410M", "Pythia-2.8B"]
     assert _names("Baselines use OPT.") == ["OPT"]  # a bare family in capitals is the model family
+
+
+def test_an_expansion_is_found_beside_any_spelling_of_the_name() -> None:
+    # the name is matched by its key: a space or a hyphen inside it still counts
+    assert extract_proposed("", "", "We propose QQP. Experiments show that Q Q-P (Quantized Query Pruning) "
+                                    "cuts memory.") == ("QQP (Quantized Query Pruning)",)
+    assert extract_proposed("", "", "We propose QQP. Experiments show that QQPX (Quantized Query Pruning) "
+                                    "cuts memory.") == ("QQP",)  # a longer word is another name
