@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from extraction_quality import Score, is_class_word, match_named  # noqa: E402
+from extraction_quality import Score, is_class_word, match_named
 
 
 def agreement(gold: list[dict], second: list[dict]) -> dict[str, Score]:
