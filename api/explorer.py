@@ -140,13 +140,14 @@ def build_router(settings: Settings) -> APIRouter:
     ) -> HTMLResponse:
         service = _service(request)
         overview = await run_in_threadpool(service.overview)
-        form = {"q": q, "k": k, "category": category, "technique": technique, "institution": institution,
-                "model": model, "hardware": hardware, "metric": metric, "report": report, "mode": mode}
+        # The form sends every filter, left empty when not chosen: an empty value filters nothing.
+        ids = {name: [v.strip() for v in values if v.strip()] for name, values in (
+            ("category", category), ("technique", technique), ("institution", institution), ("model", model),
+            ("hardware", hardware), ("metric", metric), ("report", report))}
+        form = {"q": q, "k": k, **ids, "mode": mode}
         hits, terms = None, []
         if q.strip():
-            paper_filter = PaperFilter(
-                technique=tuple(technique), category=tuple(category), institution=tuple(institution),
-                model=tuple(model), hardware=tuple(hardware), metric=tuple(metric), report=tuple(report))
+            paper_filter = PaperFilter(**{name: tuple(values) for name, values in ids.items()})
             hits = await run_in_threadpool(service.search, q, k, paper_filter, mode)
             terms = query_terms(q)
         return render("search.html", form=form, hits=hits, highlight=highlight, terms=terms, overview=overview,

@@ -12,7 +12,8 @@
   const selected = document.getElementById("graph-selected");
 
   function pageOf(id, label) {
-    return (label === "Paper" ? "/paper/" : "/entity/") + encodeURIComponent(id);
+    // as the server writes them (api/explorer.py node_href): the id's colon stays readable
+    return (label === "Paper" ? "/paper/" : "/entity/") + encodeURIComponent(id).replace(/%3A/g, ":");
   }
 
   async function neighbourhood(id) {
