@@ -23,7 +23,7 @@ from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.concurrency import run_in_threadpool
 
@@ -169,7 +169,9 @@ def build_router(settings: Settings) -> APIRouter:
     async def entity_page(
         request: Request, node_id: str,
         offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-    ) -> HTMLResponse:
+    ) -> Response:
+        if browse.label_of(node_id) == "Paper":
+            return RedirectResponse(node_href(node_id, "Paper"), status_code=308)
         limit = min(50, settings.page_max)
         found = await run_in_threadpool(_service(request).entity, node_id, limit, offset)
         label = found.node.get("label", "")

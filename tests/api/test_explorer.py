@@ -104,6 +104,8 @@ def test_entity_pages(client: TestClient) -> None:
     assert "Shanghai Jiao Tong University" in institution and "上海交通大学" in institution
     assert f'name="institution" value="{SJTU.id}"' in institution  # search within its papers
     assert 'href="/leaderboard?metric=speedup"' in client.get("/entity/metric:speedup").text
+    moved = client.get(f"/entity/{spec_paper().id}", follow_redirects=False)
+    assert moved.status_code == 308 and moved.headers["location"] == f"/paper/{spec_paper().id}"
 
 
 def test_trends_and_leaderboard_pages(client: TestClient) -> None:
