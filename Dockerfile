@@ -1,6 +1,6 @@
 # The papergraph API image (see docker-compose.yml). torch comes first from the CPU wheel index:
 # the default torch wheel pulls several GB of CUDA libraries this service never uses.
-# The browser assets (GraphiQL, Swagger UI) come from the npm registry at build time; see api/assets.py.
+# The browser assets (cytoscape.js, GraphiQL, Swagger UI) come from the npm registry at build time; see api/assets.py.
 FROM node:20-slim AS assets
 WORKDIR /assets
 COPY api/web_assets/package.json api/web_assets/package-lock.json ./

@@ -31,7 +31,7 @@ $(NODE_STAMP): tests/cypher_lint/package.json
 	npm install --silent --no-audit --no-fund --prefix tests/cypher_lint
 	touch $(NODE_STAMP)
 
-# The browser assets the app serves itself (GraphiQL, Swagger UI), pinned; see api/assets.py.
+# The browser assets the app serves itself (cytoscape.js, GraphiQL, Swagger UI), pinned; see api/assets.py.
 $(ASSETS_STAMP): api/web_assets/package.json api/web_assets/package-lock.json
 	npm install --silent --no-audit --no-fund --prefix api/web_assets
 	touch $(ASSETS_STAMP)

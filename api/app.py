@@ -1,7 +1,8 @@
-"""The FastAPI application: GraphQL at /graphql (GraphiQL in the browser), REST under /api, /healthz,
-read-only SPARQL at /sparql.
+"""The FastAPI application: the web explorer at / (api/explorer.py), GraphQL at /graphql (GraphiQL in
+the browser), REST under /api, /healthz, read-only SPARQL at /sparql.
 
-Every error leaves as JSON `{"error": message}`; unexpected exceptions are logged and answered with a
+Every error leaves as JSON `{"error": message}` (on the explorer's pages, as an HTML page saying the
+same); unexpected exceptions are logged and answered with a
 generic 500, never a stack trace. REST routes and the slow GraphQL fields (search, imports) run the
 service in worker threads; the stores and the search index are thread-safe (each guards itself with
 locks), and the quick GraphQL lookups call the store on the event loop.
@@ -18,7 +19,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.routing import Match
@@ -27,6 +28,8 @@ from strawberry.fastapi import GraphQLRouter
 
 from api.assets import build_router as build_assets_router
 from api.assets import graphiql_html
+from api.explorer import build_router as build_explorer_router
+from api.explorer import error_page, is_page
 from api.limits import BodySizeLimit, GraphQLTimeout
 from api.rest import build_router, upload_limit
 from api.schema import GraphContext, build_schema
@@ -38,7 +41,11 @@ from graph.store import StoreUnavailable
 log = logging.getLogger("papergraph.api")
 
 
-def _error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+def _error(status: int, message: str, headers: dict[str, str] | None = None,
+           request: Request | None = None) -> Response:
+    """The error body: JSON, or an HTML page for a GET of one of the explorer's pages."""
+    if request is not None and request.method == "GET" and is_page(request.url.path):
+        return error_page(status, message)
     return JSONResponse({"error": message}, status_code=status, headers=headers)
 
 
@@ -62,33 +69,33 @@ def _allowed_methods(app: FastAPI, scope: Scope) -> str:
 
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: HTTPException) -> Response:
         headers = dict(getattr(exc, "headers", None) or {})
         if exc.status_code == 405:
             headers["Allow"] = _allowed_methods(app, request.scope)
-        return _error(exc.status_code, str(exc.detail), headers or None)
+        return _error(exc.status_code, str(exc.detail), headers or None, request)
 
     @app.exception_handler(RequestValidationError)
-    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        return _error(422, _validation_message(exc))
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        return _error(422, _validation_message(exc), request=request)
 
     @app.exception_handler(NotFound)
-    async def not_found(request: Request, exc: NotFound) -> JSONResponse:
-        return _error(404, str(exc))
+    async def not_found(request: Request, exc: NotFound) -> Response:
+        return _error(404, str(exc), request=request)
 
     @app.exception_handler(InvalidRequest)
-    async def bad_request(request: Request, exc: InvalidRequest) -> JSONResponse:
-        return _error(400, str(exc))
+    async def bad_request(request: Request, exc: InvalidRequest) -> Response:
+        return _error(400, str(exc), request=request)
 
     @app.exception_handler(StoreUnavailable)
-    async def unavailable(request: Request, exc: StoreUnavailable) -> JSONResponse:
+    async def unavailable(request: Request, exc: StoreUnavailable) -> Response:
         log.error("store unavailable: %s", exc)
-        return _error(503, "the graph store is unavailable")
+        return _error(503, "the graph store is unavailable", request=request)
 
     @app.exception_handler(Exception)
-    async def internal(request: Request, exc: Exception) -> JSONResponse:
+    async def internal(request: Request, exc: Exception) -> Response:
         log.exception("internal error on %s %s", request.method, request.url.path)
-        return _error(500, "internal error")
+        return _error(500, "internal error", request=request)
 
 
 async def _follow_other_writers(service: PapergraphService, every_s: float) -> None:
@@ -152,6 +159,7 @@ def create_app(settings: Settings | None = None, service: PapergraphService | No
     app.include_router(build_assets_router(app.openapi_url or "/openapi.json"))
     app.include_router(build_router(settings))
     app.include_router(build_sparql_router())
+    app.include_router(build_explorer_router(settings))
     _install_error_handlers(app)
 
     def limit_for(scope: Scope) -> int | None:

@@ -1,5 +1,5 @@
-"""The browser assets the app serves itself, so GraphiQL (/graphql) and Swagger UI (/docs) work on a
-machine without internet: every script and stylesheet comes from `api/web_assets/node_modules`,
+"""The browser assets the app serves itself, so the web explorer's graph view (/), GraphiQL (/graphql)
+and Swagger UI (/docs) work on a machine without internet: every script and stylesheet comes from `api/web_assets/node_modules`,
 installed at set-up (`make setup`: `npm install --prefix api/web_assets`, versions pinned in its
 package.json and lock) from the npm registry, never from a CDN at run time.
 
@@ -10,6 +10,7 @@ package.json and lock) from the npm registry, never from a CDN at run time.
 | @graphiql/plugin-explorer | 1.0.2 | MIT | /graphql |
 | js-cookie | 3.0.5 | MIT | /graphql |
 | swagger-ui-dist | 5.17.14 | Apache-2.0 | /docs |
+| cytoscape | 3.35.0 | MIT | the explorer's graph view (/paper/{id}, /entity/{id}) |
 
 GraphiQL's page is strawberry's own, with each `https://unpkg.com/<package>@<version>/<file>` rewritten to
 `/assets/<package>/<file>`; its subresource-integrity hashes stay and still match (the npm files are the
@@ -43,6 +44,7 @@ ASSETS: dict[str, str] = {
     "@graphiql/plugin-explorer/dist/index.umd.js": "@graphiql/plugin-explorer/dist/index.umd.js",
     "swagger-ui-dist/swagger-ui-bundle.js": "swagger-ui-dist/swagger-ui-bundle.js",
     "swagger-ui-dist/swagger-ui.css": "swagger-ui-dist/swagger-ui.css",
+    "cytoscape/dist/cytoscape.min.js": "cytoscape/dist/cytoscape.min.js",
 }
 _MEDIA = {".js": "text/javascript", ".css": "text/css"}
 _UNPKG = re.compile(r"https://unpkg\.com/((?:@[^/@\"]+/)?[^/@\"]+)@[^/\"]+/([^\"]+)")

@@ -1,5 +1,5 @@
-"""REST routes: search, one paper, the review list, trends, leaderboards, comparisons, report upload and
-the health check. Thin: they call the service.
+"""REST routes: search, one paper, one entity, a node's neighbourhood, the review list, trends,
+leaderboards, comparisons, report upload and the health check. Thin: they call the service.
 
 Write access: POST /api/reports needs the X-API-Key header to equal PAPERGRAPH_API_KEY (401 when it is
 missing or wrong). With no key configured the server is read-only and the route answers 403
@@ -16,20 +16,26 @@ from fastapi.security import APIKeyHeader
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from api import analytics
+from api import analytics, browse
 from api.errors import error_responses
 from api.schema import key_matches
-from api.service import ImportTotals, PapergraphService, SearchResult
+from api.service import MAX_NEIGHBOURHOOD_DEPTH, ImportTotals, PapergraphService, SearchResult
 from api.settings import Settings
 from graph.model import METRICS
-from graph.store import PaperFilter
+from graph.store import Node, PaperFilter, Subgraph
 
 # Room for the multipart boundaries and part headers around the file itself.
 MULTIPART_OVERHEAD = 16 * 1024
 
 IdList = Annotated[list[str], Query()]
 OptionalId = Annotated[str | None, Query(max_length=200)]
+# Parameter patterns and bounds, shared with the explorer's pages (api/explorer.py).
+MAX_QUERY_CHARS = 500
+SEARCH_MODE = "^(hybrid|vector|lexical)$"
 TREND_BY = "^(category|technique|institution|model|hardware)$"
+TREND_SORT = "^(papers|rising|new)$"
+CLAIM_DIRECTION = "^(increase|decrease|level)$"
+MAX_UNIT_CHARS = 40
 METRIC_PATTERN = "^(metric:)?(" + "|".join(re.escape(m) for m in METRICS) + ")$"
 # 1 to MAX_COMPARE comma-separated ids, none blank.
 COMPARE_IDS = rf"^[^,]*[^,\s][^,]*(,[^,]*[^,\s][^,]*){{0,{analytics.MAX_COMPARE - 1}}}$"
@@ -59,6 +65,23 @@ def _hit_json(hit: SearchResult) -> dict[str, Any]:
     return {"paper": paper, "score": round(hit.score, 6), "match": hit.match}
 
 
+def _node_json(node: Node) -> dict[str, Any]:
+    return {"id": node["id"], "label": node.get("label", ""), "caption": browse.caption(node)}
+
+
+def subgraph_json(graph: Subgraph) -> dict[str, Any]:
+    """A neighbourhood as the graph view draws it: nodes with their caption, relationships by id."""
+    return {"nodes": [_node_json(n) for n in graph.nodes],
+            "relationships": [{"type": r["type"], "start": r["start"], "end": r["end"]} for r in graph.relationships]}
+
+
+def entity_json(found: browse.Entity) -> dict[str, Any]:
+    return {"node": found.node,
+            "related": {heading: [_node_json(n) for n in nodes] for heading, nodes in found.related.items()},
+            "papers": {"total": found.total_papers, "offset": found.offset,
+                       "items": [{"id": p["id"], "title": p.get("title", "")} for p in found.papers]}}
+
+
 def build_router(settings: Settings) -> APIRouter:
     router = APIRouter()
 
@@ -66,7 +89,8 @@ def build_router(settings: Settings) -> APIRouter:
                 responses=error_responses(400, 422, 503))
     async def search(
         request: Request,
-        q: Annotated[str, Query(min_length=1, max_length=500, pattern=r"\S", description="the query")],
+        q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS, pattern=r"\S",
+                                    description="the query")],
         k: Annotated[int, Query(ge=1, le=settings.search_max_k)] = 10,
         category: IdList = [],  # noqa: B006 - FastAPI copies query defaults per request
         technique: IdList = [],  # noqa: B006
@@ -75,7 +99,7 @@ def build_router(settings: Settings) -> APIRouter:
         hardware: IdList = [],  # noqa: B006
         metric: IdList = [],  # noqa: B006
         report: IdList = [],  # noqa: B006
-        mode: Annotated[str, Query(pattern="^(hybrid|vector|lexical)$")] = "hybrid",
+        mode: Annotated[str, Query(pattern=SEARCH_MODE)] = "hybrid",
     ) -> dict[str, Any]:
         paper_filter = PaperFilter(
             technique=tuple(technique), category=tuple(category), institution=tuple(institution),
@@ -88,6 +112,27 @@ def build_router(settings: Settings) -> APIRouter:
                 responses=error_responses(404, 422, 503))
     async def paper(request: Request, paper_id: str) -> dict[str, Any]:
         return await run_in_threadpool(_service(request).paper_document, paper_id)
+
+    @router.get("/api/entities/{node_id}",
+                summary="An institution, technique, model, hardware, metric, evidence or report: its properties, "
+                        "related nodes (broader/narrower, parent/members...) and a page of its papers",
+                responses=error_responses(400, 404, 422, 503))
+    async def entity(
+        request: Request, node_id: str,
+        limit: Annotated[int, Query(ge=1, le=settings.page_max, description="papers per page")] = 50,
+        offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    ) -> dict[str, Any]:
+        return entity_json(await run_in_threadpool(_service(request).entity, node_id, limit, offset))
+
+    @router.get("/api/neighbourhood/{node_id}",
+                summary="The nodes within `depth` hops of any node (at most `limit`) and their relationships",
+                responses=error_responses(400, 404, 422, 503))
+    async def neighbourhood(
+        request: Request, node_id: str,
+        depth: Annotated[int, Query(ge=1, le=MAX_NEIGHBOURHOOD_DEPTH)] = 1,
+        limit: Annotated[int, Query(ge=1, le=settings.page_max)] = 50,
+    ) -> dict[str, Any]:
+        return subgraph_json(await run_in_threadpool(_service(request).neighbourhood, node_id, depth, limit))
 
     @router.get("/api/review", summary="Unresolved institutions, models and hardware, most papers first",
                 responses=error_responses(503))
@@ -102,7 +147,7 @@ def build_router(settings: Settings) -> APIRouter:
         by: Annotated[str, Query(pattern=TREND_BY)] = "category",
         top: Annotated[int, Query(ge=1, le=settings.analytics_max_rows)] = 10,
         category: OptionalId = None,
-        sort: Annotated[str, Query(pattern="^(papers|rising|new)$")] = "papers",
+        sort: Annotated[str, Query(pattern=TREND_SORT)] = "papers",
         format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
     ) -> Any:
         result = await run_in_threadpool(_service(request).trends, by, top, category, sort)
@@ -117,8 +162,8 @@ def build_router(settings: Settings) -> APIRouter:
         technique: OptionalId = None,
         hardware: OptionalId = None,
         model: OptionalId = None,
-        unit: Annotated[str | None, Query(max_length=40, description="rank the group of this unit")] = None,
-        direction: Annotated[str | None, Query(pattern="^(increase|decrease|level)$")] = None,
+        unit: Annotated[str | None, Query(max_length=MAX_UNIT_CHARS, description="rank the group of this unit")] = None,
+        direction: Annotated[str | None, Query(pattern=CLAIM_DIRECTION)] = None,
         k: Annotated[int, Query(ge=1, le=settings.analytics_max_rows)] = 20,
         format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
     ) -> Any:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from api import analytics
+from api import analytics, browse
 from api.review import ReviewItem, unresolved_entities
 from api.settings import Settings
 from graph.model import (
@@ -33,7 +33,7 @@ from graph.model import (
 )
 from graph.projection import PAPER_RELATIONS, assemble_paper
 from graph.search import SEARCH_MODES
-from graph.store import GraphStore, Node, PaperFilter, StoreError, StoreUnavailable
+from graph.store import GraphStore, Node, PaperFilter, StoreError, StoreUnavailable, Subgraph
 
 if TYPE_CHECKING:
     from graph.projection import GraphProjection
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from graph.sparql import SparqlAnswer, SparqlRunner
 
 REPORT_SUFFIXES = (".md", ".markdown", ".json")
+MAX_NEIGHBOURHOOD_DEPTH = 3
 
 
 class ServiceError(Exception):
@@ -410,6 +411,33 @@ class PapergraphService:
         if all_found and result.missing:
             raise NotFound(f"no paper with id {', '.join(repr(i) for i in result.missing)}")
         return result
+
+    # --- nodes and neighbourhoods, for the web explorer (api/browse.py) ------------------------------
+    def entity(self, node_id: str, limit: int = 50, offset: int = 0) -> browse.Entity:
+        """An institution, technique, model, hardware, metric, evidence or report with its related nodes
+        and a page of its papers."""
+        self._check_range("limit", limit, self.settings.page_max)
+        if offset < 0:
+            raise InvalidRequest(f"offset must not be negative, not {offset}")
+        found = browse.entity(self.store, node_id, limit, offset)
+        if found is None:
+            raise NotFound(f"no institution, technique, model, hardware, metric, evidence or report with id "
+                           f"{node_id!r}")
+        return found
+
+    def neighbourhood(self, node_id: str, depth: int = 1, limit: int = 50) -> Subgraph:
+        """The nodes within `depth` hops of a node (at most `limit`, the node first) and their
+        relationships."""
+        self._check_range("depth", depth, MAX_NEIGHBOURHOOD_DEPTH)
+        self._check_range("limit", limit, self.settings.page_max)
+        graph = browse.neighbourhood(self.store, node_id, depth, limit)
+        if graph is None:
+            raise NotFound(f"no node with id {node_id!r}")
+        return graph
+
+    def overview(self) -> browse.Overview:
+        """Node counts and the technique categories with their numbers of papers."""
+        return browse.overview(self.store)
 
     @staticmethod
     def _check_range(name: str, value: int, cap: int) -> None:
