@@ -35,6 +35,7 @@ from graph.corpus import Corpus, PaperText, lexical_text
 from graph.embedding import Embedder, default_embedder, limit_query_threads
 from graph.lexical import BM25Index, SentenceMatcher, tokenize
 from graph.model import ImportBatch, Paper
+from graph.vector_files import Compaction
 from graph.vectors import QUERY_CACHE_SIZE, EmbeddingCache, VectorIndex, text_hash
 
 SEARCH_MODES = ("hybrid", "vector", "lexical")
@@ -204,10 +205,12 @@ class SearchIndex:
         self._cache.warm_up()
         self.search("warm-up query", k=1)
 
-    def compact(self) -> None:
-        """Rewrite the vector index as one snapshot (imports append to a log; see graph/vector_files.py)."""
+    def compact(self) -> Compaction:
+        """Fold the vector log into one snapshot (imports append to a log; see graph/vector_files.py).
+        Searches and imports go on meanwhile: the index lock is held only to save unsaved changes."""
         with self._lock:
-            self._vectors.compact()
+            self._vectors.save()
+        return self._vectors.compact()
 
     @property
     def embedded_total(self) -> int:
