@@ -32,7 +32,7 @@ from pathlib import Path
 import faiss
 import numpy as np
 
-from graph.embedding import Embedder
+from graph.embedding import Embedder, limit_query_threads
 from graph.vector_files import LEGACY_FILE, Compaction, VectorFiles, log_records, remove_ids
 from graph.write_lock import WriterBusy
 
@@ -132,6 +132,7 @@ class EmbeddingCache:
             if vector is not None:
                 self._queries.move_to_end(text)
                 return vector
+        limit_query_threads()
         vector = self._embedder.encode([text])[0]
         vector.setflags(write=False)
         with self._queries_lock:
