@@ -45,7 +45,7 @@ _STOP = frozenset({
 # Clause ends: Chinese full stops, commas and enumeration commas anywhere (a brief is one long
 # sentence whose clauses carry institution / technique / problem / result); "." only before a space or
 # the end (not 3.92x).
-_SENTENCE_END = re.compile(r"(?<=[。；;！？!?，、])|(?<=\.)(?=\s|$)")
+_SENTENCE_END = re.compile(r"[。；;！？!?，、]|\.(?=\s|$)")
 _CLAUSE_TRAIL = "，、"
 _MAX_TF = np.iinfo(np.uint16).max
 _FORMAT = 1  # bump when the saved arrays change meaning
@@ -74,8 +74,13 @@ def _latin_terms(text: str) -> list[str]:
 
 def sentences(text: str) -> list[str]:
     """Sentences of English text, clauses of Chinese text (without their trailing comma)."""
-    parts = (s.strip().rstrip(_CLAUSE_TRAIL).strip() for s in _SENTENCE_END.split(text) if s)
-    return [s for s in parts if s]
+    parts, start = [], 0
+    for end in _SENTENCE_END.finditer(text):  # each piece ends after its mark
+        parts.append(text[start:end.end()])
+        start = end.end()
+    parts.append(text[start:])
+    cleaned = (part.strip().rstrip(_CLAUSE_TRAIL).strip() for part in parts)
+    return [part for part in cleaned if part]
 
 
 def _grown(array: np.ndarray, size: int) -> np.ndarray:
@@ -367,11 +372,12 @@ class SentenceMatcher:
         # so only sentences containing some query term as a substring need tokenising.
         tokens: list[set[str]] = []
         for sentence in candidates:
-            lowered = sentence.lower()
-            tokens.append(set(tokenize(sentence)) if any(t in lowered for t in terms) else set())
+            tokens.append(set(tokenize(sentence)) if any(map(sentence.lower().__contains__, terms)) else set())
         for weights in self._weights:
             best, best_score = "", 0.0
             for sentence, present in zip(candidates, tokens, strict=True):
+                if not present:
+                    continue
                 score = sum(weight for term, weight in weights.items() if term in present)
                 if score > best_score:
                     best, best_score = sentence, score
