@@ -11,6 +11,7 @@
     papergraph compare PAPER_ID... [--format markdown|json|csv]
     papergraph schema [--format graphql|openapi]
     papergraph serve [--host H] [--port P] [--store ...] [--data-dir DIR]
+    papergraph compact [--data-dir DIR] [--format json|text]
     papergraph export --format ttl|jsonld|graphml [--out FILE] | --format csv --out FOLDER
     papergraph sparql 'SELECT ...' [--format table|json|csv]
 
@@ -280,6 +281,24 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_compact(args: argparse.Namespace) -> int:
+    """Fold the search index's vector log into one snapshot; safe while a server or an import runs."""
+    service = PapergraphService(_settings(args))
+    try:
+        done = service.compact_index()
+    finally:
+        service.close()
+    if args.format == "json":
+        _json(done.to_json(), sys.stdout)
+    elif done.compacted:
+        print(f"compacted the vector index: {done.files_before} files, {done.bytes_before / 1e6:.1f} MB -> "
+              f"{done.files_after} files, {done.bytes_after / 1e6:.1f} MB ({done.records_folded} log records "
+              f"folded in {done.seconds:.2f} s)")
+    else:
+        print(f"the vector index is already compact: {done.files_after} files, {done.bytes_after / 1e6:.1f} MB")
+    return 0
+
+
 def _export_graph(args: argparse.Namespace) -> int:
     from graph.formats import neo4j_admin_command, write_graph
 
@@ -410,6 +429,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, help="port (default 8000)")
     _store_options(p)
     p.set_defaults(run=cmd_serve)
+
+    p = commands.add_parser("compact", help="fold the search index's vector log into one snapshot (safe while "
+                                            "serving)")
+    p.add_argument("--format", choices=("json", "text"), default="text")
+    p.add_argument("--data-dir", type=Path, help="data directory (PAPERGRAPH_DATA_DIR, default ./data)")
+    p.set_defaults(run=cmd_compact)
 
     p = commands.add_parser("sparql", help="a read-only SPARQL query (SELECT or ASK) over the graph's RDF")
     p.add_argument("query")

@@ -28,6 +28,8 @@ _STATUS_TEXT: dict[int, tuple[str, str]] = {
     403: ("Writes are off: the server has no PAPERGRAPH_API_KEY",
           "writes are disabled: the server has no PAPERGRAPH_API_KEY"),
     404: ("Nothing has this id", "no paper with id 'paper:0000000000000000'"),
+    409: ("Another process held what this write needs for too long; try again",
+          "data/search is being written by pid 4711 (papergraph compact) since 14:02:11; waited 30 s. ..."),
     413: ("The body is over the size limit", "report too large: the limit is 5242880 bytes"),
     422: ("A parameter or the body does not have the declared shape", "q: String should have at least 1 character"),
     500: ("An unexpected fault; it is logged, the answer says nothing more", "internal error"),

@@ -1,9 +1,10 @@
 """REST routes: search, one paper, one entity, a node's neighbourhood, the review list, trends,
-leaderboards, comparisons, report upload and the health check. Thin: they call the service.
+leaderboards, comparisons, report upload, compaction of the search index and the health check. Thin:
+they call the service.
 
-Write access: POST /api/reports needs the X-API-Key header to equal PAPERGRAPH_API_KEY (401 when it is
-missing or wrong). With no key configured the server is read-only and the route answers 403
-"writes are disabled". Uploads are limited to `max_upload_bytes` (413), counted while streaming.
+Write access: POST /api/reports and POST /api/admin/compact need the X-API-Key header to equal
+PAPERGRAPH_API_KEY (401 when it is missing or wrong). With no key configured the server is read-only and
+those routes answer 403 "writes are disabled". Uploads are limited to `max_upload_bytes` (413), counted while streaming.
 """
 
 # No `from __future__ import annotations`: FastAPI reads the route annotations, which name `settings`.
@@ -19,7 +20,7 @@ from starlette.datastructures import UploadFile
 from api import analytics, browse
 from api.errors import error_responses
 from api.schema import key_matches
-from api.service import MAX_NEIGHBOURHOOD_DEPTH, ImportTotals, PapergraphService, SearchResult
+from api.service import MAX_NEIGHBOURHOOD_DEPTH, ImportTotals, IndexBusy, PapergraphService, SearchResult
 from api.settings import Settings
 from graph.model import METRICS
 from graph.store import Node, PaperFilter, Subgraph
@@ -84,6 +85,12 @@ def entity_json(found: browse.Entity) -> dict[str, Any]:
 
 def build_router(settings: Settings) -> APIRouter:
     router = APIRouter()
+
+    def _require_key(api_key: str | None) -> None:
+        if not settings.writes_enabled():
+            raise HTTPException(403, "writes are disabled: the server has no PAPERGRAPH_API_KEY")
+        if not key_matches(api_key or "", settings):
+            raise HTTPException(401, "unauthorized: send a valid X-API-Key header")
 
     @router.get("/api/search", summary="Search papers (English or Chinese), filters applied before ranking",
                 responses=error_responses(400, 422, 503))
@@ -206,11 +213,7 @@ def build_router(settings: Settings) -> APIRouter:
     )
     async def upload_report(request: Request,
                             api_key: Annotated[str | None, Security(API_KEY_HEADER)] = None) -> dict[str, Any]:
-        # The key is checked before the body is read, so an unauthorised upload costs nothing.
-        if not settings.writes_enabled():
-            raise HTTPException(403, "writes are disabled: the server has no PAPERGRAPH_API_KEY")
-        if not key_matches(api_key or "", settings):
-            raise HTTPException(401, "unauthorized: send a valid X-API-Key header")
+        _require_key(api_key)  # before the body is read, so an unauthorised upload costs nothing
         limit = settings.max_upload_bytes
         async with request.form(max_files=1, max_fields=1, max_part_size=MULTIPART_OVERHEAD) as form:
             upload = form.get("file")
@@ -228,6 +231,19 @@ def build_router(settings: Settings) -> APIRouter:
             "created": totals.created, "merged": totals.merged, "unchanged": totals.unchanged,
             "removed": totals.removed, "warnings": [str(w) for w in result.warnings],
         }
+
+    @router.post("/api/admin/compact",
+                 summary="Fold the search index's vector log into one snapshot; needs X-API-Key. Searches and "
+                         "imports go on meanwhile",
+                 responses=error_responses(401, 403, 409))
+    async def compact(request: Request,
+                      api_key: Annotated[str | None, Security(API_KEY_HEADER)] = None) -> dict[str, Any]:
+        _require_key(api_key)
+        try:
+            done = await run_in_threadpool(_service(request).compact_index)
+        except IndexBusy as exc:
+            raise HTTPException(409, str(exc)) from exc
+        return done.to_json()
 
     @router.get("/healthz", summary="Liveness, store reachability, and whether the search index is in step",
                 responses=error_responses(503))

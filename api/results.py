@@ -78,6 +78,18 @@ class ImportResult:
     removed: list[Count]
 
 
+@strawberry.type(description="What folding the search index's vector log into one snapshot did.")
+class CompactionResult:
+    compacted: bool = strawberry.field(description="false: the log was empty, nothing was written")
+    generation: int = strawberry.field(description="of the snapshot afterwards")
+    records_folded: int
+    files_before: int
+    files_after: int
+    bytes_before: float = strawberry.field(description="bytes (a Float: an index may outgrow a 32-bit Int)")
+    bytes_after: float
+    seconds: float
+
+
 @strawberry.type
 class ReviewSource:
     paper_id: str

@@ -32,6 +32,7 @@ from api.cost import CostModel, cost_rule
 from api.errors import FORBIDDEN, UNAUTHENTICATED, bad_input, classify
 from api.loaders import StoreLoaders
 from api.results import (
+    CompactionResult,
     Comparison,
     Count,
     GraphNode,
@@ -404,6 +405,12 @@ class Mutation:
             warnings=[str(w) for w in result.warnings], created=_counts(totals.created),
             merged=_counts(totals.merged), unchanged=_counts(totals.unchanged), removed=_counts(totals.removed),
         )
+
+
+    @strawberry.mutation(permission_classes=[RequireApiKey],
+                         description="Fold the search index's vector log into one snapshot; searches go on.")
+    async def compact_index(self, info: strawberry.Info) -> CompactionResult:
+        return CompactionResult(**(await _service_call(info.context.service.compact_index)).to_json())
 
 
 class ClassifiedErrors(MaskErrors):

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from graph.projection import GraphProjection
     from graph.search import SearchIndex
     from graph.sparql import SparqlAnswer, SparqlRunner
+    from graph.vector_files import Compaction
 
 REPORT_SUFFIXES = (".md", ".markdown", ".json")
 MAX_NEIGHBOURHOOD_DEPTH = 3
@@ -54,6 +55,10 @@ class NotFound(ServiceError):
 
 class InvalidRequest(ServiceError):
     pass
+
+
+class IndexBusy(ServiceError):
+    """Another thread or process held the search index's files for longer than we would wait."""
 
 
 class OntologyError(ServiceError):
@@ -367,6 +372,23 @@ class PapergraphService:
                 logging.getLogger(__name__).exception("indexing %s failed; rebuilding from the store",
                                                       batch.report.id)
                 self.index.rebuild(self.store.export())
+
+    def compact_index(self) -> Compaction:
+        """Fold the search index's vector log into one snapshot (`papergraph compact`, POST
+        /api/admin/compact). A serving process saves its index first and keeps answering searches and
+        imports meanwhile; a process that has not opened the index compacts its files without loading
+        the model or the store. Raises ServiceError when another compaction holds the files too long."""
+        from graph.vector_files import VectorFiles
+        from graph.write_lock import WriterBusy
+
+        with self._index_lock:
+            index = self._index
+        try:
+            if index is not None:
+                return index.compact()
+            return VectorFiles(Path(self.settings.data_dir) / "search", self.settings.writer_wait_s).compact()
+        except WriterBusy as exc:
+            raise IndexBusy(str(exc)) from exc
 
     # --- reads ----------------------------------------------------------------------------------
     def is_empty(self) -> bool:

@@ -27,9 +27,8 @@ DEFAULT_BACKEND = "onnx-int8"
 # Intra-op threads for embedding one search query (torch's, or the ONNX backends' query session).
 # Measured for torch on the shared two-core box with
 # benchmarks/search_latency.py --threads 1 / 2 at 100k papers (load ~1): query embedding 8.2 vs 11.6 ms
-# p50, vector search 13.0 vs 15.5, hybrid 14.3 vs 14.0. In hybrid search the other core is scoring BM25
-# at the same moment, and the search process also runs FAISS's OpenMP pool, so a second torch thread
-# mostly waits. (A bare process on an idle box embeds faster with two, 4.7 vs 7.0 ms; the serving
+# p50, vector search 13.0 vs 15.5, hybrid 14.3 vs 14.0. Concurrent requests keep the other core busy,
+# and the search process also runs FAISS's OpenMP pool, so a second torch thread mostly waits. (A bare process on an idle box embeds faster with two, 4.7 vs 7.0 ms; the serving
 # process is not that.) Batch embedding during an import keeps torch's default (all cores), where two
 # threads nearly double throughput (20 -> 37 abstracts/s).
 QUERY_THREADS = 1

@@ -23,7 +23,7 @@ import networkx as nx
 from graph.memory_queries import GraphQueries
 from graph.model import ImportBatch, ImportSummary
 from graph.projection import NodeRecord, RelRecord, node_dict, paper_sources, project_batches, rebuild_batches
-from graph.sqlite_persistence import SqliteGraphFile, WritePlan, decode_props, rel_props
+from graph.sqlite_persistence import SqliteGraphFile, WritePlan, decode_props, rel_props, rel_row
 from graph.store import NODE_LABELS, RELATIONSHIP_TYPES, Node, StoreError
 from graph.upsert_plan import plan_removal, plan_upserts
 from graph.write_lock import exclusive_writer
@@ -62,31 +62,54 @@ class MemoryStore(GraphQueries):
         gc.freeze()
 
     def _load(self) -> None:
-        """Build the graph from SQLite; ids are interned so relationship rows share the node's string."""
+        """Build the graph by replaying the SQLite logs (last row wins); ids are interned so relationship
+        rows share the node's string."""
         intern = sys.intern
         g = self._g
         node_attr = g._node
         succ, pred, adj_factory = g._succ, g._pred, g.adjlist_inner_dict_factory
-        rel_counts: dict[str, int] = {}
+        by_label, evidence_value = self._by_label, self._evidence_value
         for node_id, label, name, num, raw in self._file.iter_nodes():
-            node_id, label = intern(node_id), intern(label)
+            old = node_attr.get(node_id)
+            if old is not None:  # replaced or deleted by this row
+                by_label[old["label"]].discard(node_id)
+                evidence_value.pop(node_id, None)
+                if label is None:
+                    del node_attr[node_id], succ[node_id], pred[node_id]
+            if label is None:
+                continue
+            if old is None:
+                node_id = intern(node_id)
+                succ[node_id] = adj_factory()
+                pred[node_id] = adj_factory()
+            label = intern(label)
             node_attr[node_id] = {"label": label, "name": name, "p": raw}
-            succ[node_id] = adj_factory()
-            pred[node_id] = adj_factory()
-            self._by_label[label].add(node_id)
+            by_label[label].add(node_id)
             if num is not None:
-                self._evidence_value[node_id] = num
+                evidence_value[node_id] = num
         # networkx's add_edge costs several checks per edge; start-up fills the adjacency directly,
         # in the same shape MultiDiGraph.add_edge builds (the key dict is shared by _succ and _pred).
-        for src, rel_type, dst, pos, raw in self._file.iter_rels():
-            src, dst, rel_type = intern(src), intern(dst), intern(rel_type)
-            keydict = succ[src].get(dst)
+        rel_counts: dict[str, int] = {}
+        for src, rel_type, dst, pos, raw, deleted in self._file.iter_rels():
+            out = succ.get(src)
+            if out is None or dst not in node_attr:
+                continue  # a relationship of a node deleted later (its tombstone follows)
+            keydict = out.get(dst)
+            if deleted:
+                if keydict is not None and rel_type in keydict:
+                    del keydict[rel_type]
+                    rel_counts[rel_type] -= 1
+                    if not keydict:
+                        del out[dst], pred[dst][src]
+                continue
             if keydict is None:
                 keydict = {}
-                succ[src][dst] = keydict
-                pred[dst][src] = keydict
+                out[intern(dst)] = keydict
+                pred[dst][intern(src)] = keydict
+            rel_type = intern(rel_type)
+            if rel_type not in keydict:
+                rel_counts[rel_type] = rel_counts.get(rel_type, 0) + 1
             keydict[rel_type] = rel_props(pos, raw)
-            rel_counts[rel_type] = rel_counts.get(rel_type, 0) + 1
         self._rel_counts.update(rel_counts)
 
     # -- writes -------------------------------------------------------------------------------------
@@ -133,6 +156,17 @@ class MemoryStore(GraphQueries):
             for plan in plans:
                 self._apply(plan)
             self._changed()
+        if self._file.wants_rewrite(len(self._g) + sum(self._rel_counts.values())):
+            self._rewrite()
+
+    def _rewrite(self) -> None:
+        """Write the graph anew, without the rows later rows replaced (see graph/sqlite_persistence.py).
+        The graph does not change, so readers go on; a failure leaves the logs as they were."""
+        g = self._g
+        nodes = ((n, a["label"], a["name"], self._evidence_value.get(n), a["p"]) for n, a in g._node.items())
+        rels = (rel_row((t, s, e), props) for s, nbrs in g._succ.items()
+                for e, keys in nbrs.items() for t, props in keys.items())
+        self._file.rewrite(nodes, rels)
 
     def _apply(self, plan: WritePlan) -> None:
         g = self._g

@@ -12,10 +12,11 @@ a log and is compacted into a snapshot now and then (graph/vector_files.py); the
 whenever its unsaved overlay has grown past a share of the corpus, and at open the papers committed
 since the saved base (by corpus revision) are re-tokenised, so opening never re-reads every text.
 
-A hybrid query runs its two halves at once: the query is embedded on a worker thread (torch and ONNX
-Runtime release the GIL) while BM25 scores on the caller's, so on two cores the query costs about the larger of the
-two rather than their sum. Query vectors are kept in a small LRU (graph/vectors.py), since a user
-paging or refiltering repeats the query.
+A hybrid query embeds the query and scores BM25 one after the other, on the calling thread: on a
+worker thread the embedding overlapped the scoring but slowed it more than it saved (the two contend
+for two shared cores and for the GIL, which numpy's scatter-add holds), and concurrent requests use
+the cores anyway. Query vectors are kept in a small LRU (graph/vectors.py), since a user paging or
+refiltering repeats the query.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
@@ -32,9 +32,10 @@ from pathlib import Path
 import numpy as np
 
 from graph.corpus import Corpus, PaperText, lexical_text
-from graph.embedding import Embedder, default_embedder, limit_query_threads
+from graph.embedding import Embedder, default_embedder
 from graph.lexical import BM25Index, SentenceMatcher, tokenize
 from graph.model import ImportBatch, Paper
+from graph.vector_files import Compaction
 from graph.vectors import QUERY_CACHE_SIZE, EmbeddingCache, VectorIndex, text_hash
 
 SEARCH_MODES = ("hybrid", "vector", "lexical")
@@ -46,9 +47,6 @@ _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 LEXICAL_SAVE_MIN = 2000
 LEXICAL_SAVE_SHARE = 0.05
 _LEXICAL_FILE = "lexical.npz"
-# Workers embed queries while the calling threads score BM25 (two: one per core for concurrent requests).
-_QUERY_ENCODER = ThreadPoolExecutor(max_workers=2, thread_name_prefix="query-embedding",
-                                    initializer=limit_query_threads)
 
 QueryExpander = Callable[[str], list[str]]
 
@@ -204,10 +202,12 @@ class SearchIndex:
         self._cache.warm_up()
         self.search("warm-up query", k=1)
 
-    def compact(self) -> None:
-        """Rewrite the vector index as one snapshot (imports append to a log; see graph/vector_files.py)."""
+    def compact(self) -> Compaction:
+        """Fold the vector log into one snapshot (imports append to a log; see graph/vector_files.py).
+        Searches and imports go on meanwhile: the index lock is held only to save unsaved changes."""
         with self._lock:
-            self._vectors.compact()
+            self._vectors.save()
+        return self._vectors.compact()
 
     @property
     def embedded_total(self) -> int:
@@ -312,15 +312,14 @@ class SearchIndex:
             return []
         expansions = self._expansions(query)
         vector_text = _vector_text(query, expansions, required=mode == "vector")
-        encoding = (_QUERY_ENCODER.submit(self._cache.encode_query, vector_text)
-                    if vector_text and mode != "lexical" else None)
+        query_vector = self._cache.encode_query(vector_text) if vector_text and mode != "lexical" else None
         terms = tokenize(" ".join([query, *expansions]))
         with self._lock:
             mask, allowed_slots = self._restriction(allowed)
             depth = k if mode != "hybrid" else max(3 * k, 100)
             lexical_hits = self._lexical.top(terms, depth, mask) if mode != "vector" else []
-            vector_hits = (self._vectors.search(encoding.result(), depth, allowed_slots)
-                           if encoding is not None else [])
+            vector_hits = (self._vectors.search(query_vector, depth, allowed_slots)
+                           if query_vector is not None else [])
             vector_ranks = {slot: rank for rank, (slot, _) in enumerate(vector_hits, start=1)}
             lexical_ranks = {slot: rank for rank, (slot, _) in enumerate(lexical_hits, start=1)}
             if mode == "hybrid":

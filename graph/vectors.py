@@ -22,6 +22,7 @@ through the model in this process (the benchmark and the tests read it).
 from __future__ import annotations
 
 import hashlib
+import logging
 import sqlite3
 import threading
 from collections import OrderedDict
@@ -31,8 +32,9 @@ from pathlib import Path
 import faiss
 import numpy as np
 
-from graph.embedding import Embedder
-from graph.vector_files import LEGACY_FILE, VectorFiles, log_records
+from graph.embedding import Embedder, limit_query_threads
+from graph.vector_files import LEGACY_FILE, Compaction, VectorFiles, log_records, remove_ids
+from graph.write_lock import WriterBusy
 
 # One OpenMP thread per search: a single query vector gains nothing from a second core, and on a busy
 # two-core machine the threads' synchronisation turned a 0.6 ms scan of 10k vectors into 20 ms.
@@ -130,6 +132,7 @@ class EmbeddingCache:
             if vector is not None:
                 self._queries.move_to_end(text)
                 return vector
+        limit_query_threads()
         vector = self._embedder.encode([text])[0]
         vector.setflags(write=False)
         with self._queries_lock:
@@ -177,8 +180,9 @@ class VectorIndex:
     """Cosine search over normalised vectors keyed by int64 slots, computed by one embedding backend.
 
     Changes are kept in memory until `save`, which appends them to a log on disk; when the log has
-    grown large, a new snapshot is written on a background thread (graph/vector_files.py). Rebuilding
-    or retraining the whole index writes a new snapshot at once."""
+    grown large, it is folded into a new snapshot on a background thread (graph/vector_files.py), from
+    the files, so searches of this index never wait for it. Rebuilding or retraining the whole index
+    writes a new snapshot at once."""
 
     def __init__(self, directory: Path, dimension: int, backend: str) -> None:
         self._files = VectorFiles(directory)
@@ -204,38 +208,37 @@ class VectorIndex:
             if loaded.d == dimension and isinstance(loaded, faiss.IndexIDMap2 | faiss.IndexIVFFlat):
                 index._index = loaded
                 index._rewritten = True
-        elif files.backend == backend and files.dimension == dimension:
-            snapshot, log = files.load()
-            if isinstance(snapshot, faiss.IndexIDMap2 | faiss.IndexIVFFlat):
-                index._index = snapshot
-            if log is not None:
-                index._remove_ids(log.removed)
-                if len(log.upserted):
-                    index._index.add_with_ids(log.vectors, log.upserted)
+        elif files.holds(backend, dimension):
+            saved = files.load(backend, dimension)
+            if saved is not None:
+                index._index = saved
         return index
 
     def save(self) -> None:
-        """Append the unsaved changes to the log, or write a snapshot when the index changed wholly or
-        the log has outgrown its share of the snapshot."""
-        if self._rewritten or self._files.backend != self.backend:
-            self.compact()
+        """Append the unsaved changes to the log, or write a snapshot when the index changed wholly; start
+        a compaction on a thread when the log has outgrown its share of the snapshot."""
+        if (self._rewritten or not self._files.holds(self.backend, self.dimension)
+                or not self._files.append(b"".join(self._pending), self.backend, self.dimension)):
+            self.write_whole()
             return
-        self._files.append(b"".join(self._pending))
         self._pending.clear()
         if self._files.wants_compaction() and not self.compacting:
-            self._compact_in_background()
+            self._compaction = threading.Thread(target=self._compact_quietly, name="vector-compaction")
+            self._compaction.start()
 
     @property
     def compacting(self) -> bool:
         return self._compaction is not None and self._compaction.is_alive()
 
-    def _compact_in_background(self) -> None:
-        """Serialise the index now (the caller holds the index still), write it on a thread."""
-        snapshot = faiss.serialize_index(self._index)
-        generation = self._files.start_compaction(self.backend, self.dimension)
-        self._compaction = threading.Thread(target=self._files.finish_compaction, args=(generation, snapshot),
-                                            name="vector-compaction")
-        self._compaction.start()
+    def _compact_quietly(self) -> None:
+        """A background compaction: skipped when another one runs; a failure is logged, never raised
+        (the snapshot and log it leaves are still whole)."""
+        try:
+            self._files.compact(wait_s=0)
+        except WriterBusy:
+            pass
+        except Exception:
+            logging.getLogger(__name__).exception("background compaction of %s failed", self._files.directory)
 
     def wait(self) -> None:
         """Until a background compaction has finished."""
@@ -243,11 +246,15 @@ class VectorIndex:
             self._compaction.join()
             self._compaction = None
 
-    def compact(self) -> None:
+    def compact(self) -> Compaction:
+        """Fold the saved log into a new snapshot now (`save` first to include unsaved changes). It works
+        from the files: the index in memory is not read, so it may be searched and changed meanwhile."""
+        return self._files.compact()
+
+    def write_whole(self) -> None:
         """Write the whole index as a new snapshot, with an empty log, now."""
         self.wait()
-        self._files.append(b"".join(self._pending))
-        self._files.compact(self._index, self.backend)
+        self._files.write_whole(self._index, self.backend)
         self._pending.clear()
         self._rewritten = False
 
@@ -292,8 +299,7 @@ class VectorIndex:
             self._pending.append(log_records(ids, None, self.dimension))
 
     def _remove_ids(self, ids: np.ndarray) -> None:
-        if len(ids):  # the IVF's hash-table direct map accepts only an explicit id array
-            self._index.remove_ids(faiss.IDSelectorArray(ids))
+        remove_ids(self._index, ids)
 
     def clear(self) -> None:
         self._index = faiss.IndexIDMap2(faiss.IndexFlatIP(self.dimension))

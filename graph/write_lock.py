@@ -1,6 +1,10 @@
 """One writer at a time per data directory, across processes: an OS file lock (`flock`) on
 `<data dir>/write.lock`, held only while a write commits. The holder writes who it is into the file, so
-a writer that waits too long can say who holds the lock and what to do."""
+a writer that waits too long can say who holds the lock and what to do. The search index's vector files
+take locks of the same kind under their own folder (graph/vector_files.py), by other names.
+
+`flock` locks belong to an open file, so two threads of one process exclude each other like two
+processes do; a thread that already holds a lock must not ask for it again."""
 
 from __future__ import annotations
 
@@ -22,9 +26,10 @@ class WriterBusy(StoreError):
 
 
 @contextmanager
-def exclusive_writer(data_dir: Path, wait_s: float) -> Iterator[None]:
-    """Hold the data directory's write lock for the block; wait at most `wait_s` for it."""
-    path = Path(data_dir) / LOCK_NAME
+def exclusive_writer(data_dir: Path, wait_s: float, name: str = LOCK_NAME) -> Iterator[None]:
+    """Hold the lock file `name` of the directory (the data directory's write lock unless named) for the
+    block; wait at most `wait_s` for it, then raise WriterBusy naming the holder."""
+    path = Path(data_dir) / name
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         deadline = time.monotonic() + wait_s

@@ -61,6 +61,7 @@ def test_a_second_writer_waits_then_names_the_holder(tmp_path: Path) -> None:
         with exclusive_writer(Path("{data_dir}"), 5):
             print("held", flush=True)
             time.sleep(3)
+        print("released", flush=True)
     """, data)
     assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
     started = time.monotonic()
@@ -68,5 +69,5 @@ def test_a_second_writer_waits_then_names_the_holder(tmp_path: Path) -> None:
         pass
     assert time.monotonic() - started < 2
     with exclusive_writer(data, 10):  # waits for the holder to finish, then writes
-        assert holder.poll() is not None
+        assert holder.stdout.readline().strip() == "released"  # (the holder may not have exited yet)
     assert holder.wait(10) == 0

@@ -61,3 +61,23 @@ def test_saved_index_loads_with_its_revision_and_accepts_changes(tmp_path: Path)
     loaded.add(9, "segmentation with adapters again")
     assert _ranking(loaded, "segmentation") == [9]
     assert BM25Index.load(tmp_path / "missing.npz") is None
+
+
+def test_top_k_is_every_best_score_with_ties_broken_by_slot() -> None:
+    """The k best of a large index, as a full sort of every positive score (then slot) gives them, with
+    many exact ties (repeated texts) around the k-th place and k above and below the positives."""
+    import random
+
+    words = ["cache", "decoding", "speculative", "quantization", "pruning", "sparse", "kernel", "mamba"]
+    rng = random.Random(5)
+    bm25 = BM25Index()
+    for slot in range(3000):
+        bm25.add(slot, " ".join(rng.choice(words) for _ in range(rng.randint(1, 4))))
+    bm25.compact()
+    for slot in range(3000, 3400):  # an overlay too
+        bm25.add(slot, " ".join(rng.choice(words) for _ in range(rng.randint(1, 4))))
+    for query in ("speculative decoding", "mamba", "sparse kernel pruning cache", "absent"):
+        scores = bm25.scores(tokenize(query))
+        everything = sorted((-float(scores[s]), s) for s in range(len(scores)) if scores[s] > 0)
+        for k in (1, 10, 100, 1000, 5000):
+            assert bm25.top(tokenize(query), k) == [(s, -score) for score, s in everything[:k]], (query, k)

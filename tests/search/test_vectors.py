@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 import graph.vectors
+from graph.vector_files import VectorFiles
 from graph.vectors import VectorIndex
 
 
@@ -163,27 +164,68 @@ def test_replaying_a_log_leaves_each_slot_at_its_last_record() -> None:
         assert np.array_equal(vector, kept[slot])
 
 
-def test_a_compaction_cut_short_loses_nothing(tmp_path: Path) -> None:
-    import faiss
+def _index_files(directory: Path) -> list[str]:
+    return sorted(p.name for p in directory.glob("vectors.*") if not p.name.endswith(".lock"))
 
+
+def test_a_compaction_cut_short_loses_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     vectors = _unit_vectors(30)
     index = VectorIndex.open(tmp_path, 32, "test")
     index.upsert(list(range(10)), vectors[:10])
     index.save()
     index.upsert(list(range(10, 20)), vectors[10:20])
     index.save()
-    files = index._files
-    snapshot = faiss.serialize_index(index._index)
-    generation = files.start_compaction("test", 32)
+
+    def crash(*args: object) -> None:
+        raise OSError("killed")
+
+    # Cut short after the new snapshot was written to its temporary file, before the switch to it.
+    monkeypatch.setattr(VectorFiles, "_switch", crash)
+    with pytest.raises(OSError):
+        index.compact()
+    monkeypatch.undo()
     index.upsert(list(range(20, 30)), vectors[20:])
     index.remove([0])
-    index.save()  # appended to the new log while the snapshot is not written yet
+    index.save()  # appended to the log the cut-short compaction started
     assert VectorIndex.open(tmp_path, 32, "test").slots() == set(range(1, 30))  # as after a crash here
-    files.finish_compaction(generation, snapshot)
+    done = index.compact()
+    assert done.compacted and done.records_folded == 21
     reopened = VectorIndex.open(tmp_path, 32, "test")
     assert reopened.slots() == set(range(1, 30)) and np.allclose(reopened.vector(25), vectors[25])
-    assert sorted(p.name for p in tmp_path.glob("vectors.*")) == [
-        f"vectors.{generation}.faiss", f"vectors.{generation}.log", "vectors.json"]
+    # The left-overs (the first snapshot and logs, the temporary file) are gone.
+    assert _index_files(tmp_path) == [f"vectors.{done.generation}.faiss", f"vectors.{done.generation}.log",
+                                      "vectors.json"]
+    assert not index.compact().compacted  # nothing left to fold: nothing written
+
+
+def test_readers_and_writers_go_on_during_a_compaction(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """While the new snapshot is being written, another index opened on the files sees everything, and
+    changes saved meanwhile land in the new log and survive the switch."""
+    vectors = _unit_vectors(40)
+    index = VectorIndex.open(tmp_path, 32, "test")
+    index.upsert(list(range(20)), vectors[:20])
+    index.save()
+    index.upsert(list(range(20, 30)), vectors[20:30])
+    index.save()
+    seen: list[set[int]] = []
+    write = VectorFiles._write_temporary
+
+    def write_meanwhile(files: VectorFiles, snapshot: object) -> Path:
+        temporary = write(files, snapshot)
+        seen.append(VectorIndex.open(tmp_path, 32, "test").slots())
+        index.upsert(list(range(30, 40)), vectors[30:])
+        index.remove([1])
+        index.save()
+        seen.append(VectorIndex.open(tmp_path, 32, "test").slots())
+        return temporary
+
+    monkeypatch.setattr(VectorFiles, "_write_temporary", write_meanwhile)
+    done = index.compact()
+    assert seen == [set(range(30)), set(range(40)) - {1}]
+    assert done.compacted and done.records_folded == 10
+    reopened = VectorIndex.open(tmp_path, 32, "test")
+    assert reopened.slots() == set(range(40)) - {1} and np.allclose(reopened.vector(35), vectors[35])
+    assert (tmp_path / f"vectors.{done.generation}.log").stat().st_size == 11 * (8 + 4 * 32)
 
 
 def test_a_grown_log_is_compacted_on_a_thread_while_changes_go_on(tmp_path: Path,
