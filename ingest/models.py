@@ -461,8 +461,8 @@ def _folded_view(text: str) -> tuple[str, list[int], list[int]]:
     """`text` without spaces, hyphens and dots, case-folded (², ³ as digits); and, for each removed run,
     where it sat in the folded text and how many characters were removed up to its end."""
     stripped = _SEPARATOR_RUN.sub("", text).replace("²", "2").replace("³", "3")
-    folded = stripped.casefold()
-    if len(folded) != len(stripped):  # ß, İ: folding would shift positions; lower-case ASCII only
+    folded = stripped.lower()  # as the pattern-based search did: one character for one, but İ
+    if len(folded) != len(stripped):
         folded = "".join(c.lower() if c.isascii() else c for c in stripped)
     gap_at, removed, total = [], [], 0
     for gap_start, gap_end in (m.span() for m in _SEPARATOR_RUN.finditer(text)):
