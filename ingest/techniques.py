@@ -69,6 +69,10 @@ def extract_techniques(title: str, brief: str, abstract: str) -> tuple[Technique
         concepts.append(onto.techniques["efficient-architecture"])
     if "caching-reuse" not in {cat for c in concepts for cat in c.categories} and _reuses_computation(text):
         concepts.append(onto.techniques["caching-reuse"])
+    kinds = {cat for c in concepts for cat in c.categories}
+    if "token-reduction" not in kinds and "kv-cache" not in kinds and _prunes_tokens(text):
+        concepts.append(onto.techniques["token-pruning"])  # "prune redundant tokens", "剪除冗余token"
+        concepts = [c for c in concepts if not (c.is_category and c.id == "pruning-sparsity")]
     if "serving-scheduling" not in present and _SERVING_TITLE.search(title):
         concepts.append(onto.techniques["serving-scheduling"])  # "Serving Generative LLMs on Preemptible Instances"
     if not concepts and (_about_efficiency(title) or _designs_efficient_network(title, brief)):
@@ -180,6 +184,21 @@ def _reuses_computation(text: str) -> bool:
     if not any(w in lowered for w in ("reus", "recycl", "cach", "复用", "重用")):
         return False
     return _REUSE.search(text) is not None
+
+
+# "prunes redundant tokens", "merging similar visual tokens", "剪除冗余token": tokens pruned or merged, named
+# with a few words in between, which no fixed label can list. Tokens evicted from or merged in a KV cache are
+# not meant (nor read in a KV-cache paper).
+_TOKEN_PRUNING = re.compile(
+    r"\b(?:prun(?:e|es|ed|ing)|merg(?:e|es|ed|ing))\s+(?:the\s+|of\s+)?(?:[\w-]+\s+){0,3}?tokens?\b(?![\w-]*\s*cache)"
+    r"|(?:剪除|剪枝|合并|裁剪)[^，。,；;]{0,8}?(?:token|令牌)(?![^，。,；;]{0,4}缓存)", re.IGNORECASE)
+
+
+def _prunes_tokens(text: str) -> bool:
+    lowered = text.lower()  # plain substring tests first: the pattern is slow to scan
+    if "token" not in lowered and "令牌" not in text:
+        return False
+    return _TOKEN_PRUNING.search(text) is not None
 
 
 def _mentions_light_network(text: str) -> bool:

@@ -159,3 +159,15 @@ def test_reasoning_budgets_are_adaptive_computation() -> None:
 def test_a_title_about_serving_is_serving() -> None:
     assert "serving-scheduling" in _categories("SpotServe-like: Serving Generative LLMs on Preemptible Instances", "",
                                                "We migrate requests between instances.")
+
+
+def test_tokens_pruned_or_merged_in_other_words_are_token_reduction() -> None:
+    def categories(title: str, brief: str, abstract: str) -> set[str]:
+        return {c for t in extract_techniques(title, brief, abstract) for c in t.categories}
+
+    assert categories("Faster Video Transformers", "", "At every layer we prune the least attended patch "
+                      "tokens and keep the rest, saving 40% of FLOPs.") >= {"token-reduction"}
+    assert "pruning-sparsity" not in categories("Faster Video Transformers", "",
+                                                "At every layer we prune the least attended patch tokens.")
+    assert "token-reduction" not in categories("Lean Caches", "", "Our KV cache policy merges similar tokens "
+                                               "of the KV cache to cut memory by half.")
