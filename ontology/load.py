@@ -387,8 +387,16 @@ _TAG_WORDS = (
 _SIZE = r"\d+(?:\.\d+)?[BbMmKk]|\d+x\d+[Bb]|A\d+(?:\.\d+)?B"
 _VERSION = r"[vV]?\d+(?:\.\d+)*[a-z]?"
 # ViT-style size codes ("DeiT-S", "ViM-Ti") are case-sensitive so that a lone "-s" is not a size.
-_DASH_TAG = rf"-(?:{_SIZE}|(?:XL|XXL|[BLSHG])/\d+|B\d(?![\w.])|(?:Ti|S|B|L|H|N|M|C|E|X|T|V)(?![A-Za-z0-9/])|{_VERSION}|(?i:{_TAG_WORDS}))(?![A-Za-z0-9])"
-_SPACE_TAG = rf" (?:{_SIZE}|\d+(?:\.\d+)+(?!\s*[%％倍×])|(?=[A-Z])(?i:{_TAG_WORDS}))(?![A-Za-z0-9])"
+# Backbone codes ("RT-DETR-R18", "DINO-R50") are tags too.
+_DASH_TAG = (rf"-(?:{_SIZE}|(?:XL|XXL|[BLSHG])/\d+|B\d(?![\w.])|R\d{{2,3}}(?![\w.])|"
+             rf"(?:Ti|XXS|XS|S|B|L|H|N|M|C|E|X|T|V)(?![A-Za-z0-9/])|{_VERSION}|(?i:{_TAG_WORDS}))(?![A-Za-z0-9])")
+# A size word in lower case after a space ("Whisper large-v3", "Whisper medium") is a tag, unless a noun
+# follows that makes it an adjective ("GPT large language models").
+_LOWER_SIZE = (r"(?:tiny|small|base|medium|large)(?:-v\d+(?:\.\d+)?)?(?:\.en)?(?![A-Za-z0-9-])"
+               r"(?!\s+(?:language|vision|multimodal|foundation|models?|scale|batch|amounts?|numbers?|datasets?|"
+               r"corpora|corpus|inputs?|images?|contexts?|variants?|margins?|gains?|improvements?))")
+_SPACE_TAG = (rf" (?:{_SIZE}|\d+(?:\.\d+)+(?!\s*[%％倍×])|(?=[A-Z])(?i:{_TAG_WORDS})|{_LOWER_SIZE})"
+              r"(?![A-Za-z0-9])")
 _SUFFIX = rf"(?P<ver>[-\s.]?{_VERSION}(?![A-Za-z])(?!\.?\d)(?!\s*[%％倍×]))?(?P<tags>(?:{_DASH_TAG}|{_SPACE_TAG})*)"
 
 

@@ -222,3 +222,9 @@ def test_an_expansion_is_found_beside_any_spelling_of_the_name() -> None:
                                     "cuts memory.") == ("QQP (Quantized Query Pruning)",)
     assert extract_proposed("", "", "We propose QQP. Experiments show that QQPX (Quantized Query Pruning) "
                                     "cuts memory.") == ("QQP",)  # a longer word is another name
+
+
+def test_size_words_and_backbone_codes_are_tags_of_a_checkpoint() -> None:
+    assert _names("We transcribe with Whisper large-v2 and Whisper small.") == ["Whisper-Large-V2", "Whisper-Small"]
+    assert _names("MobileViT-XS and RT-DETR-R50") == ["MobileViT-XS", "RT-DETR-R50"]
+    assert _names("Unlike the LLaMA large language models, ours is small.") == ["LLaMA"]  # an adjective here
