@@ -212,11 +212,25 @@ _SIZED_NAME = re.compile(
 _SIZE_SUFFIX = re.compile(r"-\d+(?:\.\d+)?[BM]")
 
 
+# ... or whose last part is a size word ("TopFormer-Base", "M2-BERT-base", "EVA-XL"), when the rest is
+# shaped like a model name itself (so "X-Large" or "Pre-Base" are not models).
+_SIZE_WORD_NAME = re.compile(
+    r"([A-Z](?<![A-Za-z0-9_.\-‐][A-Z])[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*?)-(?:Tiny|Small|Base|Medium|Large|Huge|"
+    r"Giant|XXS|XS|XL|XXL|tiny|small|base|medium|large)(?![A-Za-z0-9_\-‐])")
+_SIZE_WORDS = ("-Tiny", "-Small", "-Base", "-Medium", "-Large", "-Huge", "-Giant", "-XXS", "-XS", "-XL", "-XXL",
+               "-tiny", "-small", "-base", "-medium", "-large")
+
+
 def _sized_names(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of every sized name; known families are matched first and win overlaps."""
-    if _SIZE_SUFFIX.search(text) is None:  # every sized name ends so; a search for "-" is fast
-        return []
-    return [(m.start(1), m.end(1), m.group(1)) for m in _SIZED_NAME.finditer(text)]
+    found = []
+    if _SIZE_SUFFIX.search(text) is not None:  # every sized name ends so; a search for "-" is fast
+        found = [(m.start(1), m.end(1), m.group(1)) for m in _SIZED_NAME.finditer(text)]
+    if any(word in text for word in _SIZE_WORDS):
+        onto = load_ontology()
+        found += [(m.start(1), m.end(), m.group()) for m in _SIZE_WORD_NAME.finditer(text)
+                  if _model_shaped(onto, m.group(1))]
+    return found
 
 
 def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, ...]) -> tuple[Model, ...]:

@@ -228,3 +228,9 @@ def test_size_words_and_backbone_codes_are_tags_of_a_checkpoint() -> None:
     assert _names("We transcribe with Whisper large-v2 and Whisper small.") == ["Whisper-Large-V2", "Whisper-Small"]
     assert _names("MobileViT-XS and RT-DETR-R50") == ["MobileViT-XS", "RT-DETR-R50"]
     assert _names("Unlike the LLaMA large language models, ours is small.") == ["LLaMA"]  # an adjective here
+
+
+def test_a_name_ending_in_a_size_word_is_a_checkpoint_when_its_stem_looks_like_a_model() -> None:
+    assert [(m.name, m.resolved) for m in find_models("compared with FastFormer-Base and Q7-Net-large")] == [
+        ("FastFormer-Base", False), ("Q7-Net-large", False)]
+    assert _names("X-Large batches and Pre-Base tuning") == []
