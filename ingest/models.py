@@ -252,7 +252,7 @@ def _model_from_match(onto: Ontology, match: re.Match[str]) -> Model | None:
     group = next(name for name, value in match.groupdict().items() if value and name.startswith("f"))
     form = onto.model_forms[group]
     version = (match.group("ver") or "").lstrip("-. \t\n")
-    tags = [t for t in re.split(r"[-\s]+", match.group("tags") or "") if t]
+    tags = [t for t in re.split(r"[-–\s]+", match.group("tags") or "") if t]
     if form.requires_version and not (version or tags):
         return None
     name = form.canonical + (form.version_join + version if version else "")

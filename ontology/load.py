@@ -388,7 +388,7 @@ _SIZE = r"\d+(?:\.\d+)?[BbMmKk]|\d+x\d+[Bb]|A\d+(?:\.\d+)?B"
 _VERSION = r"[vV]?\d+(?:\.\d+)*[a-z]?"
 # ViT-style size codes ("DeiT-S", "ViM-Ti") are case-sensitive so that a lone "-s" is not a size.
 # Backbone codes ("RT-DETR-R18", "DINO-R50") are tags too.
-_DASH_TAG = (rf"-(?:{_SIZE}|(?:XL|XXL|[BLSHG])/\d+|B\d(?![\w.])|R\d{{2,3}}(?![\w.])|"
+_DASH_TAG = (rf"(?:-|\s[-–]\s)(?:{_SIZE}|(?:XL|XXL|[BLSHG])/\d+|B\d(?![\w.])|R\d{{2,3}}(?![\w.])|"
              rf"(?:Ti|XXS|XS|S|B|L|H|N|M|C|E|X|T|V)(?![A-Za-z0-9/])|{_VERSION}|(?i:{_TAG_WORDS}))(?![A-Za-z0-9])")
 # A size word in lower case after a space ("Whisper large-v3", "Whisper medium") is a tag, unless a noun
 # follows that makes it an adjective ("GPT large language models").

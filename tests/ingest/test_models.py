@@ -234,3 +234,7 @@ def test_a_name_ending_in_a_size_word_is_a_checkpoint_when_its_stem_looks_like_a
     assert [(m.name, m.resolved) for m in find_models("compared with FastFormer-Base and Q7-Net-large")] == [
         ("FastFormer-Base", False), ("Q7-Net-large", False)]
     assert _names("X-Large batches and Pre-Base tuning") == []
+
+
+def test_a_tag_set_off_by_a_spaced_dash_is_part_of_the_checkpoint() -> None:
+    assert _names("Llama 2 7B – chat and Llama 2 13B - Chat") == ["LLaMA-2-7B-Chat", "LLaMA-2-13B-Chat"]
