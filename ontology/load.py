@@ -395,7 +395,8 @@ _DASH_TAG = (rf"(?:-|\s[-–]\s)(?:{_SIZE}|(?:XL|XXL|[BLSHG])/\d+|B\d(?![\w.])|R
 _LOWER_SIZE = (r"(?:tiny|small|base|medium|large)(?:-v\d+(?:\.\d+)?)?(?:\.en)?(?![A-Za-z0-9-])"
                r"(?!\s+(?:language|vision|multimodal|foundation|models?|scale|batch|amounts?|numbers?|datasets?|"
                r"corpora|corpus|inputs?|images?|contexts?|variants?|margins?|gains?|improvements?))")
-_SPACE_TAG = (rf" (?:{_SIZE}|\d+(?:\.\d+)+(?!\s*[%％倍×])|(?=[A-Z])(?i:{_TAG_WORDS})|{_LOWER_SIZE})"
+_SPACE_TAG = (rf" (?:{_SIZE}|\d+(?:\.\d+)+(?!\s*[%％倍×])|[vV]\d+(?:\.\d+)*(?![.\d])|(?=[A-Z])(?i:{_TAG_WORDS})|"
+              rf"{_LOWER_SIZE})"
               r"(?![A-Za-z0-9])")
 _SUFFIX = rf"(?P<ver>[-\s.]?{_VERSION}(?![A-Za-z])(?!\.?\d)(?!\s*[%％倍×]))?(?P<tags>(?:{_DASH_TAG}|{_SPACE_TAG})*)"
 

@@ -238,3 +238,7 @@ def test_a_name_ending_in_a_size_word_is_a_checkpoint_when_its_stem_looks_like_a
 
 def test_a_tag_set_off_by_a_spaced_dash_is_part_of_the_checkpoint() -> None:
     assert _names("Llama 2 7B – chat and Llama 2 13B - Chat") == ["LLaMA-2-7B-Chat", "LLaMA-2-13B-Chat"]
+
+
+def test_a_version_after_a_space_tag_stays_in_the_checkpoint() -> None:
+    assert _names("We compare against Whisper Large v3 Turbo.") == ["Whisper-Large-V3-Turbo"]
