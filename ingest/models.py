@@ -455,6 +455,14 @@ def _expansion(short: str, abstract: str) -> tuple[str | None, bool]:
 def _key_spans(key: str, text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each place `text` spells `key` with spaces, hyphens or dots in between and any
     case ("d 2 Cache" for d2cache): a search in the text's folded view, no pattern compiled per name."""
+    lowered = _lowered(text)
+    if len(lowered) == len(text) and _stripped(text).count(key) == lowered.count(key):
+        # every spelling is the plain one (the usual case): find it in the lowered text itself
+        found = lowered.find(key)
+        while found >= 0:
+            yield found, found + len(key)
+            found = lowered.find(key, found + len(key))
+        return
     folded, gap_at, removed = _folded_view(text)
 
     def in_text(i: int) -> int:
@@ -468,6 +476,17 @@ def _key_spans(key: str, text: str) -> Iterator[tuple[int, int]]:
 
 
 _SEPARATOR_RUN = re.compile(r"[\s\-‐.]+")
+
+
+@lru_cache(maxsize=8)
+def _lowered(text: str) -> str:
+    return text.lower()
+
+
+@lru_cache(maxsize=8)
+def _stripped(text: str) -> str:
+    """The folded view's text alone, without the positions (C-level, for the plain-spelling test)."""
+    return _SEPARATOR_RUN.sub("", text).replace("²", "2").replace("³", "3").lower()
 
 
 @lru_cache(maxsize=8)
