@@ -8,7 +8,6 @@ The paper's own method ("FastVSR", "AutoPrune") comes from proposal phrasing and
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
@@ -217,8 +216,8 @@ _SIZE_SUFFIX = re.compile(r"-\d+(?:\.\d+)?[BM]")
 _SIZE_WORD_NAME = re.compile(
     r"([A-Z](?<![A-Za-z0-9_.\-‐][A-Z])[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*?)-(?:Tiny|Small|Base|Medium|Large|Huge|"
     r"Giant|XXS|XS|XL|XXL|tiny|small|base|medium|large)(?![A-Za-z0-9_\-‐])")
-_SIZE_WORDS = ("-Tiny", "-Small", "-Base", "-Medium", "-Large", "-Huge", "-Giant", "-XXS", "-XS", "-XL", "-XXL",
-               "-tiny", "-small", "-base", "-medium", "-large")
+_SIZE_WORD_AFTER_DASH = re.compile(r"-(?:Tiny|Small|Base|Medium|Large|Huge|Giant|XXS|XS|XL|XXL|tiny|small|base|"
+                                   r"medium|large)(?![A-Za-z0-9_\-‐])")
 
 
 def _sized_names(text: str) -> list[tuple[int, int, str]]:
@@ -226,7 +225,7 @@ def _sized_names(text: str) -> list[tuple[int, int, str]]:
     found = []
     if _SIZE_SUFFIX.search(text) is not None:  # every sized name ends so; a search for "-" is fast
         found = [(m.start(1), m.end(1), m.group(1)) for m in _SIZED_NAME.finditer(text)]
-    if any(word in text for word in _SIZE_WORDS):
+    if _SIZE_WORD_AFTER_DASH.search(text):  # one scan for the suffix before the pattern that needs a capital
         onto = load_ontology()
         found += [(m.start(1), m.end(), m.group()) for m in _SIZE_WORD_NAME.finditer(text)
                   if _model_shaped(onto, m.group(1))]
@@ -454,25 +453,18 @@ def _expansion(short: str, abstract: str) -> tuple[str | None, bool]:
 
 def _key_spans(key: str, text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each place `text` spells `key` with spaces, hyphens or dots in between and any
-    case ("d 2 Cache" for d2cache): a search in the text's folded view, no pattern compiled per name."""
+    case ("d 2 Cache" for d2cache). When the text has no spelling but the plain one (the count in its
+    folded view equals the count in its lowered text, both C-level) it is found without a pattern; else a
+    pattern for the key, compiled once per key."""
     lowered = _lowered(text)
     if len(lowered) == len(text) and _stripped(text).count(key) == lowered.count(key):
-        # every spelling is the plain one (the usual case): find it in the lowered text itself
         found = lowered.find(key)
         while found >= 0:
             yield found, found + len(key)
             found = lowered.find(key, found + len(key))
         return
-    folded, gap_at, removed = _folded_view(text)
-
-    def in_text(i: int) -> int:
-        k = bisect_right(gap_at, i)
-        return i + (removed[k - 1] if k else 0)
-
-    found = folded.find(key)
-    while found >= 0:
-        yield in_text(found), in_text(found + len(key) - 1) + 1
-        found = folded.find(key, found + len(key))
+    for match in _spelling(key).finditer(text):
+        yield match.span()
 
 
 _SEPARATOR_RUN = re.compile(r"[\s\-‐.]+")
@@ -485,24 +477,14 @@ def _lowered(text: str) -> str:
 
 @lru_cache(maxsize=8)
 def _stripped(text: str) -> str:
-    """The folded view's text alone, without the positions (C-level, for the plain-spelling test)."""
+    """`text` without spaces, hyphens and dots, lower-cased, ² and ³ as digits."""
     return _SEPARATOR_RUN.sub("", text).replace("²", "2").replace("³", "3").lower()
 
 
-@lru_cache(maxsize=8)
-def _folded_view(text: str) -> tuple[str, list[int], list[int]]:
-    """`text` without spaces, hyphens and dots, case-folded (², ³ as digits); and, for each removed run,
-    where it sat in the folded text and how many characters were removed up to its end."""
-    stripped = _SEPARATOR_RUN.sub("", text).replace("²", "2").replace("³", "3")
-    folded = stripped.lower()  # as the pattern-based search did: one character for one, but İ
-    if len(folded) != len(stripped):
-        folded = "".join(c.lower() if c.isascii() else c for c in stripped)
-    gap_at, removed, total = [], [], 0
-    for gap_start, gap_end in (m.span() for m in _SEPARATOR_RUN.finditer(text)):
-        gap_at.append(gap_start - total)
-        total += gap_end - gap_start
-        removed.append(total)
-    return folded, gap_at, removed
+@lru_cache(maxsize=512)
+def _spelling(key: str) -> re.Pattern[str]:
+    return re.compile("(?i:" + r"[\s\-‐.]*".join(
+        "[2²]" if c == "2" else "[3³]" if c == "3" else re.escape(c) for c in key) + ")")
 
 
 def _abbreviates(short: str, long: str) -> bool:
