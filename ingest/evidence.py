@@ -131,6 +131,9 @@ _INFERENCE_TIME = re.compile(r"latency|inference|per (?:image|token|frame|reques
 _SIZE_RATIO_AFTER = re.compile(r"\s*(?:smaller|larger|bigger)\b(?!\s+(?:batch|context|images?|inputs?|datasets?|"
                                r"data|vocabular\w*|(?:kv\s+)?caches?|memory|footprint))", re.IGNORECASE)
 _SIZE_RATIO_BEFORE = re.compile(r"大\s*$")
+_MORE_ACCURATE_AFTER = re.compile(r"\s*(?:more|higher)\s+accura(?:te|cy)\b", re.IGNORECASE)
+_FEWER_DATA_AFTER = re.compile(r"\s*(?:times\s+)?(?:fewer|less)\s+((?:pre-?)?training\s+)?"
+                               r"(tokens|data|examples|samples)\b", re.IGNORECASE)
 _SHARE_OF_TOKENS = re.compile(r"\s*of\s+(?:the\s+)?(?:(?!training\b)\w+\s+)?(?:tokens|visual tokens|tokens?\s+budget)\b|\s*的\s*(?:token|令牌)",
                               re.IGNORECASE)
 # "trained on 6 times fewer tokens", "40x fewer training tokens": tokens of training data, not of output
@@ -279,6 +282,12 @@ def _metric(q: Quantity, windows: list[Span], direction: Direction | None,
             return "other"  # time to train, calibrate or prune a model is no per-item latency
     if q.kind in _ABSOLUTE_KINDS:
         return _ABSOLUTE_KINDS[q.kind]
+    if _MORE_ACCURATE_AFTER.match(text, q.end):
+        return "accuracy"  # "2.9% more accurate", "1.5x more accurate"
+    fewer = _FEWER_DATA_AFTER.match(text, q.end)
+    if fewer and (fewer.group(1) or fewer.group(2).lower() != "tokens"
+                  or _TRAINING.search(text, windows[1].start, q.start)):
+        return "other"  # "trained on 6 times fewer tokens", "10x less training data": a data budget
     if q.kind == "ratio" and (_SIZE_RATIO_AFTER.match(text, q.end) or _SIZE_RATIO_BEFORE.search(
             text, max(0, q.start - 3), q.start) and text.startswith("倍", q.end)):
         return "parameters"

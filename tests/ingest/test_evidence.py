@@ -56,6 +56,9 @@ def one(text: str) -> EvidenceClaim:
     ("The model was trained on 5 times fewer tokens than its peers.", "other", 5, "x"),
     ("The post-trained variant cuts the generated tokens by 40%.", "token-reduction", 40, "%"),
     ("It matches the dense model while attending to only 12% of the visual tokens.", "token-reduction", 12, "%"),
+    ("It beats the baseline while being 3.4% more accurate.", "accuracy", 3.4, "%"),
+    ("It matches the larger model with 8 times less training data.", "other", 8, "x"),
+    ("Answers use about 3x fewer tokens than chain-of-thought.", "token-reduction", 3, "x"),
     ("It needs 45% fewer FLOPs at the same cost.", "compute", 45, "%"),
 ])
 def test_metric_from_cue_words(text, metric, value, unit):
