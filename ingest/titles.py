@@ -38,7 +38,9 @@ _TRAILING_JUNK = re.compile(r"(?:\s*[*†‡]+|\s+an?\s+preprint|\s+preprint|\s+
 # "D 2 CACHE" -> "D²CACHE": a letter, a lone 2 or 3, then a capitalised word (PDF-flattened superscript).
 _SUPERSCRIPT = re.compile(r"(?<![\w-])([A-Za-z]) ([23]) ([A-Z][A-Za-z0-9-]*)")
 _SUPERSCRIPT_DIGITS = {"2": "²", "3": "³"}
-_HYPHENATED = re.compile(r"([A-Za-z]+)-(\s?)([A-Za-z]+)")
+# The word after the hyphen is looked at, not consumed, so that in "Hardware-Effi-cient" the second
+# hyphen is judged too.
+_HYPHENATED = re.compile(r"([A-Za-z]+)-(\s?)(?=([A-Za-z]+))")
 _WORD = re.compile(r"(?<![-\w])[a-z]{2,}(?![-\w])")
 
 
@@ -70,8 +72,8 @@ def rejoin_hyphenation(text: str, vocabulary: frozenset[str] = frozenset()) -> s
     def join(match: re.Match[str]) -> str:
         head, tail = match.group(1), match.group(3)
         if _is_line_break(head, tail, vocabulary):
-            return head + tail
-        return f"{head}-{tail}"
+            return head
+        return f"{head}-"
 
     # Overlapping compounds ("RECONSTRUC-TION-AWARE") need a second pass over the joined text.
     previous = None

@@ -66,3 +66,9 @@ def test_a_conference_banner_before_the_title_goes():
     assert clean_title("Proceedings of the 41st International Conference on Machine Learning, Vienna, Austria. "
                        "PMLR 235, 2024. Foo: Fast Bar") == "Foo: Fast Bar"
     assert clean_title("Conformer-Based Speech Models for Edge Devices") == "Conformer-Based Speech Models for Edge Devices"
+
+
+def test_a_line_break_right_after_a_compound_hyphen_is_rejoined() -> None:
+    vocabulary = report_vocabulary("an efficient design and efficient training")
+    assert clean_title("Attention with Hardware-Effi-cient Training", vocabulary) == (
+        "Attention with Hardware-Efficient Training")
