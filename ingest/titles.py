@@ -30,7 +30,15 @@ _VENUE_PREFIX = re.compile(
     r"|under\s+review\b\.?|work\s+in\s+progress\b\.?"
     # "37th Conference on Neural Information Processing Systems (NeurIPS 2023)." "Proceedings of ... 2024."
     r"|(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:annual|international)\s+)*(?:conference|proceedings|workshop|"
-    r"symposium)\b[^:]{0,140}?\b(?:19|20)\d{2}\)?\.)\s+",
+    r"symposium)\b[^:]{0,140}?\b(?:19|20)\d{2}\)?\."
+    # ... or with no year, ending with the name of a field's main venue: "Proceedings of the 41st
+    # International Conference on Machine Learning"
+    r"|(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:annual|international)\s+)*(?:conference|proceedings|workshop|"
+    r"symposium)\s+(?:of|on)\b[^:]{0,100}?\b(?:machine\s+learning|neural\s+information\s+processing\s+systems|"
+    r"computer\s+vision(?:\s+and\s+pattern\s+recognition)?|learning\s+representations|artificial\s+intelligence|"
+    r"computational\s+linguistics|natural\s+language\s+processing|data\s+mining|very\s+large\s+data\s+bases|"
+    r"operating\s+systems\s+design\s+and\s+implementation|architectural\s+support\s+for\s+programming\s+"
+    r"languages\s+and\s+operating\s+systems|computer\s+architecture)\b(?:\s*\([A-Za-z]*\s*\d{4}\))?\.?)\s+",
     re.IGNORECASE,
 )
 _TRAILING_JUNK = re.compile(r"(?:\s*[*†‡]+|\s+an?\s+preprint|\s+preprint|\s+under\s+review)\s*$",

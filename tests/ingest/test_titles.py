@@ -72,3 +72,9 @@ def test_a_line_break_right_after_a_compound_hyphen_is_rejoined() -> None:
     vocabulary = report_vocabulary("an efficient design and efficient training")
     assert clean_title("Attention with Hardware-Effi-cient Training", vocabulary) == (
         "Attention with Hardware-Efficient Training")
+
+
+def test_a_venue_banner_without_a_year_ends_with_the_venue_name() -> None:
+    assert clean_title("Proceedings of the 40th International Conference on Machine Learning Fast Sparse "
+                       "Decoding") == "Fast Sparse Decoding"
+    assert clean_title("Machine Learning for Systems") == "Machine Learning for Systems"
