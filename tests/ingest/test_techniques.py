@@ -171,3 +171,9 @@ def test_tokens_pruned_or_merged_in_other_words_are_token_reduction() -> None:
                                                 "At every layer we prune the least attended patch tokens.")
     assert "token-reduction" not in categories("Lean Caches", "", "Our KV cache policy merges similar tokens "
                                                "of the KV cache to cut memory by half.")
+
+
+def test_a_kernel_named_in_chinese_is_hardware_and_kernels() -> None:
+    assert "hardware-kernel" in _categories("W4 Inference", "研究团队发布了X论文，使用面向4比特权重的混合精度矩阵乘内核技术，"
+                                             "解决了推理慢的问题。", "")
+    assert "hardware-kernel" not in _categories("Large Kernels for Vision", "研究团队发布了X论文，使用大核卷积的网络设计技术。", "")
