@@ -70,6 +70,9 @@ def extract_techniques(title: str, brief: str, abstract: str) -> tuple[Technique
     if "caching-reuse" not in {cat for c in concepts for cat in c.categories} and _reuses_computation(text):
         concepts.append(onto.techniques["caching-reuse"])
     kinds = {cat for c in concepts for cat in c.categories}
+    if "efficient-architecture" not in kinds and _designs_backbone(title, brief):
+        concepts.append(onto.techniques["efficient-architecture"])
+        kinds.add("efficient-architecture")
     if "token-reduction" not in kinds and "kv-cache" not in kinds and _prunes_tokens(text):
         concepts.append(onto.techniques["token-pruning"])  # "prune redundant tokens", "剪除冗余token"
         concepts = [c for c in concepts if not (c.is_category and c.id == "pruning-sparsity")]
@@ -192,6 +195,19 @@ def _reuses_computation(text: str) -> bool:
 _TOKEN_PRUNING = re.compile(
     r"\b(?:prun(?:e|es|ed|ing)|merg(?:e|es|ed|ing))\s+(?:the\s+|of\s+)?(?:[\w-]+\s+){0,3}?tokens?\b(?![\w-]*\s*cache)"
     r"|(?:剪除|剪枝|合并|裁剪)[^，。,；;]{0,8}?(?:token|令牌)(?![^，。,；;]{0,4}缓存)", re.IGNORECASE)
+
+
+# A backbone the paper designs ("A Hybrid Mamba-Transformer Vision Backbone", "通用视觉骨干") or an operator
+# that replaces attention ("以…算子替代注意力") is a network design of its own: an efficient architecture.
+_BACKBONE_TITLE = re.compile(r"\bBackbones?\b")
+_BACKBONE_METHOD = re.compile(r"视觉骨干|骨干网络|通用骨干|混合骨干|(?:替代|取代)(?:自)?注意力")
+
+
+def _designs_backbone(title: str, brief: str) -> bool:
+    if _BACKBONE_TITLE.search(title):
+        return True
+    method = _METHOD_CLAUSE.search(brief) if "骨干" in brief or "注意力" in brief else None
+    return method is not None and _BACKBONE_METHOD.search(method.group(1)) is not None
 
 
 def _prunes_tokens(text: str) -> bool:

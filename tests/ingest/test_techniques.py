@@ -177,3 +177,12 @@ def test_a_kernel_named_in_chinese_is_hardware_and_kernels() -> None:
     assert "hardware-kernel" in _categories("W4 Inference", "研究团队发布了X论文，使用面向4比特权重的混合精度矩阵乘内核技术，"
                                              "解决了推理慢的问题。", "")
     assert "hardware-kernel" not in _categories("Large Kernels for Vision", "研究团队发布了X论文，使用大核卷积的网络设计技术。", "")
+
+
+def test_a_backbone_or_an_operator_replacing_attention_is_an_efficient_architecture() -> None:
+    assert "efficient-architecture" in _categories("A Recurrent Vision Backbone", "", "")
+    assert "efficient-architecture" in _categories(
+        "Long Convolutions", "研究团队发布了X论文，使用以长卷积算子替代注意力的技术，解决了长序列开销大的问题。", "")
+    # a backbone LLM that a method builds on is not a design of one
+    assert "efficient-architecture" not in _categories(
+        "Extra Decoding Heads", "研究团队发布了X论文，使用在冻结骨干模型上增加解码头的技术，解决了解码慢的问题。", "")
