@@ -73,6 +73,9 @@ def extract_techniques(title: str, brief: str, abstract: str) -> tuple[Technique
     if "efficient-architecture" not in kinds and _designs_backbone(title, brief):
         concepts.append(onto.techniques["efficient-architecture"])
         kinds.add("efficient-architecture")
+    if "latent-compression" not in kinds and _compresses_representation(title, brief):
+        concepts.append(onto.techniques["latent-compression"])
+        kinds.add("latent-compression")
     if "token-reduction" not in kinds and "kv-cache" not in kinds and _prunes_tokens(text):
         concepts.append(onto.techniques["token-pruning"])  # "prune redundant tokens", "剪除冗余token"
         concepts = [c for c in concepts if not (c.is_category and c.id == "pruning-sparsity")]
@@ -201,6 +204,22 @@ _TOKEN_PRUNING = re.compile(
 # that replaces attention ("以…算子替代注意力") is a network design of its own: an efficient architecture.
 _BACKBONE_TITLE = re.compile(r"\bBackbones?\b")
 _BACKBONE_METHOD = re.compile(r"视觉骨干|骨干网络|通用骨干|混合骨干|(?:替代|取代)(?:自)?注意力")
+
+
+# A Gaussian-splatting paper about memory or storage ("Reducing the Memory Footprint of 3D Gaussian
+# Splatting"), or a latent space or autoencoder said to be highly compressed ("32倍压缩深度自编码器",
+# "紧凑一维潜在序列"): the vocabulary's latent compression, named in words no fixed label lists.
+_GAUSSIANS = re.compile(r"Gaussian Splatting|3D Gaussian|3DGS|高斯泼溅|高斯溅射|3D高斯", re.IGNORECASE)
+_SMALLER = re.compile(r"compress|compact|memory|storage|footprint|压缩|存储|内存|显存", re.IGNORECASE)
+_COMPRESSED_LATENT = re.compile(
+    r"(?:高度|深度|高)?压缩(?:比)?的?(?:深度|语义)?(?:自编码器|潜空间|潜在空间|VAE|潜在序列)|highly[- ]compressed latent|"
+    r"(?:deep\s+)?compression\s+auto-?encoder|compact\s+(?:1D\s+|one-dimensional\s+)?latent|紧凑的?(?:一维)?潜在",
+    re.IGNORECASE)
+
+
+def _compresses_representation(title: str, brief: str) -> bool:
+    head = f"{title}\n{brief}"
+    return bool((_GAUSSIANS.search(head) and _SMALLER.search(head)) or _COMPRESSED_LATENT.search(head))
 
 
 def _designs_backbone(title: str, brief: str) -> bool:
