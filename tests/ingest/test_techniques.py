@@ -189,7 +189,7 @@ def test_a_backbone_or_an_operator_replacing_attention_is_an_efficient_architect
 
 
 def test_compressed_gaussians_or_latents_are_latent_compression() -> None:
-    assert "latent-compression" in _categories("Smaller 3D Gaussian Splatting Scenes", "", "")
+    assert "latent-compression" in _categories("Compact 3D Gaussian Splatting Scenes", "", "")
     assert "latent-compression" in _categories(
         "Fast Images", "研究团队发布了X论文，使用64倍压缩的深度自编码器与线性注意力技术，解决了高分辨率生成慢的问题。", "")
     assert "latent-compression" not in _categories("Rendering 3D Gaussian Splatting Faster", "", "")
