@@ -73,6 +73,9 @@ def extract_techniques(title: str, brief: str, abstract: str) -> tuple[Technique
     if "efficient-architecture" not in kinds and _designs_backbone(title, brief):
         concepts.append(onto.techniques["efficient-architecture"])
         kinds.add("efficient-architecture")
+    if "early-exit-adaptive" not in kinds and _adapts_computation(title, brief):
+        concepts.append(onto.techniques["early-exit-adaptive"])
+        kinds.add("early-exit-adaptive")
     if "latent-compression" not in kinds and _compresses_representation(title, brief):
         concepts.append(onto.techniques["latent-compression"])
         kinds.add("latent-compression")
@@ -215,6 +218,19 @@ _COMPRESSED_LATENT = re.compile(
     r"(?:高度|深度|高)?压缩(?:比)?的?(?:深度|语义)?(?:自编码器|潜空间|潜在空间|VAE|潜在序列)|highly[- ]compressed latent|"
     r"(?:deep\s+)?compression\s+auto-?encoder|compact\s+(?:1D\s+|one-dimensional\s+)?latent|紧凑的?(?:一维)?潜在",
     re.IGNORECASE)
+
+
+# Computation that adapts to the input, named in the method's own words: layers, experts or frames skipped
+# ("选择性跳过中间层", "动态跳过专家", "跳帧", "skips layers"), or effort chosen by the difficulty of the task
+# ("依据问题难度", "根据任务复杂度").
+_ADAPTIVE = re.compile(
+    r"(?:动态|选择性|按需)?跳过(?:中间|部分)?(?:层|专家|帧)|跳帧|(?:根据|依据)(?:任务|问题|输入)(?:的)?(?:复杂度|难度)|"
+    r"\bskip(?:s|ping)?\s+(?:\w+\s+){0,2}?(?:layers|experts|frames|blocks)\b", re.IGNORECASE)
+
+
+def _adapts_computation(title: str, brief: str) -> bool:
+    method = _METHOD_CLAUSE.search(brief)
+    return _ADAPTIVE.search(f"{title}\n{method.group(1) if method else ''}") is not None
 
 
 def _compresses_representation(title: str, brief: str) -> bool:

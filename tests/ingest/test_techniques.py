@@ -193,3 +193,11 @@ def test_compressed_gaussians_or_latents_are_latent_compression() -> None:
     assert "latent-compression" in _categories(
         "Fast Images", "研究团队发布了X论文，使用64倍压缩的深度自编码器与线性注意力技术，解决了高分辨率生成慢的问题。", "")
     assert "latent-compression" not in _categories("Rendering 3D Gaussian Splatting Faster", "", "")
+
+
+def test_computation_that_adapts_in_the_methods_own_words_is_early_exit_adaptive() -> None:
+    assert "early-exit-adaptive" in _categories(
+        "Lazy Experts", "研究团队发布了X论文，使用按路由权重动态跳过专家的技术，解决了推理慢的问题。", "")
+    assert "early-exit-adaptive" in _categories("Fast ASR That Skips Frames", "", "")
+    assert "early-exit-adaptive" not in _categories(
+        "Token Merging", "研究团队发布了X论文，使用自适应选择保留token的技术，解决了推理慢的问题。", "")
