@@ -206,7 +206,14 @@ def resolve_fragment(fragment: str, registry: InstitutionRegistry) -> list[Menti
         entry = registry.complete(fragment) or registry.closest(fragment)
     if entry is not None:
         return [Mention(fragment, entry, [fragment])]
+    if _JOINT_UNIT.match(fragment):
+        return []  # "MIT-IBM Watson AI Lab": a joint lab is an organisation of its own, not its parents
     return [Mention(text, e, [text]) for text, e in _contained_names(fragment, registry)]
+
+
+# Two names joined by a hyphen or slash opening a lab's, institute's or centre's own name.
+_JOINT_UNIT = re.compile(r"^[A-Z][\w.&]*\s?[-/–]\s?[A-Z][\w.&]*\s+(?:\S+\s+){0,5}?"
+                         r"(?:Lab|Laboratory|Institute|Center|Centre|Joint\s+Research\s+\w+)\b")
 
 
 def _contained_names(text: str, registry: InstitutionRegistry) -> list[tuple[str, RegisteredInstitution]]:

@@ -150,3 +150,7 @@ def test_units_abbreviations_and_addresses_in_parentheses_and_native_script():
     insts = extract_institutions(record)
     assert [i.name for i in insts] == ["Quokka Univ", "Numbat Computer Science Institute"]
     assert "NCSI" in insts[1].aliases
+
+
+def test_a_joint_lab_named_after_two_parents_is_one_organisation() -> None:
+    assert names(paper("Stanford-Intel Visual Computing Lab")) == ["Stanford-Intel Visual Computing Lab"]
