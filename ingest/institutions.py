@@ -126,7 +126,7 @@ def details_mentions(line: str, registry: InstitutionRegistry) -> list[Mention]:
             mentions.extend(found)
         elif _SUB_UNIT.search(fragments[i]):
             pending_units.append(fragments[i])
-        elif not _is_droppable(fragments[i]):
+        elif not _is_droppable(fragments[i]) and not _city_before_place(fragments, i):
             mentions.append(_unknown(fragments[i]))
         i += 1
     if not any(m.entry for m in mentions):  # no organisation to roll labs/institutes up to
@@ -358,6 +358,19 @@ def _institution(m: Mention) -> Institution:
     return Institution(id=entry.id, name=entry.name, aliases=tuple(dict.fromkeys(aliases)),
                        parent=entry.parent_id, parent_name=entry.parent_name, resolved=True,
                        country=entry.country)
+
+
+_PLACE_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?")  # "Burnaby", "Santa Clara"; not "SiliconFlow"
+
+
+def _city_before_place(fragments: list[str], i: int) -> bool:
+    """"Burnaby" in "Simon Fraser University, Burnaby, BC, Canada": one or two plain capitalised words with
+    no organisation word, after another fragment and before a region code or a known place, are a city."""
+    text = fragments[i]
+    if i == 0 or i + 1 >= len(fragments) or _ORG_WORD.search(text) or not _PLACE_NAME.fullmatch(text):
+        return False
+    following = fragments[i + 1].strip()
+    return _is_place(following) or re.fullmatch(r"[A-Z]{2}", following) is not None
 
 
 def _is_droppable(fragment: str) -> bool:

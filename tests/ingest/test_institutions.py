@@ -154,3 +154,9 @@ def test_units_abbreviations_and_addresses_in_parentheses_and_native_script():
 
 def test_a_joint_lab_named_after_two_parents_is_one_organisation() -> None:
     assert names(paper("Stanford-Intel Visual Computing Lab")) == ["Stanford-Intel Visual Computing Lab"]
+
+
+def test_a_city_between_an_organisation_and_its_region_is_no_organisation() -> None:
+    assert names(paper("Example Polytechnic University, Springvale, BC, Canada")) == [
+        "Example Polytechnic University"]
+    assert names(paper("Huawei Cloud, DeepFlowAI, Beijing, China"))[-1] == "DeepFlowAI"  # a brand stays
