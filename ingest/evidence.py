@@ -288,8 +288,8 @@ def _metric(q: Quantity, windows: list[Span], direction: Direction | None,
     if fewer and (fewer.group(1) or fewer.group(2).lower() != "tokens"
                   or _TRAINING.search(text, windows[1].start, q.start)):
         return "other"  # "trained on 6 times fewer tokens", "10x less training data": a data budget
-    if q.kind == "ratio" and (_SIZE_RATIO_AFTER.match(text, q.end) or _SIZE_RATIO_BEFORE.search(
-            text, max(0, q.start - 3), q.start) and text.startswith("倍", q.end)):
+    if q.kind == "ratio" and (_SIZE_RATIO_AFTER.match(text, q.end)
+                              or _SIZE_RATIO_BEFORE.search(text, max(0, q.start - 3), q.start)):
         return "parameters"
     for depth, window in enumerate(windows):
         if depth == 2 and inherited:

@@ -53,6 +53,7 @@ def one(text: str) -> EvidenceClaim:
     ("The cascade routes only 18% of calls to the large model.", "other", 18, "%"),
     ("It cuts the dollar cost of serving by 3x.", "other", 3, "x"),
     ("Our student beats teachers that are 120x larger.", "parameters", 120, "x"),
+    ("性能超过比它大40倍的教师模型。", "parameters", 40, "x"),
     ("The model was trained on 5 times fewer tokens than its peers.", "other", 5, "x"),
     ("The post-trained variant cuts the generated tokens by 40%.", "token-reduction", 40, "%"),
     ("It matches the dense model while attending to only 12% of the visual tokens.", "token-reduction", 12, "%"),
