@@ -70,15 +70,10 @@ def extract_techniques(title: str, brief: str, abstract: str) -> tuple[Technique
     if "caching-reuse" not in {cat for c in concepts for cat in c.categories} and _reuses_computation(text):
         concepts.append(onto.techniques["caching-reuse"])
     kinds = {cat for c in concepts for cat in c.categories}
-    if "efficient-architecture" not in kinds and _designs_backbone(title, brief):
-        concepts.append(onto.techniques["efficient-architecture"])
-        kinds.add("efficient-architecture")
-    if "early-exit-adaptive" not in kinds and _adapts_computation(title, brief):
-        concepts.append(onto.techniques["early-exit-adaptive"])
-        kinds.add("early-exit-adaptive")
-    if "latent-compression" not in kinds and _compresses_representation(title, brief):
-        concepts.append(onto.techniques["latent-compression"])
-        kinds.add("latent-compression")
+    for category, described in _DESCRIBED_IN_OWN_WORDS:
+        if category not in kinds and described(title, brief):
+            concepts.append(onto.techniques[category])
+            kinds.add(category)
     if "token-reduction" not in kinds and "kv-cache" not in kinds and _prunes_tokens(text):
         concepts.append(onto.techniques["token-pruning"])  # "prune redundant tokens", "剪除冗余token"
         concepts = [c for c in concepts if not (c.is_category and c.id == "pruning-sparsity")]
@@ -243,6 +238,11 @@ def _designs_backbone(title: str, brief: str) -> bool:
         return True
     method = _METHOD_CLAUSE.search(brief) if "骨干" in brief or "注意力" in brief else None
     return method is not None and _BACKBONE_METHOD.search(method.group(1)) is not None
+
+
+# Categories a paper's title or method clause describes in words no fixed label lists, each with its reader.
+_DESCRIBED_IN_OWN_WORDS = (("efficient-architecture", _designs_backbone), ("early-exit-adaptive", _adapts_computation),
+                           ("latent-compression", _compresses_representation))
 
 
 def _prunes_tokens(text: str) -> bool:

@@ -83,12 +83,9 @@ def rejoin_hyphenation(text: str, vocabulary: frozenset[str] = frozenset()) -> s
             return head
         return f"{head}-"
 
-    # Overlapping compounds ("RECONSTRUC-TION-AWARE") need a second pass over the joined text.
-    previous = None
-    while previous != text:
-        previous = text
-        text = _HYPHENATED.sub(join, text)
-    return text
+    # One pass: the word after each hyphen is looked at, not consumed, so chains ("RECONSTRUC-TION-AWARE")
+    # have every hyphen judged.
+    return _HYPHENATED.sub(join, text)
 
 
 def _is_line_break(head: str, tail: str, vocabulary: frozenset[str]) -> bool:
