@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import lru_cache
 
 from graph.ids import entity_id
 from graph.model import Technique
@@ -93,6 +94,18 @@ def extract_techniques(title: str, brief: str, abstract: str) -> tuple[Technique
 # method clause ("使用…技术", "提出…") most, a sentence of its own work ("we propose") more than one in
 # passing, and a sentence about other work ("existing methods such as pruning") nothing.
 _METHOD_CLAUSE = re.compile(r"(?:使用|采用|提出|利用|通过|基于|结合|引入)(.+?)(?=解决|，?达成|，?实现|$)")
+@lru_cache(maxsize=8)
+def _method_span(brief: str) -> tuple[int, int] | None:
+    """Where the brief's method clause stands; several rules of one paper read it."""
+    found = _METHOD_CLAUSE.search(brief)
+    return found.span(1) if found else None
+
+
+def _method_clause(brief: str) -> str:
+    span = _method_span(brief)
+    return brief[span[0]:span[1]] if span else ""
+
+
 _OWN_WORK = ("we", "our", "this paper", "this work", "本文", "我们")
 _OTHER_WORK = ("existing", "previous", "prior", "conventional", "traditional", "such as", "unlike", "compared to",
                "compared with", "orthogonal", "complementary", "instead of", "rather than", "often rely", "现有",
@@ -117,11 +130,11 @@ def _contributed(onto: Ontology, texts: tuple[str, str, str], hits: list[PhraseH
     text = f"{title}\n{brief}\n{abstract}"
     brief_at, abstract_at = len(title) + 1, len(title) + len(brief) + 2
     regions = [(0, len(title), 3.0)]  # (start, end, weight) over `text`, in order
-    method = _METHOD_CLAUSE.search(brief)
+    method = _method_span(brief)
     if method:
-        regions += [(brief_at, brief_at + method.start(1), 1.0),
-                    (brief_at + method.start(1), brief_at + method.end(1), 3.0),
-                    (brief_at + method.end(1), abstract_at, 1.0)]
+        regions += [(brief_at, brief_at + method[0], 1.0),
+                    (brief_at + method[0], brief_at + method[1], 3.0),
+                    (brief_at + method[1], abstract_at, 1.0)]
     else:
         regions.append((brief_at, abstract_at, 1.0))
     sentences = [m.span() for m in _SENTENCE.finditer(abstract)]
@@ -224,8 +237,7 @@ _ADAPTIVE = re.compile(
 
 
 def _adapts_computation(title: str, brief: str) -> bool:
-    method = _METHOD_CLAUSE.search(brief)
-    return _ADAPTIVE.search(f"{title}\n{method.group(1) if method else ''}") is not None
+    return _ADAPTIVE.search(f"{title}\n{_method_clause(brief)}") is not None
 
 
 def _compresses_representation(title: str, brief: str) -> bool:
@@ -236,8 +248,7 @@ def _compresses_representation(title: str, brief: str) -> bool:
 def _designs_backbone(title: str, brief: str) -> bool:
     if _BACKBONE_TITLE.search(title):
         return True
-    method = _METHOD_CLAUSE.search(brief) if "骨干" in brief or "注意力" in brief else None
-    return method is not None and _BACKBONE_METHOD.search(method.group(1)) is not None
+    return ("骨干" in brief or "注意力" in brief) and _BACKBONE_METHOD.search(_method_clause(brief)) is not None
 
 
 # Categories a paper's title or method clause describes in words no fixed label lists, each with its reader.
