@@ -213,11 +213,11 @@ _SIZE_SUFFIX = re.compile(r"-\d+(?:\.\d+)?[BM]")
 
 # ... or whose last part is a size word ("TopFormer-Base", "M2-BERT-base", "EVA-XL"), when the rest is
 # shaped like a model name itself (so "X-Large" or "Pre-Base" are not models).
+_SIZE_WORD_SUFFIX = (r"-(?:Tiny|Small|Base|Medium|Large|Huge|Giant|XXS|XS|XL|XXL|tiny|small|base|medium|large)"
+                     r"(?![A-Za-z0-9_\-‐])")
 _SIZE_WORD_NAME = re.compile(
-    r"([A-Z](?<![A-Za-z0-9_.\-‐][A-Z])[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*?)-(?:Tiny|Small|Base|Medium|Large|Huge|"
-    r"Giant|XXS|XS|XL|XXL|tiny|small|base|medium|large)(?![A-Za-z0-9_\-‐])")
-_SIZE_WORD_AFTER_DASH = re.compile(r"-(?:Tiny|Small|Base|Medium|Large|Huge|Giant|XXS|XS|XL|XXL|tiny|small|base|"
-                                   r"medium|large)(?![A-Za-z0-9_\-‐])")
+    rf"([A-Z](?<![A-Za-z0-9_.\-‐][A-Z])[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*?){_SIZE_WORD_SUFFIX}")
+_SIZE_WORD_AFTER_DASH = re.compile(_SIZE_WORD_SUFFIX)
 
 
 def _sized_names(text: str) -> list[tuple[int, int, str]]:
