@@ -1,6 +1,6 @@
 """Parsing + extraction throughput (no embeddings, no store) on one core, in papers per second.
 
-Usage: python benchmarks/extraction_speed.py [--report R.md] [--rounds N]
+Usage: python benchmarks/extraction_speed.py [--report R.md] [--rounds N] [--corpus-rounds N]
 The one-time ontology load is timed apart: it is paid once per process, not per paper.
 No cache keyed by text spans rounds: the token table (ontology.load.token_table) keeps the last 64 texts,
 fewer than one round's ~300, so it only serves the extractors of the same paper (compiled ontology tables
