@@ -44,9 +44,10 @@ def test_a_store_catches_up_with_another_process_and_plans_against_it(tmp_path: 
     # paper report B also lists.
     ours.remove_report(b.REPORT_A)
     assert {n["id"] for n in ours.list_papers(PaperFilter(), 10).items} == {p.id for p in b.batch_b().papers}
+    expected = ours.counts()
     ours.close()
     reopened = MemoryStore(data)
-    assert reopened.counts() == MemoryStore(data).counts()
+    assert reopened.counts() == expected
     assert reopened.counts()["nodes"]["Report"] == 1
     reopened.close()
 
