@@ -6,7 +6,7 @@
     /entity/{id}          an institution, technique, model, hardware, metric, evidence or report
     /trends, /leaderboard the analytics of api/analytics.py as tables and inline SVG charts
 
-Every page links to its JSON twin. Templates (api/templates) are Jinja2 with autoescaping on, so every
+Every page but the overview links to its JSON twin. Templates (api/templates) are Jinja2 with autoescaping on, so every
 piece of stored or asked-for text is escaped. The only scripts are cytoscape.js (served from
 api/web_assets like GraphiQL's) and api/static/explorer.js, which draws a node's neighbourhood and
 expands it from GET /api/neighbourhood/{id}. Pages carry a Content-Security-Policy that allows

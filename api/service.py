@@ -399,7 +399,7 @@ class PapergraphService:
         """What /healthz says: the store answers (one count of Paper nodes, from Neo4j's count store) and
         how many papers the search index holds (None before it is opened), and whether they agree."""
         papers = self.store.count_nodes("Paper")
-        indexed = len(self._index.paper_ids()) if self._index is not None else None
+        indexed = self._index.paper_count() if self._index is not None else None
         return {"status": "ok", "papers": papers,
                 "index": {"papers": indexed, "in_step": indexed is None or indexed == papers}}
 

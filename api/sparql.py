@@ -70,6 +70,7 @@ def build_router() -> APIRouter:
     router = APIRouter()
     responses = {200: {"content": {JSON_MEDIA_TYPE: {}}, "description": "SPARQL 1.1 results (JSON)"},
                  **error_responses(400, 422, 503)}
+    post_responses = {**responses, **error_responses(400, 413, 422, 503)}  # a body past max_upload_bytes
 
     @router.get("/sparql", summary="Read-only SPARQL 1.1 query (SELECT, ASK)", responses=responses)
     async def sparql_get(request: Request,
@@ -77,7 +78,7 @@ def build_router() -> APIRouter:
         return await _answer(request, query)
 
     @router.post("/sparql", summary="Read-only SPARQL 1.1 query (SELECT, ASK), form or body",
-                 responses=responses, openapi_extra={"requestBody": {"required": True, "content": {
+                 responses=post_responses, openapi_extra={"requestBody": {"required": True, "content": {
                      FORM: {"schema": {"type": "object", "required": ["query"],
                                        "properties": {"query": {"type": "string"}}}},
                      SPARQL_QUERY: {"schema": {"type": "string"}}}}})

@@ -18,7 +18,7 @@ T = TypeVar("T")
 
 # The cap on every list that grows with the data: the list holds at most `first` items, checked against
 # the settings' page size (api/schema.py, argument_ranges) and counted by the query cost estimate.
-First = Annotated[int, strawberry.argument(description="At most this many items (0 to the page size, 100).")]
+First = Annotated[int, strawberry.argument(description="At most this many items (0 to the page size, PAPERGRAPH_PAGE_MAX).")]
 
 
 def encode_cursor(offset: int) -> str:

@@ -5,7 +5,7 @@
 All backends run in one process, interleaved round by round, on the same texts (title + abstract of
 synthetic papers recombined from the sample, benchmarks/generate_corpus.py), so their ratios share the
 machine's load. Per backend: abstracts/s (median of the rounds), one-query embedding p50 and p95 over
-distinct queries (on a query thread, as search runs them), cosine to torch's vector per text (mean / min), overlap of each labelled query's
+distinct queries (on a thread limited to QUERY_THREADS, as a request thread is when it embeds a query), cosine to torch's vector per text (mean / min), overlap of each labelled query's
 vector top 10 with torch's, and recall@10 / MRR on the labelled queries of benchmarks/search_quality.py
 in vector-only and hybrid search. The guard: the default backend within 0.01 of torch on both.
 """
@@ -83,8 +83,8 @@ def main() -> None:
             print(f"warning: {name} fell back to {model.backend}")
         model.warm_up()
 
-    # Queries are embedded as the search index embeds them: on a thread of their own, torch limited to
-    # QUERY_THREADS there (the ONNX backends use a one-thread session for one text).
+    # Queries are embedded as a request thread embeds them: torch limited to QUERY_THREADS (a thread of its
+    # own here keeps the batch thread at torch's default) (the ONNX backends use a one-thread session for one text).
     query_thread = ThreadPoolExecutor(max_workers=1, initializer=limit_query_threads)
     rates: dict[str, list[float]] = {name: [] for name in backends}
     latencies: dict[str, list[tuple[float, float]]] = {name: [] for name in backends}

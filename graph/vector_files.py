@@ -6,7 +6,8 @@ log has grown past a share of the snapshot (on a background thread) or when aske
 `POST /api/admin/compact`). Files, under one folder:
 
 - `vectors.json`: the backend that computed the vectors, their dimension, the snapshot's generation g
-  and the logs to replay after it (g, and g+1 while a compaction is being written);
+  and the logs to replay after it (g, then one more per compaction started since the snapshot was
+  written: one cut short stays listed until the next one folds it in);
 - `vectors.<g>.faiss`: the snapshot (absent while the index has never held anything);
 - `vectors.<g>.log`: records (slot >= 0, vector) for an upsert, (-slot - 1, zeros) for a removal;
 - `vectors.lock`, held for a moment (an OS file lock, graph/write_lock.py) by whoever reads

@@ -286,7 +286,7 @@ class VectorIndex:
             return
         ids = np.asarray(slots, dtype=np.int64)
         vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-        self._remove_ids(ids)
+        remove_ids(self._index, ids)
         self._index.add_with_ids(vectors, ids)
         self._pending.append(log_records(ids, vectors, self.dimension))
         if self._id_bound is not None:
@@ -295,11 +295,8 @@ class VectorIndex:
     def remove(self, slots: list[int]) -> None:
         if slots:
             ids = np.asarray(slots, dtype=np.int64)
-            self._remove_ids(ids)
+            remove_ids(self._index, ids)
             self._pending.append(log_records(ids, None, self.dimension))
-
-    def _remove_ids(self, ids: np.ndarray) -> None:
-        remove_ids(self._index, ids)
 
     def clear(self) -> None:
         self._index = faiss.IndexIDMap2(faiss.IndexFlatIP(self.dimension))
