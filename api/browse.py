@@ -105,6 +105,6 @@ class Overview:
 def overview(store: GraphStore) -> Overview:
     counts = store.counts()["nodes"]
     ids = [f"tech:{c}" for c in TECHNIQUE_CATEGORIES]
-    categories = [(node, len(store.paper_ids(PaperFilter(category=(node["id"],)))))
+    categories = [(node, store.list_papers(PaperFilter(category=(node["id"],)), 0).total)
                   for node in store.get("Technique", ids) if node is not None]
     return Overview(counts, sorted(categories, key=lambda c: (-c[1], caption(c[0]))))

@@ -139,7 +139,7 @@ def build_router(settings: Settings) -> APIRouter:
         mode: Annotated[str, Query(pattern=SEARCH_MODE)] = "hybrid",
     ) -> HTMLResponse:
         service = _service(request)
-        overview = await run_in_threadpool(service.overview)
+        overview = None if q.strip() else await run_in_threadpool(service.overview)  # shown without a query
         # The form sends every filter, left empty when not chosen: an empty value filters nothing.
         ids = {name: [v.strip() for v in values if v.strip()] for name, values in (
             ("category", category), ("technique", technique), ("institution", institution), ("model", model),

@@ -253,9 +253,10 @@ class PapergraphService:
 
         Ids, not counts: a process killed between the store's commit and the index's could leave a
         corrected report with as many papers as before in the store and the old ones in the index."""
+        in_store = self.store.paper_ids(PaperFilter())  # read before the lock searches also take
         with self._index_lock:
             index = self._index if self._index is not None else self.index
-            if index.paper_ids() == self.store.paper_ids(PaperFilter()):
+            if index.paper_ids() == in_store:
                 return False
             index.rebuild(self.store.export())
             return True
