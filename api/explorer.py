@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.concurrency import run_in_threadpool
@@ -37,11 +37,12 @@ from api.rest import (
     SEARCH_MODE,
     TREND_BY,
     TREND_SORT,
+    OptionalId,
+    SearchFilters,
 )
 from api.service import NotFound, PapergraphService
 from api.settings import Settings
 from graph.model import METRICS, TECHNIQUE_CATEGORIES
-from graph.store import PaperFilter
 from graph.trends import report_date
 
 HERE = Path(__file__).resolve().parent
@@ -50,8 +51,7 @@ STATIC_FILES = {"explorer.css": "text/css", "explorer.js": "text/javascript",
                 "graph-style.json": "application/json"}
 GRAPH_LIMIT = 30  # nodes fetched per neighbourhood in the graph view
 SIMILAR = 5
-IdList = Annotated[list[str], Query(max_length=20)]
-OptionalId = Annotated[str | None, Query(max_length=200)]
+
 
 # cytoscape.js inserts one <style> element (`.__________cytoscape_container { position: relative; }`);
 # the policy allows exactly that text by its hash, and no other inline style or script.
@@ -127,28 +127,17 @@ def build_router(settings: Settings) -> APIRouter:
     @router.get("/")
     async def search_page(
         request: Request,
+        filters: Annotated[SearchFilters, Depends()],
         q: Annotated[str, Query(max_length=MAX_QUERY_CHARS)] = "",
         k: Annotated[int, Query(ge=1, le=settings.search_max_k)] = 10,
-        category: IdList = [],  # noqa: B006 - FastAPI copies query defaults per request
-        technique: IdList = [],  # noqa: B006
-        institution: IdList = [],  # noqa: B006
-        model: IdList = [],  # noqa: B006
-        hardware: IdList = [],  # noqa: B006
-        metric: IdList = [],  # noqa: B006
-        report: IdList = [],  # noqa: B006
         mode: Annotated[str, Query(pattern=SEARCH_MODE)] = "hybrid",
     ) -> HTMLResponse:
         service = _service(request)
         overview = None if q.strip() else await run_in_threadpool(service.overview)  # shown without a query
-        # The form sends every filter, left empty when not chosen: an empty value filters nothing.
-        ids = {name: [v.strip() for v in values if v.strip()] for name, values in (
-            ("category", category), ("technique", technique), ("institution", institution), ("model", model),
-            ("hardware", hardware), ("metric", metric), ("report", report))}
-        form = {"q": q, "k": k, **ids, "mode": mode}
+        form = {"q": q, "k": k, **filters.ids, "mode": mode}
         hits, terms = None, []
         if q.strip():
-            paper_filter = PaperFilter(**{name: tuple(values) for name, values in ids.items()})
-            hits = await run_in_threadpool(service.search, q, k, paper_filter, mode)
+            hits = await run_in_threadpool(service.search, q, k, filters.paper_filter(), mode)
             terms = query_terms(q)
         return render("search.html", form=form, hits=hits, highlight=highlight, terms=terms, overview=overview,
                       categories=TECHNIQUE_CATEGORIES, metrics=METRICS, max_k=settings.search_max_k,

@@ -11,7 +11,7 @@ those routes answer 403 "writes are disabled". Uploads are limited to `max_uploa
 import re
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request, Security
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Security
 from fastapi.responses import PlainTextResponse, Response
 from fastapi.security import APIKeyHeader
 from starlette.concurrency import run_in_threadpool
@@ -28,8 +28,23 @@ from graph.store import Node, PaperFilter, Subgraph
 # Room for the multipart boundaries and part headers around the file itself.
 MULTIPART_OVERHEAD = 16 * 1024
 
-IdList = Annotated[list[str], Query()]
+IdList = Annotated[list[str], Query(max_length=20)]
 OptionalId = Annotated[str | None, Query(max_length=200)]
+
+
+class SearchFilters:
+    """The filters of /api/search and of the explorer's search page, as one dependency: a value left empty
+    (a form's unchosen field) filters nothing."""
+
+    def __init__(self, category: IdList = [], technique: IdList = [], institution: IdList = [],  # noqa: B006
+                 model: IdList = [], hardware: IdList = [], metric: IdList = [],  # noqa: B006
+                 report: IdList = []) -> None:  # noqa: B006 - FastAPI copies query defaults per request
+        given = {"category": category, "technique": technique, "institution": institution, "model": model,
+                 "hardware": hardware, "metric": metric, "report": report}
+        self.ids = {name: [v.strip() for v in values if v.strip()] for name, values in given.items()}
+
+    def paper_filter(self) -> PaperFilter:
+        return PaperFilter(**{name: tuple(values) for name, values in self.ids.items()})
 # Parameter patterns and bounds, shared with the explorer's pages (api/explorer.py).
 MAX_QUERY_CHARS = 500
 SEARCH_MODE = "^(hybrid|vector|lexical)$"
@@ -98,21 +113,11 @@ def build_router(settings: Settings) -> APIRouter:
         request: Request,
         q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS, pattern=r"\S",
                                     description="the query")],
+        filters: Annotated[SearchFilters, Depends()],
         k: Annotated[int, Query(ge=1, le=settings.search_max_k)] = 10,
-        category: IdList = [],  # noqa: B006 - FastAPI copies query defaults per request
-        technique: IdList = [],  # noqa: B006
-        institution: IdList = [],  # noqa: B006
-        model: IdList = [],  # noqa: B006
-        hardware: IdList = [],  # noqa: B006
-        metric: IdList = [],  # noqa: B006
-        report: IdList = [],  # noqa: B006
         mode: Annotated[str, Query(pattern=SEARCH_MODE)] = "hybrid",
     ) -> dict[str, Any]:
-        paper_filter = PaperFilter(
-            technique=tuple(technique), category=tuple(category), institution=tuple(institution),
-            model=tuple(model), hardware=tuple(hardware), metric=tuple(metric), report=tuple(report),
-        )
-        hits = await run_in_threadpool(_service(request).search, q, k, paper_filter, mode)
+        hits = await run_in_threadpool(_service(request).search, q, k, filters.paper_filter(), mode)
         return {"hits": [_hit_json(h) for h in hits]}
 
     @router.get("/api/papers/{paper_id}", summary="One paper in the interchange shape, with entities and evidence",

@@ -31,6 +31,9 @@ def test_search_filters_apply_before_the_cut(client: TestClient) -> None:
     assert [h["paper"]["id"] for h in response.json()["hits"]] == [quant_paper().id]
     nothing = client.get("/api/search", params={"q": "decoding", "report": "report:none"})
     assert nothing.json() == {"hits": []}
+    # an empty value (a form's unchosen field) filters nothing, as on the explorer's search page
+    unfiltered = client.get("/api/search", params={"q": "decoding"}).json()
+    assert client.get("/api/search", params={"q": "decoding", "category": ""}).json() == unfiltered != {"hits": []}
 
 
 def test_search_in_chinese_finds_the_concept(client: TestClient) -> None:
