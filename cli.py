@@ -80,6 +80,15 @@ def _summary_line(name: str, counts: dict[str, int]) -> str:
     return f"  {name:<9} {parts or '-'}"
 
 
+def _with_service(args: argparse.Namespace, call: Any) -> Any:
+    """`call(service)` on a service over the store the flags name, closed afterwards."""
+    service = PapergraphService(_settings(args))
+    try:
+        return call(service)
+    finally:
+        service.close()
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     service = PapergraphService(_settings(args))
     try:
@@ -104,11 +113,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    service = PapergraphService(_settings(args))
-    try:
-        counts = service.stats()
-    finally:
-        service.close()
+    counts = _with_service(args, lambda service: service.stats())
     if args.format == "json":
         _json(counts, sys.stdout)
         return 0
@@ -125,11 +130,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         model=tuple(args.model), hardware=tuple(args.hardware), metric=tuple(args.metric),
         report=tuple(args.report),
     )
-    service = PapergraphService(_settings(args))
-    try:
-        hits = service.search(args.query, args.k, paper_filter, args.mode)
-    finally:
-        service.close()
+    hits = _with_service(args, lambda service: service.search(args.query, args.k, paper_filter, args.mode))
     if args.format == "json":
         _json({"hits": [{"paper": {"id": h.paper["id"], "title": h.paper.get("title", ""),
                                    "sources": h.paper.get("sources", [])},
@@ -144,11 +145,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    service = PapergraphService(_settings(args))
-    try:
-        items = service.review()
-    finally:
-        service.close()
+    items = _with_service(args, lambda service: service.review())
     if args.format == "json":
         _json({"unresolved": [item.to_json() for item in items]}, sys.stdout)
         return 0
@@ -165,11 +162,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     if args.format != "json":
         return _export_graph(args)
-    service = PapergraphService(_settings(args))
-    try:
-        doc = service.export()
-    finally:
-        service.close()
+    doc = _with_service(args, lambda service: service.export())
     if args.out:
         with Path(args.out).open("w", encoding="utf-8") as out:
             _json(doc, out)
@@ -179,14 +172,6 @@ def cmd_export(args: argparse.Namespace) -> int:
         _json(doc, sys.stdout)
     return 0
 
-
-def _across_reports(args: argparse.Namespace, call: Any) -> Any:
-    """Run one question across reports against the store named by the flags."""
-    service = PapergraphService(_settings(args))
-    try:
-        return call(service)
-    finally:
-        service.close()
 
 
 def _table(rows: list[list[str]], out: TextIO) -> None:
@@ -200,7 +185,7 @@ def cmd_trends(args: argparse.Namespace) -> int:
     from api import analytics
     from graph.trends import report_date
 
-    result = _across_reports(args, lambda s: s.trends(args.by, args.top, args.category, args.sort))
+    result = _with_service(args, lambda s: s.trends(args.by, args.top, args.category, args.sort))
     if args.format == "json":
         _json(analytics.trends_json(result), sys.stdout)
     elif args.format == "csv":
@@ -217,7 +202,7 @@ def cmd_trends(args: argparse.Namespace) -> int:
 def cmd_leaderboard(args: argparse.Namespace) -> int:
     from api import analytics
 
-    board = _across_reports(args, lambda s: s.leaderboard(
+    board = _with_service(args, lambda s: s.leaderboard(
         args.metric, args.k, category=args.category, technique=args.technique, hardware=args.hardware,
         model=args.model, unit=args.unit, direction=args.direction))
     if args.format == "json":
@@ -247,7 +232,7 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
 def cmd_compare(args: argparse.Namespace) -> int:
     from api import analytics
 
-    result = _across_reports(args, lambda s: s.compare(args.ids))
+    result = _with_service(args, lambda s: s.compare(args.ids))
     if args.format == "json":
         _json(analytics.comparison_json(result), sys.stdout)
     elif args.format == "csv":
@@ -283,11 +268,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_compact(args: argparse.Namespace) -> int:
     """Fold the search index's vector log into one snapshot; safe while a server or an import runs."""
-    service = PapergraphService(_settings(args))
-    try:
-        done = service.compact_index()
-    finally:
-        service.close()
+    done = _with_service(args, lambda service: service.compact_index())
     if args.format == "json":
         _json(done.to_json(), sys.stdout)
     elif done.compacted:
@@ -305,11 +286,7 @@ def _export_graph(args: argparse.Namespace) -> int:
     if args.format == "csv" and not args.out:
         print("error: --format csv writes a folder of files: give --out FOLDER", file=sys.stderr)
         return 2
-    service = PapergraphService(_settings(args))
-    try:
-        graph = service.property_graph()
-    finally:
-        service.close()
+    graph = _with_service(args, lambda service: service.property_graph())
     written = write_graph(graph, args.format, args.out, sys.stdout)
     if args.out:
         print(f"wrote {len(graph.nodes)} nodes and {len(graph.rels)} relationships as {args.format} to "
@@ -323,11 +300,7 @@ def _export_graph(args: argparse.Namespace) -> int:
 def cmd_sparql(args: argparse.Namespace) -> int:
     from graph.sparql import format_answer
 
-    service = PapergraphService(_settings(args))
-    try:
-        answer = service.sparql(args.query)
-    finally:
-        service.close()
+    answer = _with_service(args, lambda service: service.sparql(args.query))
     print(format_answer(answer, args.format), end="" if args.format == "csv" else "\n")
     return 0
 
