@@ -223,7 +223,7 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     rows = [["#", "claim", "paper", "on", "quote"]]
     for rank, row in enumerate(board.rows, 1):
         on = ", ".join(x["name"] for x in (row["model"], row["hardware"]) if x)
-        rows.append([str(rank), analytics.cell_text(row).split(" — ")[0], row["paper"]["title"][:60], on,
+        rows.append([str(rank), analytics.claim_figure(row), row["paper"]["title"][:60], on,
                      row["quote"][:100]])
     _table(rows, sys.stdout)
     return 0

@@ -17,7 +17,7 @@ from weakref import WeakKeyDictionary
 
 from graph.leaderboard import ClaimGroup, rank_claims
 from graph.store import TREND_DIMENSIONS, Claim, EvidenceFilter, GraphStore, Node, PaperFilter, canonical_id
-from graph.trends import Trends, first_seen, report_date, top_series, trend_rows
+from graph.trends import Trends, date_of, first_seen, report_date, top_series, trend_rows
 from ontology.metrics import metric_concepts
 
 MAX_COMPARE = 20  # papers side by side
@@ -282,8 +282,7 @@ def _entity_cell(node: Node) -> dict[str, str]:
 
 
 def _report_cell(node: Node) -> dict[str, str | None]:
-    generated = node.get("generated_at")
-    return {"id": node["id"], "name": str(node.get("title", "")), "date": generated[:10] if generated else None}
+    return {"id": node["id"], "name": str(node.get("title", "")), "date": date_of(node.get("generated_at"))}
 
 
 def comparison_json(result: Comparison) -> dict[str, Any]:
@@ -297,10 +296,15 @@ def cell_text(cell: Any) -> str:
         return ""
     if isinstance(cell, list):
         return "; ".join(c["name"] + (f" ({c['date']})" if c.get("date") else "") for c in cell)
-    value = f"{cell['value']:g}" + (f"-{cell['value_max']:g}" if cell.get("value_max") is not None else "")
-    unit = cell.get("unit") or ""
-    condition = f"{cell['condition']} " if cell.get("condition") else ""
-    return f"{condition}{value}{'' if unit in ('x', '%') else ' '}{unit}".strip() + f" — \"{cell['quote']}\""
+    return f"{claim_figure(cell)} — \"{cell['quote']}\""
+
+
+def claim_figure(claim: dict[str, Any]) -> str:
+    """A claim's figure as people write it: "up to 2.5x", "10-18x", "0.8 ms"."""
+    value = f"{claim['value']:g}" + (f"-{claim['value_max']:g}" if claim.get("value_max") is not None else "")
+    unit = claim.get("unit") or ""
+    figure = f"{value}{'' if unit in ('x', '%', '') else ' '}{unit}"
+    return f"{claim['condition']} {figure}" if claim.get("condition") else figure
 
 
 def comparison_table(result: Comparison) -> list[list[str]]:

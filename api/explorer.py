@@ -27,7 +27,7 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Resp
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.concurrency import run_in_threadpool
 
-from api import browse, charts
+from api import analytics, browse, charts
 from api.highlight import highlight, query_terms
 from api.rest import (
     CLAIM_DIRECTION,
@@ -202,12 +202,13 @@ def build_router(settings: Settings) -> APIRouter:
         filters = {"category": category or None, "technique": technique or None, "hardware": hardware or None,
                    "model": model or None, "unit": unit or None, "direction": direction or None}
         board = await run_in_threadpool(lambda: _service(request).leaderboard(metric, k, **filters))
-        chart = charts.bars([(row["paper"]["title"] or row["paper"]["id"], float(row["value"]), _claim_text(row),
-                              node_href(row["paper"]["id"], "Paper")) for row in board.rows])
+        chart = charts.bars([(row["paper"]["title"] or row["paper"]["id"], float(row["value"]),
+                              analytics.claim_figure(row), node_href(row["paper"]["id"], "Paper"))
+                             for row in board.rows])
         form = {"metric": metric, "k": k, **{name: value or "" for name, value in filters.items()}}
         return render("leaderboard.html", board=board, chart=chart, form=form, metrics=METRICS,
                       categories=TECHNIQUE_CATEGORIES, max_k=settings.analytics_max_rows,
-                      claim_text=_claim_text, twin=f"/api/leaderboard?{_query_string(**form)}")
+                      claim_text=analytics.claim_figure, twin=f"/api/leaderboard?{_query_string(**form)}")
 
     @router.get("/static/{name}")
     async def static(name: str) -> FileResponse:
@@ -217,11 +218,3 @@ def build_router(settings: Settings) -> APIRouter:
                             headers={"Cache-Control": "public, max-age=3600", "X-Content-Type-Options": "nosniff"})
 
     return router
-
-
-def _claim_text(row: dict[str, Any]) -> str:
-    """A claim's figure as people write it: "up to 2.5x", "10-18x", "0.8 ms"."""
-    value = f"{row['value']:g}" + (f"-{row['value_max']:g}" if row.get("value_max") is not None else "")
-    unit = row.get("unit") or ""
-    figure = f"{value}{'' if unit in ('x', '%', '') else ' '}{unit}"
-    return f"{row['condition']} {figure}" if row.get("condition") else figure

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Generic, TypeVar
 import strawberry
 
 from graph.store import Node
+from graph.trends import date_of
 
 T = TypeVar("T")
 
@@ -348,7 +349,7 @@ class Report:
 
     @strawberry.field(description="The report's date (YYYY-MM-DD), from its generation time.")
     def date(self) -> str | None:
-        return self.generated_at[:10] if self.generated_at else None
+        return date_of(self.generated_at)
 
     @classmethod
     def from_node(cls, node: Node) -> Report:

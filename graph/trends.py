@@ -39,7 +39,12 @@ class Trends:
 
 def report_date(report: ReportTally) -> str | None:
     """The report's calendar date (YYYY-MM-DD) from its generation time, or None."""
-    return report.generated_at[:10] if report.generated_at else None
+    return date_of(report.generated_at)
+
+
+def date_of(generated_at: str | None) -> str | None:
+    """The calendar date (YYYY-MM-DD) of a report's generation time, or None."""
+    return generated_at[:10] if generated_at else None
 
 
 def chronological(reports: list[ReportTally]) -> list[ReportTally]:
