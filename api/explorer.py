@@ -138,7 +138,7 @@ def build_router(settings: Settings) -> APIRouter:
         hits, terms = None, []
         if q.strip():
             hits = await run_in_threadpool(service.search, q, k, filters.paper_filter(), mode)
-            terms = query_terms(q)
+            terms = query_terms(q, await run_in_threadpool(service.query_expansions, q[:MAX_QUERY_CHARS]))
         return render("search.html", form=form, hits=hits, highlight=highlight, terms=terms, overview=overview,
                       categories=TECHNIQUE_CATEGORIES, metrics=METRICS, max_k=settings.search_max_k,
                       twin=f"/api/search?{_query_string(**form)}" if q.strip() else None)

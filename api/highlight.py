@@ -4,41 +4,26 @@ each match wrapped in <mark>. Pure; the search itself decides which sentence mat
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Sequence
 from html import escape
-from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-if TYPE_CHECKING:
-    from graph.search import QueryExpander
+from graph.lexical import STOP_WORDS
 
 _LATIN_WORD = re.compile(r"[0-9A-Za-z][0-9A-Za-z+\-.]*")
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_STOP = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "is", "of", "on", "or", "the",
-                   "to", "via", "with"})
 
 
-@lru_cache(maxsize=1)
-def _expander() -> QueryExpander:
-    """The ontology's label expansion, loaded on first use."""
-    from graph.search import ontology_expander
-
-    return lru_cache(maxsize=4096)(ontology_expander())
-
-
-def query_terms(query: str, expand: bool = True) -> list[str]:
-    """What to mark: the query's Latin words (not stop words), its CJK runs and their two-character
-    pieces, and (with `expand`) the other-language labels of the concepts it names, as search expands
-    them (推测解码 also marks "speculative decoding"); longest first."""
-    terms = [w for w in _LATIN_WORD.findall(query) if w.lower() not in _STOP]
+def query_terms(query: str, expansions: Sequence[str] = ()) -> list[str]:
+    """What to mark: the query's Latin words (not the words search leaves out), its CJK runs and their
+    two-character pieces, and the `expansions` search added (the other-language labels of the concepts it
+    names: 推测解码 also marks "speculative decoding"); longest first."""
+    terms = [w for w in _LATIN_WORD.findall(query) if w.lower() not in STOP_WORDS]
     for run in _CJK_RUN.findall(query):
         terms.append(run)
         terms.extend(run[i:i + 2] for i in range(len(run) - 1))
-    if expand:
-        from graph.search import expand_query
-
-        terms.extend(expand_query(query[:500], _expander()))
+    terms.extend(expansions)
     return sorted(dict.fromkeys(t for t in terms if t.strip()), key=len, reverse=True)
 
 

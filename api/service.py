@@ -501,6 +501,11 @@ class PapergraphService:
         info = ReportInfo(id=report[0]["id"] if report else "", title="", source="")
         return dump_batches([ImportBatch(report=info, papers=(paper,))])["papers"][0]
 
+    def query_expansions(self, query: str) -> list[str]:
+        """The labels search adds to a query (推测解码 adds "speculative decoding"), for marking hits."""
+        with self._index_lock:
+            return self.index.expansions(query.strip())
+
     def search(self, query: str, k: int = 10, paper_filter: PaperFilter | None = None,
                mode: str = "hybrid") -> list[SearchResult]:
         """Ranked papers for a query; the filter is applied before the ranking is cut to k."""

@@ -36,7 +36,7 @@ from graph.corpus import PaperText
 
 _LATIN = re.compile(r"[0-9a-z]+")
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_STOP = frozenset({
+STOP_WORDS = frozenset({  # left out of the index and of what the explorer marks
     "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "into", "is",
     "it", "its", "of", "on", "or", "that", "the", "their", "this", "to", "via", "was", "we", "were",
     "which", "while", "with", "our", "these", "those", "than", "then", "can", "also", "such", "using",
@@ -69,7 +69,7 @@ def tokenize(text: str) -> list[str]:
 def _latin_terms(text: str) -> list[str]:
     # A plural "s" goes from words of 4+ letters, but not from -ss, -us, -is (class, corpus, analysis).
     return [t[:-1] if len(t) > 3 and t[-1] == "s" and t[-2] not in "sui" else t
-            for t in _LATIN.findall(text) if t not in _STOP]
+            for t in _LATIN.findall(text) if t not in STOP_WORDS]
 
 
 def sentences(text: str) -> list[str]:

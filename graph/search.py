@@ -310,7 +310,7 @@ class SearchIndex:
         query = query.strip()
         if not query or k <= 0:
             return []
-        expansions = self._expansions(query)
+        expansions = self.expansions(query)
         vector_text = _vector_text(query, expansions, required=mode == "vector")
         query_vector = self._cache.encode_query(vector_text) if vector_text and mode != "lexical" else None
         terms = tokenize(" ".join([query, *expansions]))
@@ -364,7 +364,8 @@ class SearchIndex:
         mask[slots] = True
         return mask, slots
 
-    def _expansions(self, query: str) -> list[str]:
+    def expansions(self, query: str) -> list[str]:
+        """The other-language labels of the concepts the query names, as search adds them (cached)."""
         if self._expand_term is None:
             with self._expander_lock:  # a query arriving during the warm-up waits for its load
                 if self._expand_term is None:

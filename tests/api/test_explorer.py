@@ -213,3 +213,9 @@ def test_internal_errors_are_html_500_pages_without_internals(tmp_path: Path) ->
     assert page.status_code == 500 and page.headers["content-type"].startswith("text/html")
     assert "internal error" in page.text and "secret" not in page.text and "Traceback" not in page.text
     service.close()
+
+
+def test_a_chinese_query_marks_the_english_labels_search_added(client: TestClient) -> None:
+    page = client.get("/", params={"q": "推测解码"})
+    marked = re.findall(r"<mark>([^<]+)</mark>", page.text)
+    assert any(m.isascii() and "specul" in m.lower() for m in marked), marked
