@@ -73,8 +73,10 @@ class Connection(Generic[T]):
         )
 
 
-async def _related(info: strawberry.Info, node_id: str, rel: str, direction: str, make: Any) -> list[Any]:
-    return [make(n) for n in await info.context.loaders.neighbours(node_id, rel, direction)]
+async def _related(info: strawberry.Info, node_id: str, rel: str, direction: str, make: Any,
+                   first: int | None = None) -> list[Any]:
+    """The first `first` neighbours (all when None), each made into its GraphQL type."""
+    return [make(n) for n in (await info.context.loaders.neighbours(node_id, rel, direction))[:first]]
 
 
 async def _one(info: strawberry.Info, label: str, node_id: str | None, make: Any) -> Any:
@@ -126,27 +128,27 @@ class Paper:
 
     @strawberry.field
     async def institutions(self, info: strawberry.Info, first: First = 50) -> list[Institution]:
-        return (await _related(info, self.id, "AUTHORED", "in", Institution.from_node))[:first]
+        return await _related(info, self.id, "AUTHORED", "in", Institution.from_node, first)
 
     @strawberry.field
     async def techniques(self, info: strawberry.Info, first: First = 50) -> list[Technique]:
-        return (await _related(info, self.id, "USES", "out", Technique.from_node))[:first]
+        return await _related(info, self.id, "USES", "out", Technique.from_node, first)
 
     @strawberry.field
     async def models(self, info: strawberry.Info, first: First = 50) -> list[Model]:
-        return (await _related(info, self.id, "EVALUATES", "out", Model.from_node))[:first]
+        return await _related(info, self.id, "EVALUATES", "out", Model.from_node, first)
 
     @strawberry.field
     async def hardware(self, info: strawberry.Info, first: First = 50) -> list[Hardware]:
-        return (await _related(info, self.id, "RUNS_ON", "out", Hardware.from_node))[:first]
+        return await _related(info, self.id, "RUNS_ON", "out", Hardware.from_node, first)
 
     @strawberry.field
     async def evidence(self, info: strawberry.Info, first: First = 50) -> list[Evidence]:
-        return (await _related(info, self.id, "REPORTS", "out", Evidence.from_node))[:first]
+        return await _related(info, self.id, "REPORTS", "out", Evidence.from_node, first)
 
     @strawberry.field
     async def reports(self, info: strawberry.Info, first: First = 50) -> list[Report]:
-        return (await _related(info, self.id, "FROM_REPORT", "out", Report.from_node))[:first]
+        return await _related(info, self.id, "FROM_REPORT", "out", Report.from_node, first)
 
     @strawberry.field(description="Date (YYYY-MM-DD) of the earliest dated report listing this paper.")
     async def first_seen(self, info: strawberry.Info) -> str | None:
@@ -176,11 +178,11 @@ class Institution:
 
     @strawberry.field(description="Units that are part of this organisation.")
     async def parts(self, info: strawberry.Info, first: First = 50) -> list[Institution]:
-        return (await _related(info, self.id, "PART_OF", "in", Institution.from_node))[:first]
+        return await _related(info, self.id, "PART_OF", "in", Institution.from_node, first)
 
     @strawberry.field
     async def papers(self, info: strawberry.Info, first: First = 20) -> list[Paper]:
-        return (await _related(info, self.id, "AUTHORED", "out", Paper.from_node))[:first]
+        return await _related(info, self.id, "AUTHORED", "out", Paper.from_node, first)
 
     @strawberry.field(description=_FIRST_SEEN)
     async def first_seen(self, info: strawberry.Info) -> str | None:
@@ -202,15 +204,15 @@ class Technique:
 
     @strawberry.field(description="Broader concepts (BROADER), up to the category top concepts.")
     async def broader(self, info: strawberry.Info, first: First = 50) -> list[Technique]:
-        return (await _related(info, self.id, "BROADER", "out", Technique.from_node))[:first]
+        return await _related(info, self.id, "BROADER", "out", Technique.from_node, first)
 
     @strawberry.field
     async def narrower(self, info: strawberry.Info, first: First = 50) -> list[Technique]:
-        return (await _related(info, self.id, "BROADER", "in", Technique.from_node))[:first]
+        return await _related(info, self.id, "BROADER", "in", Technique.from_node, first)
 
     @strawberry.field
     async def papers(self, info: strawberry.Info, first: First = 20) -> list[Paper]:
-        return (await _related(info, self.id, "USES", "in", Paper.from_node))[:first]
+        return await _related(info, self.id, "USES", "in", Paper.from_node, first)
 
     @strawberry.field(description=_FIRST_SEEN)
     async def first_seen(self, info: strawberry.Info) -> str | None:
@@ -231,7 +233,7 @@ class Model:
 
     @strawberry.field
     async def papers(self, info: strawberry.Info, first: First = 20) -> list[Paper]:
-        return (await _related(info, self.id, "EVALUATES", "in", Paper.from_node))[:first]
+        return await _related(info, self.id, "EVALUATES", "in", Paper.from_node, first)
 
     @strawberry.field(description=_FIRST_SEEN)
     async def first_seen(self, info: strawberry.Info) -> str | None:
@@ -239,7 +241,7 @@ class Model:
 
     @strawberry.field
     async def evidence(self, info: strawberry.Info, first: First = 20) -> list[Evidence]:
-        return (await _related(info, self.id, "ON_MODEL", "in", Evidence.from_node))[:first]
+        return await _related(info, self.id, "ON_MODEL", "in", Evidence.from_node, first)
 
 
 @strawberry.type
@@ -261,11 +263,11 @@ class Hardware:
 
     @strawberry.field(description="Named devices of this family.")
     async def members(self, info: strawberry.Info, first: First = 50) -> list[Hardware]:
-        return (await _related(info, self.id, "IN_FAMILY", "in", Hardware.from_node))[:first]
+        return await _related(info, self.id, "IN_FAMILY", "in", Hardware.from_node, first)
 
     @strawberry.field
     async def papers(self, info: strawberry.Info, first: First = 20) -> list[Paper]:
-        return (await _related(info, self.id, "RUNS_ON", "in", Paper.from_node))[:first]
+        return await _related(info, self.id, "RUNS_ON", "in", Paper.from_node, first)
 
     @strawberry.field(description=_FIRST_SEEN)
     async def first_seen(self, info: strawberry.Info) -> str | None:
@@ -273,7 +275,7 @@ class Hardware:
 
     @strawberry.field
     async def evidence(self, info: strawberry.Info, first: First = 20) -> list[Evidence]:
-        return (await _related(info, self.id, "ON_HARDWARE", "in", Evidence.from_node))[:first]
+        return await _related(info, self.id, "ON_HARDWARE", "in", Evidence.from_node, first)
 
 
 @strawberry.type
@@ -287,7 +289,7 @@ class Metric:
 
     @strawberry.field
     async def evidence(self, info: strawberry.Info, first: First = 20) -> list[Evidence]:
-        return (await _related(info, self.id, "MEASURES", "in", Evidence.from_node))[:first]
+        return await _related(info, self.id, "MEASURES", "in", Evidence.from_node, first)
 
 
 @strawberry.type
@@ -359,7 +361,7 @@ class Report:
 
     @strawberry.field
     async def papers(self, info: strawberry.Info, first: First = 20) -> list[Paper]:
-        return (await _related(info, self.id, "FROM_REPORT", "in", Paper.from_node))[:first]
+        return await _related(info, self.id, "FROM_REPORT", "in", Paper.from_node, first)
 
 
 @strawberry.type
@@ -378,7 +380,7 @@ class TechniqueCategory:
 
     @strawberry.field(description="Techniques directly under this category.")
     async def techniques(self, info: strawberry.Info, first: First = 50) -> list[Technique]:
-        return (await _related(info, f"tech:{self.id}", "BROADER", "in", Technique.from_node))[:first]
+        return await _related(info, f"tech:{self.id}", "BROADER", "in", Technique.from_node, first)
 
     @strawberry.field(description="The top concept itself as a Technique node, when the graph holds it.")
     async def concept(self, info: strawberry.Info) -> Technique | None:
