@@ -3,7 +3,7 @@
     python benchmarks/cross_report.py [--papers 10000] [--rounds 20] [--keep]   # the target: --papers 100000
 
 Builds a store of synthetic papers in weekly dated reports of 1,000 papers (store_startup.build; cached
-under bench-out/ with --keep), opens it, and times each question through the same functions the API calls
+under bench-out/ with --keep, shared with store_startup.py), opens it, and times each question through the same functions the API calls
 (`api.analytics`): the first call after opening (which tallies the graph), the p50 of new questions
 (each round asks for a different number of rows, so the answer memo misses: a leaderboard is ranked
 again from the store's claims, a trend cut again from the dimension's per-entity totals, which are kept
@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(REPO))
 
-from store_startup import build
+from store_startup import build, store_dir
 
 from api import analytics
 from graph.memory import MemoryStore
@@ -51,7 +51,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--keep", action="store_true", help="keep the built store under bench-out/")
     args = parser.parse_args()
-    data_dir = REPO / "bench-out" / f"cross-report-{args.papers}"
+    data_dir = store_dir(args.papers)
     built = build(data_dir, args.papers)
     print(f"store of {args.papers} papers: " + (f"built in {built:.1f} s" if built else "reused"))
     started = time.perf_counter()

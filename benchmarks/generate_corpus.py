@@ -13,7 +13,7 @@ import argparse
 import random
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -134,6 +134,14 @@ def generate_batches(n: int, seed: int = 7, *, papers_per_report: int = 1000,
         when = (FIRST_WEEK + timedelta(weeks=week)).isoformat() + "T09:00:00"
         batches.append(ImportBatch(ReportInfo(rid, "AI推理加速技术论文分析报告", name, when, count), papers))
     return batches
+
+
+def generate_slices(papers: int, slice_size: int = 10_000, papers_per_report: int = 1000) -> Iterator[ImportBatch]:
+    """`papers` papers generated `slice_size` at a time (so a builder's memory stays flat), their reports
+    dated week after week across the slices."""
+    for start in range(0, papers, slice_size):
+        yield from generate_batches(min(slice_size, papers - start), seed=start + 1,
+                                    papers_per_report=papers_per_report, first_report=start // papers_per_report)
 
 
 def main() -> None:

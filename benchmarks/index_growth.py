@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from api.service import PapergraphService
 from api.settings import Settings
-from benchmarks.generate_corpus import generate_batches
+from benchmarks.generate_corpus import generate_batches, generate_slices
 from graph.memory import MemoryStore
 from graph.search import SearchIndex
 from graph.vector_files import COMPACT_MIN_BYTES, COMPACT_SHARE
@@ -81,9 +81,8 @@ def open_service(directory: Path) -> PapergraphService:
 
 def build(directory: Path, papers: int) -> None:
     service = open_service(directory)
-    for start in range(0, papers, 10_000):
-        for batch in generate_batches(min(10_000, papers - start), seed=start + 1):
-            service._apply(batch.report.source, [batch])
+    for batch in generate_slices(papers):
+        service._apply(batch.report.source, [batch])
     service.close()
 
 

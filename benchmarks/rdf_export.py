@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(REPO))
 
-from store_startup import build
+from store_startup import build, store_dir
 
 from graph.formats import cyclic_gc_paused, property_graph, write_graph
 from graph.memory import MemoryStore
@@ -43,7 +43,7 @@ def main() -> None:
     parser.add_argument("--all-formats", action="store_true",
                         help="also time JSON-LD, GraphML, CSV and building the SPARQL graph")
     args = parser.parse_args()
-    data_dir = REPO / "bench-out" / f"startup-{args.papers}"
+    data_dir = store_dir(args.papers)
     built = build(data_dir, args.papers)
     print(f"papers={args.papers}: store " + (f"built in {built:.1f} s" if built else "cached"))
 

@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 
 import graph.embedding
 import graph.vectors
-from benchmarks.generate_corpus import generate_batches
+from benchmarks.generate_corpus import generate_batches, generate_slices
 from graph.corpus import Corpus
 from graph.embedding import DEFAULT_BACKEND, EMBEDDING_BACKENDS, Embedder, MiniLMEmbedder, open_embedder
 from graph.search import SearchIndex, embedded_text
@@ -204,9 +204,8 @@ def build_data_dir(directory: Path, papers: int, embedder: RecyclingEmbedder) ->
     service = PapergraphService(Settings(data_dir=directory), store=MemoryStore(directory),
                                 index=SearchIndex(directory / "search", embedder=embedder))
     with embedder.recycling():
-        for start in range(0, papers, 10_000):  # generate in slices to keep the builder's memory flat
-            for batch in generate_batches(min(10_000, papers - start), seed=start + 1):
-                service._apply(batch.report.source, [batch])
+        for batch in generate_slices(papers):
+            service._apply(batch.report.source, [batch])
     service.index.close()
     service.close()
     print(f"built {directory} with {papers} papers in {time.perf_counter() - started:.0f}s "

@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(REPO))
 
-from generate_corpus import generate_batches
+from generate_corpus import generate_slices
 
 from graph.memory import MemoryStore
 
@@ -42,6 +42,12 @@ print(json.dumps({"import_s": t1 - t0, "load_s": t2 - t1, "load_cpu_s": cpu2 - c
 """
 
 
+def store_dir(papers: int) -> Path:
+    """Where the store of `papers` synthetic papers is built: shared by store_startup, cross_report and
+    rdf_export, so one build serves all three."""
+    return REPO / "bench-out" / f"startup-{papers}"
+
+
 def build(data_dir: Path, papers: int) -> float:
     """Import `papers` synthetic papers into `data_dir` unless already there; returns seconds spent."""
     marker = data_dir / f"complete-{papers}"
@@ -50,9 +56,8 @@ def build(data_dir: Path, papers: int) -> float:
     shutil.rmtree(data_dir, ignore_errors=True)
     started = time.perf_counter()
     store = MemoryStore(data_dir)
-    for start in range(0, papers, 10_000):  # generate in slices to keep the builder's memory flat
-        for batch in generate_batches(min(10_000, papers - start), seed=start + 1, first_report=start // 1000):
-            store.upsert(batch)
+    for batch in generate_slices(papers):
+        store.upsert(batch)
     store.close()
     marker.touch()
     return time.perf_counter() - started
@@ -65,7 +70,7 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the built stores under bench-out/")
     args = parser.parse_args()
     for papers in args.papers:
-        data_dir = REPO / "bench-out" / f"startup-{papers}"
+        data_dir = store_dir(papers)
         built = build(data_dir, papers)
         db_mb = sum(f.stat().st_size for f in data_dir.glob("graph.sqlite3*")) / 2**20
         out = subprocess.run([sys.executable, "-c", _OPEN, str(data_dir)], cwd=REPO, check=True,
