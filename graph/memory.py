@@ -38,37 +38,36 @@ class MemoryStore(GraphQueries):
         self._file = SqliteGraphFile(self._data_dir)
         self._write_lock = threading.Lock()
         self._graph_lock = threading.RLock()
-        self._g = nx.MultiDiGraph()
-        self._by_label: dict[str, set[str]] = defaultdict(set)
-        self._rel_counts: Counter[str] = Counter()
-        self._evidence_value: dict[str, float] = {}
         self._version = 0
         self._sorted: dict[str, list[tuple[str, str]]] = {}
         self._cache: dict[tuple[Any, ...], Any] = {}
         self._seen_data_version = self._file.data_version()  # read first: a commit during the load shows
-        self._load_without_gc()
+        self._g, self._by_label, self._rel_counts, self._evidence_value = self._loaded()
 
-    def _load_without_gc(self) -> None:
-        """Load with the cyclic collector paused: millions of new dicts would otherwise trigger repeated
-        full collections (2-3x the load time), and none of them can form garbage cycles. Afterwards the
-        loaded graph is frozen out of future collections, which would only rescan it."""
+    def _loaded(self) -> tuple[nx.MultiDiGraph, defaultdict[str, set[str]], Counter[str], dict[str, float]]:
+        """The graph, nodes by label, relationship counts and evidence values, read from SQLite with the
+        cyclic collector paused: millions of new dicts would otherwise trigger repeated full collections
+        (2-3x the load time), and none of them can form garbage cycles. Afterwards the loaded graph is
+        frozen out of future collections, which would only rescan it."""
+        state: tuple[nx.MultiDiGraph, defaultdict[str, set[str]], Counter[str], dict[str, float]] = (
+            nx.MultiDiGraph(), defaultdict(set), Counter(), {})
         was_enabled = gc.isenabled()
         gc.disable()
         try:
-            self._load()
+            self._load(*state)
         finally:
             if was_enabled:
                 gc.enable()
         gc.freeze()
+        return state
 
-    def _load(self) -> None:
+    def _load(self, g: nx.MultiDiGraph, by_label: defaultdict[str, set[str]], rel_counts_out: Counter[str],
+              evidence_value: dict[str, float]) -> None:
         """Build the graph by replaying the SQLite logs (last row wins); ids are interned so relationship
         rows share the node's string."""
         intern = sys.intern
-        g = self._g
         node_attr = g._node
         succ, pred, adj_factory = g._succ, g._pred, g.adjlist_inner_dict_factory
-        by_label, evidence_value = self._by_label, self._evidence_value
         for node_id, label, name, num, raw in self._file.iter_nodes():
             old = node_attr.get(node_id)
             if old is not None:  # replaced or deleted by this row
@@ -110,7 +109,7 @@ class MemoryStore(GraphQueries):
             if rel_type not in keydict:
                 rel_counts[rel_type] = rel_counts.get(rel_type, 0) + 1
             keydict[rel_type] = rel_props(pos, raw)
-        self._rel_counts.update(rel_counts)
+        rel_counts_out.update(rel_counts)
 
     # -- writes -------------------------------------------------------------------------------------
 
@@ -201,16 +200,14 @@ class MemoryStore(GraphQueries):
 
     def _catch_up(self) -> bool:
         """Reload the graph from SQLite when another connection committed since we last looked, so a
-        write is always planned against the stored truth. Caller holds the write lock."""
+        write is always planned against the stored truth; the new graph is read while readers keep the
+        old one, then swapped in. Caller holds the write lock."""
         version = self._file.data_version()
         if version == self._seen_data_version:
             return False
+        loaded = self._loaded()  # outside the graph lock: readers answer from the old graph meanwhile
         with self._graph_lock:
-            self._g = nx.MultiDiGraph()
-            self._by_label.clear()
-            self._rel_counts.clear()
-            self._evidence_value.clear()
-            self._load_without_gc()
+            self._g, self._by_label, self._rel_counts, self._evidence_value = loaded
             self._changed()
         self._seen_data_version = version
         return True
