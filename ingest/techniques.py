@@ -61,6 +61,7 @@ def extract_techniques(title: str, brief: str, abstract: str) -> tuple[Technique
     # pg:subsumedBy: a bare "sparsity" in a mixture-of-experts paper is the experts' activation sparsity,
     # "parallel decoding" in a speculative decoding paper is part of it
     matched = [c for c in matched if not any(other in present for other in c.subsumed_by)]
+    matched = _main_aims_only(title, brief, hits, matched)
     specific = [c for c in matched if not c.is_category]
     covered = {cat for c in specific for cat in c.categories}
     present = {cat for c in matched for cat in c.categories}
@@ -75,6 +76,9 @@ def extract_techniques(title: str, brief: str, abstract: str) -> tuple[Technique
         if category not in kinds and described(title, brief):
             concepts.append(onto.techniques[category])
             kinds.add(category)
+    if "efficient-architecture" not in kinds and _title_presents_efficient_model(title):
+        concepts.append(onto.techniques["efficient-architecture"])
+        kinds.add("efficient-architecture")
     if "token-reduction" not in kinds and "kv-cache" not in kinds and _prunes_tokens(text):
         concepts.append(onto.techniques["token-pruning"])  # "prune redundant tokens", "剪除冗余token"
         concepts = [c for c in concepts if not (c.is_category and c.id == "pruning-sparsity")]
@@ -88,6 +92,20 @@ def extract_techniques(title: str, brief: str, abstract: str) -> tuple[Technique
             not concepts or _problem_is_not_efficiency(onto, brief)):
         concepts.append(onto.techniques["other"])
     return tuple(_technique(c) for c in concepts)
+
+
+def _main_aims_only(title: str, brief: str, hits: list[PhraseHit],
+                    matched: list[TechniqueConcept]) -> list[TechniqueConcept]:
+    """A topic that is not an efficiency technique (graph networks, contrastive learning, data augmentation)
+    is the paper's aim only where the title or the brief's method clause names it; named elsewhere beside an
+    efficiency technique, it is the setting ("quantization for graph neural networks") or a side remark."""
+    method = _method_span(brief)
+    if all(c.categories == ("other",) for c in matched) or (not title.strip() and method is None):
+        return matched  # nothing else named, or no title and no method clause to judge by
+    brief_at = len(title) + 1
+    named_in_head = {h.target for h in hits if h.start < len(title) or (
+        method is not None and brief_at + method[0] <= h.start < brief_at + method[1])}
+    return [c for c in matched if c.categories != ("other",) or c.id in named_in_head]
 
 
 # Where a mention sits says how much it tells about what the paper contributes: the title and the brief's
@@ -249,6 +267,32 @@ def _designs_backbone(title: str, brief: str) -> bool:
     if _BACKBONE_TITLE.search(title):
         return True
     return ("骨干" in brief or "注意力" in brief) and _BACKBONE_METHOD.search(_method_clause(brief)) is not None
+
+
+# A title that presents the paper's own model as fast or small ("MobileVLM: A Fast, Strong and Open Vision
+# Language Assistant", "EdgeTAM: On-Device Track Anything Model", "YOLOv12: ... Real-Time Object Detectors"):
+# the model is an efficient design. "... for Efficient Vision Transformers" states an aim, not a design.
+_EFFICIENT_MODEL_CUE = re.compile(
+    r"\b(?:fast|real-?time|mobile|on-device|phones?|tiny|small|compact|light-?weight|practical size)\b", re.IGNORECASE)
+# ...unless the title is about a process applied to models (inference, serving, quantization, training)
+_PROCESS = re.compile(r"\b(?:inference|serving|quantiz\w*|fine-?tun\w*|finetun\w*|training|decoding|sampling|"
+                      r"caching|cache|pruning|distillation|pretraining|compression|solver|evaluation|execution)\b",
+                      re.IGNORECASE)
+_MODEL_NOUN = re.compile(r"\b(?:models?|networks?|detectors?|transformers?|assistants?|encoders?|backbones?|"
+                         r"baselines?|LLMs?|MLLMs?|VLMs?|language models?|ConvNets?|CNNs?|recogni[sz]ers?)\b", re.IGNORECASE)
+_AIM = re.compile(r"\b(?:for|towards?|to|enabling|enable|via)\b", re.IGNORECASE)
+
+
+def _title_presents_efficient_model(title: str) -> bool:
+    if ":" not in title:
+        return False
+    name, rest = title.split(":", 1)
+    if not name.strip() or len(name.split()) > 3 or _PROCESS.search(rest):
+        return False
+    for cue in _EFFICIENT_MODEL_CUE.finditer(rest):
+        if _AIM.search(rest[:cue.start()]) is None and _MODEL_NOUN.search(rest, cue.end()):
+            return True
+    return False
 
 
 # Categories a paper's title or method clause describes in words no fixed label lists, each with its reader.

@@ -201,3 +201,30 @@ def test_computation_that_adapts_in_the_methods_own_words_is_early_exit_adaptive
     assert "early-exit-adaptive" in _categories("Fast ASR That Skips Frames", "", "")
     assert "early-exit-adaptive" not in _categories(
         "Token Merging", "研究团队发布了X论文，使用自适应选择保留token的技术，解决了推理慢的问题。", "")
+
+
+def test_a_non_efficiency_topic_counts_only_where_the_paper_names_its_method() -> None:
+    brief = "某实验室发布了X论文，使用逐层混合精度量化技术，解决了模型内存占用大的问题，达成了压缩4倍的效果"
+    # graph networks are the setting the quantization is applied to, named only in the abstract
+    assert _categories("GraphQ: Layer-wise Mixed Precision", brief,
+                       "We quantize graph neural networks layer by layer.") == {"quantization"}
+    # named in the method clause, the topic is part of what the paper does
+    brief_gnn = "某实验室发布了X论文，使用图神经网络与量化技术，解决了模型内存占用大的问题，达成了压缩4倍的效果"
+    assert _categories("GraphQ", brief_gnn, "") == {"quantization", "other"}
+
+
+def test_a_problem_of_small_or_compact_models_is_one_of_efficiency() -> None:
+    brief = "某大学发布了X论文，使用知识蒸馏技术，解决了小型模型性能不足的问题，达成了准确率提升3%的效果"
+    assert _categories("", brief, "") == {"distillation"}
+    brief = "某大学发布了X论文，使用知识蒸馏技术，解决了医学影像标注稀缺的问题，达成了准确率提升3%的效果"
+    assert _categories("", brief, "") == {"distillation", "other"}
+
+
+def test_a_title_presenting_its_own_model_as_fast_or_small_is_an_efficient_design() -> None:
+    brief = "某公司发布了X论文，使用分组查询注意力技术，解决了端侧推理慢的问题，达成了加速2倍的效果"
+    assert _categories("PocketLM: A Tiny Language Model on Your Phone", brief, "") == {
+        "efficient-attention", "efficient-architecture"}
+    assert _categories("PocketLM: Grouped-Query Attention on Your Phone", brief, "") == {"efficient-attention"}
+    # a process applied to models, or a model that is the aim, is not a design of its own
+    assert "efficient-architecture" not in _categories("QuickQ: Fast Quantization of Large Models", "", "")
+    assert _categories("TokMerge: Token Merging towards Compact Vision Transformers", "", "") == {"token-reduction"}
