@@ -39,6 +39,8 @@ _BRACED = re.compile(r"-\{([A-Za-z0-9., -]{1,40})\}")
 _SLASHED_SIZES = re.compile(r"(?:(?:/|\s*,\s*(?:and\s+)?|\s+and\s+|\s*[、和与及]\s*)\d+(?:\.\d+)?[BM])+(?![\w.])")
 _SIZE_SEPARATOR = re.compile(r"/|\s*,\s*(?:and\s+)?|\s+and\s+|\s*[、和与及]\s*")
 _LAST_SIZE = re.compile(r"\d+(?:\.\d+)?[BM]$")
+_GLUED_TAG = re.compile(r"-([A-Z][A-Za-z0-9]*)(?![\w\-‐/])(?!\s+[A-Z][a-z])")  # not "CLIP-Knowledge Distillation"
+_PAREN_SIZES = re.compile(r"\s*\((\d+(?:\.\d+)?[BMbm](?:(?:/|\s*,\s*(?:and\s+)?|\s+and\s+)\d+(?:\.\d+)?[BMbm])*)\)")
 
 
 def _slashed_sizes(text: str, end: int, model: Model) -> list[Model]:
@@ -84,13 +86,30 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
                 name = f"{stem}-{number}{scale[0].upper()}"
                 found.setdefault(name.casefold(), Model(entity_id("model", name), name, family))
             continue
+        tagged = _GLUED_TAG.match(sentence, match.end()) if model is not None else None
+        if tagged and not _BENCHMARK.search(tagged.group(1)) and tagged.group(1).upper() not in _NOT_MODELS:
+            # "LLaVA-HR", "Emu3-Gen", "Conformer-CTC": a variant of a known model, named as written
+            name = f"{model.name}-{tagged.group(1)}"
+            model = Model(entity_id("model", name), name, model.family)
+            match_end = tagged.end()
+        else:
+            match_end = match.end()
+        in_parens = _PAREN_SIZES.match(sentence, match_end) if model is not None and not _HAS_SIZE.search(
+            model.name) else None
+        if in_parens:  # "Llama 2 (7B, 13B and 70B)", "BLOOM (176B)": one checkpoint per size
+            known_spans.append((match.start(), in_parens.end()))
+            named_at.append((match.start(), match_end, model.name.casefold()))
+            for size in _SIZE_SEPARATOR.split(in_parens.group(1)):
+                name = f"{model.name}-{size.upper()}"
+                found.setdefault(name.casefold(), Model(entity_id("model", name), name, model.family))
+            continue
         if model is not None:  # a bare stem that needs a version ("MPT") may still be an enumeration's item
-            known_spans.append(match.span())
+            known_spans.append((match.start(), match_end))
             found.setdefault(model.name.casefold(), model)
-            named_at.append((*match.span(), model.name.casefold()))
-            for sibling in _slashed_sizes(sentence, match.end(), model):  # "OPT-30B/66B/175B"
+            named_at.append((match.start(), match_end, model.name.casefold()))
+            for sibling in _slashed_sizes(sentence, match_end, model):  # "OPT-30B/66B/175B"
                 found.setdefault(sibling.name.casefold(), sibling)
-            braced = _BRACED.match(sentence, match.end())  # "Vicuna-{7B,13B}": two checkpoints
+            braced = _BRACED.match(sentence, match_end)  # "Vicuna-{7B,13B}": two checkpoints
             if braced:
                 found.pop(model.name.casefold(), None)
                 for item in (i.strip() for i in braced.group(1).split(",") if i.strip()):
@@ -115,6 +134,14 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
         glued = before.isascii() and (before.isalnum() or before in "-_")
         if not glued and not any(match.start() < e and s < match.end() for s, e in known_spans):
             name = match.group(0)
+            found.setdefault(name.casefold(), Model(entity_id("model", name), name, None, resolved=False))
+    for start, end, name in _spaced_sized_names(sentence):  # "RecurrentGemma 9B": an unknown family, sized
+        if not any(start < known_end and known_start < end for known_start, known_end in known_spans):
+            known_spans.append((start, end))
+            found.setdefault(name.casefold(), Model(entity_id("model", name), name, None, resolved=False))
+    for start, end, name in _compared_names(sentence):  # "outperforms Monodepth2": a baseline model
+        if not any(start < known_end and known_start < end for known_start, known_end in known_spans):
+            known_spans.append((start, end))
             found.setdefault(name.casefold(), Model(entity_id("model", name), name, None, resolved=False))
     for name, family in _listed_beside(sentence, known_spans):
         found.setdefault(name.casefold(), Model(entity_id("model", name), name, family, resolved=family is not None))
@@ -218,6 +245,47 @@ _SIZE_WORD_SUFFIX = (r"-(?:Tiny|Small|Base|Medium|Large|Huge|Giant|XXS|XS|XL|XXL
 _SIZE_WORD_NAME = re.compile(
     rf"([A-Z](?<![A-Za-z0-9_.\-‐][A-Z])[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*?){_SIZE_WORD_SUFFIX}")
 _SIZE_WORD_AFTER_DASH = re.compile(_SIZE_WORD_SUFFIX)
+
+
+# A model-shaped name (an inner capital, a digit or all capitals) and a parameter count after a space:
+# "RecurrentGemma 9B", "Falcon2 11B". A plain word before the count ("Transformer 7B") is no name.
+_SPACED_SIZE = re.compile(r" (\d+(?:\.\d+)?[BM])(?![\w.])")  # the count first: a capital starts too many words
+_NAME_BEFORE = re.compile(r"(?<![A-Za-z0-9_.\-‐])[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*$")
+_NAME_MARK = re.compile(r"\d|[a-z][A-Z]|^[A-Z0-9]+$")  # a digit, an inner capital or all capitals; not "Attention-free"
+
+
+def _spaced_sized_names(text: str) -> list[tuple[int, int, str]]:
+    onto = load_ontology()
+    found = []
+    for size in _SPACED_SIZE.finditer(text):
+        name = _NAME_BEFORE.search(text, max(0, size.start() - 40), size.start())
+        if name and _NAME_MARK.search(name.group()) and _model_shaped(onto, name.group()):
+            found.append((name.start(), size.end(), f"{name.group()}-{size.group(1)}"))
+    return found
+
+
+# A model-shaped name right after a comparison ("outperforms Monodepth2", "better than Conformer-CTC"): the
+# baseline it is compared with, when it ends as model names do (a version number, a network suffix); a
+# compared method ("DistriFusion", "CoT", "LLM-Pruner") does not.
+_COMPARISONS = ("outperform", "than ", "surpass", "versus ", "vs")
+_COMPARED = re.compile(r"(?:s|ing|ed|es)?\.?\s+(?:the\s+)?([A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)"
+                       r"(?=\s*(?:[,;.)]|'s|\s(?:by|on|in|with|and|while|at)\b))")
+_MODEL_ENDING = re.compile(r"(?:\d|Net|GAN|[Ff]ormer|SR|ViT|BERT|GPT|LM|Vim|XL|VAE)$")
+
+
+def _compared_names(text: str) -> list[tuple[int, int, str]]:
+    onto = load_ontology()
+    found = []
+    for cue in _COMPARISONS:
+        at = text.find(cue)
+        while at >= 0:
+            end = at + len(cue.rstrip())
+            if at == 0 or not text[at - 1].isalpha():
+                m = _COMPARED.match(text, end)
+                if m and _MODEL_ENDING.search(m.group(1)) and _model_shaped(onto, m.group(1)):
+                    found.append((m.start(1), m.end(1), m.group(1)))
+            at = text.find(cue, end)
+    return found
 
 
 def _sized_names(text: str) -> list[tuple[int, int, str]]:

@@ -242,3 +242,22 @@ def test_a_tag_set_off_by_a_spaced_dash_is_part_of_the_checkpoint() -> None:
 
 def test_a_version_after_a_space_tag_stays_in_the_checkpoint() -> None:
     assert _names("We compare against Whisper Large v3 Turbo.") == ["Whisper-Large-V3-Turbo"]
+
+
+def test_sizes_in_parentheses_are_one_checkpoint_each() -> None:
+    assert _names("We test Qwen2 (0.5B and 7B) and Mistral (7B).") == ["Qwen2-0.5B", "Qwen2-7B", "Mistral-7B"]
+
+
+def test_a_capitalised_tag_glued_to_a_known_model_is_its_variant() -> None:
+    assert _names("We compare with LLaVA-HD and OPT-IML models.") == ["LLaVA-HD", "OPT-IML"]
+    assert _names("CLIP-Knowledge Distillation is used.") == ["CLIP"]  # a phrase, not a checkpoint
+
+
+def test_an_unknown_model_shaped_name_with_a_spaced_size_is_a_checkpoint() -> None:
+    assert [(m.name, m.resolved) for m in find_models("It beats GLaMX 8B and Attention-free 7B designs")] == [
+        ("GLaMX-8B", False)]
+
+
+def test_a_baseline_named_after_a_comparison_is_a_model_when_it_ends_as_models_do() -> None:
+    assert _names("Our detector surpasses RetinaGAN by 2 points and Depthy3 on KITTI.") == ["RetinaGAN"]
+    assert _names("It outperforms Depthy3, and is faster than SpeedFusion.") == ["Depthy3"]
