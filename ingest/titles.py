@@ -20,6 +20,14 @@ _SUFFIXES = frozenset((
     "icians", "ivity", "ivities", "istic", "istics",
 ))
 
+# Words that begin compounds; glued to the next word by a hyphen with no space ("Fine-tuning",
+# "Auto-regressive", "Self-attention") they are a compound even where the text also writes them closed up.
+_COMPOUND_HEADS = frozenset((
+    "auto", "fine", "self", "multi", "pre", "post", "non", "co", "re", "semi", "sub", "cross", "inter", "intra",
+    "over", "under", "high", "low", "long", "short", "well", "zero", "few", "one", "two", "end", "real", "all",
+    "bi", "tri", "mixed", "sparse", "dense", "hardware", "memory", "training", "task", "token", "layer", "channel",
+))
+
 _QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’", "«": "»", "「": "」", "《": "》"}
 # Four or more single characters separated by single spaces: "P r e p r i n t . U n d e r".
 _LETTER_SPACED = re.compile(r"(?:(?<=\s)|^)(?:\S ){3,}\S(?=\s|$)")
@@ -49,6 +57,7 @@ _SUPERSCRIPT_DIGITS = {"2": "²", "3": "³"}
 # The word after the hyphen is looked at, not consumed, so that in "Hardware-Effi-cient" the second
 # hyphen is judged too.
 _HYPHENATED = re.compile(r"([A-Za-z]+)-(\s?)(?=([A-Za-z]+))")
+_SPACE_BEFORE_COLON = re.compile(r"(?<=\w)\s+:(?=\s)")
 _WORD = re.compile(r"(?<![-\w])[a-z]{2,}(?![-\w])")
 
 
@@ -71,6 +80,7 @@ def clean_title(raw: str, vocabulary: frozenset[str] = frozenset()) -> str:
         title = _strip_quotes(title.strip())
     title = _SUPERSCRIPT.sub(lambda m: m.group(1) + _SUPERSCRIPT_DIGITS[m.group(2)] + m.group(3), title)
     title = rejoin_hyphenation(title, vocabulary)
+    title = _SPACE_BEFORE_COLON.sub(":", title)  # "DiffRate : Differentiable" -> "DiffRate: Differentiable"
     return _drop_repeated_copy(title).strip()
 
 
@@ -79,6 +89,8 @@ def rejoin_hyphenation(text: str, vocabulary: frozenset[str] = frozenset()) -> s
 
     def join(match: re.Match[str]) -> str:
         head, tail = match.group(1), match.group(3)
+        if not match.group(2) and head.lower() in _COMPOUND_HEADS:
+            return f"{head}-"  # "Fine-tuning", "Auto-regressive": a compound, however the text spells it
         if _is_line_break(head, tail, vocabulary):
             return head
         return f"{head}-"

@@ -78,3 +78,16 @@ def test_a_venue_banner_without_a_year_ends_with_the_venue_name() -> None:
     assert clean_title("Proceedings of the 40th International Conference on Machine Learning Fast Sparse "
                        "Decoding") == "Fast Sparse Decoding"
     assert clean_title("Machine Learning for Systems") == "Machine Learning for Systems"
+
+
+def test_a_compound_stays_hyphenated_even_where_the_report_also_writes_it_closed_up() -> None:
+    vocabulary = report_vocabulary("we study finetuning and autoregressive decoding of models")
+    assert clean_title("Efficient Fine-tuning of Auto-regressive Models", vocabulary) == (
+        "Efficient Fine-tuning of Auto-regressive Models")
+    assert clean_title("EFFICIENT FINE-TUNING FOR LLMS", vocabulary) == "EFFICIENT FINE-TUNING FOR LLMS"
+    # a break inside a word is still mended
+    assert clean_title("Efficient Finetun-ing of Models", vocabulary) == "Efficient Finetuning of Models"
+
+
+def test_a_space_before_the_colon_is_removed() -> None:
+    assert clean_title("FooRate : Learned Rates for Bar") == "FooRate: Learned Rates for Bar"
