@@ -49,6 +49,12 @@ _VENUE_PREFIX = re.compile(
     r"languages\s+and\s+operating\s+systems|computer\s+architecture)\b(?:\s*\([A-Za-z]*\s*\d{4}\))?\.?)\s+",
     re.IGNORECASE,
 )
+# "[ICLR 2025] ", "(NeurIPS 2024 Spotlight) ", "ICML 2024: " before the title, "[ACL 2024]" after it: a venue
+# and year in brackets, or a venue and year set off by a colon.
+_BRACKETED_VENUE = re.compile(r"^[\[(【]\s*[A-Za-z][\w&'.-]*(?:\s+[\w&'.-]+){0,4}?\s*'?(?:19|20)?\d{2}\b"
+                              r"[^\])】]{0,40}[\])】]\s*"
+                              r"|^[A-Z][A-Za-z]{1,12}\s*'?(?:19|20)\d{2}\s*[:：]\s+"
+                              r"|\s*[\[(【]\s*[A-Z][\w&'.-]*(?:\s+[\w&'.-]+){0,4}?\s+(?:19|20)\d{2}\b[^\])】]{0,30}[\])】]\s*$")
 _TRAILING_JUNK = re.compile(r"(?:\s*[*†‡]+|\s+an?\s+preprint|\s+preprint|\s+under\s+review)\s*$",
                             re.IGNORECASE)
 # "D 2 CACHE" -> "D²CACHE": a letter, a lone 2 or 3, then a capitalised word (PDF-flattened superscript).
@@ -76,6 +82,7 @@ def clean_title(raw: str, vocabulary: frozenset[str] = frozenset()) -> str:
     while previous != title:
         previous = title
         title = _VENUE_PREFIX.sub("", title)
+        title = _BRACKETED_VENUE.sub("", title)
         title = _TRAILING_JUNK.sub("", title)
         title = _strip_quotes(title.strip())
     title = _SUPERSCRIPT.sub(lambda m: m.group(1) + _SUPERSCRIPT_DIGITS[m.group(2)] + m.group(3), title)
@@ -134,4 +141,6 @@ def _drop_repeated_copy(title: str) -> str:
     first, second = joined[:half], joined[half + 1:]
     if first.upper() == second.upper() and (second.isupper() or first == second):
         return first
+    if first.upper() == second.upper() and first.isupper():
+        return second  # "FAST THING Fast Thing": the upper-case copy came first
     return title

@@ -91,3 +91,15 @@ def test_a_compound_stays_hyphenated_even_where_the_report_also_writes_it_closed
 
 def test_a_space_before_the_colon_is_removed() -> None:
     assert clean_title("FooRate : Learned Rates for Bar") == "FooRate: Learned Rates for Bar"
+
+
+def test_a_venue_and_year_in_brackets_or_before_a_colon_is_not_the_title() -> None:
+    for raw in ("[ICLR 2025] FooNet: Fast Bar", "(NeurIPS 2024 Spotlight) FooNet: Fast Bar",
+                "ICML 2024: FooNet: Fast Bar", "FooNet: Fast Bar [ACL 2024]"):
+        assert clean_title(raw) == "FooNet: Fast Bar"
+    assert clean_title("Mamba-2 (2024): Fast") == "Mamba-2 (2024): Fast"  # a year alone is no venue
+    assert clean_title("Llama 2 (7B) Serving") == "Llama 2 (7B) Serving"
+
+
+def test_an_upper_case_copy_before_the_title_is_dropped() -> None:
+    assert clean_title("FOONET: FAST BAR FooNet: Fast Bar") == "FooNet: Fast Bar"
