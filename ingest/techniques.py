@@ -295,9 +295,20 @@ def _title_presents_efficient_model(title: str) -> bool:
     return False
 
 
+# A processor, chip or accelerator the paper designs ("A Latency-Optimized ... Processor for LLM Inference",
+# "Algorithm and Accelerator Co-Design", "数据流FPGA架构", "加速器协同设计"): hardware of its own.
+_HARDWARE_TITLE = re.compile(r"\b(?:Processors?|Chips?|ASICs?|FPGAs?|Dataflow Architecture|Accelerator Co-?Design|"
+                             r"Hardware Accelerators?)\b")
+_HARDWARE_METHOD = re.compile(r"(?:处理器|加速器|芯片|FPGA|ASIC|数据流)[^，。,；;]{0,6}?(?:设计|架构)")
+
+
+def _designs_hardware(title: str, brief: str) -> bool:
+    return bool(_HARDWARE_TITLE.search(title) or _HARDWARE_METHOD.search(_method_clause(brief)))
+
+
 # Categories a paper's title or method clause describes in words no fixed label lists, each with its reader.
 _DESCRIBED_IN_OWN_WORDS = (("efficient-architecture", _designs_backbone), ("early-exit-adaptive", _adapts_computation),
-                           ("latent-compression", _compresses_representation))
+                           ("latent-compression", _compresses_representation), ("hardware-kernel", _designs_hardware))
 
 
 def _prunes_tokens(text: str) -> bool:

@@ -228,3 +228,16 @@ def test_a_title_presenting_its_own_model_as_fast_or_small_is_an_efficient_desig
     # a process applied to models, or a model that is the aim, is not a design of its own
     assert "efficient-architecture" not in _categories("QuickQ: Fast Quantization of Large Models", "", "")
     assert _categories("TokMerge: Token Merging towards Compact Vision Transformers", "", "") == {"token-reduction"}
+
+
+def test_kernels_of_the_papers_own_count_as_hardware_kernel() -> None:
+    brief = "某大学发布了X论文，使用2比特权重量化技术，解决了显存占用大的问题，达成了加速2倍的效果"
+    abstract = "We quantize weights to 2 bits. On a desktop GPU our kernels run 3x faster than FP16."
+    assert _categories("TwoBit: Extreme Weight Quantization", brief, abstract) == {"quantization", "hardware-kernel"}
+
+
+def test_a_processor_or_accelerator_the_paper_designs_is_hardware_kernel() -> None:
+    assert "hardware-kernel" in _categories("Sprint: A Low-Latency Processor for Token Generation", "", "")
+    brief = "某公司发布了X论文，使用支持多种图网络的通用数据流架构技术，解决了图网络推理延迟高的问题，达成了加速5倍的效果"
+    assert "hardware-kernel" in _categories("", brief, "")
+    assert "hardware-kernel" not in _categories("Fast Sampling: A Plug-and-Play Accelerator for Diffusion", "", "")
