@@ -16,10 +16,15 @@ import re
 
 from graph.ids import entity_id
 from graph.model import Hardware
+from ontology.graph import ontology_cache
 from ontology.load import HardwareEntry, Ontology, device_key, load_ontology
 
+# A memory size right after a device ("A100-80GB", "A100 80GB", "A100-40G", "A100 (80GB)").
+_MEMORY_AFTER = re.compile(r"(?:-|\s|\s?\()(\d{2,3})\s?GB?\b\)?")
+_MEMORY_AT_END = re.compile(r"(?:-|\s|\s?\()(\d{2,3})\s?GB?\)?$")  # ... or inside a label's span ("A100 80GB")
 _MEMORY_SIZE = re.compile(r"^\d+(?:\.\d+)?\s*(?:GB|G|TB|MB)$", re.IGNORECASE)
 _HAS_DIGIT = re.compile(r"\d")
+_GLUED_MEMORY = re.compile(r"(?<=\w)-\d{2,3}GB?$")
 _PLURAL = re.compile(r"^[A-Za-z]*\d+s$")
 
 
@@ -36,7 +41,14 @@ def find_hardware(sentence: str) -> list[Hardware]:
         if not any(span[0] < k[1] and k[0] < span[1] for k in kept):
             kept.append(span)
     found: dict[str, Hardware] = {}
-    for _, _, device in sorted(kept, key=lambda s: s[0]):
+    for start, end, device in sorted(kept, key=lambda s: s[0]):
+        entry = _entries_by_id().get(device.id) if device.resolved else None
+        memory = (_MEMORY_AFTER.match(sentence, end) or _MEMORY_AT_END.search(sentence, start, end)
+                  if entry is not None and entry.memory_variants else None)
+        if memory and f"{memory.group(1)}GB" in entry.memory_variants:
+            # "A100-80GB", "A100 (40GB)": a device sold in several memory sizes, named with one, is that variant
+            name = f"{device.name} {memory.group(1)}GB"
+            device = Hardware(entity_id("hw", name), name, device.hw_class, family=device.id)
         found.setdefault(device.id, device)
     families = {d.family for d in found.values() if d.family}
     return [d for d in found.values() if d.id not in families]
@@ -58,6 +70,9 @@ def _grammar_devices(onto: Ontology, text: str) -> list[tuple[int, int, Hardware
         parts = re.split(r"[ \t]+", match.group("number").strip(" \t"))
         while parts and _MEMORY_SIZE.match(parts[-1]):
             parts.pop()  # "A100 80GB" is the A100: a memory size is a configuration, not a model number
+        glued_memory = _GLUED_MEMORY.search(parts[-1]) if parts else None
+        if glued_memory:  # "A100-80GB": the memory is read after the device, as for "A100 80GB"
+            parts[-1] = parts[-1][:glued_memory.start()]
         if parts and _PLURAL.match(parts[-1]):
             parts[-1] = parts[-1][:-1]  # "A100s", "H100s": the device, not a model number
         if not parts:
@@ -67,6 +82,8 @@ def _grammar_devices(onto: Ontology, text: str) -> list[tuple[int, int, Hardware
         stem = match.group("stem")
         if len(stem) > 3 and stem[-1].islower() and surface[len(stem):len(stem) + 1].isdigit():
             surface = f"{stem} {surface[len(stem):]}"  # "iPhone12" is the iPhone 12
+        if surface.endswith("Laptop") and text.startswith(" GPU", end):
+            surface, end = f"{surface} GPU", end + 4  # NVIDIA's own name: "RTX 4090 Laptop GPU"
         device = _device(onto, family, stem, surface, parts)
         if device is not None:
             out.append((match.start(), end, device))
@@ -96,6 +113,12 @@ def _device(onto: Ontology, family: HardwareEntry, stem: str, surface: str, part
     if not numbered and sum(p in onto.device_grammar.designators for p in parts) < 2:
         return None  # "Jetson Nano" is a label; "Galaxy Pro" alone is no model number
     return Hardware(entity_id("hw", name), name, family.hw_class, family=family_id, resolved=False)
+
+
+@ontology_cache
+def _entries_by_id() -> dict[str, HardwareEntry]:
+    """Known devices by the id their nodes get."""
+    return {entity_id("hw", entry.name): entry for entry in load_ontology().hardware.values()}
 
 
 def _family_by_name(onto: Ontology, entry_id: str) -> str | None:

@@ -181,6 +181,7 @@ class HardwareEntry:
     labels: tuple[str, ...]
     vendor: str | None = None  # prefixed to a family member's name ("Qualcomm" + "Snapdragon 8 Gen 2")
     stems: tuple[str, ...] = ()  # words a member's model number follows ("Snapdragon", "Apple M")
+    memory_variants: tuple[str, ...] = ()  # sizes it is sold in, each a device of its own ("80GB": A100 80GB)
 
 
 @dataclass(frozen=True)
@@ -334,8 +335,9 @@ def _hardware(graph: Graph) -> dict[str, HardwareEntry]:
         generic = bool(graph.value(device, PG.generic))
         vendor = graph.value(device, PG.vendor)
         stems = tuple(sorted(str(stem) for stem in graph.objects(device, PG.deviceStem)))
+        memory = tuple(sorted(str(size).upper() for size in graph.objects(device, PG.memoryVariant)))
         out[local] = HardwareEntry(local, en or local, hw_class, generic, tuple(x for x in (en, *sorted(alts)) if x),
-                                   str(vendor) if vendor else None, stems)
+                                   str(vendor) if vendor else None, stems, memory)
     return out
 
 

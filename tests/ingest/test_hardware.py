@@ -45,9 +45,19 @@ def test_class_words_are_not_devices() -> None:
     assert _found("Training takes 20 GPU hours on H200 GPUs.") == [("NVIDIA H200", "gpu")]
 
 
-def test_a_memory_size_is_a_configuration_of_the_device() -> None:
-    assert _found("on A100-80GB, 8 NVIDIA A100 40G GPUs and a Jetson AGX Orin 64GB") == [
-        ("NVIDIA A100", "gpu"), ("NVIDIA Jetson AGX Orin", "edge-device")]
+def test_a_memory_size_is_a_configuration_of_the_device_unless_it_is_sold_in_several() -> None:
+    # the A100 comes in 40GB and 80GB (pg:memoryVariant): each is a device of its own, in the A100's family
+    found = find_hardware("on A100-80GB, 8 NVIDIA A100 40G GPUs, 4x A100 (80GB) and a Jetson AGX Orin 64GB")
+    assert [(h.name, h.family) for h in found] == [
+        ("NVIDIA A100 80GB", "hw:nvidia-a100"), ("NVIDIA A100 40GB", "hw:nvidia-a100"),
+        ("NVIDIA Jetson AGX Orin", "hw:nvidia-jetson")]
+    # the H100 and RTX 4090 come in one size: the size is a configuration, and a size not sold is no variant
+    assert _found("H100 80GB, RTX 4090 24GB and A100 64GB") == [
+        ("NVIDIA H100", "gpu"), ("NVIDIA RTX 4090", "gpu"), ("NVIDIA A100", "gpu")]
+
+
+def test_a_laptop_gpu_keeps_its_product_name() -> None:
+    assert _found("on an RTX 4090 Laptop GPU") == [("NVIDIA RTX 4090 Laptop GPU", "gpu")]
 
 
 def test_more_families_by_stem_and_designator() -> None:
