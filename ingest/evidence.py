@@ -104,9 +104,16 @@ _SCORE_CHANGE_BEFORE = re.compile(r"(?:improv|enhanc|increas|boost|rais|declin|d
                                   r"[\w-]+(?:\s+[\w-]+){0,5}?\s+by\s+(?:[\d.]+\s*(?:,\s*(?:and\s+)?|and\s+))*$",
                                   re.IGNORECASE)
 # A device's memory written after it ("Jetson Orin 64GB", "A100 80GB"): a spec, not a result.
-_DEVICE_BEFORE = re.compile(r"(?:[A-Z][A-Za-z]*\d+[A-Za-z]*|Orin|Xavier|GPU|Max|Ultra|Pro)[\s-]*$")
-_HARDWARE_SPEC = re.compile(r"\s*(?:of\s+)?(?:(?:unified|device|GPU|on-chip|consumer|consumer-grade|[A-Z]\d{2,4}\w*)\s+)?"
+_DEVICE_BEFORE = re.compile(r"(?:[A-Z][A-Za-z]*\d+[A-Za-z]*|Orin|Xavier|GPU|Max|Ultra|Pro)[\s(-]*$")
+_HARDWARE_SPEC = re.compile(r"\s*(?:of\s+)?(?:(?:unified|device|GPU|on-chip|consumer|consumer-grade|laptop|desktop|"
+                            r"RTX|[A-Z]?\d{2,4}\w*|[A-Z]\d{2,4}\w*)\s+){0,2}"
                             r"(?:VRAM|RAM|HBM|DRAM|SSD|flash|disk|storage|显存|内存|memory|GPUs?)", re.IGNORECASE)
+# A number of devices ("4x NVIDIA A6000", "8x A100 GPUs") is a setup, not a speed-up.
+_DEVICES_AFTER = re.compile(r"\s*(?:NVIDIA|AMD|Intel|Google|Huawei|Ascend|RTX|GTX|Tesla|[AHLVTP]\d{2,3}\b|"
+                            r"GPUs?\b|TPUs?\b|NPUs?\b)")
+# Hours of audio or data ("22,000 hours of audio", "a 20,000 hour task") are a data set's size.
+_DATA_DURATION_AFTER = re.compile(r"\s*(?:of\s+)?(?:(?:transcribed|labell?ed|unlabell?ed|speech|training)\s+)?"
+                                  r"(?:audio|speech|data|recordings?|task|dataset|corpus)\b", re.IGNORECASE)
 # A resource used, or a device a model fits on ("fits a single 24GB GPU"): the size is the result.
 _RESOURCE_USE = re.compile(r"(?:only|just|仅|只|需|requires?|uses?|占用|consum\w*|to|fits?(?:\s+in(?:to)?)?"
                            r"(?:\s+(?:a|one|an))?(?:\s+single)?)\s*\S{0,4}\s*$", re.IGNORECASE)
@@ -200,6 +207,10 @@ def _is_result(text: str, q: Quantity) -> bool:
     if q.unit == "px" and _RESOLUTION_AFTER.match(after):
         return False
     if q.kind == "ratio" and _DESIGN_AXIS.match(after):
+        return False
+    if q.kind == "ratio" and q.value_max is None and q.value.is_integer() and _DEVICES_AFTER.match(after):
+        return False
+    if q.kind == "time" and _DATA_DURATION_AFTER.match(after):
         return False
     if q.kind == "percent" and (_SPARSITY_SETTING.match(after) or _SPARSITY_BEFORE.search(before)):
         return q.value_max is None and bool(_SPARSITY_REACHED.search(before))

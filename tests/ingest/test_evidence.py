@@ -331,6 +331,10 @@ def test_metrics_by_what_is_measured_more(text, metric):
     ("Training takes under 13 A100 days.", [13]),
     ("It has a 0.3 WikiText2 perplexity increase and less than 0.01 drop in FID.", [0.3, 0.01]),
     ("It generates 1024px text-to-image results.", []),
+    ("It runs on 4x NVIDIA A6000 or 8x RTX 3090 GPUs and decodes 2x faster.", [2]),
+    ("One token takes 0.188 s on a single NVIDIA RTX4090 (24GB).", [0.188]),
+    ("It is 3x faster on the 16GB laptop 4090 GPU.", [3]),
+    ("We distill on 22,000 hours of audio and decode 5.8x faster.", [5.8]),
 ])
 def test_settings_and_results_more(text, expected):
     assert [c.value for c in claims(text)] == expected
@@ -341,6 +345,8 @@ def test_settings_and_results_more(text, expected):
     ("It is speeding up decoding by up to 2.18x.", "speedup"),
     ("It brings up to 8x savings in attention data transfers.", "memory"),
     ("It needs 40x fewer training tokens per model.", "other"),
+    ("It reaches the same accuracy with 1.6x fewer sequential generation steps.", "other"),
+    ("It uses 1.36x fewer hardware resources than the best FPGA design.", "other"),
     ("The models can be pruned to at least 50% sparsity in one shot.", "parameters"),
     ("It improves ROUGE-L by 1.2 points over the baseline.", "accuracy"),
 ])
