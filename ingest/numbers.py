@@ -227,21 +227,25 @@ def _with_chinese_rates(text: str, found: list[Quantity]) -> list[Quantity]:
 # Multiples written in words: "doubles throughput", "twice as fast", "three times faster", "an order of
 # magnitude", "halves the memory", 一个数量级. The adjective "double" ("double quantization") is no claim.
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                 "ten": 10, "an": 1, "one": 1, "a": 1}
+                 "ten": 10, "an": 1, "one": 1, "a": 1, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+                 "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
 _WORD_MULTIPLE = re.compile(
     r"(?<![A-Za-z-])(?:(?P<pre>up\s+to|more\s+than|over|nearly|almost|about|roughly)\s+)?(?:"
-    r"(?P<double>doubl(?:es|ed|ing)|double(?=\s+(?:the|its|their|our)\b))"
+    r"(?P<double>doubl(?:es|ed|ing)|double(?=\s+(?:the|its|their|our)\b)|(?<=nearly\s)double|(?<=almost\s)double)"
     r"|(?P<twice>twice)(?=\s+(?:as|the|its|their|faster|higher|more|lower|fewer|less|that|over)\b)"
-    r"|(?P<triple>tripl(?:es|ed|ing)|triple(?=\s+(?:the|its|their)\b)|thrice)"
+    r"|(?P<triple>tripl(?:es|ed|ing)|triple(?=\s+(?:the|its|their)\b)|thrice|(?<=nearly\s)triple|"
+    r"(?<=almost\s)triple)"
     r"|(?P<quad>quadrupl(?:es|ed|ing))"
-    r"|(?P<times>two|three|four|five|six|seven|eight|nine|ten)(?:\s+times|-fold|\s+fold)"
+    r"|(?P<times>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"a\s+hundred)(?:\s+times|-fold|\s+fold)"
     r"(?=\s+(?:faster|higher|more|lower|fewer|less|smaller|larger|greater|speed|throughput|reduction|"
     r"improvement|acceleration|the|as|over|compared)\b|[\s,.;])"
     r"|(?P<order>an|one|two|three)\s+orders?\s+of\s+magnitude"
-    r"|(?P<halve>halv(?:es|ed|ing)|cuts?\s+in\s+half|by\s+half))(?![A-Za-z])",
+    r"|(?P<halve>halv(?:es|ed|ing)|cuts?\s+in\s+half|by\s+half|half(?=\s+(?:the|its|their)\s))"
+    r"|(?P<quarter>(?<=by\s)(?:a|one)\s+quarter|(?<=by\s)(?:about|roughly|nearly)\s+(?:a|one)\s+quarter))(?![A-Za-z])",
     re.IGNORECASE)
 # Plain substrings, one of which every word multiple or duration contains: a cheap test before the patterns.
-_WORDS_CUES = ("doubl", "twice", "tripl", "thrice", "quadrupl", "times", "fold", "magnitude", "halv", "half",
+_WORDS_CUES = ("doubl", "twice", "tripl", "thrice", "quadrupl", "times", "fold", "magnitude", "halv", "half", "quarter",
                "数量级", "hour", "day", "minute")
 _WORD_DURATION = re.compile(
     r"(?<![A-Za-z-])(?P<n>one|two|three|four|five|six|seven|eight|nine|ten)\s+"
@@ -256,8 +260,12 @@ def _word_quantities(text: str) -> list[Quantity]:
     for match in _WORD_MULTIPLE.finditer(text):
         kind = match.lastgroup
         word = (match.group(kind) or "").lower().split()[0].split("-")[0]
+        if word == "a" and kind == "times":
+            word = "hundred"  # "a hundred times"
         if kind == "halve":
             value, unit, unit_kind = 50.0, "%", "percent"
+        elif kind == "quarter":
+            value, unit, unit_kind = 25.0, "%", "percent"
         elif kind == "order":
             value, unit, unit_kind = 10.0 ** _WORD_NUMBERS[word], "x", "ratio"
         else:

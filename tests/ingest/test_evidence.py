@@ -268,6 +268,12 @@ def test_model_size_shrinks_is_storage():
     ("Our method halves the memory footprint of the cache.", [("memory", 50, "%")]),
     ("It cuts latency by 12x, 9x and 4x on the three models, respectively.",
      [("latency-reduction", 12, "x"), ("latency-reduction", 9, "x"), ("latency-reduction", 4, "x")]),
+    ("The shared heads nearly triple decoding throughput.", [("throughput", 3, "x")]),
+    ("It runs roughly twenty times faster, and a hundred times faster than CPU code.",
+     [("speedup", 20, "x"), ("speedup", 100, "x")]),
+    ("It needs roughly half the compute of the teacher.", [("compute", 50, "%")]),
+    ("It cuts the parameter count by about a quarter.", [("parameters", 25, "%")]),
+    ("Half of the layers are frozen and double quantization is applied.", []),
 ])
 def test_multiples_in_words_and_enumerated_values(text, expected):
     assert [(c.metric, c.value, c.unit) for c in claims(text)] == expected
