@@ -211,12 +211,13 @@ _REUSE = re.compile(
     r"\b(?:we|our|by|to|which)\s+(?:\w+\s+){0,2}?(?:reus(?:e|es|ing)|recycl(?:e|es|ing)|cach(?:e|es|ing))\s+"
     r"(?:\S+\s+){0,4}?(?:features?|feature maps?|activations?|attention (?:maps?|outputs?|scores)|outputs?|"
     r"intermediate results|computations?|key-value pairs)\b"
-    r"|(?:复用|重用)[^，。,；;]{0,10}?(?:特征|激活|注意力|中间结果|计算结果)", re.IGNORECASE)
+    r"|(?:复用|重用)[^，。,；;]{0,10}?(?:特征|激活|注意力|中间结果|计算结果|输出|隐状态)"
+    r"|跨(?:时间步|去噪步|步骤)[^，。,；;]{0,8}?(?:共享|复用)", re.IGNORECASE)
 
 
 def _reuses_computation(text: str) -> bool:
     lowered = text.lower()  # plain substring tests first: the pattern is slow to scan
-    if not any(w in lowered for w in ("reus", "recycl", "cach", "复用", "重用")):
+    if not any(w in lowered for w in ("reus", "recycl", "cach", "复用", "重用", "跨")):
         return False
     return _REUSE.search(text) is not None
 
@@ -250,6 +251,8 @@ _COMPRESSED_LATENT = re.compile(
 # ("选择性跳过中间层", "动态跳过专家", "跳帧", "skips layers"), or effort chosen by the difficulty of the task
 # ("依据问题难度", "根据任务复杂度").
 _ADAPTIVE = re.compile(
+    r"\bAdaptive\s+(?:[\w-]+\s+){0,2}?(?:Tokens?|Experts?|Layers?|Depth|Computation|Compute|Inference|Gating|"
+    r"Language Modeling)\b(?!\s+(?:Reduction|Caching|Pruning|Merging|Compression))|"
     r"(?:动态|选择性|按需)?跳过(?:中间|部分)?(?:层|专家|帧)|跳帧|(?:根据|依据)(?:任务|问题|输入)(?:的)?(?:复杂度|难度)|"
     r"\bskip(?:s|ping)?\s+(?:\w+\s+){0,2}?(?:layers|experts|frames|blocks)\b", re.IGNORECASE)
 

@@ -241,3 +241,21 @@ def test_a_processor_or_accelerator_the_paper_designs_is_hardware_kernel() -> No
     brief = "某公司发布了X论文，使用支持多种图网络的通用数据流架构技术，解决了图网络推理延迟高的问题，达成了加速5倍的效果"
     assert "hardware-kernel" in _categories("", brief, "")
     assert "hardware-kernel" not in _categories("Fast Sampling: A Plug-and-Play Accelerator for Diffusion", "", "")
+
+
+def test_shorter_reasoning_is_adaptive_reasoning_length() -> None:
+    brief = "某公司发布了X论文，使用简洁中间推理的提示技术，解决了推理输出冗长导致成本高的问题，达成了token用量降至10%的效果"
+    assert _categories("", brief, "") == {"early-exit-adaptive"}
+
+
+def test_results_reused_across_steps_in_chinese_are_caching() -> None:
+    brief = "某大学发布了X论文，使用按层误差决定何时缓存并复用层输出的技术，解决了扩散模型推理慢的问题，达成了加速2倍的效果"
+    assert "caching-reuse" in _categories("", brief, "")
+    brief = "某大学发布了X论文，使用窗口注意力与跨时间步注意力共享技术，解决了扩散模型推理慢的问题，达成了加速2倍的效果"
+    assert "caching-reuse" in _categories("", brief, "")
+
+
+def test_computation_that_adapts_to_the_input_named_in_the_title_is_early_exit_adaptive() -> None:
+    assert "early-exit-adaptive" in _categories("Adaptive Expert Gating for Mixture-of-Experts Inference", "", "")
+    # an adaptive technique of another category is that category
+    assert _categories("Adaptive Token Reduction for Multimodal Models", "", "") == {"token-reduction"}
