@@ -259,3 +259,8 @@ def test_computation_that_adapts_to_the_input_named_in_the_title_is_early_exit_a
     assert "early-exit-adaptive" in _categories("Adaptive Expert Gating for Mixture-of-Experts Inference", "", "")
     # an adaptive technique of another category is that category
     assert _categories("Adaptive Token Reduction for Multimodal Models", "", "") == {"token-reduction"}
+
+
+def test_non_autoregressive_generation_is_parallel_decoding() -> None:
+    assert _categories("", "", "We propose a non-autoregressive vocoder that refines the waveform in parallel.") == {
+        "few-step-parallel-decoding"}
