@@ -261,3 +261,8 @@ def test_an_unknown_model_shaped_name_with_a_spaced_size_is_a_checkpoint() -> No
 def test_a_baseline_named_after_a_comparison_is_a_model_when_it_ends_as_models_do() -> None:
     assert _names("Our detector surpasses RetinaGAN by 2 points and Depthy3 on KITTI.") == ["RetinaGAN"]
     assert _names("It outperforms Depthy3, and is faster than SpeedFusion.") == ["Depthy3"]
+
+
+def test_graph_network_and_speech_encoder_architectures_are_models() -> None:
+    assert _names("We evaluate on GCN, GAT, GIN and GraphSAGE.") == ["GCN", "GAT", "GIN", "GraphSAGE"]
+    assert _names("It beats Conformer-CTC and a Switch Transformer baseline.") == ["Conformer-CTC", "Switch Transformer"]
