@@ -47,7 +47,8 @@ _DISCIPLINE = re.compile(r"\b(?:engineering|sciences?|informatics|medicine|physi
                          r"statistics|computing)$", re.IGNORECASE)
 _ORG_WORD = re.compile(r"\b(?:univ\w*|institut\w*|college|school|academy|inc|ltd|llc|corp\w*|company|tech\w*|"
                        r"ai|labs?|laborator\w*|research|systems?|group|hospital|foundation|cloud|centre|"
-                       r"center|politecnico|polytechnic|hochschule)\b", re.IGNORECASE)
+                       r"center|politecnico|polytechnic|hochschule|academia|software|robotics|semiconductors?|"
+                       r"electronics|telecom\w*|analytics|solutions|data)\b", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^[A-Z][a-z]{1,12}(?:-[A-Z]?[a-z]+)?$")
 _NOISE = frozenset({"project", "independent researcher", "researcher", "equal", "contribution", "and",
                     "correspondence to", "corresponding author", "correspondence",
@@ -122,8 +123,13 @@ def details_mentions(line: str, registry: InstitutionRegistry) -> list[Mention]:
             i += 2
             continue
         found = resolve_fragment(fragments[i], registry)
-        if found:
+        if found and not (_NATIONAL_LAB.search(fragments[i]) and not any(
+                m.text == fragments[i] for m in found)):
             mentions.extend(found)
+        elif _JOINT_UNIT.match(fragments[i]) or _NATIONAL_LAB.search(fragments[i]):
+            # "MIT-IBM Watson AI Lab", "Lawrence Berkeley National Laboratory": organisations of their own,
+            # not units of the names inside them
+            mentions.append(_unknown(fragments[i]))
         elif _SUB_UNIT.search(fragments[i]):
             pending_units.append(fragments[i])
         elif not _is_droppable(fragments[i]) and not _city_before_place(fragments, i):
@@ -211,8 +217,9 @@ def resolve_fragment(fragment: str, registry: InstitutionRegistry) -> list[Menti
     return [Mention(text, e, [text]) for text, e in _contained_names(fragment, registry)]
 
 
+_NATIONAL_LAB = re.compile(r"\bNational\s+(?:Laboratory|Lab)\b")
 # Two names joined by a hyphen or slash opening a lab's, institute's or centre's own name.
-_JOINT_UNIT = re.compile(r"^[A-Z][\w.&]*\s?[-/–]\s?[A-Z][\w.&]*\s+(?:\S+\s+){0,5}?"
+_JOINT_UNIT = re.compile(r"^[A-Z][\w.&]+\s?[-/–]\s?[A-Z][\w.&]+\s+(?:\S+\s+){0,5}?"
                          r"(?:Lab|Laboratory|Institute|Center|Centre|Joint\s+Research\s+\w+)\b")
 
 

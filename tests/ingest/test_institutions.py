@@ -160,3 +160,14 @@ def test_a_city_between_an_organisation_and_its_region_is_no_organisation() -> N
     assert names(paper("Example Polytechnic University, Springvale, BC, Canada")) == [
         "Example Polytechnic University"]
     assert names(paper("Huawei Cloud, DeepFlowAI, Beijing, China"))[-1] == "DeepFlowAI"  # a brand stays
+
+
+def test_joint_labs_and_national_laboratories_are_organisations_of_their_own() -> None:
+    assert names(paper("Princeton University, MIT-IBM Watson AI Lab")) == ["Princeton University",
+                                                                          "MIT-IBM Watson AI Lab"]
+    assert names(paper("UC Berkeley, Lawrence Berkeley National Laboratory")) == [
+        "University of California, Berkeley", "Lawrence Berkeley National Laboratory"]
+
+
+def test_two_word_companies_and_academies_are_not_author_names() -> None:
+    assert names(paper("Academia Sinica, Brave Software, Jane Doe")) == ["Academia Sinica", "Brave Software"]
