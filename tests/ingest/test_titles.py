@@ -103,3 +103,10 @@ def test_a_venue_and_year_in_brackets_or_before_a_colon_is_not_the_title() -> No
 
 def test_an_upper_case_copy_before_the_title_is_dropped() -> None:
     assert clean_title("FOONET: FAST BAR FooNet: Fast Bar") == "FooNet: Fast Bar"
+
+
+def test_a_space_after_a_hyphen_before_a_fragment_is_a_line_break() -> None:
+    vocabulary = report_vocabulary("we study efficient decoding of models")
+    assert clean_title("Foo: Accel- erating Bar", vocabulary) == "Foo: Accelerating Bar"
+    assert clean_title("Foo: Memory- efficient Bar", vocabulary) == "Foo: Memory-efficient Bar"
+    assert clean_title("Foo: Self- attention Bar", vocabulary) == "Foo: Self-attention Bar"
