@@ -356,6 +356,8 @@ def test_settings_and_results_more(text, expected):
     ("It needs 40x fewer training tokens per model.", "other"),
     ("It reaches the same accuracy with 1.6x fewer sequential generation steps.", "other"),
     ("It uses 1.36x fewer hardware resources than the best FPGA design.", "other"),
+    ("It reduces the average number of activated experts by 25%.", "parameters"),
+    ("The largest model reaches 46.9% NDS on the validation set.", "accuracy"),
     ("The models can be pruned to at least 50% sparsity in one shot.", "parameters"),
     ("It improves ROUGE-L by 1.2 points over the baseline.", "accuracy"),
 ])
