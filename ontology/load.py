@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress
@@ -27,6 +27,7 @@ _TOKEN = re.compile(r"[A-Za-z0-9]+(?:\.[0-9]+)*|[\u3400-\u9fff]|[\u0370-\u03ff]"
 
 _FIRST_FOUR, _FIRST_THREE, _FIRST_TWO = itemgetter(slice(0, 4)), itemgetter(slice(0, 3)), itemgetter(slice(0, 2))
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+_REMEMBERED_TOKENS = 100_000  # distinct tokens `Ontology._stem_starts` keeps (28 reports have ~11,000)
 
 
 def ascii_lower(text: str) -> str:
@@ -248,6 +249,8 @@ class Ontology:
     # the name forms whose stem starts so, one regex each, and whether they all need a capital there
     model_regex_by_prefix: dict[str, tuple[re.Pattern[str], bool]]
     _label_concept: dict[tuple[str, ...], str]
+    # folded token -> whether a stem can start there, remembered for every token seen (see `_stem_starts`)
+    _starts_stem: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def model_matches(self, text: str) -> list[re.Match[str]]:
         """Family-regex matches in `text`, left to right, not overlapping. The regex runs only where a
@@ -256,14 +259,10 @@ class Ontology:
         candidates, so Python loops over those only."""
         table = token_table(text)
         folded, bounds = table.folded, table.bounds
-        starts_stem = self.model_prefixes.__contains__
-        candidates = map(or_, map(or_, map(starts_stem, map(_FIRST_FOUR, folded)),
-                                   map(starts_stem, map(_FIRST_THREE, folded))),
-                         map(starts_stem, map(_FIRST_TWO, folded)))
         matches: list[re.Match[str]] = []
         end = 0
         by_prefix = self.model_regex_by_prefix
-        for i in compress(range(len(folded)), candidates):
+        for i in compress(range(len(folded)), self._stem_starts(folded)):
             if bounds[2 * i] < end:
                 continue
             token, start = folded[i], bounds[2 * i]
@@ -275,6 +274,23 @@ class Ontology:
                 matches.append(match)
                 end = match.end()
         return matches
+
+    def _stem_starts(self, folded: tuple[str, ...]) -> Iterable[bool]:
+        """For each token, whether its first two, three or four letters are a stem prefix. A token is
+        judged once and remembered: texts mostly repeat tokens, and slicing every token three times per
+        text was most of `model_matches`' time. Past `_REMEMBERED_TOKENS` (several hundred reports'
+        vocabulary) new tokens are judged per text; nothing is ever removed, so threads may share it."""
+        known = self._starts_stem
+        unseen = set(folded).difference(known)
+        if len(known) + len(unseen) > _REMEMBERED_TOKENS:
+            starts_stem = self.model_prefixes.__contains__
+            return map(or_, map(or_, map(starts_stem, map(_FIRST_FOUR, folded)),
+                                map(starts_stem, map(_FIRST_THREE, folded))),
+                       map(starts_stem, map(_FIRST_TWO, folded)))
+        prefixes = self.model_prefixes
+        for token in unseen:
+            known[token] = token[:4] in prefixes or token[:3] in prefixes or token[:2] in prefixes
+        return map(known.__getitem__, folded)
 
     def concept_labels(self, concept_id: str) -> tuple[str, ...]:
         """Every label (both languages) of a technique concept; accepts "ptq" or "tech:ptq"."""
