@@ -118,8 +118,10 @@ class PhraseIndex:
         for i in compress(range(n), map(root.__contains__, folded)):
             if i < resume:
                 continue
-            ends = []  # (length, entries) of every phrase the tokens from i spell, shortest first
             node, j = root[folded[i]], i + 1
+            if _END not in node and (j == n or folded[j] not in node):
+                continue  # no phrase is this one word, and none goes on with the next (most candidates)
+            ends = []  # (length, entries) of every phrase the tokens from i spell, shortest first
             while node is not None:
                 if _END in node:
                     ends.append((j - i, node[_END]))
