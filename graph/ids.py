@@ -51,6 +51,10 @@ def fold_name(text: str) -> str:
     out: list[str] = []
     after_latin = False
     for ch in text:
+        if ch.isascii() or "\u3400" <= ch <= "\u9fff":  # its own base, no mark: the common case, kept fast
+            after_latin = ch.isascii()
+            out.append(ch)
+            continue
         if unicodedata.category(ch)[0] == "M":
             if not after_latin:  # a mark on a Latin letter is an accent; elsewhere it is spelling
                 out.append(ch)
@@ -68,7 +72,7 @@ def letter_runs(text: str) -> list[str]:
     words: list[str] = []
     current: list[str] = []
     for ch in text:
-        if ch != "_" and unicodedata.category(ch)[0] in "LNM":
+        if ch.isalnum() or unicodedata.category(ch)[0] == "M":  # isalnum(): a letter or digit (L*, N*)
             current.append(ch)
         elif current:
             words.append("".join(current))

@@ -196,7 +196,7 @@ def _is_result(text: str, q: Quantity) -> bool:
         if not bound and "." in q.text and " by " in before[-24:] and _SCORE_CHANGE_BEFORE.search(before):
             bound = _score_name_anywhere().search(before)
         return bool(bound) and ("." in q.text or "=" in before[-3:])
-    if _FROM_BEFORE.search(before) and _TO_AFTER.match(after):
+    if _TO_AFTER.match(after) and _FROM_BEFORE.search(before):  # the anchored test first: it rarely holds
         return False
     if q.kind in {"ratio", "percent", "count"} and _SETTING_BEFORE.search(before):
         return False

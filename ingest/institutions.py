@@ -31,6 +31,8 @@ _CORPORATE_SUFFIX = re.compile(r"^(?:inc|ltd|llc|co|corp|corporation|gmbh|plc|li
 _FOOTNOTES = re.compile(r"[*†‡§]*\s*(?:equal\s+contributions?|corresponding\s+authors?|project\s+lead)\.?"
                         r"|\S+@\S+|https?://\S+|[*†‡§]+", re.IGNORECASE)
 _SEPARATOR_CHARS = ",;，；、"
+_BROKEN_WORD = re.compile(r"(\w)-\s+([a-z])")
+_BROKEN_COMPOUND = re.compile(r"(\w)-\s+([A-Z])")
 _SEPARATOR = re.compile(f"[{_SEPARATOR_CHARS}]")
 # A unit inside an organisation: rolled up, never a node of its own.
 _UNIT = re.compile(r"^(?:the\s+)?(?:dept\b|department|school|college|faculty|division|programme|program|"
@@ -94,8 +96,9 @@ def extract_institutions(record: PaperRecord,
 
 def split_institution_line(text: str) -> list[str]:
     """Affiliation line -> candidate organisation strings (footnotes removed, "Inc" re-attached)."""
-    text = re.sub(r"(\w)-\s+([a-z])", r"\1\2", text)  # "Communica- tions" -> "Communications"
-    text = re.sub(r"(\w)-\s+([A-Z])", r"\1-\2", text)  # "Brain- Inspired" -> "Brain-Inspired"
+    if "-" in text:  # most lines have no hyphen to rejoin
+        text = _BROKEN_WORD.sub(r"\1\2", text)  # "Communica- tions" -> "Communications"
+        text = _BROKEN_COMPOUND.sub(r"\1-\2", text)  # "Brain- Inspired" -> "Brain-Inspired"
     text = _FOOTNOTES.sub(",", text)
     text = _balance_parentheses(text)
     fragments: list[str] = []

@@ -10,6 +10,7 @@ import bisect
 import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SKOS
@@ -36,9 +37,13 @@ class RegisteredInstitution:
     parent_name: str | None = None
 
 
+@lru_cache(maxsize=64)
 def normalise_name(name: str) -> str:
     """Lookup key: accents on Latin letters, case, punctuation, "&"/"and" and a leading "The" folded
-    away; the letters of other scripts kept whole (ガ stays ガ, a Hangul syllable stays one syllable)."""
+    away; the letters of other scripts kept whole (ガ stays ガ, a Hangul syllable stays one syllable).
+
+    Cached for the last few names: the extractor keys the same fragment for each lookup it tries (exact,
+    completion, spelling, places) and a report repeats its organisations; too few to outlive a report."""
     text = name.casefold() if name.isascii() else fold_name(name)
     text = text.replace("&", " and ").replace("'", "").replace("’", "")
     words = _PUNCT.sub(" ", text).replace("_", " ").split() if text.isascii() else letter_runs(text)
