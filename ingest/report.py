@@ -265,6 +265,9 @@ def _paper(index: int, brief: _Block | None, detail: _Block | None, name: str, s
         else:
             warn(brief.line, EMPTY_BRIEF, "brief is empty")
 
+    if not title and (named := _TITLE_IN_BRIEF.search(brief_text)):
+        title = clean_title(named.group(1), vocabulary)  # "发布了《Title》论文": the brief names the paper
+
     fields = _details_fields(detail) if detail else {}
     if detail is None:
         if DETAILS in sections:
@@ -284,6 +287,10 @@ def _paper(index: int, brief: _Block | None, detail: _Block | None, name: str, s
                        brief=brief_text, brief_line=brief_line, institutions_raw=institutions,
                        institutions_line=institutions_line, author_count=authors, abstract=abstract,
                        abstract_line=abstract_line, warnings=tuple(warnings))
+
+
+# A title in book-title marks after "发布了" (with a few characters of co-authors' "等" in between).
+_TITLE_IN_BRIEF = re.compile(r"发布了?[^《》，。]{0,4}《([^《》]{4,300})》")
 
 
 def _details_fields(block: _Block) -> dict[str, tuple[str, int | None]]:

@@ -64,7 +64,7 @@ _SUPERSCRIPT_DIGITS = {"2": "²", "3": "³"}
 # hyphen is judged too.
 _HYPHENATED = re.compile(r"([A-Za-z]+)-(\s?)(?=([A-Za-z]+))")
 _SPACE_BEFORE_COLON = re.compile(r"(?<=\w)\s+:(?=\s)")
-_WORD = re.compile(r"(?<![-\w])[a-z]{2,}(?![-\w])")
+_WORD = re.compile(r"(?<![-\w])(?<!- )[a-z]{2,}(?![-\w])")  # not the fragment of "Accel- eration"
 
 
 def report_vocabulary(text: str) -> frozenset[str]:

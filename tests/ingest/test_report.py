@@ -143,3 +143,22 @@ def test_sample_report_parses_with_its_known_defects():
     assert all(p.abstract or any(w.code == "empty-abstract" for w in p.warnings) for p in doc.papers)
     text = SAMPLE.read_text(encoding="utf-8").split("\n")
     assert all(text[p.heading_line - 1].startswith("### ") for p in doc.papers)
+
+
+def test_an_empty_heading_takes_the_title_the_brief_names_in_book_title_marks():
+    brief = "### 1. \n\n马里兰大学发布了《Quick: Low-rank Keys for Sparse Attention》论文，使用低秩技术，达成了加速2倍的效果。\n"
+    detail = "### 1. \n\n**主要机构**: University of Maryland\n**作者数量**: 3人\n\n**摘要**:\nWe make things fast.\n"
+    (paper,) = parse_report(report(brief, detail), "r.md").papers
+    assert paper.title == "Quick: Low-rank Keys for Sparse Attention"
+    # a brief that names only the method leaves the title empty
+    brief = "### 1. \n\n马里兰大学发布了Quick论文，使用低秩技术，达成了加速2倍的效果。\n"
+    (paper,) = parse_report(report(brief, detail), "r.md").papers
+    assert paper.title == ""
+
+
+def test_a_fragment_after_a_spaced_hyphen_is_not_a_word_of_the_report():
+    heading = "### 1. Fast Distil- lation of Models\n\n"
+    brief = heading + "清华大学发布了Fast论文，使用蒸馏技术，达成了加速2倍的效果。\n"
+    detail = heading + "**主要机构**: Tsinghua University\n**作者数量**: 3人\n\n**摘要**:\nWe use distillation.\n"
+    (paper,) = parse_report(report(brief, detail), "r.md").papers
+    assert paper.title == "Fast Distillation of Models"
