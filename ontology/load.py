@@ -419,7 +419,7 @@ _SIZE = r"\d+(?:\.\d+)?[BbMmKk]|\d+x\d+[Bb]|A\d+(?:\.\d+)?B"
 _VERSION = r"[vV]?\d+(?:\.\d+)*[a-z]?"
 # ViT-style size codes ("DeiT-S", "ViM-Ti") are case-sensitive so that a lone "-s" is not a size.
 # Backbone codes ("RT-DETR-R18", "DINO-R50") are tags too.
-_DASH_TAG = (rf"(?:-|\s[-–]\s)(?:{_SIZE}|(?:XL|XXL|[BLSHG])/\d+|B\d(?![\w.])|R\d{{2,3}}(?![\w.])|"
+_DASH_TAG = (rf"(?:-|\s[-–]\s)(?:{_SIZE}|(?:XL|XXL|[BLSHG]|Huge|Large|Base|Small|Giant)/\d+|B\d(?![\w.])|R\d{{2,3}}(?![\w.])|"
              rf"(?:Ti|XXS|XS|S|B|L|H|N|M|C|E|X|T|V)(?![A-Za-z0-9/])|{_VERSION}|(?i:{_TAG_WORDS}))(?![A-Za-z0-9])")
 # A size word in lower case after a space ("Whisper large-v3", "Whisper medium") is a tag, unless a noun
 # follows that makes it an adjective ("GPT large language models").
@@ -427,7 +427,7 @@ _LOWER_SIZE = (r"(?:tiny|small|base|medium|large)(?:-v\d+(?:\.\d+)?)?(?:\.en)?(?
                r"(?!\s+(?:language|vision|multimodal|foundation|models?|scale|batch|amounts?|numbers?|datasets?|"
                r"corpora|corpus|inputs?|images?|contexts?|variants?|margins?|gains?|improvements?))")
 _SPACE_TAG = (rf" (?:{_SIZE}|\d+(?:\.\d+)+(?!\s*[%％倍×])|[vV]\d+(?:\.\d+)*(?![.\d])|(?=[A-Z])(?i:{_TAG_WORDS})|"
-              rf"{_LOWER_SIZE})"
+              rf"{_LOWER_SIZE}|(?<=[0-9BbMm] )(?:chat|instruct))"
               r"(?![A-Za-z0-9])")
 _SUFFIX = rf"(?P<ver>[-\s.]?{_VERSION}(?![A-Za-z])(?!\.?\d)(?!\s*[%％倍×]))?(?P<tags>(?:{_DASH_TAG}|{_SPACE_TAG})*)"
 

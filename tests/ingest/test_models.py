@@ -266,3 +266,12 @@ def test_a_baseline_named_after_a_comparison_is_a_model_when_it_ends_as_models_d
 def test_graph_network_and_speech_encoder_architectures_are_models() -> None:
     assert _names("We evaluate on GCN, GAT, GIN and GraphSAGE.") == ["GCN", "GAT", "GIN", "GraphSAGE"]
     assert _names("It beats Conformer-CTC and a Switch Transformer baseline.") == ["Conformer-CTC", "Switch Transformer"]
+
+
+def test_chat_after_a_size_and_a_patch_size_after_a_size_word_are_tags() -> None:
+    assert _names("Llama 2 7B chat and ViT-Huge/14") == ["LLaMA-2-7B-Chat", "ViT-Huge/14"]
+
+
+def test_recommendation_speech_and_one_bit_models_are_families() -> None:
+    assert _names("On DeepFM, Wide & Deep, VALL-E, NaturalSpeech 2 and BitNet b1.58.") == [
+        "DeepFM", "Wide & Deep", "VALL-E", "NaturalSpeech 2", "BitNet b1.58"]
