@@ -91,6 +91,7 @@ _SPARSITY_BEFORE = re.compile(r"(?:sparsity|稀疏)[^,;，；。.]{0,40}$", re.I
 # "at 20% token reduction", "at 64k context", "在20%…下": the figure is the setting of another result.
 _SETTING_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:at|under)\s+(?:an?\s+)?|在\s*)$", re.IGNORECASE)
 # "from 71s to 29s": the first figure is the baseline's, the claim is the second.
+_RATE_COMPARED_AFTER = re.compile(r"\s*(?:the\s+)?(?:speed|throughput|rate|pace)\s+of\b", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"(?:(?<![A-Za-z])from\s+|从\s*)$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"\s*(?:to|降至|降到|减至|到|至)\s*\d")
 # A score name after a bare number, perhaps after a change word and a data set: "0.3 WikiText2 perplexity
@@ -198,8 +199,9 @@ def _is_result(text: str, q: Quantity) -> bool:
         return bool(bound) and ("." in q.text or "=" in before[-3:])
     if _TO_AFTER.match(after) and _FROM_BEFORE.search(before):  # the anchored test first: it rarely holds
         return False
-    if q.kind in {"ratio", "percent", "count"} and _SETTING_BEFORE.search(before):
-        return False
+    if q.kind in {"ratio", "percent", "count"} and _SETTING_BEFORE.search(before) and not (
+            q.kind == "ratio" and _RATE_COMPARED_AFTER.match(after)):
+        return False  # "at 50% sparsity" is a setting; "at 1.4x the speed of ..." is a result
     if q.kind == "count":
         return q.unit in {"B", "M"} and bool(_PARAMETER_RESULT.search(before)) and not _DATA_AFTER.match(after)
     if q.kind in {"time", "rate"} and _REQUIREMENT_BEFORE.search(before):

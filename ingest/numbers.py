@@ -192,6 +192,11 @@ def _unit_of(match: re.Match[str], prefix: str, rate_group: str) -> str | None:
     return next(_UNITS[i][0] for i, text in enumerate(groups) if text)
 
 
+# "from 92.1 to 197.6 FPS" is a change; "ranging from 2 to 12 tokens/s" stays a range.
+_FROM_BEFORE = re.compile(r"(?<!range)(?<!ranges)(?<!ranging)(?<!vary)(?<!varies)(?<!varying)\s+from\s+$",
+                          re.IGNORECASE)
+
+
 def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
     pre = _PRE_TAIL.search(text, max(0, match.start() - 24), match.start())
     start = pre.start() if pre else match.start()
@@ -203,6 +208,9 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
         return None  # "3x to 20 ms" is not one range; its first part is read on its own
     if value_max is not None and value_max <= _number(match.group("num")):
         return None  # "2024-2025" style pairs or "5-3" scores, not a range of one figure
+    if value_max is not None and _FROM_BEFORE.search(text, max(0, start - 16), start) and \
+            "to" in text[match.end("num"):match.start("num2")]:
+        return None  # "from 92.1 to 197.6 FPS": a change from one figure to another, not a range
     final_unit = (unit2 or unit) if value_max is not None else unit
     end = match.end()
     while end > start and text[end - 1].isspace():
@@ -245,7 +253,7 @@ _WORD_MULTIPLE = re.compile(
     r"(?=\s+(?:faster|higher|more|lower|fewer|less|smaller|larger|greater|speed|throughput|reduction|"
     r"improvement|acceleration|the|as|over|compared)\b|[\s,.;])"
     r"|(?P<order>an|one|two|three)\s+orders?\s+of\s+magnitude"
-    r"|(?P<halve>halv(?:es|ed|ing)|cuts?\s+in\s+half|by\s+half|half(?=\s+(?:the|its|their)\s))"
+    r"|(?P<halve>halv(?:es|ed|ing)|cuts?\s+in\s+half|by\s+half|half(?=\s+(?:the|its|their)\s)|in\s+half\b)"
     r"|(?P<quarter>(?<=by\s)(?:a|one)\s+quarter|(?<=by\s)(?:about|roughly|nearly)\s+(?:a|one)\s+quarter))(?![A-Za-z])",
     re.IGNORECASE)
 # Plain substrings, one of which every word multiple or duration contains: a cheap test before the patterns.
