@@ -91,7 +91,8 @@ _SPARSITY_BEFORE = re.compile(r"(?:sparsity|稀疏)[^,;，；。.]{0,40}$", re.I
 # "at 20% token reduction", "at 64k context", "在20%…下": the figure is the setting of another result.
 _SETTING_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:at|under)\s+(?:an?\s+)?|在\s*)$", re.IGNORECASE)
 # "from 71s to 29s": the first figure is the baseline's, the claim is the second.
-_RATE_COMPARED_AFTER = re.compile(r"\s*(?:the\s+)?(?:speed|throughput|rate|pace)\s+of\b", re.IGNORECASE)
+_RATE_COMPARED_AFTER = re.compile(r"\s*(?:the\s+)?(?:speed|throughput|rate|pace)\s+of\b|\s*(?:higher|faster)\s+"
+                                  r"(?:[\w-]+\s+)?(?:speed|throughput)\b", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"(?:(?<![A-Za-z])from\s+|从\s*)$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"\s*(?:to|降至|降到|减至|到|至)\s*\d")
 # A score name after a bare number, perhaps after a change word and a data set: "0.3 WikiText2 perplexity

@@ -31,6 +31,7 @@ _UNITS: tuple[tuple[str, str, str], ...] = (
     ("GPU days", "gpu-time", r"(?:[A-Z]\d{2,4}[A-Za-z]?\s+)?GPU[\s-]days?|[A-Z]\d{2,4}[A-Za-z]?[\s-]days?|GPU天"),
     ("GPU hours", "gpu-time", r"(?:[A-Z]\d{2,4}[A-Za-z]?\s+)?GPU[\s-]hours?|GPU小时"),
     ("TFLOPs/s", "rate", r"TFLOPs?/s|TFLOPS/s"),
+    ("TOPS", "rate", r"TOPS(?![A-Za-z0-9])|TOPs/s"),
     ("points", "points", r"percentage\s+points?|个百分点|百分点|pp(?![A-Za-z0-9])|points?(?![A-Za-z0-9])"),
     ("%", "percent", r"%|％|percent(?![A-Za-z0-9])"),
     ("x", "ratio", r"[×xX](?![A-Za-z0-9])|倍|times(?![A-Za-z0-9])|-?fold(?![A-Za-z0-9])"),

@@ -275,6 +275,8 @@ def test_model_size_shrinks_is_storage():
     ("It raises inference speed from 92.1 to 197.6 FPS.", [("throughput", 197.6, "fps")]),
     ("It matches the large model at 1.4x the speed of speculative decoding.", [("speedup", 1.4, "x")]),
     ("MLKV cuts the memory of the KV cache in half.", [("memory", 50, "%")]),
+    ("It matches SAM at 50 times higher run-time speed.", [("speedup", 50, "x")]),
+    ("The chip delivers 102.4 TOPS at INT8.", [("throughput", 102.4, "TOPS")]),
     ("It runs roughly twenty times faster, and a hundred times faster than CPU code.",
      [("speedup", 20, "x"), ("speedup", 100, "x")]),
     ("It needs roughly half the compute of the teacher.", [("compute", 50, "%")]),
