@@ -47,8 +47,9 @@ def find_hardware(sentence: str) -> list[Hardware]:
                   if entry is not None and entry.memory_variants else None)
         if memory and f"{memory.group(1)}GB" in entry.memory_variants:
             # "A100-80GB", "A100 (40GB)": a device sold in several memory sizes, named with one, is that variant
-            name = f"{device.name} {memory.group(1)}GB"
-            device = Hardware(entity_id("hw", name), name, device.hw_class, family=device.id)
+            name = f"{device.name} {memory.group(1)}GB"  # the id's spelling: "A100-40G" is the A100 40GB
+            written = f"{device.name} {memory.group(0).strip(' -()')}"
+            device = Hardware(entity_id("hw", name), written, device.hw_class, family=device.id)
         found.setdefault(device.id, device)
     families = {d.family for d in found.values() if d.family}
     return [d for d in found.values() if d.id not in families]

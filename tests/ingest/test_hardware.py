@@ -48,9 +48,10 @@ def test_class_words_are_not_devices() -> None:
 def test_a_memory_size_is_a_configuration_of_the_device_unless_it_is_sold_in_several() -> None:
     # the A100 comes in 40GB and 80GB (pg:memoryVariant): each is a device of its own, in the A100's family
     found = find_hardware("on A100-80GB, 8 NVIDIA A100 40G GPUs, 4x A100 (80GB) and a Jetson AGX Orin 64GB")
-    assert [(h.name, h.family) for h in found] == [
-        ("NVIDIA A100 80GB", "hw:nvidia-a100"), ("NVIDIA A100 40GB", "hw:nvidia-a100"),
-        ("NVIDIA Jetson AGX Orin", "hw:nvidia-jetson")]
+    assert [(h.name, h.id, h.family) for h in found] == [
+        ("NVIDIA A100 80GB", "hw:nvidia-a100-80gb", "hw:nvidia-a100"),
+        ("NVIDIA A100 40G", "hw:nvidia-a100-40gb", "hw:nvidia-a100"),  # named as written, one id per size
+        ("NVIDIA Jetson AGX Orin", "hw:nvidia-jetson-agx-orin", "hw:nvidia-jetson")]
     # the H100 and RTX 4090 come in one size: the size is a configuration, and a size not sold is no variant
     assert _found("H100 80GB, RTX 4090 24GB and A100 64GB") == [
         ("NVIDIA H100", "gpu"), ("NVIDIA RTX 4090", "gpu"), ("NVIDIA A100", "gpu")]
@@ -58,6 +59,7 @@ def test_a_memory_size_is_a_configuration_of_the_device_unless_it_is_sold_in_sev
 
 def test_a_laptop_gpu_keeps_its_product_name() -> None:
     assert _found("on an RTX 4090 Laptop GPU") == [("NVIDIA RTX 4090 Laptop GPU", "gpu")]
+    assert _found("on an NVIDIA TITAN RTX") == [("NVIDIA TITAN RTX", "gpu")]
 
 
 def test_more_families_by_stem_and_designator() -> None:
