@@ -224,6 +224,26 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
     )
 
 
+# A count scaled by K or million and then a rate ("45K tokens per second", "2.5 million requests per second"):
+# one rate, its value as written and the scale in its unit ("K tokens/s"), as gold-format.md asks.
+_SCALES = {"K", "M"}
+_RATE_AFTER_SCALE = re.compile(rf"\s*(?:(?P<tokens>{_UNITS[0][2]})|(?P<fps>{_UNITS[1][2]})|(?P<rate>{_RATE}))",
+                               re.IGNORECASE)
+
+
+def _with_scaled_rates(text: str, found: list[Quantity]) -> list[Quantity]:
+    out = []
+    for q in found:
+        rate = _RATE_AFTER_SCALE.match(text, q.end) if q.unit in _SCALES else None
+        if rate is None:
+            out.append(q)
+            continue
+        unit = "tokens/s" if rate.group("tokens") else "fps" if rate.group("fps") else _canonical_rate(rate.group("rate"))
+        out.append(Quantity(q.start, rate.end(), q.value, q.value_max, f"{q.unit} {unit}", "rate", q.modifier,
+                            text[q.start:rate.end()]))
+    return out
+
+
 def _with_chinese_rates(text: str, found: list[Quantity]) -> list[Quantity]:
     """Replace the bare number of "每秒3000个token" by one rate quantity (3000 tokens/s)."""
     for match in _ZH_RATE.finditer(text):
@@ -329,6 +349,8 @@ def find_quantities(text: str) -> list[Quantity]:
             found.append(quantity)
     if "每" in text:
         found = _with_chinese_rates(text, found)
+    if any(q.unit in _SCALES for q in found):
+        found = _with_scaled_rates(text, found)
     lowered = text.lower()
     if any(cue in lowered for cue in _WORDS_CUES):
         found = sorted(found + _word_quantities(text), key=lambda q: q.start)

@@ -277,6 +277,8 @@ def test_model_size_shrinks_is_storage():
     ("MLKV cuts the memory of the KV cache in half.", [("memory", 50, "%")]),
     ("It matches SAM at 50 times higher run-time speed.", [("speedup", 50, "x")]),
     ("The chip delivers 102.4 TOPS at INT8.", [("throughput", 102.4, "TOPS")]),
+    ("It sustains 45K tokens per second on a 4K context.", [("throughput", 45, "K tokens/s")]),
+    ("One A100 serves 2.5 million requests per second.", [("throughput", 2.5, "M requests/s")]),
     ("It runs roughly twenty times faster, and a hundred times faster than CPU code.",
      [("speedup", 20, "x"), ("speedup", 100, "x")]),
     ("It needs roughly half the compute of the teacher.", [("compute", 50, "%")]),
