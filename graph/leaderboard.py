@@ -56,6 +56,10 @@ def unit_scale(metric: str, unit: str | None) -> tuple[str, float]:
         return ("none", 1.0)
     if metric == "parameters" and unit in _COUNTS:
         return ("parameters", _COUNTS[unit])
+    scale, _, rate = unit.partition(" ")
+    if rate and scale in _COUNTS and "/" in rate:  # "45K tokens per second" is read as 45 "K tokens/s"
+        family, factor = _SCALES.get(rate, (rate, 1.0))
+        return (family, factor * _COUNTS[scale])
     return _SCALES.get(unit, (unit, 1.0))
 
 

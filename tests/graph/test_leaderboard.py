@@ -78,3 +78,9 @@ def test_a_ranked_group_is_comparable_and_ordered(raw: list[tuple[float, str | N
     assert ranked.group.order == best_order(better, ranked.group.family, ranked.group.sense)
     values = [c.value * unit_scale(metric, c.unit)[1] for c in ranked.claims]
     assert values == sorted(values, reverse=ranked.group.order == "desc")
+
+
+def test_a_rate_scaled_by_k_or_m_ranks_with_the_plain_rate() -> None:
+    assert unit_scale("throughput", "K tokens/s") == ("tokens/s", 1e3)
+    rates = [claim(1, 45, "K tokens/s", "level"), claim(2, 50000, "tokens/s", "level")]
+    assert [c.paper for c in rank_claims("throughput", "higher", rates).claims] == ["paper:002", "paper:001"]
