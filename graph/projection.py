@@ -44,8 +44,7 @@ from graph.model import (
     Technique,
 )
 from graph.store import StoreError
-from ontology.graph import ontology_cache
-from ontology.load import HardwareEntry, load_ontology
+from ontology.load import hardware_by_node_id, load_ontology
 
 Props = dict[str, Any]
 RelKey = tuple[str, str, str]
@@ -125,12 +124,6 @@ def _institution_nodes(inst: Institution) -> list[NodeRecord]:
     return nodes
 
 
-@ontology_cache
-def _hardware_entries() -> dict[str, HardwareEntry]:
-    """Ontology hardware entries by the node id extraction gives them."""
-    return {entity_id("hw", entry.name): entry for entry in load_ontology().hardware.values()}
-
-
 def _unresolved(resolved: bool) -> bool | None:
     return None if resolved else False
 
@@ -140,7 +133,7 @@ def _hardware_nodes(hw: Hardware) -> list[NodeRecord]:
                     "resolved": _unresolved(hw.resolved)})
     nodes = [NodeRecord("Hardware", hw.id, props)]
     if hw.family:
-        entry = _hardware_entries().get(hw.family)
+        entry = hardware_by_node_id().get(hw.family)
         name, hw_class = (entry.name, entry.hw_class) if entry else (_stub_name(hw.family), hw.hw_class)
         nodes.append(NodeRecord("Hardware", hw.family, {"name": name, "class": hw_class}, stub=True))
     return nodes

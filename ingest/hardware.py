@@ -16,8 +16,7 @@ import re
 
 from graph.ids import entity_id
 from graph.model import Hardware
-from ontology.graph import ontology_cache
-from ontology.load import HardwareEntry, Ontology, device_key, load_ontology
+from ontology.load import HardwareEntry, Ontology, device_key, hardware_by_node_id, load_ontology
 
 # A memory size right after a device ("A100-80GB", "A100 80GB", "A100-40G", "A100 (80GB)").
 _MEMORY_AFTER = re.compile(r"(?:-|\s|\s?\()(\d{2,3})\s?GB?\b\)?")
@@ -42,7 +41,7 @@ def find_hardware(sentence: str) -> list[Hardware]:
             kept.append(span)
     found: dict[str, Hardware] = {}
     for start, end, device in sorted(kept, key=lambda s: s[0]):
-        entry = _entries_by_id().get(device.id) if device.resolved else None
+        entry = hardware_by_node_id().get(device.id) if device.resolved else None
         memory = (_MEMORY_AFTER.match(sentence, end) or _MEMORY_AT_END.search(sentence, start, end)
                   if entry is not None and entry.memory_variants else None)
         if memory and f"{memory.group(1)}GB" in entry.memory_variants:
@@ -114,12 +113,6 @@ def _device(onto: Ontology, family: HardwareEntry, stem: str, surface: str, part
     if not numbered and sum(p in onto.device_grammar.designators for p in parts) < 2:
         return None  # "Jetson Nano" is a label; "Galaxy Pro" alone is no model number
     return Hardware(entity_id("hw", name), name, family.hw_class, family=family_id, resolved=False)
-
-
-@ontology_cache
-def _entries_by_id() -> dict[str, HardwareEntry]:
-    """Known devices by the id their nodes get."""
-    return {entity_id("hw", entry.name): entry for entry in load_ontology().hardware.values()}
 
 
 def _family_by_name(onto: Ontology, entry_id: str) -> str | None:

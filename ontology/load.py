@@ -18,6 +18,7 @@ from operator import itemgetter, or_
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SKOS
 
+from graph.ids import entity_id
 from ontology.graph import HW, MODEL, PG, TECH, ontology_cache, ontology_graph
 
 # Words, numbers with decimals ("1.58", "2.1"), single CJK characters and Greek letters are tokens;
@@ -514,6 +515,13 @@ def load_ontology() -> Ontology:
         model_regex_by_prefix=_regex_by_prefix(forms, regex),
         _label_concept={label_key(label): concept for label, concept in technique_labels.items()},
     )
+
+
+@ontology_cache
+def hardware_by_node_id() -> dict[str, HardwareEntry]:
+    """Known devices by the id their nodes get ("hw:nvidia-a100"): extraction reads a device's memory
+    variants by it, projection names a family's stub node by it."""
+    return {entity_id("hw", entry.name): entry for entry in load_ontology().hardware.values()}
 
 
 def _expand_term(text: str, label_concept: dict[str, str], techniques: dict[str, TechniqueConcept]) -> list[str]:
