@@ -30,15 +30,12 @@ from starlette.concurrency import run_in_threadpool
 from api import analytics, browse, charts
 from api.highlight import highlight, query_terms
 from api.rest import (
-    CLAIM_DIRECTION,
     MAX_QUERY_CHARS,
-    MAX_UNIT_CHARS,
     METRIC_PATTERN,
     SEARCH_MODE,
-    TREND_BY,
-    TREND_SORT,
-    OptionalId,
+    LeaderboardFilters,
     SearchFilters,
+    TrendQuery,
 )
 from api.service import NotFound, PapergraphService
 from api.settings import Settings
@@ -173,12 +170,11 @@ def build_router(settings: Settings) -> APIRouter:
     @router.get("/trends")
     async def trends_page(
         request: Request,
-        by: Annotated[str, Query(pattern=TREND_BY)] = "category",
+        query: Annotated[TrendQuery, Depends()],
         top: Annotated[int, Query(ge=1, le=settings.analytics_max_rows)] = 10,
-        category: OptionalId = None,
-        sort: Annotated[str, Query(pattern=TREND_SORT)] = "papers",
     ) -> HTMLResponse:
-        result = await run_in_threadpool(_service(request).trends, by, top, category or None, sort)
+        by, category, sort = query.by, query.category, query.sort
+        result = await run_in_threadpool(_service(request).trends, by, top, category, sort)
         columns = [report_date(r) or r.id for r in result.reports]
         totals = charts.bars([(s.name, s.total, str(s.total), node_href(s.id)) for s in result.series])
         lines = charts.lines(columns, [(s.name, list(s.counts)) for s in result.series]) if len(columns) > 1 else None
@@ -190,17 +186,11 @@ def build_router(settings: Settings) -> APIRouter:
     @router.get("/leaderboard")
     async def leaderboard_page(
         request: Request,
+        leaderboard_filters: Annotated[LeaderboardFilters, Depends()],
         metric: Annotated[str, Query(pattern=METRIC_PATTERN)] = "speedup",
-        category: OptionalId = None,
-        technique: OptionalId = None,
-        hardware: OptionalId = None,
-        model: OptionalId = None,
-        unit: Annotated[str | None, Query(max_length=MAX_UNIT_CHARS)] = None,
-        direction: Annotated[str | None, Query(pattern=CLAIM_DIRECTION)] = None,
         k: Annotated[int, Query(ge=1, le=settings.analytics_max_rows)] = 20,
     ) -> HTMLResponse:
-        filters = {"category": category or None, "technique": technique or None, "hardware": hardware or None,
-                   "model": model or None, "unit": unit or None, "direction": direction or None}
+        filters = leaderboard_filters.values
         board = await run_in_threadpool(lambda: _service(request).leaderboard(metric, k, **filters))
         chart = charts.bars([(row["paper"]["title"] or row["paper"]["id"], float(row["value"]),
                               analytics.claim_figure(row), node_href(row["paper"]["id"], "Paper"))

@@ -32,6 +32,19 @@ IdList = Annotated[list[str], Query(max_length=20)]
 OptionalId = Annotated[str | None, Query(max_length=200)]
 
 
+# Parameter patterns and bounds, shared with the explorer's pages (api/explorer.py).
+MAX_QUERY_CHARS = 500
+SEARCH_MODE = "^(hybrid|vector|lexical)$"
+TREND_BY = "^(category|technique|institution|model|hardware)$"
+TREND_SORT = "^(papers|rising|new)$"
+CLAIM_DIRECTION = "^(increase|decrease|level)?$"  # empty: the largest group
+MAX_UNIT_CHARS = 40
+METRIC_PATTERN = "^(metric:)?(" + "|".join(re.escape(m) for m in METRICS) + ")$"
+# 1 to MAX_COMPARE comma-separated ids, none blank.
+COMPARE_IDS = rf"^[^,]*[^,\s][^,]*(,[^,]*[^,\s][^,]*){{0,{analytics.MAX_COMPARE - 1}}}$"
+
+
+
 class SearchFilters:
     """The filters of /api/search and of the explorer's search page, as one dependency: a value left empty
     (a form's unchosen field) filters nothing."""
@@ -45,18 +58,32 @@ class SearchFilters:
 
     def paper_filter(self) -> PaperFilter:
         return PaperFilter(**{name: tuple(values) for name, values in self.ids.items()})
-# Parameter patterns and bounds, shared with the explorer's pages (api/explorer.py).
-MAX_QUERY_CHARS = 500
-SEARCH_MODE = "^(hybrid|vector|lexical)$"
-TREND_BY = "^(category|technique|institution|model|hardware)$"
-TREND_SORT = "^(papers|rising|new)$"
-CLAIM_DIRECTION = "^(increase|decrease|level)$"
-MAX_UNIT_CHARS = 40
-METRIC_PATTERN = "^(metric:)?(" + "|".join(re.escape(m) for m in METRICS) + ")$"
-# 1 to MAX_COMPARE comma-separated ids, none blank.
-COMPARE_IDS = rf"^[^,]*[^,\s][^,]*(,[^,]*[^,\s][^,]*){{0,{analytics.MAX_COMPARE - 1}}}$"
 
 
+def _given(value: str | None) -> str | None:
+    return (value or "").strip() or None
+
+
+class TrendQuery:
+    """What /api/trends and the explorer's trends page ask: the dimension, a category to keep, the order; an
+    empty category (a form's "any") keeps all."""
+
+    def __init__(self, by: Annotated[str, Query(pattern=TREND_BY)] = "category", category: OptionalId = None,
+                 sort: Annotated[str, Query(pattern=TREND_SORT)] = "papers") -> None:
+        self.by, self.category, self.sort = by, _given(category), sort
+
+
+class LeaderboardFilters:
+    """The filters of /api/leaderboard and of the explorer's leaderboard page, as one dependency: a value
+    left empty (a form's "any", "largest group") filters nothing."""
+
+    def __init__(self, category: OptionalId = None, technique: OptionalId = None, hardware: OptionalId = None,
+                 model: OptionalId = None,
+                 unit: Annotated[str | None, Query(max_length=MAX_UNIT_CHARS,
+                                                   description="rank the group of this unit")] = None,
+                 direction: Annotated[str | None, Query(pattern=CLAIM_DIRECTION)] = None) -> None:
+        self.values = {"category": _given(category), "technique": _given(technique), "hardware": _given(hardware),
+                       "model": _given(model), "unit": _given(unit), "direction": _given(direction)}
 # The write key as a declared security scheme, so /docs offers "Authorize" and clients know the header.
 API_KEY_HEADER = APIKeyHeader(name="X-API-Key", auto_error=False,
                               description="PAPERGRAPH_API_KEY of the server; needed by every write")
@@ -156,13 +183,11 @@ def build_router(settings: Settings) -> APIRouter:
                 responses={**_also_as("text/csv"), **error_responses(400, 422, 503)})
     async def trends(
         request: Request,
-        by: Annotated[str, Query(pattern=TREND_BY)] = "category",
+        query: Annotated[TrendQuery, Depends()],
         top: Annotated[int, Query(ge=1, le=settings.analytics_max_rows)] = 10,
-        category: OptionalId = None,
-        sort: Annotated[str, Query(pattern=TREND_SORT)] = "papers",
         format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
     ) -> Any:
-        result = await run_in_threadpool(_service(request).trends, by, top, category, sort)
+        result = await run_in_threadpool(_service(request).trends, query.by, top, query.category, query.sort)
         return _text(analytics.trends_csv(result), "text/csv") if format == "csv" else analytics.trends_json(result)
 
     @router.get("/api/leaderboard", summary="The best claims of a metric, ranked only among comparable units",
@@ -170,18 +195,11 @@ def build_router(settings: Settings) -> APIRouter:
     async def leaderboard(
         request: Request,
         metric: Annotated[str, Query(pattern=METRIC_PATTERN, description="a metric id, e.g. speedup")],
-        category: OptionalId = None,
-        technique: OptionalId = None,
-        hardware: OptionalId = None,
-        model: OptionalId = None,
-        unit: Annotated[str | None, Query(max_length=MAX_UNIT_CHARS, description="rank the group of this unit")] = None,
-        direction: Annotated[str | None, Query(pattern=CLAIM_DIRECTION)] = None,
+        filters: Annotated[LeaderboardFilters, Depends()],
         k: Annotated[int, Query(ge=1, le=settings.analytics_max_rows)] = 20,
         format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
     ) -> Any:
-        board = await run_in_threadpool(
-            lambda: _service(request).leaderboard(metric, k, category=category, technique=technique,
-                                                  hardware=hardware, model=model, unit=unit, direction=direction))
+        board = await run_in_threadpool(lambda: _service(request).leaderboard(metric, k, **filters.values))
         return (_text(analytics.leaderboard_csv(board), "text/csv") if format == "csv"
                 else analytics.leaderboard_json(board))
 

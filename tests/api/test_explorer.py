@@ -119,6 +119,19 @@ def test_trends_and_leaderboard_pages(client: TestClient) -> None:
     assert client.get("/trends", params={"top": 101}).status_code == 422
 
 
+def test_empty_form_fields_filter_nothing_on_pages_and_routes(client: TestClient) -> None:
+    # what the leaderboard and trends forms send when "any" and "largest group" are left chosen
+    empty = {"category": "", "technique": "", "hardware": "", "model": "", "unit": "", "direction": ""}
+    board = client.get("/leaderboard", params={"metric": "speedup", **empty})
+    assert board.status_code == 200 and board.text == client.get("/leaderboard", params={"metric": "speedup"}).text
+    api = client.get("/api/leaderboard", params={"metric": "speedup", **empty}).json()
+    assert [r["value"] for r in api["rows"]] == [5.5, 3.2, 2.1]
+    assert api == client.get("/api/leaderboard", params={"metric": "speedup"}).json()
+    assert client.get("/api/trends", params={"by": "institution", "category": " "}).json() == \
+        client.get("/api/trends", params={"by": "institution"}).json()
+    assert client.get("/api/leaderboard", params={"metric": "speedup", "direction": "sideways"}).status_code == 422
+
+
 def test_neighbourhood_route(client: TestClient) -> None:
     graph = client.get(f"/api/neighbourhood/{spec_paper().id}").json()
     nodes = {n["id"]: n for n in graph["nodes"]}

@@ -143,6 +143,29 @@ def test_entity_trends_and_leaderboard_pages(sample_url: str, browser: Any) -> N
     assert_offline_and_clean(browser, sample_url)
 
 
+def test_the_leaderboard_and_trends_forms_submit_as_left(sample_url: str, browser: Any) -> None:
+    """Pressing "Show" with "any" and "largest group" chosen sends empty fields: they filter nothing."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    browser.get(sample_url + "/leaderboard?metric=speedup")
+    Select(browser.find_element(By.NAME, "metric")).select_by_visible_text("throughput")
+    browser.find_element(By.CSS_SELECTOR, "form.controls button[type=submit]").click()
+    WebDriverWait(browser, 20).until(lambda b: "metric=throughput" in b.current_url)
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Leaderboard: throughput"
+    assert "direction=&" in browser.current_url or browser.current_url.endswith("direction=")
+    assert browser.find_elements(By.CSS_SELECTOR, "table.leaderboard tbody tr")
+    assert_offline_and_clean(browser, sample_url)
+
+    browser.get(sample_url + "/trends")
+    Select(browser.find_element(By.NAME, "by")).select_by_visible_text("institution")
+    browser.find_element(By.CSS_SELECTOR, "form.controls button[type=submit]").click()
+    WebDriverWait(browser, 20).until(lambda b: "by=institution" in b.current_url)
+    assert "by institution" in browser.find_element(By.TAG_NAME, "h1").text
+    assert len(browser.find_elements(By.CSS_SELECTOR, "table.trends tbody tr")) > 2
+    assert_offline_and_clean(browser, sample_url)
+
+
 def dump_dom(url: str, tmp_path: Path) -> str:
     """What `chromium --headless --dump-dom URL` prints, offline (no host but loopback resolves)."""
     done = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", OFFLINE_RULES,
