@@ -168,13 +168,19 @@ def _index_files(directory: Path) -> list[str]:
     return sorted(p.name for p in directory.glob("vectors.*") if not p.name.endswith(".lock"))
 
 
+def _snapshot_and_log(directory: Path, vectors: np.ndarray, first: int, second: int) -> VectorIndex:
+    """An index whose slots 0..first-1 are in its first save and first..second-1 in a second one."""
+    index = VectorIndex.open(directory, 32, "test")
+    index.upsert(list(range(first)), vectors[:first])
+    index.save()
+    index.upsert(list(range(first, second)), vectors[first:second])
+    index.save()
+    return index
+
+
 def test_a_compaction_cut_short_loses_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     vectors = _unit_vectors(30)
-    index = VectorIndex.open(tmp_path, 32, "test")
-    index.upsert(list(range(10)), vectors[:10])
-    index.save()
-    index.upsert(list(range(10, 20)), vectors[10:20])
-    index.save()
+    index = _snapshot_and_log(tmp_path, vectors, 10, 20)
 
     def crash(*args: object) -> None:
         raise OSError("killed")
@@ -202,11 +208,7 @@ def test_readers_and_writers_go_on_during_a_compaction(tmp_path: Path, monkeypat
     """While the new snapshot is being written, another index opened on the files sees everything, and
     changes saved meanwhile land in the new log and survive the switch."""
     vectors = _unit_vectors(40)
-    index = VectorIndex.open(tmp_path, 32, "test")
-    index.upsert(list(range(20)), vectors[:20])
-    index.save()
-    index.upsert(list(range(20, 30)), vectors[20:30])
-    index.save()
+    index = _snapshot_and_log(tmp_path, vectors, 20, 30)
     seen: list[set[int]] = []
     write = VectorFiles._write_temporary
 
