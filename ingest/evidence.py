@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from ingest.claim_context import Span, read_baseline, read_condition, read_leading_baseline, read_scope
-from ingest.numbers import Quantity, find_quantities
+from ingest.numbers import FROM_BEFORE, Quantity, find_quantities
 from ontology.graph import ontology_cache
 from ontology.metrics import metric_concepts, metric_cues
 
@@ -93,7 +93,6 @@ _SETTING_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:at|under)\s+(?:an?\s+)?|在\s*
 # "from 71s to 29s": the first figure is the baseline's, the claim is the second.
 _RATE_COMPARED_AFTER = re.compile(r"\s*(?:the\s+)?(?:speed|throughput|rate|pace)\s+of\b|\s*(?:higher|faster)\s+"
                                   r"(?:[\w-]+\s+)?(?:speed|throughput)\b", re.IGNORECASE)
-_FROM_BEFORE = re.compile(r"(?:(?<![A-Za-z])from\s+|从\s*)$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"\s*(?:to|降至|降到|减至|到|至)\s*\d")
 # A score name after a bare number, perhaps after a change word and a data set: "0.3 WikiText2 perplexity
 # increase", "0.01 drop in FID", "38.5 AP".
@@ -198,7 +197,7 @@ def _is_result(text: str, q: Quantity) -> bool:
         if not bound and "." in q.text and " by " in before[-24:] and _SCORE_CHANGE_BEFORE.search(before):
             bound = _score_name_anywhere().search(before)
         return bool(bound) and ("." in q.text or "=" in before[-3:])
-    if _TO_AFTER.match(after) and _FROM_BEFORE.search(before):  # the anchored test first: it rarely holds
+    if _TO_AFTER.match(after) and FROM_BEFORE.search(before):  # the anchored test first: it rarely holds
         return False
     if q.kind in {"ratio", "percent", "count"} and _SETTING_BEFORE.search(before) and not (
             q.kind == "ratio" and _RATE_COMPARED_AFTER.match(after)):

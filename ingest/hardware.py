@@ -69,7 +69,7 @@ def _grammar_devices(onto: Ontology, text: str) -> list[tuple[int, int, Hardware
         family = onto.hardware[grammar.family_of_stem[match.group("stem")]]
         parts = re.split(r"[ \t]+", match.group("number").strip(" \t"))
         while parts and _MEMORY_SIZE.match(parts[-1]):
-            parts.pop()  # "A100 80GB" is the A100: a memory size is a configuration, not a model number
+            parts.pop()  # a memory size is no model number; find_hardware reads it after the device
         glued_memory = _GLUED_MEMORY.search(parts[-1]) if parts else None
         if glued_memory:  # "A100-80GB": the memory is read after the device, as for "A100 80GB"
             parts[-1] = parts[-1][:glued_memory.start()]

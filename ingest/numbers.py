@@ -193,9 +193,10 @@ def _unit_of(match: re.Match[str], prefix: str, rate_group: str) -> str | None:
     return next(_UNITS[i][0] for i, text in enumerate(groups) if text)
 
 
-# "from 92.1 to 197.6 FPS" is a change; "ranging from 2 to 12 tokens/s" stays a range.
-_FROM_BEFORE = re.compile(r"(?<!range)(?<!ranges)(?<!ranging)(?<!vary)(?<!varies)(?<!varying)\s+from\s+$",
-                          re.IGNORECASE)
+# "from" right before a figure: the start of a change ("from 92.1 to 197.6 FPS", "从4.2秒"), unless the
+# figures span a range ("ranging from 2 to 12 tokens/s"). Evidence reads it too.
+FROM_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?<!range )(?<!ranges )(?<!ranging )(?<!vary )(?<!varies )"
+                         r"(?<!varying )from\s+|从\s*)$", re.IGNORECASE)
 
 
 def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
@@ -209,7 +210,7 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
         return None  # "3x to 20 ms" is not one range; its first part is read on its own
     if value_max is not None and value_max <= _number(match.group("num")):
         return None  # "2024-2025" style pairs or "5-3" scores, not a range of one figure
-    if value_max is not None and _FROM_BEFORE.search(text, max(0, start - 16), start) and \
+    if value_max is not None and FROM_BEFORE.search(text, max(0, start - 16), start) and \
             "to" in text[match.end("num"):match.start("num2")]:
         return None  # "from 92.1 to 197.6 FPS": a change from one figure to another, not a range
     final_unit = (unit2 or unit) if value_max is not None else unit

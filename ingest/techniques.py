@@ -5,7 +5,9 @@ brief and the abstract. A specific concept ("GPTQ") stands for its categories; a
 ("量化") yields the category concept only when nothing more specific in that category matched.
 `other` stands for the part of a paper that is not an efficiency technique: it is given when no
 concept matched (unless the title or brief shows an efficient network design), and beside the matched ones
-when the problem the brief says the paper solves is not one of cost or speed (see `pg:efficiencyCue`).
+when the problem the brief says the paper solves is not one of cost or speed (see `pg:efficiencyCue`). A
+non-efficiency concept ("graph neural network") matched beside efficiency ones counts only where the title
+or the brief's method clause names it (`_main_aims_only`).
 A category counts where the paper contributes it (`_contributed`): mentions weigh by where they stand,
 baselines and other work weigh nothing, and software papers often only run on (`pg:oftenIncidental`)
 weighs half.
