@@ -39,7 +39,8 @@ _LIGHT_TITLE = re.compile(r"\blight-?weight\b|轻量", re.IGNORECASE)
 
 # ...of a network it designs: a detector, an encoder, a backbone, a recogniser, a model family.
 _DESIGNED_THING = re.compile(r"\b(?:detect\w*|encoders?|backbones?|networks?|models?|transformers?|recogni\w*|"
-                             r"segment\w*|classif\w*|architectures?)\b|检测|编码器|骨干|网络|识别|分割", re.IGNORECASE)
+                             r"segment\w*|classif\w*|architectures?|assistants?|baselines?|(?:M)?LLMs?|VLMs?|"
+                             r"ConvNets?|CNNs?)\b|检测|编码器|骨干|网络|识别|分割", re.IGNORECASE)
 _NETWORK_BRIEF = re.compile(r"(?:网络|架构|模型|骨干|编码器|Transformer)(?:设计|结构)")
 _SERVING_TITLE = re.compile(r"\bServ(?:ing|e|es|er)\b(?!\s+as\b)")
 _FAST_TITLE = ("real-time", "real time", "fast", "lightweight", "light-weight", "tiny", "compact", "实时", "快速",
@@ -283,8 +284,6 @@ _EFFICIENT_MODEL_CUE = re.compile(
 _PROCESS = re.compile(r"\b(?:inference|serving|quantiz\w*|fine-?tun\w*|finetun\w*|training|decoding|sampling|"
                       r"caching|cache|pruning|distillation|pretraining|compression|solver|evaluation|execution)\b",
                       re.IGNORECASE)
-_MODEL_NOUN = re.compile(r"\b(?:models?|networks?|detectors?|transformers?|assistants?|encoders?|backbones?|"
-                         r"baselines?|LLMs?|MLLMs?|VLMs?|language models?|ConvNets?|CNNs?|recogni[sz]ers?)\b", re.IGNORECASE)
 _AIM = re.compile(r"\b(?:for|towards?|to|enabling|enable|via)\b", re.IGNORECASE)
 
 
@@ -295,7 +294,7 @@ def _title_presents_efficient_model(title: str) -> bool:
     if not name.strip() or len(name.split()) > 3 or _PROCESS.search(rest):
         return False
     for cue in _EFFICIENT_MODEL_CUE.finditer(rest):
-        if _AIM.search(rest[:cue.start()]) is None and _MODEL_NOUN.search(rest, cue.end()):
+        if _AIM.search(rest[:cue.start()]) is None and _DESIGNED_THING.search(rest, cue.end()):
             return True
     return False
 
