@@ -68,9 +68,11 @@ def test_no_other_when_the_stated_problem_is_about_cost_or_names_a_technique() -
 
 
 def test_non_efficiency_component_adds_other() -> None:
-    cats = _categories("", "", "We build LLM steering on vLLM and apply steering vectors at inference time. "
-                               "Our vLLM integration serves steered requests.")
-    assert cats == {"serving-scheduling", "other"}
+    abstract = ("We build LLM steering on vLLM and apply steering vectors at inference time. "
+                "Our vLLM integration serves steered requests.")
+    assert _categories("EasyFlow: Steering Vectors for Served LLMs", "", abstract) == {"serving-scheduling", "other"}
+    # named only in the abstract beside an efficiency technique, steering is the setting
+    assert _categories("", "", abstract) == {"serving-scheduling"}
     # one passing mention of software it runs on is no contribution
     assert _categories("", "", "We apply LLM steering vectors at inference time, running on vLLM.") == {"other"}
     assert _categories("", "", "A motion tokenizer with residual quantization encodes poses.") == {"other"}
@@ -203,14 +205,16 @@ def test_computation_that_adapts_in_the_methods_own_words_is_early_exit_adaptive
         "Token Merging", "研究团队发布了X论文，使用自适应选择保留token的技术，解决了推理慢的问题。", "")
 
 
-def test_a_non_efficiency_topic_counts_only_where_the_paper_names_its_method() -> None:
+def test_a_non_efficiency_topic_counts_only_where_the_title_names_it() -> None:
     brief = "某实验室发布了X论文，使用逐层混合精度量化技术，解决了模型内存占用大的问题，达成了压缩4倍的效果"
     # graph networks are the setting the quantization is applied to, named only in the abstract
     assert _categories("GraphQ: Layer-wise Mixed Precision", brief,
                        "We quantize graph neural networks layer by layer.") == {"quantization"}
-    # named in the method clause, the topic is part of what the paper does
+    # named in the method clause too, it is still the setting of the quantization
     brief_gnn = "某实验室发布了X论文，使用图神经网络与量化技术，解决了模型内存占用大的问题，达成了压缩4倍的效果"
-    assert _categories("GraphQ", brief_gnn, "") == {"quantization", "other"}
+    assert _categories("GraphQ", brief_gnn, "") == {"quantization"}
+    # named in the title, the topic is part of what the paper is about
+    assert _categories("GraphQ: Mixed Precision for Graph Neural Networks", brief, "") == {"quantization", "other"}
 
 
 def test_a_problem_of_small_or_compact_models_is_one_of_efficiency() -> None:
