@@ -268,3 +268,11 @@ def test_computation_that_adapts_to_the_input_named_in_the_title_is_early_exit_a
 def test_non_autoregressive_generation_is_parallel_decoding() -> None:
     assert _categories("", "", "We propose a non-autoregressive vocoder that refines the waveform in parallel.") == {
         "few-step-parallel-decoding"}
+
+
+def test_offloading_named_in_passing_is_no_serving_contribution() -> None:
+    abstract = ("We propose a tree-based speculative decoding method. Our method also runs with offloading "
+                "when the model does not fit in GPU memory.")
+    assert _categories("Fast Tree Speculative Decoding", "", abstract) == {"speculative-decoding"}
+    # named where the paper says what it does, offloading is its contribution
+    assert "serving-scheduling" in _categories("Head-wise Offloading for Long-Context Inference", "", abstract)
