@@ -16,8 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.model import Paper
+from graph.model import Hardware, Paper
 from ingest.pipeline import extract_report
+from ontology.load import hardware_by_node_id
 
 SHARED = ROOT.parent / "shared" / "data"
 DEFAULT_REPORT = SHARED / "reports" / "ai-inference-acceleration-2025-10-15.md"
@@ -70,6 +71,25 @@ def match_named(predicted: list[list[str]], gold: list[list[str]]) -> tuple[int,
         else:
             used.add(hit)
     return len(used), unmatched_pred, [g for g in range(len(gold)) if g not in used]
+
+
+def hardware_names(device: Hardware) -> list[str]:
+    """A predicted device's name and aliases (gold-format.md: "any normalised name or alias agrees"): the
+    labels the ontology gives its node ("GeForce RTX 4090" for "NVIDIA RTX 4090"), and for a device named
+    with its vendor prefixed, the name as a report writes it ("Kirin 980" for "Huawei Kirin 980")."""
+    known = hardware_by_node_id()
+    names = [device.name]
+    entry = known.get(device.id)
+    if entry is not None:
+        names += entry.labels
+    vendor = next((v for v in _vendors() if device.name.startswith(v + " ")), None)
+    if vendor is not None:
+        names.append(device.name[len(vendor) + 1:])
+    return names
+
+
+def _vendors() -> set[str]:
+    return {entry.vendor for entry in hardware_by_node_id().values() if entry.vendor}
 
 
 # Hardware is scored on named devices (gold-format.md): a name made only of class nouns and qualifiers
@@ -154,10 +174,10 @@ def score(papers: dict[int, Paper], gold: list[dict]) -> dict[str, object]:
                              [[g["name"], *g.get("aliases", [])] for g in ref["institutions"]]),
             "models": ([[m.name] for m in paper.models],
                        [[g["name"], *g.get("aliases", [])] for g in ref["models"]]),
-            "hardware": ([[h.name] for h in paper.hardware if not is_class_word(h.name)],
+            "hardware": ([hardware_names(h) for h in paper.hardware if not is_class_word(h.name)],
                          [[g["name"], *g.get("aliases", [])] for g in ref["hardware"]
                           if not is_class_word(g["name"])]),
-            "hardware_with_class_words": ([[h.name] for h in paper.hardware],
+            "hardware_with_class_words": ([hardware_names(h) for h in paper.hardware],
                                           [[g["name"], *g.get("aliases", [])] for g in ref["hardware"]]),
             "proposed": ([[p] for p in paper.proposed], [[p] for p in ref.get("proposed", [])]),
             "technique_categories": ([[c] for c in sorted({c for t in paper.techniques for c in t.categories})],
