@@ -57,7 +57,7 @@ def unit_scale(metric: str, unit: str | None) -> tuple[str, float]:
     if metric == "parameters" and unit in _COUNTS:
         return ("parameters", _COUNTS[unit])
     scale, _, rate = unit.partition(" ")
-    if rate and scale in _COUNTS and "/" in rate:  # "45K tokens per second" is read as 45 "K tokens/s"
+    if rate and scale in _COUNTS and ("/" in rate or rate in _SCALES):  # 45 "K tokens/s", 3.2 "K GPU hours"
         family, factor = _SCALES.get(rate, (rate, 1.0))
         return (family, factor * _COUNTS[scale])
     return _SCALES.get(unit, (unit, 1.0))

@@ -112,9 +112,11 @@ _HARDWARE_SPEC = re.compile(r"\s*(?:of\s+)?(?:(?:unified|device|GPU|on-chip|cons
 # A number of devices ("4x NVIDIA A6000", "8x A100 GPUs") is a setup, not a speed-up.
 _DEVICES_AFTER = re.compile(r"\s*(?:NVIDIA|AMD|Intel|Google|Huawei|Ascend|RTX|GTX|Tesla|[AHLVTP]\d{2,3}\b|"
                             r"GPUs?\b|TPUs?\b|NPUs?\b)")
-# Hours of audio or data ("22,000 hours of audio", "a 20,000 hour task") are a data set's size.
+# Hours of audio or data ("22,000 hours of audio", "a 20,000 hour task", "960 hours of LibriSpeech") are a
+# data set's size.
 _DATA_DURATION_AFTER = re.compile(r"\s*(?:of\s+)?(?:(?:transcribed|labell?ed|unlabell?ed|speech|training)\s+)?"
-                                  r"(?:audio|speech|data|recordings?|task|dataset|corpus)\b", re.IGNORECASE)
+                                  r"(?:audio|speech|data|recordings?|task|dataset|corpus)\b"
+                                  r"|\s*of\s+(?-i:(?!GPU|CPU|TPU|NPU)[A-Z][\w-]+)", re.IGNORECASE)
 # A resource used, or a device a model fits on ("fits a single 24GB GPU"): the size is the result.
 _RESOURCE_USE = re.compile(r"(?:only|just|仅|只|需|requires?|uses?|占用|consum\w*|to|fits?(?:\s+in(?:to)?)?"
                            r"(?:\s+(?:a|one|an))?(?:\s+single)?)\s*\S{0,4}\s*$", re.IGNORECASE)

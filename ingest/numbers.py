@@ -23,13 +23,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# "GPU hours", "A100-GPU hours", "offline GPU hours", "A100 GPU training hours": the device and a word on
+# what the time was spent on may stand around "GPU".
+_GPU_TIME_HEAD = r"(?:[A-Z]\d{2,4}[A-Za-z]?[\s-])?(?:(?:offline|training|compute)\s+)?GPU[\s-](?:training\s+)?"
+
 # Canonical unit -> (kind, regex alternatives). Order matters inside the compiled alternation: longer
 # spellings first, so "frames per second" wins over "s" and "GPU days" over "days".
 _UNITS: tuple[tuple[str, str, str], ...] = (
     ("tokens/s", "rate", r"tokens?\s*/\s*s(?:ec)?|tokens?\s+per\s+second|tok/s"),
     ("fps", "rate", r"frames?\s+per\s+second|fps|帧\s*/\s*秒|帧每秒"),
-    ("GPU days", "gpu-time", r"(?:[A-Z]\d{2,4}[A-Za-z]?\s+)?GPU[\s-]days?|[A-Z]\d{2,4}[A-Za-z]?[\s-]days?|GPU天"),
-    ("GPU hours", "gpu-time", r"(?:[A-Z]\d{2,4}[A-Za-z]?\s+)?GPU[\s-]hours?|GPU小时"),
+    ("GPU days", "gpu-time", rf"{_GPU_TIME_HEAD}days?|[A-Z]\d{{2,4}}[A-Za-z]?[\s-]days?|GPU天"),
+    ("GPU hours", "gpu-time", rf"{_GPU_TIME_HEAD}hours?|GPU小时"),
     ("TFLOPs/s", "rate", r"TFLOPs?/s|TFLOPS/s"),
     ("TOPS", "rate", r"TOPS(?![A-Za-z0-9])|TOPs/s"),
     ("points", "points", r"percentage\s+points?|个百分点|百分点|pp(?![A-Za-z0-9])|points?(?![A-Za-z0-9])"),
@@ -225,11 +229,15 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
     )
 
 
-# A count scaled by K or million and then a rate ("45K tokens per second", "2.5 million requests per second"):
-# one rate, its value as written and the scale in its unit ("K tokens/s"), as gold-format.md asks.
+# A count scaled by K or million and then a rate ("45K tokens per second", "2.5 million requests per second")
+# or GPU time ("3.2K A100 GPU hours"): one quantity, its value as written and the scale in its unit
+# ("K tokens/s", "K GPU hours"), as gold-format.md asks.
 _SCALES = {"K", "M"}
-_RATE_AFTER_SCALE = re.compile(rf"\s*(?:(?P<tokens>{_UNITS[0][2]})|(?P<fps>{_UNITS[1][2]})|(?P<rate>{_RATE}))",
-                               re.IGNORECASE)
+_RATE_AFTER_SCALE = re.compile(rf"\s*(?:(?P<tokens>{_UNITS[0][2]})|(?P<fps>{_UNITS[1][2]})|(?P<rate>{_RATE})"
+                               rf"|(?P<gpu_days>{_UNITS[2][2]})|(?P<gpu_hours>{_UNITS[3][2]}))", re.IGNORECASE)
+
+
+_SCALED_UNITS = (("tokens", "tokens/s"), ("fps", "fps"), ("gpu_days", "GPU days"), ("gpu_hours", "GPU hours"))
 
 
 def _with_scaled_rates(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -239,8 +247,10 @@ def _with_scaled_rates(text: str, found: list[Quantity]) -> list[Quantity]:
         if rate is None:
             out.append(q)
             continue
-        unit = "tokens/s" if rate.group("tokens") else "fps" if rate.group("fps") else _canonical_rate(rate.group("rate"))
-        out.append(Quantity(q.start, rate.end(), q.value, q.value_max, f"{q.unit} {unit}", "rate", q.modifier,
+        unit = next((name for group, name in _SCALED_UNITS if rate.group(group)), None) \
+            or _canonical_rate(rate.group("rate"))
+        kind = "gpu-time" if unit.startswith("GPU") else "rate"
+        out.append(Quantity(q.start, rate.end(), q.value, q.value_max, f"{q.unit} {unit}", kind, q.modifier,
                             text[q.start:rate.end()]))
     return out
 

@@ -84,3 +84,4 @@ def test_a_rate_scaled_by_k_or_m_ranks_with_the_plain_rate() -> None:
     assert unit_scale("throughput", "K tokens/s") == ("tokens/s", 1e3)
     rates = [claim(1, 45, "K tokens/s", "level"), claim(2, 50000, "tokens/s", "level")]
     assert [c.paper for c in rank_claims("throughput", "higher", rates).claims] == ["paper:002", "paper:001"]
+    assert unit_scale("compute", "K GPU hours") == ("GPU time", 1e3)

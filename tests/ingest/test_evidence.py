@@ -279,6 +279,9 @@ def test_model_size_shrinks_is_storage():
     ("The chip delivers 102.4 TOPS at INT8.", [("throughput", 102.4, "TOPS")]),
     ("It sustains 45K tokens per second on a 4K context.", [("throughput", 45, "K tokens/s")]),
     ("One A100 serves 2.5 million requests per second.", [("throughput", 2.5, "M requests/s")]),
+    ("The model is trained in just 3.2K A100 GPU hours.", [("other", 3.2, "K GPU hours")]),
+    ("Our training consists of 24,602 A100-GPU hours.", [("other", 24602, "GPU hours")]),
+    ("It requires only ~32 A100 GPU training hours.", [("compute", 32, "GPU hours")]),
     ("It runs roughly twenty times faster, and a hundred times faster than CPU code.",
      [("speedup", 20, "x"), ("speedup", 100, "x")]),
     ("It needs roughly half the compute of the teacher.", [("compute", 50, "%")]),
@@ -351,6 +354,7 @@ def test_metrics_by_what_is_measured_more(text, metric):
     ("One token takes 0.188 s on a single NVIDIA RTX4090 (24GB).", [0.188]),
     ("It is 3x faster on the 16GB laptop 4090 GPU.", [3]),
     ("We distill on 22,000 hours of audio and decode 5.8x faster.", [5.8]),
+    ("The student is trained on 960 hours of LibriSpeech and decodes 2x faster.", [2]),
 ])
 def test_settings_and_results_more(text, expected):
     assert [c.value for c in claims(text)] == expected
