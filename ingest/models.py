@@ -193,12 +193,16 @@ def _listed_beside(text: str, known: list[tuple[int, int]]) -> list[tuple[str, s
                 break
             names.append((item.group(1), family))
             cursor = item.end(1)
-        previous = _PREVIOUS_ITEM.search(text, max(0, start - 40), start)
-        if previous and not any(s <= previous.start(1) < e for s, e in known) and not _CAPITAL_WORD_BEFORE.search(
-                text, max(0, previous.start(1) - 30), previous.start(1)):
+        cursor = start
+        while (previous := _PREVIOUS_ITEM.search(text, max(0, cursor - 40), cursor)) is not None:
+            if any(s <= previous.start(1) < e for s, e in known) or _CAPITAL_WORD_BEFORE.search(
+                    text, max(0, previous.start(1) - 30), previous.start(1)):
+                break
             family = _family_of_canonical().get(previous.group(1))
-            if family is not None or _model_shaped(onto, previous.group(1)):
-                names.append((previous.group(1), family))
+            if family is None and not _model_shaped(onto, previous.group(1)):
+                break
+            names.append((previous.group(1), family))  # "YOLOR, YOLOX, Scaled-YOLOv4": walk back item by item
+            cursor = previous.start(1)
     return names
 
 

@@ -143,6 +143,10 @@ def test_unknown_models_beside_known_ones_in_an_enumeration_are_models_marked_un
         ("LLaMA-2-7B", True), ("Falcon-40B", True), ("Dolly-v2", False), ("RedPajama-INCITE", False),
         ("StarChat", False)]
     assert [m.name for m in find_models("在Vicuna-7B、Koala-13B和Baize-7B上验证")] == ["Vicuna-7B", "Koala-13B", "Baize-7B"]
+    # items before the known one, each read in turn back to the start of the list
+    found = find_models("Baselines include QuuxQ, ZorbaX, Blarg-v2 and YOLOv5 in speed.")
+    assert sorted((m.name, m.resolved) for m in found) == [
+        ("Blarg-v2", False), ("QuuxQ", False), ("YOLOv5", True), ("ZorbaX", False)]
 
 
 def test_enumeration_items_that_are_not_models() -> None:
