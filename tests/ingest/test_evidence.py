@@ -362,6 +362,11 @@ def test_settings_and_results_more(text, expected):
 
 @pytest.mark.parametrize(("text", "metric"), [
     ("It reduces the dollar cost of serving by 3x.", "other"),
+    ("It enables video generation up to 4x longer.", "other"),
+    ("The models offer 20-32 times longer context windows.", "other"),
+    ("Existing video models can generate 4 times more frames.", "other"),
+    ("达成了性价比提升8.21倍的效果", "other"),
+    ("It decodes 4x faster on longer prompts.", "speedup"),
     ("It is speeding up decoding by up to 2.18x.", "speedup"),
     ("It brings up to 8x savings in attention data transfers.", "memory"),
     ("It needs 40x fewer training tokens per model.", "other"),
