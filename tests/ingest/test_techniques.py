@@ -276,3 +276,8 @@ def test_offloading_named_in_passing_is_no_serving_contribution() -> None:
     assert _categories("Fast Tree Speculative Decoding", "", abstract) == {"speculative-decoding"}
     # named where the paper says what it does, offloading is its contribution
     assert "serving-scheduling" in _categories("Head-wise Offloading for Long-Context Inference", "", abstract)
+
+
+def test_an_efficient_vit_made_by_compression_is_no_network_design() -> None:
+    assert _categories("Adaptive Token Merging for Efficient Vision Transformers", "", "") == {"token-reduction"}
+    assert "efficient-architecture" in _categories("MobileNeXt: An Efficient Vision Transformer for Phones", "", "")
