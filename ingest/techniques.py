@@ -34,7 +34,9 @@ _LIGHT_NETWORK = re.compile(
     r"|轻量(?:级|化)?[\u4e00-\u9fffA-Za-z-]{0,8}?(?:网络|架构|骨干)", re.IGNORECASE)
 
 # A title that calls the paper's model lightweight ("Towards Lightweight SAM", "A Lightweight, Fast, and
-# Cheap Version of ...") is about an efficient design.
+# Cheap Version of ...") is about an efficient design, unless the paper names a technique that makes it light
+# ("Lightweight Speculative Decoding", "Token Merging for Light-weight Video Transformers"); a distilled
+# student is a light network the paper designs.
 _LIGHT_TITLE = re.compile(r"\blight-?weight\b|轻量", re.IGNORECASE)
 
 # ...of a network it designs: a detector, an encoder, a backbone, a recogniser, a model family.
@@ -69,7 +71,8 @@ def extract_techniques(title: str, brief: str, abstract: str) -> tuple[Technique
     present = {cat for c in matched for cat in c.categories}
     bare = [c for c in matched if c.is_category and c.id not in covered]
     concepts = specific + bare
-    if "efficient-architecture" not in present and (_mentions_light_network(text) or _LIGHT_TITLE.search(title)):
+    if "efficient-architecture" not in present and (_mentions_light_network(text) or (
+            _LIGHT_TITLE.search(title) and not present - {"other", "distillation"})):
         concepts.append(onto.techniques["efficient-architecture"])
     if "caching-reuse" not in {cat for c in concepts for cat in c.categories} and _reuses_computation(text):
         concepts.append(onto.techniques["caching-reuse"])

@@ -281,3 +281,8 @@ def test_offloading_named_in_passing_is_no_serving_contribution() -> None:
 def test_an_efficient_vit_made_by_compression_is_no_network_design() -> None:
     assert _categories("Adaptive Token Merging for Efficient Vision Transformers", "", "") == {"token-reduction"}
     assert "efficient-architecture" in _categories("MobileNeXt: An Efficient Vision Transformer for Phones", "", "")
+
+
+def test_a_lightweight_title_with_a_named_technique_is_that_technique() -> None:
+    assert _categories("Clover: Regressive Lightweight Speculative Decoding", "", "") == {"speculative-decoding"}
+    assert _categories("Towards Lightweight SAM for Phones", "", "") == {"efficient-architecture"}
