@@ -220,7 +220,7 @@ _REUSE = re.compile(
 
 def _reuses_computation(text: str) -> bool:
     lowered = text.lower()  # plain substring tests first: the pattern is slow to scan
-    if not any(w in lowered for w in ("reus", "recycl", "cach", "复用", "重用", "跨")):
+    if not any(w in lowered for w in ("reus", "recycl", "cach", "复用", "重用", "跨时间步", "跨去噪步", "跨步骤")):
         return False
     return _REUSE.search(text) is not None
 
@@ -264,9 +264,16 @@ def _adapts_computation(title: str, brief: str) -> bool:
     return _ADAPTIVE.search(f"{title}\n{_method_clause(brief)}") is not None
 
 
+# Every _COMPRESSED_LATENT phrase holds one of these, lower-cased: a plain test before the slow pattern.
+_LATENT_CUES = ("comp", "压缩", "紧凑")
+
+
 def _compresses_representation(title: str, brief: str) -> bool:
     head = f"{title}\n{brief}"
-    return bool((_GAUSSIANS.search(head) and _SMALLER.search(head)) or _COMPRESSED_LATENT.search(head))
+    if _GAUSSIANS.search(head) and _SMALLER.search(head):
+        return True
+    lowered = head.lower()
+    return any(cue in lowered for cue in _LATENT_CUES) and _COMPRESSED_LATENT.search(head) is not None
 
 
 def _designs_backbone(title: str, brief: str) -> bool:
