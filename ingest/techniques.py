@@ -23,7 +23,7 @@ from functools import lru_cache
 from graph.ids import entity_id
 from graph.model import Technique
 from ontology.graph import PG, ontology_cache, ontology_graph
-from ontology.load import Ontology, PhraseHit, TechniqueConcept, load_ontology
+from ontology.load import Ontology, PhraseHit, TechniqueConcept, load_ontology, lowered_text
 
 # "a lightweight fusion prediction network", "轻量级编码器-解码器架构": a light network design named with
 # a few words in between, which no fixed label can list. A "lightweight model" may be a drafter or a
@@ -167,7 +167,7 @@ def _contributed(onto: Ontology, texts: tuple[str, str, str], hits: list[PhraseH
     for i, (start, end) in enumerate(sentences):
         value = (1.0 if i in other else 2.0) if i in own else (0.0 if i in other else 1.0)
         regions.append((abstract_at + start, abstract_at + end, value))
-    comparisons = sorted(end for _, end in _cue_spans(text.lower(), _COMPARISON, len(title)))
+    comparisons = sorted(end for _, end in _cue_spans(lowered_text(text), _COMPARISON, len(title)))
     weight: dict[str, float] = {}
     own_weight: dict[str, float] = {}
     starts = [r[0] for r in regions]
@@ -219,7 +219,7 @@ _REUSE = re.compile(
 
 
 def _reuses_computation(text: str) -> bool:
-    lowered = text.lower()  # plain substring tests first: the pattern is slow to scan
+    lowered = lowered_text(text)  # plain substring tests first: the pattern is slow to scan
     if not any(w in lowered for w in ("reus", "recycl", "cach", "复用", "重用", "跨时间步", "跨去噪步", "跨步骤")):
         return False
     return _REUSE.search(text) is not None
@@ -323,14 +323,14 @@ _DESCRIBED_IN_OWN_WORDS = (("efficient-architecture", _designs_backbone), ("earl
 
 
 def _prunes_tokens(text: str) -> bool:
-    lowered = text.lower()  # plain substring tests first: the pattern is slow to scan
+    lowered = lowered_text(text)  # plain substring tests first: the pattern is slow to scan
     if "token" not in lowered and "令牌" not in text:
         return False
     return _TOKEN_PRUNING.search(text) is not None
 
 
 def _mentions_light_network(text: str) -> bool:
-    lowered = text.lower()  # a plain substring test first: the pattern itself is slow to scan
+    lowered = lowered_text(text)  # a plain substring test first: the pattern itself is slow to scan
     if "lightweight" not in lowered and "light-weight" not in lowered and "轻量" not in text:
         return False
     return _LIGHT_NETWORK.search(text) is not None
