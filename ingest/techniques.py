@@ -231,6 +231,7 @@ def _reuses_computation(text: str) -> bool:
 _TOKEN_PRUNING = re.compile(
     r"\b(?:prun(?:e|es|ed|ing)|merg(?:e|es|ed|ing))\s+(?:the\s+|of\s+)?(?:[\w-]+\s+){0,3}?tokens?\b(?![\w-]*\s*cache)"
     r"|(?:剪除|剪枝|合并|裁剪)[^，。,；;]{0,8}?(?:token|令牌)(?![^，。,；;]{0,4}缓存)", re.IGNORECASE)
+_ZH_PRUNE_VERBS = ("剪除", "剪枝", "合并", "裁剪")
 
 
 # A backbone the paper designs ("A Hybrid Mamba-Transformer Vision Backbone", "通用视觉骨干") or an operator
@@ -260,8 +261,15 @@ _ADAPTIVE = re.compile(
     r"\bskip(?:s|ping)?\s+(?:\w+\s+){0,2}?(?:layers|experts|frames|blocks)\b", re.IGNORECASE)
 
 
+# Every _ADAPTIVE match holds one of these once case-folded (casefold, unlike lower, folds every letter the
+# pattern's IGNORECASE accepts for s): a plain test before the slow pattern.
+_ADAPTIVE_CUES = ("adapt", "sk", "跳", "据")
+
+
 def _adapts_computation(title: str, brief: str) -> bool:
-    return _ADAPTIVE.search(f"{title}\n{_method_clause(brief)}") is not None
+    head = f"{title}\n{_method_clause(brief)}"
+    folded = head.casefold()
+    return any(cue in folded for cue in _ADAPTIVE_CUES) and _ADAPTIVE.search(head) is not None
 
 
 # Every _COMPRESSED_LATENT phrase holds one of these, lower-cased: a plain test before the slow pattern.
@@ -326,6 +334,8 @@ def _prunes_tokens(text: str) -> bool:
     lowered = lowered_text(text)  # plain substring tests first: the pattern is slow to scan
     if "token" not in lowered and "令牌" not in text:
         return False
+    if "prun" not in lowered and "merg" not in lowered and not any(verb in text for verb in _ZH_PRUNE_VERBS):
+        return False  # no verb of the pattern's either
     return _TOKEN_PRUNING.search(text) is not None
 
 
