@@ -52,10 +52,19 @@ _COMPARISON_WORDS = r"(?:compared\s+(?:to|with)|relative\s+to|相比于?|相较�
 _LEADING_COMPARISON = re.compile(rf"\s*{_COMPARISON_WORDS}", re.IGNORECASE)
 
 
+# Every _BASELINE_EN match holds one of these once case-folded (casefold, unlike lower, folds every letter the
+# pattern's IGNORECASE accepts for s), every _BASELINE_ZH match 比 or 较: plain tests before the slow patterns,
+# since most windows compare with nothing.
+_BASELINE_EN_CUES = ("compared", "relat", "than", "ver", "vs", "aga", "that")
+_BASELINE_ZH_CUES = ("比", "较")
+
+
 def read_baseline(text: str, window: Span) -> str | None:
     """What the figure is compared with: "2.3x faster than vLLM", "相比FP16基线"."""
     segment = text[window.start:window.end]
-    match = _BASELINE_EN.search(segment) or _BASELINE_ZH.search(segment)
+    folded = segment.casefold()
+    match = (any(cue in folded for cue in _BASELINE_EN_CUES) and _BASELINE_EN.search(segment)) or (
+        any(cue in segment for cue in _BASELINE_ZH_CUES) and _BASELINE_ZH.search(segment))
     return match.group("b").strip() or None if match else None
 
 

@@ -32,6 +32,9 @@ def measured_on(sentence: str, value: float, proposed: tuple[str, ...], paper_mo
     """The model and the hardware the claim with `value` in `sentence` was measured on, if named.
     Given `paper_hardware`, the two lists are the paper's complete ones: a claim names no model (no
     hardware) its paper does not, so an empty list skips that search."""
+    complete = paper_hardware is not None
+    if complete and not paper_models and not paper_hardware:
+        return None, None  # both searches skipped: the clause need not be read at all (most claims)
     text = _without_own_names(sentence, proposed, paper_models)
     at = _position(text, value)
     segment_start = max((m.end() for m in _HARD_BREAK.finditer(text, 0, at)), default=0)
@@ -42,7 +45,6 @@ def measured_on(sentence: str, value: float, proposed: tuple[str, ...], paper_mo
     earlier = [text[a:b] for a, b in pairwise(starts)]
     # each clause up to its first baseline cue, cut once for both finders
     heads = [_BASELINE.split(clause, maxsplit=1)[0] for clause in [own_clause, *earlier]]
-    complete = paper_hardware is not None
     model = None if complete and not paper_models else _respective(text, at, own_clause) or _first(_models_in, heads)
     return model, None if complete and not paper_hardware else _first(_hardware_in, heads)
 

@@ -539,9 +539,6 @@ def _key_spans(key: str, text: str) -> Iterator[tuple[int, int]]:
         yield match.span()
 
 
-_SEPARATOR_RUN = re.compile(r"[\s\-‐.]+")
-
-
 @lru_cache(maxsize=8)
 def _lowered(text: str) -> str:
     return text.lower()
@@ -549,8 +546,11 @@ def _lowered(text: str) -> str:
 
 @lru_cache(maxsize=8)
 def _stripped(text: str) -> str:
-    """`text` without spaces, hyphens and dots, lower-cased, ² and ³ as digits."""
-    return _SEPARATOR_RUN.sub("", text).replace("²", "2").replace("³", "3").lower()
+    """`text` without spaces, hyphens and dots, lower-cased, ² and ³ as digits. `str.split()` drops the
+    same spaces as a regex `\\s` (Unicode whitespace) and, with `replace`, runs at C speed: a regex
+    substitution of every space took about 50 µs an abstract."""
+    unspaced = "".join(text.split())
+    return unspaced.replace("-", "").replace("‐", "").replace(".", "").replace("²", "2").replace("³", "3").lower()
 
 
 @lru_cache(maxsize=512)

@@ -23,7 +23,7 @@ from functools import lru_cache
 from graph.ids import entity_id
 from graph.model import Technique
 from ontology.graph import PG, ontology_cache, ontology_graph
-from ontology.load import Ontology, PhraseHit, TechniqueConcept, load_ontology
+from ontology.load import Ontology, PhraseHit, TechniqueConcept, load_ontology, lowered_text
 
 # "a lightweight fusion prediction network", "轻量级编码器-解码器架构": a light network design named with
 # a few words in between, which no fixed label can list. A "lightweight model" may be a drafter or a
@@ -169,7 +169,7 @@ def _contributed(onto: Ontology, texts: tuple[str, str, str], hits: list[PhraseH
     for i, (start, end) in enumerate(sentences):
         value = (1.0 if i in other else 2.0) if i in own else (0.0 if i in other else 1.0)
         regions.append((abstract_at + start, abstract_at + end, value))
-    comparisons = sorted(end for _, end in _cue_spans(text.lower(), _COMPARISON, len(title)))
+    comparisons = sorted(end for _, end in _cue_spans(lowered_text(text), _COMPARISON, len(title)))
     weight: dict[str, float] = {}
     own_weight: dict[str, float] = {}
     starts = [r[0] for r in regions]
@@ -221,8 +221,8 @@ _REUSE = re.compile(
 
 
 def _reuses_computation(text: str) -> bool:
-    lowered = text.lower()  # plain substring tests first: the pattern is slow to scan
-    if not any(w in lowered for w in ("reus", "recycl", "cach", "复用", "重用", "跨")):
+    lowered = lowered_text(text)  # plain substring tests first: the pattern is slow to scan
+    if not any(w in lowered for w in ("reus", "recycl", "cach", "复用", "重用", "跨时间步", "跨去噪步", "跨步骤")):
         return False
     return _REUSE.search(text) is not None
 
@@ -233,6 +233,7 @@ def _reuses_computation(text: str) -> bool:
 _TOKEN_PRUNING = re.compile(
     r"\b(?:prun(?:e|es|ed|ing)|merg(?:e|es|ed|ing))\s+(?:the\s+|of\s+)?(?:[\w-]+\s+){0,3}?tokens?\b(?![\w-]*\s*cache)"
     r"|(?:剪除|剪枝|合并|裁剪)[^，。,；;]{0,8}?(?:token|令牌)(?![^，。,；;]{0,4}缓存)", re.IGNORECASE)
+_ZH_PRUNE_VERBS = ("剪除", "剪枝", "合并", "裁剪")
 
 
 # A backbone the paper designs ("A Hybrid Mamba-Transformer Vision Backbone", "通用视觉骨干") or an operator
@@ -262,13 +263,27 @@ _ADAPTIVE = re.compile(
     r"\bskip(?:s|ping)?\s+(?:\w+\s+){0,2}?(?:layers|experts|frames|blocks)\b", re.IGNORECASE)
 
 
+# Every _ADAPTIVE match holds one of these once case-folded (casefold, unlike lower, folds every letter the
+# pattern's IGNORECASE accepts for s): a plain test before the slow pattern.
+_ADAPTIVE_CUES = ("adapt", "sk", "跳", "据")
+
+
 def _adapts_computation(title: str, brief: str) -> bool:
-    return _ADAPTIVE.search(f"{title}\n{_method_clause(brief)}") is not None
+    head = f"{title}\n{_method_clause(brief)}"
+    folded = head.casefold()
+    return any(cue in folded for cue in _ADAPTIVE_CUES) and _ADAPTIVE.search(head) is not None
+
+
+# Every _COMPRESSED_LATENT phrase holds one of these, lower-cased: a plain test before the slow pattern.
+_LATENT_CUES = ("comp", "压缩", "紧凑")
 
 
 def _compresses_representation(title: str, brief: str) -> bool:
     head = f"{title}\n{brief}"
-    return bool((_GAUSSIANS.search(head) and _SMALLER.search(head)) or _COMPRESSED_LATENT.search(head))
+    if _GAUSSIANS.search(head) and _SMALLER.search(head):
+        return True
+    lowered = head.lower()
+    return any(cue in lowered for cue in _LATENT_CUES) and _COMPRESSED_LATENT.search(head) is not None
 
 
 def _designs_backbone(title: str, brief: str) -> bool:
@@ -318,14 +333,16 @@ _DESCRIBED_IN_OWN_WORDS = (("efficient-architecture", _designs_backbone), ("earl
 
 
 def _prunes_tokens(text: str) -> bool:
-    lowered = text.lower()  # plain substring tests first: the pattern is slow to scan
+    lowered = lowered_text(text)  # plain substring tests first: the pattern is slow to scan
     if "token" not in lowered and "令牌" not in text:
         return False
+    if "prun" not in lowered and "merg" not in lowered and not any(verb in text for verb in _ZH_PRUNE_VERBS):
+        return False  # no verb of the pattern's either
     return _TOKEN_PRUNING.search(text) is not None
 
 
 def _mentions_light_network(text: str) -> bool:
-    lowered = text.lower()  # a plain substring test first: the pattern itself is slow to scan
+    lowered = lowered_text(text)  # a plain substring test first: the pattern itself is slow to scan
     if "lightweight" not in lowered and "light-weight" not in lowered and "轻量" not in text:
         return False
     return _LIGHT_NETWORK.search(text) is not None

@@ -37,6 +37,13 @@ def ascii_lower(text: str) -> str:
     return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
 
 
+@lru_cache(maxsize=16)
+def lowered_text(text: str) -> str:
+    """`text.lower()`, kept for a few texts: the token table and the technique readers of one paper each
+    lower the same text, and lowering Chinese text costs far more than hashing it."""
+    return text.lower()
+
+
 @dataclass(frozen=True)
 class TokenTable:
     """A text's tokens, lower-cased, and their offsets: `bounds[2 * i]` is where token i starts in the
@@ -59,7 +66,7 @@ def token_table(text: str) -> TokenTable:
     one C-level split of it gives the folded tokens and the gaps between them, whose running lengths
     are the offsets. Otherwise (a Greek capital, "İ") tokens are read from `text` itself and folded
     from the lowered text when that keeps every length and token count, else token by token."""
-    lowered = text.lower()
+    lowered = lowered_text(text)
     if text.isascii() or lowered == ascii_lower(text):  # isascii() reads a flag: no second lowering
         parts = _TOKEN_SPLIT.split(lowered)  # gap, token, gap, ..., token, gap
         return TokenTable(tuple(parts[1::2]), list(accumulate(map(len, parts[:-1]))))
