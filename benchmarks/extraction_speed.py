@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
             papers += len(extract_text(report_text, name).papers)
         rates.append(papers / (time.perf_counter() - t0))
         cpu_rates.append(papers / max(time.process_time() - c0, 1e-9))
-    if texts:
+    if texts and rates:  # --corpus-rounds 0 skips the rotation
         print(f"rotating over {len(texts)} dated reports ({papers} papers a round), {args.corpus_rounds} rounds: "
               f"papers/s median {statistics.median(rates):.0f}; per CPU-second median "
               f"{statistics.median(cpu_rates):.0f}, max {max(cpu_rates):.0f}")
