@@ -34,10 +34,12 @@ _SEPARATOR_CHARS = ",;，；、"
 _BROKEN_WORD = re.compile(r"(\w)-\s+([a-z])")
 _BROKEN_COMPOUND = re.compile(r"(\w)-\s+([A-Z])")
 _SEPARATOR = re.compile(f"[{_SEPARATOR_CHARS}]")
-# A unit inside an organisation: rolled up, never a node of its own.
+# A unit inside an organisation: rolled up, never a node of its own. Korean schools, departments, graduate
+# schools and labs end in 학부, 학과, 대학원, 연구실; German ones open with "Institut für", "Fakultät für".
 _UNIT = re.compile(r"^(?:the\s+)?(?:dept\b|department|school|college|faculty|division|programme|program|"
                    r"graduate\s+school|key\s+lab)|\b(?:department|dept|group|team|division|program)\.?$"
-                   r"|\b(?:school|faculty) of\b",
+                   r"|\b(?:school|faculty) of\b"
+                   r"|(?:학부|학과|대학원|연구실)$|^(?:institut|fakultät|fachbereich|lehrstuhl)\s+für\b",
                    re.IGNORECASE)
 # "Institute for X", "State Key Laboratory of Y", "ARC Lab": units when a resolved organisation is on the
 # same line. A name before the word ("Zorblax Research Institute", "Pengcheng Laboratory") is an organisation.
@@ -148,8 +150,9 @@ _CORPORATE_FORM = re.compile(r"^(?:株式会社|有限会社|주식회사|\(주\
                              r",?\s+(?:Co\.,?\s*Ltd\.?|Ltd\.?|Inc\.?|Corporation|Corp\.?|GmbH|AG|S\.A\.|LLC))$")
 # A parenthesised unit or team after a name: "SUNY (Department of Computer Science)", "USA (DeepSpeed team)".
 _UNIT_NOTE = re.compile(r"\s*[(（](?:[^()（）]*\b(?:Department|Dept|School|Faculty|team|Team|Lab|Group)\b[^()（）]*)[)）]$")
-# An abbreviation in parentheses after a name: "International Computer Science Institute (ICSI)".
-_ABBREVIATION_NOTE = re.compile(r"\s*[(（]([A-Z][A-Za-z&.-]{1,9})[)）]$")
+# An abbreviation in parentheses after a name: "International Computer Science Institute (ICSI)",
+# "Московский физико-технический институт (МФТИ)".
+_ABBREVIATION_NOTE = re.compile(r"\s*[(（]((?:[A-Z][A-Za-z&.-]|[А-ЯЁ][А-ЯЁа-яё&.-]){1,9}[A-Za-zА-ЯЁа-яё.]?)[)）]$")
 _GLOSS = re.compile(r"^(.+?)\s*[（(]([^()（）]+)[)）]$")
 
 
@@ -159,6 +162,8 @@ def _unknown(fragment: str) -> Mention:
     after a name is set aside ("SUNY (Department of ...)", "Foo Institute (FI)"), and so is a Latin legal
     form ("Useful Sensors Inc")."""
     gloss = _GLOSS.match(fragment)
+    if gloss and _is_address_note(gloss.group(2)):
+        return _unknown(gloss.group(1).strip())  # "Foo Institute (Chicago, IL)", "エヌビディア合同会社 (東京都港区)"
     if gloss:
         first, second = gloss.group(1).strip(), gloss.group(2).strip()
         if first.isascii() != second.isascii():
@@ -175,6 +180,12 @@ def _unknown(fragment: str) -> Mention:
     if bare and bare != fragment and fragment.isascii():
         return Mention(bare, None, [bare, fragment])  # "Useful Sensors Inc" is Useful Sensors
     return Mention(fragment, None, [fragment])
+
+
+def _is_address_note(note: str) -> bool:
+    """A place in parentheses after a name: every comma part a known place, an address or a region code."""
+    parts = [p.strip() for p in re.split(r"[,，]", note)]
+    return all(p and (_is_place(p) or re.fullmatch(r"[A-Z]{2}", p)) for p in parts)
 
 
 def brief_mentions(brief: str, registry: InstitutionRegistry) -> list[Mention]:

@@ -171,3 +171,12 @@ def test_joint_labs_and_national_laboratories_are_organisations_of_their_own() -
 
 def test_two_word_companies_and_academies_are_not_author_names() -> None:
     assert names(paper("Academia Sinica, Brave Software, Jane Doe")) == ["Academia Sinica", "Brave Software"]
+
+
+def test_places_and_units_in_other_scripts_and_places_in_parentheses() -> None:
+    record = paper("Квокка институт (КВИ), Долгопрудный; Numbat University (Chicago, IL); "
+                   "웜뱃대학교, 전산학부, 수원; Wombat Labs (横浜市); Example University, Institut für Informatik")
+    insts = extract_institutions(record)
+    assert [i.name for i in insts] == ["Квокка институт", "Numbat University", "웜뱃대학교", "Wombat Labs",
+                                       "Example University"]
+    assert "КВИ" in insts[0].aliases
