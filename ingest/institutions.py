@@ -228,7 +228,21 @@ def resolve_fragment(fragment: str, registry: InstitutionRegistry) -> list[Menti
         return [Mention(fragment, entry, [fragment])]
     if _JOINT_UNIT.match(fragment):
         return []  # "MIT-IBM Watson AI Lab": a joint lab is an organisation of its own, not its parents
-    return [Mention(text, e, [text]) for text, e in _contained_names(fragment, registry)]
+    contained = _contained_names(fragment, registry)
+    if contained and _named_after_more(fragment, contained[0][0]):
+        return []  # "圣路易斯华盛顿大学" (Washington University in St. Louis) is not 华盛顿大学
+    return [Mention(text, e, [text]) for text, e in contained]
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _named_after_more(fragment: str, first_label: str) -> bool:
+    """A Chinese name that holds a registered one after more Chinese characters names another organisation,
+    unless those characters are a place ("美国麻省理工学院", "上海商汤科技")."""
+    at = fragment.find(first_label)
+    prefix = fragment[:at]
+    return at > 0 and bool(_HAN.fullmatch(prefix)) and normalise_name(prefix) not in place_keys()
 
 
 _NATIONAL_LAB = re.compile(r"\bNational\s+(?:Laboratory|Lab)\b")

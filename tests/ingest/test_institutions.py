@@ -180,3 +180,11 @@ def test_places_and_units_in_other_scripts_and_places_in_parentheses() -> None:
     assert [i.name for i in insts] == ["Квокка институт", "Numbat University", "웜뱃대학교", "Wombat Labs",
                                        "Example University"]
     assert "КВИ" in insts[0].aliases
+
+
+def test_a_chinese_name_that_holds_a_registered_one_after_more_characters_is_another_organisation() -> None:
+    record = paper("Washington University in St. Louis, Harvard University",
+                   brief="圣路易斯华盛顿大学与哈佛大学发布了X论文")
+    assert names(record) == ["Washington University in St. Louis", "Harvard University"]
+    # a country before the name is only where it stands
+    assert names(paper("", brief="美国麻省理工学院发布了X论文")) == ["Massachusetts Institute of Technology"]
