@@ -59,6 +59,10 @@ _SIZES_AFTER = re.compile(rf"\s+models?\s+(?:of|with)\s+((?:{_SIZE_WORD})(?:(?:\
                           rf"{_SIZE_WORD})*)\s+param")
 _SIZE_ITEM = re.compile(r"(\d+(?:\.\d+)?)\s*(billion|million|B|M)")
 _METRIC_AFTER = re.compile(r"[\s-]?(?:score|Score|SCORE)\b")
+# "LLaMA-based model", "CLIP-style encoder", "ChatGPT-generated data": a family named as a modifier of
+# something else, not a checkpoint the paper runs.
+_MODIFIER_AFTER = re.compile(r"-(?:based|style|like|architecture|generated|derived|inspired|type)\b")
+_MODIFIER_END = re.compile(r"-(?:based|style|like|architecture|generated|derived|inspired|type)$")
 
 
 def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
@@ -69,8 +73,8 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
     known_spans = []
     named_at: list[tuple[int, int, str]] = []
     for match in onto.model_matches(sentence):
-        if _METRIC_AFTER.match(sentence, match.end()):
-            continue  # "CLIP Score", "BERTScore": a metric named after a model
+        if _METRIC_AFTER.match(sentence, match.end()) or _MODIFIER_AFTER.match(sentence, match.end()):
+            continue  # "CLIP Score", "BERTScore": a metric named after a model; "LLaMA-based": a modifier
         model = _model_from_match(onto, match)
         size = _SIZE_BEFORE.search(sentence, max(0, match.start() - 12), match.start())
         if model is not None and size and not _HAS_SIZE.search(model.name):  # "the 70B Llama-2 model"
@@ -189,7 +193,7 @@ def _listed_beside(text: str, known: list[tuple[int, int]]) -> list[tuple[str, s
                 cursor = next(e for s, e in known if s <= item.start(1) < e)
                 continue
             family = _family_of_canonical().get(item.group(1))
-            if family is None and not _model_shaped(onto, item.group(1)):
+            if family is None and not _model_shaped(onto, item.group(1)) or _MODIFIER_END.search(item.group(1)):
                 break
             names.append((item.group(1), family))
             cursor = item.end(1)

@@ -279,3 +279,8 @@ def test_chat_after_a_size_and_a_patch_size_after_a_size_word_are_tags() -> None
 def test_recommendation_speech_and_one_bit_models_are_families() -> None:
     assert _names("On DeepFM, Wide & Deep, VALL-E, NaturalSpeech 2 and BitNet b1.58.") == [
         "DeepFM", "Wide & Deep", "VALL-E", "NaturalSpeech 2", "BitNet b1.58"]
+
+
+def test_a_family_named_as_a_modifier_is_no_model_run() -> None:
+    assert extract_models("", "", "We fine-tune a LLaMA-based model on ChatGPT-generated data.", ()) == ()
+    assert [m.name for m in extract_models("", "", "It quantizes BERT and GPT-3-style models to INT8.", ())] == ["BERT"]
