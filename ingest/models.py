@@ -55,8 +55,10 @@ def _slashed_sizes(text: str, end: int, model: Model) -> list[Model]:
 
 
 _SIZE_WORD = r"\d+(?:\.\d+)?\s*(?:billion|million|B|M)\b"
-_SIZES_AFTER = re.compile(rf"\s+models?\s+(?:of|with)\s+((?:{_SIZE_WORD})(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
-                          rf"{_SIZE_WORD})*)\s+param")
+_SIZE_LIST = rf"(?:{_SIZE_WORD})(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_SIZE_WORD})*"
+# "OPT models of 1.3 billion and 6.7 billion parameters", "LLaMA models of sizes 7B, 13B, and 30B"
+_SIZES_AFTER = re.compile(rf"\s+models?\s+(?:(?:of|with)\s+({_SIZE_LIST})\s+param"
+                          rf"|(?:of|with|in|at)\s+sizes?\s+(?:of\s+)?({_SIZE_LIST}))")
 _SIZE_ITEM = re.compile(r"(\d+(?:\.\d+)?)\s*(billion|million|B|M)")
 _METRIC_AFTER = re.compile(r"[\s-]?(?:score|Score|SCORE)\b")
 # "LLaMA-based model", "CLIP-style encoder", "ChatGPT-generated data": a family named as a modifier of
@@ -86,7 +88,7 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
             stem, family = (model.name, model.family) if model else (form.canonical, onto.model_families[form.family].name)
             known_spans.append(match.span())
             named_at.append((*match.span(), stem.casefold()))
-            for number, scale in _SIZE_ITEM.findall(sized.group(1)):
+            for number, scale in _SIZE_ITEM.findall(sized.group(1) or sized.group(2)):
                 name = f"{stem}-{number}{scale[0].upper()}"
                 found.setdefault(name.casefold(), Model(entity_id("model", name), name, family))
             continue

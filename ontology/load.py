@@ -437,7 +437,9 @@ _LOWER_SIZE = (r"(?:tiny|small|base|medium|large)(?:-v\d+(?:\.\d+)?)?(?:\.en)?(?
 _SPACE_TAG = (rf" (?:{_SIZE}|\d+(?:\.\d+)+(?!\s*[%％倍×])|[vV]\d+(?:\.\d+)*(?![.\d])|(?=[A-Z])(?i:{_TAG_WORDS})|"
               rf"{_LOWER_SIZE}|(?<=[0-9BbMm] )(?:chat|instruct))"
               r"(?![A-Za-z0-9])")
-_SUFFIX = rf"(?P<ver>[-\s.]?{_VERSION}(?![A-Za-z])(?!\.?\d)(?!\s*[%％倍×]))?(?P<tags>(?:{_DASH_TAG}|{_SPACE_TAG})*)"
+# A parameter count glued to the stem ("GPT-J6B", "GPT-NeoX20B") is the checkpoint's size.
+_SUFFIX = (rf"(?P<ver>[-\s.]?{_VERSION}(?![A-Za-z])(?!\.?\d)(?!\s*[%％倍×])|\d+(?:\.\d+)?[BM](?![A-Za-z0-9]))?"
+           rf"(?P<tags>(?:{_DASH_TAG}|{_SPACE_TAG})*)")
 
 
 def model_prefix(word: str) -> str:

@@ -284,3 +284,10 @@ def test_recommendation_speech_and_one_bit_models_are_families() -> None:
 def test_a_family_named_as_a_modifier_is_no_model_run() -> None:
     assert extract_models("", "", "We fine-tune a LLaMA-based model on ChatGPT-generated data.", ()) == ()
     assert [m.name for m in extract_models("", "", "It quantizes BERT and GPT-3-style models to INT8.", ())] == ["BERT"]
+
+
+def test_sizes_glued_to_a_family_or_listed_after_its_models() -> None:
+    assert [m.name for m in extract_models("", "", "It runs GPT-J6B and GPT-NeoX20B in INT8.", ())] == [
+        "GPT-J-6B", "GPT-NeoX-20B"]
+    assert [m.name for m in extract_models("", "", "We test LLaMA models of sizes 7B, 13B, and 30B.", ())] == [
+        "LLaMA-7B", "LLaMA-13B", "LLaMA-30B"]
