@@ -89,3 +89,8 @@ def test_a_product_line_or_code_name_before_the_model_number_is_kept() -> None:
         ("Intel Xeon Cascadelake 6230R", "cpu"), ("Xilinx Kintex UltraScale+ KU15P", "accelerator")]
     # a capitalised word after a model number is not part of it
     assert _found("on A100 And H100") == [("NVIDIA A100", "gpu"), ("NVIDIA H100", "gpu")]
+
+
+def test_letter_suffixed_models_and_fpga_boards_are_devices_of_their_own() -> None:
+    names = [h.name for h in extract_hardware("", "", "We run on an L40s, on V100S GPUs and on a Xilinx ZCU102 board.")]
+    assert names == ["NVIDIA L40S", "NVIDIA V100S", "Xilinx ZCU102"]
