@@ -25,11 +25,14 @@ _MEMORY_SIZE = re.compile(r"^\d+(?:\.\d+)?\s*(?:GB|G|TB|MB)$", re.IGNORECASE)
 _HAS_DIGIT = re.compile(r"\d")
 _GLUED_MEMORY = re.compile(r"(?<=\w)-\d{2,3}GB?$")
 _PLURAL = re.compile(r"^[A-Za-z]*\d+s$")
+_DEVICE_COUNT = re.compile(r"(?<![A-Za-z0-9])(\d{1,4})[x×](?=[A-Z])")
 
 
 def find_hardware(sentence: str) -> list[Hardware]:
     """Named devices in one piece of text, in order of first mention."""
     onto = load_ontology()
+    if "x" in sentence or "×" in sentence:
+        sentence = _DEVICE_COUNT.sub(r"\1 ", sentence)  # "8xA800": eight A800s (same length, same offsets)
     grammar = _grammar_devices(onto, sentence)
     labelled = [(hit.start, hit.end, _known(onto, onto.hardware[hit.target], _family_by_name(onto, hit.target)))
                 for hit in onto.hardware_index.find(sentence) if not onto.hardware[hit.target].generic]

@@ -94,3 +94,8 @@ def test_a_product_line_or_code_name_before_the_model_number_is_kept() -> None:
 def test_letter_suffixed_models_and_fpga_boards_are_devices_of_their_own() -> None:
     names = [h.name for h in extract_hardware("", "", "We run on an L40s, on V100S GPUs and on a Xilinx ZCU102 board.")]
     assert names == ["NVIDIA L40S", "NVIDIA V100S", "Xilinx ZCU102"]
+
+
+def test_a_device_count_glued_to_the_device_name() -> None:
+    assert [h.name for h in extract_hardware("", "", "Trained on one 8xA800 machine and 4×H100.")] == [
+        "NVIDIA A800", "NVIDIA H100"]
