@@ -75,6 +75,8 @@ _NEUTRAL = re.compile(r"保持|保留|维持|达到|(?<![A-Za-z])(?:retain|maint
                       re.IGNORECASE)
 _PARAMETER_RESULT = re.compile(
     r"(?:仅|只|only|just|activat\w*|updat\w*|激活|更新|减少|reduc\w*|fewer)\s*\S{0,3}\s*$", re.IGNORECASE)
+# "12B active parameters", "5.9B activated parameters": what a mixture of experts runs per token.
+_ACTIVE_AFTER = re.compile(r"\s*(?:active|activated)\s+param", re.IGNORECASE)
 _SCORE_BINDING = re.compile(
     r"\s*(?:=|:|：|of|is|was|reaches|达到?|为|降至|提升至|"
     r"(?:improves?|improved|drops?|dropped|falls?|fell|decreases?|decreased|rises?|rose|goes)?\s*"
@@ -98,7 +100,7 @@ _TO_AFTER = re.compile(r"\s*(?:to|降至|降到|减至|到|至)\s*\d")
 # increase", "0.01 drop in FID", "38.5 AP".
 _SCORE_AFTER = re.compile(r"\s*(?:(?:points?\s+)?(?:drop|decline|increase|reduction|degradation|loss|gain)\s+)?"
                           r"(?:(?:in|of|on)\s+(?:the\s+)?)?(?:[A-Z][\w-]*\s+){0,2}?"
-                          r"(?:f1|dice|auroc|auc|fid|fvd|psnr|ssim|miou|map|ap|clip score|lpips|bleu|rouge|perplexity|ppl)"
+                          r"(?:f1|dice|auroc|auc|[gs]?fid|fvd|fad|psnr|ssim|miou|map|ap|clip score|lpips|bleu|rouge|perplexity|ppl)"
                           r"\b", re.IGNORECASE)
 # "enhancing the mIoUs on COCO and LVIS by 2.3 and 3.2": a change of a named score, given "by" a bare number
 _SCORE_CHANGE_BEFORE = re.compile(r"(?:improv|enhanc|increas|boost|rais|declin|drop|reduc|lower)\w*\s+(?:the\s+)?"
@@ -171,11 +173,15 @@ def _containing(spans: list[Span], pos: int) -> Span:
     return spans[-1]
 
 
+# Times written as a ratio with no unit: "a real-time factor of 0.066" (processing time over audio time).
+_UNITLESS_TIMES = ("real-time factor", "rtf")
+
+
 @ontology_cache
 def _score_name_before() -> re.Pattern[str]:
     """A quality or accuracy name right before a bare number: "Dice = 0.855", "an F1-score of 0.98"."""
     concepts = metric_concepts()
-    names = sorted(concepts["quality"].cues + concepts["accuracy"].cues, key=len, reverse=True)
+    names = sorted(concepts["quality"].cues + concepts["accuracy"].cues + _UNITLESS_TIMES, key=len, reverse=True)
     return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?:-score)?{_SCORE_BINDING.pattern}",
                       re.IGNORECASE)
 
@@ -205,7 +211,8 @@ def _is_result(text: str, q: Quantity) -> bool:
             q.kind == "ratio" and _RATE_COMPARED_AFTER.match(after)):
         return False  # "at 50% sparsity" is a setting; "at 1.4x the speed of ..." is a result
     if q.kind == "count":
-        return q.unit in {"B", "M"} and bool(_PARAMETER_RESULT.search(before)) and not _DATA_AFTER.match(after)
+        return q.unit in {"B", "M"} and bool(_PARAMETER_RESULT.search(before) or _ACTIVE_AFTER.match(after)) \
+            and not _DATA_AFTER.match(after)
     if q.kind in {"time", "rate"} and _REQUIREMENT_BEFORE.search(before):
         return False
     if q.unit == "px" and _RESOLUTION_AFTER.match(after):
@@ -313,6 +320,8 @@ def _metric(q: Quantity, windows: list[Span], direction: Direction | None,
         end = window.end if depth == 0 else q.start
         inside = [c for c in cues if window.start <= c[0] < end and not (q.start <= c[0] < q.end)]
         metric = _metric_from_cues(inside, q, direction)
+        if metric == "latency" and q.kind is None:
+            return "latency"  # a time with no unit: "a real-time factor of 0.066"
         if metric == "latency":
             return "latency-reduction" if direction == "decrease" or q.kind == "percent" else "speedup"
         if metric == "storage" and any(c[2] == "memory" for c in inside):

@@ -362,6 +362,10 @@ def test_settings_and_results_more(text, expected):
 
 @pytest.mark.parametrize(("text", "metric"), [
     ("It reduces the dollar cost of serving by 3x.", "other"),
+    ("It reaches a real-time factor of 0.066 on a CPU.", "latency"),
+    ("The MoE runs with only 12B active parameters.", "parameters"),
+    ("TiTok attains 1.97 gFID on ImageNet.", "quality"),
+    ("It scores an FAD of 2.17 on AudioCaps.", "quality"),
     ("It enables video generation up to 4x longer.", "other"),
     ("The models offer 20-32 times longer context windows.", "other"),
     ("Existing video models can generate 4 times more frames.", "other"),
