@@ -95,6 +95,11 @@ _SETTING_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:at|under)\s+(?:an?\s+)?|在\s*
 # "from 71s to 29s": the first figure is the baseline's, the claim is the second.
 _RATE_COMPARED_AFTER = re.compile(r"\s*(?:the\s+)?(?:speed|throughput|rate|pace)\s+of\b|\s*(?:higher|faster)\s+"
                                   r"(?:[\w-]+\s+)?(?:speed|throughput)\b", re.IGNORECASE)
+# A figure right after "instead of", "versus", "against" or "compared to" (perhaps a name's "'s") is what the
+# baseline measures ("occupies 0.98 GB instead of 5.1 GB", "compared to Stable Diffusion 2.1's 200,000 GPU hours").
+_BASELINE_VALUE_BEFORE = re.compile(r"(?:\binstead\s+of|\bversus|\bvs\.?|\bagainst|\bcompared\s+(?:to|with))\s+"
+                                    r"(?:(?:the|a|an|only|just)\s+)?(?:[\w.-]+(?:\s[\w.-]+){0,2}(?:'s|’s)\s+)?$",
+                                    re.IGNORECASE)
 _TO_AFTER = re.compile(r"\s*(?:to|降至|降到|减至|到|至)\s*\d")
 # A score name after a bare number, perhaps after a change word and a data set: "0.3 WikiText2 perplexity
 # increase", "0.01 drop in FID", "38.5 AP".
@@ -210,6 +215,8 @@ def _is_result(text: str, q: Quantity) -> bool:
     if q.kind in {"ratio", "percent", "count"} and _SETTING_BEFORE.search(before) and not (
             q.kind == "ratio" and _RATE_COMPARED_AFTER.match(after)):
         return False  # "at 50% sparsity" is a setting; "at 1.4x the speed of ..." is a result
+    if q.kind not in {None, "percent", "ratio", "points"} and _BASELINE_VALUE_BEFORE.search(before):
+        return False  # "0.98 GB instead of 5.1 GB": the baseline's figure; a share or score compared stays
     if q.kind == "count":
         return q.unit in {"B", "M"} and bool(_PARAMETER_RESULT.search(before) or _ACTIVE_AFTER.match(after)) \
             and not _DATA_AFTER.match(after)

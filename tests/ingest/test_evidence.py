@@ -355,6 +355,9 @@ def test_metrics_by_what_is_measured_more(text, metric):
     ("It is 3x faster on the 16GB laptop 4090 GPU.", [3]),
     ("We distill on 22,000 hours of audio and decode 5.8x faster.", [5.8]),
     ("The student is trained on 960 hours of LibriSpeech and decodes 2x faster.", [2]),
+    ("The 3-bit UNet occupies 0.98 GB instead of 5.1 GB in FP16.", [0.98]),
+    ("It needs 24,602 A100-GPU hours compared to Stable Diffusion 2.1's 200,000 GPU hours.", [24602]),
+    ("It reaches 96.1% accuracy versus 95.4% for CoT.", [96.1, 95.4]),
 ])
 def test_settings_and_results_more(text, expected):
     assert [c.value for c in claims(text)] == expected
