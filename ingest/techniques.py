@@ -328,8 +328,21 @@ def _designs_hardware(title: str, brief: str) -> bool:
 
 
 # Categories a paper's title or method clause describes in words no fixed label lists, each with its reader.
+# Fewer sampling steps in the paper's own words: "in a Single Step" in the title; "仅15步", "单步采样", "减少去噪步数",
+# "需要成百上千采样步" in the brief (reasoning steps, 推理步数, are another matter).
+_FEW_STEPS_TITLE = re.compile(r"\b(?:[Ss]ingle|[Oo]ne|[Ff]ew|[Tt]wo)[- ][Ss]teps?\b")
+_FEW_STEPS_BRIEF = re.compile(r"(?:仅|只需?|仅用|仅需|只用)\s*(?:\d+|[一二两三四五六七八九十])\s*个?(?:采样|去噪|反向|扩散)?步(?!推理|思考)"
+                              r"|单步(?:采样|去噪)|一步(?:采样|去噪)|(?:减少|压缩|降低)(?:去噪|采样)步数"
+                              r"|(?:去噪|采样)步数(?:多|过多|较多)|成百上千(?:个)?(?:采样|去噪)?步")
+
+
+def _reduces_steps(title: str, brief: str) -> bool:
+    return bool(_FEW_STEPS_TITLE.search(title) or ("步" in brief and _FEW_STEPS_BRIEF.search(brief)))
+
+
 _DESCRIBED_IN_OWN_WORDS = (("efficient-architecture", _designs_backbone), ("early-exit-adaptive", _adapts_computation),
-                           ("latent-compression", _compresses_representation), ("hardware-kernel", _designs_hardware))
+                           ("latent-compression", _compresses_representation), ("hardware-kernel", _designs_hardware),
+                           ("few-step-parallel-decoding", _reduces_steps))
 
 
 def _prunes_tokens(text: str) -> bool:

@@ -286,3 +286,12 @@ def test_an_efficient_vit_made_by_compression_is_no_network_design() -> None:
 def test_a_lightweight_title_with_a_named_technique_is_that_technique() -> None:
     assert _categories("Clover: Regressive Lightweight Speculative Decoding", "", "") == {"speculative-decoding"}
     assert _categories("Towards Lightweight SAM for Phones", "", "") == {"efficient-architecture"}
+
+
+def test_fewer_sampling_steps_in_the_papers_own_words() -> None:
+    brief = "某大学发布了X论文，使用残差平移的马尔可夫链技术，解决了扩散超分辨率需要成百上千采样步的问题，达成了仅15步即可超越基线的效果"
+    assert "few-step-parallel-decoding" in _categories("ResShift: Residual Shifting for Super-resolution", brief, "")
+    assert "few-step-parallel-decoding" in _categories("SinSR: Image Super-Resolution in a Single Step", "", "")
+    # reasoning steps are no sampling steps
+    brief = "某大学发布了X论文，使用强化学习技术，解决了推理步数过多的问题，达成了仅3步推理即可答对的效果"
+    assert "few-step-parallel-decoding" not in _categories("Short Reasoning", brief, "")
