@@ -45,8 +45,8 @@ _DESIGNED_THING = re.compile(r"\b(?:detect\w*|encoders?|backbones?|networks?|mod
                              r"ConvNets?|CNNs?)\b|检测|编码器|骨干|网络|识别|分割", re.IGNORECASE)
 _NETWORK_BRIEF = re.compile(r"(?:网络|架构|模型|骨干|编码器|Transformer)(?:设计|结构)")
 _SERVING_TITLE = re.compile(r"\bServ(?:ing|e|es|er)\b(?!\s+as\b)")
-_FAST_TITLE = ("real-time", "real time", "fast", "lightweight", "light-weight", "tiny", "compact", "实时", "快速",
-               "轻量")
+_FAST_TITLE = ("real-time", "real time", "fast", "efficient", "lightweight", "light-weight", "tiny", "compact",
+               "实时", "快速", "高效", "轻量")
 
 # The brief's "解决了<problem>问题" clause: from 解决 to the noun that closes the problem or the clause.
 _PROBLEM = re.compile(r"解决了?(.+?)(?:的?(?:问题|难题|挑战|矛盾|困境|威胁)|[，,；;。]|$)")

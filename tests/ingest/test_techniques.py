@@ -295,3 +295,8 @@ def test_fewer_sampling_steps_in_the_papers_own_words() -> None:
     # reasoning steps are no sampling steps
     brief = "某大学发布了X论文，使用强化学习技术，解决了推理步数过多的问题，达成了仅3步推理即可答对的效果"
     assert "few-step-parallel-decoding" not in _categories("Short Reasoning", brief, "")
+
+
+def test_an_efficient_network_named_in_the_title_with_no_technique_is_a_network_design() -> None:
+    assert _categories("Gold-YOLO: Efficient Object Detector via Gather-and-Distribute Mechanism", "", "") == {
+        "efficient-architecture"}
