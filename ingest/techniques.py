@@ -317,14 +317,20 @@ def _title_presents_efficient_model(title: str) -> bool:
 
 
 # A processor, chip or accelerator the paper designs ("A Latency-Optimized ... Processor for LLM Inference",
-# "Algorithm and Accelerator Co-Design", "数据流FPGA架构", "加速器协同设计"): hardware of its own.
-_HARDWARE_TITLE = re.compile(r"\b(?:Processors?|Chips?|ASICs?|FPGAs?|Dataflow Architecture|Accelerator Co-?Design|"
-                             r"Hardware Accelerators?)\b")
-_HARDWARE_METHOD = re.compile(r"(?:处理器|加速器|芯片|FPGA|ASIC|数据流)[^，。,；;]{0,6}?(?:设计|架构)")
+# "Algorithm and Accelerator Co-Design", "Architectural Support for ...", "数据流FPGA架构", "专用硬件加速单元"):
+# hardware of its own.
+_HARDWARE_TITLE = re.compile(r"\b(?:Processors?|Chips?|ASICs?|FPGAs?|Dataflow Architecture|Accelerators?(?![\w-])|"
+                             r"Architectural Support|Hardware Architecture)\b")
+_HARDWARE_METHOD = re.compile(r"(?:处理器|加速器|芯片|FPGA|ASIC|数据流)[^，。,；;]{0,6}?(?:设计|架构)"
+                              r"|专用硬件|硬件加速(?:单元|器)")
+
+
+_METAPHOR = re.compile(r"\bas\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}Accelerators?\b")  # "... as a Plug-and-Play Accelerator"
 
 
 def _designs_hardware(title: str, brief: str) -> bool:
-    return bool(_HARDWARE_TITLE.search(title) or _HARDWARE_METHOD.search(_method_clause(brief)))
+    return bool((_HARDWARE_TITLE.search(title) and not _METAPHOR.search(title))
+                or _HARDWARE_METHOD.search(_method_clause(brief)))
 
 
 # Categories a paper's title or method clause describes in words no fixed label lists, each with its reader.

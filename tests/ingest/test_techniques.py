@@ -300,3 +300,11 @@ def test_fewer_sampling_steps_in_the_papers_own_words() -> None:
 def test_an_efficient_network_named_in_the_title_with_no_technique_is_a_network_design() -> None:
     assert _categories("Gold-YOLO: Efficient Object Detector via Gather-and-Distribute Mechanism", "", "") == {
         "efficient-architecture"}
+
+
+def test_hardware_the_paper_designs_and_an_accelerator_that_is_a_metaphor() -> None:
+    assert "hardware-kernel" in _categories("GSCore: Efficient Rendering via Architectural Support for Splatting", "", "")
+    brief = "首尔大学发布了X论文，使用面向渲染流水线的专用硬件加速单元技术，解决了渲染慢的问题"
+    assert "hardware-kernel" in _categories("", brief, "")
+    assert "hardware-kernel" not in _categories("PeRFlow: Piecewise Rectified Flow as a Plug-and-Play Accelerator",
+                                                "", "")
