@@ -325,7 +325,9 @@ _HARDWARE_METHOD = re.compile(r"(?:处理器|加速器|芯片|FPGA|ASIC|数据�
                               r"|专用硬件|硬件加速(?:单元|器)")
 
 
-_METAPHOR = re.compile(r"\bas\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}Accelerators?\b")  # "... as a Plug-and-Play Accelerator"
+# A method that accelerates is no accelerator: "as a Plug-and-Play Accelerator", "A Training-free Accelerator".
+_METAPHOR = re.compile(r"(?:\bas\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}|(?:Plug-and-Play|Universal|Training-[Ff]ree|"
+                       r"Lossless|General)\s+)Accelerators?\b")
 
 
 def _designs_hardware(title: str, brief: str) -> bool:
