@@ -308,3 +308,9 @@ def test_hardware_the_paper_designs_and_an_accelerator_that_is_a_metaphor() -> N
     assert "hardware-kernel" in _categories("", brief, "")
     assert "hardware-kernel" not in _categories("PeRFlow: Piecewise Rectified Flow as a Plug-and-Play Accelerator",
                                                 "", "")
+
+
+def test_an_adapter_in_passing_is_no_tuning_method() -> None:
+    abstract = "We distill a one-step student with knowledge distillation. We add a small adapter for the teacher."
+    assert "low-rank-peft" not in _categories("One-Step Distillation of Diffusion Models", "", abstract)
+    assert "low-rank-peft" in _categories("Parameter-Efficient Adapters for Vision Models", "", abstract)
