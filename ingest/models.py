@@ -352,10 +352,17 @@ def _tag(tag: str) -> str:
 
 def _drop_prefixes(models: list[Model], enumerated: AbstractSet[str] = frozenset()) -> list[Model]:
     """"Wan2.1" is dropped when "Wan2.1-14B" is also named, "YOLO" when "YOLOv8" is: keep the fullest
-    form of a checkpoint; unless the shorter one is an item of an enumeration ("LLaMA and LLaMA-2")."""
+    form of a checkpoint; unless the shorter one is an item of an enumeration ("LLaMA and LLaMA-2") or the
+    longer one its chat or instruction-tuned checkpoint."""
     keys = [(m.name.casefold(), m.family) for m in models]
     return [m for m, (n, fam) in zip(models, keys, strict=True) if n in enumerated
-            or not any(o != n and o.startswith(n) and (f == fam or o[len(n)] in "-. ") for o, f in keys)]
+            or not any(o != n and o.startswith(n) and (f == fam or o[len(n)] in "-. ")
+                       and not _TUNED_TAIL.match(o, len(n)) for o, f in keys)]
+
+
+# A chat or instruction-tuned checkpoint is another checkpoint than its base ("Llama 2 13B" and "Llama 2 13B -
+# Chat" are two models), so the base is not shorthand for it.
+_TUNED_TAIL = re.compile(r"[-. ]*(?:chat|instruct|it|hf|sft|dpo|rlhf)\b")
 
 
 # ---- the paper's own method -------------------------------------------------------------------

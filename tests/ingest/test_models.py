@@ -291,3 +291,8 @@ def test_sizes_glued_to_a_family_or_listed_after_its_models() -> None:
         "GPT-J-6B", "GPT-NeoX-20B"]
     assert [m.name for m in extract_models("", "", "We test LLaMA models of sizes 7B, 13B, and 30B.", ())] == [
         "LLaMA-7B", "LLaMA-13B", "LLaMA-30B"]
+
+
+def test_a_base_checkpoint_named_beside_its_chat_checkpoint_is_kept() -> None:
+    names = [m.name for m in extract_models("", "", "It beats Llama 2 13B and the Llama 2 13B Chat model.", ())]
+    assert "LLaMA-2-13B" in names and any(n.startswith("LLaMA-2-13B-Chat") for n in names)
