@@ -152,7 +152,7 @@ _CORPORATE_FORM = re.compile(r"^(?:株式会社|有限会社|주식회사|\(주\
 _UNIT_NOTE = re.compile(r"\s*[(（](?:[^()（）]*\b(?:Department|Dept|School|Faculty|team|Team|Lab|Group)\b[^()（）]*)[)）]$")
 # An abbreviation in parentheses after a name: "International Computer Science Institute (ICSI)",
 # "Московский физико-технический институт (МФТИ)".
-_ABBREVIATION_NOTE = re.compile(r"\s*[(（]((?:[A-Z][A-Za-z&.-]|[А-ЯЁ][А-ЯЁа-яё&.-]){1,9}[A-Za-zА-ЯЁа-яё.]?)[)）]$")
+_ABBREVIATION_NOTE = re.compile(r"\s*[(（]([A-Z][A-Za-z&.-]{1,9}|[А-ЯЁ][А-ЯЁа-яё&.-]{1,9})[)）]$")
 _GLOSS = re.compile(r"^(.+?)\s*[（(]([^()（）]+)[)）]$")
 
 

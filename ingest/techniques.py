@@ -7,7 +7,7 @@ brief and the abstract. A specific concept ("GPTQ") stands for its categories; a
 concept matched (unless the title or brief shows an efficient network design), and beside the matched ones
 when the problem the brief says the paper solves is not one of cost or speed (see `pg:efficiencyCue`). A
 non-efficiency concept ("graph neural network") matched beside efficiency ones counts only where the title
-or the brief's method clause names it (`_main_aims_only`).
+names it (`_main_aims_only`).
 A category counts where the paper contributes it (`_contributed`): mentions weigh by where they stand,
 baselines and other work weigh nothing, and software papers often only run on (`pg:oftenIncidental`)
 weighs half.
@@ -335,7 +335,6 @@ def _designs_hardware(title: str, brief: str) -> bool:
                 or _HARDWARE_METHOD.search(_method_clause(brief)))
 
 
-# Categories a paper's title or method clause describes in words no fixed label lists, each with its reader.
 # Fewer sampling steps in the paper's own words: "in a Single Step" in the title; "仅15步", "单步采样", "减少去噪步数",
 # "需要成百上千采样步" in the brief (reasoning steps, 推理步数, are another matter).
 _FEW_STEPS_TITLE = re.compile(r"\b(?:[Ss]ingle|[Oo]ne|[Ff]ew|[Tt]wo)[- ][Ss]teps?\b")
@@ -348,6 +347,7 @@ def _reduces_steps(title: str, brief: str) -> bool:
     return bool(_FEW_STEPS_TITLE.search(title) or ("步" in brief and _FEW_STEPS_BRIEF.search(brief)))
 
 
+# Categories a paper's title or method clause describes in words no fixed label lists, each with its reader.
 _DESCRIBED_IN_OWN_WORDS = (("efficient-architecture", _designs_backbone), ("early-exit-adaptive", _adapts_computation),
                            ("latent-compression", _compresses_representation), ("hardware-kernel", _designs_hardware),
                            ("few-step-parallel-decoding", _reduces_steps))
