@@ -331,8 +331,9 @@ def _metric(q: Quantity, windows: list[Span], direction: Direction | None,
             return "latency"  # a time with no unit: "a real-time factor of 0.066"
         if metric == "latency":
             return "latency-reduction" if direction == "decrease" or q.kind == "percent" else "speedup"
-        if metric == "storage" and any(c[2] == "memory" for c in inside):
-            return "memory"  # "KV cache compression ratio": the cache is memory, not storage
+        if metric == "storage" and (any(c[2] == "memory" for c in inside) or _KV_CACHE.search(text)):
+            return "memory"  # "KV cache compression ratio": the cache is memory, not storage, wherever the
+            # text says which cache it compresses
         if metric == "token-reduction" and _TRAINING.search(text, windows[1].start, windows[1].end):
             return "other"  # fewer training tokens: a data budget
         if metric == "accuracy" and q.kind == "ratio":
@@ -352,6 +353,9 @@ def _preparing(text: str, clause_start: int, q: Quantity) -> bool:
     for found in _PREPARATION.finditer(before):
         pass
     return found is not None and not _INFERENCE_TIME.search(before, found.end())
+
+
+_KV_CACHE = re.compile(r"\bKV[\s-]?cache|\bkey-value cache|KV缓存", re.IGNORECASE)
 
 
 def _fixed_direction(metric: str, q: Quantity, direction: Direction | None) -> Direction | None:
