@@ -134,6 +134,8 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
             named_at[named_at.index(inner)] = (start, end, name.casefold())
         elif not any(start < known_end and known_start < end for known_start, known_end in known_spans):
             known_spans.append((start, end))
+            if _DATA_BEFORE.search(sentence, max(0, start - 24), start) or _DATA_NOUN_AFTER.match(sentence, end):
+                continue  # "trained on YFCC-15M", "the SA-1B dataset": a data set named by its size
             found.setdefault(name.casefold(), Model(entity_id("model", name), name, None, resolved=False))
     for match in _DERIVED.finditer(sentence):  # "MobileSAM", "TinyViT": a small model of a known family
         before = sentence[match.start() - 1] if match.start() else " "
@@ -234,6 +236,13 @@ _NOT_MODELS = frozenset({"GPU", "GPUS", "CPU", "CPUS", "NPU", "NPUS", "FLOPS", "
                          "BF16", "INT8", "INT4", "FP32", "LLM", "LLMS", "VLM", "VLMS", "MLLM", "MLLMS", "API",
                          "SOTA", "KV", "MOE", "SLO", "TTFT", "TPOT", "PPL", "FID", "PSNR", "SSIM", "LPIPS",
                          "BLEU", "ROUGE", "MMLU", "GSM8K", "COCO", "NLP", "CV", "ASR", "OCR", "QA", "VQA"})
+
+
+# A data set named by its size, like a checkpoint ("LAION-5B", "SA-1B", "MovieLens-25M"): what a model is
+# trained or tuned on, or a name a data noun follows.
+_DATA_BEFORE = re.compile(r"(?:train(?:ed|ing)?|tun(?:ed|e|ing)|distill(?:ed)?|pre-?trained)\s+(?:\w+\s+)?on\s+"
+                          r"(?:the\s+)?$", re.IGNORECASE)
+_DATA_NOUN_AFTER = re.compile(r"[-\s](?:[A-Z][\w-]*\s)?(?:dataset|data|images|videos|corpus|benchmark)s?\b")
 
 
 # A checkpoint of a family the ontology does not know yet: a capitalised name whose last part is a

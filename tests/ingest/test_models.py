@@ -296,3 +296,10 @@ def test_sizes_glued_to_a_family_or_listed_after_its_models() -> None:
 def test_a_base_checkpoint_named_beside_its_chat_checkpoint_is_kept() -> None:
     names = [m.name for m in extract_models("", "", "It beats Llama 2 13B and the Llama 2 13B Chat model.", ())]
     assert "LLaMA-2-13B" in names and any(n.startswith("LLaMA-2-13B-Chat") for n in names)
+
+
+def test_a_data_set_named_by_its_size_is_no_model() -> None:
+    assert [m.name for m in extract_models("", "", "A DeepFM model trained on MovieLens-25M gains AUC.", ())] == [
+        "DeepFM"]
+    assert extract_models("", "", "We fine-tune on the SA-1B dataset.", ()) == ()
+    assert [m.name for m in extract_models("", "", "We evaluate Quux-7B and Zorb-13B.", ())] == ["Quux-7B", "Zorb-13B"]
