@@ -424,6 +424,8 @@ _TAG_WORDS = (
     "|sigma|alpha|next|onevision|sonnet|opus|haiku|oss|r1|zero|video|image|audio|med|α|σ|Σ"
 )
 _SIZE = r"\d+(?:\.\d+)?[BbMmKk]|\d+x\d+[Bb]|A\d+(?:\.\d+)?B"
+# A figure and a score after a name ("超过ResNet 5.5 mAP") is a result, not a version.
+_SCORE_WORD = r"[%％倍×]|(?:m?AP|mIoU|points?|pp|dB|FID|BLEU|PSNR)(?![A-Za-z])"
 _VERSION = r"[vV]?\d+(?:\.\d+)*[a-z]?"
 # ViT-style size codes ("DeiT-S", "ViM-Ti") are case-sensitive so that a lone "-s" is not a size.
 # Backbone codes ("RT-DETR-R18", "DINO-R50") are tags too.
@@ -434,11 +436,11 @@ _DASH_TAG = (rf"(?:-|\s[-–]\s)(?:{_SIZE}|(?:XL|XXL|[BLSHG]|Huge|Large|Base|Sma
 _LOWER_SIZE = (r"(?:tiny|small|base|medium|large)(?:-v\d+(?:\.\d+)?)?(?:\.en)?(?![A-Za-z0-9-])"
                r"(?!\s+(?:language|vision|multimodal|foundation|models?|scale|batch|amounts?|numbers?|datasets?|"
                r"corpora|corpus|inputs?|images?|contexts?|variants?|margins?|gains?|improvements?))")
-_SPACE_TAG = (rf" (?:{_SIZE}|\d+(?:\.\d+)+(?!\s*[%％倍×])|[vV]\d+(?:\.\d+)*(?![.\d])|(?=[A-Z])(?i:{_TAG_WORDS})|"
+_SPACE_TAG = (rf" (?:{_SIZE}|\d+(?:\.\d+)+(?!\s*(?:{_SCORE_WORD}))|[vV]\d+(?:\.\d+)*(?![.\d])|(?=[A-Z])(?i:{_TAG_WORDS})|"
               rf"{_LOWER_SIZE}|(?<=[0-9BbMm] )(?:chat|instruct))"
               r"(?![A-Za-z0-9])")
 # A parameter count glued to the stem ("GPT-J6B", "GPT-NeoX20B") is the checkpoint's size.
-_SUFFIX = (rf"(?P<ver>[-\s.]?{_VERSION}(?![A-Za-z])(?!\.?\d)(?!\s*[%％倍×])|\d+(?:\.\d+)?[BM](?![A-Za-z0-9]))?"
+_SUFFIX = (rf"(?P<ver>[-\s.]?{_VERSION}(?![A-Za-z])(?!\.?\d)(?!\s*(?:{_SCORE_WORD}))|\d+(?:\.\d+)?[BM](?![A-Za-z0-9]))?"
            rf"(?P<tags>(?:{_DASH_TAG}|{_SPACE_TAG})*)")
 
 

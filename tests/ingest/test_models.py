@@ -303,3 +303,9 @@ def test_a_data_set_named_by_its_size_is_no_model() -> None:
         "DeepFM"]
     assert extract_models("", "", "We fine-tune on the SA-1B dataset.", ()) == ()
     assert [m.name for m in extract_models("", "", "We evaluate Quux-7B and Zorb-13B.", ())] == ["Quux-7B", "Zorb-13B"]
+
+
+def test_a_figure_and_a_score_after_a_model_name_are_no_version() -> None:
+    assert [m.name for m in extract_models("", "", "达成了COCO检测超过ResNet 5.5 mAP的效果", ())] == ["ResNet"]
+    assert [m.name for m in extract_models("", "", "It improves on Stable Diffusion 1.5 by 2.1 FID.", ())] == [
+        "Stable Diffusion 1.5"]
