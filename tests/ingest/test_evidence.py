@@ -369,6 +369,7 @@ def test_settings_and_results_more(text, expected):
     ("We compress the KV cache of long contexts. It achieves compression rates up to 8x.", "memory"),
     ("The checkpoint file shrinks with a compression ratio of 4x.", "storage"),
     ("Dequantization costs a significant runtime overhead of 20-90% on GPUs.", "other"),
+    ("TopFormer-T obtains 34.6% mIoU on ADE20K.", "accuracy"),
     ("The MoE runs with only 12B active parameters.", "parameters"),
     ("TiTok attains 1.97 gFID on ImageNet.", "quality"),
     ("It scores an FAD of 2.17 on AudioCaps.", "quality"),
