@@ -320,7 +320,7 @@ def test_a_sparsity_setting_is_still_no_claim():
     ("Adapting the pre-trained model requires only 10 GPU days.", [("compute", 10, "GPU days")]),
     ("Training completes on one GPU within less than one day.", [("other", 1, "days")]),
     ("It runs LLaMA-65B on a single NVIDIA A100 80GB and an Apple M1 Max with a 1TB SSD.", []),
-    ("It raises the mIoU on COCO and LVIS by 2.3 and 3.2 respectively.", [("quality", 2.3, None), ("quality", 3.2, None)]),
+    ("It raises the mIoU on COCO and LVIS by 2.3 and 3.2 respectively.", [("accuracy", 2.3, None), ("accuracy", 3.2, None)]),
     ("达成了每秒2-3个token的生成速度", [("throughput", 2, "tokens/s")]),
 ])
 def test_units_specs_and_score_changes(text, expected):
