@@ -188,3 +188,9 @@ def test_a_chinese_name_that_holds_a_registered_one_after_more_characters_is_ano
     assert names(record) == ["Washington University in St. Louis", "Harvard University"]
     # a country before the name is only where it stands
     assert names(paper("", brief="美国麻省理工学院发布了X论文")) == ["Massachusetts Institute of Technology"]
+
+
+def test_laboratories_known_by_their_abbreviation_alone_are_organisations() -> None:
+    assert names(paper("University of California, Berkeley, ICSI, LBNL")) == [
+        "University of California, Berkeley", "International Computer Science Institute",
+        "Lawrence Berkeley National Laboratory"]
