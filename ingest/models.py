@@ -63,8 +63,9 @@ _SIZE_ITEM = re.compile(r"(\d+(?:\.\d+)?)\s*(billion|million|B|M)")
 _METRIC_AFTER = re.compile(r"[\s-]?(?:score|Score|SCORE)\b")
 # "LLaMA-based model", "CLIP-style encoder", "ChatGPT-generated data": a family named as a modifier of
 # something else, not a checkpoint the paper runs.
-_MODIFIER_AFTER = re.compile(r"-(?:based|style|like|architecture|generated|derived|inspired|type)\b")
-_MODIFIER_END = re.compile(r"-(?:based|style|like|architecture|generated|derived|inspired|type)$")
+_MODIFIER = r"-(?:based|style|like|architecture|generated|derived|inspired|type)"
+_MODIFIER_AFTER = re.compile(rf"{_MODIFIER}\b")  # after a matched family
+_MODIFIER_END = re.compile(rf"{_MODIFIER}$")  # ending an enumeration's item
 
 
 def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
@@ -143,11 +144,8 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
         if not glued and not any(match.start() < e and s < match.end() for s, e in known_spans):
             name = match.group(0)
             found.setdefault(name.casefold(), Model(entity_id("model", name), name, None, resolved=False))
-    for start, end, name in _spaced_sized_names(sentence):  # "RecurrentGemma 9B": an unknown family, sized
-        if not any(start < known_end and known_start < end for known_start, known_end in known_spans):
-            known_spans.append((start, end))
-            found.setdefault(name.casefold(), Model(entity_id("model", name), name, None, resolved=False))
-    for start, end, name in _compared_names(sentence):  # "outperforms Monodepth2": a baseline model
+    # "RecurrentGemma 9B": an unknown family, sized; "outperforms Monodepth2": a baseline model
+    for start, end, name in _spaced_sized_names(sentence) + _compared_names(sentence):
         if not any(start < known_end and known_start < end for known_start, known_end in known_spans):
             known_spans.append((start, end))
             found.setdefault(name.casefold(), Model(entity_id("model", name), name, None, resolved=False))
