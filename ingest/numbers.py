@@ -233,25 +233,23 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
 # or GPU time ("3.2K A100 GPU hours"): one quantity, its value as written and the scale in its unit
 # ("K tokens/s", "K GPU hours"), as gold-format.md asks.
 _SCALES = {"K", "M"}
-_RATE_AFTER_SCALE = re.compile(rf"\s*(?:(?P<tokens>{_UNITS[0][2]})|(?P<fps>{_UNITS[1][2]})|(?P<rate>{_RATE})"
+_UNIT_AFTER_SCALE = re.compile(rf"\s*(?:(?P<tokens>{_UNITS[0][2]})|(?P<fps>{_UNITS[1][2]})|(?P<rate>{_RATE})"
                                rf"|(?P<gpu_days>{_UNITS[2][2]})|(?P<gpu_hours>{_UNITS[3][2]}))", re.IGNORECASE)
-
-
 _SCALED_UNITS = (("tokens", "tokens/s"), ("fps", "fps"), ("gpu_days", "GPU days"), ("gpu_hours", "GPU hours"))
 
 
-def _with_scaled_rates(text: str, found: list[Quantity]) -> list[Quantity]:
+def _with_scaled_units(text: str, found: list[Quantity]) -> list[Quantity]:
     out = []
     for q in found:
-        rate = _RATE_AFTER_SCALE.match(text, q.end) if q.unit in _SCALES else None
-        if rate is None:
+        after = _UNIT_AFTER_SCALE.match(text, q.end) if q.unit in _SCALES else None
+        if after is None:
             out.append(q)
             continue
-        unit = next((name for group, name in _SCALED_UNITS if rate.group(group)), None) \
-            or _canonical_rate(rate.group("rate"))
+        unit = next((name for group, name in _SCALED_UNITS if after.group(group)), None) \
+            or _canonical_rate(after.group("rate"))
         kind = "gpu-time" if unit.startswith("GPU") else "rate"
-        out.append(Quantity(q.start, rate.end(), q.value, q.value_max, f"{q.unit} {unit}", kind, q.modifier,
-                            text[q.start:rate.end()]))
+        out.append(Quantity(q.start, after.end(), q.value, q.value_max, f"{q.unit} {unit}", kind, q.modifier,
+                            text[q.start:after.end()]))
     return out
 
 
@@ -361,7 +359,7 @@ def find_quantities(text: str) -> list[Quantity]:
     if "每" in text:
         found = _with_chinese_rates(text, found)
     if any(q.unit in _SCALES for q in found):
-        found = _with_scaled_rates(text, found)
+        found = _with_scaled_units(text, found)
     lowered = text.lower()
     if any(cue in lowered for cue in _WORDS_CUES):
         found = sorted(found + _word_quantities(text), key=lambda q: q.start)
