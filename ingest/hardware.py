@@ -19,8 +19,9 @@ from graph.model import Hardware
 from ontology.load import HardwareEntry, Ontology, device_key, hardware_by_node_id, load_ontology
 
 # A memory size right after a device ("A100-80GB", "A100 80GB", "A100-40G", "A100 (80GB)").
-_MEMORY_AFTER = re.compile(r"(?:-|\s|\s?\()(\d{2,3})\s?GB?\b\)?")
-_MEMORY_AT_END = re.compile(r"(?:-|\s|\s?\()(\d{2,3})\s?GB?\)?$")  # ... or inside a label's span ("A100 80GB")
+_MEMORY = r"(?:-|\s|\s?\()(\d{2,3})\s?GB?"
+_MEMORY_AFTER = re.compile(rf"{_MEMORY}\b\)?")
+_MEMORY_AT_END = re.compile(rf"{_MEMORY}\)?$")  # ... or inside a label's span ("A100 80GB")
 _MEMORY_SIZE = re.compile(r"^\d+(?:\.\d+)?\s*(?:GB|G|TB|MB)$", re.IGNORECASE)
 _HAS_DIGIT = re.compile(r"\d")
 _GLUED_MEMORY = re.compile(r"(?<=\w)-\d{2,3}GB?$")
