@@ -66,6 +66,9 @@ _ADDRESS = re.compile(
     r"|[\u4e00-\u9fff]{1,4}[都道府県省市][\u4e00-\u9fff]{1,4}[区市町村县])$")
 
 
+_REGION_CODE = re.compile(r"[A-Z]{2}")  # "CA", "IL", "BC" after a city
+
+
 def _is_place(text: str) -> bool:
     text = _UNIT_NOTE.sub("", text).strip()  # "USA (DeepSpeed team)"
     return normalise_name(text) in place_keys() or bool(_ADDRESS.match(text))
@@ -185,7 +188,7 @@ def _unknown(fragment: str) -> Mention:
 def _is_address_note(note: str) -> bool:
     """A place in parentheses after a name: every comma part a known place, an address or a region code."""
     parts = [p.strip() for p in re.split(r"[,，]", note)]
-    return all(p and (_is_place(p) or re.fullmatch(r"[A-Z]{2}", p)) for p in parts)
+    return all(p and (_is_place(p) or _REGION_CODE.fullmatch(p)) for p in parts)
 
 
 def brief_mentions(brief: str, registry: InstitutionRegistry) -> list[Mention]:
@@ -405,7 +408,7 @@ def _city_before_place(fragments: list[str], i: int) -> bool:
     if i == 0 or i + 1 >= len(fragments) or _ORG_WORD.search(text) or not _PLACE_NAME.fullmatch(text):
         return False
     following = fragments[i + 1].strip()
-    return _is_place(following) or re.fullmatch(r"[A-Z]{2}", following) is not None
+    return _is_place(following) or _REGION_CODE.fullmatch(following) is not None
 
 
 def _is_droppable(fragment: str) -> bool:
