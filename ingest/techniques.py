@@ -9,8 +9,8 @@ when the problem the brief says the paper solves is not one of cost or speed (se
 non-efficiency concept ("graph neural network") matched beside efficiency ones counts only where the title
 names it (`_main_aims_only`).
 A category counts where the paper contributes it (`_contributed`): mentions weigh by where they stand,
-baselines and other work weigh nothing, and software papers often only run on (`pg:oftenIncidental`)
-weighs half.
+baselines and other work weigh nothing, and what papers more often run on or build with than contribute
+(`pg:oftenIncidental`: inference engines, FlashAttention, offloading, adapters) weighs half outside the title.
 """
 
 from __future__ import annotations
@@ -179,7 +179,7 @@ def _contributed(onto: Ontology, texts: tuple[str, str, str], hits: list[PhraseH
         if hit.start >= len(title) and _compared(text, comparisons, hit.start):
             value = 0.0  # a baseline it is compared with ("2x faster than FlashAttention")
         if onto.techniques[hit.target].often_incidental and hit.start >= len(title):
-            value *= 0.5  # FlashAttention, vLLM: more often used than contributed
+            value *= 0.5  # FlashAttention, vLLM, offloading, adapters: more often used than contributed
         own_weight[hit.target] = own_weight.get(hit.target, 0.0) + value
         for category in onto.techniques[hit.target].categories:
             weight[category] = weight.get(category, 0.0) + value
