@@ -44,7 +44,6 @@ METRIC_PATTERN = "^(metric:)?(" + "|".join(re.escape(m) for m in METRICS) + ")$"
 COMPARE_IDS = rf"^[^,]*[^,\s][^,]*(,[^,]*[^,\s][^,]*){{0,{analytics.MAX_COMPARE - 1}}}$"
 
 
-
 class SearchFilters:
     """The filters of /api/search and of the explorer's search page, as one dependency: a value left empty
     (a form's unchosen field) filters nothing."""
@@ -84,6 +83,8 @@ class LeaderboardFilters:
                  direction: Annotated[str | None, Query(pattern=CLAIM_DIRECTION)] = None) -> None:
         self.values = {"category": _given(category), "technique": _given(technique), "hardware": _given(hardware),
                        "model": _given(model), "unit": _given(unit), "direction": _given(direction)}
+
+
 # The write key as a declared security scheme, so /docs offers "Authorize" and clients know the header.
 API_KEY_HEADER = APIKeyHeader(name="X-API-Key", auto_error=False,
                               description="PAPERGRAPH_API_KEY of the server; needed by every write")
