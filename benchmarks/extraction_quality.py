@@ -11,6 +11,7 @@ import json
 import re
 import sys
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,8 +89,11 @@ def hardware_names(device: Hardware) -> list[str]:
     return names
 
 
-def _vendors() -> set[str]:
-    return {entry.vendor for entry in hardware_by_node_id().values() if entry.vendor}
+@cache
+def _vendors() -> tuple[str, ...]:
+    """Vendor prefixes, longest first ("AMD Xilinx" before "AMD"), built once for the whole run."""
+    return tuple(sorted({entry.vendor for entry in hardware_by_node_id().values() if entry.vendor},
+                        key=len, reverse=True))
 
 
 # Hardware is scored on named devices (gold-format.md): a name made only of class nouns and qualifiers
