@@ -178,15 +178,12 @@ def _containing(spans: list[Span], pos: int) -> Span:
     return spans[-1]
 
 
-# Times written as a ratio with no unit: "a real-time factor of 0.066" (processing time over audio time).
-_UNITLESS_TIMES = ("real-time factor", "rtf")
-
-
 @ontology_cache
 def _score_name_before() -> re.Pattern[str]:
     """A quality or accuracy name right before a bare number: "Dice = 0.855", "an F1-score of 0.98"."""
     concepts = metric_concepts()
-    names = sorted(concepts["quality"].cues + concepts["accuracy"].cues + _UNITLESS_TIMES, key=len, reverse=True)
+    unitless = tuple(cue for concept in concepts.values() for cue in concept.unitless_cues)  # "real-time factor"
+    names = sorted(concepts["quality"].cues + concepts["accuracy"].cues + unitless, key=len, reverse=True)
     return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?:-score)?{_SCORE_BINDING.pattern}",
                       re.IGNORECASE)
 

@@ -28,6 +28,7 @@ class MetricConcept:
     cues: tuple[str, ...]  # lower-cased
     weak_cues: tuple[str, ...]
     better: str = "higher"  # "higher" or "lower": which way a level of this metric improves
+    unitless_cues: tuple[str, ...] = ()  # cues that bind a bare number ("a real-time factor of 0.066")
 
 
 @dataclass(frozen=True)
@@ -99,15 +100,17 @@ def metric_concepts() -> dict[str, MetricConcept]:
     concepts = {}
     for subject in graph.subjects(RDF.type, PG.Metric):
         metric_id = str(subject).removeprefix(str(METRIC))
+        unitless = _texts(graph, subject, PG.unitlessCue)
         concepts[metric_id] = MetricConcept(
             id=metric_id,
             label_en=_label(graph, subject, "en"),
             label_zh=_label(graph, subject, "zh"),
             definition=" ".join(str(d) for d in _texts(graph, subject, SKOS.definition)),
             units=tuple(str(u) for u in _texts(graph, subject, PG.typicalUnit)),
-            cues=tuple(str(c).lower() for c in _texts(graph, subject, PG.cue)),
+            cues=tuple(str(c).lower() for c in _texts(graph, subject, PG.cue) + unitless),
             weak_cues=tuple(str(c).lower() for c in _texts(graph, subject, PG.weakCue)),
             better=next((str(b) for b in _texts(graph, subject, PG.better)), "higher"),
+            unitless_cues=tuple(str(c).lower() for c in unitless),
         )
     return concepts
 
