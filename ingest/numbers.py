@@ -35,7 +35,10 @@ _UNITS: tuple[tuple[str, str, str], ...] = (
     ("GPU days", "gpu-time", rf"{_GPU_TIME_HEAD}days?|[A-Z]\d{{2,4}}[A-Za-z]?[\s-]days?|GPU天"),
     ("GPU hours", "gpu-time", rf"{_GPU_TIME_HEAD}hours?|GPU小时"),
     ("TFLOPs/s", "rate", r"TFLOPs?/s|TFLOPS/s"),
+    ("TOPS/W", "energy", r"[TG]OPS\s*/\s*W(?![A-Za-z0-9])"),  # energy efficiency
+    ("TOPS/mm²", "area", r"[TG]OPS\s*/\s*mm(?:²|2|\^2)"),  # area efficiency
     ("TOPS", "rate", r"TOPS(?![A-Za-z0-9])|TOPs/s"),
+    ("GOPS", "rate", r"GOPS(?![A-Za-z0-9])|GOPs/s"),
     ("points", "points", r"percentage\s+points?|个百分点|百分点|pp(?![A-Za-z0-9])|points?(?![A-Za-z0-9])"),
     ("%", "percent", r"%|％|percent(?![A-Za-z0-9])"),
     ("x", "ratio", r"[×xX](?![A-Za-z0-9])|倍|times(?![A-Za-z0-9])|-?fold(?![A-Za-z0-9])"),

@@ -402,3 +402,37 @@ def test_metrics_by_what_is_measured_yet_more(text, metric):
 def test_metric_and_unit_by_what_is_measured(text, metric, unit):
     claim = one(text)
     assert (claim.metric, claim.unit) == (metric, unit)
+
+
+@pytest.mark.parametrize(("text", "metric", "unit"), [
+    ("The chip reaches an energy efficiency of 21.4 TOPS/W at 0.7 V.", "energy", "TOPS/W"),
+    ("Its area efficiency is 3.1 TOPS/mm² in 28 nm.", "other", "TOPS/mm²"),
+    ("The new chip improves performance/Watt by 1.9x.", "energy", "x"),
+    ("The sampler reaches an FID score of 3.4 on CIFAR-10.", "quality", None),
+    ("It gives 1.8 times better resource efficiency than earlier designs.", "other", "x"),
+    ("The all-reduce communication volume drops by 8x.", "other", "x"),
+    ("The linear model recovers over 97% of the softmax model's quality.", "quality", "%"),
+    ("The new chip outperforms its predecessor by 1.7x.", "speedup", "x"),
+    ("It outperforms the pruned baseline by 2.4% on average.", "accuracy", "%"),
+])
+def test_efficiency_ratios_and_margins_by_what_is_measured(text, metric, unit):
+    claim = one(text)
+    assert (claim.metric, claim.unit) == (metric, unit)
+
+
+def test_a_metric_word_after_a_list_of_figures_belongs_to_every_figure():
+    found = claims("The design is 2x more energy-efficient than the prior accelerator, and is 14x, 6x and 3x "
+                   "faster than a server CPU, an edge board and a desktop GPU, respectively.")
+    assert [(c.value, c.metric, c.direction) for c in found] == [(2, "energy", "increase"),
+        (14, "speedup", "increase"), (6, "speedup", "increase"), (3, "speedup", "increase")]
+
+
+def test_a_margin_takes_no_metric_word_from_the_previous_sentence():
+    found = claims("The cores use only 4% of the chip's power. The second generation outperforms the first "
+                   "by 2.3x.")
+    assert [(c.value, c.metric) for c in found] == [(4, "energy"), (2.3, "speedup")]
+
+
+def test_yet_starts_a_new_claim():
+    found = claims("The units accelerate embedding lookups by 6x yet use only 4% of the die area.")
+    assert [(c.value, c.metric) for c in found] == [(6, "speedup"), (4, "other")]
