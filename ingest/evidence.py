@@ -139,7 +139,7 @@ _CLIP_LENGTH = re.compile(r"\s*(?:-?long|videos?|clips?|audio|视频|音频|时�
 
 # Preparing a model before a time figure ("is trained in 12 GPU hours", "quantizes OPT-175B in four GPU
 # hours"): the time is no latency; with a latency word in between it is one ("the pruned model's latency").
-_PREPARATION = re.compile(r"(?<![A-Za-z-])(?:train|calibrat|fine-?tun|quantiz|prun|distill)\w*"
+_PREPARATION = re.compile(r"(?<![A-Za-z-])(?:pre-?train(?!ed\b)|train|calibrat|fine-?tun|quantiz|prun|distill|offline)\w*"
                           r"|训练|校准|微调|量化|剪枝|蒸馏", re.IGNORECASE)
 _INFERENCE_TIME = re.compile(r"latency|inference|per (?:image|token|frame|request|sample)|generat|推理|延迟|生成",
                              re.IGNORECASE)
@@ -300,7 +300,10 @@ def _metric(q: Quantity, windows: list[Span], direction: Direction | None,
     if q.kind == "percent" and _SPARSITY_SETTING.match(text, q.end):
         return "parameters"  # a sparsity reached ("pruned to at least 50% sparsity")
     if q.kind in {"time", "gpu-time"}:
-        preparing = _preparing(text, windows[1].start, q)
+        # GPU time is never a per-item latency: a preparation word anywhere before it in the sentence
+        # ("Training the heads is cheap, taking less than 1 GPU hour") makes it a preparation cost.
+        preparing = _preparing(text, windows[2 if q.kind == "gpu-time" else 1].start, q) or (
+            q.kind == "gpu-time" and _PREPARATION.search(text, q.start, q.end) is not None)  # "offline GPU hours"
         if q.kind == "time" and any(c[2] == "compute" or text[c[0]:c[1]].lower().startswith("cost")
                                     for c in in_clause):
             return "compute"  # "training cost of 12 days": a compute budget

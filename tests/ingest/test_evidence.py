@@ -436,3 +436,13 @@ def test_a_margin_takes_no_metric_word_from_the_previous_sentence():
 def test_yet_starts_a_new_claim():
     found = claims("The units accelerate embedding lookups by 6x yet use only 4% of the die area.")
     assert [(c.value, c.metric) for c in found] == [(6, "speedup"), (4, "other")]
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("Training the draft heads is cheap, taking under 3 GPU hours on one H800.", "other"),
+    ("Continued pretraining on 80B tokens, which cost about 1,500 H100 GPU hours per model.", "other"),
+    ("The whole recipe needs fewer than 40 offline GPU hours.", "other"),
+    ("Porting the pre-trained video model to the new autoencoder needs only 6 GPU days.", "compute"),
+])
+def test_gpu_time_spent_preparing_a_model_is_other(text, metric):
+    assert one(text).metric == metric
