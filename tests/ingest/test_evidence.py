@@ -281,7 +281,7 @@ def test_model_size_shrinks_is_storage():
     ("One A100 serves 2.5 million requests per second.", [("throughput", 2.5, "M requests/s")]),
     ("The model is trained in just 3.2K A100 GPU hours.", [("other", 3.2, "K GPU hours")]),
     ("Our training consists of 24,602 A100-GPU hours.", [("other", 24602, "GPU hours")]),
-    ("It requires only ~32 A100 GPU training hours.", [("compute", 32, "GPU hours")]),
+    ("It requires only ~32 A100 GPU training hours.", [("other", 32, "GPU hours")]),
     ("It runs roughly twenty times faster, and a hundred times faster than CPU code.",
      [("speedup", 20, "x"), ("speedup", 100, "x")]),
     ("It needs roughly half the compute of the teacher.", [("compute", 50, "%")]),
