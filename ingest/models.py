@@ -36,9 +36,9 @@ _DERIVED = re.compile(r"(?:Mobile|Efficient|Fast|Tiny|Edge|Nano|Micro|Mini|Light
 _SIZE_BEFORE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?[BbMm])\s+$")
 _HAS_SIZE = re.compile(r"\d+(?:\.\d+)?[BM]\b|\d+x\d+B")
 _BRACED = re.compile(r"-\{([A-Za-z0-9., -]{1,40})\}")
-_SLASHED_SIZES = re.compile(r"(?:(?:/|\s*,\s*(?:and\s+)?|\s+and\s+|\s*[、和与及]\s*)\d+(?:\.\d+)?[BM])+(?![\w.])")
+_SLASHED_SIZES = re.compile(r"(?:(?:/|\s*,\s*(?:and\s+)?|\s+and\s+|\s*[、和与及]\s*)\d+(?:\.\d+)?[BMbm])+(?![\w.])")
 _SIZE_SEPARATOR = re.compile(r"/|\s*,\s*(?:and\s+)?|\s+and\s+|\s*[、和与及]\s*")
-_LAST_SIZE = re.compile(r"\d+(?:\.\d+)?[BM]$")
+_LAST_SIZE = re.compile(r"\d+(?:\.\d+)?[BMbm]$")
 _GLUED_TAG = re.compile(r"-([A-Z][A-Za-z0-9]*)(?![\w\-‐/])(?!\s+[A-Z][a-z])")  # not "CLIP-Knowledge Distillation"
 _PAREN_SIZES = re.compile(r"\s*\((\d+(?:\.\d+)?[BMbm](?:(?:/|\s*,\s*(?:and\s+)?|\s+and\s+)\d+(?:\.\d+)?[BMbm])*)\)")
 
@@ -50,7 +50,7 @@ def _slashed_sizes(text: str, end: int, model: Model) -> list[Model]:
     if more is None or not _LAST_SIZE.search(model.name):
         return []
     stem = _LAST_SIZE.sub("", model.name)
-    return [Model(entity_id("model", stem + size), stem + size, model.family)
+    return [Model(entity_id("model", stem + size.upper()), stem + size.upper(), model.family)
             for size in _SIZE_SEPARATOR.split(more.group()) if size]
 
 
@@ -66,6 +66,12 @@ _METRIC_AFTER = re.compile(r"[\s-]?(?:score|Score|SCORE)\b")
 _MODIFIER = r"-(?:based|style|like|architecture|generated|derived|inspired|type)"
 _MODIFIER_AFTER = re.compile(rf"{_MODIFIER}\b")  # after a matched family
 _MODIFIER_END = re.compile(rf"{_MODIFIER}$")  # ending an enumeration's item
+
+
+def _whole_model(onto: Ontology, word: str) -> Model | None:
+    """The model `word` names from end to end, if it is one."""
+    match = next((m for m in onto.model_matches(word) if m.span() == (0, len(word))), None)
+    return _model_from_match(onto, match) if match else None
 
 
 def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
@@ -94,13 +100,15 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
                 found.setdefault(name.casefold(), Model(entity_id("model", name), name, family))
             continue
         tagged = _GLUED_TAG.match(sentence, match.end()) if model is not None else None
-        if tagged and not _BENCHMARK.search(tagged.group(1)) and tagged.group(1).upper() not in _NOT_MODELS:
+        partner = _whole_model(onto, tagged.group(1)) if tagged else None
+        match_end = match.end()
+        if partner is not None:  # "ResNet50-MobileNetV1": a teacher-student pair, two models
+            found.setdefault(partner.name.casefold(), partner)
+        elif tagged and not _BENCHMARK.search(tagged.group(1)) and tagged.group(1).upper() not in _NOT_MODELS:
             # "LLaVA-HR", "Emu3-Gen", "Conformer-CTC": a variant of a known model, named as written
             name = f"{model.name}-{tagged.group(1)}"
             model = Model(entity_id("model", name), name, model.family)
             match_end = tagged.end()
-        else:
-            match_end = match.end()
         in_parens = _PAREN_SIZES.match(sentence, match_end) if model is not None and not _HAS_SIZE.search(
             model.name) else None
         if in_parens:  # "Llama 2 (7B, 13B and 70B)", "BLOOM (176B)": one checkpoint per size
@@ -354,6 +362,8 @@ def _tag(tag: str) -> str:
     size = _SIZE_TAG.match(tag)
     if size:
         return size.group(1) + size.group(2).upper()
+    if tag in {"xxs", "xs"}:
+        return tag  # "MobileViT-xxs": a size code kept as written
     return _TAG_CASE.get(tag.casefold(), tag[:1].upper() + tag[1:] if tag[:1].islower() else tag)
 
 

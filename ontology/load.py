@@ -423,14 +423,14 @@ _TAG_WORDS = (
     "|max|plus|coder|llama|qwen|math|vision|krea|dev|schnell|lightning|sprint|distill|preview|omni|moe|flash|lite|air"
     "|sigma|alpha|next|onevision|sonnet|opus|haiku|oss|r1|zero|video|image|audio|med|α|σ|Σ"
 )
-_SIZE = r"\d+(?:\.\d+)?[BbMmKk]|\d+x\d+[Bb]|A\d+(?:\.\d+)?B"
+_SIZE = r"\d+(?:\.\d+)?[BbMmKk]|\d+x\d+[Bb]|A\d+(?:\.\d+)?B|\d+[Bb]\d"  # "BLOOM-7b1": 7.1B
 # A figure and a score after a name ("超过ResNet 5.5 mAP") is a result, not a version.
 _SCORE_WORD = r"[%％倍×]|(?:m?AP|mIoU|points?|pp|dB|FID|BLEU|PSNR)(?![A-Za-z])"
 _VERSION = r"[vV]?\d+(?:\.\d+)*[a-z]?"
 # ViT-style size codes ("DeiT-S", "ViM-Ti") are case-sensitive so that a lone "-s" is not a size.
 # Backbone codes ("RT-DETR-R18", "DINO-R50") are tags too.
 _DASH_TAG = (rf"(?:-|\s[-–]\s)(?:{_SIZE}|(?:XL|XXL|[BLSHG]|Huge|Large|Base|Small|Giant)/\d+|B\d(?![\w.])|R\d{{2,3}}(?![\w.])|"
-             rf"(?:Ti|XXS|XS|S|B|L|H|N|M|C|E|X|T|V)(?![A-Za-z0-9/])|{_VERSION}|(?i:{_TAG_WORDS}))(?![A-Za-z0-9])")
+             rf"(?:Ti|XXS|XS|xxs|xs|S|B|L|H|N|M|C|E|X|T|V)(?![A-Za-z0-9/])|{_VERSION}|(?i:{_TAG_WORDS}))(?![A-Za-z0-9])")
 # A size word in lower case after a space ("Whisper large-v3", "Whisper medium") is a tag, unless a noun
 # follows that makes it an adjective ("GPT large language models").
 _LOWER_SIZE = (r"(?:tiny|small|base|medium|large)(?:-v\d+(?:\.\d+)?)?(?:\.en)?(?![A-Za-z0-9-])"

@@ -309,3 +309,17 @@ def test_a_figure_and_a_score_after_a_model_name_are_no_version() -> None:
     assert [m.name for m in extract_models("", "", "达成了COCO检测超过ResNet 5.5 mAP的效果", ())] == ["ResNet"]
     assert [m.name for m in extract_models("", "", "It improves on Stable Diffusion 1.5 by 2.1 FID.", ())] == [
         "Stable Diffusion 1.5"]
+
+
+def test_sizes_with_a_decimal_digit_after_the_unit_and_in_lower_case() -> None:
+    assert _names("We quantize BLOOM-3b1 and BLOOM-560m.") == ["BLOOM-3b1", "BLOOM-560m"]
+    assert _names("We prune LLaMA-2 7b/70b on one GPU.") == ["LLaMA-2-7B", "LLaMA-2-70B"]
+
+
+def test_lower_case_size_codes_of_vision_backbones() -> None:
+    assert _names("Tested on MobileViT-xs and DeiT-Small.") == ["MobileViT-xs", "DeiT-Small"]
+
+
+def test_a_teacher_student_pair_written_as_one_word_is_two_models() -> None:
+    assert sorted(_names("the ResNet101-MobileNetV2 pair gains 1.9% top-1")) == ["MobileNetV2", "ResNet-101"]
+    assert _names("LLaVA-HR answers faster") == ["LLaVA-HR"]
