@@ -64,7 +64,7 @@ _CONJUNCTION = re.compile(
 _DECREASE = re.compile(
     r"降低|减少|缩短|缩小|缩减|减小|下降|降|减|节省|削减|压缩|剪枝|修剪|移除|更低|更少|"
     r"(?<![A-Za-z])(?:reduc|lower|cut|decreas|fewer|less\b|drop|degrad|sav|prun|remov|shrink|compress"
-    r"|eliminat|smaller)",
+    r"|eliminat|smaller|shorten)",
     re.IGNORECASE)
 _INCREASE = re.compile(
     r"提升|提高|增加|增长|加速|提速|快|更高|高出|超越|"
@@ -100,6 +100,9 @@ _RATE_COMPARED_AFTER = re.compile(r"\s*(?:the\s+)?(?:speed|throughput|rate|pace)
 _BASELINE_VALUE_BEFORE = re.compile(r"(?:\binstead\s+of|\bversus|\bvs\.?|\bagainst|\bcompared\s+(?:to|with))\s+"
                                     r"(?:(?:the|a|an|only|just)\s+)?(?:[\w.-]+(?:\s[\w.-]+){0,2}(?:'s|’s)\s+)?$",
                                     re.IGNORECASE)
+_CHANGE_TO_BEFORE = re.compile(r"(?<!\()\bfrom\s+\d+(?:\.\d+)?\s+to\s+$")
+_RELATIVE_AFTER = re.compile(r"\s*(?:[A-Za-z]+\s*)?[,(（]\s*(?:an?\s+|about\s+|i\.e\.,?\s+)*\d+(?:\.\d+)?\s*(?:%|x|×|倍)")
+_SETTING_NOUN_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:steps?|layers?|bits?|GPUs?|nodes?|samples?|experts?)\b")
 _TO_AFTER = re.compile(r"\s*(?:to|降至|降到|减至|到|至)\s*\d")
 # A score name after a bare number, perhaps after a change word and a data set: "0.3 WikiText2 perplexity
 # increase", "0.01 drop in FID", "38.5 AP".
@@ -207,6 +210,14 @@ def _is_result(text: str, q: Quantity) -> bool:
         bound = _score_name_before().search(before) or _SCORE_AFTER.match(after)
         if not bound and "." in q.text and " by " in before[-24:] and _SCORE_CHANGE_BEFORE.search(before):
             bound = _score_name_anywhere().search(before)
+        if not bound and (change := _CHANGE_TO_BEFORE.search(before)) and not _SETTING_NOUN_AFTER.match(after) \
+                and not _RELATIVE_AFTER.match(after):  # "from 576 to 144, a 75% reduction": the share is the claim
+            # "perplexity from 52.3 to 34.9", "the real-time factor drops from 0.082 to 0.021": the level
+            # reached, when a metric word stands just before the change; "(from 313 to 181)" only restates
+            # the claim before it
+            start = q.start - len(before) + change.start()
+            return any(metric != "other" and not weak
+                       for _, _, metric, weak in metric_cues().find(text, max(0, start - 40), start)) or any(not weak for _, _, _, weak in metric_cues().find(text, q.end, q.end + 12))
         return bool(bound) and ("." in q.text or "=" in before[-3:])
     if _TO_AFTER.match(after) and FROM_BEFORE.search(before):  # the anchored test first: it rarely holds
         return False

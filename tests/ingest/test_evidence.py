@@ -446,3 +446,17 @@ def test_yet_starts_a_new_claim():
 ])
 def test_gpu_time_spent_preparing_a_model_is_other(text, metric):
     assert one(text).metric == metric
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It lowers C4 perplexity from 18.2 to 11.7 at equal size.", [(11.7, "quality")]),
+    ("The real-time factor falls from 0.31 to 0.09 with frame skipping.", [(0.09, "latency")]),
+    ("It raises MMLU accuracy from 61.35 to 64.02.", [(64.02, "accuracy")]),
+    ("It shortens answers on MATH from 912 to 388 tokens.", [(388, "token-reduction")]),
+    ("It keeps quality across batch sizes from 1 to 32.", []),
+    ("It stays strong from 2 to 6 sampling steps.", []),
+    ("It cuts reasoning tokens by 35% (from 420 to 273).", [(35, "token-reduction")]),
+    ("It shrinks the visual tokens from 1024 to 256, a 75% reduction.", [(75, "token-reduction")]),
+])
+def test_a_bare_level_reached_after_a_metric_word_is_a_claim(text, expected):
+    assert [(c.value, c.metric) for c in claims(text)] == expected
