@@ -124,8 +124,8 @@ _DEVICES_AFTER = re.compile(r"\s*(?:NVIDIA|AMD|Intel|Google|Huawei|Ascend|RTX|GT
                             r"GPUs?\b|TPUs?\b|NPUs?\b)")
 # Hours of audio or data ("22,000 hours of audio", "a 20,000 hour task", "960 hours of LibriSpeech") are a
 # data set's size.
-_DATA_DURATION_AFTER = re.compile(r"\s*(?:of\s+)?(?:(?:transcribed|labell?ed|unlabell?ed|speech|training)\s+)?"
-                                  r"(?:audio|speech|data|recordings?|task|dataset|corpus)\b"
+_DATA_DURATION_AFTER = re.compile(r"\s*(?:of\s+(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s+){0,2}|(?:transcribed|labell?ed|unlabell?ed|"
+                                  r"speech|training)\s+)?(?:audio|speech|data|recordings?|task|dataset|corpus)\b"
                                   r"|\s*of\s+(?-i:(?!GPU|CPU|TPU|NPU)[A-Z][\w-]+)", re.IGNORECASE)
 # A resource used, or a device a model fits on ("fits a single 24GB GPU"): the size is the result.
 _RESOURCE_USE = re.compile(r"(?:only|just|仅|只|需|requires?|uses?|占用|consum\w*|to|fits?(?:\s+in(?:to)?)?"
@@ -138,6 +138,7 @@ _REQUIREMENT_BEFORE = re.compile(r"(?:SLOs?|deadline|budget|requirements?|constr
 # Resolutions written in pixels ("1024px text-to-image generation") are settings.
 _RESOLUTION_AFTER = re.compile(r"\s*(?:text-to-image|images?|resolution|generation|videos?|inputs?|outputs?)\b",
                                re.IGNORECASE)
+_DATA_NAMED_BEFORE = re.compile(r"(?:corpus|dataset|data set|data)\s*[(（]\s*$", re.IGNORECASE)  # "LibriSpeech corpus (960 h)"
 _CLIP_LENGTH = re.compile(r"\s*(?:-?long|videos?|clips?|audio|视频|音频|时长)", re.IGNORECASE)
 
 # Preparing a model before a time figure ("is trained in 12 GPU hours", "quantizes OPT-175B in four GPU
@@ -237,7 +238,7 @@ def _is_result(text: str, q: Quantity) -> bool:
         return False
     if q.kind == "ratio" and q.value_max is None and q.value.is_integer() and _DEVICES_AFTER.match(after):
         return False
-    if q.kind == "time" and _DATA_DURATION_AFTER.match(after):
+    if q.kind == "time" and (_DATA_DURATION_AFTER.match(after) or _DATA_NAMED_BEFORE.search(before)):
         return False
     if q.kind == "percent" and (_SPARSITY_SETTING.match(after) or _SPARSITY_BEFORE.search(before)):
         return q.value_max is None and bool(_SPARSITY_REACHED.search(before))

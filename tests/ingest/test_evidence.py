@@ -460,3 +460,11 @@ def test_gpu_time_spent_preparing_a_model_is_other(text, metric):
 ])
 def test_a_bare_level_reached_after_a_metric_word_is_a_claim(text, expected):
     assert [(c.value, c.metric) for c in claims(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Tests on the TED-LIUM corpus (452 hours) show a 3x faster decoder.",
+    "We pre-train on 20,000 hours of noisy Korean speech, then decode 3x faster.",
+])
+def test_hours_of_a_corpus_are_data_not_latency(text):
+    assert [(c.value, c.metric) for c in claims(text)] == [(3, "speedup")]
