@@ -30,3 +30,15 @@ def test_a_family_member_matches_gold_written_without_its_vendor() -> None:
 
 def test_a_different_device_does_not_match() -> None:
     assert _score("Measured on an RTX 3090.", [["NVIDIA RTX 4090"]]) == 0
+
+
+def test_titles_are_scored_exactly_and_apart_ignoring_case() -> None:
+    from graph.model import Paper
+    papers = {1: Paper("paper:a", "FAST THING: A STUDY", "", "", None, ()),
+              2: Paper("paper:b", "Slow Thing", "", "", None, ())}
+    gold = [{"index": 1, "title": "Fast Thing: A Study", "institutions": [], "technique_categories": [],
+             "models": [], "hardware": [], "evidence": []},
+            {"index": 2, "title": "Slow Thing", "institutions": [], "technique_categories": [],
+             "models": [], "hardware": [], "evidence": []}]
+    result = quality.score(papers, gold)
+    assert (result["titles_exact"], result["titles_ignoring_case"]) == (0.5, 1.0)
