@@ -54,12 +54,29 @@ def _slashed_sizes(text: str, end: int, model: Model) -> list[Model]:
             for size in _SIZE_SEPARATOR.split(more.group()) if size]
 
 
+_LISTED_VERSIONS = re.compile(r"(?:(?:/|\s*,\s*(?:and\s+)?|\s+and\s+|\s*[、和与及]\s*)\d+\.\d+(?![\w.]))+")
+_LAST_VERSION = re.compile(r"(?<=[ -])\d+\.\d+$|(?<=[A-Za-z])\d+\.\d+$")
+
+
+def _listed_versions(text: str, end: int, model: Model) -> list[Model]:
+    """The other versions of "Stable Diffusion 1.5, 2.1 and SDXL", "Qwen2.5/3.0": the same family with each
+    decimal version listed after it."""
+    more = _LISTED_VERSIONS.match(text, end)
+    last = _LAST_VERSION.search(model.name)
+    if more is None or last is None:
+        return []
+    stem = model.name[:last.start()]
+    return [Model(entity_id("model", stem + version), stem + version, model.family)
+            for version in _SIZE_SEPARATOR.split(more.group()) if version]
+
+
 _SIZE_WORD = r"\d+(?:\.\d+)?\s*(?:billion|million|B|M)\b"
 _SIZE_LIST = rf"(?:{_SIZE_WORD})(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_SIZE_WORD})*"
 # "OPT models of 1.3 billion and 6.7 billion parameters", "LLaMA models of sizes 7B, 13B, and 30B"
 _SIZES_AFTER = re.compile(rf"\s+models?\s+(?:(?:of|with)\s+({_SIZE_LIST})\s+param"
                           rf"|(?:of|with|in|at)\s+sizes?\s+(?:of\s+)?({_SIZE_LIST}))")
 _SIZE_ITEM = re.compile(r"(\d+(?:\.\d+)?)\s*(billion|million|B|M)")
+_SAMPLER_AFTER = re.compile(r"[\s-]+(?:steps?|sampl(?:er|ers|ing)|solvers?|schedules?|scheduler)\b")
 _METRIC_AFTER = re.compile(r"[\s-]?(?:score|Score|SCORE)\b")
 # "LLaMA-based model", "CLIP-style encoder", "ChatGPT-generated data": a family named as a modifier of
 # something else, not a checkpoint the paper runs.
@@ -82,8 +99,10 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
     known_spans = []
     named_at: list[tuple[int, int, str]] = []
     for match in onto.model_matches(sentence):
-        if _METRIC_AFTER.match(sentence, match.end()) or _MODIFIER_AFTER.match(sentence, match.end()):
-            continue  # "CLIP Score", "BERTScore": a metric named after a model; "LLaMA-based": a modifier
+        if _METRIC_AFTER.match(sentence, match.end()) or _MODIFIER_AFTER.match(sentence, match.end()) \
+                or _SAMPLER_AFTER.match(sentence, match.end()):
+            continue  # "CLIP Score", "BERTScore": a metric named after a model; "LLaMA-based": a modifier;
+            # "250 DDPM steps": a sampler
         model = _model_from_match(onto, match)
         size = _SIZE_BEFORE.search(sentence, max(0, match.start() - 12), match.start())
         if model is not None and size and not _HAS_SIZE.search(model.name):  # "the 70B Llama-2 model"
@@ -122,7 +141,7 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
             known_spans.append((match.start(), match_end))
             found.setdefault(model.name.casefold(), model)
             named_at.append((match.start(), match_end, model.name.casefold()))
-            for sibling in _slashed_sizes(sentence, match_end, model):  # "OPT-30B/66B/175B"
+            for sibling in _slashed_sizes(sentence, match_end, model) + _listed_versions(sentence, match_end, model):
                 found.setdefault(sibling.name.casefold(), sibling)
             braced = _BRACED.match(sentence, match_end)  # "Vicuna-{7B,13B}": two checkpoints
             if braced:

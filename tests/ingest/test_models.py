@@ -323,3 +323,17 @@ def test_lower_case_size_codes_of_vision_backbones() -> None:
 def test_a_teacher_student_pair_written_as_one_word_is_two_models() -> None:
     assert sorted(_names("the ResNet101-MobileNetV2 pair gains 1.9% top-1")) == ["MobileNetV2", "ResNet-101"]
     assert _names("LLaVA-HR answers faster") == ["LLaVA-HR"]
+
+
+def test_decimal_versions_listed_after_a_model_are_its_other_versions() -> None:
+    assert _names("We apply it to Stable Diffusion 1.4, 2.0 and SDXL.") == [
+        "Stable Diffusion 1.4", "Stable Diffusion 2.0", "SDXL"]
+
+
+def test_a_sampler_named_after_a_model_is_no_model() -> None:
+    assert _names("It runs 50 DDPM steps on a pixel-space DDPM.") == ["DDPM"]
+    assert _names("Sampling with the DDPM sampler takes 20 s.") == []
+
+
+def test_lower_case_phi_checkpoints() -> None:
+    assert _names("phi-1.5 beats larger models") == ["Phi-1.5"]
