@@ -331,8 +331,8 @@ def test_decimal_versions_listed_after_a_model_are_its_other_versions() -> None:
 
 
 def test_a_sampler_named_after_a_model_is_no_model() -> None:
-    assert _names("It runs 50 DDPM steps on a pixel-space DDPM.") == ["DDPM"]
-    assert _names("Sampling with the DDPM sampler takes 20 s.") == []
+    assert _names("It runs 50 ControlNet steps with a ControlNet.") == ["ControlNet"]
+    assert _names("Sampling with the ControlNet sampler takes 20 s.") == []
 
 
 def test_lower_case_phi_checkpoints() -> None:
