@@ -81,6 +81,10 @@ def extract_techniques(title: str, brief: str, abstract: str) -> tuple[Technique
         if category not in kinds and described(title, brief):
             concepts.append(onto.techniques[category])
             kinds.add(category)
+    if not kinds & {"efficient-attention", "kv-cache", "caching-reuse", "token-reduction"} and \
+            _NAMED_ATTENTION.search(title):
+        concepts.append(onto.techniques["efficient-attention"])  # "Striped Attention", "RelayAttention"
+        kinds.add("efficient-attention")
     if "efficient-architecture" not in kinds and _title_presents_efficient_model(title):
         concepts.append(onto.techniques["efficient-architecture"])
         kinds.add("efficient-architecture")
@@ -346,6 +350,14 @@ _FEW_STEPS_BRIEF = re.compile(r"(?:仅|只需?|仅用|仅需|只用)\s*(?:\d+|[�
 def _reduces_steps(title: str, brief: str) -> bool:
     return bool(_FEW_STEPS_TITLE.search(title) or ("步" in brief and _FEW_STEPS_BRIEF.search(brief)))
 
+
+# An attention mechanism the title names as the paper's own, first or after "with"/"via" ("Striped Attention:",
+# "RelayAttention for ...", "... with Hierarchical Attention"): its design is the contribution, unless it names a cache or tokens the paper
+# keeps (then kv-cache or token-reduction says it) or is a standard kind (cross-, self-, paged attention).
+_NAMED_ATTENTION = re.compile(
+    r"(?:^|\b(?:with|via|using)\s+(?:[\w-]+\s+){0,2}?)"
+    r"(?!(?:Cross|Self|Query|Paged|Cached|Dist|Multi-Head|Head)[- ]?Attention)[A-Z][\w]*(?:-[A-Z]?\w+)?"
+    r"[- ]?Attention(?![\w-])(?!\s+(?:Heads?|Graph|Maps?|Scores?|Sinks?)\b)")
 
 # Categories a paper's title or method clause describes in words no fixed label lists, each with its reader.
 _DESCRIBED_IN_OWN_WORDS = (("efficient-architecture", _designs_backbone), ("early-exit-adaptive", _adapts_computation),

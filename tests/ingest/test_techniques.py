@@ -314,3 +314,13 @@ def test_an_adapter_in_passing_is_no_tuning_method() -> None:
     abstract = "We distill a one-step student with knowledge distillation. We add a small adapter for the teacher."
     assert "low-rank-peft" not in _categories("One-Step Distillation of Diffusion Models", "", abstract)
     assert "low-rank-peft" in _categories("Parameter-Efficient Adapters for Vision Models", "", abstract)
+
+
+def test_an_attention_mechanism_the_title_names_as_its_own_is_efficient_attention() -> None:
+    abstract = "We balance the work of devices when computing causal attention over very long sequences."
+    assert "efficient-attention" in _categories("Braided Attention: Balanced Context Parallelism", "", abstract)
+    assert "efficient-attention" in _categories("Fast Detectors with Windowed Attention", "", abstract)
+    assert "efficient-attention" not in _categories(
+        "A Harmonic Attention System for Heart Sound Analysis", "", "We classify heart sounds.")
+    assert "efficient-attention" not in _categories(
+        "Cross-Attention Steers Diffusion Models", "", "Cross-attention maps steer image layout.")
