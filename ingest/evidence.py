@@ -91,7 +91,10 @@ _SPARSITY_REACHED = re.compile(r"(?:achiev\w*|reach\w*|attain\w*|induc\w*|prune\
                                r"达到|实现)\s*(?:up\s+to\s+|over\s+|at\s+least\s+|an?\s+)?$", re.IGNORECASE)
 _SPARSITY_BEFORE = re.compile(r"(?:sparsity|稀疏)[^,;，；。.]{0,40}$", re.IGNORECASE)
 # "at 20% token reduction", "at 64k context", "在20%…下": the figure is the setting of another result.
-_SETTING_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:at|under)\s+(?:an?\s+)?|在\s*)$", re.IGNORECASE)
+_SETTING_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:at|under)\s+(?:an?\s+)?|在\s*"
+                             # "with a cache budget of only 20%", "at a keep rate of 25%": a budget chosen
+                             r"|\b(?:budget|keep\s+rate|keep\s+ratio|retention\s+ratio)\s+of\s+(?:only\s+|just\s+)?)$",
+                             re.IGNORECASE)
 # "from 71s to 29s": the first figure is the baseline's, the claim is the second.
 _RATE_COMPARED_AFTER = re.compile(r"\s*(?:the\s+)?(?:speed|throughput|rate|pace)\s+of\b|\s*(?:higher|faster)\s+"
                                   r"(?:[\w-]+\s+)?(?:speed|throughput)\b", re.IGNORECASE)
@@ -138,6 +141,9 @@ _REQUIREMENT_BEFORE = re.compile(r"(?:SLOs?|deadline|budget|requirements?|constr
 # Resolutions written in pixels ("1024px text-to-image generation") are settings.
 _RESOLUTION_AFTER = re.compile(r"\s*(?:text-to-image|images?|resolution|generation|videos?|inputs?|outputs?)\b",
                                re.IGNORECASE)
+_DECADE = re.compile(r"(?:1[89]|20)\d0s")
+_PARTS_OF_A_LIST_BEFORE = re.compile(r"\b(?:contributions?|benefits?|advantages?|goals?|aims?|reasons?|challenges?)"
+                                     r"\s+(?:\w+\s+)?(?:are|is)\s+$", re.IGNORECASE)
 _DATA_NAMED_BEFORE = re.compile(r"(?:corpus|dataset|data set|data)\s*[(（]\s*$", re.IGNORECASE)  # "LibriSpeech corpus (960 h)"
 _CLIP_LENGTH = re.compile(r"\s*(?:-?long|videos?|clips?|audio|视频|音频|时长)", re.IGNORECASE)
 
@@ -238,6 +244,10 @@ def _is_result(text: str, q: Quantity) -> bool:
         return False
     if q.kind == "ratio" and q.value_max is None and q.value.is_integer() and _DEVICES_AFTER.match(after):
         return False
+    if q.kind == "time" and q.unit == "s" and _DECADE.fullmatch(q.text):
+        return False  # "in the 1990s"
+    if q.kind == "ratio" and _PARTS_OF_A_LIST_BEFORE.search(before):
+        return False  # "our contributions are three-fold"
     if q.kind == "time" and (_DATA_DURATION_AFTER.match(after) or _DATA_NAMED_BEFORE.search(before)):
         return False
     if q.kind == "percent" and (_SPARSITY_SETTING.match(after) or _SPARSITY_BEFORE.search(before)):

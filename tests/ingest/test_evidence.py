@@ -468,3 +468,13 @@ def test_a_bare_level_reached_after_a_metric_word_is_a_claim(text, expected):
 ])
 def test_hours_of_a_corpus_are_data_not_latency(text):
     assert [(c.value, c.metric) for c in claims(text)] == [(3, "speedup")]
+
+
+@pytest.mark.parametrize("text", [
+    "With a cache budget of only 15%, it keeps 97% of the accuracy.",
+    "At a keep rate of 40%, it keeps 97% of the accuracy.",
+    "Since the 2010s, models have grown; it keeps 97% of the accuracy.",
+    "Our contributions are four-fold. It keeps 97% of the accuracy.",
+])
+def test_budgets_decades_and_counted_contributions_are_no_claims(text):
+    assert [(c.value, c.metric) for c in claims(text)] == [(97, "accuracy")]
