@@ -92,7 +92,7 @@ _UNIT2_RE = _UNIT_RE.replace("(?P<u", "(?P<w")
 # The number and what follows it; a modifier before it is read separately (`_PRE_TAIL`), so the scan
 # only starts at digits instead of trying every modifier word at every position of the text.
 _QUANTITY = re.compile(
-    rf"(?P<num>{_NUM})(?:\s*(?P<unit>{_UNIT_RE}|(?P<rate>{_RATE})))?"
+    rf"(?P<num>{_NUM})(?P<plus>\+(?=\s*[A-Za-z%倍×]))?(?:\s*(?P<unit>{_UNIT_RE}|(?P<rate>{_RATE})))?"
     rf"(?:\s*(?:--|-|–|—|~|～|to|到|至)\s*(?P<num2>{_NUM})(?:\s*(?P<unit2>{_UNIT2_RE}|(?P<rate2>{_RATE})))?)?"
     rf"(?:{_POST_RE})?",
     re.IGNORECASE,
@@ -227,7 +227,8 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
     return Quantity(
         start=start, end=end, value=_number(match.group("num")), value_max=value_max,
         unit=final_unit, kind=_UNIT_KIND.get(final_unit, "rate") if final_unit else None,
-        modifier=_modifier(pre, _PRE_MODIFIERS) if pre else _modifier(match, _QUANTITY_MODIFIERS),
+        modifier=_modifier(pre, _PRE_MODIFIERS) if pre else _modifier(match, _QUANTITY_MODIFIERS) or (
+            "at least" if match.group("plus") else None),  # "90+ FPS"
         text=text[start:end],
     )
 

@@ -122,3 +122,8 @@ def test_several_quantities_in_order():
 def test_range_with_different_units_is_not_one_range():
     found = find_quantities("from 3x to 20 ms")
     assert [(q.value, q.value_max, q.unit) for q in found] == [(3, None, "x"), (20, None, "ms")]
+
+
+def test_a_plus_after_a_number_is_at_least() -> None:
+    found = find_quantities("It runs at 75+ FPS on a laptop CPU.")
+    assert [(q.value, q.unit, q.modifier) for q in found] == [(75, "fps", "at least")]
