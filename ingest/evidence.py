@@ -103,6 +103,7 @@ _RATE_COMPARED_AFTER = re.compile(r"\s*(?:the\s+)?(?:speed|throughput|rate|pace)
 _BASELINE_VALUE_BEFORE = re.compile(r"(?:\binstead\s+of|\bversus|\bvs\.?|\bagainst|\bcompared\s+(?:to|with))\s+"
                                     r"(?:(?:the|a|an|only|just)\s+)?(?:[\w.-]+(?:\s[\w.-]+){0,2}(?:'s|’s)\s+)?$",
                                     re.IGNORECASE)
+_LISTED_SCORE_BEFORE = re.compile(r"\d+\.\d+(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*[、和])$")
 _CHANGE_TO_BEFORE = re.compile(r"(?<!\()\bfrom\s+\d+(?:\.\d+)?\s+to\s+$")
 _RELATIVE_AFTER = re.compile(r"\s*(?:[A-Za-z]+\s*)?[,(（]\s*(?:an?\s+|about\s+|i\.e\.,?\s+)*\d+(?:\.\d+)?\s*(?:%|x|×|倍)")
 _SETTING_NOUN_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:steps?|layers?|bits?|GPUs?|nodes?|samples?|experts?)\b")
@@ -170,6 +171,7 @@ _ABSOLUTE_KINDS = {"time": "latency", "gpu-time": "compute", "rate": "throughput
                    "energy": "energy", "score": "quality", "count": "parameters",
                    "area": "other"}
 _DROPPED_KINDS = {"bits", "steps"}
+_SCORE_METRICS = {"accuracy", "quality", "token-reduction", "slo-attainment", "other"}
 _DEFAULT = {"ratio": "speedup", "percent": "other", "points": "accuracy", None: "quality"}
 
 
@@ -195,7 +197,7 @@ def _score_name_before() -> re.Pattern[str]:
     concepts = metric_concepts()
     unitless = tuple(cue for concept in concepts.values() for cue in concept.unitless_cues)  # "real-time factor"
     names = sorted(concepts["quality"].cues + concepts["accuracy"].cues + unitless, key=len, reverse=True)
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?:-score)?{_SCORE_BINDING.pattern}",
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?:-score)?s?{_SCORE_BINDING.pattern}",
                       re.IGNORECASE)
 
 
@@ -217,6 +219,10 @@ def _is_result(text: str, q: Quantity) -> bool:
         bound = _score_name_before().search(before) or _SCORE_AFTER.match(after)
         if not bound and "." in q.text and " by " in before[-24:] and _SCORE_CHANGE_BEFORE.search(before):
             bound = _score_name_anywhere().search(before)
+        if not bound and (listed := _LISTED_SCORE_BEFORE.search(before)):
+            # "FID scores of 20.5 and 40.3": the next item of a list of bound scores
+            start = q.start - len(before) + listed.start()
+            bound = _score_name_before().search(text, max(0, start - 48), start)
         if not bound and (change := _CHANGE_TO_BEFORE.search(before)) and not _SETTING_NOUN_AFTER.match(after) \
                 and not _RELATIVE_AFTER.match(after):  # "from 576 to 144, a 75% reduction": the share is the claim
             # "perplexity from 52.3 to 34.9", "the real-time factor drops from 0.082 to 0.021": the level
@@ -479,6 +485,8 @@ def _claims(text: str, source: Source, line: int, kept: list[Quantity],
         inherited = next((m for other, m, _ in reversed(previous)
                           if other.kind == q.kind and other.start >= sentence.start), None)
         metric = _metric(q, windows, direction, cues, inherited, scope, text)
+        if q.kind == "points" and metric not in _SCORE_METRICS:
+            metric = "accuracy"  # points are a score's ("取得66.3分"), whatever cache or size word is near
         previous.append((q, metric, direction))
         shares_clause = sum(1 for other in kept if clause.start <= other.start < clause.end) > 1
         quote_span = sub if shares_clause else clause

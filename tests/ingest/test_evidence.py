@@ -478,3 +478,14 @@ def test_hours_of_a_corpus_are_data_not_latency(text):
 ])
 def test_budgets_decades_and_counted_contributions_are_no_claims(text):
     assert [(c.value, c.metric) for c in claims(text)] == [(97, "accuracy")]
+
+
+def test_every_item_of_a_list_of_bound_scores_is_a_claim():
+    found = claims("Two-step sampling reaches FID scores of 12.5 and 31.7 on the two sets, respectively.")
+    assert [(c.value, c.metric) for c in found] == [(12.5, "quality"), (31.7, "quality")]
+
+
+def test_chinese_score_points_are_accuracy_whatever_size_word_is_near():
+    found = claims("使用高压缩率分词器，达成了模型在C-Eval上取得71.2分的效果", "brief")
+    assert [(c.value, c.unit, c.metric) for c in found] == [(71.2, "points", "accuracy")]
+    assert [c.unit for c in claims("达成了推理99分位时延平均降低1.5倍的效果", "brief")] == ["x"]
