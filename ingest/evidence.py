@@ -355,7 +355,12 @@ def _metric(q: Quantity, windows: list[Span], direction: Direction | None,
         # Beyond the sub-clause only words before the figure count: the next sub-clause has its own.
         end = window.end if depth == 0 else q.start
         inside = [c for c in cues if window.start <= c[0] < end and not (q.start <= c[0] < q.end)]
-        metric = _metric_from_cues(inside, q, direction)
+        # A metric word right after the figure, at most one word between, says what the figure measures
+        # ("twice as fast", "4x larger batch size"), whatever noun stands before it
+        adjacent = next((c for c in inside if depth == 0 and not c[3] and q.end <= c[0]
+                         and _ADJACENT_GAP.fullmatch(text, q.end, c[0])), None)
+        metric = adjacent[2] if adjacent and not (adjacent[2] == "token-reduction" and direction != "decrease") \
+            else _metric_from_cues(inside, q, direction)
         if metric is None and depth == 0 and _OUTPERFORMS_BY.search(text, window.start, q.start):
             return "speedup" if q.kind == "ratio" else "accuracy"  # "outperforms TPU v3 by 2.1x"
         if metric == "latency" and q.kind is None:
@@ -389,6 +394,7 @@ def _preparing(text: str, clause_start: int, q: Quantity) -> bool:
 # "A outperforms B by": the figure that follows, with no metric word of its own, is a performance margin.
 _OUTPERFORMS_BY = re.compile(r"\boutperform(?:s|ed|ing)?\b[^,;.]{0,80}?\bby\s+(?:up\s+to\s+|about\s+|over\s+|~)?$",
                              re.IGNORECASE)
+_ADJACENT_GAP = re.compile(r"\s*(?:[A-Za-z-]+\s+)?")
 _KV_CACHE = re.compile(r"\bKV[\s-]?cache|\bkey-value cache|KV缓存", re.IGNORECASE)
 
 

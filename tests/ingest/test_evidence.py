@@ -489,3 +489,11 @@ def test_chinese_score_points_are_accuracy_whatever_size_word_is_near():
     found = claims("使用高压缩率分词器，达成了模型在C-Eval上取得71.2分的效果", "brief")
     assert [(c.value, c.unit, c.metric) for c in found] == [(71.2, "points", "accuracy")]
     assert [c.unit for c in claims("达成了推理99分位时延平均降低1.5倍的效果", "brief")] == ["x"]
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("with 40% of the parameters removed the sparse model runs nearly twice as fast as the dense one", "speedup"),
+    ("A reduction in memory use allows up to 3x larger batch sizes.", "other"),
+])
+def test_a_metric_word_right_after_the_figure_decides(text, metric):
+    assert claims(text)[-1].metric == metric
