@@ -411,11 +411,17 @@ def _city_before_place(fragments: list[str], i: int) -> bool:
     return _is_place(following) or _REGION_CODE.fullmatch(following) is not None
 
 
+# "Key Laboratory of ..., Ministry of Education": the ministry that accredits a key laboratory, not an
+# affiliation of the authors.
+_SUPERVISING_MINISTRY = re.compile(r"Ministry of Education\b(?:\s+of\s+(?:the\s+)?(?:P\.?\s?R\.?\s?)?China)?$"
+                                   r"|教育部$", re.IGNORECASE)
+
+
 def _is_droppable(fragment: str) -> bool:
     """Departments, places, author names, abbreviations of units and footnote words."""
     text = fragment.strip()
     key = normalise_name(text)
-    if not key or key in _NOISE or _is_place(text) or _UNIT.search(text):
+    if not key or key in _NOISE or _is_place(text) or _UNIT.search(text) or _SUPERVISING_MINISTRY.match(text):
         return True
     if re.fullmatch(r"[A-Z]{1,4}", text):  # "CSE", "DL": a unit's abbreviation
         return True

@@ -194,3 +194,13 @@ def test_laboratories_known_by_their_abbreviation_alone_are_organisations() -> N
     assert names(paper("University of California, Berkeley, ICSI, LBNL")) == [
         "University of California, Berkeley", "International Computer Science Institute",
         "Lawrence Berkeley National Laboratory"]
+
+
+def test_the_ministry_accrediting_a_key_laboratory_is_no_affiliation():
+    found = names(paper("Key Laboratory of Intelligent Sensing, Ministry of Education of China, Anhui Polytechnic"))
+    assert not any("Ministry" in name for name in found) and found
+
+
+def test_cities_and_states_written_in_their_own_language_are_places():
+    assert names(paper("Uniwersytet Łódzki, Warszawa, Iowa State University, Ames, Iowa")) == [
+        "Uniwersytet Łódzki", "Iowa State University"]
