@@ -204,3 +204,9 @@ def test_the_ministry_accrediting_a_key_laboratory_is_no_affiliation():
 def test_cities_and_states_written_in_their_own_language_are_places():
     assert names(paper("Uniwersytet Łódzki, Warszawa, Iowa State University, Ames, Iowa")) == [
         "Uniwersytet Łódzki", "Iowa State University"]
+
+
+def test_a_laboratory_or_centre_beside_its_university_rolls_up_into_it():
+    found = names(paper("Coordinated Robotics Laboratory, University of Michigan, "
+                        "Signal Processing Research Center, Tsinghua University"))
+    assert not any("Laboratory" in name or "Center" in name for name in found) and len(found) == 2
