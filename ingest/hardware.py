@@ -43,6 +43,7 @@ def find_hardware(sentence: str) -> list[Hardware]:
     for span in sorted(grammar + labelled, key=lambda s: (-s[1], s[0], not s[2].resolved)):
         if not any(span[0] < k[1] and k[0] < span[1] for k in kept):
             kept.append(span)
+    kept += _listed_before_class_word(onto, sentence, kept)
     found: dict[str, Hardware] = {}
     for start, end, device in sorted(kept, key=lambda s: s[0]):
         entry = hardware_by_node_id().get(device.id) if device.resolved else None
@@ -56,6 +57,32 @@ def find_hardware(sentence: str) -> list[Hardware]:
         found.setdefault(device.id, device)
     families = {d.family for d in found.values() if d.family}
     return [d for d in found.values() if d.id not in families]
+
+
+# "A100, L4 and T4 GPUs": model codes listed before one class word, each of them named with it.
+_CODES_BEFORE_CLASS = re.compile(r"(?<![\w-])((?:[A-Z]{1,3}\d{1,4}[A-Za-z]?(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*[、和与]\s*))+"
+                                 r"[A-Z]{1,3}\d{1,4}[A-Za-z]?)\s*(GPUs?|NPUs?)\b")
+_CODE = re.compile(r"[A-Z]{1,3}\d{1,4}[A-Za-z]?")
+
+
+def _listed_before_class_word(onto: Ontology, sentence: str,
+                              kept: list[tuple[int, int, Hardware]]) -> list[tuple[int, int, Hardware]]:
+    """Devices of a list that only the shared class word names: "L4" in "A100, L4 and T4 GPUs"."""
+    if "GPU" not in sentence and "NPU" not in sentence:
+        return []
+    out = []
+    for listed in _CODES_BEFORE_CLASS.finditer(sentence):
+        word = listed.group(2).rstrip("s")
+        for code in _CODE.finditer(listed.group(1)):
+            start, end = listed.start(1) + code.start(), listed.start(1) + code.end()
+            if any(start < k[1] and k[0] < end for k in kept):
+                continue
+            hits = [h for h in onto.hardware_index.find(f"{code.group()} {word}")
+                    if not onto.hardware[h.target].generic and h.start == 0]
+            if hits:
+                entry = onto.hardware[hits[0].target]
+                out.append((start, end, _known(onto, entry, _family_by_name(onto, hits[0].target))))
+    return out
 
 
 def extract_hardware(title: str, brief: str, abstract: str) -> tuple[Hardware, ...]:

@@ -99,3 +99,9 @@ def test_letter_suffixed_models_and_fpga_boards_are_devices_of_their_own() -> No
 def test_a_device_count_glued_to_the_device_name() -> None:
     assert [h.name for h in extract_hardware("", "", "Trained on one 8xA800 machine and 4×H100.")] == [
         "NVIDIA A800", "NVIDIA H100"]
+
+
+def test_a_device_code_listed_before_a_shared_class_word_is_that_device() -> None:
+    names = [h.name for h in extract_hardware("", "", "a cluster mixing NVIDIA H100, L4 and T4 GPUs")]
+    assert names == ["NVIDIA H100", "NVIDIA L4", "NVIDIA T4"]
+    assert [h.name for h in extract_hardware("", "", "the L4 and L2 caches of 3 GPUs")] == []
