@@ -497,3 +497,17 @@ def test_chinese_score_points_are_accuracy_whatever_size_word_is_near():
 ])
 def test_a_metric_word_right_after_the_figure_decides(text, metric):
     assert claims(text)[-1].metric == metric
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("It lowers the collision rate of the planner by 18%.", "quality"),
+    ("It achieves a 12.4% higher average success rate.", "accuracy"),
+    ("The distilled judge reaches 71.5% agreement with human raters.", "accuracy"),
+    ("It reduces the number of model forward passes by up to 85%.", "compute"),
+    ("It increases effective bandwidth by 1.8x on average.", "throughput"),
+    ("It yields a 12% increase in control frequency.", "throughput"),
+    ("The runtime keeps 88.5% parallel efficiency on 64 nodes.", "other"),
+    ("The scheduler achieves 31.2% cluster capacity saving.", "other"),
+])
+def test_more_metric_words(text, metric):
+    assert one(text).metric == metric
