@@ -361,7 +361,8 @@ def _metric(q: Quantity, windows: list[Span], direction: Direction | None,
                          and _ADJACENT_GAP.fullmatch(text, q.end, c[0])), None)
         metric = adjacent[2] if adjacent and not (adjacent[2] == "token-reduction" and direction != "decrease") \
             else _metric_from_cues(inside, q, direction)
-        if metric is None and depth == 0 and _OUTPERFORMS_BY.search(text, window.start, q.start):
+        if depth == 0 and (metric is None or all(c[3] for c in inside)) and \
+                _OUTPERFORMS_BY.search(text, windows[2].start, q.start):
             return "speedup" if q.kind == "ratio" else "accuracy"  # "outperforms TPU v3 by 2.1x"
         if metric == "latency" and q.kind is None:
             return "latency"  # a time with no unit: "a real-time factor of 0.066"
@@ -392,7 +393,8 @@ def _preparing(text: str, clause_start: int, q: Quantity) -> bool:
 
 
 # "A outperforms B by": the figure that follows, with no metric word of its own, is a performance margin.
-_OUTPERFORMS_BY = re.compile(r"\boutperform(?:s|ed|ing)?\b[^,;.]{0,80}?\bby\s+(?:up\s+to\s+|about\s+|over\s+|~)?$",
+_OUTPERFORMS_BY = re.compile(r"\boutperform(?:s|ed|ing)?\b(?:(?!\b(?:while|whereas|reduc|lower|cut|improv|increas|boost|"
+                             r"achiev|decreas|sav|rais)\w*)[^;.]){0,100}?\bby\s+(?:up\s+to\s+|about\s+|over\s+|~)?$",
                              re.IGNORECASE)
 _ADJACENT_GAP = re.compile(r"\s*(?:[A-Za-z-]+\s+)?")
 _KV_CACHE = re.compile(r"\bKV[\s-]?cache|\bkey-value cache|KV缓存", re.IGNORECASE)

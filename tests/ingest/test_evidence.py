@@ -511,3 +511,11 @@ def test_a_metric_word_right_after_the_figure_decides(text, metric):
 ])
 def test_more_metric_words(text, metric):
     assert one(text).metric == metric
+
+
+def test_an_outperforming_margin_across_commas_and_a_change_verb_that_takes_its_own_figure():
+    found = claims("The cache outperforms the static, sharded and hybrid caches by up to 2.8x, 4.1x and 1.3x "
+                   "respectively.")
+    assert [c.metric for c in found] == ["speedup", "speedup", "speedup"]
+    found = claims("It outperforms the dense model on all tasks, while reducing KV cache usage by up to 60%.")
+    assert [(c.value, c.metric) for c in found] == [(60, "memory")]
