@@ -91,10 +91,10 @@ _SPARSITY_REACHED = re.compile(r"(?:achiev\w*|reach\w*|attain\w*|induc\w*|prune\
                                r"达到|实现)\s*(?:up\s+to\s+|over\s+|at\s+least\s+|an?\s+)?$", re.IGNORECASE)
 _SPARSITY_BEFORE = re.compile(r"(?:sparsity|稀疏)[^,;，；。.]{0,40}$", re.IGNORECASE)
 # "at 20% token reduction", "at 64k context", "在20%…下": the figure is the setting of another result.
-_SETTING_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:at|under)\s+(?:an?\s+)?|在\s*"
-                             # "with a cache budget of only 20%", "at a keep rate of 25%": a budget chosen
-                             r"|\b(?:budget|keep\s+rate|keep\s+ratio|retention\s+ratio)\s+of\s+(?:only\s+|just\s+)?)$",
-                             re.IGNORECASE)
+_SETTING_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:at|under)\s+(?:an?\s+)?|在\s*)$", re.IGNORECASE)
+# "with a cache budget of only 20%", "at a keep rate of 25%": a budget chosen, not a result
+_BUDGET_BEFORE = re.compile(r"\b(?:budget|keep\s+rate|keep\s+ratio|retention\s+ratio)\s+of\s+(?:only\s+|just\s+)?$",
+                            re.IGNORECASE)
 # "from 71s to 29s": the first figure is the baseline's, the claim is the second.
 _RATE_COMPARED_AFTER = re.compile(r"\s*(?:the\s+)?(?:speed|throughput|rate|pace)\s+of\b|\s*(?:higher|faster)\s+"
                                   r"(?:[\w-]+\s+)?(?:speed|throughput)\b", re.IGNORECASE)
@@ -234,7 +234,8 @@ def _is_result(text: str, q: Quantity) -> bool:
         return bool(bound) and ("." in q.text or "=" in before[-3:])
     if _TO_AFTER.match(after) and FROM_BEFORE.search(before):  # the anchored test first: it rarely holds
         return False
-    if q.kind in {"ratio", "percent", "count"} and _SETTING_BEFORE.search(before) and not (
+    if q.kind in {"ratio", "percent", "count"} and (_SETTING_BEFORE.search(before) or (
+            " of " in before[-20:] and _BUDGET_BEFORE.search(before))) and not (
             q.kind == "ratio" and _RATE_COMPARED_AFTER.match(after)):
         return False  # "at 50% sparsity" is a setting; "at 1.4x the speed of ..." is a result
     if q.kind not in {None, "percent", "ratio", "points"} and _BASELINE_VALUE_BEFORE.search(before):
@@ -252,7 +253,7 @@ def _is_result(text: str, q: Quantity) -> bool:
         return False
     if q.kind == "time" and q.unit == "s" and _DECADE.fullmatch(q.text):
         return False  # "in the 1990s"
-    if q.kind == "ratio" and _PARTS_OF_A_LIST_BEFORE.search(before):
+    if q.kind == "ratio" and "fold" in q.text and _PARTS_OF_A_LIST_BEFORE.search(before):
         return False  # "our contributions are three-fold"
     if q.kind == "time" and (_DATA_DURATION_AFTER.match(after) or _DATA_NAMED_BEFORE.search(before)):
         return False
@@ -357,12 +358,12 @@ def _metric(q: Quantity, windows: list[Span], direction: Direction | None,
         inside = [c for c in cues if window.start <= c[0] < end and not (q.start <= c[0] < q.end)]
         # A metric word right after the figure, at most one word between, says what the figure measures
         # ("twice as fast", "4x larger batch size"), whatever noun stands before it
-        adjacent = next((c for c in inside if depth == 0 and not c[3] and q.end <= c[0]
-                         and _ADJACENT_GAP.fullmatch(text, q.end, c[0])), None)
+        adjacent = next((c for c in inside if not c[3] and q.end <= c[0]
+                         and _ADJACENT_GAP.fullmatch(text, q.end, c[0])), None) if depth == 0 else None
         metric = adjacent[2] if adjacent and not (adjacent[2] == "token-reduction" and direction != "decrease") \
             else _metric_from_cues(inside, q, direction)
         if depth == 0 and (metric is None or all(c[3] for c in inside)) and \
-                _OUTPERFORMS_BY.search(text, windows[2].start, q.start):
+                "utperform" in text[windows[2].start:q.start] and _OUTPERFORMS_BY.search(text, windows[2].start, q.start):
             return "speedup" if q.kind == "ratio" else "accuracy"  # "outperforms TPU v3 by 2.1x"
         if metric == "latency" and q.kind is None:
             return "latency"  # a time with no unit: "a real-time factor of 0.066"

@@ -60,8 +60,9 @@ def find_hardware(sentence: str) -> list[Hardware]:
 
 
 # "A100, L4 and T4 GPUs": model codes listed before one class word, each of them named with it.
+_CLASS_WORD = re.compile(r"(?<=[\w\s])(GPU|NPU)s?\b")
 _CODES_BEFORE_CLASS = re.compile(r"(?<![\w-])((?:[A-Z]{1,3}\d{1,4}[A-Za-z]?(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*[、和与]\s*))+"
-                                 r"[A-Z]{1,3}\d{1,4}[A-Za-z]?)\s*(GPUs?|NPUs?)\b")
+                                 r"[A-Z]{1,3}\d{1,4}[A-Za-z]?)\s*$")
 _CODE = re.compile(r"[A-Z]{1,3}\d{1,4}[A-Za-z]?")
 
 
@@ -71,8 +72,12 @@ def _listed_before_class_word(onto: Ontology, sentence: str,
     if "GPU" not in sentence and "NPU" not in sentence:
         return []
     out = []
-    for listed in _CODES_BEFORE_CLASS.finditer(sentence):
-        word = listed.group(2).rstrip("s")
+    for word_match in _CLASS_WORD.finditer(sentence):
+        at = max(0, word_match.start() - 60)
+        listed = _CODES_BEFORE_CLASS.search(sentence, at, word_match.start())
+        if listed is None:
+            continue
+        word = word_match.group(1)
         for code in _CODE.finditer(listed.group(1)):
             start, end = listed.start(1) + code.start(), listed.start(1) + code.end()
             if any(start < k[1] and k[0] < end for k in kept):
