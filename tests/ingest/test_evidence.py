@@ -519,3 +519,12 @@ def test_an_outperforming_margin_across_commas_and_a_change_verb_that_takes_its_
     assert [c.metric for c in found] == ["speedup", "speedup", "speedup"]
     found = claims("It outperforms the dense model on all tasks, while reducing KV cache usage by up to 60%.")
     assert [(c.value, c.metric) for c in found] == [(60, "memory")]
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("Tree drafts raise the expected number of accepted tokens per step by 1.4x.", "other"),
+    ("It reduces the number of GPU kernel launches by 58% on average.", "other"),
+    ("The ReLU model reaches over 85% activation sparsity in its MLP layers.", "other"),
+])
+def test_counts_of_a_mechanism_are_other(text, metric):
+    assert one(text).metric == metric
