@@ -426,7 +426,7 @@ _TAG_WORDS = (
 _SIZE = r"\d+(?:\.\d+)?[BbMmKk]|\d+x\d+[Bb]|A\d+(?:\.\d+)?B|\d+[Bb]\d"  # "BLOOM-7b1": 7.1B
 # A figure and a score after a name ("超过ResNet 5.5 mAP") is a result, not a version.
 _SCORE_WORD = r"[%％倍×]|(?:m?AP|mIoU|points?|pp|dB|FID|BLEU|PSNR)(?![A-Za-z])"
-_VERSION = r"[vV]?\d+(?:\.\d+)*[a-z]?"
+_VERSION = r"[vV]?\d+(?:\.\d+)*(?:x\d{1,2}(?![\dA-Za-z.])|[a-z])?"  # "ResNet32x4": a width multiplier
 # ViT-style size codes ("DeiT-S", "ViM-Ti") are case-sensitive so that a lone "-s" is not a size.
 # Backbone codes ("RT-DETR-R18", "DINO-R50") are tags too.
 _DASH_TAG = (rf"(?:-|\s[-–]\s)(?:{_SIZE}|(?:XL|XXL|[BLSHG]|Huge|Large|Base|Small|Giant)/\d+|B\d(?![\w.])|R\d{{2,3}}(?![\w.])|"
@@ -482,7 +482,7 @@ def _models(graph: Graph) -> tuple[dict[str, ModelFamily], dict[str, ModelForm],
 def _model_regex(alternatives: list[tuple[str, str]]) -> re.Pattern[str]:
     stems = "|".join(f"(?P<{group}>{pattern})" for group, pattern in alternatives)
     # A name may be glued to Chinese ("在Vicuna-7B上"): the start is "no Latin letter or digit before".
-    return re.compile(rf"(?<![A-Za-z0-9_\-/.])(?:{stems}){_SUFFIX}(?![A-Za-z0-9])")
+    return re.compile(rf"(?<![A-Za-z0-9_\-.])(?:{stems}){_SUFFIX}(?![A-Za-z0-9])")  # "ResNet32x4/ShuffleNetV2": two
 
 
 def _regex_by_prefix(forms: dict[str, ModelForm], regex: re.Pattern[str]

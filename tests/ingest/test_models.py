@@ -337,3 +337,9 @@ def test_a_sampler_named_after_a_model_is_no_model() -> None:
 
 def test_lower_case_phi_checkpoints() -> None:
     assert _names("phi-1.5 beats larger models") == ["Phi-1.5"]
+
+
+def test_width_multipliers_and_pairs_written_with_a_slash() -> None:
+    assert _names("the ResNet56x2/MobileNetV2 teacher-student pair") == ["ResNet-56x2", "MobileNetV2"]
+    assert _names("distilling WRN-28-4 into WRN-16-1") == ["WRN-28-4", "WRN-16-1"]
+    assert _names("Mixtral-8x7B") == ["Mixtral-8x7B"]
