@@ -341,6 +341,35 @@ def _word_quantities(text: str) -> list[Quantity]:
     return found
 
 
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|、|和)\s*")
+_LISTED_KINDS = {"ratio", "percent", "points"}
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+$")  # "Snapdragon 865": a number in a name
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
+def _with_listed_units(text: str, found: list[Quantity]) -> list[Quantity]:
+    """"by 3.7, 1.0 and 2.9 points", "by 12, 9 and 4 times": bare numbers listed before the one that carries
+    the unit have that unit too."""
+    out: list[Quantity | None] = list(found)
+    for i in range(len(found) - 1, -1, -1):
+        q = found[i]
+        if q.kind not in _LISTED_KINDS:
+            continue
+        j = i
+        while j > 0 and found[j - 1].unit is None and found[j - 1].value_max is None and \
+                _LIST_GAP.fullmatch(text, found[j - 1].end, found[j].start) and \
+                not _NAME_BEFORE.search(text, max(0, found[j - 1].start - 30), found[j - 1].start):
+            j -= 1
+            bare = found[j]
+            if j == i - 1 and _BETWEEN_BEFORE.search(text, max(0, bare.start - 12), bare.start) and \
+                    bare.value < q.value:  # "between 1.1 and 1.9 times": one range
+                out[j], out[i] = Quantity(bare.start, q.end, bare.value, q.value, q.unit, q.kind, bare.modifier,
+                                          text[bare.start:q.end]), None
+                break
+            out[j] = Quantity(bare.start, bare.end, bare.value, None, q.unit, q.kind, bare.modifier, bare.text)
+    return [q for q in out if q is not None]
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, left to right; identifiers, resolutions and ratios excluded."""
     found: list[Quantity] = []
@@ -361,6 +390,8 @@ def find_quantities(text: str) -> list[Quantity]:
             cursor = single.end() if single else cursor
         if quantity is not None:
             found.append(quantity)
+    if any(q.unit is None for q in found):
+        found = _with_listed_units(text, found)
     if "每" in text:
         found = _with_chinese_rates(text, found)
     if any(q.unit in _SCALES for q in found):

@@ -127,3 +127,11 @@ def test_range_with_different_units_is_not_one_range():
 def test_a_plus_after_a_number_is_at_least() -> None:
     found = find_quantities("It runs at 75+ FPS on a laptop CPU.")
     assert [(q.value, q.unit, q.modifier) for q in found] == [(75, "fps", "at least")]
+
+
+def test_bare_numbers_listed_before_a_unit_share_it() -> None:
+    found = find_quantities("It gains 2.1, 0.8 and 1.6 points, and is 7, 5 and 3 times faster.")
+    assert [(q.value, q.unit) for q in found] == [(2.1, "points"), (0.8, "points"), (1.6, "points"),
+                                                  (7, "x"), (5, "x"), (3, "x")]
+    assert [(q.value, q.unit) for q in find_quantities("on a Snapdragon 888 and 2x less power")][-1] == (2, "x")
+    assert [(q.value, q.value_max, q.unit) for q in find_quantities("between 1.2 and 2.4 times")] == [(1.2, 2.4, "x")]
