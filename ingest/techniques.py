@@ -323,7 +323,7 @@ def _title_presents_efficient_model(title: str) -> bool:
 # A processor, chip or accelerator the paper designs ("A Latency-Optimized ... Processor for LLM Inference",
 # "Algorithm and Accelerator Co-Design", "Architectural Support for ...", "数据流FPGA架构", "专用硬件加速单元"):
 # hardware of its own.
-_HARDWARE_TITLE = re.compile(r"\b(?:Processors?|Chips?|ASICs?|FPGAs?|Dataflow Architecture|Accelerators?(?![\w-])|"
+_HARDWARE_TITLE = re.compile(r"\b(?:Processors?|Chips?|ASICs?|FPGAs?|Supercomputers?|Dataflow Architecture|Accelerators?(?![\w-])|"
                              r"Architectural Support|Hardware Architecture)\b")
 _HARDWARE_METHOD = re.compile(r"(?:处理器|加速器|芯片|FPGA|ASIC|数据流)[^，。,；;]{0,6}?(?:设计|架构)"
                               r"|专用硬件|硬件加速(?:单元|器)")

@@ -333,3 +333,9 @@ def test_a_named_sampler_a_paper_runs_with_is_no_contribution() -> None:
                 "With 20 DDIM steps the gain is 1.6x.")
     assert "few-step-parallel-decoding" not in _categories("FeatureCache: Faster Diffusion for Free", "", abstract)
     assert "few-step-parallel-decoding" in _categories("A Faster DDIM Sampler for Diffusion Models", "", abstract)
+
+
+def test_a_supercomputer_the_paper_builds_is_hardware() -> None:
+    abstract = "We describe the machine's optical interconnect, its chips and how it trains and serves models."
+    assert "hardware-kernel" in _categories("Aurora-9: A Reconfigurable Supercomputer for Machine Learning", "",
+                                            abstract)
