@@ -339,3 +339,11 @@ def test_a_supercomputer_the_paper_builds_is_hardware() -> None:
     abstract = "We describe the machine's optical interconnect, its chips and how it trains and serves models."
     assert "hardware-kernel" in _categories("Aurora-9: A Reconfigurable Supercomputer for Machine Learning", "",
                                             abstract)
+
+
+def test_the_autoencoder_or_codec_a_paper_designs_is_latent_compression() -> None:
+    assert "latent-compression" in _categories(
+        "Kestrel: A Video VAE for Fast Generation", "",
+        "We design a 3D causal VAE that compresses videos 8x in time and 16x in space for latent generation.")
+    assert "latent-compression" in _categories(
+        "Chirp: A Neural Audio Codec at 2 kbps", "", "Our neural audio codec compresses speech to 2 kbps tokens.")
