@@ -347,3 +347,11 @@ def test_the_autoencoder_or_codec_a_paper_designs_is_latent_compression() -> Non
         "We design a 3D causal VAE that compresses videos 8x in time and 16x in space for latent generation.")
     assert "latent-compression" in _categories(
         "Chirp: A Neural Audio Codec at 2 kbps", "", "Our neural audio codec compresses speech to 2 kbps tokens.")
+
+
+def test_elastic_and_conditional_computation_adapt_per_input() -> None:
+    abstract = "Heavy branches run only for the tokens a router selects, so each input gets its own compute."
+    assert "early-exit-adaptive" in _categories("Sparrow: Faster Encoders with Conditional Computation", "",
+                                                abstract)
+    assert "early-exit-adaptive" in _categories("Nest: One Model for Elastic Inference", "",
+                                                "Sub-models of several widths share weights.")
