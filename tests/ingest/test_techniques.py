@@ -355,3 +355,10 @@ def test_elastic_and_conditional_computation_adapt_per_input() -> None:
                                                 abstract)
     assert "early-exit-adaptive" in _categories("Nest: One Model for Elastic Inference", "",
                                                 "Sub-models of several widths share weights.")
+
+
+def test_more_ways_to_say_tokens_are_removed() -> None:
+    for title in ("Thrush: Dynamic Token Sparsification for Vision-Language Models",
+                  "Adaptive Token Sampling for Faster Video Transformers",
+                  "Blank Penalties for Frame Skipping in Speech Recognizers"):
+        assert "token-reduction" in _categories(title, "", "The model processes fewer units per input.")
