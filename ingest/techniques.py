@@ -334,8 +334,16 @@ _METAPHOR = re.compile(r"(?:\bas\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}|(?:Plug-and-Pla
                        r"Lossless|General)\s+)Accelerators?\b")
 
 
+# Inference fitted to one kind of processor the title names ("LLM Inference on a Smartphone", "Fast On-device
+# LLM Inference with NPUs", "GPU-accelerated", "Near-Data Experts"): hardware-aware design. ("on Mobile
+# Devices" alone says where a model runs, not that it is fitted to a processor.)
+_HARDWARE_TARGET_TITLE = re.compile(
+    r"\b(?:Inference|Deployment|Serving|Decoding)\b[^:]{0,40}?\b(?:on|with)\s+(?:an?\s+|the\s+)?"
+    r"(?:Smartphones?|NPUs?|CPUs?|GPUs?|Mobile\s+(?:GPUs?|SoCs?|NPUs?))\b|\bGPU-accelerated\b|\bNear-Data\b")
+
+
 def _designs_hardware(title: str, brief: str) -> bool:
-    return bool((_HARDWARE_TITLE.search(title) and not _METAPHOR.search(title))
+    return bool((_HARDWARE_TITLE.search(title) and not _METAPHOR.search(title)) or _HARDWARE_TARGET_TITLE.search(title)
                 or _HARDWARE_METHOD.search(_method_clause(brief)))
 
 

@@ -362,3 +362,11 @@ def test_more_ways_to_say_tokens_are_removed() -> None:
                   "Adaptive Token Sampling for Faster Video Transformers",
                   "Blank Penalties for Frame Skipping in Speech Recognizers"):
         assert "token-reduction" in _categories(title, "", "The model processes fewer units per input.")
+
+
+def test_inference_fitted_to_a_processor_the_title_names_is_hardware_aware() -> None:
+    abstract = "We split work between the processors of the device and lay weights out for its memory."
+    assert "hardware-kernel" in _categories("Wren: Fast LLM Inference on a Smartphone", "", abstract)
+    assert "hardware-kernel" in _categories("Lark: Decoding with NPUs for On-device Assistants", "", abstract)
+    assert "hardware-kernel" not in _categories("Heron: Image Generation on Mobile Devices", "",
+                                                "A small diffusion model generates images in two seconds.")
