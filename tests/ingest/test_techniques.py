@@ -370,3 +370,10 @@ def test_inference_fitted_to_a_processor_the_title_names_is_hardware_aware() -> 
     assert "hardware-kernel" in _categories("Lark: Decoding with NPUs for On-device Assistants", "", abstract)
     assert "hardware-kernel" not in _categories("Heron: Image Generation on Mobile Devices", "",
                                                 "A small diffusion model generates images in two seconds.")
+
+
+def test_a_cache_of_embeddings_or_shared_prefixes_is_caching_and_reuse() -> None:
+    assert "caching-reuse" in _categories("Finch: A Unified GPU Cache for Recommendation Embeddings", "",
+                                          "Hot rows stay in an embedding cache that every GPU reads.")
+    assert "caching-reuse" in _categories("Tern: Faster Decoding with Shared Prefixes", "",
+                                          "Requests with shared prefixes read the prefix once for the batch.")
