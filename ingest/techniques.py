@@ -82,7 +82,7 @@ def extract_techniques(title: str, brief: str, abstract: str) -> tuple[Technique
             concepts.append(onto.techniques[category])
             kinds.add(category)
     if not kinds & {"efficient-attention", "kv-cache", "caching-reuse", "token-reduction"} and \
-            _NAMED_ATTENTION.search(title):
+            "ttention" in title and _NAMED_ATTENTION.search(title):
         concepts.append(onto.techniques["efficient-attention"])  # "Striped Attention", "RelayAttention"
         kinds.add("efficient-attention")
     if "efficient-architecture" not in kinds and _title_presents_efficient_model(title):
@@ -343,7 +343,8 @@ _HARDWARE_TARGET_TITLE = re.compile(
 
 
 def _designs_hardware(title: str, brief: str) -> bool:
-    return bool((_HARDWARE_TITLE.search(title) and not _METAPHOR.search(title)) or _HARDWARE_TARGET_TITLE.search(title)
+    return bool((_HARDWARE_TITLE.search(title) and not _METAPHOR.search(title))
+                or (("PU" in title or "phone" in title or "Near-Data" in title) and _HARDWARE_TARGET_TITLE.search(title))
                 or _HARDWARE_METHOD.search(_method_clause(brief)))
 
 
