@@ -60,7 +60,7 @@ def find_hardware(sentence: str) -> list[Hardware]:
 
 
 # "A100, L4 and T4 GPUs": model codes listed before one class word, each of them named with it.
-_CLASS_WORD = re.compile(r"(?<=[\w\s])(GPU|NPU)s?\b")
+_CLASS_WORD = re.compile(r"(GPU|NPU)s?\b")  # no look-behind first: `re` then scans for G and N only
 _CODES_BEFORE_CLASS = re.compile(r"(?<![\w-])((?:[A-Z]{1,3}\d{1,4}[A-Za-z]?(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*[、和与]\s*))+"
                                  r"[A-Z]{1,3}\d{1,4}[A-Za-z]?)\s*$")
 _CODE = re.compile(r"[A-Z]{1,3}\d{1,4}[A-Za-z]?")
