@@ -74,7 +74,7 @@ def _listed_before_class_word(onto: Ontology, sentence: str,
     out = []
     for word_match in _CLASS_WORD.finditer(sentence):
         at = max(0, word_match.start() - 60)
-        if not any(at <= k[1] <= word_match.start() for k in kept):
+        if not any(at <= k[1] and k[0] <= word_match.end() for k in kept):
             continue  # a list of codes names at least one device the index knows
         listed = _CODES_BEFORE_CLASS.search(sentence, at, word_match.start())
         if listed is None:

@@ -105,3 +105,7 @@ def test_a_device_code_listed_before_a_shared_class_word_is_that_device() -> Non
     names = [h.name for h in extract_hardware("", "", "a cluster mixing NVIDIA H100, L4 and T4 GPUs")]
     assert names == ["NVIDIA H100", "NVIDIA L4", "NVIDIA T4"]
     assert [h.name for h in extract_hardware("", "", "the L4 and L2 caches of 3 GPUs")] == []
+
+
+def test_a_listed_code_is_found_when_the_known_device_is_the_one_named_with_the_class_word() -> None:
+    assert [h.name for h in extract_hardware("", "", "served on L4 and T4 GPUs")] == ["NVIDIA L4", "NVIDIA T4"]
