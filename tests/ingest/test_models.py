@@ -321,7 +321,7 @@ def test_lower_case_size_codes_of_vision_backbones() -> None:
 
 
 def test_a_teacher_student_pair_written_as_one_word_is_two_models() -> None:
-    assert sorted(_names("the ResNet101-MobileNetV2 pair gains 1.9% top-1")) == ["MobileNetV2", "ResNet-101"]
+    assert sorted(_names("the ResNet50-MobileNetV1 pair gains 1.9% top-1")) == ["MobileNetV1", "ResNet-50"]
     assert _names("LLaVA-HR answers faster") == ["LLaVA-HR"]
 
 
