@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from ingest.claim_context import Span, read_baseline, read_condition, read_leading_baseline, read_scope
-from ingest.numbers import FROM_BEFORE, Quantity, find_quantities
+from ingest.numbers import FROM_BEFORE, LIST_GAP, Quantity, find_quantities
 from ontology.graph import ontology_cache
 from ontology.metrics import metric_concepts, metric_cues
 
@@ -103,7 +103,7 @@ _RATE_COMPARED_AFTER = re.compile(r"\s*(?:the\s+)?(?:speed|throughput|rate|pace)
 _BASELINE_VALUE_BEFORE = re.compile(r"(?:\binstead\s+of|\bversus|\bvs\.?|\bagainst|\bcompared\s+(?:to|with))\s+"
                                     r"(?:(?:the|a|an|only|just)\s+)?(?:[\w.-]+(?:\s[\w.-]+){0,2}(?:'s|’s)\s+)?$",
                                     re.IGNORECASE)
-_LISTED_SCORE_BEFORE = re.compile(r"\d+\.\d+(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*[、和])$")
+_LISTED_SCORE_BEFORE = re.compile(rf"\d+\.\d+(?:{LIST_GAP.pattern})$")
 _CHANGE_TO_BEFORE = re.compile(r"(?<!\()\bfrom\s+\d+(?:\.\d+)?\s+to\s+$")
 _RELATIVE_AFTER = re.compile(r"\s*(?:[A-Za-z]+\s*)?[,(（]\s*(?:an?\s+|about\s+|i\.e\.,?\s+)*\d+(?:\.\d+)?\s*(?:%|x|×|倍)")
 _SETTING_NOUN_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:steps?|layers?|bits?|GPUs?|nodes?|samples?|experts?)\b")
@@ -422,7 +422,7 @@ def _shared_list(text: str, subs: list[Span], sub: Span, q: Quantity, kept: list
     for other in kept:
         if other.start < last.end:
             continue
-        if other.kind != q.kind or not _LIST_GAP.fullmatch(text, last.end, other.start):
+        if other.kind != q.kind or not LIST_GAP.fullmatch(text, last.end, other.start):
             break
         last = other
     if last is not q:
@@ -438,8 +438,6 @@ def _shared_list(text: str, subs: list[Span], sub: Span, q: Quantity, kept: list
     return Span(sub.start, nxt.end)
 
 
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|、|和|与|及)\s*")
-_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|、|和|与)\s*$")
 
 
 def _listed_again(text: str, previous: list[tuple[Quantity, str, Direction | None]], q: Quantity) -> bool:
@@ -448,7 +446,7 @@ def _listed_again(text: str, previous: list[tuple[Quantity, str, Direction | Non
     if len(previous) < 2:
         return False
     before = previous[-2][0]
-    return _figure(before) == _figure(q) and _LIST_SEPARATOR.match(text, before.end, q.start) is not None
+    return _figure(before) == _figure(q) and LIST_GAP.fullmatch(text, before.end, q.start) is not None
 
 
 def _figure(item: Quantity | EvidenceClaim) -> tuple[float, float | None, str | None]:

@@ -16,6 +16,7 @@ import re
 
 from graph.ids import entity_id
 from graph.model import Hardware
+from ingest.numbers import LIST_GAP
 from ontology.load import HardwareEntry, Ontology, device_key, hardware_by_node_id, load_ontology
 
 # A memory size right after a device ("A100-80GB", "A100 80GB", "A100-40G", "A100 (80GB)").
@@ -61,9 +62,8 @@ def find_hardware(sentence: str) -> list[Hardware]:
 
 # "A100, L4 and T4 GPUs": model codes listed before one class word, each of them named with it.
 _CLASS_WORD = re.compile(r"(GPU|NPU)s?\b")  # no look-behind first: `re` then scans for G and N only
-_CODES_BEFORE_CLASS = re.compile(r"(?<![\w-])((?:[A-Z]{1,3}\d{1,4}[A-Za-z]?(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*[、和与]\s*))+"
-                                 r"[A-Z]{1,3}\d{1,4}[A-Za-z]?)\s*$")
 _CODE = re.compile(r"[A-Z]{1,3}\d{1,4}[A-Za-z]?")
+_CODES_BEFORE_CLASS = re.compile(rf"(?<![\w-])((?:{_CODE.pattern}(?:{LIST_GAP.pattern}))+{_CODE.pattern})\s*$")
 
 
 def _listed_before_class_word(onto: Ontology, sentence: str,

@@ -341,7 +341,9 @@ def _word_quantities(text: str) -> list[Quantity]:
     return found
 
 
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|、|和)\s*")
+# What stands between two items of a list of figures or names: "12x, 9x and 4x", "7B/13B", "A、B和C". Evidence,
+# hardware and this module's listed units read lists with it.
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+|[、和与及])\s*")
 _LISTED_KINDS = {"ratio", "percent", "points"}
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+$")  # "Snapdragon 865": a number in a name
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
@@ -357,7 +359,7 @@ def _with_listed_units(text: str, found: list[Quantity]) -> list[Quantity]:
             continue
         j = i
         while j > 0 and found[j - 1].unit is None and found[j - 1].value_max is None and \
-                _LIST_GAP.fullmatch(text, found[j - 1].end, found[j].start) and \
+                LIST_GAP.fullmatch(text, found[j - 1].end, found[j].start) and \
                 not _NAME_BEFORE.search(text, max(0, found[j - 1].start - 30), found[j - 1].start):
             j -= 1
             bare = found[j]
