@@ -36,38 +36,31 @@ _DERIVED = re.compile(r"(?:Mobile|Efficient|Fast|Tiny|Edge|Nano|Micro|Mini|Light
 _SIZE_BEFORE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?[BbMm])\s+$")
 _HAS_SIZE = re.compile(r"\d+(?:\.\d+)?[BM]\b|\d+x\d+B")
 _BRACED = re.compile(r"-\{([A-Za-z0-9., -]{1,40})\}")
-_SLASHED_SIZES = re.compile(r"(?:(?:/|\s*,\s*(?:and\s+)?|\s+and\s+|\s*[、和与及]\s*)\d+(?:\.\d+)?[BMbm])+(?![\w.])")
-_SIZE_SEPARATOR = re.compile(r"/|\s*,\s*(?:and\s+)?|\s+and\s+|\s*[、和与及]\s*")
-_LAST_SIZE = re.compile(r"\d+(?:\.\d+)?[BMbm]$")
+_ITEM_SEPARATOR = r"/|\s*,\s*(?:and\s+)?|\s+and\s+|\s*[、和与及]\s*"  # "7B/13B", "1.5, 2.1 and", "A、B和C"
+_SIZE_SEPARATOR = re.compile(_ITEM_SEPARATOR)
 _GLUED_TAG = re.compile(r"-([A-Z][A-Za-z0-9]*)(?![\w\-‐/])(?!\s+[A-Z][a-z])")  # not "CLIP-Knowledge Distillation"
 _PAREN_SIZES = re.compile(r"\s*\((\d+(?:\.\d+)?[BMbm](?:(?:/|\s*,\s*(?:and\s+)?|\s+and\s+)\d+(?:\.\d+)?[BMbm])*)\)")
 
 
-def _slashed_sizes(text: str, end: int, model: Model) -> list[Model]:
-    """The other checkpoints of "OPT-30B/66B/175B", "LLaMA 1B and 7B", "OPT-1.3B, 6.7B and 13B": the same
-    name with each size listed after it."""
-    more = _SLASHED_SIZES.match(text, end)
-    if more is None or not _LAST_SIZE.search(model.name):
-        return []
-    stem = _LAST_SIZE.sub("", model.name)
-    return [Model(entity_id("model", stem + size.upper()), stem + size.upper(), model.family)
-            for size in _SIZE_SEPARATOR.split(more.group()) if size]
+# What may follow a model's last size or decimal version as more of the same ("OPT-30B/66B/175B", "Stable Diffusion
+# 1.5, 2.1 and SDXL"): the listed items, the model's own last item, and how an item is spelt in a name.
+_LISTED_SIBLINGS = (
+    (re.compile(rf"(?:(?:{_ITEM_SEPARATOR})\d+(?:\.\d+)?[BMbm])+(?![\w.])"), re.compile(r"\d+(?:\.\d+)?[BMbm]$"), str.upper),
+    (re.compile(rf"(?:(?:{_ITEM_SEPARATOR})\d+\.\d+(?![\w.]))+"), re.compile(r"(?<=[A-Za-z -])\d+\.\d+$"), str),
+)
 
 
-_LISTED_VERSIONS = re.compile(r"(?:(?:/|\s*,\s*(?:and\s+)?|\s+and\s+|\s*[、和与及]\s*)\d+\.\d+(?![\w.]))+")
-_LAST_VERSION = re.compile(r"(?<=[ -])\d+\.\d+$|(?<=[A-Za-z])\d+\.\d+$")
-
-
-def _listed_versions(text: str, end: int, model: Model) -> list[Model]:
-    """The other versions of "Stable Diffusion 1.5, 2.1 and SDXL", "Qwen2.5/3.0": the same family with each
-    decimal version listed after it."""
-    more = _LISTED_VERSIONS.match(text, end)
-    last = _LAST_VERSION.search(model.name)
-    if more is None or last is None:
-        return []
-    stem = model.name[:last.start()]
-    return [Model(entity_id("model", stem + version), stem + version, model.family)
-            for version in _SIZE_SEPARATOR.split(more.group()) if version]
+def _listed_siblings(text: str, end: int, model: Model) -> list[Model]:
+    """The other checkpoints of "OPT-30B/66B/175B", "LLaMA 1B and 7B", "Stable Diffusion 1.5, 2.1 and SDXL": the
+    same name with each size or version listed after it in place of its own."""
+    siblings = []
+    for listed, own_item, spelt in _LISTED_SIBLINGS:
+        more, own = listed.match(text, end), own_item.search(model.name)
+        if more and own:
+            stem = model.name[:own.start()]
+            siblings += [Model(entity_id("model", stem + spelt(item)), stem + spelt(item), model.family)
+                         for item in _SIZE_SEPARATOR.split(more.group()) if item]
+    return siblings
 
 
 _SIZE_WORD = r"\d+(?:\.\d+)?\s*(?:billion|million|B|M)\b"
@@ -141,7 +134,7 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
             known_spans.append((match.start(), match_end))
             found.setdefault(model.name.casefold(), model)
             named_at.append((match.start(), match_end, model.name.casefold()))
-            for sibling in _slashed_sizes(sentence, match_end, model) + _listed_versions(sentence, match_end, model):
+            for sibling in _listed_siblings(sentence, match_end, model):
                 found.setdefault(sibling.name.casefold(), sibling)
             braced = _BRACED.match(sentence, match_end)  # "Vicuna-{7B,13B}": two checkpoints
             if braced:
