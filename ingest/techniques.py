@@ -10,7 +10,8 @@ non-efficiency concept ("graph neural network") matched beside efficiency ones c
 names it (`_main_aims_only`).
 A category counts where the paper contributes it (`_contributed`): mentions weigh by where they stand,
 baselines and other work weigh nothing, and what papers more often run on or build with than contribute
-(`pg:oftenIncidental`: inference engines, FlashAttention, offloading, adapters) weighs half outside the title.
+(`pg:oftenIncidental`: inference engines, FlashAttention, offloading, adapters, named diffusion samplers) weighs
+half outside the title.
 """
 
 from __future__ import annotations
@@ -77,14 +78,10 @@ def extract_techniques(title: str, brief: str, abstract: str) -> tuple[Technique
     if "caching-reuse" not in {cat for c in concepts for cat in c.categories} and _reuses_computation(text):
         concepts.append(onto.techniques["caching-reuse"])
     kinds = {cat for c in concepts for cat in c.categories}
-    for category, described in _DESCRIBED_IN_OWN_WORDS:
-        if category not in kinds and described(title, brief):
+    for category, described, said_otherwise in _DESCRIBED_IN_OWN_WORDS:
+        if category not in kinds and not kinds & said_otherwise and described(title, brief):
             concepts.append(onto.techniques[category])
             kinds.add(category)
-    if not kinds & {"efficient-attention", "kv-cache", "caching-reuse", "token-reduction"} and \
-            "ttention" in title and _NAMED_ATTENTION.search(title):
-        concepts.append(onto.techniques["efficient-attention"])  # "Striped Attention", "RelayAttention"
-        kinds.add("efficient-attention")
     if "efficient-architecture" not in kinds and _title_presents_efficient_model(title):
         concepts.append(onto.techniques["efficient-architecture"])
         kinds.add("efficient-architecture")
@@ -342,7 +339,7 @@ _HARDWARE_TARGET_TITLE = re.compile(
     r"(?:Smartphones?|NPUs?|CPUs?|GPUs?|Mobile\s+(?:GPUs?|SoCs?|NPUs?))\b|\bGPU-accelerated\b|\bNear-Data\b")
 
 
-def _designs_hardware(title: str, brief: str) -> bool:
+def _hardware_aware(title: str, brief: str) -> bool:
     return bool((_HARDWARE_TITLE.search(title) and not _METAPHOR.search(title))
                 or (("PU" in title or "phone" in title or "Near-Data" in title) and _HARDWARE_TARGET_TITLE.search(title))
                 or _HARDWARE_METHOD.search(_method_clause(brief)))
@@ -361,17 +358,29 @@ def _reduces_steps(title: str, brief: str) -> bool:
 
 
 # An attention mechanism the title names as the paper's own, first or after "with"/"via" ("Striped Attention:",
-# "RelayAttention for ...", "... with Hierarchical Attention"): its design is the contribution, unless it names a cache or tokens the paper
-# keeps (then kv-cache or token-reduction says it) or is a standard kind (cross-, self-, paged attention).
+# "RelayAttention for ...", "... with Hierarchical Attention"): its design is the contribution, unless it is a
+# standard kind (cross-, self-, paged attention) or the paper already reads as a cache or token method.
 _NAMED_ATTENTION = re.compile(
     r"(?:^|\b(?:with|via|using)\s+(?:[\w-]+\s+){0,2}?)"
     r"(?!(?:Cross|Self|Query|Paged|Cached|Dist|Multi-Head|Head)[- ]?Attention)[A-Z][\w]*(?:-[A-Z]?\w+)?"
     r"[- ]?Attention(?![\w-])(?!\s+(?:Heads?|Graph|Maps?|Scores?|Sinks?)\b)")
 
-# Categories a paper's title or method clause describes in words no fixed label lists, each with its reader.
-_DESCRIBED_IN_OWN_WORDS = (("efficient-architecture", _designs_backbone), ("early-exit-adaptive", _adapts_computation),
-                           ("latent-compression", _compresses_representation), ("hardware-kernel", _designs_hardware),
-                           ("few-step-parallel-decoding", _reduces_steps))
+
+
+def _names_attention(title: str, brief: str) -> bool:
+    return "ttention" in title and _NAMED_ATTENTION.search(title) is not None
+
+
+# Categories a paper's title or method clause describes in words no fixed label lists: each with its reader,
+# and the categories that, already found, say the same thing another way.
+_DESCRIBED_IN_OWN_WORDS = (
+    ("efficient-architecture", _designs_backbone, frozenset()),
+    ("early-exit-adaptive", _adapts_computation, frozenset()),
+    ("latent-compression", _compresses_representation, frozenset()),
+    ("hardware-kernel", _hardware_aware, frozenset()),
+    ("few-step-parallel-decoding", _reduces_steps, frozenset()),
+    ("efficient-attention", _names_attention, frozenset({"kv-cache", "caching-reuse", "token-reduction"})),
+)
 
 
 def _prunes_tokens(text: str) -> bool:
