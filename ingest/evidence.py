@@ -223,14 +223,8 @@ def _is_result(text: str, q: Quantity) -> bool:
             # "FID scores of 20.5 and 40.3": the next item of a list of bound scores
             start = q.start - len(before) + listed.start()
             bound = _score_name_before().search(text, max(0, start - 48), start)
-        if not bound and (change := _CHANGE_TO_BEFORE.search(before)) and not _SETTING_NOUN_AFTER.match(after) \
-                and not _RELATIVE_AFTER.match(after):  # "from 576 to 144, a 75% reduction": the share is the claim
-            # "perplexity from 52.3 to 34.9", "the real-time factor drops from 0.082 to 0.021": the level
-            # reached, when a metric word stands just before the change; "(from 313 to 181)" only restates
-            # the claim before it
-            start = q.start - len(before) + change.start()
-            return any(metric != "other" and not weak
-                       for _, _, metric, weak in metric_cues().find(text, max(0, start - 40), start)) or any(not weak for _, _, _, weak in metric_cues().find(text, q.end, q.end + 12))
+        if not bound and (change := _CHANGE_TO_BEFORE.search(before)):
+            return _level_reached(text, q, q.start - len(before) + change.start(), after)
         return bool(bound) and ("." in q.text or "=" in before[-3:])
     if _TO_AFTER.match(after) and FROM_BEFORE.search(before):  # the anchored test first: it rarely holds
         return False
@@ -264,6 +258,20 @@ def _is_result(text: str, q: Quantity) -> bool:
     if q.kind == "memory" and q.value_max is None and _DEVICE_BEFORE.search(before):
         return False
     return not (q.kind == "time" and _CLIP_LENGTH.match(after))
+
+
+def _level_reached(text: str, q: Quantity, change_start: int, after: str) -> bool:
+    """A bare figure after "from X to" is the level reached ("perplexity from 52.3 to 34.9", "the real-time
+    factor drops from 0.082 to 0.021", "from 741 to 225 tokens") when a metric word names it, just before the
+    change or right after the figure; not when the change spans settings ("from 1 to 8 steps"), restates the
+    claim before it ("(from 313 to 181)", which the pattern leaves out) or a share follows ("from 576 to 144,
+    a 75% reduction": the share is the claim)."""
+    if _SETTING_NOUN_AFTER.match(after) or _RELATIVE_AFTER.match(after):
+        return False
+    named_before = metric_cues().find(text, max(0, change_start - 40), change_start)
+    if any(metric != "other" and not weak for _, _, metric, weak in named_before):
+        return True
+    return any(not weak for _, _, _, weak in metric_cues().find(text, q.end, q.end + 12))
 
 
 def _nearest(matches: list[tuple[int, int]], pos_start: int, pos_end: int) -> tuple[int, int] | None:
@@ -318,6 +326,15 @@ def _metric_from_cues(cues: list[tuple[int, int, str, bool]], q: Quantity,
 def _metric(q: Quantity, windows: list[Span], direction: Direction | None,
             cues: list[tuple[int, int, str, bool]], inherited: str | None, scope: str | None,
             text: str) -> str:
+    """The metric the words give (`_metric_by_words`), within what the unit allows: points are a score's
+    ("取得66.3分"), whatever cache or size word stands near."""
+    metric = _metric_by_words(q, windows, direction, cues, inherited, scope, text)
+    return "accuracy" if q.kind == "points" and metric not in _SCORE_METRICS else metric
+
+
+def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | None,
+                     cues: list[tuple[int, int, str, bool]], inherited: str | None, scope: str | None,
+                     text: str) -> str:
     """Unit first (ms is latency, GB memory), then cue words from the innermost window outwards; a
     figure with no cue in its clause takes the metric of the previous same-unit figure of its sentence
     ("up to 22.58× speedup …, and up to 57.51× with KV-Cache")."""
@@ -363,7 +380,8 @@ def _metric(q: Quantity, windows: list[Span], direction: Direction | None,
         metric = adjacent[2] if adjacent and not (adjacent[2] == "token-reduction" and direction != "decrease") \
             else _metric_from_cues(inside, q, direction)
         if depth == 0 and (metric is None or all(c[3] for c in inside)) and \
-                "utperform" in text[windows[2].start:q.start] and _OUTPERFORMS_BY.search(text, windows[2].start, q.start):
+                text.find("utperform", windows[2].start, q.start) >= 0 and \
+                _OUTPERFORMS_BY.search(text, windows[2].start, q.start):
             return "speedup" if q.kind == "ratio" else "accuracy"  # "outperforms TPU v3 by 2.1x"
         if metric == "latency" and q.kind is None:
             return "latency"  # a time with no unit: "a real-time factor of 0.066"
@@ -492,8 +510,6 @@ def _claims(text: str, source: Source, line: int, kept: list[Quantity],
         inherited = next((m for other, m, _ in reversed(previous)
                           if other.kind == q.kind and other.start >= sentence.start), None)
         metric = _metric(q, windows, direction, cues, inherited, scope, text)
-        if q.kind == "points" and metric not in _SCORE_METRICS:
-            metric = "accuracy"  # points are a score's ("取得66.3分"), whatever cache or size word is near
         previous.append((q, metric, direction))
         shares_clause = sum(1 for other in kept if clause.start <= other.start < clause.end) > 1
         quote_span = sub if shares_clause else clause
