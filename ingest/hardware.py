@@ -36,7 +36,7 @@ def find_hardware(sentence: str) -> list[Hardware]:
     if "x" in sentence or "×" in sentence:
         sentence = _DEVICE_COUNT.sub(r"\1 ", sentence)  # "8xA800": eight A800s (same length, same offsets)
     grammar = _grammar_devices(onto, sentence)
-    labelled = [(hit.start, hit.end, _known(onto, onto.hardware[hit.target], _family_by_name(onto, hit.target)))
+    labelled = [(hit.start, hit.end, _labelled(onto, hit.target))
                 for hit in onto.hardware_index.find(sentence) if not onto.hardware[hit.target].generic]
     # Where two readings overlap, the one reaching further wins ("Snapdragon" inside "Snapdragon 8 Gen 2"),
     # then the longer; the grammar's reading first, since it also knows the family.
@@ -84,11 +84,10 @@ def _listed_before_class_word(onto: Ontology, sentence: str,
             start, end = listed.start(1) + code.start(), listed.start(1) + code.end()
             if any(start < k[1] and k[0] < end for k in kept):
                 continue
-            hits = [h for h in onto.hardware_index.find(f"{code.group()} {word}")
-                    if not onto.hardware[h.target].generic and h.start == 0]
-            if hits:
-                entry = onto.hardware[hits[0].target]
-                out.append((start, end, _known(onto, entry, _family_by_name(onto, hits[0].target))))
+            hit = next((h for h in onto.hardware_index.find(f"{code.group()} {word}")
+                        if not onto.hardware[h.target].generic and h.start == 0), None)
+            if hit is not None:
+                out.append((start, end, _labelled(onto, hit.target)))
     return out
 
 
@@ -151,6 +150,11 @@ def _device(onto: Ontology, family: HardwareEntry, stem: str, surface: str, part
     if not numbered and sum(p in onto.device_grammar.designators for p in parts) < 2:
         return None  # "Jetson Nano" is a label; "Galaxy Pro" alone is no model number
     return Hardware(entity_id("hw", name), name, family.hw_class, family=family_id, resolved=False)
+
+
+def _labelled(onto: Ontology, entry_id: str) -> Hardware:
+    """The device a label of the index names, with its family."""
+    return _known(onto, onto.hardware[entry_id], _family_by_name(onto, entry_id))
 
 
 def _family_by_name(onto: Ontology, entry_id: str) -> str | None:
