@@ -23,8 +23,9 @@ from functools import lru_cache
 
 from graph.ids import entity_id
 from graph.model import Technique
+from ingest.category_model import PaperFeatures, category_features, load_category_model
 from ontology.graph import PG, ontology_cache, ontology_graph
-from ontology.load import Ontology, PhraseHit, TechniqueConcept, load_ontology, lowered_text
+from ontology.load import TECHNIQUE_ORDER, Ontology, PhraseHit, TechniqueConcept, load_ontology, lowered_text
 
 # "a lightweight fusion prediction network", "轻量级编码器-解码器架构": a light network design named with
 # a few words in between, which no fixed label can list. A "lightweight model" may be a drafter or a
@@ -55,12 +56,42 @@ _PROBLEM = re.compile(r"解决了?(.+?)(?:的?(?:问题|难题|挑战|矛盾|困
 
 def extract_techniques(title: str, brief: str, abstract: str) -> tuple[Technique, ...]:
     """Technique concepts of a paper; `other` when no concept matched or the stated problem is not
-    about efficiency (nothing for a paper with no text)."""
+    about efficiency (nothing for a paper with no text). The rules' categories are then re-weighed by
+    the category model (ingest/category_model.py)."""
     if not (title.strip() or brief.strip() or abstract.strip()):
         return ()
     onto = load_ontology()
+    hits = onto.technique_index.find(f"{title}\n{brief}\n{abstract}")
+    concepts = _rule_concepts(onto, title, brief, abstract, hits)
+    ruled = {cat for c in concepts for cat in c.categories}
+    model = load_category_model()
+    decided = model.decide(ruled, model.scores(
+        category_features(onto, title, brief, abstract, _method_span(brief), hits, ruled)))
+    if decided != ruled:
+        concepts = _with_categories(onto, concepts, decided)
+    return tuple(_technique(c) for c in concepts)
+
+
+def paper_category_features(title: str, brief: str, abstract: str) -> PaperFeatures:
+    """What the category model reads of a paper, the rules' conclusion included (for its training)."""
+    onto = load_ontology()
+    hits = onto.technique_index.find(f"{title}\n{brief}\n{abstract}")
+    ruled = {cat for c in _rule_concepts(onto, title, brief, abstract, hits) for cat in c.categories}
+    return category_features(onto, title, brief, abstract, _method_span(brief), hits, ruled)
+
+
+def _with_categories(onto: Ontology, concepts: list[TechniqueConcept],
+                     categories: set[str]) -> list[TechniqueConcept]:
+    """The concepts whose categories all stay, and a category's own concept for each category the
+    remaining ones do not cover."""
+    kept = [c for c in concepts if set(c.categories) <= categories]
+    covered = {cat for c in kept for cat in c.categories}
+    return kept + [onto.techniques[cat] for cat in TECHNIQUE_ORDER if cat in categories - covered]
+
+
+def _rule_concepts(onto: Ontology, title: str, brief: str, abstract: str,
+                   hits: list[PhraseHit]) -> list[TechniqueConcept]:
     text = f"{title}\n{brief}\n{abstract}"
-    hits = onto.technique_index.find(text)
     matched = _contributed(onto, (title, brief, abstract), hits,
                            list({h.target: onto.techniques[h.target] for h in hits}.values()))
     present = {cat for c in matched for cat in c.categories}
@@ -98,7 +129,7 @@ def extract_techniques(title: str, brief: str, abstract: str) -> tuple[Technique
     if "other" not in {cat for c in concepts for cat in c.categories} and (
             not concepts or _problem_is_not_efficiency(onto, brief)):
         concepts.append(onto.techniques["other"])
-    return tuple(_technique(c) for c in concepts)
+    return concepts
 
 
 def _main_aims_only(title: str, hits: list[PhraseHit],
