@@ -32,8 +32,6 @@ from ontology.load import TECHNIQUE_ORDER
 GOLD = ROOT / "benchmarks" / "gold"
 SAMPLE = ROOT.parent / "shared" / "data"
 SAMPLE_REPORT = SAMPLE / "reports" / "ai-inference-acceleration-2025-10-15.md"
-# The organisers' policy is the one the shared sample's gold follows: its papers weigh more.
-SAMPLE_WEIGHT = 3.0
 REGULARISATION_C = 1.0
 KEEP_BELOW, ADD_ABOVE = 0.03, 0.6
 RULES_ONLY = ("other",)
@@ -90,14 +88,13 @@ def fit(rows: list[tuple[str, PaperFeatures, set[str]]]) -> dict:
         indptr.append(len(indices))
     matrix = csr_matrix((np.array(data), np.array(indices, dtype=np.int32), np.array(indptr, dtype=np.int32)),
                         shape=(len(rows), len(names)))
-    sample_weight = np.array([SAMPLE_WEIGHT if name.startswith("sample") else 1.0 for name, _, _ in rows])
     categories = [c for c in TECHNIQUE_ORDER if any(c in gold for _, _, gold in rows)]
     weights = np.zeros((len(names), len(categories)))
     intercepts = np.zeros(len(categories))
     for j, category in enumerate(categories):
         labels = np.array([category in gold for _, _, gold in rows])
         regression = LogisticRegression(C=REGULARISATION_C, solver="liblinear", max_iter=5000, random_state=0)
-        regression.fit(matrix, labels, sample_weight=sample_weight)
+        regression.fit(matrix, labels)
         weights[:, j] = regression.coef_[0]
         intercepts[j] = regression.intercept_[0]
     return {"categories": categories, "keep_below": KEEP_BELOW, "add_above": ADD_ABOVE,
