@@ -98,11 +98,12 @@ class CategoryModel:
         return self.intercepts + self.weights.take(np.fromiter(rows, np.intp, len(rows)), axis=0).sum(axis=0)
 
     def decide(self, rule_categories: set[str], scores: np.ndarray) -> set[str]:
-        """The categories after the model: the rules' unless ruled out, plus the confident ones."""
+        """The categories after the model: the rules' unless ruled out, plus the confident ones; the model's
+        likeliest when that would leave the paper with none (every paper contributes something)."""
         keep, add = _log_odds(self.keep_below), _log_odds(self.add_above)
         score = dict(zip(self.categories, scores.tolist()))
         kept = {c for c in rule_categories if c in self.rules_only or score.get(c, keep) >= keep}
-        return kept | {c for c, s in score.items() if s > add and c not in self.rules_only}
+        return kept | {c for c, s in score.items() if s > add and c not in self.rules_only} or {max(score, key=score.get)}
 
 
 def _log_odds(probability: float) -> float:

@@ -12,6 +12,9 @@ A category counts where the paper contributes it (`_contributed`): mentions weig
 baselines and other work weigh nothing, and what papers more often run on or build with than contribute
 (`pg:oftenIncidental`: inference engines, FlashAttention, offloading, adapters, named diffusion samplers) weighs
 half outside the title.
+The rules' categories are then re-weighed by a linear model trained on the annotated development sets
+(ingest/category_model.py): a category they give goes only when the model all but rules it out, one they
+miss comes only when the model is confident.
 """
 
 from __future__ import annotations
@@ -91,6 +94,7 @@ def _with_categories(onto: Ontology, concepts: list[TechniqueConcept],
 
 def _rule_concepts(onto: Ontology, title: str, brief: str, abstract: str,
                    hits: list[PhraseHit]) -> list[TechniqueConcept]:
+    """The concepts the rules find from the labels' `hits` in the paper and its own words."""
     text = f"{title}\n{brief}\n{abstract}"
     matched = _contributed(onto, (title, brief, abstract), hits,
                            list({h.target: onto.techniques[h.target] for h in hits}.values()))

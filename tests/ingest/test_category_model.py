@@ -55,11 +55,17 @@ def test_a_rules_category_goes_only_when_the_model_all_but_rules_it_out() -> Non
     assert model.decide(rules, ruled_out) == {"other"}
 
 
+def test_a_paper_is_never_left_without_a_category() -> None:
+    # the model rules out the rules' only category and is confident of none: its likeliest one stands
+    model = _model({"a:decoding": [-8.0, -2.0, -8.0]}, [0.0, 0.0, 0.0])
+    assert model.decide({"kv-cache"}, model.scores({"a": dict.fromkeys(["decoding"])})) == {"quantization"}
+
+
 def test_a_category_the_rules_missed_comes_only_when_the_model_is_confident() -> None:
     model = _model({"b:量": [0.0, 3.0, 5.0], "b:化": [0.0, 0.2, 0.0]}, [-6.0, -2.0, -6.0])
-    assert model.decide(set(), model.scores({"b": dict.fromkeys(["化"])})) == set()
+    assert model.decide({"other"}, model.scores({"b": dict.fromkeys(["化"])})) == {"other"}
     # quantization's log-odds reach 1.0 (probability 0.73 > 0.6); `other` is never added by the model
-    assert model.decide(set(), model.scores({"b": dict.fromkeys(["量"])})) == {"quantization"}
+    assert model.decide({"other"}, model.scores({"b": dict.fromkeys(["量"])})) == {"other", "quantization"}
 
 
 def test_extraction_follows_the_models_decision(monkeypatch: pytest.MonkeyPatch) -> None:
