@@ -2,7 +2,8 @@
 
 Scores a second annotation against the gold as extraction_quality.py scores the extractor (names with
 case, spaces and punctuation ignored; hardware on named devices), for technique categories, models and
-hardware. Usage: python benchmarks/annotator_agreement.py GOLD.json SECOND.json [GOLD2.json SECOND2.json ...]
+hardware. Usage: python benchmarks/annotator_agreement.py GOLD.json SECOND.json [GOLD2.json SECOND2.json ...];
+with no arguments, the second annotations in gold/agreement/ against their gold (what `make bench` runs).
 """
 
 from __future__ import annotations
@@ -37,7 +38,13 @@ def agreement(gold: list[dict], second: list[dict]) -> dict[str, Score]:
     return kinds
 
 
+GOLD = Path(__file__).resolve().parent / "gold"
+
+
 def main(argv: list[str]) -> int:
+    if not argv:
+        argv = [str(p) for second in sorted((GOLD / "agreement").glob("*.second.json"))
+                for p in (GOLD / second.name.replace(".second.json", ".dev.json"), second)]
     if len(argv) < 2 or len(argv) % 2:
         print(__doc__)
         return 2

@@ -4,10 +4,10 @@ Reads only development sets: the shared sample's gold (papers 1-20), this reposi
 papers 21-45 and 46-70, and `benchmarks/gold/*.dev.json`. Files named `*.heldout.json` of the new reports
 are never read: they measure the model afterwards (`extraction_quality.py`).
 
-    python benchmarks/train_category_model.py            # write ingest/category_weights.json
-    python benchmarks/train_category_model.py --cv       # leave-one-report-out figures, rules vs model
+    python benchmarks/train_category_model.py            # leave-one-report-out figures, rules vs model
+    python benchmarks/train_category_model.py --write    # train on every dev set, write ingest/category_weights.json
 
-`--cv` trains on all sets but one and scores the one left out, for each set in turn. The rules were
+The figures come from training on all sets but one and scoring the one left out, for each set in turn. The rules were
 themselves written on these sets, so their figure here is an in-sample one; the sets the rules were not yet
 tuned on when they became dev sets say more (printed as "newest").
 """
@@ -137,10 +137,10 @@ def cross_validate(rows: list[tuple[str, PaperFeatures, set[str]]]) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cv", action="store_true", help="leave-one-report-out figures; writes nothing")
+    parser.add_argument("--write", action="store_true", help="train on every dev set and write the weights")
     args = parser.parse_args()
     rows = labelled_papers()
-    if args.cv:
+    if not args.write:
         cross_validate(rows)
         return 0
     weights = fit(rows)

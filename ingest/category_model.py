@@ -3,7 +3,7 @@
 The rules (ingest/techniques.py) read the ontology's labels and where they stand; on reports nobody here had
 seen, they missed categories a paper contributes in words no label lists and kept categories named in
 passing. This model, one logistic regression per category trained on the hand-annotated development sets
-(`benchmarks/train_category_model.py`; held-out sets are never read), scores each category from what the
+(`benchmarks/train_category_model.py --write`; held-out sets are never read), scores each category from what the
 rules found (their categories, each concept's hits by region) and the paper's own words (title words and
 word pairs, abstract words, the characters of the Chinese brief and of its method clause). Its decision
 stays close to the rules: a category the rules give goes only when the model all but rules it out, and one

@@ -109,7 +109,7 @@ def test_training_reads_development_sets_only() -> None:
 @pytest.mark.skipif(not SAMPLE_GOLD.is_dir(), reason="the shared sample's gold is not on this machine")
 def test_the_shipped_weights_are_what_training_gives_today() -> None:
     """A rule change alters what the model reads; the weights must then be trained again
-    (python benchmarks/train_category_model.py)."""
+    (python benchmarks/train_category_model.py --write)."""
     trainer = _trainer()
     trained = trainer.fit(trainer.labelled_papers())
     shipped = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
