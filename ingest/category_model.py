@@ -8,8 +8,8 @@ rules found (their categories, each concept's hits by region) and the paper's ow
 word pairs, abstract words, the characters of the Chinese brief and of its method clause). Its decision
 stays close to the rules: a category the rules give goes only when the model all but rules it out, and one
 they do not give comes only when the model is confident. `other` (the part that is not an efficiency
-technique) stays with the rules: the shared sample's gold gives it far more often than the helpers' sets,
-and letting the model change it cost the sample's sets in cross-validation.
+technique) stays with the rules: the sample's annotations give it to 10-31% of papers, the other dev sets
+to 5%, and letting the model change it cost the sample's sets in cross-validation.
 
 The weights are data (`category_weights.json`, written by the training script), read once.
 """
