@@ -135,6 +135,15 @@ def cross_validate(rows: list[tuple[str, PaperFeatures, set[str]]]) -> None:
                   f"model {np.mean([f1(counts[n]['model']) for n in names]):.3f}")
 
 
+def _one_feature_a_line(weights: dict) -> str:
+    """The weights as JSON with each feature on a line of its own, so that a retrained file's diff says which
+    features changed."""
+    head = {k: v for k, v in weights.items() if k != "weights"}
+    rows = ",\n".join(f"  {json.dumps(name, ensure_ascii=False)}: {json.dumps(row)}"
+                       for name, row in weights["weights"].items())
+    return json.dumps(head, ensure_ascii=False)[:-1] + ',\n "weights": {\n' + rows + "\n }\n}\n"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="train on every dev set and write the weights")
@@ -144,7 +153,7 @@ def main() -> int:
         cross_validate(rows)
         return 0
     weights = fit(rows)
-    WEIGHTS_PATH.write_text(json.dumps(weights, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    WEIGHTS_PATH.write_text(_one_feature_a_line(weights), encoding="utf-8")
     print(f"{len(rows)} papers from {len({r[0] for r in rows})} sets; {len(weights['weights'])} features -> "
           f"{WEIGHTS_PATH.relative_to(ROOT)}")
     return 0

@@ -64,12 +64,9 @@ def extract_techniques(title: str, brief: str, abstract: str) -> tuple[Technique
     if not (title.strip() or brief.strip() or abstract.strip()):
         return ()
     onto = load_ontology()
-    hits = onto.technique_index.find(f"{title}\n{brief}\n{abstract}")
-    concepts = _rule_concepts(onto, title, brief, abstract, hits)
-    ruled = {cat for c in concepts for cat in c.categories}
+    concepts, ruled, features = _read_paper(onto, title, brief, abstract)
     model = load_category_model()
-    decided = model.decide(ruled, model.scores(
-        category_features(onto, title, brief, abstract, _method_span(brief), hits, ruled)))
+    decided = model.decide(ruled, model.scores(features))
     if decided != ruled:
         concepts = _with_categories(onto, concepts, decided)
     return tuple(_technique(c) for c in concepts)
@@ -77,10 +74,16 @@ def extract_techniques(title: str, brief: str, abstract: str) -> tuple[Technique
 
 def paper_category_features(title: str, brief: str, abstract: str) -> PaperFeatures:
     """What the category model reads of a paper, the rules' conclusion included (for its training)."""
-    onto = load_ontology()
+    return _read_paper(load_ontology(), title, brief, abstract)[2]
+
+
+def _read_paper(onto: Ontology, title: str, brief: str,
+                abstract: str) -> tuple[list[TechniqueConcept], set[str], PaperFeatures]:
+    """The rules' concepts, their categories, and what the category model reads."""
     hits = onto.technique_index.find(f"{title}\n{brief}\n{abstract}")
-    ruled = {cat for c in _rule_concepts(onto, title, brief, abstract, hits) for cat in c.categories}
-    return category_features(onto, title, brief, abstract, _method_span(brief), hits, ruled)
+    concepts = _rule_concepts(onto, title, brief, abstract, hits)
+    ruled = {cat for c in concepts for cat in c.categories}
+    return concepts, ruled, category_features(onto, title, brief, abstract, _method_span(brief), hits, ruled)
 
 
 def _with_categories(onto: Ontology, concepts: list[TechniqueConcept],
