@@ -423,7 +423,7 @@ _TAG_WORDS = (
     "|max|plus|coder|llama|qwen|math|vision|krea|dev|schnell|lightning|sprint|distill|preview|omni|moe|flash|lite|air"
     "|sigma|alpha|next|onevision|sonnet|opus|haiku|oss|r1|zero|video|image|audio|med|α|σ|Σ"
 )
-_SIZE = r"\d+(?:\.\d+)?[BbMmKk]|\d+x\d+[Bb]|A\d+(?:\.\d+)?B|\d+[Bb]\d"  # "BLOOM-7b1": 7.1B
+_SIZE = r"\d+(?:\.\d+)?[BbMmKk]|\d+x\d+[Bb]|A\d+(?:\.\d+)?B|\d+[Bb]\d"  # "BLOOM-7B1": 7.1B
 # A figure and a score after a name ("超过ResNet 5.5 mAP") is a result, not a version.
 _SCORE_WORD = r"[%％倍×]|(?:m?AP|mIoU|points?|pp|dB|FID|BLEU|PSNR)(?![A-Za-z])"
 _VERSION = r"[vV]?\d+(?:\.\d+)*(?:x\d{1,2}(?![\dA-Za-z.])|[a-z])?"  # "ResNet32x4": a width multiplier
