@@ -40,11 +40,11 @@ _KNOWN = partial(is_not, None)  # a row found in a vocabulary (row 0 included), 
 PaperFeatures = dict[str, dict[str, None]]  # feature kind ("a": abstract words, ...) -> keys present
 
 
-def category_features(onto: Ontology, title: str, brief: str, abstract: str, method_span: tuple[int, int] | None,
+def category_features(onto: Ontology, title: str, brief: str, text: str, method_span: tuple[int, int] | None,
                       hits: Iterable[PhraseHit], rule_categories: Iterable[str]) -> PaperFeatures:
-    """What the model reads of one paper; every feature is present or absent. `hits` are the technique
-    labels found in f"{title}\\n{brief}\\n{abstract}", `method_span` where the brief's method clause
-    stands, `rule_categories` what the rules concluded. Words are the tokens the phrase index already cut
+    """What the model reads of one paper; every feature is present or absent. `text` is
+    f"{title}\\n{brief}\\n{abstract}" as the phrase index read it, `hits` the technique labels it found there,
+    `method_span` where the brief's method clause stands, `rule_categories` what the rules concluded. Words are the tokens the phrase index already cut
     of that text (letters and digits, one per Chinese character): reading them costs a few C-level slices,
     and looking them up, grouped by kind, reuses the hashes the index computed."""
     brief_at, abstract_at = len(title) + 1, len(title) + len(brief) + 2
@@ -59,7 +59,7 @@ def category_features(onto: Ontology, title: str, brief: str, abstract: str, met
         # a category named once, twice, three times or more in a region: "kv-cache", "kv-cache*2", ...
         keys = features.setdefault(f"c{region}", {})
         keys.update(dict.fromkeys([category] + [f"{category}*{k}" for k in range(2, min(n, _SATURATION) + 1)]))
-    table = token_table(f"{title}\n{brief}\n{abstract}")
+    table = token_table(text)
     tokens, starts = table.folded, table.bounds[::2]
     brief_first, abstract_first = bisect_left(starts, brief_at), bisect_left(starts, abstract_at)
     title_words = tokens[:brief_first]
@@ -84,8 +84,8 @@ class CategoryModel:
     vocabulary: dict[str, dict[str, int]]  # feature kind -> key -> row of `weights`
     weights: np.ndarray  # (features, categories)
     intercepts: np.ndarray  # (categories,)
-    keep_below: float  # a rule's category goes when the model's probability is under this
-    add_above: float  # a category the rules missed comes when the probability is over this
+    keep_score: float  # a rule's category goes when its log-odds are under this
+    add_score: float  # a category the rules missed comes when its log-odds are over this
     rules_only: frozenset[str]  # categories the model never changes
 
     def scores(self, features: PaperFeatures) -> np.ndarray:
@@ -100,10 +100,10 @@ class CategoryModel:
     def decide(self, rule_categories: set[str], scores: np.ndarray) -> set[str]:
         """The categories after the model: the rules' unless ruled out, plus the confident ones; the model's
         likeliest when that would leave the paper with none (every paper contributes something)."""
-        keep, add = _log_odds(self.keep_below), _log_odds(self.add_above)
         score = dict(zip(self.categories, scores.tolist()))
-        kept = {c for c in rule_categories if c in self.rules_only or score.get(c, keep) >= keep}
-        return kept | {c for c, s in score.items() if s > add and c not in self.rules_only} or {max(score, key=score.get)}
+        kept = {c for c in rule_categories if c in self.rules_only or score.get(c, self.keep_score) >= self.keep_score}
+        return kept | {c for c, s in score.items() if s > self.add_score and c not in self.rules_only} or {
+            max(score, key=score.get)}
 
 
 def _log_odds(probability: float) -> float:
@@ -119,8 +119,8 @@ def model_from_dict(data: dict) -> CategoryModel:
         kind, key = name.split(":", 1)
         vocabulary.setdefault(kind, {})[key] = row
     return CategoryModel(categories, vocabulary, weights,
-                         np.array(data["intercepts"], dtype=np.float32), float(data["keep_below"]),
-                         float(data["add_above"]), frozenset(data["rules_only"]))
+                         np.array(data["intercepts"], dtype=np.float32), _log_odds(float(data["keep_below"])),
+                         _log_odds(float(data["add_above"])), frozenset(data["rules_only"]))
 
 
 @lru_cache(maxsize=1)

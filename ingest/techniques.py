@@ -80,10 +80,11 @@ def paper_category_features(title: str, brief: str, abstract: str) -> PaperFeatu
 def _read_paper(onto: Ontology, title: str, brief: str,
                 abstract: str) -> tuple[list[TechniqueConcept], set[str], PaperFeatures]:
     """The rules' concepts, their categories, and what the category model reads."""
-    hits = onto.technique_index.find(f"{title}\n{brief}\n{abstract}")
-    concepts = _rule_concepts(onto, title, brief, abstract, hits)
+    text = f"{title}\n{brief}\n{abstract}"
+    hits = onto.technique_index.find(text)
+    concepts = _rule_concepts(onto, (title, brief, abstract), text, hits)
     ruled = {cat for c in concepts for cat in c.categories}
-    return concepts, ruled, category_features(onto, title, brief, abstract, _method_span(brief), hits, ruled)
+    return concepts, ruled, category_features(onto, title, brief, text, _method_span(brief), hits, ruled)
 
 
 def _with_categories(onto: Ontology, concepts: list[TechniqueConcept],
@@ -95,10 +96,11 @@ def _with_categories(onto: Ontology, concepts: list[TechniqueConcept],
     return kept + [onto.techniques[cat] for cat in TECHNIQUE_ORDER if cat in categories - covered]
 
 
-def _rule_concepts(onto: Ontology, title: str, brief: str, abstract: str,
+def _rule_concepts(onto: Ontology, texts: tuple[str, str, str], text: str,
                    hits: list[PhraseHit]) -> list[TechniqueConcept]:
-    """The concepts the rules find from the labels' `hits` in the paper and its own words."""
-    text = f"{title}\n{brief}\n{abstract}"
+    """The concepts the rules find from the labels' `hits` in the paper (`texts`: title, brief, abstract;
+    `text` the three joined, as the index read them) and its own words."""
+    title, brief, abstract = texts
     matched = _contributed(onto, (title, brief, abstract), hits,
                            list({h.target: onto.techniques[h.target] for h in hits}.values()))
     present = {cat for c in matched for cat in c.categories}
