@@ -16,6 +16,7 @@ from itertools import pairwise
 from graph.ids import entity_id
 from graph.model import Model
 from ontology.graph import ontology_cache
+from ontology.institutions import institution_registry
 from ontology.load import Ontology, load_ontology
 
 _SIZE_TAG = re.compile(r"^(\d+(?:\.\d+)?)([bmk])$", re.IGNORECASE)
@@ -337,13 +338,53 @@ def _sized_names(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, ...]) -> tuple[Model, ...]:
+def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, ...],
+                   proposes_network: bool = False) -> tuple[Model, ...]:
     """Named models in title, brief and abstract, minus the paper's own proposed names and the
-    checkpoints named after them (a proposed "LLaDA-MoE-7B" does not hide the existing "LLaDA")."""
+    checkpoints named after them (a proposed "LLaDA-MoE-7B" does not hide the existing "LLaDA").
+    A paper that `proposes_network` (an efficient architecture of its own) compares it with other
+    networks, so every model-shaped name it is compared with is a model (see `_compared_networks`)."""
     own = own_name_keys(proposed)
-    named, enumerated = _named_models(f"{title}\n{brief}\n{abstract}")
+    text = f"{title}\n{brief}\n{abstract}"
+    named, enumerated = _named_models(text)
+    if proposes_network:
+        known = {m.name.casefold() for m in named}
+        named += [m for m in _compared_networks(text) if m.name.casefold() not in known]
     models = [m for m in named if not (own and _name_key(m.name).startswith(own))]
     return tuple(_drop_prefixes(models, enumerated))
+
+
+# What a network is compared with ("Compared with MPRNet, HINet and the Transformer-based IPT", "outperforms
+# CARN, LAPAR-A and RFDN"): the cue, then words that describe the items, then the items.
+_NETWORK_COMPARISON = re.compile(
+    r"(?<![A-Za-z])(?:[Cc]ompared\s+(?:with|to)|[Aa]gainst|[Oo]utperform(?:s|ing|ed)?|[Ss]urpass(?:es|ing|ed)?|than|"
+    r"versus|vs\.?|over)\s+(?:the\s+)?(?:(?:[\w-]+-based|larger|smaller|strong|recent|previous|prior|popular)\s+)*")
+_NEXT_COMPARED = re.compile(rf"({_ITEM})(?![A-Za-z0-9_\-‐])(?!\s+[A-Z])")  # "Multi-band MelGAN" is one name
+_COMPARED_SEPARATOR = re.compile(rf"{_SEPARATOR}(?:the\s+)?(?:(?:[\w-]+-based|larger|smaller)\s+)*")
+_CLASS_NAME = re.compile(r"^(?:Transformers?|CNNs?|RNNs?|LSTMs?|MLPs?|GNNs?)$|[A-Z]s$|ers$")  # "ViTs": a kind
+
+
+def _compared_networks(text: str) -> list[Model]:
+    """Networks named in a comparison, each item of its enumeration: model-shaped (see `_model_shaped`)
+    or ending as network names do ("Uformer", "HiFi-GAN"), and no kind of network ("Transformers",
+    "RNN-Transducers") or organisation ("NVIDIA"). Over the dev sets such names were models nearly always
+    (5 in 6) when the paper proposes a network, and mostly methods, libraries or data when it does not."""
+    onto, registry = load_ontology(), institution_registry()
+    found: dict[str, Model] = {}
+    for cue in _NETWORK_COMPARISON.finditer(text):
+        at = cue.end()
+        while (item := _NEXT_COMPARED.match(text, at)) is not None:
+            name = item.group(1)
+            if _CLASS_NAME.search(name) or registry.lookup(name) is not None or not (
+                    _model_shaped(onto, name) or len(name) >= 4 and _MODEL_ENDING.search(name)
+                    and name.upper() not in _NOT_MODELS and not onto.technique_index.find(name)):
+                break
+            found.setdefault(name.casefold(), Model(entity_id("model", name), name, None, resolved=False))
+            separator = _COMPARED_SEPARATOR.match(text, item.end())
+            if separator is None:
+                break
+            at = separator.end()
+    return list(found.values())
 
 
 def own_name_keys(proposed: tuple[str, ...]) -> tuple[str, ...]:

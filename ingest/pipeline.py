@@ -19,6 +19,7 @@ from ingest.report import PaperRecord, ReportDocument, parse_report, read_report
 from ingest.techniques import extract_techniques
 
 _UNFILLED = "unfilled-template"
+_ARCHITECTURE = "efficient-architecture"  # a paper of this category proposes a network of its own
 
 
 def extract_report(path: str | Path) -> ImportBatch:
@@ -56,7 +57,9 @@ def extract_paper(record: PaperRecord, report: ReportInfo) -> Paper:
     pid = _paper_id(record, report, brief)
 
     proposed = extract_proposed(record.title, brief, record.abstract)
-    models = list(extract_models(record.title, brief, record.abstract, proposed))
+    techniques = extract_techniques(record.title, brief, record.abstract)
+    proposes_network = any(_ARCHITECTURE in t.categories for t in techniques)
+    models = list(extract_models(record.title, brief, record.abstract, proposed, proposes_network))
     hardware = list(extract_hardware(record.title, brief, record.abstract))
     claims = extract_evidence(brief, record.brief_line, record.abstract, record.abstract_line)
     evidence = [_evidence(pid, claim, proposed, models, hardware) for claim in claims]
@@ -70,7 +73,7 @@ def extract_paper(record: PaperRecord, report: ReportInfo) -> Paper:
         sources=(SourceRef(report=report.id, index=record.index, line=record.heading_line),),
         proposed=proposed,
         institutions=extract_institutions(record),
-        techniques=extract_techniques(record.title, brief, record.abstract),
+        techniques=techniques,
         models=tuple(models),
         hardware=tuple(hardware),
         evidence=tuple(_unique_evidence(evidence)),

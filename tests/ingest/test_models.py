@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ingest.models import extract_models, extract_proposed, find_models
 
 
@@ -343,3 +345,28 @@ def test_width_multipliers_and_pairs_written_with_a_slash() -> None:
     assert _names("the ResNet56x2/MobileNetV2 teacher-student pair") == ["ResNet-56x2", "MobileNetV2"]
     assert _names("distilling WRN-28-4 into WRN-16-1") == ["WRN-28-4", "WRN-16-1"]
     assert _names("Mixtral-8x7B") == ["Mixtral-8x7B"]
+
+
+_COMPARED = ("Compared with KappaNet, ResMix and the Transformer-based ZetaFormer, our network is faster; it also "
+             "outperforms QRDN, LAPAX-B and ShuffleBlend on two benchmarks.")
+
+
+def test_a_network_paper_s_compared_names_are_models() -> None:
+    names = [m.name for m in extract_models("", "", _COMPARED, (), proposes_network=True)]
+    assert names == ["KappaNet", "ResMix", "ZetaFormer", "QRDN", "LAPAX-B", "ShuffleBlend"]
+    assert all(not m.resolved for m in extract_models("", "", _COMPARED, (), proposes_network=True))
+
+
+def test_a_method_paper_s_compared_names_stay_methods() -> None:
+    # a quantisation or serving paper compares methods and systems, not networks
+    assert extract_models("", "", _COMPARED, ()) == ()
+
+
+@pytest.mark.parametrize("abstract", [
+    "It runs faster than ViTs and DiTs of the same size.",  # kinds of network
+    "Our vocoder outperforms RNN-Transducers.",
+    "It is 2x faster than NVIDIA's library.",  # an organisation
+    "It outperforms Multi-band WaveNetX on speed.",  # the first word of a longer name
+])
+def test_what_a_network_is_compared_with_that_is_no_model(abstract: str) -> None:
+    assert [m.name for m in extract_models("", "", abstract, (), proposes_network=True)] == []

@@ -20,3 +20,34 @@ def test_a_device_family_in_a_claim_stands_for_the_member_the_paper_names() -> N
     assert [h.name for h in paper.hardware] == ["Xilinx Alveo U280"]
     [claim] = [e for e in paper.evidence if e.value == 3.1]
     assert claim.hardware == paper.hardware[0].id
+
+
+def _report(title: str, brief: str, abstract: str) -> str:
+    return (f"# AI推理加速技术论文分析报告\n生成时间: 2025-10-22 09:00:00\n分析论文数量: 1篇\n\n"
+            f"## 论文技术简报\n\n### 1. {title}\n\n{brief}\n\n"
+            f"## 论文详细信息\n\n### 1. {title}\n\n**主要机构**: Example University\n**作者数量**: 3人\n\n"
+            f"**摘要**:\n{abstract}\n\n")
+
+
+_COMPARISON = "At the same cost it outperforms QRDN, LAPAX-B and ShuffleBlend on four benchmarks."
+
+
+def test_the_networks_a_proposed_network_is_compared_with_are_models() -> None:
+    batch = extract_text(_report(
+        "KappaNet: A Lightweight Network for Efficient Image Super-Resolution",
+        "研究团队发布了KappaNet论文，使用轻量级网络架构设计技术，解决了超分辨率模型计算量大的问题。",
+        f"We propose KappaNet, a lightweight convolutional network for efficient super-resolution. {_COMPARISON}"),
+        "sr.md")
+    [paper] = batch.papers
+    assert "efficient-architecture" in {c for t in paper.techniques for c in t.categories}
+    assert [m.name for m in paper.models] == ["QRDN", "LAPAX-B", "ShuffleBlend"]
+
+
+def test_the_methods_a_quantisation_method_is_compared_with_are_no_models() -> None:
+    batch = extract_text(_report(
+        "KappaQuant: Accurate 4-bit Post-Training Quantization",
+        "研究团队发布了KappaQuant论文，使用训练后量化技术，解决了低比特量化精度下降的问题。",
+        f"We propose KappaQuant, a post-training quantization method for 4-bit weights. {_COMPARISON}"), "q.md")
+    [paper] = batch.papers
+    assert "efficient-architecture" not in {c for t in paper.techniques for c in t.categories}
+    assert paper.models == ()
