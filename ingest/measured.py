@@ -11,7 +11,6 @@ paper model its suffix names (FLUX.1-Krea). "A and B ... X and Y, respectively" 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from itertools import pairwise
 
 from graph.model import Hardware, Model
@@ -96,15 +95,49 @@ def _without_own_names(sentence: str, proposed: tuple[str, ...], paper_models: l
     replaced by the paper model its suffix names, when there is one."""
     names = sorted({p for name in proposed for p in re.split(r"\s*[()]\s*", name) if len(p.strip()) > 1},
                    key=len, reverse=True)
-    if not names:
+    spans = _own_name_spans(sentence, names)
+    if not spans:
         return sentence
-    return _own_names_pattern(tuple(names)).sub(lambda m: _base_model(m.group(), names, paper_models), sentence)
+    out, cursor = [], 0
+    for start, end in spans:
+        out += [sentence[cursor:start], _base_model(sentence[start:end], names, paper_models)]
+        cursor = end
+    return "".join(out) + sentence[cursor:]
 
 
-@lru_cache(maxsize=32)
-def _own_names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    """One paper's own names and their variants; compiled once per paper, not once per claim."""
-    return re.compile("|".join(rf"(?<![\w-]){re.escape(n)}(?:[-‐][\w.]+)*" for n in names))
+def _own_name_spans(sentence: str, names: list[str]) -> list[tuple[int, int]]:
+    """Where the names (longest first) stand as words of their own, each with the "-suffix" parts glued
+    to it ("FastX-Llama"), leftmost first and not overlapping. Found with `str.find`: a compiled pattern
+    per paper cost more than the search, since nearly every report brings new names."""
+    found = []
+    for rank, name in enumerate(names):
+        at = sentence.find(name)
+        while at >= 0:
+            if at == 0 or not _glued(sentence[at - 1]):
+                found.append((at, rank, _suffixed_end(sentence, at + len(name))))
+            at = sentence.find(name, at + 1)
+    spans: list[tuple[int, int]] = []
+    for start, _, end in sorted(found):
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, end))
+    return spans
+
+
+def _glued(char: str) -> bool:
+    return char.isalnum() or char in "_-"
+
+
+def _suffixed_end(sentence: str, end: int) -> int:
+    """The end of "-suffix" parts from `end` on: a hyphen and letters, digits, "_" or "."."""
+    while end + 1 < len(sentence) and sentence[end] in "-‐" and _suffix_char(sentence[end + 1]):
+        end += 2
+        while end < len(sentence) and _suffix_char(sentence[end]):
+            end += 1
+    return end
+
+
+def _suffix_char(char: str) -> bool:
+    return char.isalnum() or char in "_."
 
 
 def _base_model(variant: str, own: list[str], paper_models: list[Model]) -> str:

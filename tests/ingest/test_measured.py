@@ -59,3 +59,12 @@ def test_an_own_variant_beside_a_model_of_no_known_family_does_not_fail() -> Non
     paper = [Model("model:foo-7b", "Foo-7B", None, resolved=False)]
     model, _ = measured_on("Ours-Foo reaches 2.1x speedup", 2.1, ("Ours",), paper)
     assert model is not None and model.name == "Foo-7B"
+
+
+def test_an_own_name_inside_another_word_is_not_the_own_method() -> None:
+    # the paper's "Net" is no part of "ResNet-50"; only a word of its own (with its "-suffix") is
+    paper = find_models("We evaluate on ResNet-50.")
+    model, _ = measured_on("On ResNet-50, Net runs 2.0x faster", 2.0, ("Net",), paper)
+    assert model is not None and model.name == "ResNet-50"
+    model, _ = measured_on("Net-L runs 2.0x faster on ResNet-50", 2.0, ("Net",), paper)
+    assert model is not None and model.name == "ResNet-50"
