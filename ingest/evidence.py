@@ -159,6 +159,7 @@ _INFERENCE_TIME = re.compile(r"latency|inference|per (?:image|token|frame|reques
 _SIZE_RATIO_AFTER = re.compile(r"\s*(?:smaller|larger|bigger)\b(?!\s+(?:batch|context|images?|inputs?|datasets?|"
                                r"data|vocabular\w*|(?:kv\s+)?caches?|memory|footprint))", re.IGNORECASE)
 _SIZE_RATIO_BEFORE = re.compile(r"大\s*$")
+_PER_BEFORE = re.compile(r"(?i:per)\s$|每$")
 _MORE_ACCURATE_AFTER = re.compile(r"\s*(?:more|higher)\s+accura(?:te|cy)\b", re.IGNORECASE)
 _FEWER_DATA_AFTER = re.compile(r"\s*(?:times\s+)?(?:fewer|less)\s+((?:pre-?)?training\s+)?"
                                r"(tokens|data|examples|samples)\b", re.IGNORECASE)
@@ -366,7 +367,8 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         return "other"  # "trained on 6 times fewer tokens", "10x less training data": a data budget
     if q.kind == "ratio" and (_SIZE_RATIO_AFTER.match(text, q.end)
                               or _SIZE_RATIO_BEFORE.search(text, max(0, q.start - 3), q.start)):
-        return "parameters"
+        # a size, of the parameters unless the clause says it is the storage ("weight storage is 4x smaller")
+        return "storage" if any(c[2] == "storage" for c in in_clause) else "parameters"
     for depth, window in enumerate(windows):
         if depth == 2 and inherited:
             return inherited
@@ -488,6 +490,8 @@ def _claims(text: str, source: Source, line: int, kept: list[Quantity],
     # Cue words are only read around figures: from the first figure's sentence (or 150 characters
     # before it) to the last figure's sentence end.
     cues = metric_cues().find(text, min(first.start, kept[0].start - 150), last.end)
+    # a word after "per" is what the measure is divided by ("energy per token"), not what is measured
+    cues = [c for c in cues if not _PER_BEFORE.search(text, max(0, c[0] - 4), c[0])]
     clauses: dict[Span, list[Span]] = {}
     out: list[tuple[int, EvidenceClaim]] = []
     seen: set[tuple] = set()

@@ -404,6 +404,13 @@ def test_settings_and_results_more(text, expected):
     ("Tree drafts raise the expected number of accepted tokens per step by 1.4x.", "other"),
     ("It reduces the number of GPU kernel launches by 58% on average.", "other"),
     ("The ReLU model reaches over 85% activation sparsity in its MLP layers.", "other"),
+    # what a measure is divided by ("per token") is not what it measures
+    ("Running the decoder on the NPU cuts the energy per token by 26%.", "energy"),
+    ("It lowers the latency per token by 31%.", "latency-reduction"),
+    # a size ratio is the parameters' unless the clause names storage; compression is of storage
+    ("The weight storage of the model becomes 4x smaller.", "storage"),
+    ("The weights become 4x smaller.", "parameters"),
+    ("The method achieves 3x compression of the checkpoint with no loss.", "storage"),
 ])
 def test_metrics_by_what_is_measured_yet_more(text, metric):
     assert one(text).metric == metric
