@@ -511,7 +511,8 @@ def extract_proposed(title: str, brief: str, abstract: str) -> tuple[str, ...]:
     names: dict[str, list] = {}  # key -> [short or phrase, expansion, expansion written first]
     for raw, kind in [(n, "strict") for n in strict] + [(n, "loose") for n in loose] + [
             (n, "released") for n in released]:
-        _add(names, raw, kind, title_prefix=bool(prefix and raw == prefix.group(1)))
+        title_prefix = bool(prefix and raw == prefix.group(1))
+        _add(names, raw, "named" if title_prefix and _written_as_name(raw, abstract) else kind, title_prefix)
     for raw in _design_parts(abstract, [v[0] for v in names.values()]):
         _add(names, raw, "loose", title_prefix=False)
     for short in [v[0] for v in names.values()]:
@@ -520,6 +521,18 @@ def extract_proposed(title: str, brief: str, abstract: str) -> tuple[str, ...]:
         if value[1] is None:
             value[1], value[2] = _expansion(value[0], abstract)
     return tuple(_display(*value) for value in names.values())
+
+
+def _written_as_name(word: str, abstract: str) -> bool:
+    """A title's one plain word ("Restormer: ...") is the paper's name when the abstract writes it as a name
+    does: capitalised wherever it stands, also inside a sentence; a word ("Sparsity: ...") is lower-cased
+    there."""
+    word = word.strip()
+    if not word.isalpha() or not word[0].isupper() or len(word) < 4:
+        return False
+    places = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", abstract, re.IGNORECASE)]
+    return bool(places) and all(abstract.startswith(word, at) for at in places) and any(
+        at and not abstract[:at].rstrip().endswith((".", "!", "?")) for at in places)
 
 
 def _add(names: dict[str, list], raw: str, kind: str, title_prefix: bool) -> None:

@@ -370,3 +370,19 @@ def test_a_method_paper_s_compared_names_stay_methods() -> None:
 ])
 def test_what_a_network_is_compared_with_that_is_no_model(abstract: str) -> None:
     assert [m.name for m in extract_models("", "", abstract, (), proposes_network=True)] == []
+
+
+def test_a_plain_title_word_the_abstract_writes_as_a_name_is_the_paper_s_own() -> None:
+    abstract = ("Our network, named Restoration Kappaformer (Kappaformer), scales linearly. Across four tasks "
+                "Kappaformer beats earlier networks.")
+    assert extract_proposed("Kappaformer: Efficient Networks for Restoration", "", abstract) == (
+        "Kappaformer (Restoration Kappaformer)",)
+
+
+@pytest.mark.parametrize("abstract", [
+    "Sparsity is everywhere in trained networks; we study sparsity in large models.",  # a word, lower-cased
+    "Sparsity is everywhere in trained networks. Sparsity helps.",  # only ever at a sentence's start
+    "We study pruning of large models.",  # not in the abstract at all
+])
+def test_a_plain_title_word_that_is_no_name_is_not_proposed(abstract: str) -> None:
+    assert extract_proposed("Sparsity: A Study of Large Models", "", abstract) == ()
