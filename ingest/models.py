@@ -94,9 +94,9 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
     named_at: list[tuple[int, int, str]] = []
     for match in onto.model_matches(sentence):
         if _METRIC_AFTER.match(sentence, match.end()) or _MODIFIER_AFTER.match(sentence, match.end()) \
-                or _SAMPLER_AFTER.match(sentence, match.end()):
+                or _SAMPLER_AFTER.match(sentence, match.end()) or _names_data(sentence, *match.span(), known=True):
             continue  # "CLIP Score", "BERTScore": a metric named after a model; "LLaMA-based": a modifier;
-            # "250 DDPM steps": a sampler
+            # "250 DDPM steps": a sampler; "fine-tuned on Alpaca", "the Alpaca dataset": data
         model = _model_from_match(onto, match)
         size = _SIZE_BEFORE.search(sentence, max(0, match.start() - 12), match.start())
         if model is not None and size and not _HAS_SIZE.search(model.name):  # "the 70B Llama-2 model"
@@ -156,7 +156,7 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
             named_at[named_at.index(inner)] = (start, end, name.casefold())
         elif not any(start < known_end and known_start < end for known_start, known_end in known_spans):
             known_spans.append((start, end))
-            if _DATA_BEFORE.search(sentence, max(0, start - 24), start) or _DATA_NOUN_AFTER.match(sentence, end):
+            if _names_data(sentence, start, end):
                 continue  # "trained on YFCC-15M", "the SA-1B dataset": a data set named by its size
             found.setdefault(name.casefold(), Model(entity_id("model", name), name, None, resolved=False))
     for match in _DERIVED.finditer(sentence):  # "MobileSAM", "TinyViT": a small model of a known family
@@ -262,6 +262,20 @@ _NOT_MODELS = frozenset({"GPU", "GPUS", "CPU", "CPUS", "NPU", "NPUS", "FLOPS", "
 _DATA_BEFORE = re.compile(r"(?:train(?:ed|ing)?|tun(?:ed|e|ing)|distill(?:ed)?|pre-?trained)\s+(?:\w+\s+)?on\s+"
                           r"(?:the\s+)?$", re.IGNORECASE)
 _DATA_NOUN_AFTER = re.compile(r"[-\s](?:[A-Z][\w-]*\s)?(?:dataset|data|images|videos|corpus|benchmark)s?\b")
+_SAMPLES_FROM_BEFORE = re.compile(r"(?:samples|examples|instructions|prompts)\s+(?:drawn\s+)?from\s+(?:the\s+)?$",
+                                  re.IGNORECASE)
+
+
+_TUNED_ON_BEFORE = re.compile(r"tun(?:ed|e|ing)\s+(?:\w+\s+)?on\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _names_data(text: str, start: int, end: int, known: bool = False) -> bool:
+    """The name at start..end is a data set's ("fine-tuned on Alpaca", "256 samples from Alpaca", "the SA-1B
+    dataset"): several model names (Alpaca, SA-1B) are also the names of the data they were made with. A
+    known family is data only after tuning, not training ("pre-training on LLaMA 1B and 7B architectures")."""
+    before = _TUNED_ON_BEFORE if known else _DATA_BEFORE
+    return bool(before.search(text, max(0, start - 24), start) or _DATA_NOUN_AFTER.match(text, end)
+                or _SAMPLES_FROM_BEFORE.search(text, max(0, start - 40), start))
 
 
 # A checkpoint of a family the ontology does not know yet: a capitalised name whose last part is a

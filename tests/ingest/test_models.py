@@ -386,3 +386,16 @@ def test_a_plain_title_word_the_abstract_writes_as_a_name_is_the_paper_s_own() -
 ])
 def test_a_plain_title_word_that_is_no_name_is_not_proposed(abstract: str) -> None:
     assert extract_proposed("Sparsity: A Study of Large Models", "", abstract) == ()
+
+
+@pytest.mark.parametrize(("abstract", "models"), [
+    # a model's name that also names the data it was made with, used as data
+    ("With LLaMA-7B fine-tuned on Alpaca, it reaches 39% accuracy.", ["LLaMA-7B"]),
+    ("Using 256 calibration samples from Alpaca, it prunes Llama2-70B.", ["LLaMA-2-70B"]),
+    ("We tune for 3 epochs on the Alpaca dataset.", []),
+    # the same name as a model, and a known family after training words
+    ("We compare with Alpaca and Vicuna on MT-Bench.", ["Alpaca", "Vicuna"]),
+    ("It speeds up pre-training on LLaMA 1B and 7B architectures.", ["LLaMA-1B", "LLaMA-7B"]),
+])
+def test_a_name_used_as_data_is_no_model(abstract: str, models: list[str]) -> None:
+    assert [m.name for m in extract_models("", "", abstract, ())] == models
