@@ -71,7 +71,7 @@ _SIZES_AFTER = re.compile(rf"\s+models?\s+(?:(?:of|with)\s+({_SIZE_LIST})\s+para
                           rf"|(?:of|with|in|at)\s+sizes?\s+(?:of\s+)?({_SIZE_LIST}))")
 _SIZE_ITEM = re.compile(r"(\d+(?:\.\d+)?)\s*(billion|million|B|M)")
 _SAMPLER_AFTER = re.compile(r"[\s-]+(?:steps?|samplers?|solvers?|schedules?|scheduler)\b")
-_METRIC_AFTER = re.compile(r"[\s-]?(?:score|Score|SCORE)\b")
+_METRIC_AFTER = re.compile(r"[\s-]?(?:score|Score|SCORE)s?\b|\.(?:cpp|js)\b")  # also "llama.cpp": a program
 # "LLaMA-based model", "CLIP-style encoder", "ChatGPT-generated data": a family named as a modifier of
 # something else, not a checkpoint the paper runs.
 _MODIFIER = r"-(?:based|style|like|architecture|generated|derived|inspired|type)"
@@ -95,8 +95,8 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
     for match in onto.model_matches(sentence):
         if _METRIC_AFTER.match(sentence, match.end()) or _MODIFIER_AFTER.match(sentence, match.end()) \
                 or _SAMPLER_AFTER.match(sentence, match.end()) or _names_data(sentence, *match.span(), known=True):
-            continue  # "CLIP Score", "BERTScore": a metric named after a model; "LLaMA-based": a modifier;
-            # "250 DDPM steps": a sampler; "fine-tuned on Alpaca", "the Alpaca dataset": data
+            continue  # "CLIP Score", "BERTScore": a metric named after a model; "llama.cpp": a program;
+            # "LLaMA-based": a modifier; "250 DDPM steps": a sampler; "fine-tuned on Alpaca": data
         model = _model_from_match(onto, match)
         size = _SIZE_BEFORE.search(sentence, max(0, match.start() - 12), match.start())
         if model is not None and size and not _HAS_SIZE.search(model.name):  # "the 70B Llama-2 model"

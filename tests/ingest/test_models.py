@@ -399,3 +399,11 @@ def test_a_plain_title_word_that_is_no_name_is_not_proposed(abstract: str) -> No
 ])
 def test_a_name_used_as_data_is_no_model(abstract: str, models: list[str]) -> None:
     assert [m.name for m in extract_models("", "", abstract, ())] == models
+
+
+@pytest.mark.parametrize(("abstract", "models"), [
+    ("It doubles the decode throughput of llama.cpp on LLaMA-2-7B.", ["LLaMA-2-7B"]),  # a program
+    ("FID and CLIP scores stay the same with SDXL.", ["SDXL"]),  # a metric, in the plural
+])
+def test_a_program_or_metric_named_after_a_model_is_no_model(abstract: str, models: list[str]) -> None:
+    assert [m.name for m in extract_models("", "", abstract, ())] == models
