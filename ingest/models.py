@@ -98,6 +98,14 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
             continue  # "CLIP Score", "BERTScore": a metric named after a model; "llama.cpp": a program;
             # "LLaMA-based": a modifier; "250 DDPM steps": a sampler; "fine-tuned on Alpaca": data
         model = _model_from_match(onto, match)
+        if model is None and len(match.group()) > 2 and not _SIZES_AFTER.match(sentence, match.end()) \
+                and _COMPARED_BEFORE.search(sentence, max(0, match.start() - 40), match.start()):
+            # "exceeds the performance of Mamba", "outperforms both Mamba and X": a family that needs a
+            # version elsewhere, named as what the paper is compared with, is that family's model (a name
+            # of two letters, "SD", says too little)
+            form = onto.model_forms[next(k for k, v in match.groupdict().items() if v and k.startswith("f"))]
+            family_name = onto.model_families[form.family].name
+            model = Model(entity_id("model", form.canonical), form.canonical, family_name)
         size = _SIZE_BEFORE.search(sentence, max(0, match.start() - 12), match.start())
         if model is not None and size and not _HAS_SIZE.search(model.name):  # "the 70B Llama-2 model"
             name = f"{model.name}-{size.group(1).upper()}"
@@ -376,6 +384,11 @@ _NETWORK_COMPARISON = re.compile(
 _NEXT_COMPARED = re.compile(rf"({_ITEM})(?![A-Za-z0-9_\-‐])(?!\s+[A-Z])")  # "Multi-band MelGAN" is one name
 _COMPARED_SEPARATOR = re.compile(rf"{_SEPARATOR}(?:the\s+)?(?:(?:[\w-]+-based|larger|smaller)\s+)*")
 _CLASS_NAME = re.compile(r"^(?:Transformers?|CNNs?|RNNs?|LSTMs?|MLPs?|GNNs?)$|[A-Z]s$|ers$")  # "ViTs": a kind
+
+
+_COMPARED_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:[Cc]ompared\s+(?:with|to)|[Aa]gainst|[Oo]utperform(?:s|ing|ed)?(?:\s+both)?|"
+    r"[Ss]urpass(?:es|ing|ed)?|[Ee]xceed(?:s|ing|ed)?|than|versus|vs\.?|performance\s+of)\s+(?:the\s+)?$")
 
 
 def _compared_networks(text: str) -> list[Model]:

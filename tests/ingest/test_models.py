@@ -407,3 +407,16 @@ def test_a_name_used_as_data_is_no_model(abstract: str, models: list[str]) -> No
 ])
 def test_a_program_or_metric_named_after_a_model_is_no_model(abstract: str, models: list[str]) -> None:
     assert [m.name for m in extract_models("", "", abstract, ())] == models
+
+
+@pytest.mark.parametrize(("abstract", "models"), [
+    # a family that needs a version is a model where the paper is compared with it
+    ("Hawk exceeds the reported performance of Mamba on downstream tasks.", ["Mamba"]),
+    ("Our model outperforms both Mamba and a Transformer.", ["Mamba"]),
+    ("It runs 3x faster than Mamba at 64k tokens.", ["Mamba"]),
+    # named in passing, it is the architecture, not a model
+    ("State space models like Mamba are fast.", []),
+    ("We build on Mamba layers.", []),
+])
+def test_a_bare_family_the_paper_is_compared_with_is_a_model(abstract: str, models: list[str]) -> None:
+    assert [m.name for m in extract_models("", "", abstract, ())] == models
