@@ -32,8 +32,14 @@ from ontology.load import TECHNIQUE_ORDER
 GOLD = ROOT / "benchmarks" / "gold"
 SAMPLE = ROOT.parent / "shared" / "data"
 SAMPLE_REPORT = SAMPLE / "reports" / "ai-inference-acceleration-2025-10-15.md"
-REGULARISATION_C = 1.0
-KEEP_BELOW, ADD_ABOVE = 0.03, 0.6
+# Chosen by leave-one-report-out validation over a grid (C 0.5/1/2, keep 0.01-0.08, add 0.5-0.8) on the 47 dev
+# sets: every setting gave 0.841-0.847 micro F1, so the choice is among near-equals. This one (0.845) keeps the
+# sample's sets at the rules' figures and lifts the seven sets converted last to 0.817 (0.808 with the earlier
+# C=1.0 / 0.03 / 0.6). Removing more of the rules' categories (keep 0.08) gave up to 0.835 there but cost the
+# sample's 21-45 set 0.04; adding at even odds (0.5) gave 0.847 but overrode rules' deliberate exclusions on
+# short texts (two rule tests).
+REGULARISATION_C = 0.5
+KEEP_BELOW, ADD_ABOVE = 0.05, 0.6
 RULES_ONLY = ("other",)
 # Features seen in fewer papers than this carry no weight worth shipping.
 MIN_PAPERS = 3
