@@ -104,7 +104,13 @@ _BASELINE_VALUE_BEFORE = re.compile(r"(?:\binstead\s+of|\bversus|\bvs\.?|\bagain
                                     r"(?:(?:the|a|an|only|just)\s+)?(?:[\w.-]+(?:\s[\w.-]+){0,2}(?:'s|’s)\s+)?$",
                                     re.IGNORECASE)
 _LISTED_SCORE_BEFORE = re.compile(rf"\d+\.\d+(?:{LIST_GAP.pattern})$")
-_CHANGE_TO_BEFORE = re.compile(r"(?<!\()\bfrom\s+\d+(?:\.\d+)?\s+to\s+$")
+# "from 52.3 to", also with the baseline the first figure belongs to: "from 11.26 with OmniQuant to",
+# "from 16.3 (SLEB) to", "from 32.48 under BiLLM to"
+_CHANGE_TO_BEFORE = re.compile(r"(?<!\()\bfrom\s+\d+(?:\.\d+)?\s+"
+                               r"(?:\([^()]{1,24}\)\s+|(?:with|under|for|by)\s+(?:the\s+)?[\w.\-]+\s+)?to\s+$")
+# "keeps perplexity within 0.5 of the FP16 model", "within 0.1 COMET points of": a margin to the baseline
+_WITHIN_BEFORE = re.compile(r"\bwithin\s+$")
+_MARGIN_OF_AFTER = re.compile(r"\s*(?:[A-Z][\w-]*\s+)?(?:points?\s+)?of\b")
 _RELATIVE_AFTER = re.compile(r"\s*(?:[A-Za-z]+\s*)?[,(（]\s*(?:an?\s+|about\s+|i\.e\.,?\s+)*\d+(?:\.\d+)?\s*(?:%|x|×|倍)")
 _SETTING_NOUN_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:steps?|layers?|bits?|GPUs?|nodes?|samples?|experts?)\b")
 _TO_AFTER = re.compile(r"\s*(?:to|降至|降到|减至|到|至)\s*\d")
@@ -226,6 +232,8 @@ def _is_result(text: str, q: Quantity) -> bool:
             bound = _score_name_before().search(text, max(0, start - 48), start)
         if not bound and (change := _CHANGE_TO_BEFORE.search(before)):
             return _level_reached(text, q, q.start - len(before) + change.start(), after)
+        if not bound and _WITHIN_BEFORE.search(before) and (margin := _MARGIN_OF_AFTER.match(after)):
+            return "." in q.text or "point" in margin.group()  # a score's margin, not "within 2 of the end"
         return bool(bound) and ("." in q.text or "=" in before[-3:])
     if _TO_AFTER.match(after) and FROM_BEFORE.search(before):  # the anchored test first: it rarely holds
         return False

@@ -465,6 +465,15 @@ def test_yet_starts_a_new_claim():
     ("It stays strong from 2 to 6 sampling steps.", []),
     ("It cuts reasoning tokens by 35% (from 420 to 273).", [(35, "token-reduction")]),
     ("It shrinks the visual tokens from 1024 to 256, a 75% reduction.", [(75, "token-reduction")]),
+    # the baseline the first figure belongs to may stand between the two
+    ("It lowers the C4 perplexity of the 7B model from 11.26 with RoundQ to 9.73.", [(9.73, "quality")]),
+    ("It lowers C4 perplexity from 16.3 (LayerDrop) to 11.5 at equal size.", [(11.5, "quality")]),
+    ("It reduces FID from 18.4 under the teacher to 16.2.", [(16.2, "quality")]),
+    ("It scales from 1 with batching to 8 GPUs.", []),
+    # a score's margin to the baseline
+    ("The 4-bit model keeps perplexity within 0.5 of the FP16 model.", [(0.5, "quality")]),
+    ("It stays within 0.3 BLEU points of the teacher.", [(0.3, "accuracy")]),
+    ("Each window ends within 2 of the last token.", []),
 ])
 def test_a_bare_level_reached_after_a_metric_word_is_a_claim(text, expected):
     assert [(c.value, c.metric) for c in claims(text)] == expected
