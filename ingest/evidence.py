@@ -232,6 +232,8 @@ def _is_result(text: str, q: Quantity) -> bool:
             bound = _score_name_before().search(text, max(0, start - 48), start)
         if not bound and (change := _CHANGE_TO_BEFORE.search(before)):
             return _level_reached(text, q, q.start - len(before) + change.start(), after)
+        if not bound and "." in q.text and _bound_list(text, q):
+            return True
         if not bound and _WITHIN_BEFORE.search(before) and (margin := _MARGIN_OF_AFTER.match(after)):
             return "." in q.text or "point" in margin.group()  # a score's margin, not "within 2 of the end"
         return bool(bound) and ("." in q.text or "=" in before[-3:])
@@ -267,6 +269,23 @@ def _is_result(text: str, q: Quantity) -> bool:
     if q.kind == "memory" and q.value_max is None and _DEVICE_BEFORE.search(before):
         return False
     return not (q.kind == "time" and _CLIP_LENGTH.match(after))
+
+
+# A list of bare scores bound as a whole: "reach 48.1, 49.0 and 50.0 mAP", "are 3.3, 3.6 and 2.9 higher than the
+# baseline", "improvements of 0.34, 11.52 and 5.05 on ...".
+_LIST_HEAD = re.compile(rf"(?:\d+(?:\.\d+)?%?(?:{LIST_GAP.pattern}))*$")
+_LIST_TAIL = re.compile(rf"(?:(?:{LIST_GAP.pattern})\d+(?:\.\d+)?%?)*")
+_HIGHER_AFTER = re.compile(r"\s+(?:points?\s+)?(?:higher|lower|better|worse)\s+than\b")
+_GAIN_OF_BEFORE = re.compile(r"\b(?:improvements?|gains?)\s+of\s+(?:up\s+to\s+)?$", re.IGNORECASE)
+
+
+def _bound_list(text: str, q: Quantity) -> bool:
+    """A bare figure, alone or in a list, whose list a score name or a comparison follows, or a gain opens."""
+    head = _LIST_HEAD.search(text, max(0, q.start - 80), q.start)
+    start = head.start() if head else q.start
+    end = _LIST_TAIL.match(text, q.end).end()
+    return bool(_SCORE_AFTER.match(text, end) and end > q.end or _HIGHER_AFTER.match(text, end)
+                or _GAIN_OF_BEFORE.search(text, max(0, start - 30), start))
 
 
 def _level_reached(text: str, q: Quantity, change_start: int, after: str) -> bool:

@@ -474,6 +474,14 @@ def test_yet_starts_a_new_claim():
     ("The 4-bit model keeps perplexity within 0.5 of the FP16 model.", [(0.5, "quality")]),
     ("It stays within 0.3 BLEU points of the teacher.", [(0.3, "accuracy")]),
     ("Each window ends within 2 of the last token.", []),
+    # bare scores in a list, bound by what follows the list or what opens it
+    ("The students reach 48.1, 49.0 and 50.0 mAP respectively.",
+     [(48.1, "accuracy"), (49.0, "accuracy"), (50.0, "accuracy")]),
+    ("In COCO mAP the detectors are 3.3, 3.6 and 2.9 higher than the baseline.",
+     [(3.3, "accuracy"), (3.6, "accuracy"), (2.9, "accuracy")]),
+    ("It shows accuracy improvements of 0.34, 11.52 and 5.05 on three benchmarks.",
+     [(0.34, "accuracy"), (11.52, "accuracy"), (5.05, "accuracy")]),
+    ("We use versions 1.5, 2.1 and 3.0 of the library.", []),
 ])
 def test_a_bare_level_reached_after_a_metric_word_is_a_claim(text, expected):
     assert [(c.value, c.metric) for c in claims(text)] == expected
