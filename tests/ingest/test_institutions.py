@@ -1,5 +1,7 @@
 """Institution extraction from a paper's details line and brief, resolved against the registry."""
 
+import pytest
+
 from ingest.institutions import extract_institutions, split_institution_line
 from ingest.report import PaperRecord
 from ontology.institutions import normalise_name
@@ -204,6 +206,20 @@ def test_the_ministry_accrediting_a_key_laboratory_is_no_affiliation():
 def test_cities_and_states_written_in_their_own_language_are_places():
     assert names(paper("Uniwersytet Łódzki, Warszawa, Iowa State University, Ames, Iowa")) == [
         "Uniwersytet Łódzki", "Iowa State University"]
+
+
+@pytest.mark.parametrize("line", [
+    "Technische Universität Kappa, München, Deutschland",
+    "Universidade Kappa, Departamento de Computação, Brasil",
+    "Università Kappa, Milano, Italia",
+    "Kappa Institut, Wien, Österreich",
+])
+def test_countries_and_cities_in_their_own_language_are_places(line: str) -> None:
+    assert len(names(paper(line))) == 1
+
+
+def test_a_chinese_city_named_alone_is_a_place_not_an_organisation() -> None:
+    assert names(paper("南京, Kappa University")) == ["Kappa University"]
 
 
 def test_a_laboratory_or_centre_beside_its_university_rolls_up_into_it():
