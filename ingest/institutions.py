@@ -45,7 +45,9 @@ _UNIT = re.compile(r"^(?:the\s+)?(?:dept\b|department|school|college|faculty|div
 # "Institute for X", "State Key Laboratory of Y", "ARC Lab": units when a resolved organisation is on the
 # same line. A name before the word ("Zorblax Research Institute", "Pengcheng Laboratory") is an organisation.
 _SUB_UNIT = re.compile(r"^(?:(?:the|state|national|joint|key)\s+)*(?:lab|labs|laboratory|laboratories|center|"
-                       r"centre|institute|initiative)\b|^\S*lab$|^(?:\S+\s+){1,4}(?:labs?|laboratory|center|centre|school)$",
+                       r"centre|institute|initiative)\b|^\S*lab$|^(?:\S+\s+){1,4}(?:labs?|laboratory|center|centre|school)$"
+                       # a ministry's, province's or city's key lab ("MoE Key Lab of ...", "Shenzhen Key Laboratory of")
+                       r"|^(?:\S+\s+){1,2}key\s+lab(?:oratory)?\s+(?:of|for)\b",
                        re.IGNORECASE)
 # A discipline naming a department without saying so: "Biological & Environmental Engineering".
 _DISCIPLINE = re.compile(r"\b(?:engineering|sciences?|informatics|medicine|physics|mathematics|studies|"

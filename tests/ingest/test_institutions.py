@@ -226,3 +226,11 @@ def test_a_laboratory_or_centre_beside_its_university_rolls_up_into_it():
     found = names(paper("Coordinated Robotics Laboratory, University of Michigan, "
                         "Signal Processing Research Center, Tsinghua University"))
     assert not any("Laboratory" in name or "Center" in name for name in found) and len(found) == 2
+
+
+@pytest.mark.parametrize("line", [
+    "MoE Key Lab of Kappa Intelligence, Shanghai Jiao Tong University",
+    "Guangdong Key Laboratory of Kappa Sensing, Sun Yat-sen University",
+])
+def test_a_ministry_s_or_province_s_key_lab_beside_its_university_is_a_unit(line: str) -> None:
+    assert len(names(paper(line))) == 1
