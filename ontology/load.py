@@ -369,7 +369,7 @@ def _hardware(graph: Graph) -> dict[str, HardwareEntry]:
 
 # A model-number part: "8", "910B", "i9-13900K", "v5e", "MLU370", "S24", "X100", "8+"; memory sizes
 # ("80GB") are read so they can be dropped from the name. Designator words come from the ontology.
-_NUMBER_PART = r"(?:[A-Za-z]{0,4}\d+(?:\.\d+)?[A-Za-z]{0,4}(?:-\d+[A-Za-z]{0,3})?\+?)"
+_NUMBER_PART = r"(?:[A-Za-z]{0,4}\d+(?:\.\d+)?[A-Za-z]{0,4}(?:-\d+[A-Za-z]{0,3}\d?)?\+?)"  # "i5-1135G7"
 
 
 def device_key(name: str) -> str:

@@ -67,6 +67,9 @@ def test_more_families_by_stem_and_designator() -> None:
         ("Apple M2 Ultra", "mobile"), ("AMD Radeon RX 7900 XTX", "gpu"), ("Xilinx Alveo U280", "accelerator"),
         ("OnePlus Ace 2", "mobile")]
     assert _found("NVIDIA L40 and L40S") == [("NVIDIA L40", "gpu"), ("NVIDIA L40S", "gpu")]
+    # a processor number with a letter and digit after its dash; a server CPU family
+    assert _found("an Intel Core i5-1135G7 and AWS Graviton3 instances") == [
+        ("Intel Core i5-1135G7", "cpu"), ("AWS Graviton 3", "cpu")]
 
 
 def test_systems_sub_families_and_glued_numbers() -> None:
