@@ -420,3 +420,14 @@ def test_a_program_or_metric_named_after_a_model_is_no_model(abstract: str, mode
 ])
 def test_a_bare_family_the_paper_is_compared_with_is_a_model(abstract: str, models: list[str]) -> None:
     assert [m.name for m in extract_models("", "", abstract, ())] == models
+
+
+@pytest.mark.parametrize(("abstract", "models"), [
+    # a model the paper runs as a part, named by its role
+    ("Waveforms are rendered with a pre-trained KappaGAN vocoder.", ["KappaGAN"]),
+    ("The teacher ensemble combines KappaST and ZAST checkpoints.", ["KappaST", "ZAST"]),
+    ("We distil from the pre-trained KDM network as the teacher.", ["KDM"]),
+    ("We start from a pre-trained Transformer-based model.", []),  # a kind, not a name
+])
+def test_a_model_named_by_its_role_is_a_model(abstract: str, models: list[str]) -> None:
+    assert [m.name for m in extract_models("", "", abstract, ())] == models
