@@ -311,8 +311,9 @@ _SIZE_WORD_AFTER_DASH = re.compile(_SIZE_WORD_SUFFIX)
 
 # A model-shaped name (an inner capital, a digit or all capitals) and a parameter count after a space:
 # "RecurrentGemma 9B", "Falcon2 11B". A plain word before the count ("Transformer 7B") is no name.
-_SPACED_SIZE = re.compile(r" (\d+(?:\.\d+)?[BM])(?![\w.])")  # the count first: a capital starts too many words
+_SPACED_SIZE = re.compile(r" (\d+(?:\.\d+)?[BM])(?!\w|\.\d)")  # the count first: a capital starts too many words
 _NAME_BEFORE = re.compile(r"(?<![A-Za-z0-9_.\-‐])[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*$")
+_VERSIONED_NAME_BEFORE = re.compile(r"(?<![A-Za-z0-9_.\-‐])([A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*) [vV]\d+(?:\.\d+)?$")
 _NAME_MARK = re.compile(r"\d|[a-z][A-Z]|^[A-Z0-9]+$")  # a digit, an inner capital or all capitals; not "Attention-free"
 
 
@@ -320,6 +321,11 @@ def _spaced_sized_names(text: str) -> list[tuple[int, int, str]]:
     onto = load_ontology()
     found = []
     for size in _SPACED_SIZE.finditer(text):
+        versioned = _VERSIONED_NAME_BEFORE.search(text, max(0, size.start() - 48), size.start())
+        if versioned:  # "MobileVLM v2 3B": a name, its version, then the count
+            if _model_shaped(onto, versioned.group(1)):
+                found.append((versioned.start(), size.end(), f"{versioned.group()}-{size.group(1)}"))
+            continue
         name = _NAME_BEFORE.search(text, max(0, size.start() - 40), size.start())
         if name and _NAME_MARK.search(name.group()) and _model_shaped(onto, name.group()):
             found.append((name.start(), size.end(), f"{name.group()}-{size.group(1)}"))

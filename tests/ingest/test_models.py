@@ -431,3 +431,11 @@ def test_a_bare_family_the_paper_is_compared_with_is_a_model(abstract: str, mode
 ])
 def test_a_model_named_by_its_role_is_a_model(abstract: str, models: list[str]) -> None:
     assert [m.name for m in extract_models("", "", abstract, ())] == models
+
+
+@pytest.mark.parametrize(("abstract", "models"), [
+    ("It is 3x faster than TinyKappa-3B and KappaVLM v2 3B.", ["TinyKappa-3B", "KappaVLM v2-3B"]),  # a version
+    ("The largest checkpoint is RecurrentKappa 9B.", ["RecurrentKappa-9B"]),  # a count that ends the sentence
+])
+def test_an_unknown_family_sized_after_a_space(abstract: str, models: list[str]) -> None:
+    assert [m.name for m in extract_models("", "", abstract, ())] == models
