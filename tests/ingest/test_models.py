@@ -439,3 +439,8 @@ def test_a_model_named_by_its_role_is_a_model(abstract: str, models: list[str]) 
 ])
 def test_an_unknown_family_sized_after_a_space(abstract: str, models: list[str]) -> None:
     assert [m.name for m in extract_models("", "", abstract, ())] == models
+
+
+def test_a_size_code_after_a_version_is_kept_in_either_case() -> None:
+    assert [m.name for m in extract_models("", "", "It improves PVTv2-b2 and EfficientNet-b0 by 1.2 AP.", ())] == [
+        "PVTv2-B2", "EfficientNet-B0"]
