@@ -40,7 +40,12 @@ SAMPLE_REPORT = SAMPLE / "reports" / "ai-inference-acceleration-2025-10-15.md"
 # short texts (two rule tests).
 REGULARISATION_C = 0.5
 KEEP_BELOW, ADD_ABOVE = 0.05, 0.6
-RULES_ONLY = ("other",)
+NEVER_ADDED = ("other",)
+# `other` goes only when the model puts it under 2%: the rules give it to 5% of the dated sets' papers where their
+# annotators give it to fewer, but the sample's annotations give it to 10-31%. Leave-one-report-out, letting the
+# model remove it this way lifted micro F1 0.845 -> 0.851 and the seven sets converted last 0.817 -> 0.832 with
+# the sample's sets unchanged; a bar of 3% or 5% cost the sample's 21-45 set (0.900, 0.886).
+KEEP_BELOW_FOR = {"other": 0.02}
 # Features seen in fewer papers than this carry no weight worth shipping.
 MIN_PAPERS = 3
 # A feature whose every weight is smaller than this changes no score noticeably and is not shipped.
@@ -104,7 +109,7 @@ def fit(rows: list[tuple[str, PaperFeatures, set[str]]]) -> dict:
         weights[:, j] = regression.coef_[0]
         intercepts[j] = regression.intercept_[0]
     return {"categories": categories, "keep_below": KEEP_BELOW, "add_above": ADD_ABOVE,
-            "rules_only": list(RULES_ONLY), "intercepts": [round(float(b), 5) for b in intercepts],
+            "never_added": list(NEVER_ADDED), "keep_below_for": KEEP_BELOW_FOR, "intercepts": [round(float(b), 5) for b in intercepts],
             "weights": {n: [round(float(w), 4) for w in weights[i]] for i, n in enumerate(names)
                         if np.abs(weights[i]).max() >= SMALLEST_WEIGHT}}
 

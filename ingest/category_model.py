@@ -8,8 +8,9 @@ rules found (their categories, each concept's hits by region) and the paper's ow
 word pairs, abstract words, the characters of the Chinese brief and of its method clause). Its decision
 stays close to the rules: a category the rules give goes only when the model all but rules it out, and one
 they do not give comes only when the model is confident. `other` (the part that is not an efficiency
-technique) stays with the rules: the sample's annotations give it to 10-31% of papers, the other dev sets
-to 5%, and letting the model change it cost the sample's sets in cross-validation.
+technique) is never added by the model and goes only under a stricter bar: the sample's annotations give it
+to 10-31% of papers, the other dev sets to 5%, and a looser hand with it cost the sample's sets in
+cross-validation.
 
 The weights are data (`category_weights.json`, written by the training script), read once.
 """
@@ -86,7 +87,8 @@ class CategoryModel:
     intercepts: np.ndarray  # (categories,)
     keep_score: float  # a rule's category goes when its log-odds are under this
     add_score: float  # a category the rules missed comes when its log-odds are over this
-    rules_only: frozenset[str]  # categories the model never changes
+    never_added: frozenset[str]  # categories only the rules give (the model may still remove them)
+    keep_scores: dict[str, float]  # a stricter bar than `keep_score` for removing these categories
 
     def scores(self, features: PaperFeatures) -> np.ndarray:
         """Each category's log-odds: the intercept plus the weights of the features present."""
@@ -101,8 +103,8 @@ class CategoryModel:
         """The categories after the model: the rules' unless ruled out, plus the confident ones; the model's
         likeliest when that would leave the paper with none (every paper contributes something)."""
         score = dict(zip(self.categories, scores.tolist()))
-        kept = {c for c in rule_categories if c in self.rules_only or score.get(c, self.keep_score) >= self.keep_score}
-        return kept | {c for c, s in score.items() if s > self.add_score and c not in self.rules_only} or {
+        kept = {c for c in rule_categories if c not in score or score[c] >= self.keep_scores.get(c, self.keep_score)}
+        return kept | {c for c, s in score.items() if s > self.add_score and c not in self.never_added} or {
             max(score, key=score.get)}
 
 
@@ -120,7 +122,8 @@ def model_from_dict(data: dict) -> CategoryModel:
         vocabulary.setdefault(kind, {})[key] = row
     return CategoryModel(categories, vocabulary, weights,
                          np.array(data["intercepts"], dtype=np.float32), _log_odds(float(data["keep_below"])),
-                         _log_odds(float(data["add_above"])), frozenset(data["rules_only"]))
+                         _log_odds(float(data["add_above"])), frozenset(data["never_added"]),
+                         {c: _log_odds(float(p)) for c, p in data["keep_below_for"].items()})
 
 
 @lru_cache(maxsize=1)

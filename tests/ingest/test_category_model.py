@@ -27,7 +27,8 @@ SAMPLE_GOLD = ROOT.parent / "shared" / "data" / "gold"
 def _model(weights: dict[str, list[float]], intercepts: list[float],
            categories: tuple[str, ...] = ("kv-cache", "quantization", "other")) -> CategoryModel:
     return model_from_dict({"categories": list(categories), "keep_below": 0.03, "add_above": 0.6,
-                            "rules_only": ["other"], "intercepts": intercepts, "weights": weights})
+                            "never_added": ["other"], "keep_below_for": {"other": 0.02},
+                            "intercepts": intercepts, "weights": weights})
 
 
 def test_features_say_where_a_technique_is_named_and_how_often() -> None:
@@ -46,13 +47,23 @@ def test_features_say_where_a_technique_is_named_and_how_often() -> None:
 
 
 def test_a_rules_category_goes_only_when_the_model_all_but_rules_it_out() -> None:
-    model = _model({"a:decoding": [-8.0, 0.0, -8.0], "a:cache": [-2.0, 0.0, 0.0]}, [0.0, 0.0, 0.0])
+    model = _model({"a:decoding": [-8.0, 0.0, 0.0], "a:cache": [-2.0, 0.0, 0.0]}, [0.0, 0.0, 0.0])
     rules = {"kv-cache", "other"}
     unsure = model.scores({"a": dict.fromkeys(["cache"])})  # probability of kv-cache about 0.12
     assert model.decide(rules, unsure) == rules
     ruled_out = model.scores({"a": dict.fromkeys(["decoding"])})
-    # `other` stays with the rules whatever the model says
     assert model.decide(rules, ruled_out) == {"other"}
+
+
+def test_other_goes_only_under_its_stricter_bar_and_is_never_added() -> None:
+    model = _model({"a:aside": [0.0, 0.0, -3.7], "a:none": [0.0, 0.0, -8.0], "a:surely": [0.0, 0.0, 9.0]},
+                   [0.0, 2.0, 0.0])
+    rules = {"quantization", "other"}
+    # probability 0.024: another category would go (under 3%), `other` stays (not under 2%)
+    assert model.decide(rules, model.scores({"a": dict.fromkeys(["aside"])})) == rules
+    assert model.decide(rules, model.scores({"a": dict.fromkeys(["none"])})) == {"quantization"}
+    # however sure the model is, `other` comes only from the rules
+    assert model.decide({"quantization"}, model.scores({"a": dict.fromkeys(["surely"])})) == {"quantization"}
 
 
 def test_a_paper_is_never_left_without_a_category() -> None:
@@ -62,7 +73,7 @@ def test_a_paper_is_never_left_without_a_category() -> None:
 
 
 def test_a_category_the_rules_missed_comes_only_when_the_model_is_confident() -> None:
-    model = _model({"b:量": [0.0, 3.0, 5.0], "b:化": [0.0, 0.2, 0.0]}, [-6.0, -2.0, -6.0])
+    model = _model({"b:量": [0.0, 3.0, 5.0], "b:化": [0.0, 0.2, 0.0]}, [-6.0, -2.0, -3.0])
     assert model.decide({"other"}, model.scores({"b": dict.fromkeys(["化"])})) == {"other"}
     # quantization's log-odds reach 1.0 (probability 0.73 > 0.6); `other` is never added by the model
     assert model.decide({"other"}, model.scores({"b": dict.fromkeys(["量"])})) == {"other", "quantization"}
@@ -81,10 +92,10 @@ def test_extraction_follows_the_models_decision(monkeypatch: pytest.MonkeyPatch)
     assert "GPTQ" in {t.name for t in found}  # techniques of a category that stays are kept
 
 
-def test_the_shipped_model_covers_the_vocabulary_and_leaves_other_to_the_rules() -> None:
+def test_the_shipped_model_covers_the_vocabulary_and_never_adds_other() -> None:
     model = load_category_model()
     assert set(model.categories) <= set(TECHNIQUE_ORDER) and len(model.categories) >= 15
-    assert "other" in model.rules_only
+    assert "other" in model.never_added and model.keep_scores["other"] < model.keep_score
     assert model.keep_score < 0.0 < model.add_score  # under one chance in two, over one in two
     assert model.weights.shape == (sum(len(v) for v in model.vocabulary.values()), len(model.categories))
 
