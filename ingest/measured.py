@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from graph.model import Hardware, Model
 from ingest.hardware import find_hardware
-from ingest.models import find_models
+from ingest.models import find_models, is_word_char
 from ontology.graph import text_cache
 
 _HARD_BREAK = re.compile(r"[;；]|，(?=解决|达成|实现|使用)")
@@ -113,7 +113,7 @@ def _own_name_spans(sentence: str, names: list[str]) -> list[tuple[int, int]]:
     for rank, name in enumerate(names):
         at = sentence.find(name)
         while at >= 0:
-            if at == 0 or not _glued(sentence[at - 1]):
+            if at == 0 or not is_word_char(sentence[at - 1]):
                 found.append((at, rank, _suffixed_end(sentence, at + len(name))))
             at = sentence.find(name, at + 1)
     spans: list[tuple[int, int]] = []
@@ -121,10 +121,6 @@ def _own_name_spans(sentence: str, names: list[str]) -> list[tuple[int, int]]:
         if not spans or start >= spans[-1][1]:
             spans.append((start, end))
     return spans
-
-
-def _glued(char: str) -> bool:
-    return char.isalnum() or char in "_-"
 
 
 def _suffixed_end(sentence: str, end: int) -> int:

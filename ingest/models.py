@@ -374,8 +374,7 @@ def _pretrained_names(text: str) -> list[tuple[int, int, str]]:
         for match in pattern.finditer(text):
             for group in range(1, pattern.groups + 1):
                 name = match.group(group)
-                if name and (_model_shaped(onto, name) or len(name) >= 4 and _MODEL_ENDING.search(name)) \
-                        and not _CLASS_NAME.search(name) and not _MODIFIER_END.search(name):
+                if name and _names_a_network(onto, name):
                     found.append((match.start(group), match.end(group), name))
     return found
 
@@ -410,17 +409,17 @@ def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, .
 
 # What a network is compared with ("Compared with MPRNet, HINet and the Transformer-based IPT", "outperforms
 # CARN, LAPAR-A and RFDN"): the cue, then words that describe the items, then the items.
+_COMPARISON_CUE = (r"(?<![A-Za-z])(?:[Cc]ompared\s+(?:with|to)|[Aa]gainst|[Oo]utperform(?:s|ing|ed)?|"
+                   r"[Ss]urpass(?:es|ing|ed)?|than|versus|vs\.?")  # its closing bracket is each pattern's own
 _NETWORK_COMPARISON = re.compile(
-    r"(?<![A-Za-z])(?:[Cc]ompared\s+(?:with|to)|[Aa]gainst|[Oo]utperform(?:s|ing|ed)?|[Ss]urpass(?:es|ing|ed)?|than|"
-    r"versus|vs\.?|over)\s+(?:the\s+)?(?:(?:[\w-]+-based|larger|smaller|strong|recent|previous|prior|popular)\s+)*")
+    rf"{_COMPARISON_CUE}|over)\s+(?:the\s+)?(?:(?:[\w-]+-based|larger|smaller|strong|recent|previous|prior|popular)\s+)*")
 _NEXT_COMPARED = re.compile(rf"({_ITEM})(?![A-Za-z0-9_\-‐])(?!\s+[A-Z])")  # "Multi-band MelGAN" is one name
 _COMPARED_SEPARATOR = re.compile(rf"{_SEPARATOR}(?:the\s+)?(?:(?:[\w-]+-based|larger|smaller)\s+)*")
 _CLASS_NAME = re.compile(r"^(?:Transformers?|CNNs?|RNNs?|LSTMs?|MLPs?|GNNs?)$|[A-Z]s$|ers$")  # "ViTs": a kind
 
 
 _COMPARED_BEFORE = re.compile(
-    r"(?<![A-Za-z])(?:[Cc]ompared\s+(?:with|to)|[Aa]gainst|[Oo]utperform(?:s|ing|ed)?(?:\s+both)?|"
-    r"[Ss]urpass(?:es|ing|ed)?|[Ee]xceed(?:s|ing|ed)?|than|versus|vs\.?|performance\s+of)\s+(?:the\s+)?$")
+    rf"{_COMPARISON_CUE}|[Oo]utperform(?:s|ing|ed)?\s+both|[Ee]xceed(?:s|ing|ed)?|performance\s+of)\s+(?:the\s+)?$")
 
 
 def _compared_networks(text: str) -> list[Model]:
@@ -434,9 +433,7 @@ def _compared_networks(text: str) -> list[Model]:
         at = cue.end()
         while (item := _NEXT_COMPARED.match(text, at)) is not None:
             name = item.group(1)
-            if _CLASS_NAME.search(name) or registry.lookup(name) is not None or not (
-                    _model_shaped(onto, name) or len(name) >= 4 and _MODEL_ENDING.search(name)
-                    and name.upper() not in _NOT_MODELS and not onto.technique_index.find(name)):
+            if not _names_a_network(onto, name) or registry.lookup(name) is not None:
                 break
             found.setdefault(name.casefold(), Model(entity_id("model", name), name, None, resolved=False))
             separator = _COMPARED_SEPARATOR.match(text, item.end())
@@ -444,6 +441,14 @@ def _compared_networks(text: str) -> list[Model]:
                 break
             at = separator.end()
     return list(found.values())
+
+
+def _names_a_network(onto: Ontology, name: str) -> bool:
+    """Model-shaped (see `_model_shaped`) or ending as network names do ("Uformer", "HiFi-GAN"), and no kind
+    of network ("ViTs", "RNN-Transducers") or modifier ("Transformer-based")."""
+    return not (_CLASS_NAME.search(name) or _MODIFIER_END.search(name)) and (
+        _model_shaped(onto, name) or len(name) >= 4 and bool(_MODEL_ENDING.search(name))
+        and name.upper() not in _NOT_MODELS and not onto.technique_index.find(name))
 
 
 def own_name_keys(proposed: tuple[str, ...]) -> tuple[str, ...]:
@@ -596,14 +601,18 @@ def _written_as_name(word: str, abstract: str) -> bool:
     at = lowered.find(key)
     while at >= 0:  # found with str.find: a pattern per title would be compiled once per paper
         end = at + len(key)
-        if not (at and _glued_char(abstract[at - 1]) or end < len(abstract) and _glued_char(abstract[end])):
+        if not (at and is_word_char(abstract[at - 1]) or end < len(abstract) and is_word_char(abstract[end])):
             places.append(at)
         at = lowered.find(key, end)
     return bool(places) and all(abstract.startswith(word, at) for at in places) and any(
-        at and not abstract[:at].rstrip().endswith((".", "!", "?")) for at in places)
+        at and not _SENTENCE_END_BEFORE.search(abstract, max(0, at - 8), at) for at in places)
 
 
-def _glued_char(char: str) -> bool:
+_SENTENCE_END_BEFORE = re.compile(r"[.!?]\s*$")
+
+
+def is_word_char(char: str) -> bool:
+    """A character a name cannot stand next to and still be a word of its own: letter, digit, "_" or "-"."""
     return char.isalnum() or char in "_-"
 
 
