@@ -41,8 +41,8 @@ SAMPLE_REPORT = SAMPLE / "reports" / "ai-inference-acceleration-2025-10-15.md"
 REGULARISATION_C = 0.5
 KEEP_BELOW, ADD_ABOVE = 0.05, 0.6
 NEVER_ADDED = ("other",)
-# `other` goes only when the model puts it under 2%: the rules give it to 5% of the dated sets' papers where their
-# annotators give it to fewer, but the sample's annotations give it to 10-31%. Leave-one-report-out, letting the
+# `other` goes only when the model puts it under 2%: over the dated dev sets the rules gave it 55 times where the
+# annotators did not (and missed it 33 times), but the sample's annotations give it to 10-31%. Leave-one-report-out, letting the
 # model remove it this way lifted micro F1 0.845 -> 0.851 and the seven sets converted last 0.817 -> 0.832 with
 # the sample's sets unchanged; a bar of 3% or 5% cost the sample's 21-45 set (0.900, 0.886).
 KEEP_BELOW_FOR = {"other": 0.02}
