@@ -125,6 +125,8 @@ def test_the_shipped_weights_are_what_training_gives_today() -> None:
     trained = trainer.fit(trainer.labelled_papers())
     shipped = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
     assert trained["categories"] == shipped["categories"]
+    settings = ("keep_below", "add_above", "never_added", "keep_below_for")  # the decision, not only the weights
+    assert {k: trained[k] for k in settings} == {k: shipped[k] for k in settings}
     assert set(trained["weights"]) == set(shipped["weights"])
     worst = max(abs(a - b) for name, row in trained["weights"].items() for a, b in zip(row, shipped["weights"][name]))
     assert worst < 1e-3
