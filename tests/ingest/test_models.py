@@ -372,6 +372,36 @@ def test_what_a_network_is_compared_with_that_is_no_model(abstract: str) -> None
     assert [m.name for m in extract_models("", "", abstract, (), proposes_network=True)] == []
 
 
+@pytest.mark.parametrize("abstract, models", [
+    ("It beats lightweight CNN models such as KAPN, ZetaRes and QuarkNet by 0.3 dB.", ["KAPN", "ZetaRes", "QuarkNet"]),
+    ("Models such as KAPN run on it.", ["KAPN"]),
+    ("Unlike LLMs, e.g., Zorba-Instruct, it needs no cache.", ["Zorba-Instruct"]),
+    ("Applied to VideoKappa-T, Motionzformer and TimeSformerX it saves 30% of the FLOPs.",
+     ["VideoKappa-T", "Motionzformer", "TimeSformerX"]),
+    ("The compared methods include ZAFT, GMQ and GMFlux.", ["ZAFT", "GMQ", "GMFlux"]),  # an acronym glued to a word
+])
+def test_networks_given_as_examples_or_applied_to_are_models(abstract: str, models: list[str]) -> None:
+    # whatever the paper proposes: examples of a kind of model, and what a method is applied to, are models
+    found = extract_models("", "", abstract, ())
+    assert [m.name for m in found] == models
+    assert not any(m.resolved for m in found)
+
+
+@pytest.mark.parametrize("abstract, models", [
+    ("Methods such as KappaQuant and ZetaPrune lose accuracy.", []),  # a method's examples are methods
+    ("It serves LLMs including LLaMA2-7B and Zorba3-12B.", ["LLaMA-2-7B", "Zorba3-12B"]),  # a known family, as the registry spells it
+    ("Diffusion models such as DiTs and KAPN are covered.", []),  # a kind of network stops the list
+    ("Networks such as OpenAI's run in the cloud at 30 FPS.", []),  # an organisation
+])
+def test_examples_that_are_not_new_models(abstract: str, models: list[str]) -> None:
+    assert [m.name for m in extract_models("", "", abstract, ())] == models
+
+
+def test_frames_per_second_is_no_model() -> None:
+    assert _names("It reaches 30 FPS and GPT-2 quality.") == ["GPT-2"]
+    assert _names("它达到30 FPS、GPT-2的质量") == ["GPT-2"]
+
+
 def test_a_plain_title_word_the_abstract_writes_as_a_name_is_the_paper_s_own() -> None:
     abstract = ("Our network, named Restoration Kappaformer (Kappaformer), scales linearly. Across four tasks "
                 "Kappaformer beats earlier networks.")
