@@ -375,6 +375,9 @@ def test_what_a_network_is_compared_with_that_is_no_model(abstract: str) -> None
 @pytest.mark.parametrize("abstract, models", [
     ("It beats lightweight CNN models such as KAPN, ZetaRes and QuarkNet by 0.3 dB.", ["KAPN", "ZetaRes", "QuarkNet"]),
     ("Models such as KAPN run on it.", ["KAPN"]),
+    ("Evaluated on seven models (including MinkQNet, SPVQNN and CenterKoint), it is 1.5x faster.",
+     ["MinkQNet", "SPVQNN", "CenterKoint"]),
+    ("We serve three LLMs: Zorba-3, KAPN and GopherX.", ["Zorba-3", "KAPN", "GopherX"]),
     ("Unlike LLMs, e.g., Zorba-Instruct, it needs no cache.", ["Zorba-Instruct"]),
     ("Applied to VideoKappa-T, Motionzformer and TimeSformerX it saves 30% of the FLOPs.",
      ["VideoKappa-T", "Motionzformer", "TimeSformerX"]),
