@@ -45,6 +45,7 @@ def find_hardware(sentence: str) -> list[Hardware]:
         if not any(span[0] < k[1] and k[0] < span[1] for k in kept):
             kept.append(span)
     kept += _listed_before_class_word(onto, sentence, kept)
+    kept += _parts_named_by_kind(sentence, kept)
     found: dict[str, Hardware] = {}
     for start, end, device in sorted(kept, key=lambda s: s[0]):
         entry = hardware_by_node_id().get(device.id) if device.resolved else None
@@ -91,6 +92,29 @@ def _listed_before_class_word(onto: Ontology, sentence: str,
     return out
 
 
+# A part number the kind of device that follows names as hardware: "the MAX78000 microcontroller", "an
+# nRF52840 SoC", "a K230 board". Letters then at least two digits, so sizes ("28nm chip") and counts are not.
+_PART_BEFORE_KIND = re.compile(
+    r"(?<![\w\-.])([A-Za-z]{1,6}\d{2,6}[A-Za-z0-9]{0,4})(?:'s)?\s+(?:[A-Z]{2,4}\s+)?"
+    r"(microcontroller|MCU|SoC|board|FPGA|chip)s?\b")
+_KIND_CLASS = {"FPGA": "accelerator"}  # the others are edge devices
+
+
+def _parts_named_by_kind(sentence: str, kept: list[tuple[int, int, Hardware]]) -> list[tuple[int, int, Hardware]]:
+    """Devices the ontology does not know, named by a part number and their kind (marked unresolved)."""
+    if not any(kind in sentence for kind in ("microcontroller", "MCU", "SoC", "board", "FPGA", "chip")):
+        return []
+    out = []
+    for match in _PART_BEFORE_KIND.finditer(sentence):
+        start, end = match.span(1)
+        if any(start < k[1] and k[0] < end for k in kept):
+            continue
+        name = match.group(1)
+        out.append((start, end, Hardware(entity_id("hw", name), name, _KIND_CLASS.get(match.group(2), "edge-device"),
+                                         resolved=False)))
+    return out
+
+
 def extract_hardware(title: str, brief: str, abstract: str) -> tuple[Hardware, ...]:
     """Named devices of a paper, from title, brief and abstract together."""
     return tuple(find_hardware(f"{title}\n{brief}\n{abstract}"))
@@ -105,6 +129,10 @@ def _grammar_devices(onto: Ontology, text: str) -> list[tuple[int, int, Hardware
             continue
         family = onto.hardware[grammar.family_of_stem[match.group("stem")]]
         parts = re.split(r"[ \t]+", match.group("number").strip(" \t"))
+        inner = grammar.family_of_stem.get(parts[0]) if family.vendor == match.group("stem") else None
+        vendor_written = inner is not None and len(parts) > 1
+        if vendor_written:
+            family = onto.hardware[inner]  # "AMD Ryzen 9 7950X" is a Ryzen CPU, "Intel Arria 10" an FPGA
         while parts and _MEMORY_SIZE.match(parts[-1]):
             parts.pop()  # a memory size is no model number; find_hardware reads it after the device
         glued_memory = _GLUED_MEMORY.search(parts[-1]) if parts else None
@@ -121,16 +149,26 @@ def _grammar_devices(onto: Ontology, text: str) -> list[tuple[int, int, Hardware
             surface = f"{stem} {surface[len(stem):]}"  # "iPhone12" is the iPhone 12
         if surface.endswith("Laptop") and text.startswith(" GPU", end):
             surface, end = f"{surface} GPU", end + 4  # NVIDIA's own name: "RTX 4090 Laptop GPU"
-        device = _device(onto, family, stem, surface, parts)
+        device = _device(onto, family, stem, surface, parts, vendor_written)
         if device is not None:
             out.append((match.start(), end, device))
+    for match in grammar.suffix_pattern.finditer(text) if any(s in text for s in grammar.family_of_suffix) else ():
+        # "its A14 Bionic chip": a model number and a family's suffix word name the device without its vendor
+        family = onto.hardware[grammar.family_of_suffix[match.group("suffix")]]
+        surface = " ".join(match.group().split())
+        device = _device(onto, family, match.group("suffix"), surface, surface.split()[:-1])
+        if device is not None:
+            out.append((match.start(), match.end(), device))
     return out
 
 
-def _device(onto: Ontology, family: HardwareEntry, stem: str, surface: str, parts: list[str]) -> Hardware | None:
-    """The device a stem and model number name: a known entry when a label spells it, else a new one."""
+def _device(onto: Ontology, family: HardwareEntry, stem: str, surface: str, parts: list[str],
+            vendor_written: bool = False) -> Hardware | None:
+    """The device a stem and model number name: a known entry when a label spells it, else a new one.
+    `vendor_written`: the surface begins with its vendor already, which may not be the family's ("AMD Alveo")."""
     name = surface
-    if family.vendor and not name.casefold().startswith(family.vendor.casefold()) and name.isascii():
+    if family.vendor and not vendor_written and not name.casefold().startswith(family.vendor.casefold()) \
+            and name.isascii():
         name = f"{family.vendor} {name}"
     family_id = None if family.generic else entity_id("hw", family.name)
     words = device_key(surface).split()

@@ -193,6 +193,7 @@ class HardwareEntry:
     vendor: str | None = None  # prefixed to a family member's name ("Qualcomm" + "Snapdragon 8 Gen 2")
     stems: tuple[str, ...] = ()  # words a member's model number follows ("Snapdragon", "Apple M")
     memory_variants: tuple[str, ...] = ()  # sizes it is sold in, each a device of its own ("80GB": A100 80GB)
+    suffixes: tuple[str, ...] = ()  # words that follow a member's model number ("Bionic": "A14 Bionic")
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,9 @@ class DeviceGrammar:
     number: str = ""  # the model-number part of `pattern`
     stem_finder: re.Pattern[str] = re.compile("(?!)")  # every stem, longest first, nothing around it
     family_of_entry: dict[str, str] = field(default_factory=dict)  # known device -> family whose stem it names
+    # a model number then a family's suffix word ("A14 Bionic", "A15 Pro Bionic"), and each suffix's family
+    suffix_pattern: re.Pattern[str] = re.compile("(?!)")
+    family_of_suffix: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def folded_designators(self) -> frozenset[str]:
@@ -362,14 +366,17 @@ def _hardware(graph: Graph) -> dict[str, HardwareEntry]:
         vendor = graph.value(device, PG.vendor)
         stems = tuple(sorted(str(stem) for stem in graph.objects(device, PG.deviceStem)))
         memory = tuple(sorted(str(size).upper() for size in graph.objects(device, PG.memoryVariant)))
+        suffixes = tuple(sorted(str(suffix) for suffix in graph.objects(device, PG.deviceSuffix)))
         out[local] = HardwareEntry(local, en or local, hw_class, generic, tuple(x for x in (en, *sorted(alts)) if x),
-                                   str(vendor) if vendor else None, stems, memory)
+                                   str(vendor) if vendor else None, stems, memory_variants=memory,
+                                   suffixes=suffixes)
     return out
 
 
-# A model-number part: "8", "910B", "i9-13900K", "v5e", "MLU370", "S24", "X100", "8+"; memory sizes
-# ("80GB") are read so they can be dropped from the name. Designator words come from the ontology.
-_NUMBER_PART = r"(?:[A-Za-z]{0,4}\d+(?:\.\d+)?[A-Za-z]{0,4}(?:-\d+[A-Za-z]{0,3}\d?)?\+?)"  # "i5-1135G7"
+# A model-number part: "8", "910B", "i9-13900K", "v5e", "MLU370", "S24", "X100", "8+", "H7A3" (a
+# microcontroller's part number: letters and digits in turn); memory sizes ("80GB") are read so they can be
+# dropped from the name. Designator words come from the ontology.
+_NUMBER_PART = r"(?:[A-Za-z]{0,4}\d+(?:\.\d+)?(?:[A-Za-z]{1,4}\d{0,2})?(?:-\d+[A-Za-z]{0,3}\d?)?\+?)"  # "i5-1135G7"
 
 
 def device_key(name: str) -> str:
@@ -402,7 +409,12 @@ def _device_grammar(graph: Graph, hardware: dict[str, HardwareEntry]) -> DeviceG
                 family_of_entry[entry.id] = family_id
                 break
     stem_finder = re.compile(_grouped_alternation(sorted(family_of_stem, key=len, reverse=True)) or "(?!)")
-    return DeviceGrammar(pattern, family_of_stem, designators, label_ids, number, stem_finder, family_of_entry)
+    family_of_suffix = {suffix: entry.id for entry in hardware.values() for suffix in entry.suffixes}
+    suffixes = "|".join(re.escape(s) for s in sorted(family_of_suffix, key=len, reverse=True)) or "(?!)"
+    suffix_pattern = re.compile(
+        rf"(?<![\w\-])(?P<number>[A-Z]\d{{1,3}}[A-Za-z]?(?:[ \t](?:{words}))?)[ \t](?P<suffix>{suffixes})(?![\w\-])")
+    return DeviceGrammar(pattern, family_of_stem, designators, label_ids, number, stem_finder, family_of_entry,
+                         suffix_pattern, family_of_suffix)
 
 
 def _grouped_alternation(words: list[str]) -> str:

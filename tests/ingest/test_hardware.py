@@ -112,3 +112,29 @@ def test_a_device_code_listed_before_a_shared_class_word_is_that_device() -> Non
 
 def test_a_listed_code_is_found_when_the_known_device_is_the_one_named_with_the_class_word() -> None:
     assert [h.name for h in extract_hardware("", "", "served on L4 and T4 GPUs")] == ["NVIDIA L4", "NVIDIA T4"]
+
+
+def test_a_vendor_s_product_line_decides_the_family_and_class() -> None:
+    # "AMD" alone is the GPU vendor and "Intel" the CPU one; a product line after the vendor says more
+    assert [(h.name, h.hw_class, h.family) for h in find_hardware(
+        "an AMD Ryzen 9 7950X, an Intel Arria 10 FPGA and an AMD Alveo U280 card")] == [
+        ("AMD Ryzen 9 7950X", "cpu", "hw:amd-ryzen"), ("Intel Arria 10", "accelerator", "hw:intel-fpga"),
+        ("AMD Alveo U280", "accelerator", "hw:xilinx-fpga")]
+
+
+def test_microcontroller_part_numbers_alternate_letters_and_digits() -> None:
+    assert _found("deployed on STM32H7A3 and STM32L4R9 boards") == [
+        ("STM32H7A3", "edge-device"), ("STM32L4R9", "edge-device")]
+
+
+def test_a_part_number_named_by_its_kind_is_a_device() -> None:
+    devices = find_hardware("It runs on the QX78000 microcontroller, a ZQ9021 FPGA and a KT512 SoC.")
+    assert [(h.name, h.hw_class, h.resolved) for h in devices] == [
+        ("QX78000", "edge-device", False), ("ZQ9021", "accelerator", False), ("KT512", "edge-device", False)]
+    assert _found("a 28nm chip with 4 MB of SRAM and a V2 board") == []  # sizes and short codes are no devices
+
+
+def test_a_model_number_before_a_family_s_suffix_word_names_the_device() -> None:
+    chip, = find_hardware("running on the CPU cores of its A14 Bionic chip")
+    assert (chip.name, chip.hw_class, chip.family) == ("Apple A14 Bionic", "mobile", "hw:apple-a-series")
+    assert _found("an iPhone 14 with the A16 Bionic") == [("Apple iPhone 14", "mobile"), ("Apple A16 Bionic", "mobile")]
