@@ -309,6 +309,12 @@ def test_the_adjective_double_is_no_claim():
     ("Continued pretraining on 80B tokens, which cost about 1,500 H100 GPU hours per model.", "other"),
     ("The whole recipe needs fewer than 40 offline GPU hours.", "other"),
     ("Porting the pre-trained video model to the new autoencoder needs only 6 GPU days.", "compute"),
+    # operations counted are compute; on-chip RAM is memory; a lighter network has fewer parameters
+    ("It cuts the multiply-accumulate operations of the encoder by 38%.", "compute"),
+    ("The binarized network brings 12.5 times OPs savings.", "compute"),
+    ("The approach brings computational savings of 3x with a minor accuracy drop.", "compute"),
+    ("It needs 1.7 times less peak RAM than the baseline on the microcontroller.", "memory"),
+    ("The result is an 8.5 times more lightweight discriminator.", "parameters"),
 ])
 def test_the_metric_follows_what_is_measured(text, metric):
     assert one(text).metric == metric
