@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from itertools import accumulate, pairwise
@@ -401,10 +401,11 @@ def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, .
     text = f"{title}\n{brief}\n{abstract}"
     named, enumerated = _named_models(text)
     known = {m.name.casefold() for m in named}
-    named += [m for m in _networks_after(text, _EXAMPLE_CUE, skip_known_families=True) if m.name.casefold() not in known]
+    named += [m for m in _networks_after(text, _example_cues(text), skip_known_families=True)
+              if m.name.casefold() not in known]
     if proposes_network:
         known = {m.name.casefold() for m in named}
-        named += [m for m in _networks_after(text, _NETWORK_COMPARISON) if m.name.casefold() not in known]
+        named += [m for m in _networks_after(text, _NETWORK_COMPARISON.finditer(text)) if m.name.casefold() not in known]
     models = [m for m in named if not (own and _name_key(m.name).startswith(own))]
     return tuple(_drop_prefixes(models, enumerated))
 
@@ -431,12 +432,28 @@ _COMPARED_BEFORE = re.compile(
 # count, whatever the paper proposes; after "methods such as" the items were mostly methods, after "models
 # like" diffusion formulations ("DDPM"), and after "Transformers (" an acronym's definition, so none is read.
 _EXAMPLE_CUE = re.compile(
-    r"(?:\b(?:[Mm]odels|[Nn]etworks|[Aa]rchitectures|[Bb]ackbones|[Dd]etectors|CNNs|ViTs|LLMs|[Tt]ransformers)\s*"
-    r"(?:,?\s*(?:such\s+as|including|e\.g\.,?|namely)|\(\s*(?:including|e\.g\.,?|such\s+as)|:)|\b[Aa]ppl(?:ied|ying)\s+(?:it\s+|them\s+)?to|"
-    r"\b[Cc]ompared\s+(?:methods|models|networks|baselines)\s+include)\s+(?:the\s+)?")
+    r"(?:(?:[Mm]odels|[Nn]etworks|[Aa]rchitectures|[Bb]ackbones|[Dd]etectors|CNNs|ViTs|LLMs|[Tt]ransformers)\s*"
+    r"(?:,?\s*(?:such\s+as|including|e\.g\.,?|namely)|\(\s*(?:including|e\.g\.,?|such\s+as)|:)|[Aa]ppl(?:ied|ying)\s+(?:it\s+|them\s+)?to|"
+    r"[Cc]ompared\s+(?:methods|models|networks|baselines)\s+include)\s+(?:the\s+)?")
+# The words `_EXAMPLE_CUE` begins with, lowered: it is tried only where one stands (a scan for a few words
+# costs a tenth of a regex search through the whole text).
+_EXAMPLE_HEADS = ("models", "networks", "architectures", "backbones", "detectors", "cnns", "vits", "llms",
+                  "transformers", "appl", "compared")
 
 
-def _networks_after(text: str, cue_pattern: re.Pattern[str], skip_known_families: bool = False) -> list[Model]:
+def _example_cues(text: str) -> list[re.Match[str]]:
+    """`_EXAMPLE_CUE`'s matches in `text` that start a word, left to right."""
+    lowered, found = _lowered(text), []
+    for head in _EXAMPLE_HEADS:
+        at = lowered.find(head)
+        while at >= 0:
+            if (at == 0 or not is_word_char(text[at - 1])) and (match := _EXAMPLE_CUE.match(text, at)):
+                found.append(match)
+            at = lowered.find(head, at + len(head))
+    return sorted(found, key=lambda m: m.start())
+
+
+def _networks_after(text: str, cues: Iterable[re.Match[str]], skip_known_families: bool = False) -> list[Model]:
     """Networks named after a cue, each item of its enumeration: model-shaped (see `_model_shaped`)
     or ending as network names do ("Uformer", "HiFi-GAN"), and no kind of network ("Transformers",
     "RNN-Transducers") or organisation ("NVIDIA"). After a comparison (`_NETWORK_COMPARISON`) such names were
@@ -444,7 +461,7 @@ def _networks_after(text: str, cue_pattern: re.Pattern[str], skip_known_families
     when it does not, so the caller reads comparisons only in papers that propose a network."""
     onto, registry = load_ontology(), institution_registry()
     found: dict[str, Model] = {}
-    for cue in cue_pattern.finditer(text):
+    for cue in cues:
         at = cue.end()
         while (item := _NEXT_COMPARED.match(text, at)) is not None:
             name = item.group(1)
