@@ -120,6 +120,9 @@ def test_places_and_address_parts_from_the_ontology_and_by_shape_are_no_organisa
     record = paper("Quokka Robotics Institute, Yongin-si, Gyeonggi-do, Republic of Korea; "
                    "Wombat Systems Inc., Cupertino, CA, USA; Numbat University, Haidian District, Beijing")
     assert names(record) == ["Quokka Robotics Institute", "Wombat Systems", "Numbat University"]
+    # a Japanese or Chinese city or prefecture named by its administrative suffix alone
+    record = paper("株式会社クオッカ研究所, 和光市, 埼玉県; 袋熊大学, 绵阳市")
+    assert names(record) == ["株式会社クオッカ研究所", "袋熊大学"]
 
 
 def test_a_named_school_of_a_university_rolls_up():
