@@ -416,7 +416,8 @@ _COMPARISON_CUE = (r"(?<![A-Za-z])(?:[Cc]ompared\s+(?:with|to)|[Aa]gainst|[Oo]ut
                    r"[Ss]urpass(?:es|ing|ed)?|than|versus|vs\.?")  # its closing bracket is each pattern's own
 _NETWORK_COMPARISON = re.compile(
     rf"{_COMPARISON_CUE}|over)\s+(?:the\s+)?(?:(?:[\w-]+-based|larger|smaller|strong|recent|previous|prior|popular)\s+)*")
-_NEXT_COMPARED = re.compile(rf"({_ITEM})(?![A-Za-z0-9_\-‐])(?!\s+[A-Z])")  # "Multi-band MelGAN" is one name
+# A name may begin with a lower-case letter before a capital ("iSTFTNet", "uSFGAN"); "Multi-band MelGAN" is one name
+_NEXT_COMPARED = re.compile(rf"((?:[a-z](?=[A-Z]))?{_ITEM})(?![A-Za-z0-9_\-‐])(?!\s+[A-Z])")
 _COMPARED_SEPARATOR = re.compile(rf"{_SEPARATOR}(?:the\s+)?(?:(?:[\w-]+-based|larger|smaller)\s+)*")
 _CLASS_NAME = re.compile(r"^(?:Transformers?|CNNs?|RNNs?|LSTMs?|MLPs?|GNNs?)$|[A-Z]s$|ers$")  # "ViTs": a kind
 

@@ -378,6 +378,7 @@ def test_what_a_network_is_compared_with_that_is_no_model(abstract: str) -> None
     ("Evaluated on seven models (including MinkQNet, SPVQNN and CenterKoint), it is 1.5x faster.",
      ["MinkQNet", "SPVQNN", "CenterKoint"]),
     ("We serve three LLMs: Zorba-3, KAPN and GopherX.", ["Zorba-3", "KAPN", "GopherX"]),
+    ("It beats efficient models, such as iKAPNet and ZORB.", ["iKAPNet", "ZORB"]),  # a lower-case first letter
     ("Unlike LLMs, e.g., Zorba-Instruct, it needs no cache.", ["Zorba-Instruct"]),
     ("Applied to VideoKappa-T, Motionzformer and TimeSformerX it saves 30% of the FLOPs.",
      ["VideoKappa-T", "Motionzformer", "TimeSformerX"]),
