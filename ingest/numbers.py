@@ -40,7 +40,7 @@ _UNITS: tuple[tuple[str, str, str], ...] = (
     ("TOPS", "rate", r"TOPS(?![A-Za-z0-9])|TOPs/s"),
     ("GOPS", "rate", r"GOPS(?![A-Za-z0-9])|GOPs/s"),
     ("points", "points", (r"percentage\s+points?|个百分点|百分点|pp(?![A-Za-z0-9])|points?(?![A-Za-z0-9])"
-                          r"|分(?![钟之别类配布析数位])")),  # "MMLU上取得66.3分": a score in points
+                          r"|分(?![钟之别类配布析数位辨])")),  # "MMLU上取得66.3分": a score in points; "分辨率" is resolution
     ("%", "percent", r"%|％|percent(?![A-Za-z0-9])"),
     ("x", "ratio", r"[×xX](?![A-Za-z0-9])|倍|times(?![A-Za-z0-9])|-?fold(?![A-Za-z0-9])"),
     ("GFLOPs", "flops", r"GFLOPs?|GFLOPS|G\s+FLOPs?"),
@@ -288,7 +288,7 @@ _WORD_MULTIPLE = re.compile(
     r"(?=\s+(?:faster|higher|more|lower|fewer|less|smaller|larger|greater|speed|throughput|reduction|"
     r"improvement|acceleration|the|as|over|compared)\b|[\s,.;])"
     r"|(?P<order>an|one|two|three)\s+orders?\s+of\s+magnitude"
-    r"|(?P<halve>halv(?:es|ed|ing)|cuts?\s+in\s+half|by\s+half|half(?=\s+(?:the|its|their)\s)|in\s+half\b)"
+    r"|(?P<halve>halv(?:es|ed|ing)|cuts?\s+in\s+half|by\s+half|half(?=\s+(?:the|its|their)\s)|in\s+half\b(?![- ]precision))"
     r"|(?P<quarter>(?<=by\s)(?:a|one)\s+quarter|(?<=by\s)(?:about|roughly|nearly)\s+(?:a|one)\s+quarter))(?![A-Za-z])",
     re.IGNORECASE)
 # Plain substrings, one of which every word multiple or duration contains: a cheap test before the patterns.

@@ -93,6 +93,8 @@ def test_chinese_numeral_counts_are_not_quantities():
     "the 2:4 pattern",
     "released on 2025-10-15",
     "version 1.2.3 of the library",
+    "the network runs in half-precision",  # a number format, not half of anything
+    "it runs in half precision on the GPU",
 ])
 def test_identifiers_resolutions_ratios_and_dates_are_skipped(text):
     assert find_quantities(text) == []
@@ -135,3 +137,9 @@ def test_bare_numbers_listed_before_a_unit_share_it() -> None:
                                                   (7, "x"), (5, "x"), (3, "x")]
     assert [(q.value, q.unit) for q in find_quantities("on a Snapdragon 888 and 2x less power")][-1] == (2, "x")
     assert [(q.value, q.value_max, q.unit) for q in find_quantities("between 1.2 and 2.4 times")] == [(1.2, 2.4, "x")]
+
+
+def test_a_resolution_in_chinese_is_no_score() -> None:
+    # "分" after a number is a score in points, but "分辨率" is resolution
+    assert [(q.value, q.unit) for q in find_quantities("在1/16分辨率上匹配，MMLU上取得66.3分")] == [
+        (1.0, None), (16.0, None), (66.3, "points")]
