@@ -93,7 +93,7 @@ def _listed_before_class_word(onto: Ontology, sentence: str,
 
 
 # A part number the kind of device that follows names as hardware: "the MAX78000 microcontroller", "an
-# nRF52840 SoC", "a K230 board". Letters then at least two digits, so sizes ("28nm chip") and counts are not.
+# QZ5284 SoC", "a QK123 board". Letters then at least two digits, so sizes ("28nm chip") and counts are not.
 _PART_BEFORE_KIND = re.compile(
     r"(?<![\w\-.])([A-Za-z]{1,6}\d{2,6}[A-Za-z0-9]{0,4})(?:'s)?\s+(?:[A-Z]{2,4}\s+)?"
     r"(microcontroller|MCU|SoC|board|FPGA|chip)s?\b")
@@ -132,7 +132,7 @@ def _grammar_devices(onto: Ontology, text: str) -> list[tuple[int, int, Hardware
         inner = grammar.family_of_stem.get(parts[0]) if family.vendor == match.group("stem") else None
         vendor_written = inner is not None and len(parts) > 1
         if vendor_written:
-            family = onto.hardware[inner]  # "AMD Ryzen 9 7950X" is a Ryzen CPU, "Intel Arria 10" an FPGA
+            family = onto.hardware[inner]  # "AMD Ryzen 5 1234X" is a Ryzen CPU, "Intel Arria 99" an FPGA
         while parts and _MEMORY_SIZE.match(parts[-1]):
             parts.pop()  # a memory size is no model number; find_hardware reads it after the device
         glued_memory = _GLUED_MEMORY.search(parts[-1]) if parts else None
