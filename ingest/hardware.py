@@ -92,7 +92,7 @@ def _listed_before_class_word(onto: Ontology, sentence: str,
     return out
 
 
-# A part number the kind of device that follows names as hardware: "the MAX78000 microcontroller", "an
+# A part number the kind of device that follows names as hardware: "the MAX78000 microcontroller", "a
 # QZ5284 SoC", "a QK123 board". Letters then at least two digits, so sizes ("28nm chip") and counts are not.
 _PART_BEFORE_KIND = re.compile(
     r"(?<![\w\-.])([A-Za-z]{1,6}\d{2,6}[A-Za-z0-9]{0,4})(?:'s)?\s+(?:[A-Z]{2,4}\s+)?"

@@ -468,16 +468,9 @@ def _networks_after(text: str, cues: Iterable[re.Match[str]], skip_known_familie
             name = item.group(1)
             if not _names_a_network(onto, name) or registry.lookup(name) is not None:
                 break
-            if skip_known_families and onto.model_matches(name):
-                # a known family's item ("LLaMA2-7B") is read by the registry's grammar, which spells it
-                # canonically; the cue only adds the unknown ones
-                at = item.end()
-                separator = _COMPARED_SEPARATOR.match(text, at)
-                if separator is None:
-                    break
-                at = separator.end()
-                continue
-            found.setdefault(name.casefold(), Model(entity_id("model", name), name, None, resolved=False))
+            if not (skip_known_families and onto.model_matches(name)):
+                # (a known family's item, "LLaMA2-7B", is left to the registry's grammar, which spells it canonically)
+                found.setdefault(name.casefold(), Model(entity_id("model", name), name, None, resolved=False))
             separator = _COMPARED_SEPARATOR.match(text, item.end())
             if separator is None:
                 break
