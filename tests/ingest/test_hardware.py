@@ -138,3 +138,14 @@ def test_a_model_number_before_a_family_s_suffix_word_names_the_device() -> None
     chip, = find_hardware("running on the CPU cores of its A14 Bionic chip")
     assert (chip.name, chip.hw_class, chip.family) == ("Apple A14 Bionic", "mobile", "hw:apple-a-series")
     assert _found("an iPhone 14 with the A16 Bionic") == [("Apple iPhone 14", "mobile"), ("Apple A16 Bionic", "mobile")]
+
+
+def test_microcontrollers_and_edge_accelerators_by_vendor_part_number() -> None:
+    assert _found("deployed on GAP9, an nRF52840 and a Sony IMX500 sensor") == [
+        ("GreenWaves GAP9", "edge-device"), ("Nordic nRF52840", "edge-device"), ("Sony IMX500", "edge-device")]
+    assert _found("an Arduino Nano 33 BLE Sense and an Arduino Uno") == [
+        ("Arduino Nano 33 BLE Sense", "edge-device"), ("Arduino Uno", "edge-device")]
+    # an Edge TPU is not the data-centre TPU its label contains
+    assert _found("on a Coral Edge TPU and an Intel Neural Compute Stick 2") == [
+        ("Google Coral Edge TPU", "edge-device"), ("Intel Neural Compute Stick 2", "edge-device")]
+    assert _found("a Lattice iCE40 UP5K FPGA") == [("Lattice iCE40 UP5K", "accelerator")]
