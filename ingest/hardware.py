@@ -94,15 +94,15 @@ def _listed_before_class_word(onto: Ontology, sentence: str,
 
 # A part number the kind of device that follows names as hardware: "the MAX78000 microcontroller", "a
 # QZ5284 SoC", "a QK123 board". Letters then at least two digits, so sizes ("28nm chip") and counts are not.
+_KINDS = ("microcontroller", "MCU", "SoC", "board", "FPGA", "chip")
 _PART_BEFORE_KIND = re.compile(
-    r"(?<![\w\-.])([A-Za-z]{1,6}\d{2,6}[A-Za-z0-9]{0,4})(?:'s)?\s+(?:[A-Z]{2,4}\s+)?"
-    r"(microcontroller|MCU|SoC|board|FPGA|chip)s?\b")
+    rf"(?<![\w\-.])([A-Za-z]{{1,6}}\d{{2,6}}[A-Za-z0-9]{{0,4}})(?:'s)?\s+(?:[A-Z]{{2,4}}\s+)?({'|'.join(_KINDS)})s?\b")
 _KIND_CLASS = {"FPGA": "accelerator"}  # the others are edge devices
 
 
 def _parts_named_by_kind(sentence: str, kept: list[tuple[int, int, Hardware]]) -> list[tuple[int, int, Hardware]]:
     """Devices the ontology does not know, named by a part number and their kind (marked unresolved)."""
-    if not any(kind in sentence for kind in ("microcontroller", "MCU", "SoC", "board", "FPGA", "chip")):
+    if not any(kind in sentence for kind in _KINDS):
         return []
     out = []
     for match in _PART_BEFORE_KIND.finditer(sentence):

@@ -66,7 +66,7 @@ _NOISE = frozenset({"project", "independent researcher", "researcher", "equal", 
 _ADDRESS = re.compile(
     r"^(?:[A-Z][a-z]+-(?:si|gu|gun|do|dong|shi|ku|ken)|(?:[A-Z][a-z]+\s+){1,2}(?:District|Province|Prefecture|County|"
     r"City|State|Region)|Republic of [A-Z][a-z]+|[A-Z]{1,2}\d[\dA-Z]?\s*\d[A-Z]{2}|(?:[A-Z][a-z]+\s+)?\d{4,6}(?:-\d{3,4})?"
-    r"|[\u4e00-\u9fff]{1,4}[都道府県省市][\u4e00-\u9fff]{1,4}[区市町村县]|[\u4e00-\u9fff]{1,4}[都道府県省市区町村县])$")
+    r"|(?:[\u4e00-\u9fff]{1,4}[都道府県省市])?[\u4e00-\u9fff]{1,4}[都道府県省市区町村县])$")
 
 
 _REGION_CODE = re.compile(r"[A-Z]{2}")  # "CA", "IL", "BC" after a city

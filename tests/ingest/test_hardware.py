@@ -138,6 +138,7 @@ def test_a_model_number_before_a_family_s_suffix_word_names_the_device() -> None
     chip, = find_hardware("running on the CPU cores of its A14 Bionic chip")
     assert (chip.name, chip.hw_class, chip.family) == ("Apple A14 Bionic", "mobile", "hw:apple-a-series")
     assert _found("an iPhone 14 with the A16 Bionic") == [("Apple iPhone 14", "mobile"), ("Apple A16 Bionic", "mobile")]
+    assert _found("the Bionic 5 robot arm") == []  # the word leads no model number
 
 
 def test_microcontrollers_and_edge_accelerators_by_vendor_part_number() -> None:
