@@ -1,11 +1,15 @@
 """Named hardware devices a paper reports results on, as named, linked to their family and class.
 
-Two readers, over the same text:
+Readers, over the same text:
 - the labels of ontology/hardware.ttl ("NVIDIA 5090 GPU" -> NVIDIA RTX 5090);
 - the device grammar: a family stem from the ontology ("Snapdragon", "Jetson", "Galaxy", "NVIDIA")
-  followed by a model number ("8 Gen 2", "AGX Orin", "S24 Ultra", "L20"). A device so named keeps its
-  model number ("Qualcomm Snapdragon 8 Gen 2", not "Qualcomm Snapdragon"); one the ontology does not
-  list is kept as written, marked unresolved, with its family and the family's class.
+  followed by a model number ("8 Gen 2", "AGX Orin", "S24 Ultra", "L20"), or a model number followed by a
+  family's suffix word ("A14 Bionic"). A device so named keeps its model number ("Qualcomm Snapdragon 8 Gen
+  2", not "Qualcomm Snapdragon"); one the ontology does not list is kept as written, marked unresolved, with
+  its family and the family's class. A vendor followed by one of its product lines takes that line's family
+  ("AMD Ryzen ..." is a CPU, not one of AMD's GPUs);
+- model codes listed before one class word ("A100, L4 and T4 GPUs"), and a part number before its kind of
+  device ("the MAX78000 microcontroller"), unresolved when the ontology has no family for it.
 Kinds of device ("GPU", "edge devices", "DRAM": `pg:generic`) are classes, not devices, and are not
 returned; a family ("Qualcomm Snapdragon") counts only when none of its members is named.
 """
