@@ -400,12 +400,14 @@ def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, .
     own = own_name_keys(proposed)
     text = f"{title}\n{brief}\n{abstract}"
     named, enumerated = _named_models(text)
-    known = {m.name.casefold() for m in named}
-    named += [m for m in _networks_after(text, _example_cues(text), skip_known_families=True)
-              if m.name.casefold() not in known]
+    listed = _networks_after(text, _example_cues(text), skip_known_families=True)
     if proposes_network:
-        known = {m.name.casefold() for m in named}
-        named += [m for m in _networks_after(text, _NETWORK_COMPARISON.finditer(text)) if m.name.casefold() not in known]
+        listed += _networks_after(text, _NETWORK_COMPARISON.finditer(text))
+    known = {m.name.casefold() for m in named}
+    for model in listed:  # each name once, the first reading kept
+        if model.name.casefold() not in known:
+            known.add(model.name.casefold())
+            named.append(model)
     models = [m for m in named if not (own and _name_key(m.name).startswith(own))]
     return tuple(_drop_prefixes(models, enumerated))
 
