@@ -156,7 +156,7 @@ _CLIP_LENGTH = re.compile(r"\s*(?:-?long|videos?|clips?|audio|视频|音频|时�
 
 # Preparing a model before a time figure ("is trained in 12 GPU hours", "quantizes OPT-175B in four GPU
 # hours"): the time is no latency; with a latency word in between it is one ("the pruned model's latency").
-_PREPARATION = re.compile(r"(?<![A-Za-z-])(?:pre-?train(?!ed\b)|train|calibrat|fine-?tun|quantiz|prun|distill|offline)\w*"
+_PREPARATION = re.compile(r"(?<![A-Za-z-])(?:pre-?train(?!ed\b)|train|calibrat|fine-?tun|(?:auto-?)?tun(?=e|ing)|search|align|quantiz|prun|distill|offline)\w*"
                           r"|训练|校准|微调|量化|剪枝|蒸馏", re.IGNORECASE)
 _INFERENCE_TIME = re.compile(r"latency|inference|per (?:image|token|frame|request|sample)|generat|推理|延迟|生成",
                              re.IGNORECASE)
@@ -395,7 +395,10 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
     if q.kind == "ratio" and (_SIZE_RATIO_AFTER.match(text, q.end)
                               or _SIZE_RATIO_BEFORE.search(text, max(0, q.start - 3), q.start)):
         # a size, of the parameters unless the clause says it is the storage ("weight storage is 4x smaller")
-        return "storage" if any(c[2] == "storage" for c in in_clause) else "parameters"
+        # or a cache ("a state 700x smaller than the KV cache")
+        if any(c[2] == "storage" for c in in_clause):
+            return "storage"
+        return "memory" if any(c[2] == "memory" and c[0] >= q.end for c in in_clause) else "parameters"
     for depth, window in enumerate(windows):
         if depth == 2 and inherited:
             return inherited
@@ -442,7 +445,7 @@ def _preparing(text: str, clause_start: int, q: Quantity) -> bool:
 
 # "A outperforms B by": the figure that follows, with no metric word of its own, is a performance margin.
 _OUTPERFORMS_BY = re.compile(r"\boutperform(?:s|ed|ing)?\b(?:(?!\b(?:while|whereas|reduc|lower|cut|improv|increas|boost|"
-                             r"achiev|decreas|sav|rais)\w*)[^;.]){0,100}?\bby\s+(?:up\s+to\s+|about\s+|over\s+|~)?$",
+                             r"achiev|decreas|sav|rais)\w*)(?:[^;.]|\.(?=\w))){0,100}?\bby\s+(?:up\s+to\s+|about\s+|over\s+|~)?\+?$",
                              re.IGNORECASE)
 _ADJACENT_GAP = re.compile(r"\s*(?:[A-Za-z-]+\s+)?")
 _KV_CACHE = re.compile(r"\bKV[\s-]?cache|\bkey-value cache|KV缓存", re.IGNORECASE)

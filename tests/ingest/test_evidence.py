@@ -417,6 +417,16 @@ def test_settings_and_results_more(text, expected):
     ("The weight storage of the model becomes 4x smaller.", "storage"),
     ("The weights become 4x smaller.", "parameters"),
     ("The method achieves 3x compression of the checkpoint with no loss.", "storage"),
+    # ... or what it is smaller than is a cache, in memory
+    ("The recurrent state is 500 times smaller than a Transformer's KV cache.", "memory"),
+    # frames per second, weakly: another metric word or a margin over a baseline decides first
+    ("The pruning raises the detector's FPS by 35%.", "throughput"),
+    ("The segmenter can be accelerated by 41% FPS without retraining.", "throughput"),
+    ("Our net outperforms YOLO-Tiny-2.1 at a similar FPS by +1.9%.", "accuracy"),
+    # the time to tune, search or align a model is no latency and no compute of inference
+    ("The tuner needs 2.7x less tuning time than AutoTVM.", "other"),
+    ("The architecture search costs about 12 GPU hours per network.", "other"),
+    ("Aligning a 13B model takes only about 5 GPU hours on one H100.", "other"),
 ])
 def test_metrics_by_what_is_measured_yet_more(text, metric):
     assert one(text).metric == metric
