@@ -399,6 +399,8 @@ def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, .
     networks, so every model-shaped name it is compared with is a model (see `_compared_networks`)."""
     own = own_name_keys(proposed)
     text = f"{title}\n{brief}\n{abstract}"
+    if "://" in text:  # a link names a repository or a site, not a model it evaluates ("github.com/org/Foo-LM")
+        text = _LINK.sub(lambda link: " " * len(link.group()), text)
     named, enumerated = _named_models(text)
     listed = _networks_after(text, _example_cues(text), skip_known_families=True)
     if proposes_network:
@@ -410,6 +412,9 @@ def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, .
             named.append(model)
     models = [m for m in named if not (own and _name_key(m.name).startswith(own))]
     return tuple(_drop_prefixes(models, enumerated))
+
+
+_LINK = re.compile(r"\b(?:https?|ftp)://\S+")
 
 
 # What a network is compared with ("Compared with MPRNet, HINet and the Transformer-based IPT", "outperforms
@@ -435,12 +440,12 @@ _COMPARED_BEFORE = re.compile(
 # count, whatever the paper proposes; after "methods such as" the items were mostly methods, after "models
 # like" diffusion formulations ("DDPM"), and after "Transformers (" an acronym's definition, so none is read.
 _EXAMPLE_CUE = re.compile(
-    r"(?:(?:[Mm]odels|[Nn]etworks|[Aa]rchitectures|[Bb]ackbones|[Dd]etectors|CNNs|ViTs|LLMs|[Tt]ransformers)\s*"
+    r"(?:(?:[Mm]odels|[Nn]etworks|[Aa]rchitectures|[Bb]ackbones|[Dd]etectors|[Bb]aselines|CNNs|ViTs|LLMs|[Tt]ransformers)\s*"
     r"(?:,?\s*(?:such\s+as|including|e\.g\.,?|namely)|\(\s*(?:including|e\.g\.,?|such\s+as)|:)|[Aa]ppl(?:ied|ying)\s+(?:it\s+|them\s+)?to|"
     r"[Cc]ompared\s+(?:methods|models|networks|baselines)\s+include)\s+(?:the\s+)?")
 # The words `_EXAMPLE_CUE` begins with, lowered: it is tried only where one stands (a scan for a few words
 # costs a tenth of a regex search through the whole text).
-_EXAMPLE_HEADS = ("models", "networks", "architectures", "backbones", "detectors", "cnns", "vits", "llms",
+_EXAMPLE_HEADS = ("models", "networks", "architectures", "backbones", "detectors", "baselines", "cnns", "vits", "llms",
                   "transformers", "appl", "compared")
 
 

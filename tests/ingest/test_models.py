@@ -383,6 +383,7 @@ def test_what_a_network_is_compared_with_that_is_no_model(abstract: str) -> None
     ("Applied to VideoKappa-T, Motionzformer and TimeSformerX it saves 30% of the FLOPs.",
      ["VideoKappa-T", "Motionzformer", "TimeSformerX"]),
     ("The compared methods include ZAFT, GMQ and GMFlux.", ["ZAFT", "GMQ", "GMFlux"]),  # an acronym glued to a word
+    ("It beats strong baselines such as KappaInst, ZOLACT and CondZet.", ["KappaInst", "ZOLACT", "CondZet"]),
 ])
 def test_networks_given_as_examples_or_applied_to_are_models(abstract: str, models: list[str]) -> None:
     # whatever the paper proposes: examples of a kind of model, and what a method is applied to, are models
@@ -399,6 +400,12 @@ def test_networks_given_as_examples_or_applied_to_are_models(abstract: str, mode
 ])
 def test_examples_that_are_not_new_models(abstract: str, models: list[str]) -> None:
     assert [m.name for m in extract_models("", "", abstract, ())] == models
+
+
+def test_a_link_names_no_model() -> None:
+    # a repository's or a site's name in a link is no model the paper evaluates; the text around it still counts
+    abstract = "We evaluate on GPT-2. Code: https://github.com/kappa-lab/Zorba-LM and https://hf.co/KAPN-7B/"
+    assert [m.name for m in extract_models("", "", abstract, ())] == ["GPT-2"]
 
 
 def test_frames_per_second_is_no_model() -> None:
