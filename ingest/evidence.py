@@ -80,8 +80,9 @@ _ACTIVE_AFTER = re.compile(r"\s*(?:active|activated)\s+param", re.IGNORECASE)
 _SCORE_BINDING = re.compile(
     r"\s*(?:=|:|：|of|is|was|reaches|达到?|为|降至|提升至|"
     r"(?:improves?|improved|drops?|dropped|falls?|fell|decreases?|decreased|rises?|rose|goes)?\s*"
-    r"(?:down\s+|up\s+)?to)?"
-    r"\s*(?:only\s+)?$", re.IGNORECASE)
+    r"(?:down\s+|up\s+)?to|"
+    r"(?:increase|drop|change|decrease|gain|degradation|reduction|loss|rise)\s+(?:of|by))?"  # "an FID increase of 0.11"
+    r"\s*(?:only\s+|just\s+)?$", re.IGNORECASE)
 _DESIGN_AXIS = re.compile(r"(?:\s*/\s*[\d.]+\s*[×xX倍])*\s*(?:spatial|temporal|空间|时域|空域"
                           r"|down-?sampl|up-?sampl|magnification|zoom|放大)", re.IGNORECASE)
 _SPARSITY_SETTING = re.compile(r"\s*(?:的|of\s+)?(?:连续)?(?:sparsity|sparse\b|稀疏率|稀疏度|pattern)",
@@ -118,7 +119,7 @@ _TO_AFTER = re.compile(r"\s*(?:to|降至|降到|减至|到|至)\s*\d")
 # increase", "0.01 drop in FID", "38.5 AP".
 _SCORE_AFTER = re.compile(r"\s*(?:(?:points?\s+)?(?:drop|decline|increase|reduction|degradation|loss|gain)\s+)?"
                           r"(?:(?:in|of|on)\s+(?:the\s+)?)?(?:[A-Z][\w-]*\s+){0,2}?"
-                          r"(?:f1|dice|auroc|auc|[gs]?fid|fvd|fad|psnr|ssim|miou|map|ap|clip score|lpips|bleu|rouge|perplexity|ppl)"
+                          r"(?:f1|dice|auroc|auc|[gs]?fid|fvd|fad|psnr|ssim|miou|map|ap|nds|wer|cer|clip score|lpips|bleu|rouge|perplexity|ppl)"
                           r"\b", re.IGNORECASE)
 # "enhancing the mIoUs on COCO and LVIS by 2.3 and 3.2": a change of a named score, given "by" a bare number
 _SCORE_CHANGE_BEFORE = re.compile(r"(?:improv|enhanc|increas|boost|rais|declin|drop|reduc|lower)\w*\s+(?:the\s+)?"

@@ -333,6 +333,10 @@ def test_a_sparsity_setting_is_still_no_claim():
     ("It runs LLaMA-65B on a single NVIDIA A100 80GB and an Apple M1 Max with a 1TB SSD.", []),
     ("It raises the mIoU on COCO and LVIS by 2.3 and 3.2 respectively.", [("accuracy", 2.3, None), ("accuracy", 3.2, None)]),
     ("达成了每秒2-3个token的生成速度", [("throughput", 2, "tokens/s")]),
+    # a score named after the figure, and a score's change named as a noun before it
+    ("The detector reaches 47.3 NDS on the validation split.", [("accuracy", 47.3, None)]),
+    ("The cache keeps quality, with an FID increase of only 0.13.", [("quality", 0.13, None)]),
+    ("Against step skipping, the LPIPS drop of 0.04 is small.", [("quality", 0.04, None)]),
 ])
 def test_units_specs_and_score_changes(text, expected):
     assert [(c.metric, c.value, c.unit) for c in claims(text)] == expected
