@@ -57,9 +57,15 @@ class MetricCues:
                 continue  # an English cue inside a longer word ("real-time"); checked here, not in the regex,
                 # because a leading look-behind stops `re` from skipping quickly to candidate characters
             word = match.group(0).lower()
+            if word == "times" and _COUNT_BEFORE.search(text, max(0, at - 12), at):
+                continue  # "2.5 times better", "three times faster": a multiplier, not a time
             key = word if word in metric_of else word[:-1]  # optional plural "s"
             found.append((at, lo + match.end(), metric_of[key], key in weak))
         return found
+
+
+_COUNT_BEFORE = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|many|hundred|thousand))"
+                           r"\s*$", re.IGNORECASE)
 
 
 def _leftmost_first(patterns: tuple[re.Pattern[str], ...], text: str) -> Iterator[re.Match[str]]:

@@ -431,9 +431,15 @@ def test_settings_and_results_more(text, expected):
     ("The tuner needs 2.7x less tuning time than AutoTVM.", "other"),
     ("The architecture search costs about 12 GPU hours per network.", "other"),
     ("Aligning a 13B model takes only about 5 GPU hours on one H100.", "other"),
+    # "times" after a number multiplies; it names no time
 ])
 def test_metrics_by_what_is_measured_yet_more(text, metric):
     assert one(text).metric == metric
+
+
+def test_times_after_a_number_multiplies_and_names_no_time():
+    text = "It improves the throughput by up to 3 times over LibA and up to 20 times over LibB."
+    assert [(c.value, c.metric) for c in claims(text)] == [(3, "throughput"), (20, "throughput")]
 
 
 @pytest.mark.parametrize(("text", "metric", "unit"), [
