@@ -59,11 +59,14 @@ class MetricCues:
             word = match.group(0).lower()
             if word == "times" and _COUNT_BEFORE.search(text, max(0, at - 12), at):
                 continue  # "2.5 times better", "three times faster": a multiplier, not a time
+            if _BOUND_AFTER.match(text, lo + match.end()):
+                continue  # "memory-bound speedup": the regime a figure is measured in, not what it measures
             key = word if word in metric_of else word[:-1]  # optional plural "s"
             found.append((at, lo + match.end(), metric_of[key], key in weak))
         return found
 
 
+_BOUND_AFTER = re.compile(r"[\s-]bound\b", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|many|hundred|thousand))"
                            r"\s*$", re.IGNORECASE)
 

@@ -437,6 +437,15 @@ def test_metrics_by_what_is_measured_yet_more(text, metric):
     assert one(text).metric == metric
 
 
+@pytest.mark.parametrize("text", [
+    "Drafting gives a memory-bound speedup of up to 9% over tree drafts.",
+    "It reaches up to 2.5x memory bound speed up on summarization.",
+])
+def test_a_memory_bound_speedup_is_a_speedup(text):
+    # the regime a figure is measured in is not what it measures
+    assert one(text).metric == "speedup"
+
+
 def test_times_after_a_number_multiplies_and_names_no_time():
     text = "It improves the throughput by up to 3 times over LibA and up to 20 times over LibB."
     assert [(c.value, c.metric) for c in claims(text)] == [(3, "throughput"), (20, "throughput")]
