@@ -410,6 +410,9 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         # ("twice as fast", "4x larger batch size"), whatever noun stands before it
         adjacent = next((c for c in inside if not c[3] and q.end <= c[0]
                          and _ADJACENT_GAP.fullmatch(text, q.end, c[0])), None) if depth == 0 else None
+        if adjacent is not None:  # "a 1.3x acceleration in decoding throughput": what it is "in" is measured
+            adjacent = next((c for c in inside if not c[3] and c[0] > adjacent[1]
+                             and _IN_WHAT.fullmatch(text, adjacent[1], c[0])), adjacent)
         metric = adjacent[2] if adjacent and not (adjacent[2] == "token-reduction" and direction != "decrease") \
             else _metric_from_cues(inside, q, direction)
         if depth == 0 and (metric is None or all(c[3] for c in inside)) and \
@@ -449,6 +452,7 @@ _OUTPERFORMS_BY = re.compile(r"\boutperform(?:s|ed|ing)?\b(?:(?!\b(?:while|where
                              r"achiev|decreas|sav|rais)\w*)(?:[^;.]|\.(?=\w))){0,100}?\bby\s+(?:up\s+to\s+|about\s+|over\s+|~)?\+?$",
                              re.IGNORECASE)
 _ADJACENT_GAP = re.compile(r"\s*(?:[A-Za-z-]+\s+)?")
+_IN_WHAT = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:[A-Za-z-]+\s+)?")
 _KV_CACHE = re.compile(r"\bKV[\s-]?cache|\bkey-value cache|KV缓存", re.IGNORECASE)
 
 

@@ -446,6 +446,14 @@ def test_a_memory_bound_speedup_is_a_speedup(text):
     assert one(text).metric == "speedup"
 
 
+@pytest.mark.parametrize(("text", "metric"), [
+    ("The drafter brings a 1.4x acceleration in decoding throughput.", "throughput"),
+    ("It brings a 2.2x speedup in end-to-end latency.", "speedup"),
+])
+def test_what_a_change_is_in_is_what_it_measures(text, metric):
+    assert one(text).metric == metric
+
+
 def test_times_after_a_number_multiplies_and_names_no_time():
     text = "It improves the throughput by up to 3 times over LibA and up to 20 times over LibB."
     assert [(c.value, c.metric) for c in claims(text)] == [(3, "throughput"), (20, "throughput")]
