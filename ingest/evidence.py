@@ -85,6 +85,10 @@ _SCORE_BINDING = re.compile(
     r"\s*(?:only\s+|just\s+)?$", re.IGNORECASE)
 _DESIGN_AXIS = re.compile(r"(?:\s*/\s*[\d.]+\s*[×xX倍])*\s*(?:spatial|temporal|空间|时域|空域"
                           r"|down-?sampl|up-?sampl|magnification|zoom|放大)", re.IGNORECASE)
+_SHARE_OF_WEIGHTS = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:model(?:'s)?\s+)?(?:weights|layers|parameters|params|"
+                               r"attention\s+heads|heads|channels|neurons|experts)\b", re.IGNORECASE)
+_PRUNING_RATIO_BEFORE = re.compile(r"(?:pruning|sparsity|compression)\s+(?:ratios?|rates?)\s+(?:of\s+)?(?:up\s+to\s+)?$",
+                                   re.IGNORECASE)
 _SPARSITY_SETTING = re.compile(r"\s*(?:的|of\s+)?(?:连续)?(?:sparsity|sparse\b|稀疏率|稀疏度|pattern)",
                                re.IGNORECASE)
 # "achieves 70% sparsity", "prunes … to 60% sparsity", "达到70%稀疏度": a sparsity reached is a result.
@@ -374,6 +378,9 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         return "token-reduction"  # "using only 7.6% of the tokens": the share of tokens kept
     if q.kind == "percent" and _SPARSITY_SETTING.match(text, q.end):
         return "parameters"  # a sparsity reached ("pruned to at least 50% sparsity")
+    if q.kind == "percent" and (_SHARE_OF_WEIGHTS.match(text, q.end)
+                                or _PRUNING_RATIO_BEFORE.search(text, max(0, q.start - 30), q.start)):
+        return "parameters"  # "removing 45% of the layers", "a pruning ratio of 50%": a share of the model
     if q.kind in {"time", "gpu-time"}:
         # GPU time is never a per-item latency: a preparation word anywhere before it in the sentence
         # ("Training the heads is cheap, taking less than 1 GPU hour") makes it a preparation cost.

@@ -454,6 +454,15 @@ def test_what_a_change_is_in_is_what_it_measures(text, metric):
     assert one(text).metric == metric
 
 
+@pytest.mark.parametrize("text", [
+    "Dropping about 40% of the layers leaves the benchmark accuracy unchanged.",
+    "Tuning only 15% of the weights recovers full fine-tuning accuracy.",
+    "The detector keeps its accuracy at a pruning ratio of 60%.",
+])
+def test_a_share_of_the_model_s_weights_is_parameters(text):
+    assert one(text).metric == "parameters"
+
+
 def test_times_after_a_number_multiplies_and_names_no_time():
     text = "It improves the throughput by up to 3 times over LibA and up to 20 times over LibB."
     assert [(c.value, c.metric) for c in claims(text)] == [(3, "throughput"), (20, "throughput")]
