@@ -463,6 +463,15 @@ def test_a_share_of_the_model_s_weights_is_parameters(text):
     assert one(text).metric == "parameters"
 
 
+@pytest.mark.parametrize(("text", "metric"), [
+    ("KappaNet needs 31% fewer Mult-Adds than the baseline network.", "compute"),
+    ("That is about 50 times fewer network evaluations than the 1000-step sampler.", "compute"),
+    ("The ternary model occupies about 310MB against 2.1GB in FP16.", "storage"),
+])
+def test_operations_and_evaluations_are_compute_and_what_a_model_occupies_is_storage(text, metric):
+    assert one(text).metric == metric
+
+
 def test_times_after_a_number_multiplies_and_names_no_time():
     text = "It improves the throughput by up to 3 times over LibA and up to 20 times over LibB."
     assert [(c.value, c.metric) for c in claims(text)] == [(3, "throughput"), (20, "throughput")]
