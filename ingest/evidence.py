@@ -103,6 +103,10 @@ _BUDGET_BEFORE = re.compile(r"\b(?:budget|keep\s+rate|keep\s+ratio|retention\s+r
 # "from 71s to 29s": the first figure is the baseline's, the claim is the second.
 _RATE_COMPARED_AFTER = re.compile(r"\s*(?:the\s+)?(?:speed|throughput|rate|pace)\s+of\b|\s*(?:higher|faster)\s+"
                                   r"(?:[\w-]+\s+)?(?:speed|throughput)\b", re.IGNORECASE)
+# "at 20% lower cost", "at up to 4x higher frame rates": a change compared, not a setting chosen
+_CHANGE_COMPARED_AFTER = re.compile(r"\s*(?:lower|less|higher|reduced|cheaper|faster)\s+(?:[\w-]+\s+)?"
+                                    r"(?:costs?|prices?|rates?|frame\s*rates?|speed|throughput|latency|energy|power)\b",
+                                    re.IGNORECASE)
 # A figure right after "instead of", "versus", "against" or "compared to" (perhaps a name's "'s") is what the
 # baseline measures ("occupies 0.98 GB instead of 5.1 GB", "compared to Stable Diffusion 2.1's 200,000 GPU hours").
 _BASELINE_VALUE_BEFORE = re.compile(r"(?:\binstead\s+of|\bversus|\bvs\.?|\bagainst|\bcompared\s+(?:to|with))\s+"
@@ -246,7 +250,7 @@ def _is_result(text: str, q: Quantity) -> bool:
         return False
     if q.kind in {"ratio", "percent", "count"} and (_SETTING_BEFORE.search(before) or (
             " of " in before[-20:] and _BUDGET_BEFORE.search(before))) and not (
-            q.kind == "ratio" and _RATE_COMPARED_AFTER.match(after)):
+            q.kind == "ratio" and _RATE_COMPARED_AFTER.match(after) or _CHANGE_COMPARED_AFTER.match(after)):
         return False  # "at 50% sparsity" is a setting; "at 1.4x the speed of ..." is a result
     if q.kind not in {None, "percent", "ratio", "points"} and _BASELINE_VALUE_BEFORE.search(before):
         return False  # "0.98 GB instead of 5.1 GB": the baseline's figure; a share or score compared stays
@@ -417,6 +421,9 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         # ("twice as fast", "4x larger batch size"), whatever noun stands before it
         adjacent = next((c for c in inside if not c[3] and q.end <= c[0]
                          and _ADJACENT_GAP.fullmatch(text, q.end, c[0])), None) if depth == 0 else None
+        if adjacent is None and depth == 0 and (compared := _CHANGE_COMPARED_AFTER.match(text, q.end)):
+            # "at 20% lower cost": the noun the comparative names, even a weak cue
+            adjacent = next((c for c in inside if q.end <= c[0] < compared.end()), None)
         if adjacent is not None:  # "a 1.3x acceleration in decoding throughput": what it is "in" is measured
             adjacent = next((c for c in inside if not c[3] and c[0] > adjacent[1]
                              and _IN_WHAT.fullmatch(text, adjacent[1], c[0])), adjacent)

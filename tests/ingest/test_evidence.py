@@ -472,6 +472,15 @@ def test_operations_and_evaluations_are_compute_and_what_a_model_occupies_is_sto
     assert one(text).metric == metric
 
 
+def test_at_a_figure_with_a_comparative_is_a_result_not_a_setting():
+    # "at 20% lower cost" compares; "at 50% sparsity" sets
+    text = "The design reaches 1.3x higher throughput at 25% lower cost than current servers."
+    assert [(c.value, c.metric) for c in claims(text)] == [(1.3, "throughput"), (25, "other")]
+    assert [(c.value, c.metric) for c in claims("It renders at up to 3x higher framerates than reported.")] == [
+        (3, "throughput")]
+    assert [c.value for c in claims("At 50% sparsity, the model keeps 95% of its accuracy.")] == [95]
+
+
 def test_times_after_a_number_multiplies_and_names_no_time():
     text = "It improves the throughput by up to 3 times over LibA and up to 20 times over LibB."
     assert [(c.value, c.metric) for c in claims(text)] == [(3, "throughput"), (20, "throughput")]
