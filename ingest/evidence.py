@@ -131,7 +131,7 @@ _SCORE_AFTER = re.compile(r"\s*(?:(?:points?\s+)?(?:drop|decline|increase|reduct
                           r"\b", re.IGNORECASE)
 # "enhancing the mIoUs on COCO and LVIS by 2.3 and 3.2": a change of a named score, given "by" a bare number
 _SCORE_CHANGE_BEFORE = re.compile(r"(?:improv|enhanc|increas|boost|rais|declin|drop|reduc|lower)\w*\s+(?:the\s+)?"
-                                  r"[\w-]+(?:\s+[\w-]+){0,5}?\s+by\s+(?:[\d.]+\s*(?:,\s*(?:and\s+)?|and\s+))*$",
+                                  r"[\w-]+(?:\s+[\w-]+){0,5}?\s+by\s+(?:only\s+|just\s+)?(?:[\d.]+\s*(?:,\s*(?:and\s+)?|and\s+))*$",
                                   re.IGNORECASE)
 # A device's memory written after it ("Jetson Orin 64GB", "A100 80GB"): a spec, not a result.
 _DEVICE_BEFORE = re.compile(r"(?:[A-Z][A-Za-z]*\d+[A-Za-z]*|Orin|Xavier|GPU|Max|Ultra|Pro)[\s(-]*$")
@@ -233,7 +233,7 @@ def _is_result(text: str, q: Quantity) -> bool:
         return False
     if q.kind is None:
         bound = _score_name_before().search(before) or _SCORE_AFTER.match(after)
-        if not bound and "." in q.text and " by " in before[-24:] and _SCORE_CHANGE_BEFORE.search(before):
+        if not bound and "." in q.text and " by " in before[-30:] and _SCORE_CHANGE_BEFORE.search(before):
             bound = _score_name_anywhere().search(before)
         if not bound and (listed := _LISTED_SCORE_BEFORE.search(before)):
             # "FID scores of 20.5 and 40.3": the next item of a list of bound scores

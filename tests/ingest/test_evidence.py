@@ -337,6 +337,7 @@ def test_a_sparsity_setting_is_still_no_claim():
     ("The detector reaches 47.3 NDS on the validation split.", [("accuracy", 47.3, None)]),
     ("The cache keeps quality, with an FID increase of only 0.13.", [("quality", 0.13, None)]),
     ("Against step skipping, the LPIPS drop of 0.04 is small.", [("quality", 0.04, None)]),
+    ("Four-bit weights raise FID by only 0.3 over the full-precision model.", [("quality", 0.3, None)]),
 ])
 def test_units_specs_and_score_changes(text, expected):
     assert [(c.metric, c.value, c.unit) for c in claims(text)] == expected
