@@ -482,6 +482,17 @@ def test_at_a_figure_with_a_comparative_is_a_result_not_a_setting():
     assert [c.value for c in claims("At 50% sparsity, the model keeps 95% of its accuracy.")] == [95]
 
 
+@pytest.mark.parametrize(("text", "values"), [
+    # a score the text gives a named baseline is the baseline's, not a claim
+    ("It reaches 77.3% top-1, clearly surpassing KappaNet (75.2%) at a similar cost.", [77.3]),
+    ("It reaches 71.9%, surpassing ZetaLoRA's 66.1% by 5.8%.", [71.9, 5.8]),
+    # "from A for X to B": the change's end is the claim
+    ("KappaTTS lowers WER from 4.1% for ZetaTTS to 2.2%.", [2.2]),
+])
+def test_a_named_baseline_s_own_score_is_no_claim(text, values):
+    assert [c.value for c in claims(text)] == values
+
+
 def test_times_after_a_number_multiplies_and_names_no_time():
     text = "It improves the throughput by up to 3 times over LibA and up to 20 times over LibB."
     assert [(c.value, c.metric) for c in claims(text)] == [(3, "throughput"), (20, "throughput")]
