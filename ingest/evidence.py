@@ -122,6 +122,7 @@ _WITHIN_BEFORE = re.compile(r"\bwithin\s+$")
 _MARGIN_OF_AFTER = re.compile(r"\s*(?:[A-Z][\w-]*\s+)?(?:points?\s+)?of\b")
 _RELATIVE_AFTER = re.compile(r"\s*(?:[A-Za-z]+\s*)?[,(（]\s*(?:an?\s+|about\s+|i\.e\.,?\s+)*\d+(?:\.\d+)?\s*(?:%|x|×|倍)")
 _SETTING_NOUN_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:steps?|layers?|bits?|GPUs?|nodes?|samples?|experts?)\b")
+_RESTATED_CHANGE_BEFORE = re.compile(r"\d\s*(?:%|x|×|points?)?\s*(?:[A-Za-z-]+\s*)?\(\s*from\s+[\d.]+\s*%?\s*to\s+$")
 _NAMED_BASELINE_SCORE_BEFORE = re.compile(r"\b(?:surpass\w*|outperform\w*|exceed\w*|beat\w*|than|over|versus|vs\.?)\s+"
                                           r"(?:the\s+)?[A-Z][\w.+-]*(?:'s\s+|\s*\(\s*)$")
 _TO_AFTER = re.compile(r"\s*(?:for\s+(?:the\s+)?[A-Z][\w.+-]*\s+)?(?:to|降至|降到|减至|到|至)\s*\d")  # "from 3.8% for X to 1.8%"
@@ -256,6 +257,8 @@ def _is_result(text: str, q: Quantity) -> bool:
         return False  # "at 50% sparsity" is a setting; "at 1.4x the speed of ..." is a result
     if q.kind not in {None, "percent", "ratio", "points"} and _BASELINE_VALUE_BEFORE.search(before):
         return False  # "0.98 GB instead of 5.1 GB": the baseline's figure; a share or score compared stays
+    if _RESTATED_CHANGE_BEFORE.search(before):
+        return False  # "3.5% mIoU (from 45.1% to 48.6%)": the levels of a change already claimed
     if q.kind in {"percent", "points"} and _NAMED_BASELINE_SCORE_BEFORE.search(before):
         return False  # "surpassing GhostNet (74.5%)", "surpassing LoRA's 67.7%": the baseline's own score
     if q.kind == "count":

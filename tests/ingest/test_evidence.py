@@ -488,6 +488,8 @@ def test_at_a_figure_with_a_comparative_is_a_result_not_a_setting():
     ("It reaches 71.9%, surpassing ZetaLoRA's 66.1% by 5.8%.", [71.9, 5.8]),
     # "from A for X to B": the change's end is the claim
     ("KappaTTS lowers WER from 4.1% for ZetaTTS to 2.2%.", [2.2]),
+    # a change's levels restated in brackets after it add no claim
+    ("It improves segmentation by 2.7% mIoU (from 41.2% to 43.9%) on the validation set.", [2.7]),
 ])
 def test_a_named_baseline_s_own_score_is_no_claim(text, values):
     assert [c.value for c in claims(text)] == values
