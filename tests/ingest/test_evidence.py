@@ -432,44 +432,22 @@ def test_settings_and_results_more(text, expected):
     ("The tuner needs 2.7x less tuning time than AutoTVM.", "other"),
     ("The architecture search costs about 12 GPU hours per network.", "other"),
     ("Aligning a 13B model takes only about 5 GPU hours on one H100.", "other"),
-    # "times" after a number multiplies; it names no time
-])
-def test_metrics_by_what_is_measured_yet_more(text, metric):
-    assert one(text).metric == metric
-
-
-@pytest.mark.parametrize("text", [
-    "Drafting gives a memory-bound speedup of up to 9% over tree drafts.",
-    "It reaches up to 2.5x memory bound speed up on summarization.",
-])
-def test_a_memory_bound_speedup_is_a_speedup(text):
     # the regime a figure is measured in is not what it measures
-    assert one(text).metric == "speedup"
-
-
-@pytest.mark.parametrize(("text", "metric"), [
+    ("Drafting gives a memory-bound speedup of up to 9% over tree drafts.", "speedup"),
+    ("It reaches up to 2.5x memory bound speed up on summarization.", "speedup"),
+    # what a change is "in" is what it measures
     ("The drafter brings a 1.4x acceleration in decoding throughput.", "throughput"),
     ("It brings a 2.2x speedup in end-to-end latency.", "speedup"),
-])
-def test_what_a_change_is_in_is_what_it_measures(text, metric):
-    assert one(text).metric == metric
-
-
-@pytest.mark.parametrize("text", [
-    "Dropping about 40% of the layers leaves the benchmark accuracy unchanged.",
-    "Tuning only 15% of the weights recovers full fine-tuning accuracy.",
-    "The detector keeps its accuracy at a pruning ratio of 60%.",
-])
-def test_a_share_of_the_model_s_weights_is_parameters(text):
-    assert one(text).metric == "parameters"
-
-
-@pytest.mark.parametrize(("text", "metric"), [
+    # a share of the model's weights or layers, or a pruning ratio, is parameters
+    ("Dropping about 40% of the layers leaves the benchmark accuracy unchanged.", "parameters"),
+    ("Tuning only 15% of the weights recovers full fine-tuning accuracy.", "parameters"),
+    ("The detector keeps its accuracy at a pruning ratio of 60%.", "parameters"),
+    # operations and network evaluations are compute; what a model occupies is storage
     ("KappaNet needs 31% fewer Mult-Adds than the baseline network.", "compute"),
     ("That is about 50 times fewer network evaluations than the 1000-step sampler.", "compute"),
     ("The ternary model occupies about 310MB against 2.1GB in FP16.", "storage"),
 ])
-def test_operations_and_evaluations_are_compute_and_what_a_model_occupies_is_storage(text, metric):
+def test_metrics_by_what_is_measured_yet_more(text, metric):
     assert one(text).metric == metric
 
 
