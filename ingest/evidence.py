@@ -167,7 +167,8 @@ _DATA_NAMED_BEFORE = re.compile(r"(?:corpus|dataset|data set|data)\s*[(（]\s*$"
 _CLIP_LENGTH = re.compile(r"\s*(?:-?long|videos?|clips?|audio|视频|音频|时长)", re.IGNORECASE)
 
 # Preparing a model before a time figure ("is trained in 12 GPU hours", "quantizes OPT-175B in four GPU
-# hours"): the time is no latency; with a latency word in between it is one ("the pruned model's latency").
+# hours", "the search costs 20 GPU hours", "aligning a 7B model takes 3 GPU hours"): the time is no latency;
+# with a latency word in between it is one ("the pruned model's latency").
 _PREPARATION = re.compile(r"(?<![A-Za-z-])(?:pre-?train(?!ed\b)|train|calibrat|fine-?tun|(?:auto-?)?tun(?=e|ing)|search|align|quantiz|prun|distill|offline)\w*"
                           r"|训练|校准|微调|量化|剪枝|蒸馏", re.IGNORECASE)
 _INFERENCE_TIME = re.compile(r"latency|inference|per (?:image|token|frame|request|sample)|generat|推理|延迟|生成",
@@ -253,7 +254,7 @@ def _is_result(text: str, q: Quantity) -> bool:
         return False
     if q.kind in {"ratio", "percent", "count"} and (_SETTING_BEFORE.search(before) or (
             " of " in before[-20:] and _BUDGET_BEFORE.search(before))) and not (
-            q.kind == "ratio" and _RATE_COMPARED_AFTER.match(after) or _CHANGE_COMPARED_AFTER.match(after)):
+            (q.kind == "ratio" and _RATE_COMPARED_AFTER.match(after)) or _CHANGE_COMPARED_AFTER.match(after)):
         return False  # "at 50% sparsity" is a setting; "at 1.4x the speed of ..." is a result
     if q.kind not in {None, "percent", "ratio", "points"} and _BASELINE_VALUE_BEFORE.search(before):
         return False  # "0.98 GB instead of 5.1 GB": the baseline's figure; a share or score compared stays
