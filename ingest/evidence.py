@@ -424,7 +424,8 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
             return inherited
         # Beyond the sub-clause only words before the figure count: the next sub-clause has its own.
         end = window.end if depth == 0 else q.start
-        inside = [c for c in cues if window.start <= c[0] < end and not (q.start <= c[0] < q.end)]
+        inside = [c for c in cues if window.start <= c[0] < end and not (q.start <= c[0] < q.end)
+                  and not _HELD_EQUAL_BEFORE.search(text, max(0, c[0] - 30), c[0])]
         # A metric word right after the figure, at most one word between, says what the figure measures
         # ("twice as fast", "4x larger batch size"), whatever noun stands before it
         adjacent = next((c for c in inside if not c[3] and q.end <= c[0]
@@ -474,6 +475,9 @@ _OUTPERFORMS_BY = re.compile(r"\boutperform(?:s|ed|ing)?\b(?:(?!\b(?:while|where
                              r"achiev|decreas|sav|rais)\w*)(?:[^;.]|\.(?=\w))){0,100}?\bby\s+(?:up\s+to\s+|about\s+|over\s+|~)?\+?$",
                              re.IGNORECASE)
 _ADJACENT_GAP = re.compile(r"\s*(?:[A-Za-z-]+\s+)?")
+# "at the same accuracy", "under equal latency": a quantity held fixed, the condition of a claim, not its measure
+_HELD_EQUAL_BEFORE = re.compile(r"\b(?:at|under|with|for)\s+(?:the\s+|a\s+)?(?:same|equal|similar|comparable|matched)\s+$",
+                                re.IGNORECASE)
 _IN_WHAT = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:[A-Za-z-]+\s+)?")
 _KV_CACHE = re.compile(r"\bKV[\s-]?cache|\bkey-value cache|KV缓存", re.IGNORECASE)
 
