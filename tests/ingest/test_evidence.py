@@ -448,6 +448,10 @@ def test_settings_and_results_more(text, expected):
     ("The ternary model occupies about 310MB against 2.1GB in FP16.", "storage"),
     ("KappaQ cuts the BitOPs of the network by 88.2%.", "compute"),
     ("It brings a 6x computational complexity reduction over latent models.", "compute"),
+    # a length cut is a token reduction; latencies are latency
+    ("It shortens the length of reasoning chains by an average of 23.4%.", "token-reduction"),
+    ("Its average response shrinks by 37.5%.", "token-reduction"),
+    ("Early exits lower median response latencies by 45.1%.", "latency-reduction"),
     # a quantity held equal is the claim's condition, not what it measures
     ("It cuts the retrieval compute by about 35% at the same accuracy.", "compute"),
     ("Cache reuse needs 30% less computation under equal latency.", "compute"),
