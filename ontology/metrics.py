@@ -53,7 +53,9 @@ class MetricCues:
         for match in _leftmost_first(self.alternatives, folded):
             at = lo + match.start()
             before = text[at - 1] if at else " "
-            if match.group(0)[0].isascii() and (before in "-_" or before.isascii() and before.isalnum()):
+            if match.group(0)[0].isascii() and (before == "_" or before.isascii() and before.isalnum() or before == "-" and (
+                    match.group(0).lower() in _TIME_WORDS or text.startswith("-", lo + match.end())
+                    or _ADJECTIVE_COMPOUND_BEFORE.search(text, max(0, at - 12), at))):
                 continue  # an English cue inside a longer word ("real-time"); checked here, not in the regex,
                 # because a leading look-behind stops `re` from skipping quickly to candidate characters
             word = match.group(0).lower()
@@ -66,7 +68,13 @@ class MetricCues:
         return found
 
 
-_BOUND_AFTER = re.compile(r"[\s-]bound\b", re.IGNORECASE)
+_BOUND_AFTER = re.compile(r"[\s-]bound(?:ed)?\b", re.IGNORECASE)
+# After a hyphen a cue is read only where it ends the compound ("inter-token-latency reduction"), never inside
+# one ("inter-token-latency") and never "time" ("real-time").
+_TIME_WORDS = frozenset({"time", "times"})
+# ... nor in an adjective of a size or a degree ("high-throughput scenarios", "a 22M-parameter student")
+_ADJECTIVE_COMPOUND_BEFORE = re.compile(r"(?:\d[A-Za-z]?|\b(?:high|low|real|long|short|near|ultra|large|small|full|half))-$",
+                                        re.IGNORECASE)
 _COUNT_BEFORE = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|many|hundred|thousand))"
                            r"\s*$", re.IGNORECASE)
 
