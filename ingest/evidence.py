@@ -553,6 +553,9 @@ def _claims(text: str, source: Source, line: int, kept: list[Quantity],
     cues = metric_cues().find(text, min(first.start, kept[0].start - 150), last.end)
     # a word after "per" is what the measure is divided by ("energy per token"), not what is measured
     cues = [c for c in cues if not _PER_BEFORE.search(text, max(0, c[0] - 4), c[0])]
+    # a multiplier's word is its unit ("4 times over A and 30 times over B"), not what another figure measures
+    spans = [(f.start, f.end) for f in (*kept, *settings) if f.kind == "ratio"]
+    cues = [c for c in cues if not any(start <= c[0] < end for start, end in spans)]
     clauses: dict[Span, list[Span]] = {}
     out: list[tuple[int, EvidenceClaim]] = []
     seen: set[tuple] = set()

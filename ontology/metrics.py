@@ -59,8 +59,6 @@ class MetricCues:
                 continue  # an English cue inside a longer word ("real-time"); checked here, not in the regex,
                 # because a leading look-behind stops `re` from skipping quickly to candidate characters
             word = match.group(0).lower()
-            if word == "times" and _COUNT_BEFORE.search(text, max(0, at - 12), at):
-                continue  # "2.5 times better", "three times faster": a multiplier, not a time
             if _BOUND_AFTER.match(text, lo + match.end()):
                 continue  # "memory-bound speedup": the regime a figure is measured in, not what it measures
             key = word if word in metric_of else word[:-1]  # optional plural "s"
@@ -75,8 +73,6 @@ _TIME_WORDS = frozenset({"time", "times"})
 # ... nor in an adjective of a size or a degree ("high-throughput scenarios", "a 22M-parameter student")
 _ADJECTIVE_COMPOUND_BEFORE = re.compile(r"(?:\d[A-Za-z]?|\b(?:high|low|real|long|short|near|ultra|large|small|full|half))-$",
                                         re.IGNORECASE)
-_COUNT_BEFORE = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|many|hundred|thousand))"
-                           r"\s*$", re.IGNORECASE)
 
 
 def _leftmost_first(patterns: tuple[re.Pattern[str], ...], text: str) -> Iterator[re.Match[str]]:
