@@ -396,7 +396,8 @@ def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, .
     """Named models in title, brief and abstract, minus the paper's own proposed names and the
     checkpoints named after them (a proposed "LLaDA-MoE-7B" does not hide the existing "LLaDA").
     A paper that `proposes_network` (an efficient architecture of its own) compares it with other
-    networks, so every model-shaped name it is compared with is a model (see `_compared_networks`)."""
+    networks, so every model-shaped name it is compared with is a model (see `_networks_after`); networks given as
+    examples of a kind of model or as what a method is applied to are models in any paper (`_EXAMPLE_CUE`)."""
     own = own_name_keys(proposed)
     text = f"{title}\n{brief}\n{abstract}"
     if "://" in text:  # a link names a repository or a site, not a model it evaluates ("github.com/org/Foo-LM")
@@ -435,9 +436,9 @@ _COMPARED_BEFORE = re.compile(
 
 # Networks given as examples of a kind of model, or as what a method is applied to: "lightweight CNN models
 # such as CARN, IMDN and LatticeNet", "LLMs, e.g., LLaMA", "applied to VideoSwin-T and TimeSformer", "the
-# compared methods include RAFT and GMA", "seven models (including A, B and C)", "four LLMs: A, B, C and D".
-# Over the 53 dev sets these cues found 19 models the other rules missed and 2 names the annotators did not
-# count, whatever the paper proposes; after "methods such as" the items were mostly methods, after "models
+# compared methods include RAFT and GMA", "seven models (including A, B and C)", "four LLMs: A, B, C and D",
+# "baselines such as A, B and C". Over the 53 dev sets these cues found 19 models the other rules missed and 2
+# names the annotators did not count, whatever the paper proposes ("baselines such as": 3 more on 59, none wrong); after "methods such as" the items were mostly methods, after "models
 # like" diffusion formulations ("DDPM"), and after "Transformers (" an acronym's definition, so none is read.
 _EXAMPLE_CUE = re.compile(
     r"(?:(?:[Mm]odels|[Nn]etworks|[Aa]rchitectures|[Bb]ackbones|[Dd]etectors|[Bb]aselines|CNNs|ViTs|LLMs|[Tt]ransformers)\s*"
