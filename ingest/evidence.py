@@ -424,8 +424,7 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
             return inherited
         # Beyond the sub-clause only words before the figure count: the next sub-clause has its own.
         end = window.end if depth == 0 else q.start
-        inside = [c for c in cues if window.start <= c[0] < end and not (q.start <= c[0] < q.end)
-                  and not _HELD_EQUAL_BEFORE.search(text, max(0, c[0] - 30), c[0])]
+        inside = [c for c in cues if window.start <= c[0] < end and not (q.start <= c[0] < q.end)]
         # A metric word right after the figure, at most one word between, says what the figure measures
         # ("twice as fast", "4x larger batch size"), whatever noun stands before it
         adjacent = next((c for c in inside if not c[3] and q.end <= c[0]
@@ -552,7 +551,8 @@ def _claims(text: str, source: Source, line: int, kept: list[Quantity],
     # before it) to the last figure's sentence end.
     cues = metric_cues().find(text, min(first.start, kept[0].start - 150), last.end)
     # a word after "per" is what the measure is divided by ("energy per token"), not what is measured
-    cues = [c for c in cues if not _PER_BEFORE.search(text, max(0, c[0] - 4), c[0])]
+    cues = [c for c in cues if not _PER_BEFORE.search(text, max(0, c[0] - 4), c[0])
+            and not _HELD_EQUAL_BEFORE.search(text, max(0, c[0] - 30), c[0])]  # "at the same accuracy": a condition
     # a multiplier's word is its unit ("4 times over A and 30 times over B"), not what another figure measures
     spans = [(f.start, f.end) for f in (*kept, *settings) if f.kind == "ratio"]
     cues = [c for c in cues if not any(start <= c[0] < end for start, end in spans)]
