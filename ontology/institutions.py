@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import zhconv
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SKOS
 
@@ -50,7 +51,9 @@ def normalise_name(name: str) -> str:
     if words and words[0] == "the":
         words = words[1:]
     if _CJK.search(text):
-        return "".join(words)
+        # Traditional characters and Japanese kanji fold to simplified ones: 國立臺灣大學 and 東京大学 are the
+        # registry's 国立台湾大学 and 东京大学, as a brief writes them.
+        return zhconv.convert("".join(words), "zh-hans")
     return " ".join(words)
 
 

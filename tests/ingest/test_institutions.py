@@ -237,3 +237,12 @@ def test_a_laboratory_or_centre_beside_its_university_rolls_up_into_it():
 ])
 def test_a_ministry_s_or_province_s_key_lab_beside_its_university_is_a_unit(line: str) -> None:
     assert len(names(paper(line))) == 1
+
+
+def test_traditional_characters_and_kanji_find_the_registered_simplified_name():
+    # A details line in traditional characters or Japanese kanji, a brief in simplified ones: one organisation.
+    record = paper("東京大学, 國立臺灣大學電機工程學系", "东京大学与国立台湾大学发布了X论文")
+    insts = extract_institutions(record)
+    assert [(i.name, i.resolved) for i in insts] == [("The University of Tokyo", True),
+                                                     ("National Taiwan University", True)]
+    assert normalise_name("清華大學") == normalise_name("清华大学")
