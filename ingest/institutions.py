@@ -65,7 +65,9 @@ _NOISE = frozenset({"project", "independent researcher", "researcher", "equal", 
 # "埼玉県"), "Haidian District", "Zhejiang Province", "Republic of Korea", postcodes.
 _ADDRESS = re.compile(
     r"^(?:[A-Z][a-z]+-(?:si|gu|gun|do|dong|shi|ku|ken)|(?:[A-Z][a-z]+\s+){1,2}(?:District|Province|Prefecture|County|"
-    r"City|State|Region)|Republic of [A-Z][a-z]+|[A-Z]{1,2}\d[\dA-Z]?\s*\d[A-Z]{2}|(?:[A-Z][a-z]+\s+)?\d{4,6}(?:-\d{3,4})?"
+    r"City|State|Region)|Republic of [A-Z][a-z]+|(?:[A-Z][a-z]+\s+)?[A-Z]{1,2}\d[\dA-Z]?\s*\d[A-Z]{2}"
+    r"|(?:[A-Z][a-z]+\s+)?\d{4,6}(?:-\d{3,4})?|[A-ZÀ-Þ][a-zß-ÿ]+(?:strasse|straße|str\.|weg|gasse|platz|allee)\s+\d+\w?"
+    r"|\d+\w?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.|Drive|Way|Lane)"
     r"|(?:[\u4e00-\u9fff]{1,4}[都道府県省市])?[\u4e00-\u9fff]{1,4}[都道府県省市区町村县])$")
 
 
@@ -401,7 +403,8 @@ def _institution(m: Mention) -> Institution:
                        country=entry.country)
 
 
-_PLACE_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?")  # "Burnaby", "Santa Clara"; not "SiliconFlow"
+# "Burnaby", "Santa Clara", "Jülich", "St. Gallen"; not "SiliconFlow"
+_PLACE_NAME = re.compile(r"(?:St\.\s?)?[A-ZÀ-Þ][a-zß-ÿ]+(?:[ -][A-ZÀ-Þ][a-zß-ÿ]+)?")
 
 
 def _city_before_place(fragments: list[str], i: int) -> bool:

@@ -246,3 +246,10 @@ def test_traditional_characters_and_kanji_find_the_registered_simplified_name():
     assert [(i.name, i.resolved) for i in insts] == [("The University of Tokyo", True),
                                                      ("National Taiwan University", True)]
     assert normalise_name("清華大學") == normalise_name("清华大学")
+
+
+def test_street_addresses_postcodes_after_a_city_and_accented_towns_are_no_organisations():
+    record = paper("Zorblax Research, Säumerstrasse 4, Rüschlikon, Switzerland; Numbat College, "
+                   "London SW7 2AZ, United Kingdom; Quokka Labs, St. Gallen, Switzerland; "
+                   "Wombat Systems, 12 Marsupial Avenue, Jülich, Germany")
+    assert sorted(names(record)) == ["Numbat College", "Quokka Labs", "Wombat Systems", "Zorblax Research"]
