@@ -21,6 +21,7 @@ from ingest.report import PaperRecord
 from ontology.institutions import (
     InstitutionRegistry,
     RegisteredInstitution,
+    city_keys,
     institution_registry,
     normalise_name,
     place_keys,
@@ -247,10 +248,17 @@ _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 def _named_after_more(fragment: str, first_label: str) -> bool:
     """A Chinese name that holds a registered one after more Chinese characters names another organisation,
-    unless those characters are a place ("美国麻省理工学院", "上海商汤科技")."""
+    unless those characters are a place ("美国麻省理工学院", "上海商汤科技"); a city before a university's
+    name makes another university ("杭州电子科技大学" is not "电子科技大学")."""
     at = fragment.find(first_label)
     prefix = fragment[:at]
-    return at > 0 and bool(_HAN.fullmatch(prefix)) and normalise_name(prefix) not in place_keys()
+    if at <= 0 or not _HAN.fullmatch(prefix):
+        return False
+    key = normalise_name(prefix)
+    return key not in place_keys() or (key in city_keys() and _UNIVERSITY_ZH.search(first_label) is not None)
+
+
+_UNIVERSITY_ZH = re.compile(r"(?:大学|大學|学院|學院)$")
 
 
 _NATIONAL_LAB = re.compile(r"\bNational\s+(?:Laboratory|Lab)\b")

@@ -182,6 +182,15 @@ def place_keys() -> frozenset[str]:
 
 
 @ontology_cache
+def city_keys() -> frozenset[str]:
+    """Lookup keys of the ontology's city labels: a city before a university's name makes another university
+    ("杭州电子科技大学" is not "电子科技大学"), a country does not ("美国麻省理工学院")."""
+    graph = ontology_graph()
+    return frozenset(normalise_name(str(label)) for node in graph.subjects(RDF.type, PG.City)
+                     for prop in (SKOS.prefLabel, SKOS.altLabel) for label in graph.objects(node, prop))
+
+
+@ontology_cache
 def institution_registry() -> InstitutionRegistry:
     """The registry built from the ontology (shipped and user files), cached until the user folder changes."""
     return compile_registry(ontology_graph())

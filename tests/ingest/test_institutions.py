@@ -253,3 +253,11 @@ def test_street_addresses_postcodes_after_a_city_and_accented_towns_are_no_organ
                    "London SW7 2AZ, United Kingdom; Quokka Labs, St. Gallen, Switzerland; "
                    "Wombat Systems, 12 Marsupial Avenue, Jülich, Germany")
     assert sorted(names(record)) == ["Numbat College", "Quokka Labs", "Wombat Systems", "Zorblax Research"]
+
+
+def test_a_city_before_a_registered_university_name_names_another_university():
+    # 电子科技大学 is registered; 成都 + it is another university, 美国 + a registered name is that one.
+    insts = extract_institutions(paper("Chengdu Numbat University", "成都电子科技大学发布了X论文"))
+    assert [(i.name, i.resolved) for i in insts] == [("Chengdu Numbat University", False)]
+    assert "成都电子科技大学" in insts[0].aliases
+    assert names(paper("", "美国麻省理工学院发布了X论文")) == ["Massachusetts Institute of Technology"]
