@@ -163,6 +163,11 @@ _UNIT_NOTE = re.compile(r"\s*[(（](?:[^()（）]*\b(?:Department|Dept|School|Fa
 # "Московский физико-технический институт (МФТИ)".
 _ABBREVIATION_NOTE = re.compile(r"\s*[(（]([A-Z][A-Za-z&.-]{1,9}|[А-ЯЁ][А-ЯЁа-яё&.-]{1,9})[)）]$")
 _GLOSS = re.compile(r"^(.+?)\s*[（(]([^()（）]+)[)）]$")
+# An organisation's name in its own language, in parentheses after the English one: the same organisation.
+_OWN_LANGUAGE_NAME = re.compile(r"\b(?:Universit(?:ät|é|à)\w*|Universidad\w*|Universidade|Uniwersytet\w*|"
+                                r"Universiteit|Politechnika|Politecnico|Polit[eé]cnica|Technische|Hochschule|"
+                                r"Institut|Instituto|Istituto|[ÉE]cole|Escola|Escuela|Högskola|Tekniska|Akademie|Akademia|"
+                                r"Forschungs\w*|Centro)\b")
 
 
 def _unknown(fragment: str) -> Mention:
@@ -178,6 +183,8 @@ def _unknown(fragment: str) -> Mention:
         if first.isascii() != second.isascii():
             latin, native = (first, second) if first.isascii() else (second, first)
             return Mention(latin, None, [latin, native])
+        if _ORG_WORD.search(first) and _OWN_LANGUAGE_NAME.search(second):
+            return Mention(first, None, [first, second])  # "Warsaw University of Technology (Politechnika ...)"
     unit = _UNIT_NOTE.search(fragment)
     if unit and unit.start() > 0:
         return _unknown(fragment[:unit.start()])

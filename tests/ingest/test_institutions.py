@@ -261,3 +261,10 @@ def test_a_city_before_a_registered_university_name_names_another_university():
     assert [(i.name, i.resolved) for i in insts] == [("Chengdu Numbat University", False)]
     assert "成都电子科技大学" in insts[0].aliases
     assert names(paper("", "美国麻省理工学院发布了X论文")) == ["Massachusetts Institute of Technology"]
+
+
+def test_a_name_in_its_own_language_in_parentheses_is_the_same_organisation():
+    (quokka,) = extract_institutions(paper("Quokka University of Technology (Politechnika Kwokkowa)"))
+    assert quokka.name == "Quokka University of Technology" and "Politechnika Kwokkowa" in quokka.aliases
+    # an English name in parentheses may be a parent or a partner: not taken as the same organisation
+    assert names(paper("Numbat Lab (Wombat University)")) == ["Numbat Lab (Wombat University)"]
