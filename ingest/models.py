@@ -49,6 +49,8 @@ _PAREN_SIZES = re.compile(r"\s*\((\d+(?:\.\d+)?[BMbm](?:(?:/|\s*,\s*(?:and\s+)?|
 _LISTED_SIBLINGS = (
     (re.compile(rf"(?:(?:{_ITEM_SEPARATOR})\d+(?:\.\d+)?[BMbm])+(?![\w.])"), re.compile(r"\d+(?:\.\d+)?[BMbm]$"), str.upper),
     (re.compile(rf"(?:(?:{_ITEM_SEPARATOR})\d+\.\d+(?![\w.]))+"), re.compile(r"(?<=[A-Za-z -])\d+\.\d+$"), str),
+    # "LLaMA-1/2/3", not the sizes of "Falcon-7/40/180B"
+    (re.compile(r"(?:/\d{1,2}(?![\w.]))+(?!/)"), re.compile(r"(?<=[A-Za-z]-)\d{1,2}$"), str),
 )
 
 
@@ -93,6 +95,7 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
     found: dict[str, Model] = {}
     known_spans = []
     named_at: list[tuple[int, int, str]] = []
+    listed_versions: set[str] = set()
     for match in onto.model_matches(sentence):
         if _METRIC_AFTER.match(sentence, match.end()) or _MODIFIER_AFTER.match(sentence, match.end()) \
                 or _SAMPLER_AFTER.match(sentence, match.end()) or _names_data(sentence, *match.span(), known=True):
@@ -144,8 +147,11 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
             known_spans.append((match.start(), match_end))
             found.setdefault(model.name.casefold(), model)
             named_at.append((match.start(), match_end, model.name.casefold()))
-            for sibling in _listed_siblings(sentence, match_end, model):
+            siblings = _listed_siblings(sentence, match_end, model)
+            for sibling in siblings:
                 found.setdefault(sibling.name.casefold(), sibling)
+            if siblings:  # "LLaMA-2/3": the versions listed are models, none shorthand for a checkpoint named elsewhere
+                listed_versions |= {model.name.casefold(), *(s.name.casefold() for s in siblings)}
             braced = _BRACED.match(sentence, match_end)  # "Vicuna-{7B,13B}": two checkpoints
             if braced:
                 found.pop(model.name.casefold(), None)
@@ -191,7 +197,7 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
             found.pop(first, None)
             found.pop(second, None)
             found[name.casefold()] = Model(entity_id("model", name), name, model.family)
-    enumerated: set[str] = set()
+    enumerated: set[str] = set(listed_versions)
     for (_, end, first), (start, _, second) in pairwise(named_at):
         if _SEPARATOR_ONLY.match(sentence[end:start]):
             enumerated |= {first, second}

@@ -485,3 +485,10 @@ def test_an_unknown_family_sized_after_a_space(abstract: str, models: list[str])
 def test_a_size_code_after_a_version_is_kept_in_either_case() -> None:
     assert [m.name for m in extract_models("", "", "It improves PVTv2-b2 and EfficientNet-b0 by 1.2 AP.", ())] == [
         "PVTv2-B2", "EfficientNet-B0"]
+
+
+def test_versions_listed_after_a_slash_are_each_a_model_and_not_shorthand():
+    text = "We prune LLaMA-2/3 and OPT models; on LLaMA-2-7B the loss is small."
+    assert {"LLaMA-2", "LLaMA-3", "LLaMA-2-7B"} <= {m.name for m in extract_models("", "", text, ())}
+    # the sizes of "Falcon-7/40/180B" are no versions
+    assert "Falcon-40" not in {m.name for m in extract_models("", "", "the Falcon-7/40/180B models", ())}
