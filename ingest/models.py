@@ -40,7 +40,9 @@ _HAS_SIZE = re.compile(r"\d+(?:\.\d+)?[BM]\b|\d+x\d+B")
 _BRACED = re.compile(r"-\{([A-Za-z0-9., -]{1,40})\}")
 _ITEM_SEPARATOR = r"/|\s*,\s*(?:and\s+)?|\s+and\s+|\s*[、和与及]\s*"  # "7B/13B", "1.5, 2.1 and", "A、B和C"
 _SIZE_SEPARATOR = re.compile(_ITEM_SEPARATOR)
-_GLUED_TAG = re.compile(r"-([A-Z][A-Za-z0-9]*)(?![\w\-‐/])(?!\s+[A-Z][a-z])")  # not "CLIP-Knowledge Distillation"
+# "LLaVA-HR", "SwinIR-light"; not "CLIP-Knowledge Distillation"
+_GLUED_TAG = re.compile(r"-([A-Z][A-Za-z0-9]*|(?:light|lite|tiny|small|base|large|huge|mini|nano)(?=[\s,;.)]))"
+                        r"(?![\w\-‐/])(?!\s+[A-Z][a-z])")
 _PAREN_SIZES = re.compile(r"\s*\((\d+(?:\.\d+)?[BMbm](?:(?:/|\s*,\s*(?:and\s+)?|\s+and\s+)\d+(?:\.\d+)?[BMbm])*)\)")
 
 

@@ -492,3 +492,8 @@ def test_versions_listed_after_a_slash_are_each_a_model_and_not_shorthand():
     assert {"LLaMA-2", "LLaMA-3", "LLaMA-2-7B"} <= {m.name for m in extract_models("", "", text, ())}
     # the sizes of "Falcon-7/40/180B" are no versions
     assert "Falcon-40" not in {m.name for m in extract_models("", "", "the Falcon-7/40/180B models", ())}
+
+
+def test_a_lower_case_variant_word_glued_to_a_known_model_is_part_of_its_name():
+    names = [m.name for m in extract_models("", "", "It runs faster than SwinIR-light and ViT-tiny.", ())]
+    assert names == ["SwinIR-light", "ViT-Tiny"]
