@@ -43,6 +43,7 @@ _SIZE_SEPARATOR = re.compile(_ITEM_SEPARATOR)
 # "LLaVA-HR", "SwinIR-light"; not "CLIP-Knowledge Distillation"
 _GLUED_TAG = re.compile(r"-([A-Z][A-Za-z0-9]*|(?:light|lite|tiny|small|base|large|huge|mini|nano)(?=[\s,;.)]))"
                         r"(?![\w\-‐/])(?!\s+[A-Z][a-z])")
+_COMPONENT_AFTER = re.compile(r"\s+(VAE|VQ-?VAE|Tokenizer)\b(?!-)")  # "EnCodec tokenizer" describes EnCodec
 _PAREN_SIZES = re.compile(r"\s*\((\d+(?:\.\d+)?[BMbm](?:(?:/|\s*,\s*(?:and\s+)?|\s+and\s+)\d+(?:\.\d+)?[BMbm])*)\)")
 
 
@@ -136,6 +137,10 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
             name = f"{model.name}-{tagged.group(1)}"
             model = Model(entity_id("model", name), name, model.family)
             match_end = tagged.end()
+        elif model is not None and (component := _COMPONENT_AFTER.match(sentence, match_end)):
+            name = f"{model.name} {component.group(1)}"  # "the HunyuanVideo VAE": a released part, a model of its own
+            model = Model(entity_id("model", name), name, model.family)
+            match_end = component.end()
         in_parens = _PAREN_SIZES.match(sentence, match_end) if model is not None and not _HAS_SIZE.search(
             model.name) else None
         if in_parens:  # "Llama 2 (7B, 13B and 70B)", "BLOOM (176B)": one checkpoint per size

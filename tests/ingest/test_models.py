@@ -497,3 +497,8 @@ def test_versions_listed_after_a_slash_are_each_a_model_and_not_shorthand():
 def test_a_lower_case_variant_word_glued_to_a_known_model_is_part_of_its_name():
     names = [m.name for m in extract_models("", "", "It runs faster than SwinIR-light and ViT-tiny.", ())]
     assert names == ["SwinIR-light", "ViT-Tiny"]
+
+
+def test_a_released_vae_or_tokenizer_of_a_known_model_is_named_with_it():
+    names = [m.name for m in extract_models("", "", "It beats the HunyuanVideo VAE; the EnCodec tokenizer is kept.", ())]
+    assert names == ["HunyuanVideo VAE", "EnCodec"]
