@@ -475,8 +475,9 @@ _OUTPERFORMS_BY = re.compile(r"\boutperform(?:s|ed|ing)?\b(?:(?!\b(?:while|where
                              re.IGNORECASE)
 _ADJACENT_GAP = re.compile(r"\s*(?:[A-Za-z-]+\s+)?")
 # "at the same accuracy", "under equal latency": a quantity held fixed, the condition of a claim, not its measure
-_HELD_EQUAL_BEFORE = re.compile(r"\b(?:at|under|with|for)\s+(?:the\s+|a\s+)?(?:same|equal|similar|comparable|matched)\s+$",
-                                re.IGNORECASE)
+# "at the same GPU latency", "with comparable inference performance": one describing word may stand between
+_HELD_EQUAL_BEFORE = re.compile(r"\b(?:at|under|with|for)\s+(?:the\s+|a\s+)?(?:same|equal|similar|comparable|matched)"
+                                r"\s+(?:[A-Za-z-]+\s+)?$", re.IGNORECASE)
 _IN_WHAT = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:[A-Za-z-]+\s+)?")
 _KV_CACHE = re.compile(r"\bKV[\s-]?cache|\bkey-value cache|KV缓存", re.IGNORECASE)
 
