@@ -461,6 +461,9 @@ def test_settings_and_results_more(text, expected):
     ("It cuts the retrieval compute by about 35% at the same accuracy.", "compute"),
     ("Cache reuse needs 30% less computation under equal latency.", "compute"),
     ("It is 2.9% better than KappaViT at the same GPU latency.", "other"),  # held latency, no measure named
+    # how much training data a method needs is other
+    ("The recipe matches standard finetuning and halves the number of training examples needed.", "other"),
+    ("It cuts data demands by more than 10x yet matches the quality of autoregressive TTS models.", "other"),
 ])
 def test_metrics_by_what_is_measured_yet_more(text, metric):
     assert one(text).metric == metric
