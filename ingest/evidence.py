@@ -406,6 +406,10 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
             return "other"  # time to train, calibrate or prune a model is no per-item latency
     if q.kind in _ABSOLUTE_KINDS:
         return _ABSOLUTE_KINDS[q.kind]
+    if q.kind == "percent" and direction is None and not in_clause and (
+            _ON_BENCHMARK_AFTER.match(text, q.end) or _SCORE_VERB_BEFORE.search(text, max(0, q.start - 20), q.start)
+            and not _OF_AFTER.match(text, q.end)):
+        return "accuracy"  # "reaches 95.2% on MATH-500", "a distilled X reaches 76.9%": a score, whatever the sentence's cues
     if _MORE_ACCURATE_AFTER.match(text, q.end):
         return "accuracy"  # "2.9% more accurate", "1.5x more accurate"
     fewer = _FEWER_DATA_AFTER.match(text, q.end)
@@ -476,6 +480,9 @@ _OUTPERFORMS_BY = re.compile(r"\boutperform(?:s|ed|ing)?\b(?:(?!\b(?:while|where
 _ADJACENT_GAP = re.compile(r"\s*(?:[A-Za-z-]+\s+)?")
 # "at the same accuracy", "under equal latency": a quantity held fixed, the condition of a claim, not its measure
 # "at the same GPU latency", "with comparable inference performance": one describing word may stand between
+_ON_BENCHMARK_AFTER = re.compile(r"\s+on\s+(?:the\s+)?[A-Z][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*)?\b(?!\s+(?:GPU|CPU|NPU|TPU)s?\b)")
+_SCORE_VERB_BEFORE = re.compile(r"\b(?:reach(?:es|ed|ing)?|achiev(?:es|ed|ing)|attain(?:s|ed|ing)?|scor(?:es|ed|ing))\s+$")
+_OF_AFTER = re.compile(r"\s+of\b")
 _HELD_EQUAL_BEFORE = re.compile(r"\b(?:at|under|with|for)\s+(?:the\s+|a\s+)?(?:same|equal|similar|comparable|matched)"
                                 r"\s+(?:[A-Za-z-]+\s+)?$", re.IGNORECASE)
 _IN_WHAT = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:[A-Za-z-]+\s+)?")

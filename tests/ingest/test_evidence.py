@@ -464,6 +464,10 @@ def test_settings_and_results_more(text, expected):
     # how much training data a method needs is other
     ("The recipe matches standard finetuning and halves the number of training examples needed.", "other"),
     ("It cuts data demands by more than 10x yet matches the quality of autoregressive TTS models.", "other"),
+    # a level reached on a benchmark, or reached with no measure named in its clause, is a score
+    ("With compute-optimal search, KappaLM-7B reaches 95.2% on MATH-500.", "accuracy"),
+    ("The student needs far fewer FLOPs than its teacher; a distilled KappaNet reaches 76.9%.", "accuracy"),
+    ("The kernel reaches 90% of peak memory bandwidth.", "other"),
 ])
 def test_metrics_by_what_is_measured_yet_more(text, metric):
     assert one(text).metric == metric
