@@ -137,10 +137,12 @@ _SCORE_CHANGE_BEFORE = re.compile(r"(?:improv|enhanc|increas|boost|rais|declin|d
                                   r"[\w-]+(?:\s+[\w-]+){0,5}?\s+by\s+(?:only\s+|just\s+)?(?:[\d.]+\s*(?:,\s*(?:and\s+)?|and\s+))*$",
                                   re.IGNORECASE)
 # A device's memory written after it ("Jetson Orin 64GB", "A100 80GB"): a spec, not a result.
-_DEVICE_BEFORE = re.compile(r"(?:[A-Z][A-Za-z]*\d+[A-Za-z]*|Orin|Xavier|GPU|Max|Ultra|Pro)[\s(-]*$")
-_HARDWARE_SPEC = re.compile(r"\s*(?:of\s+)?(?:(?:unified|device|GPU|on-chip|consumer|consumer-grade|laptop|desktop|"
-                            r"RTX|[A-Z]?\d{2,4}\w*|[A-Z]\d{2,4}\w*)\s+){0,2}"
-                            r"(?:VRAM|RAM|HBM|DRAM|SSD|flash|disk|storage|显存|内存|memory|GPUs?)", re.IGNORECASE)
+_DEVICE_BEFORE = re.compile(r"(?:[A-Z][A-Za-z]*\d+[A-Za-z]*|(?:RTX|GTX|Quadro)\s+\d{3,5}\w*|Orin|Xavier|GPU|Max|Ultra|Pro)"
+                            r"[\s(-]*$")
+# "8GB of shared memory", "1 TB of host DRAM", "a 12GB NVIDIA Titan Xp", "a 32 GB V100-GPU": the device's, a setup
+_HARDWARE_SPEC = re.compile(r"\s*(?:(?:NVIDIA|AMD|Intel|Apple|Qualcomm)\b|(?:of\s+)?(?:(?:unified|device|GPU|on-chip|consumer|"
+                            r"consumer-grade|laptop|desktop|shared|host|system|RTX|[A-Z]?\d{2,4}\w*|[A-Z]\d{2,4}\w*)[\s-]+){0,2}"
+                            r"(?:VRAM|RAM|HBM|DRAM|SSD|flash|disk|storage|显存|内存|memory|GPUs?))", re.IGNORECASE)
 # A number of devices ("4x NVIDIA A6000", "8x A100 GPUs") is a setup, not a speed-up.
 _DEVICES_AFTER = re.compile(r"\s*(?:NVIDIA|AMD|Intel|Google|Huawei|Ascend|RTX|GTX|Tesla|[AHLVTP]\d{2,3}\b|"
                             r"GPUs?\b|TPUs?\b|NPUs?\b)")
@@ -150,7 +152,7 @@ _DATA_DURATION_AFTER = re.compile(r"\s*(?:of\s+(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s+)
                                   r"speech|training)\s+)?(?:audio|speech|data|recordings?|task|dataset|corpus)\b"
                                   r"|\s*of\s+(?-i:(?!GPU|CPU|TPU|NPU)[A-Z][\w-]+)", re.IGNORECASE)
 # A resource used, or a device a model fits on ("fits a single 24GB GPU"): the size is the result.
-_RESOURCE_USE = re.compile(r"(?:only|just|仅|只|需|requires?|uses?|占用|consum\w*|to|fits?(?:\s+in(?:to)?)?"
+_RESOURCE_USE = re.compile(r"(?:only|just|仅|只|需|requires?|needs?|uses?|occup\w*|占用|consum\w*|to|fits?(?:\s+in(?:to)?)?"
                            r"(?:\s+(?:a|one|an))?(?:\s+single)?)\s*\S{0,4}\s*$", re.IGNORECASE)
 # A data set's size ("0.22M LAION pairs", "1.5B tokens of text") is no parameter count.
 _DATA_AFTER = re.compile(r"\s*(?:[A-Z][\w-]*\s+)?(?:pairs|images|samples|examples|tokens|sentences|videos|"
@@ -384,8 +386,9 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
     figure with no cue in its clause takes the metric of the previous same-unit figure of its sentence
     ("up to 22.58× speedup …, and up to 57.51× with KV-Cache")."""
     in_clause = [c for c in cues if windows[1].start <= c[0] < windows[1].end]
-    if q.kind == "memory":
-        return "storage" if any(c[2] == "storage" for c in in_clause) else "memory"
+    if q.kind == "memory":  # "occupies 1.8 GB of memory": a footprint in memory, whatever word says it is held
+        return "storage" if any(c[2] == "storage" for c in in_clause) and not _OF_MEMORY_AFTER.match(text, q.end) \
+            else "memory"
     if q.kind == "percent" and _SHARE_OF_TOKENS.match(text, q.end):
         return "token-reduction"  # "using only 7.6% of the tokens": the share of tokens kept
     if q.kind == "percent" and _SPARSITY_SETTING.match(text, q.end):
@@ -483,6 +486,7 @@ _ADJACENT_GAP = re.compile(r"\s*(?:[A-Za-z-]+\s+)?")
 _ON_BENCHMARK_AFTER = re.compile(r"\s+on\s+(?:the\s+)?[A-Z][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*)?\b(?!\s+(?:GPU|CPU|NPU|TPU)s?\b)")
 _SCORE_VERB_BEFORE = re.compile(r"\b(?:reach(?:es|ed|ing)?|achiev(?:es|ed|ing)|attain(?:s|ed|ing)?|scor(?:es|ed|ing))\s+$")
 _OF_AFTER = re.compile(r"\s+of\b")
+_OF_MEMORY_AFTER = re.compile(r"\s+of\s+(?:(?:GPU|device|host|CPU|peak)\s+)?(?:memory|VRAM|RAM)\b", re.IGNORECASE)
 _HELD_EQUAL_BEFORE = re.compile(r"\b(?:at|under|with|for)\s+(?:the\s+|a\s+)?(?:same|equal|similar|comparable|matched)"
                                 r"\s+(?:[A-Za-z-]+\s+)?$", re.IGNORECASE)
 _IN_WHAT = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:[A-Za-z-]+\s+)?")

@@ -614,3 +614,13 @@ def test_an_outperforming_margin_across_commas_and_a_change_verb_that_takes_its_
     assert [c.metric for c in found] == ["speedup", "speedup", "speedup"]
     found = claims("It outperforms the dense model on all tasks, while reducing KV cache usage by up to 60%.")
     assert [(c.value, c.metric) for c in found] == [(60, "memory")]
+
+
+def test_a_devices_memory_is_its_specification_and_a_methods_footprint_is_a_claim():
+    # the size of a device's or a host's memory describes the test bed
+    assert [c.unit for c in claims("It delivers up to 12.4x speedup on a 12GB NVIDIA Titan Xp GPU.")] == ["x"]
+    assert claims("The index runs on a Jetson Orin Nano with 8GB of shared memory and 1 TB of host DRAM.") == []
+    assert claims("We fine-tune it on a single 32 GB V100-GPU.") == []
+    # what the method needs or occupies is its memory footprint
+    assert one("It only needs 16GB GPU memory for serving 128K tokens.").metric == "memory"
+    assert one("The 4-bit model only occupies about 1.8GB of memory.").metric == "memory"
