@@ -624,3 +624,14 @@ def test_a_devices_memory_is_its_specification_and_a_methods_footprint_is_a_clai
     # what the method needs or occupies is its memory footprint
     assert one("It only needs 16GB GPU memory for serving 128K tokens.").metric == "memory"
     assert one("The 4-bit model only occupies about 1.8GB of memory.").metric == "memory"
+
+
+def test_the_figures_of_named_baselines_listed_after_a_comparison_are_no_claims():
+    assert [c.value for c in claims("The cache needs 12 KB per token, against 516 KB for KappaLM 405B and "
+                                    "327 KB for Quokka-2 72B.")] == [12.0]
+    assert [c.value for c in claims("It reaches 74.2%, surpassing KappaLM-7B (66.98%) and KappaLM-13B (71.56%).")] \
+        == [74.2]
+    assert [c.value for c in claims("It takes 0.12 s per image, compared with 4.30 s for KappaSR and 0.35 s for "
+                                    "QuokkaSR.")] == [0.12]
+    # a figure compared "against the baseline for long inputs" is the claim itself
+    assert [c.value for c in claims("It improves accuracy by 3% against the baseline for long inputs.")] == [3.0]
