@@ -190,8 +190,9 @@ def _device(onto: Ontology, family: HardwareEntry, stem: str, surface: str, part
     if stem == family.vendor and all(p.isdigit() for p in parts):
         return None  # "NVIDIA 2": a vendor and a bare number name no device
     numbered = any(_HAS_DIGIT.search(p) for p in parts) or bool(_HAS_DIGIT.search(surface[:len(surface) - len(" ".join(parts))]))
-    if not numbered and sum(p in onto.device_grammar.designators for p in parts) < 2:
-        return None  # "Jetson Nano" is a label; "Galaxy Pro" alone is no model number
+    if not numbered and sum(p in onto.device_grammar.designators for p in parts) < 2 \
+            and not (len(parts) == 1 and len(parts[0]) <= 2 and parts[0].isupper()):
+        return None  # "Jetson Nano" is a label; "Galaxy Pro" alone is no model number; "iPhone XS" is one
     return Hardware(entity_id("hw", name), name, family.hw_class, family=family_id, resolved=False)
 
 

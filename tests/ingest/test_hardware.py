@@ -150,3 +150,8 @@ def test_microcontrollers_and_edge_accelerators_by_vendor_part_number() -> None:
     assert _found("on a Coral Edge TPU and an Intel Neural Compute Stick 2") == [
         ("Google Coral Edge TPU", "edge-device"), ("Intel Neural Compute Stick 2", "edge-device")]
     assert _found("a Lattice iCE40 UP5K FPGA") == [("Lattice iCE40 UP5K", "accelerator")]
+
+
+def test_a_short_capital_model_name_after_a_stem_names_the_device():
+    names = [h.name for h in extract_hardware("", "", "It runs on an iPhone XS and on a Galaxy Pro.")]
+    assert names == ["Apple iPhone XS"]  # "Galaxy Pro" alone still names no model
