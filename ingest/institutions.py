@@ -238,7 +238,7 @@ def resolve_fragment(fragment: str, registry: InstitutionRegistry) -> list[Menti
             entry = registry.lookup(stripped)
     if entry is None and (bare := _CORPORATE_FORM.sub("", fragment).strip()) and bare != fragment:
         entry = registry.lookup(bare)  # "ソニーグループ株式会社", "주식회사 카카오", "Foo Co., Ltd."
-    if entry is None:
+    if entry is None and not _is_place(fragment):  # "New York" is the city, not a cut-off "New York University"
         entry = registry.complete(fragment) or registry.closest(fragment)
     if entry is not None:
         return [Mention(fragment, entry, [fragment])]

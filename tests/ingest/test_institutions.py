@@ -268,3 +268,8 @@ def test_a_name_in_its_own_language_in_parentheses_is_the_same_organisation():
     assert quokka.name == "Quokka University of Technology" and "Politechnika Kwokkowa" in quokka.aliases
     # an English name in parentheses may be a parent or a partner: not taken as the same organisation
     assert names(paper("Numbat Lab (Wombat University)")) == ["Numbat Lab (Wombat University)"]
+
+
+def test_a_city_is_not_completed_to_a_university_named_after_it():
+    # "New York" would complete to the registered "New York University"; in an address it is the city
+    assert names(paper("Wombat Systems Inc., New York, NY")) == ["Wombat Systems"]
