@@ -63,13 +63,14 @@ _NOISE = frozenset({"project", "independent researcher", "researcher", "equal", 
                     "研究团队", "团队", "相关机构", "研究机构", "作者", "研究人员", "科研团队"})
 # Places (ontology/places.ttl) trail or stand in for an organisation name in affiliation lines; so do
 # address shapes no list holds: Korean and Japanese administrative units ("Yongin-si", "Gangnam-gu", "和光市",
-# "埼玉県"), "Haidian District", "Zhejiang Province", "Republic of Korea", postcodes.
+# "埼玉県", "성남시 분당구"), "Haidian District", "Zhejiang Province", "Republic of Korea", postcodes ("MD 20742").
 _ADDRESS = re.compile(
     r"^(?:[A-Z][a-z]+-(?:si|gu|gun|do|dong|shi|ku|ken)|(?:[A-Z][a-z]+\s+){1,2}(?:District|Province|Prefecture|County|"
     r"City|State|Region)|Republic of [A-Z][a-z]+|(?:[A-Z][a-z]+\s+)?[A-Z]{1,2}\d[\dA-Z]?\s*\d[A-Z]{2}"
     r"|(?:[A-Z][a-z]+\s+)?\d{4,6}(?:-\d{3,4})?|[A-ZÀ-Þ][a-zß-ÿ]+(?:strasse|straße|str\.|weg|gasse|platz|allee)\s+\d+\w?"
     r"|\d+\w?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.|Drive|Way|Lane)"
-    r"|(?:[\u4e00-\u9fff]{1,4}[都道府県省市])?[\u4e00-\u9fff]{1,4}[都道府県省市区町村县])$")
+    r"|(?:[\u4e00-\u9fff]{1,4}[都道府県省市])?[\u4e00-\u9fff]{1,4}[都道府県省市区町村县]"
+    r"|(?:[\uac00-\ud7a3]{1,5}\s+)?[\uac00-\ud7a3]{1,3}(?:시|(?<!연)구|군)|[A-Z]{2}\s+\d{5}(?:-\d{4})?)$")
 
 
 _REGION_CODE = re.compile(r"[A-Z]{2}")  # "CA", "IL", "BC" after a city

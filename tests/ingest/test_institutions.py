@@ -273,3 +273,8 @@ def test_a_name_in_its_own_language_in_parentheses_is_the_same_organisation():
 def test_a_city_is_not_completed_to_a_university_named_after_it():
     # "New York" would complete to the registered "New York University"; in an address it is the city
     assert names(paper("Wombat Systems Inc., New York, NY")) == ["Wombat Systems"]
+
+
+def test_korean_districts_and_us_state_postcodes_are_addresses():
+    record = paper("주식회사 웜뱃, 성남시 분당구, 쿼카연구, 서울 강남구; Numbat College, College Park, MD 20742")
+    assert names(record) == ["주식회사 웜뱃", "쿼카연구", "Numbat College"]
