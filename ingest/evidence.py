@@ -404,8 +404,8 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
     if q.kind == "memory":  # "occupies 1.8 GB of memory": a footprint in memory, whatever word says it is held
         return "storage" if any(c[2] == "storage" for c in in_clause) and not _OF_MEMORY_AFTER.match(text, q.end) \
             else "memory"
-    if q.kind == "percent" and _SHARE_OF_TOKENS.match(text, q.end):
-        return "token-reduction"  # "using only 7.6% of the tokens": the share of tokens kept
+    if (q.kind == "percent" or q.text.startswith("1/")) and _SHARE_OF_TOKENS.match(text, q.end):
+        return "token-reduction"  # "using only 7.6% (or 1/5) of the tokens": the share of tokens kept
     if q.kind == "percent" and _SPARSITY_SETTING.match(text, q.end):
         return "parameters"  # a sparsity reached ("pruned to at least 50% sparsity")
     if q.kind == "percent" and (_SHARE_OF_WEIGHTS.match(text, q.end)

@@ -372,6 +372,24 @@ def _with_listed_units(text: str, found: list[Quantity]) -> list[Quantity]:
     return [q for q in out if q is not None]
 
 
+# "with only 1/6 of the memory", "1/1000 of the memory of PyTorch": a fraction of what a baseline takes, N times less
+_FRACTION = re.compile(r"(?<![\w./])1\s?/\s?(\d{1,4})(?![\w./%])(?=\s+(?:of|the)\b)")
+_FRACTION_BEFORE = re.compile(r"\b(?:only|just|less\s+than|under|roughly|about|nearly|approximately|merely|mere|"
+                              r"to|by)\s+(?:a\s+)?$", re.IGNORECASE)  # a result's, not "rank 1/16 of the width"
+
+
+def _with_fractions(text: str, found: list[Quantity]) -> list[Quantity]:
+    # a half, a third or a quarter is read as the share it is (25%), a smaller part as how many times less (1/6: 6x)
+    fractions = [Quantity(m.start(), m.end(), round(100 / n, 2), None, "%", "percent", None, m.group(0)) if n <= 4 else
+                 Quantity(m.start(), m.end(), float(n), None, "x", "ratio", None, m.group(0))
+                 for m in _FRACTION.finditer(text)
+                 if (n := int(m.group(1))) >= 2 and _FRACTION_BEFORE.search(text, max(0, m.start() - 24), m.start())]
+    if not fractions:
+        return found
+    kept = [q for q in found if not any(f.start <= q.start < f.end or q.start <= f.start < q.end for f in fractions)]
+    return sorted(kept + fractions, key=lambda q: q.start)
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, left to right; identifiers, resolutions and ratios excluded."""
     found: list[Quantity] = []
@@ -398,6 +416,8 @@ def find_quantities(text: str) -> list[Quantity]:
         found = _with_chinese_rates(text, found)
     if any(q.unit in _SCALES for q in found):
         found = _with_scaled_units(text, found)
+    if "1/" in text:
+        found = _with_fractions(text, found)
     lowered = text.lower()
     if any(cue in lowered for cue in _WORDS_CUES):
         found = sorted(found + _word_quantities(text), key=lambda q: q.start)

@@ -635,3 +635,8 @@ def test_the_figures_of_named_baselines_listed_after_a_comparison_are_no_claims(
                                     "QuokkaSR.")] == [0.12]
     # a figure compared "against the baseline for long inputs" is the claim itself
     assert [c.value for c in claims("It improves accuracy by 3% against the baseline for long inputs.")] == [3.0]
+
+
+def test_a_fraction_of_the_tokens_is_a_token_reduction():
+    claim = one("The pruned model answers using only 1/5 of the tokens in attention.")
+    assert (claim.value, claim.unit, claim.metric) == (5.0, "x", "token-reduction")

@@ -143,3 +143,12 @@ def test_a_resolution_in_chinese_is_no_score() -> None:
     # "分" after a number is a score in points, but "分辨率" is resolution
     assert [(q.value, q.unit) for q in find_quantities("在1/16分辨率上匹配，MMLU上取得66.3分")] == [
         (1.0, None), (16.0, None), (66.3, "points")]
+
+
+def test_a_fraction_of_what_a_baseline_takes_is_a_share_or_a_multiple():
+    def read(text):
+        return [(q.value, q.unit) for q in find_quantities(text)]
+    assert read("It runs with less than 1/1000 of the memory of PyTorch.") == [(1000.0, "x")]
+    assert read("It needs roughly 1/4 of the training FLOPs.") == [(25.0, "%")]
+    # a fraction that sets something up is no result: "rank 1/16 of the hidden size"
+    assert (16.0, "x") not in read("Rank 1/16 of the hidden size is used.")
