@@ -640,3 +640,8 @@ def test_the_figures_of_named_baselines_listed_after_a_comparison_are_no_claims(
 def test_a_fraction_of_the_tokens_is_a_token_reduction():
     claim = one("The attention runs faster, using only 1/5 of the tokens in attention.")
     assert (claim.value, claim.unit, claim.metric) == (5.0, "x", "token-reduction")
+
+
+def test_a_whole_number_held_by_a_score_name_is_a_score():
+    assert one("KappaVid reaches a zero-shot FVD of 181 on MSR-VTT.").value == 181.0
+    assert claims("We compute the FID of 50K samples.") == []
