@@ -279,7 +279,7 @@ def _is_result(text: str, q: Quantity) -> bool:
     if q.kind not in {None, "percent", "ratio", "points"} and _BASELINE_FOR_AFTER.match(after) \
             and _BASELINE_LIST_BEFORE.search(text, max(0, q.start - 160), q.start):
         return False  # "against 516 KB for A and 327 KB for B"; a share or score compared stays, as above
-    if _NAMED_BASELINE_LIST_BEFORE.search(text, max(0, q.start - 120), q.start):
+    if before.rstrip().endswith("(") and _NAMED_BASELINE_LIST_BEFORE.search(text, max(0, q.start - 120), q.start):
         return False  # "surpassing A (66.98%) and B (71.56%)": each baseline's own score
     if q.kind == "count":
         return q.unit in {"B", "M"} and bool(_PARAMETER_RESULT.search(before) or _ACTIVE_AFTER.match(after)) \
