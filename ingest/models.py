@@ -425,7 +425,14 @@ def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, .
             known.add(model.name.casefold())
             named.append(model)
     models = [m for m in named if not (own and _name_key(m.name).startswith(own))]
+    if any(word in text for word in _DATA_WORDS):  # a name the paper calls a data set anywhere is that data set
+        models = [m for m in models if not _CALLED_DATA.search(text.replace(m.name, "\0"))]
     return tuple(_drop_prefixes(models, enumerated))
+
+
+_DATA_WORDS = ("dataset", "data set", "training set", "数据集")
+# "the SA-1B dataset", "the ImageNet training set", "SA-1B数据集": the placeholder stands for the model's name
+_CALLED_DATA = re.compile(r"\0\s*(?:dataset|data\s+set|training\s+set|数据集)")
 
 
 _LINK = re.compile(r"\b(?:https?|ftp)://\S+")

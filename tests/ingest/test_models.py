@@ -502,3 +502,8 @@ def test_a_lower_case_variant_word_glued_to_a_known_model_is_part_of_its_name():
 def test_a_released_vae_or_tokenizer_of_a_known_model_is_named_with_it():
     names = [m.name for m in extract_models("", "", "It beats the HunyuanVideo VAE; the EnCodec tokenizer is kept.", ())]
     assert names == ["HunyuanVideo VAE", "EnCodec"]
+
+
+def test_a_name_the_paper_calls_a_data_set_is_no_model_anywhere_in_it():
+    text = "We pre-train on the SA-1B dataset, then finetune the models on SA-1B; ResNet-50 is the baseline."
+    assert [m.name for m in extract_models("", "", text, ())] == ["ResNet-50"]
