@@ -258,11 +258,11 @@ def _named_after_more(fragment: str, first_label: str) -> bool:
     """A Chinese name that holds a registered one after more Chinese characters names another organisation,
     unless those characters are a place ("美国麻省理工学院", "上海商汤科技"); a city before a university's
     name makes another university ("杭州电子科技大学" is not "电子科技大学")."""
-    at = fragment.find(first_label)
-    prefix = fragment[:at]
-    if at <= 0 or not _HAN.fullmatch(prefix):
+    folded = normalise_name(fragment)  # as the registry matched it: 杭州電子科技大學 holds 电子科技大学 too
+    at = folded.find(normalise_name(first_label))
+    key = folded[:at]
+    if at <= 0 or not _HAN.fullmatch(key):
         return False
-    key = normalise_name(prefix)
     return key not in place_keys() or (key in city_keys() and _UNIVERSITY_ZH.search(first_label) is not None)
 
 

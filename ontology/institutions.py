@@ -175,18 +175,20 @@ def compile_registry(graph: Graph) -> InstitutionRegistry:
 @ontology_cache
 def place_keys() -> frozenset[str]:
     """Lookup keys (`normalise_name`) of every place label of the ontology (ontology/places.ttl)."""
-    graph = ontology_graph()
-    places = {node for cls in (PG.Place, PG.Country, PG.Region, PG.City) for node in graph.subjects(RDF.type, cls)}
-    return frozenset(normalise_name(str(label)) for node in places
-                     for prop in (SKOS.prefLabel, SKOS.altLabel) for label in graph.objects(node, prop))
+    return _label_keys(PG.Place, PG.Country, PG.Region, PG.City)
 
 
 @ontology_cache
 def city_keys() -> frozenset[str]:
     """Lookup keys of the ontology's city labels: a city before a university's name makes another university
     ("杭州电子科技大学" is not "电子科技大学"), a country does not ("美国麻省理工学院")."""
+    return _label_keys(PG.City)
+
+
+def _label_keys(*classes: URIRef) -> frozenset[str]:
     graph = ontology_graph()
-    return frozenset(normalise_name(str(label)) for node in graph.subjects(RDF.type, PG.City)
+    nodes = {node for cls in classes for node in graph.subjects(RDF.type, cls)}
+    return frozenset(normalise_name(str(label)) for node in nodes
                      for prop in (SKOS.prefLabel, SKOS.altLabel) for label in graph.objects(node, prop))
 
 

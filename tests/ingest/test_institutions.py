@@ -261,6 +261,8 @@ def test_a_city_before_a_registered_university_name_names_another_university():
     assert [(i.name, i.resolved) for i in insts] == [("Chengdu Numbat University", False)]
     assert "成都电子科技大学" in insts[0].aliases
     assert names(paper("", "美国麻省理工学院发布了X论文")) == ["Massachusetts Institute of Technology"]
+    # the same in traditional characters, which the registry's keys fold to simplified ones
+    assert [i.resolved for i in extract_institutions(paper("", "成都電子科技大學发布了X论文"))] == [False]
 
 
 def test_a_name_in_its_own_language_in_parentheses_is_the_same_organisation():
