@@ -407,7 +407,8 @@ def _sized_names(text: str) -> list[tuple[int, int, str]]:
 def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, ...],
                    proposes_network: bool = False) -> tuple[Model, ...]:
     """Named models in title, brief and abstract, minus the paper's own proposed names and the
-    checkpoints named after them (a proposed "LLaDA-MoE-7B" does not hide the existing "LLaDA").
+    checkpoints named after them (a proposed "LLaDA-MoE-7B" does not hide the existing "LLaDA"), and minus
+    names the paper calls a data set ("the SA-1B dataset").
     A paper that `proposes_network` (an efficient architecture of its own) compares it with other
     networks, so every model-shaped name it is compared with is a model (see `_networks_after`); networks given as
     examples of a kind of model or as what a method is applied to are models in any paper (`_EXAMPLE_CUE`)."""
