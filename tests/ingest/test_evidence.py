@@ -468,6 +468,9 @@ def test_settings_and_results_more(text, expected):
     ("With compute-optimal search, KappaLM-7B reaches 95.2% on MATH-500.", "accuracy"),
     ("The student needs far fewer FLOPs than its teacher; a distilled KappaNet reaches 76.9%.", "accuracy"),
     ("The kernel reaches 90% of peak memory bandwidth.", "other"),
+    # how many queries or conversations a system sustains is throughput
+    ("The router sustains 3.3x higher query rates in online serving.", "throughput"),
+    ("It decodes faster, and a single GPU serves twice as many concurrent conversations.", "throughput"),
 ])
 def test_metrics_by_what_is_measured_yet_more(text, metric):
     assert one(text).metric == metric
