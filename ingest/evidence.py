@@ -520,6 +520,9 @@ def _fixed_direction(metric: str, q: Quantity, direction: Direction | None) -> D
     return direction
 
 
+_LISTED_TOGETHER = {"ratio", "percent"}
+
+
 def _shared_list(text: str, subs: list[Span], sub: Span, q: Quantity, kept: list[Quantity],
                  cues: list[tuple[int, int, str, bool]], sentence_clauses: list[Span]) -> Span:
     """The sub-clause, stretched over the next one when that starts with a figure of the same unit
@@ -531,8 +534,9 @@ def _shared_list(text: str, subs: list[Span], sub: Span, q: Quantity, kept: list
     for other in kept:
         if other.start < last.end:
             continue
-        if other.kind != q.kind or not LIST_GAP.fullmatch(text, last.end, other.start):
-            break
+        if (other.kind != q.kind and not {other.kind, q.kind} <= _LISTED_TOGETHER) \
+                or not LIST_GAP.fullmatch(text, last.end, other.start):
+            break  # "7.5x, 26%, and 14% higher throughput": multiples and percentages share a list
         last = other
     if last is not q:
         clause = _containing(sentence_clauses, last.start)

@@ -648,3 +648,8 @@ def test_a_fraction_of_the_tokens_is_a_token_reduction():
 def test_a_whole_number_held_by_a_score_name_is_a_score():
     assert one("KappaVid reaches a zero-shot FVD of 181 on MSR-VTT.").value == 181.0
     assert claims("We compute the FID of 50K samples.") == []
+
+
+def test_multiples_and_percentages_listed_together_share_the_lists_measure():
+    found = claims("KappaServe achieves up to 7.5x, 26%, and 14% higher throughput on three GPUs, respectively.")
+    assert [(c.value, c.metric) for c in found] == [(7.5, "throughput"), (26.0, "throughput"), (14.0, "throughput")]
