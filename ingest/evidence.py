@@ -521,6 +521,8 @@ def _fixed_direction(metric: str, q: Quantity, direction: Direction | None) -> D
 
 
 _LISTED_TOGETHER = {"ratio", "percent"}
+# "up to a 2.0x and on average a 1.3x improvement": a maximum and a mean of one measure
+_AVERAGE_GAP = re.compile(r"\s*,?\s+and\s+(?:on\s+average|an\s+average\s+of|a\s+mean\s+of)\s+(?:an?\s+)?")
 
 
 def _shared_list(text: str, subs: list[Span], sub: Span, q: Quantity, kept: list[Quantity],
@@ -535,7 +537,7 @@ def _shared_list(text: str, subs: list[Span], sub: Span, q: Quantity, kept: list
         if other.start < last.end:
             continue
         if (other.kind != q.kind and not {other.kind, q.kind} <= _LISTED_TOGETHER) \
-                or not LIST_GAP.fullmatch(text, last.end, other.start):
+                or not (LIST_GAP.fullmatch(text, last.end, other.start) or _AVERAGE_GAP.fullmatch(text, last.end, other.start)):
             break  # "7.5x, 26%, and 14% higher throughput": multiples and percentages share a list
         last = other
     if last is not q:

@@ -653,3 +653,5 @@ def test_a_whole_number_held_by_a_score_name_is_a_score():
 def test_multiples_and_percentages_listed_together_share_the_lists_measure():
     found = claims("KappaServe achieves up to 7.5x, 26%, and 14% higher throughput on three GPUs, respectively.")
     assert [(c.value, c.metric) for c in found] == [(7.5, "throughput"), (26.0, "throughput"), (14.0, "throughput")]
+    found = claims("KappaServe delivers up to a 2.0x and on average a 1.3x improvement in serving throughput.")
+    assert [(c.value, c.metric) for c in found] == [(2.0, "throughput"), (1.3, "throughput")]
