@@ -424,6 +424,9 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         if preparing or (q.kind == "time" and (scope == "training" or q.unit in {"h", "days"} and not any(
                 c[2] == "latency" for c in in_clause if c[0] < q.start))):
             return "other"  # time to train, calibrate or prune a model is no per-item latency
+    if q.kind == "flops" and (_PER_DEVICE_OR_SECOND.match(text, q.end) or any(
+            c[2] == "throughput" and windows[0].start <= c[0] < windows[0].end for c in cues)):
+        return "throughput"  # "a throughput of 1.46 TFLOPs", "560 TFLOPS/GPU": operations done per second
     if q.kind in _ABSOLUTE_KINDS:
         return _ABSOLUTE_KINDS[q.kind]
     if q.kind == "percent" and direction is None and not in_clause and (
@@ -503,6 +506,7 @@ _ADJACENT_GAP = re.compile(r"\s*(?:[A-Za-z-]+\s+)?")
 _ON_BENCHMARK_AFTER = re.compile(r"\s+on\s+(?:the\s+)?[A-Z][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*)?\b(?!\s+(?:GPU|CPU|NPU|TPU)s?\b)")
 _SCORE_VERB_BEFORE = re.compile(r"\b(?:reach(?:es|ed|ing)?|achiev(?:es|ed|ing)|attain(?:s|ed|ing)?|scor(?:es|ed|ing))\s+$")
 _OF_AFTER = re.compile(r"\s+of\b")
+_PER_DEVICE_OR_SECOND = re.compile(r"\s*/\s*(?:s|sec|second|GPU|chip|device)\b", re.IGNORECASE)
 _OF_MEMORY_AFTER = re.compile(r"\s+of\s+(?:(?:GPU|device|host|CPU|peak)\s+)?(?:memory|VRAM|RAM)\b", re.IGNORECASE)
 _HELD_EQUAL_BEFORE = re.compile(r"\b(?:at|under|with|for)\s+(?:the\s+|a\s+)?(?:same|equal|similar|comparable|matched)"
                                 r"\s+(?:[A-Za-z-]+\s+)?$", re.IGNORECASE)

@@ -655,3 +655,10 @@ def test_multiples_and_percentages_listed_together_share_the_lists_measure():
     assert [(c.value, c.metric) for c in found] == [(7.5, "throughput"), (26.0, "throughput"), (14.0, "throughput")]
     found = claims("KappaServe delivers up to a 2.0x and on average a 1.3x improvement in serving throughput.")
     assert [(c.value, c.metric) for c in found] == [(2.0, "throughput"), (1.3, "throughput")]
+
+
+def test_flops_done_per_second_or_per_device_are_throughput_and_flops_needed_are_compute():
+    assert one("KappaAccel achieves a maximum throughput of 1.46 TFLOPs for BERT.").metric == "throughput"
+    assert one("The kernels sustain 560 TFLOPS/GPU in FP8.").metric == "throughput"
+    found = claims("It raises throughput by 2x and needs 54 GFLOPs per image.")
+    assert [(c.value, c.metric) for c in found] == [(2.0, "throughput"), (54.0, "compute")]
