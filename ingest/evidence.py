@@ -404,8 +404,11 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
     ("up to 22.58× speedup …, and up to 57.51× with KV-Cache")."""
     in_clause = [c for c in cues if windows[1].start <= c[0] < windows[1].end]
     if q.kind == "memory":  # "occupies 1.8 GB of memory": a footprint in memory, whatever word says it is held
-        return "storage" if any(c[2] == "storage" for c in in_clause) and not _OF_MEMORY_AFTER.match(text, q.end) \
-            else "memory"
+        if any(c[2] == "storage" for c in in_clause) and not _OF_MEMORY_AFTER.match(text, q.end):
+            return "storage"
+        if not any(c[2] == "memory" for c in in_clause) and _SHRINK_VERB.search(text, windows[1].start, q.start):
+            return "storage"  # "the checkpoint shrinks from 16.4 GB to 1.1 GB": a size on disk, no memory named
+        return "memory"
     if (q.kind == "percent" or q.text.startswith("1/")) and _SHARE_OF_TOKENS.match(text, q.end):
         return "token-reduction"  # "using only 7.6% (or 1/5) of the tokens": the share of tokens kept
     if q.kind == "percent" and _SPARSITY_SETTING.match(text, q.end):
@@ -506,6 +509,9 @@ _ADJACENT_GAP = re.compile(r"\s*(?:[A-Za-z-]+\s+)?")
 _ON_BENCHMARK_AFTER = re.compile(r"\s+on\s+(?:the\s+)?[A-Z][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*)?\b(?!\s+(?:GPU|CPU|NPU|TPU)s?\b)")
 _SCORE_VERB_BEFORE = re.compile(r"\b(?:reach(?:es|ed|ing)?|achiev(?:es|ed|ing)|attain(?:s|ed|ing)?|scor(?:es|ed|ing))\s+$")
 _OF_AFTER = re.compile(r"\s+of\b")
+# "shrinks from 16.4 GB to", "compress a 7B model from 12.6 GB to": the end of a size's fall
+_SHRINK_VERB = re.compile(r"\b(?:shrink(?:s|ing)?|shrank|shrunk|compress(?:es|ed|ing)?)\b[^,;]*?\bfrom\s+[\d.,]+\s*"
+                          r"[KMGT]i?B\b[^,;]*?\bto\s+$", re.IGNORECASE)
 _PER_DEVICE_OR_SECOND = re.compile(r"\s*/\s*(?:s|sec|second|GPU|chip|device)\b", re.IGNORECASE)
 _OF_MEMORY_AFTER = re.compile(r"\s+of\s+(?:(?:GPU|device|host|CPU|peak)\s+)?(?:memory|VRAM|RAM)\b", re.IGNORECASE)
 _HELD_EQUAL_BEFORE = re.compile(r"\b(?:at|under|with|for)\s+(?:the\s+|a\s+)?(?:same|equal|similar|comparable|matched)"

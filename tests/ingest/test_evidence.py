@@ -662,3 +662,8 @@ def test_flops_done_per_second_or_per_device_are_throughput_and_flops_needed_are
     assert one("The kernels sustain 560 TFLOPS/GPU in FP8.").metric == "throughput"
     found = claims("It raises throughput by 2x and needs 54 GFLOPs per image.")
     assert [(c.value, c.metric) for c in found] == [(2.0, "throughput"), (54.0, "compute")]
+
+
+def test_a_size_that_shrinks_with_no_memory_named_is_storage():
+    assert one("The 4.2B checkpoint shrinks from 16.4 GB to 1.1 GB.").metric == "storage"
+    assert one("It reduces GPU memory from 80 GB to 20 GB.").metric == "memory"
