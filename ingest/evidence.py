@@ -87,6 +87,8 @@ _DESIGN_AXIS = re.compile(r"(?:\s*/\s*[\d.]+\s*[×xX倍])*\s*(?:spatial|temporal
                           r"|down-?sampl|up-?sampl|magnification|zoom|放大)", re.IGNORECASE)
 _SHARE_OF_WEIGHTS = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:model(?:'s)?\s+)?(?:weights|layers|parameters|params|"
                                r"attention\s+heads|heads|channels|neurons|experts)\b", re.IGNORECASE)
+_SKIPPED_BEFORE = re.compile(r"\b(?:skip(?:s|ped|ping)?|bypass(?:es|ed|ing)?|exit(?:s|ing)?\s+(?:after|before))\s+"
+                             r"(?:(?:about|roughly|nearly|up\s+to|over|only)\s+)?$", re.IGNORECASE)
 _PRUNING_RATIO_BEFORE = re.compile(r"(?:pruning|sparsity|compression)\s+(?:ratios?|rates?)\s+(?:of\s+)?(?:up\s+to\s+)?$",
                                    re.IGNORECASE)
 _SPARSITY_SETTING = re.compile(r"\s*(?:的|of\s+)?(?:连续)?(?:sparsity|sparse\b|稀疏率|稀疏度|pattern)",
@@ -413,6 +415,9 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         return "token-reduction"  # "using only 7.6% (or 1/5) of the tokens": the share of tokens kept
     if q.kind == "percent" and _SPARSITY_SETTING.match(text, q.end):
         return "parameters"  # a sparsity reached ("pruned to at least 50% sparsity")
+    if q.kind == "percent" and _SHARE_OF_WEIGHTS.match(text, q.end) and _SKIPPED_BEFORE.search(
+            text, max(0, q.start - 30), q.start):
+        return "compute"  # "skips about 40% of the layers" per input: computation saved, the model unchanged
     if q.kind == "percent" and (_SHARE_OF_WEIGHTS.match(text, q.end)
                                 or _PRUNING_RATIO_BEFORE.search(text, max(0, q.start - 30), q.start)):
         return "parameters"  # "removing 45% of the layers", "a pruning ratio of 50%": a share of the model

@@ -442,6 +442,7 @@ def test_settings_and_results_more(text, expected):
     ("Dropping about 40% of the layers leaves the benchmark accuracy unchanged.", "parameters"),
     ("Tuning only 15% of the weights recovers full fine-tuning accuracy.", "parameters"),
     ("The detector keeps its accuracy at a pruning ratio of 60%.", "parameters"),
+    ("Per input, the early-exit head skips about 40% of the layers on average.", "compute"),  # the model stays whole
     # operations and network evaluations are compute; what a model occupies is storage
     ("KappaNet needs 31% fewer Mult-Adds than the baseline network.", "compute"),
     ("That is about 50 times fewer network evaluations than the 1000-step sampler.", "compute"),
