@@ -542,9 +542,10 @@ _AVERAGE_GAP = re.compile(r"\s*,?\s+and\s+(?:on\s+average|an\s+average\s+of|a\s+
 
 def _shared_list(text: str, subs: list[Span], sub: Span, q: Quantity, kept: list[Quantity],
                  cues: list[tuple[int, int, str, bool]], sentence_clauses: list[Span]) -> Span:
-    """The sub-clause, stretched over the next one when that starts with a figure of the same unit
-    and this one names no metric: "retaining 98.1% and 99.7% of the performance" share "performance",
-    and "is 12x, 9x and 4x faster" share "faster" across the commas of the list."""
+    """The sub-clause, stretched over the next one when that starts with a figure of the same unit (multiples and
+    percentages count as one) and this one names no metric: "retaining 98.1% and 99.7% of the performance" share
+    "performance", "is 12x, 9x and 4x faster" share "faster" across the commas of the list, and "up to a 2.0x and on
+    average a 1.3x improvement in throughput" share "throughput"."""
     if any(sub.start <= c[0] < sub.end for c in cues):
         return sub
     last = q
