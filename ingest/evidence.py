@@ -125,8 +125,6 @@ _MARGIN_OF_AFTER = re.compile(r"\s*(?:[A-Z][\w-]*\s+)?(?:points?\s+)?of\b")
 _RELATIVE_AFTER = re.compile(r"\s*(?:[A-Za-z]+\s*)?[,(（]\s*(?:an?\s+|about\s+|i\.e\.,?\s+)*\d+(?:\.\d+)?\s*(?:%|x|×|倍)")
 _SETTING_NOUN_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:steps?|layers?|bits?|GPUs?|nodes?|samples?|experts?)\b")
 _RESTATED_CHANGE_BEFORE = re.compile(r"\d\s*(?:%|x|×|points?)?\s*(?:[A-Za-z-]+\s*)?\(\s*from\s+[\d.]+\s*%?\s*to\s+$")
-_NAMED_BASELINE_SCORE_BEFORE = re.compile(r"\b(?:surpass\w*|outperform\w*|exceed\w*|beat\w*|than|over|versus|vs\.?)\s+"
-                                          r"(?:the\s+)?[A-Z][\w.+-]*(?:'s\s+|\s*\(\s*)$")
 # The figures of named baselines listed after a comparison: "against 516 KB for A and 327 KB for B", "surpassing
 # A (66.98%) and B (71.56%)"
 _ITEM_GAP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
@@ -134,9 +132,11 @@ _FOR_ITEM = r"\d[\d.,]*\s*[^\s,;]*\s+for\s+[^,;()]{1,40}?"
 _BASELINE_FOR_AFTER = re.compile(r"\s*[^\s,;]{0,6}\s+for\s+(?:the\s+)?[\w\-]")
 _BASELINE_LIST_BEFORE = re.compile(rf"(?:\bagainst|\bversus|\bvs\.?|\bcompared\s+(?:to|with)|\binstead\s+of)\s+(?:the\s+)?"
                                    rf"(?:{_FOR_ITEM}{_ITEM_GAP})*$", re.IGNORECASE)
+# A named baseline's own score, alone or as the next item of a list: "surpassing GhostNet (74.5%)", "surpassing
+# LoRA's 67.7%", "surpassing A (66.98%) and B (71.56%)"
 _SCORED_ITEM = r"[A-Z][\w.+-]*\s*\(\s*\d[\d.]*\s*%?\s*\)"
-_NAMED_BASELINE_LIST_BEFORE = re.compile(rf"\b(?:surpass\w*|outperform\w*|exceed\w*|beat\w*|than|over|versus|vs\.?)\s+"
-                                         rf"(?:the\s+)?(?:{_SCORED_ITEM}{_ITEM_GAP})+[A-Z][\w.+-]*\s*\(\s*$")
+_NAMED_BASELINE_SCORE_BEFORE = re.compile(rf"\b(?:surpass\w*|outperform\w*|exceed\w*|beat\w*|than|over|versus|vs\.?)\s+"
+                                          rf"(?:the\s+)?(?:{_SCORED_ITEM}{_ITEM_GAP})*[A-Z][\w.+-]*(?:'s\s+|\s*\(\s*)$")
 _TO_AFTER = re.compile(r"\s*(?:for\s+(?:the\s+)?[A-Z][\w.+-]*\s+)?(?:to|降至|降到|减至|到|至)\s*\d")  # "from 3.8% for X to 1.8%"
 # A score name after a bare number, perhaps after a change word and a data set: "0.3 WikiText2 perplexity
 # increase", "0.01 drop in FID", "38.5 AP".
@@ -276,13 +276,11 @@ def _is_result(text: str, q: Quantity) -> bool:
         return False  # "0.98 GB instead of 5.1 GB": the baseline's figure; a share or score compared stays
     if _RESTATED_CHANGE_BEFORE.search(before):
         return False  # "3.5% mIoU (from 45.1% to 48.6%)": the levels of a change already claimed
-    if q.kind in {"percent", "points"} and _NAMED_BASELINE_SCORE_BEFORE.search(before):
-        return False  # "surpassing GhostNet (74.5%)", "surpassing LoRA's 67.7%": the baseline's own score
+    if q.kind in {"percent", "points"} and _NAMED_BASELINE_SCORE_BEFORE.search(text, max(0, q.start - 120), q.start):
+        return False  # "surpassing GhostNet (74.5%)", "... A (66.98%) and B (71.56%)": a baseline's own score
     if q.kind not in {None, "percent", "ratio", "points"} and _BASELINE_FOR_AFTER.match(after) \
             and _BASELINE_LIST_BEFORE.search(text, max(0, q.start - 160), q.start):
         return False  # "against 516 KB for A and 327 KB for B"; a share or score compared stays, as above
-    if before.rstrip().endswith("(") and _NAMED_BASELINE_LIST_BEFORE.search(text, max(0, q.start - 120), q.start):
-        return False  # "surpassing A (66.98%) and B (71.56%)": each baseline's own score
     if q.kind == "count":
         return q.unit in {"B", "M"} and bool(_PARAMETER_RESULT.search(before) or _ACTIVE_AFTER.match(after)) \
             and not _DATA_AFTER.match(after)
