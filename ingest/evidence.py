@@ -140,7 +140,7 @@ _NAMED_BASELINE_SCORE_BEFORE = re.compile(rf"\b(?:surpass\w*|outperform\w*|excee
 _TO_AFTER = re.compile(r"\s*(?:for\s+(?:the\s+)?[A-Z][\w.+-]*\s+)?(?:to|降至|降到|减至|到|至)\s*\d")  # "from 3.8% for X to 1.8%"
 # A score name after a bare number, perhaps after a change word and a data set: "0.3 WikiText2 perplexity
 # increase", "0.01 drop in FID", "38.5 AP".
-_SCORE_OF_BEFORE = re.compile(r"\b(?:[gs]?FID|FVD|FAD|PSNR|mIoU|mAP|NDS|BLEU|perplexity|PPL|WER|CER)\s+of\s+(?:only\s+|just\s+)?$")
+_OF_END = re.compile(r"\bof\s+(?:only\s+|just\s+)?$")
 _SCORE_AFTER = re.compile(r"\s*(?:(?:points?\s+)?(?:drop|decline|increase|reduction|degradation|loss|gain)\s+)?"
                           r"(?:(?:in|of|on)\s+(?:the\s+)?)?(?:[A-Z][\w-]*\s+){0,2}?"
                           r"(?:f1|dice|auroc|auc|[gs]?fid|fvd|fad|psnr|ssim|miou|map|ap|nds|wer|cer|clip score|lpips|bleu|rouge|perplexity|ppl)"
@@ -251,7 +251,8 @@ def _is_result(text: str, q: Quantity) -> bool:
     if q.kind in _DROPPED_KINDS:
         return False
     if q.kind is None:
-        bound = _score_name_before().search(before) or _SCORE_AFTER.match(after)
+        named = _score_name_before().search(before)
+        bound = named or _SCORE_AFTER.match(after)
         if not bound and "." in q.text and " by " in before[-30:] and _SCORE_CHANGE_BEFORE.search(before):
             bound = _score_name_anywhere().search(before)
         if not bound and (listed := _LISTED_SCORE_BEFORE.search(before)):
@@ -265,7 +266,7 @@ def _is_result(text: str, q: Quantity) -> bool:
         if not bound and _WITHIN_BEFORE.search(before) and (margin := _MARGIN_OF_AFTER.match(after)):
             return "." in q.text or "point" in margin.group()  # a score's margin, not "within 2 of the end"
         # a whole number is a score when the name holds it ("an FVD of 181"), not when it only stands near one
-        return bool(bound) and ("." in q.text or "=" in before[-3:] or _SCORE_OF_BEFORE.search(before) is not None)
+        return bool(bound) and ("." in q.text or "=" in before[-3:] or bool(named and _OF_END.search(before)))
     if _TO_AFTER.match(after) and FROM_BEFORE.search(before):  # the anchored test first: it rarely holds
         return False
     if q.kind in {"ratio", "percent", "count"} and (_SETTING_BEFORE.search(before) or (
