@@ -414,12 +414,12 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         return "token-reduction"  # "using only 7.6% (or 1/5) of the tokens": the share of tokens kept
     if q.kind == "percent" and _SPARSITY_SETTING.match(text, q.end):
         return "parameters"  # a sparsity reached ("pruned to at least 50% sparsity")
-    if q.kind == "percent" and _SHARE_OF_WEIGHTS.match(text, q.end) and _SKIPPED_BEFORE.search(
-            text, max(0, q.start - 30), q.start):
-        return "compute"  # "skips about 40% of the layers" per input: computation saved, the model unchanged
-    if q.kind == "percent" and (_SHARE_OF_WEIGHTS.match(text, q.end)
+    if q.kind == "percent" and (share := _SHARE_OF_WEIGHTS.match(text, q.end)
                                 or _PRUNING_RATIO_BEFORE.search(text, max(0, q.start - 30), q.start)):
-        return "parameters"  # "removing 45% of the layers", "a pruning ratio of 50%": a share of the model
+        # "removing 45% of the layers", "a pruning ratio of 50%": a share of the model; "skips about 40% of the
+        # layers" per input: computation saved, the model unchanged
+        skipped = share and _SKIPPED_BEFORE.search(text, max(0, q.start - 30), q.start)
+        return "compute" if skipped else "parameters"
     if q.kind in {"time", "gpu-time"}:
         # GPU time is never a per-item latency: a preparation word anywhere before it in the sentence
         # ("Training the heads is cheap, taking less than 1 GPU hour") makes it a preparation cost.
@@ -508,18 +508,22 @@ _OUTPERFORMS_BY = re.compile(r"\boutperform(?:s|ed|ing)?\b(?:(?!\b(?:while|where
                              r"achiev|decreas|sav|rais)\w*)(?:[^;.]|\.(?=\w))){0,100}?\bby\s+(?:up\s+to\s+|about\s+|over\s+|~)?\+?$",
                              re.IGNORECASE)
 _ADJACENT_GAP = re.compile(r"\s*(?:[A-Za-z-]+\s+)?")
-# "at the same accuracy", "under equal latency": a quantity held fixed, the condition of a claim, not its measure
-# "at the same GPU latency", "with comparable inference performance": one describing word may stand between
+# A level reached on a named benchmark ("95.2% on MATH-500"), not on a device ("on A100 GPUs")
 _ON_BENCHMARK_AFTER = re.compile(r"\s+on\s+(?:the\s+)?[A-Z][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*)?\b(?!\s+(?:GPU|CPU|NPU|TPU)s?\b)")
+# "reaches 76.9%", "achieves 82.8%": a level reached
 _SCORE_VERB_BEFORE = re.compile(r"\b(?:reach(?:es|ed|ing)?|achiev(?:es|ed|ing)|attain(?:s|ed|ing)?|scor(?:es|ed|ing))\s+$")
 _OF_AFTER = re.compile(r"\s+of\b")
 # "shrinks from 16.4 GB to", "compress a 7B model from 12.6 GB to": the end of a size's fall
 _SHRINK_VERB = re.compile(r"\b(?:shrink(?:s|ing)?|shrank|shrunk|compress(?:es|ed|ing)?)\b[^,;]*?\bfrom\s+[\d.,]+\s*"
                           r"[KMGT]i?B\b[^,;]*?\bto\s+$", re.IGNORECASE)
+# "560 TFLOPS/GPU", "12 GFLOPs/s": operations done per device or per second
 _PER_DEVICE_OR_SECOND = re.compile(r"\s*/\s*(?:s|sec|second|GPU|chip|device)\b", re.IGNORECASE)
 _OF_MEMORY_AFTER = re.compile(r"\s+of\s+(?:(?:GPU|device|host|CPU|peak)\s+)?(?:memory|VRAM|RAM)\b", re.IGNORECASE)
+# "at the same accuracy", "under equal latency", "at the same GPU latency" (one describing word may stand between):
+# a quantity held fixed, the condition of a claim, not its measure
 _HELD_EQUAL_BEFORE = re.compile(r"\b(?:at|under|with|for)\s+(?:the\s+|a\s+)?(?:same|equal|similar|comparable|matched)"
                                 r"\s+(?:[A-Za-z-]+\s+)?$", re.IGNORECASE)
+# "a 1.3x acceleration in decoding throughput": what a change word is "in" or "of"
 _IN_WHAT = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:[A-Za-z-]+\s+)?")
 _KV_CACHE = re.compile(r"\bKV[\s-]?cache|\bkey-value cache|KV缓存", re.IGNORECASE)
 
