@@ -41,7 +41,9 @@ class RegisteredInstitution:
 @lru_cache(maxsize=64)
 def normalise_name(name: str) -> str:
     """Lookup key: accents on Latin letters, case, punctuation, "&"/"and" and a leading "The" folded
-    away; the letters of other scripts kept whole (ガ stays ガ, a Hangul syllable stays one syllable).
+    away; Chinese characters and Japanese kanji folded to simplified ones (東京大学 -> 东京大学); the letters of
+    other scripts kept whole (ガ stays ガ, a Hangul syllable stays one syllable). A lookup key, not an id:
+    ids (`graph.ids`) keep every name's own letters.
 
     Cached for the last few names: the extractor keys the same fragment for each lookup it tries (exact,
     completion, spelling, places) and a report repeats its organisations; too few to outlive a report."""
