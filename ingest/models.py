@@ -284,7 +284,8 @@ _NOT_MODELS = frozenset({"GPU", "GPUS", "CPU", "CPUS", "NPU", "NPUS", "FLOPS", "
 # trained or tuned on, or a name a data noun follows.
 _DATA_BEFORE = re.compile(r"(?:train(?:ed|ing)?|tun(?:ed|e|ing)|distill(?:ed)?|pre-?trained)\s+(?:\w+\s+)?on\s+"
                           r"(?:the\s+)?$", re.IGNORECASE)
-_DATA_NOUN_AFTER = re.compile(r"[-\s](?:[A-Z][\w-]*\s)?(?:dataset|data|images|videos|corpus|benchmark)s?\b")
+_DATA_NOUN_AFTER = re.compile(r"[-\s](?:[A-Z][\w-]*\s)?(?:dataset|data|images|videos|corpus|benchmark|training\s+set)s?\b"
+                              r"|\s*数据集")
 _SAMPLES_FROM_BEFORE = re.compile(r"(?:samples|examples|instructions|prompts)\s+(?:drawn\s+)?from\s+(?:the\s+)?$",
                                   re.IGNORECASE)
 
@@ -426,14 +427,18 @@ def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, .
             known.add(model.name.casefold())
             named.append(model)
     models = [m for m in named if not (own and _name_key(m.name).startswith(own))]
-    if any(word in text for word in _DATA_WORDS):  # a name the paper calls a data set anywhere is that data set
-        models = [m for m in models if not _CALLED_DATA.search(text.replace(m.name, "\0"))]
+    # a name the paper calls a data set anywhere ("the SA-1B dataset") is that data set where it stands alone too
+    models = [m for m in models if not _called_data(text, m.name)]
     return tuple(_drop_prefixes(models, enumerated))
 
 
-_DATA_WORDS = ("dataset", "data set", "training set", "数据集")
-# "the SA-1B dataset", "the ImageNet training set", "SA-1B数据集": the placeholder stands for the model's name
-_CALLED_DATA = re.compile(r"\0\s*(?:dataset|data\s+set|training\s+set|数据集)")
+def _called_data(text: str, name: str) -> bool:
+    at = text.find(name)
+    while at >= 0:
+        if _DATA_NOUN_AFTER.match(text, at + len(name)):
+            return True
+        at = text.find(name, at + len(name))
+    return False
 
 
 _LINK = re.compile(r"\b(?:https?|ftp)://\S+")
