@@ -464,8 +464,9 @@ _COMPARED_BEFORE = re.compile(
 # such as CARN, IMDN and LatticeNet", "LLMs, e.g., LLaMA", "applied to VideoSwin-T and TimeSformer", "the
 # compared methods include RAFT and GMA", "seven models (including A, B and C)", "four LLMs: A, B, C and D",
 # "baselines such as A, B and C". Over the 53 dev sets these cues found 19 models the other rules missed and 2
-# names the annotators did not count, whatever the paper proposes ("baselines such as": 3 more on 59, none wrong); after "methods such as" the items were mostly methods, after "models
-# like" diffusion formulations ("DDPM"), and after "Transformers (" an acronym's definition, so none is read.
+# names the annotators did not count, whatever the paper proposes ("baselines such as": 3 more on 59, none
+# wrong); after "methods such as" the items were mostly methods, after "models like" diffusion formulations
+# ("DDPM"), and after "Transformers (" an acronym's definition, so none is read.
 _EXAMPLE_CUE = re.compile(
     r"(?:(?:[Mm]odels|[Nn]etworks|[Aa]rchitectures|[Bb]ackbones|[Dd]etectors|[Bb]aselines|CNNs|ViTs|LLMs|[Tt]ransformers)\s*"
     r"(?:,?\s*(?:such\s+as|including|e\.g\.,?|namely)|\(\s*(?:including|e\.g\.,?|such\s+as)|:)|[Aa]ppl(?:ied|ying)\s+(?:it\s+|them\s+)?to|"
