@@ -390,6 +390,29 @@ def _with_fractions(text: str, found: list[Quantity]) -> list[Quantity]:
     return sorted(kept + fractions, key=lambda q: q.start)
 
 
+# "reduces latency by a factor of 6", "within a factor of two", "a compression factor of 8": a multiple written
+# as a factor; a "real-time factor of 0.066" or a "scaling factor of 0.5" is a figure of its own or a setting.
+_FACTOR_BEFORE = re.compile(r"(?:\b(?:by|within)\s+(?:a\s+)?|\b(?:speed-?up|compression|reduction|acceleration|"
+                            r"improvement)\s+)factor\s+of\s+$", re.IGNORECASE)
+_FACTOR_WORD = re.compile(r"\b(?:by|within)\s+(?:a\s+)?factor\s+of\s+(?:(?P<pre>about|roughly|nearly|almost|up\s+to|"
+                          r"over|more\s+than)\s+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred)"
+                          r"(?![A-Za-z-])", re.IGNORECASE)
+
+
+def _with_factors(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Bare numbers after "by a factor of" are multiples (x), and so are the number words there."""
+    out = [Quantity(q.start, q.end, q.value, q.value_max, "x", "ratio", q.modifier, q.text)
+           if q.unit is None and _FACTOR_BEFORE.search(text, max(0, q.start - 40), q.start) else q for q in found]
+    for match in _FACTOR_WORD.finditer(text):
+        word = match.group("n").lower().split()[-1]
+        pre = match.group("pre")
+        modifier = _WORD_PRE.get(" ".join(pre.lower().split())) if pre else None
+        start = match.start("pre") if pre else match.start("n")
+        out.append(Quantity(start, match.end(), float(_WORD_NUMBERS[word]), None, "x", "ratio", modifier,
+                            text[start:match.end()]))
+    return sorted(out, key=lambda q: q.start)
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, left to right; identifiers, resolutions and ratios excluded."""
     found: list[Quantity] = []
@@ -418,6 +441,8 @@ def find_quantities(text: str) -> list[Quantity]:
         found = _with_scaled_units(text, found)
     if "1/" in text:
         found = _with_fractions(text, found)
+    if "actor of" in text:
+        found = _with_factors(text, found)
     lowered = text.lower()
     if any(cue in lowered for cue in _WORDS_CUES):
         found = sorted(found + _word_quantities(text), key=lambda q: q.start)

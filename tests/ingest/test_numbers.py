@@ -152,3 +152,14 @@ def test_a_fraction_of_what_a_baseline_takes_is_a_share_or_a_multiple():
     assert read("It needs roughly 1/4 of the training FLOPs.") == [(25.0, "%")]
     # a fraction that sets something up is no result: "rank 1/16 of the hidden size"
     assert (16.0, "x") not in read("Rank 1/16 of the hidden size is used.")
+
+
+def test_a_multiple_written_as_a_factor_is_a_ratio():
+    def read(text):
+        return [(q.value, q.unit, q.modifier) for q in find_quantities(text)]
+    assert read("It cuts decoding time by a factor of 5 on long inputs.") == [(5.0, "x", None)]
+    assert read("The encoder shrinks activations by a factor of about 3.2.") == [(3.2, "x", "about")]
+    assert read("Its speed comes within a factor of three of the GAN.") == [(3.0, "x", None)]
+    # a real-time factor or a scaling factor is a figure of its own or a setting, not a multiple
+    assert read("It runs at a real-time factor of 0.05.") == [(0.05, None, None)]
+    assert read("Logits use a scaling factor of 4.") == [(4.0, None, None)]
