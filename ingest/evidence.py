@@ -232,7 +232,9 @@ def _score_name_before() -> re.Pattern[str]:
     concepts = metric_concepts()
     unitless = tuple(cue for concept in concepts.values() for cue in concept.unitless_cues)  # "real-time factor"
     names = sorted(concepts["quality"].cues + concepts["accuracy"].cues + unitless, key=len, reverse=True)
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?:-score)?s?{_SCORE_BINDING.pattern}",
+    # "a Fréchet Inception Distance (FID) of 2.73": the name's abbreviation may follow it in brackets
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?:-score)?s?(?:\s*\([A-Za-z][\w@&-]{{0,9}}\))?"
+                      rf"{_SCORE_BINDING.pattern}",
                       re.IGNORECASE)
 
 

@@ -570,6 +570,9 @@ def test_yet_starts_a_new_claim():
     ("It shows accuracy improvements of 0.34, 11.52 and 5.05 on three benchmarks.",
      [(0.34, "accuracy"), (11.52, "accuracy"), (5.05, "accuracy")]),
     ("We use versions 1.5, 2.1 and 3.0 of the library.", []),
+    # the name's abbreviation in brackets between the name and the figure
+    ("The sampler reaches a Fréchet Inception Distance (FID) of 3.14 in eight steps.", [(3.14, "quality")]),
+    ("It keeps a character error rate (CER) of 4.25 on the test set.", [(4.25, "quality")]),
 ])
 def test_a_bare_level_reached_after_a_metric_word_is_a_claim(text, expected):
     assert [(c.value, c.metric) for c in claims(text)] == expected
