@@ -129,7 +129,7 @@ def details_mentions(line: str, registry: InstitutionRegistry) -> list[Mention]:
     fragments = split_institution_line(line)
     mentions: list[Mention] = []
     pending_units: list[str] = []
-    i = 0
+    i, named_by, count = 0, -1, 0  # named_by: the fragment that gave the last mention
     while i < len(fragments):
         pair = f"{fragments[i]}, {fragments[i + 1]}" if i + 1 < len(fragments) else None
         entry = registry.lookup(pair) if pair else None
@@ -147,8 +147,12 @@ def details_mentions(line: str, registry: InstitutionRegistry) -> list[Mention]:
             mentions.append(_unknown(fragments[i]))
         elif _SUB_UNIT.search(fragments[i]):
             pending_units.append(fragments[i])
+        elif mentions and named_by == i - 1 and _is_native_name_of_previous(line, fragments, i, mentions[-1]):
+            mentions[-1].seen.append(_unknown(fragments[i]).text)  # "Technion – Israel ..., הטכניון – ..."
         elif not _is_droppable(fragments[i]) and not _city_before_place(fragments, i):
             mentions.append(_unknown(fragments[i]))
+        if len(mentions) > count:
+            named_by, count = i, len(mentions)
         i += 1
     if not any(m.entry for m in mentions):  # no organisation to roll labs/institutes up to
         mentions.extend(Mention(u, None, [u]) for u in pending_units)
@@ -199,10 +203,65 @@ def _unknown(fragment: str) -> Mention:
     return Mention(fragment, None, [fragment])
 
 
+# Scripts an organisation's own-language name is written in after its English one, Chinese characters aside (a
+# Chinese name after an English one is as often another organisation, and the registry knows most of them).
+_NATIVE_SCRIPT = re.compile(r"[\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0e00-\u0e7f\u0900-\u097f\u3040-\u30ff"
+                            r"\uac00-\ud7a3]")
+
+
+# What kind of organisation a name says it is, in English and in the scripts above: a university, an institute or
+# a company. A name in another script is the previous one's only when both say the same kind.
+_KIND_WORDS = (
+    ("university", re.compile(r"Universit|College|大学|대학|[Уу]ниверситет|אוניברסיט|جامعة", re.IGNORECASE)),
+    ("institute", re.compile(r"Institut|研究所|研究院|연구소|연구원|[Ии]нститут|מכון|معهد", re.IGNORECASE)),
+    ("company", re.compile(r"\b(?:Inc|Corp|Corporation|Co|Ltd|LLC|GmbH)\b|株式会社|合同会社|주식회사|㈜|\b(?:АО|ООО|ПАО)\b"
+                           r"|בע\"מ|شركة")),
+)
+
+
+def _kinds(name: str) -> set[str]:
+    return {kind for kind, words in _KIND_WORDS if words.search(name)}
+
+
+# The countries whose organisations write their own names in each script (Latin letters aside).
+_SCRIPT_COUNTRIES = (
+    (re.compile(r"[\uac00-\ud7a3]"), {"KR"}), (re.compile(r"[\u3040-\u30ff]"), {"JP"}),
+    (re.compile(r"[\u0590-\u05ff]"), {"IL"}), (re.compile(r"[\u0e00-\u0e7f]"), {"TH"}),
+    (re.compile(r"[\u0900-\u097f]"), {"IN", "NP"}),
+    (re.compile(r"[\u0400-\u04ff]"), {"RU", "UA", "BY", "KZ", "BG", "RS", "MK", "KG", "MN"}),
+    (re.compile(r"[\u0600-\u06ff]"), {"SA", "AE", "QA", "EG", "JO", "KW", "OM", "BH", "LB", "MA", "DZ", "TN",
+                                       "IQ", "IR", "PK", "AF"}),
+)
+
+
+def _is_native_name_of_previous(line: str, fragments: list[str], i: int, previous: Mention) -> bool:
+    """A fragment in another script with no Latin letters, after a comma that follows a Latin-script organisation
+    name saying it is the same kind of organisation, is that organisation's name in its own language ("King
+    Abdullah University ... (KAUST), جامعة الملك ...", "Hanyang University, 한양대학교"). A list of organisations in
+    mixed scripts names different ones: not the same kind ("Adobe Research, 서울대학교"), no kind at all ("ETH
+    Zürich, Яндекс"), or a registered organisation of a country that does not write that script ("Tsinghua
+    University, 서울대학교"). A place is none."""
+    text, before = fragments[i], fragments[i - 1]
+    if _NATIVE_SCRIPT.search(text) is None or re.search(r"[A-Za-z]", text) or _NATIVE_SCRIPT.search(before) \
+            or not re.search(r"[A-Za-z]", before) or _is_place(text):
+        return False
+    kinds = _kinds(text)
+    if not kinds or kinds != _kinds(before):
+        return False
+    country = previous.entry.country if previous.entry else None
+    if country and any(script.search(text) and country not in countries for script, countries in _SCRIPT_COUNTRIES):
+        return False
+    return re.search(rf"{re.escape(before)}\s*[,，]\s*{re.escape(text)}", line) is not None
+
+
 def _is_address_note(note: str) -> bool:
-    """A place in parentheses after a name: every comma part a known place, an address or a region code."""
+    """A place in parentheses after a name: every comma part a known place, an address or a region code, or
+    plain place-like words before a known place ("Habana Labs (Caesarea, Israel)": a town no list holds)."""
     parts = [p.strip() for p in re.split(r"[,，]", note)]
-    return all(p and (_is_place(p) or _REGION_CODE.fullmatch(p)) for p in parts)
+    if all(p and (_is_place(p) or _REGION_CODE.fullmatch(p)) for p in parts):
+        return True
+    return len(parts) > 1 and _is_place(parts[-1]) and all(
+        _PLACE_NAME.fullmatch(p) and not _ORG_WORD.search(p) for p in parts[:-1])
 
 
 def brief_mentions(brief: str, registry: InstitutionRegistry) -> list[Mention]:

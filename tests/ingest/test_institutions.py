@@ -280,3 +280,20 @@ def test_a_city_is_not_completed_to_a_university_named_after_it():
 def test_korean_districts_and_us_state_postcodes_are_addresses():
     record = paper("주식회사 웜뱃, 성남시 분당구, 쿼카연구, 서울 강남구; Numbat College, College Park, MD 20742")
     assert names(record) == ["주식회사 웜뱃", "쿼카연구", "Numbat College"]
+
+
+def test_a_name_in_another_script_after_the_english_one_of_the_same_kind_is_an_alias():
+    (quokka,) = extract_institutions(paper("Quokka University of Science, جامعة كوكا للعلوم"))
+    assert quokka.name == "Quokka University of Science" and "جامعة كوكا للعلوم" in quokka.aliases
+    (numbat,) = extract_institutions(paper("Numbat Institute of Technology, מכון נומבט"))
+    assert "מכון נומבט" in numbat.aliases
+    # a list of organisations in mixed scripts names different ones: not the same kind, or no kind at all
+    assert len(names(paper("Wombat Research, 쿼카대학교"))) == 2
+    assert len(names(paper("Bilby Labs, Квокка"))) == 2
+    # a semicolon ends one organisation; a registered one of a country that does not write the script is another
+    assert len(names(paper("Numbat University; 쿼카대학교"))) == 2
+    assert len(names(paper("Tsinghua University, 쿼카대학교"))) == 2
+
+
+def test_unlisted_towns_before_a_known_country_in_parentheses_are_an_address():
+    assert names(paper("Wombat Systems (Quokkaville, Israel)")) == ["Wombat Systems"]
