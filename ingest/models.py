@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
+from dataclasses import replace
 from functools import lru_cache
 from itertools import accumulate, pairwise
 
@@ -44,13 +45,13 @@ _SIZE_SEPARATOR = re.compile(_ITEM_SEPARATOR)
 _GLUED_TAG = re.compile(r"-([A-Z][A-Za-z0-9]*|(?:light|lite|tiny|small|base|large|huge|mini|nano)(?=[\s,;.)]))"
                         r"(?![\w\-‐/])(?!\s+[A-Z][a-z])")
 _COMPONENT_AFTER = re.compile(r"\s+(VAE|VQ-?VAE|Tokenizer)\b(?!-)")  # "EnCodec tokenizer" describes EnCodec
-_PAREN_SIZES = re.compile(r"\s*\((\d+(?:\.\d+)?[BMbm](?:(?:/|\s*,\s*(?:and\s+)?|\s+and\s+)\d+(?:\.\d+)?[BMbm])*)\)")
+_PAREN_SIZES = re.compile(r"\s*(?:models?\s*)?\((\d+(?:\.\d+)?[BMbm](?:(?:/|\s*,\s*(?:and\s+)?|\s+and\s+)\d+(?:\.\d+)?[BMbm])*)\)")
 
 
 # What may follow a model's last size or decimal version as more of the same ("OPT-30B/66B/175B", "Stable Diffusion
 # 1.5, 2.1 and SDXL"): the listed items, the model's own last item, and how an item is spelt in a name.
 _LISTED_SIBLINGS = (
-    (re.compile(rf"(?:(?:{_ITEM_SEPARATOR})\d+(?:\.\d+)?[BMbm])+(?![\w.])"), re.compile(r"\d+(?:\.\d+)?[BMbm]$"), str.upper),
+    (re.compile(rf"(?:(?:{_ITEM_SEPARATOR})\d+(?:\.\d+)?[BMbm])+(?!\w|\.\d)"), re.compile(r"\d+(?:\.\d+)?[BMbm]$"), str.upper),
     (re.compile(rf"(?:(?:{_ITEM_SEPARATOR})\d+\.\d+(?![\w.]))+"), re.compile(r"(?<=[A-Za-z -])\d+\.\d+$"), str),
     # "LLaMA-1/2/3", not the sizes of "Falcon-7/40/180B"
     (re.compile(r"(?:/\d{1,2}(?![\w.]))+(?!/)"), re.compile(r"(?<=[A-Za-z]-)\d{1,2}$"), str),
@@ -192,7 +193,9 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
     for start, end, name in _spaced_sized_names(sentence) + _compared_names(sentence) + _pretrained_names(sentence):
         if not any(start < known_end and known_start < end for known_start, known_end in known_spans):
             known_spans.append((start, end))
-            found.setdefault(name.casefold(), Model(entity_id("model", name), name, None, resolved=False))
+            model = found.setdefault(name.casefold(), Model(entity_id("model", name), name, None, resolved=False))
+            for sibling in _listed_siblings(sentence, end, model):  # "CodeLLaMA 7B/34B"
+                found.setdefault(sibling.name.casefold(), replace(sibling, resolved=False))
     for name, family in _listed_beside(sentence, known_spans):
         found.setdefault(name.casefold(), Model(entity_id("model", name), name, family, resolved=family is not None))
     named_at.sort()

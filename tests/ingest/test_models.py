@@ -172,6 +172,12 @@ def test_a_size_written_before_the_name_joins_it() -> None:
 
 def test_sizes_after_a_slash_are_checkpoints_of_their_own() -> None:
     assert [m.name for m in extract_models("", "", "on OPT-30B/66B/175B models", ())] == ["OPT-30B", "OPT-66B", "OPT-175B"]
+    # the list may end the sentence, follow a model of no known family, or stand in brackets after "models"
+    assert [m.name for m in extract_models("", "", "We fine-tune OPT 1.3B and 6.7B.", ())] == ["OPT-1.3B", "OPT-6.7B"]
+    assert [(m.name, m.resolved) for m in extract_models("", "", "on QuokkaLM 3B/8B", ())] == [
+        ("QuokkaLM-3B", False), ("QuokkaLM-8B", False)]
+    assert [m.name for m in extract_models("", "", "results on OPT models (125M, 1.3B and 6.7B)", ())] == [
+        "OPT-125M", "OPT-1.3B", "OPT-6.7B"]
 
 
 def test_one_letter_size_codes_of_detectors() -> None:
