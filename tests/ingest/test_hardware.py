@@ -155,3 +155,10 @@ def test_microcontrollers_and_edge_accelerators_by_vendor_part_number() -> None:
 def test_a_short_capital_model_name_after_a_stem_names_the_device():
     names = [h.name for h in extract_hardware("", "", "It runs on an iPhone XS and on a Galaxy Pro.")]
     assert names == ["Apple iPhone XS"]  # "Galaxy Pro" alone still names no model
+
+
+def test_a_bare_tpu_is_a_kind_of_chip_and_a_versioned_one_a_device():
+    # "GPUs and TPUs" name kinds of chip, as "GPU" does; a version names a device of Google's TPU family
+    assert _found("accelerators such as GPUs and TPUs lack native support") == []
+    assert _found("a 2x speedup of attention on TPU at length 4096") == []
+    assert _found("trained on TPU v4 pods") == [("Google TPU v4", "accelerator")]
