@@ -40,7 +40,8 @@ _SEPARATOR = re.compile(f"[{_SEPARATOR_CHARS}]")
 _UNIT = re.compile(r"^(?:the\s+)?(?:dept\b|department|school|college|faculty|division|programme|program|"
                    r"graduate\s+school|key\s+lab)|\b(?:department|dept|group|team|division|program)\.?$"
                    r"|\b(?:school|faculty) of\b"
-                   r"|(?:학부|학과|대학원|연구실)$|^(?:institut|fakultät|fachbereich|lehrstuhl)\s+für\b"
+                   r"|(?:학부|학과|대학원|연구실)$|^\S*(?:研究科|学部|専攻|学科|領域|研究室)$"  # Korean and Japanese units
+                   r"|^(?:institut|fakultät|fachbereich|lehrstuhl)\s+für\b"
                    r"|^(?:departamento|departament|département|departement|dipartimento)\b",
                    re.IGNORECASE)
 # "Institute for X", "State Key Laboratory of Y", "ARC Lab": units when a resolved organisation is on the

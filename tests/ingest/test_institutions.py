@@ -297,3 +297,8 @@ def test_a_name_in_another_script_after_the_english_one_of_the_same_kind_is_an_a
 
 def test_unlisted_towns_before_a_known_country_in_parentheses_are_an_address():
     assert names(paper("Wombat Systems (Quokkaville, Israel)")) == ["Wombat Systems"]
+
+
+def test_a_japanese_graduate_school_or_division_alone_is_a_unit():
+    assert names(paper("Wombat University, 情報学研究科")) == ["Wombat University"]
+    assert names(paper("Wombat University, 情報科学領域")) == ["Wombat University"]
