@@ -103,6 +103,9 @@ _SETTING_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:at|under)\s+(?:an?\s+)?|在\s*
 _BUDGET_BEFORE = re.compile(r"\b(?:budget|keep\s+rate|keep\s+ratio|retention\s+ratio)\s+of\s+(?:only\s+|just\s+)?$",
                             re.IGNORECASE)
 # "from 71s to 29s": the first figure is the baseline's, the claim is the second.
+# "with a 50% KV cache budget", "both 50% and 35% KV cache budgets": the share a method is allowed, a setting
+_BUDGET_AFTER = re.compile(r"\s+(?:(?:and|or)\s+\d+(?:\.\d+)?%\s+)?(?!(?:lower|higher|smaller|larger|less|more|reduced)\b)"
+                           r"(?:(?!(?:under|at|with|for|in|on|of|across|to)\b)[A-Za-z-]+\s+){0,3}?budgets?\b")
 _RATE_COMPARED_AFTER = re.compile(r"\s*(?:the\s+)?(?:speed|throughput|rate|pace)\s+of\b|\s*(?:higher|faster)\s+"
                                   r"(?:[\w-]+\s+)?(?:speed|throughput)\b", re.IGNORECASE)
 # "at 20% lower cost", "at up to 4x higher frame rates": a change compared, not a setting chosen
@@ -272,7 +275,8 @@ def _is_result(text: str, q: Quantity) -> bool:
     if _TO_AFTER.match(after) and FROM_BEFORE.search(before):  # the anchored test first: it rarely holds
         return False
     if q.kind in {"ratio", "percent", "count"} and (_SETTING_BEFORE.search(before) or (
-            " of " in before[-20:] and _BUDGET_BEFORE.search(before))) and not (
+            " of " in before[-20:] and _BUDGET_BEFORE.search(before)) or (
+            q.kind == "percent" and "udget" in after and _BUDGET_AFTER.match(after))) and not (
             (q.kind == "ratio" and _RATE_COMPARED_AFTER.match(after)) or _CHANGE_COMPARED_AFTER.match(after)):
         return False  # "at 50% sparsity" is a setting; "at 1.4x the speed of ..." is a result
     if q.kind not in {None, "percent", "ratio", "points"} and _BASELINE_VALUE_BEFORE.search(before):

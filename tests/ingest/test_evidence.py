@@ -671,3 +671,13 @@ def test_flops_done_per_second_or_per_device_are_throughput_and_flops_needed_are
 def test_a_size_that_shrinks_with_no_memory_named_is_storage():
     assert one("The 4.2B checkpoint shrinks from 16.4 GB to 1.1 GB.").metric == "storage"
     assert one("It reduces GPU memory from 80 GB to 20 GB.").metric == "memory"
+
+
+def test_a_share_named_as_a_budget_is_a_setting():
+    def values(text):
+        return [c.value for c in extract_evidence("", 0, text, 1)]
+    assert values("With a 40% KV cache budget, the method keeps 98% of the full-cache score.") == [98.0]
+    assert values("It stays close to the full model with both 30% and 15% token budgets.") == []
+    # a budget that shrinks is a result, and a gain under budgets is one too
+    assert values("It serves the same traffic with a 25% lower compute budget.") == [25.0]
+    assert values("It improves accuracy by 3.1% under several token budgets.") == [3.1]
