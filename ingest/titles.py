@@ -121,9 +121,12 @@ def _is_line_break(head: str, tail: str, vocabulary: frozenset[str]) -> bool:
     lower_tail = tail.lower()
     if lower_tail in _SUFFIXES:
         return True
+    joined = (head + tail).lower()
+    if vocabulary and lower_tail in vocabulary and joined in vocabulary and head.lower() not in vocabulary \
+            and head.lower() not in english_words():
+        return True  # "Decom- position": the tail is a word too, but the head is none and the whole is the text's
     if not vocabulary or lower_tail in vocabulary:
         return False
-    joined = (head + tail).lower()
     if joined in vocabulary or (len(joined) >= 7 and _has_inflection(joined, vocabulary)):
         return True
     # "Exe-cution": neither part is a word and the whole is one; "Fine-grained", "Re-thinking" keep a word

@@ -118,3 +118,10 @@ def test_a_line_break_inside_a_word_the_report_does_not_use_elsewhere_is_mended(
         "Dynamic Inference for Efficient Robot Execution"
     # a compound of two words stays one
     assert clean_title("Fine-grained Re-thinking of Co-design", vocabulary) == "Fine-grained Re-thinking of Co-design"
+
+
+def test_a_break_whose_tail_is_a_word_but_whose_head_is_none_is_mended() -> None:
+    vocabulary = report_vocabulary("a low-rank decomposition of the weights at every position")
+    assert clean_title("Weight Decom- position for Fast Models", vocabulary) == "Weight Decomposition for Fast Models"
+    # a head that is a word keeps the hyphen ("Post- training" stays a compound)
+    assert clean_title("Fast Post- Training", vocabulary) == "Fast Post-Training"
