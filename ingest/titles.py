@@ -71,6 +71,15 @@ _SPACE_BEFORE_COLON = re.compile(r"(?<=\w)\s+:(?=\s)")
 _WORD = re.compile(r"[a-z](?<![-\w][a-z])(?<!- [a-z])[a-z]+(?![-\w])")
 
 
+# Inline TeX from a paper's source ("$L_2$ Norm", "Top-$p$"): the symbols as plain text, as the title reads.
+_INLINE_MATH = re.compile(r"\$([^$\s]{1,24})\$")
+_TEX_MARKUP = re.compile(r"\\[A-Za-z]+\s*|[_^{}]")
+
+
+def _plain_math(match: re.Match[str]) -> str:
+    return _TEX_MARKUP.sub("", match.group(1)) or match.group(0)
+
+
 def report_vocabulary(text: str) -> frozenset[str]:
     """Lower-case words of running text, excluding fragments next to a hyphen (those may be broken)."""
     return frozenset(_WORD.findall(text))
@@ -89,6 +98,8 @@ def clean_title(raw: str, vocabulary: frozenset[str] = frozenset()) -> str:
         title = _BRACKETED_VENUE.sub("", title)
         title = _TRAILING_JUNK.sub("", title)
         title = _strip_quotes(title.strip())
+    if "$" in title:
+        title = _INLINE_MATH.sub(_plain_math, title)
     title = _SUPERSCRIPT.sub(lambda m: m.group(1) + _SUPERSCRIPT_DIGITS[m.group(2)] + m.group(3), title)
     title = rejoin_hyphenation(title, vocabulary)
     title = _SPACE_BEFORE_COLON.sub(":", title)  # "DiffRate : Differentiable" -> "DiffRate: Differentiable"

@@ -125,3 +125,9 @@ def test_a_break_whose_tail_is_a_word_but_whose_head_is_none_is_mended() -> None
     assert clean_title("Weight Decom- position for Fast Models", vocabulary) == "Weight Decomposition for Fast Models"
     # a head that is a word keeps the hyphen ("Post- training" stays a compound)
     assert clean_title("Fast Post- Training", vocabulary) == "Fast Post-Training"
+
+
+def test_inline_tex_in_a_title_reads_as_plain_symbols() -> None:
+    assert clean_title("An $L_1$ Penalty for Sparse Heads") == "An L1 Penalty for Sparse Heads"
+    assert clean_title("Adaptive Top-$k$ Routing in $\\mathcal{O}(n)$ Time") == "Adaptive Top-k Routing in O(n) Time"
+    assert clean_title("Serving LLMs for $5 to $10 a Day") == "Serving LLMs for $5 to $10 a Day"  # prices stay
