@@ -301,6 +301,9 @@ def resolve_fragment(fragment: str, registry: InstitutionRegistry) -> list[Menti
         entry = registry.lookup(bare)  # "ソニーグループ株式会社", "주식회사 카카오", "Foo Co., Ltd."
     if entry is None and not _is_place(fragment):  # "New York" is the city, not a cut-off "New York University"
         entry = registry.complete(fragment) or registry.closest(fragment)
+    if entry is None and (unit := _COMPANY_UNIT.match(fragment)):
+        company = registry.lookup(unit.group(1))  # "Huawei Russian Research Institute": a company's own lab
+        entry = company if company is not None and company.kind == "company" else None
     if entry is not None:
         return [Mention(fragment, entry, [fragment])]
     if _JOINT_UNIT.match(fragment):
@@ -309,6 +312,11 @@ def resolve_fragment(fragment: str, registry: InstitutionRegistry) -> list[Menti
     if contained and _named_after_more(fragment, contained[0][0]):
         return []  # "圣路易斯华盛顿大学" (Washington University in St. Louis) is not 华盛顿大学
     return [Mention(text, e, [text]) for text, e in contained]
+
+
+# A registered company's name, then at most three words and a research unit's: the company's own lab or institute.
+_COMPANY_UNIT = re.compile(r"^([A-Z][\w.&-]*)\s+(?:[\w'-]+\s+){0,3}?(?:Research\s+(?:Institute|Center|Centre|Labs?)|"
+                           r"Research|Labs?|Institute)$")
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")

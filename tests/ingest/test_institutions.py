@@ -302,3 +302,10 @@ def test_unlisted_towns_before_a_known_country_in_parentheses_are_an_address():
 def test_a_japanese_graduate_school_or_division_alone_is_a_unit():
     assert names(paper("Wombat University, 情報学研究科")) == ["Wombat University"]
     assert names(paper("Wombat University, 情報科学領域")) == ["Wombat University"]
+
+
+def test_a_registered_company_s_own_research_lab_is_the_company():
+    assert names(paper("Huawei Quokka Research Institute, Shandong University")) == ["Huawei", "Shandong University"]
+    assert names(paper("Intel Wombat Labs")) == ["Intel"]
+    # an unknown company's institute stays an organisation of its own
+    assert "Quokka Systems Research Institute" in names(paper("Quokka Systems Research Institute"))
