@@ -71,7 +71,8 @@ _ADDRESS = re.compile(
     r"|(?:[A-Z][a-z]+\s+)?\d{4,6}(?:-\d{3,4})?|[A-ZÀ-Þ][a-zß-ÿ]+(?:strasse|straße|str\.|weg|gasse|platz|allee)\s+\d+\w?"
     r"|\d+\w?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.|Drive|Way|Lane)"
     r"|(?:[\u4e00-\u9fff]{1,4}[都道府県省市])?[\u4e00-\u9fff]{1,4}[都道府県省市区町村县]"
-    r"|(?:[\uac00-\ud7a3]{1,5}\s+)?[\uac00-\ud7a3]{1,3}(?:시|(?<!연)구|군)|[A-Z]{2}\s+\d{5}(?:-\d{4})?)$")
+    r"|(?:[\uac00-\ud7a3]{1,5}\s+)?[\uac00-\ud7a3]{1,3}(?:시|(?<!연)구|군)|[A-Z]{2}\s+\d{5}(?:-\d{4})?"
+    r"|(?:[A-Z][a-z]+\s+){1,2}(?:VIC|NSW|QLD|ACT|TAS|NT|SA|WA)(?:\s+\d{4})?)$")  # "Clayton VIC 3800"
 
 
 _REGION_CODE = re.compile(r"[A-Z]{2}")  # "CA", "IL", "BC" after a city

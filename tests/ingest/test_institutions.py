@@ -280,6 +280,8 @@ def test_a_city_is_not_completed_to_a_university_named_after_it():
 def test_korean_districts_and_us_state_postcodes_are_addresses():
     record = paper("주식회사 웜뱃, 성남시 분당구, 쿼카연구, 서울 강남구; Numbat College, College Park, MD 20742")
     assert names(record) == ["주식회사 웜뱃", "쿼카연구", "Numbat College"]
+    # an Australian town and state, and a postcode after them
+    assert names(paper("Numbat College, Wombatville VIC 3800, Australia")) == ["Numbat College"]
 
 
 def test_a_name_in_another_script_after_the_english_one_of_the_same_kind_is_an_alias():
