@@ -122,8 +122,11 @@ class InstitutionRegistry:
         if len(key) < 12 or _CJK.search(key):
             return None
         # A ratio >= cutoff needs lengths within a factor and (for names of 12+ chars) a shared long word.
+        # A short word is an abbreviation or a particle, misspelt rarely: it must stand in the name as written
+        # ("AI Institute" is not "AIRI Institute").
+        short = {word for word in key.split() if len(word) <= 3}
         candidates = {k for word in set(key.split()) for k in self._keys_by_word.get(word, ())
-                      if 2 * min(len(k), len(key)) / (len(k) + len(key)) >= cutoff}
+                      if 2 * min(len(k), len(key)) / (len(k) + len(key)) >= cutoff and short <= set(k.split())}
         found = difflib.get_close_matches(key, sorted(candidates), n=2, cutoff=cutoff)
         if not found:
             return None

@@ -47,6 +47,8 @@ def test_lookup_completion_and_spelling():
     assert registry.complete("University of Central") is None  # Florida or Lancashire: not guessed
     assert registry.closest("Tsinghua Univeristy").name == "Tsinghua University"
     assert registry.closest("MIT") is None
+    # a short word is not misspelt into a longer one: an "AI Institute" is not the "AIRI Institute"
+    assert registry.closest("AI Institute") is None
 
 
 def test_a_label_claimed_twice_is_rejected():
