@@ -42,7 +42,7 @@ _BRACED = re.compile(r"-\{([A-Za-z0-9., -]{1,40})\}")
 _ITEM_SEPARATOR = r"/|\s*,\s*(?:and\s+)?|\s+and\s+|\s*[、和与及]\s*"  # "7B/13B", "1.5, 2.1 and", "A、B和C"
 _SIZE_SEPARATOR = re.compile(_ITEM_SEPARATOR)
 # "LLaVA-HR", "SwinIR-light"; not "CLIP-Knowledge Distillation"
-_GLUED_TAG = re.compile(r"-([A-Z][A-Za-z0-9]*|(?:light|lite|tiny|small|base|large|huge|mini|nano)(?=[\s,;.)]))"
+_GLUED_TAG = re.compile(r"-([A-Z][A-Za-z0-9]*(?:-\d+[kK])?|(?:light|lite|tiny|small|base|large|huge|mini|nano)(?=[\s,;.)]))"
                         r"(?![\w\-‐/])(?!\s+[A-Z][a-z])")
 _COMPONENT_AFTER = re.compile(r"\s+(VAE|VQ-?VAE|Tokenizer)\b(?!-)")  # "EnCodec tokenizer" describes EnCodec
 _PAREN_SIZES = re.compile(r"\s*(?:models?\s*)?\((\d+(?:\.\d+)?[BMbm](?:(?:/|\s*,\s*(?:and\s+)?|\s+and\s+)\d+(?:\.\d+)?[BMbm])*)\)")

@@ -513,3 +513,7 @@ def test_a_released_vae_or_tokenizer_of_a_known_model_is_named_with_it():
 def test_a_name_the_paper_calls_a_data_set_is_no_model_anywhere_in_it():
     text = "We pre-train on the SA-1B dataset, then finetune the models on SA-1B; ResNet-50 is the baseline."
     assert [m.name for m in extract_models("", "", text, ())] == ["ResNet-50"]
+
+
+def test_a_variant_word_with_a_context_length_is_part_of_the_checkpoint() -> None:
+    assert _names("We extend Llama-3-8B-Instruct-Quokka-512k to longer inputs.") == ["LLaMA-3-8B-Instruct-Quokka-512k"]
