@@ -75,6 +75,10 @@ _NEUTRAL = re.compile(r"保持|保留|维持|达到|(?<![A-Za-z])(?:retain|maint
                       re.IGNORECASE)
 _PARAMETER_RESULT = re.compile(
     r"(?:仅|只|only|just|activat\w*|updat\w*|激活|更新|减少|reduc\w*|fewer)\s*\S{0,3}\s*$", re.IGNORECASE)
+_PARAMETERS_AFTER = re.compile(r"\s*(?:trainable\s+|learnable\s+)?parameters\b", re.IGNORECASE)
+_OWN_SIZE_BEFORE = re.compile(r"\b(?:has|have|with|of|adds?|merely|only|just)\s+(?:only\s+|merely\s+|just\s+|about\s+|"
+                              r"roughly\s+|fewer\s+than\s+|less\s+than\s+)?$", re.IGNORECASE)
+_MODELS_WITH_BEFORE = re.compile(r"\bmodels\s+(?:\w+\s+){0,1}(?:with|of|have)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # "12B active parameters", "5.9B activated parameters": what a mixture of experts runs per token.
 _ACTIVE_AFTER = re.compile(r"\s*(?:active|activated)\s+param", re.IGNORECASE)
 _SCORE_BINDING = re.compile(
@@ -289,8 +293,11 @@ def _is_result(text: str, q: Quantity) -> bool:
             and _BASELINE_LIST_BEFORE.search(text, max(0, q.start - 160), q.start):
         return False  # "against 516 KB for A and 327 KB for B"; a share or score compared stays, as above
     if q.kind == "count":
-        return q.unit in {"B", "M"} and bool(_PARAMETER_RESULT.search(before) or _ACTIVE_AFTER.match(after)) \
-            and not _DATA_AFTER.match(after)
+        # a size in millions of parameters is a small model's own size, a result ("with 16.6M parameters");
+        # billions are the scale of the models a method is run on, unless what it keeps or activates
+        return q.unit in {"B", "M"} and bool(_PARAMETER_RESULT.search(before) or _ACTIVE_AFTER.match(after) or (
+            q.unit == "M" and _PARAMETERS_AFTER.match(after) and _OWN_SIZE_BEFORE.search(before)
+            and not _MODELS_WITH_BEFORE.search(before))) and not _DATA_AFTER.match(after)
     if q.kind in {"time", "rate"} and _REQUIREMENT_BEFORE.search(before):
         return False
     if q.unit == "px" and _RESOLUTION_AFTER.match(after):

@@ -681,3 +681,13 @@ def test_a_share_named_as_a_budget_is_a_setting():
     # a budget that shrinks is a result, and a gain under budgets is one too
     assert values("It serves the same traffic with a 25% lower compute budget.") == [25.0]
     assert values("It improves accuracy by 3.1% under several token budgets.") == [3.1]
+
+
+def test_a_small_model_s_own_size_in_millions_of_parameters_is_a_claim():
+    def claims(text):
+        return [(c.value, c.unit, c.metric) for c in extract_evidence("", 0, text, 1)]
+    assert claims("The student has 12.5M parameters.") == [(12.5, "M", "parameters")]
+    assert claims("It matches the teacher with only 40M parameters.") == [(40.0, "M", "parameters")]
+    # the models a method is run on, and ranges of sizes, are settings
+    assert claims("All models have about 150M parameters.") == []
+    assert claims("We train models from 20M to 700M parameters.") == []
