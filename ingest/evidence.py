@@ -47,6 +47,7 @@ class EvidenceClaim:
     sentence: str  # verbatim sentence of the source text
     source: Source
     line: int
+    other_named: bool = False  # metric "other" because the clause names a measure outside the list ("batch size")
 
 
 # Each boundary pattern opens with one class of every character it can start with, then tells the
@@ -661,8 +662,24 @@ def _claims(text: str, source: Source, line: int, kept: list[Quantity],
             quote=text[quote_span.start:quote_span.end].strip(),
             sentence=text[sentence.start:sentence.end].strip(),
             source=source, line=line,
+            other_named=metric == "other" and _names_other(text, sub, q, cues),
         )))
     return out
+
+
+# A condition a figure was measured under ("under different batch sizes", "when using high-end GPUs")
+_CONDITION_BEFORE = re.compile(r"[(（]|\b(?:under|with|when|for|in|at|across|using)\b", re.IGNORECASE)
+
+
+def _names_other(text: str, sub: Span, q: Quantity, cues: list[tuple[int, int, str, bool]]) -> bool:
+    """The figure's own sub-clause names a measure outside the list ("4x larger batch size", "raises watch time
+    by 0.7%"), not as a condition it was measured under ("1.4x in large-batch settings (batch sizes 32-80)")."""
+    for start, _, metric, weak in cues:
+        if metric == "other" and not weak and sub.start <= start < sub.end:
+            between = text[q.end:start] if start >= q.end else ""
+            if not _CONDITION_BEFORE.search(between):
+                return True
+    return False
 
 
 def extract_claims(text: str, source: str, line: int) -> list[EvidenceClaim]:
@@ -674,8 +691,8 @@ def _merge(abstract: EvidenceClaim, brief: EvidenceClaim) -> EvidenceClaim:
     """The abstract's quote and line, with fields the abstract left empty filled from the brief."""
     filled = {name: getattr(brief, name) for name in ("direction", "baseline", "condition", "scope")
               if getattr(abstract, name) is None}
-    if abstract.metric == "other" and brief.metric != "other":
-        filled["metric"] = brief.metric
+    if abstract.metric == "other" and brief.metric != "other" and not abstract.other_named:
+        filled["metric"] = brief.metric  # the abstract's "other" was no more than the lack of a measure word
     return replace(abstract, **filled)
 
 

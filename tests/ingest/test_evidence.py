@@ -691,3 +691,12 @@ def test_a_small_model_s_own_size_in_millions_of_parameters_is_a_claim():
     # the models a method is run on, and ranges of sizes, are settings
     assert claims("All models have about 150M parameters.") == []
     assert claims("We train models from 20M to 700M parameters.") == []
+
+
+def test_a_measure_the_abstract_names_outside_the_list_is_not_replaced_by_the_brief_s_reading():
+    def merged(brief, abstract):
+        return [(c.value, c.metric) for c in extract_evidence(brief, 0, abstract, 1)]
+    # the brief's "显存" makes its 4x memory; the abstract says what was measured: a batch size
+    assert merged("达成了显存降低从而支持4倍批量的效果", "The saved memory allows a 4x larger batch size.") == [(4.0, "other")]
+    # an abstract with no measure word still takes the brief's
+    assert merged("达成了吞吐为原来38%的效果", "It uses 38% of the original.") == [(38.0, "throughput")]
