@@ -79,7 +79,7 @@ _PARAMETER_RESULT = re.compile(
 _PARAMETERS_AFTER = re.compile(r"\s*(?:trainable\s+|learnable\s+)?parameters\b", re.IGNORECASE)
 _OWN_SIZE_BEFORE = re.compile(r"\b(?:has|have|with|of|adds?|merely|only|just)\s+(?:only\s+|merely\s+|just\s+|about\s+|"
                               r"roughly\s+|fewer\s+than\s+|less\s+than\s+)?$", re.IGNORECASE)
-_MODELS_WITH_BEFORE = re.compile(r"\bmodels\s+(?:\w+\s+){0,1}(?:with|of|have)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_MODELS_WITH_BEFORE = re.compile(r"\bmodels\s+(?:\w+\s+)?(?:with|of|have)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # "12B active parameters", "5.9B activated parameters": what a mixture of experts runs per token.
 _ACTIVE_AFTER = re.compile(r"\s*(?:active|activated)\s+param", re.IGNORECASE)
 _SCORE_BINDING = re.compile(
