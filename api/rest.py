@@ -34,6 +34,10 @@ OptionalId = Annotated[str | None, Query(max_length=200)]
 
 # Parameter patterns and bounds, shared with the explorer's pages (api/explorer.py).
 MAX_QUERY_CHARS = 500
+# Some character that is not white space in any of the three regex dialects that read this pattern: the
+# schema's (ECMAScript), pydantic's (Rust) and Python's. They disagree on U+001C-001F, U+0085 and U+FEFF, so
+# a plain \S let a query of one U+0085 be schema-valid and still rejected.
+NOT_ONLY_SPACE = r"[^\s\x1c-\x1f\u0085\ufeff]"
 SEARCH_MODE = "^(hybrid|vector|lexical)$"
 TREND_BY = "^(category|technique|institution|model|hardware)$"
 TREND_SORT = "^(papers|rising|new)$"
@@ -139,7 +143,7 @@ def build_router(settings: Settings) -> APIRouter:
                 responses=error_responses(400, 422, 503))
     async def search(
         request: Request,
-        q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS, pattern=r"\S",
+        q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS, pattern=NOT_ONLY_SPACE,
                                     description="the query")],
         filters: Annotated[SearchFilters, Depends()],
         k: Annotated[int, Query(ge=1, le=settings.search_max_k)] = 10,
