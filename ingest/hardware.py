@@ -17,6 +17,7 @@ returned; a family ("Qualcomm Snapdragon") counts only when none of its members 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from graph.ids import entity_id
 from graph.model import Hardware
@@ -50,6 +51,7 @@ def find_hardware(sentence: str) -> list[Hardware]:
         if not any(span[0] < k[1] and k[0] < span[1] for k in kept):
             kept.append(span)
     kept += _listed_before_class_word(onto, sentence, kept)
+    kept += _listed_after_vendor_device(onto, sentence, kept)
     kept += _parts_named_by_kind(sentence, kept)
     found: dict[str, Hardware] = {}
     for start, end, device in sorted(kept, key=lambda s: s[0]):
@@ -95,6 +97,40 @@ def _listed_before_class_word(onto: Ontology, sentence: str,
             if hit is not None:
                 out.append((start, end, _labelled(onto, hit.target)))
     return out
+
+
+# "NVIDIA H100 and L4 servers", "on NVIDIA H800 and L20 clusters": bare model codes listed right after a device
+# named with its vendor are that vendor's devices, when the vendor and the code name one.
+_LISTED_CODE = re.compile(rf"(?:{LIST_GAP.pattern})({_CODE.pattern})(?![\w-])")
+
+
+def _listed_after_vendor_device(onto: Ontology, sentence: str,
+                                kept: list[tuple[int, int, Hardware]]) -> list[tuple[int, int, Hardware]]:
+    vendors = _vendor_names()
+    out: list[tuple[int, int, Hardware]] = []
+    for _, end, device in sorted(kept, key=lambda k: k[0]):
+        vendor = device.name.split(" ", 1)[0]
+        if vendor not in vendors:
+            continue
+        at = end
+        while (item := _LISTED_CODE.match(sentence, at)) is not None:
+            start, stop = item.span(1)
+            if any(start < k[1] and k[0] < stop for k in kept + out):
+                break
+            named = f"{vendor} {item.group(1)}"
+            whole = [d for s, e, d in _grammar_devices(onto, named) if s == 0 and e == len(named)] or [
+                _labelled(onto, h.target) for h in onto.hardware_index.find(named)
+                if h.start == 0 and h.end == len(named) and not onto.hardware[h.target].generic]
+            if not whole:
+                break
+            out.append((start, stop, whole[0]))
+            at = item.end()
+    return out
+
+
+@cache
+def _vendor_names() -> frozenset[str]:
+    return frozenset(entry.vendor for entry in hardware_by_node_id().values() if entry.vendor)
 
 
 # A part number the kind of device that follows names as hardware: "the MAX78000 microcontroller", "a

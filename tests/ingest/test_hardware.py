@@ -162,3 +162,10 @@ def test_a_bare_tpu_is_a_kind_of_chip_and_a_versioned_one_a_device():
     assert _found("accelerators such as GPUs and TPUs lack native support") == []
     assert _found("a 2x speedup of attention on TPU at length 4096") == []
     assert _found("trained on TPU v4 pods") == [("Google TPU v4", "accelerator")]
+
+
+def test_bare_model_codes_listed_after_a_vendor_s_device_are_that_vendor_s():
+    assert _found("energy efficiency over NVIDIA H100 and L4 servers") == [("NVIDIA H100", "gpu"), ("NVIDIA L4", "gpu")]
+    # a count or a word after the list gap is not taken
+    assert _found("on NVIDIA A100 and 8 GPUs") == [("NVIDIA A100", "gpu")]
+    assert _found("on NVIDIA A100 and Ubuntu 22") == [("NVIDIA A100", "gpu")]
