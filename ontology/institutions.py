@@ -105,16 +105,21 @@ class InstitutionRegistry:
         key = normalise_name(truncated)
         if len(key.split()) < 2 or _CJK.search(key):
             return None
-        prefix = key + " "
+        matches = self._completions(key + " ")
+        if not matches and len(key.rsplit(" ", 1)[-1]) >= 4:
+            matches = self._completions(key)  # cut inside its last word: "Carnegie Mellon Univer"
+        # A campus or subsidiary completing the same way as its parent does not make the name ambiguous.
+        roots = {m for m in matches if not set(self.ancestors(m)) & matches}
+        return self._by_id[roots.pop()] if len(roots) == 1 else None
+
+    def _completions(self, prefix: str) -> set[str]:
         start = bisect.bisect_left(self._english_keys, prefix)  # the keys are sorted: a range, not a scan
         matches = set()
         for k in self._english_keys[start:]:
             if not k.startswith(prefix):
                 break
             matches.add(self._by_key[k].id)
-        # A campus or subsidiary completing the same way as its parent does not make the name ambiguous.
-        roots = {m for m in matches if not set(self.ancestors(m)) & matches}
-        return self._by_id[roots.pop()] if len(roots) == 1 else None
+        return matches
 
     def closest(self, name: str, cutoff: float = 0.92) -> RegisteredInstitution | None:
         """A misspelt long English name ("Tsinghua Univeristy"); short names are never guessed."""

@@ -45,6 +45,8 @@ def test_lookup_completion_and_spelling():
         "École Polytechnique Fédérale de Lausanne"
     assert registry.complete("University of Notre").name == "University of Notre Dame"
     assert registry.complete("University of Central") is None  # Florida or Lancashire: not guessed
+    assert registry.complete("Carnegie Mellon Univer").name == "Carnegie Mellon University"  # cut inside a word
+    assert registry.complete("Carnegie Mellon Un") is None  # too little of the word is left to say which
     assert registry.closest("Tsinghua Univeristy").name == "Tsinghua University"
     assert registry.closest("MIT") is None
     # a short word is not misspelt into a longer one: an "AI Institute" is not the "AIRI Institute"
