@@ -147,8 +147,9 @@ def details_mentions(line: str, registry: InstitutionRegistry) -> list[Mention]:
             # "MIT-IBM Watson AI Lab", "Lawrence Berkeley National Laboratory": organisations of their own,
             # not units of the names inside them
             mentions.append(_unknown(fragments[i]))
-        elif _SUB_UNIT.search(fragments[i]):
-            pending_units.append(fragments[i])
+        elif _SUB_UNIT.search(fragments[i]) or (_NAMED_INSTITUTE.fullmatch(fragments[i])
+                                                 and _beside_university(fragments, i, registry)):
+            pending_units.append(fragments[i])  # "Language Technologies Institute, Carnegie Mellon University"
         elif mentions and named_by == i - 1 and _is_native_name_of_previous(line, fragments, i, mentions[-1]):
             mentions[-1].seen.append(_unknown(fragments[i]).text)  # "Technion – Israel ..., הטכניון – ..."
         elif not _is_droppable(fragments[i]) and not _city_before_place(fragments, i):
@@ -313,6 +314,25 @@ def resolve_fragment(fragment: str, registry: InstitutionRegistry) -> list[Menti
     if contained and _named_after_more(fragment, contained[0][0]):
         return []  # "圣路易斯华盛顿大学" (Washington University in St. Louis) is not 华盛顿大学
     return [Mention(text, e, [text]) for text, e in contained]
+
+
+# "Language Technologies Institute", "Institute of Information Science": an institute's own name, a unit of the
+# university written right beside it (an institute of its own, "Vector Institute", is in the registry).
+_NAMED_INSTITUTE = re.compile(r"(?:[A-Z][\w-]*\s+){1,4}Institute|Institute\s+(?:of|for)\s+(?:[A-Z][\w-]*\s*(?:and\s+)?){1,5}")
+
+
+def _beside_university(fragments: list[str], i: int, registry: InstitutionRegistry) -> bool:
+    """Next to a registered university or institute, and not named as one of its own: a research institute
+    ("Toyota Research Institute") or one named after its city ("Shanghai Qi Zhi Institute")."""
+    name = fragments[i]
+    if "Research Institute" in name or _is_place(name.split(" ", 1)[0]):
+        return False
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(fragments):
+            entry = registry.lookup(fragments[j])
+            if entry is not None and entry.kind in {"university", "institute"}:
+                return True
+    return False
 
 
 # A registered company's name, then at most three words and a research unit's: the company's own lab or institute.

@@ -311,3 +311,11 @@ def test_a_registered_company_s_own_research_lab_is_the_company():
     assert names(paper("Intel Wombat Labs")) == ["Intel"]
     # an unknown company's institute stays an organisation of its own
     assert "Quokka Systems Research Institute" in names(paper("Quokka Systems Research Institute"))
+
+
+def test_an_institute_written_beside_a_registered_university_is_its_unit():
+    assert names(paper("Quokka Studies Institute, Carnegie Mellon University, Pittsburgh")) == ["Carnegie Mellon University"]
+    assert names(paper("Tsinghua University, Institute for Wombat Science")) == ["Tsinghua University"]
+    # research institutes and institutes named after their city are organisations of their own
+    assert len(names(paper("Quokka Research Institute, Carnegie Mellon University"))) == 2
+    assert len(names(paper("Shanghai Wombat Institute, Tsinghua University"))) == 2
