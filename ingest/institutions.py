@@ -105,7 +105,7 @@ def extract_institutions(record: PaperRecord,
     registry = registry or institution_registry()
     details = details_mentions(record.institutions_raw, registry)
     brief = brief_mentions(record.brief, registry)
-    return tuple(_institution(m) for m in _merge(details, brief, registry))
+    return tuple(_institution(m) for m in _with_company_units_rolled_up(_merge(details, brief, registry), registry))
 
 
 def split_institution_line(text: str) -> list[str]:
@@ -477,6 +477,43 @@ def _counterpart(brief: Mention, details: list[Mention], registry: InstitutionRe
                 normalise_name(_QUALIFIER.sub("", d.entry.name)) == base:
             return d
     return None
+
+
+def _with_company_units_rolled_up(mentions: list[Mention], registry: InstitutionRegistry) -> list[Mention]:
+    """A company's labs named beside the company itself or beside each other ("Google Research, Google
+    DeepMind", "Meta GenAI, Meta") are the company: one organisation, the labs' names its aliases. A lab
+    named alone stays the lab (linked to its company)."""
+    company_of: dict[int, RegisteredInstitution] = {}
+    for i, m in enumerate(mentions):
+        if m.entry is not None and m.entry.kind == "company":
+            company_of[i] = m.entry
+        elif m.entry is not None and m.entry.kind == "lab" and m.entry.parent_id:
+            parent = registry.get(m.entry.parent_id)
+            if parent is not None and parent.kind == "company":
+                company_of[i] = parent
+        elif m.entry is None and " " in m.text:
+            # an unregistered unit named after a company: "Meta GenAI", "Tencent PCG"
+            parent = registry.lookup(m.text.split(" ", 1)[0])
+            if parent is not None and parent.kind == "company":
+                company_of[i] = parent
+    groups: dict[str, list[int]] = {}
+    for i, company in company_of.items():
+        groups.setdefault(company.id, []).append(i)
+    merged: dict[int, Mention] = {}
+    for company_id, members in groups.items():
+        named_itself = any(mentions[i].entry is not None and mentions[i].entry.id == company_id for i in members)
+        registered_labs = sum(1 for i in members if mentions[i].entry is not None)
+        if len(members) < 2 or not (named_itself or registered_labs >= 2):
+            continue
+        company = company_of[members[0]]
+        seen = [name for i in members for name in (mentions[i].seen if mentions[i].entry is None or
+                                                     mentions[i].entry.id == company_id else
+                                                     [*mentions[i].seen, mentions[i].entry.name])]
+        merged[members[0]] = Mention(company.name, company, seen)
+        merged.update({i: None for i in members[1:]})  # type: ignore[misc]
+    if not merged:
+        return mentions
+    return [merged.get(i, m) for i, m in enumerate(mentions) if merged.get(i, m) is not None]
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:

@@ -319,3 +319,13 @@ def test_an_institute_written_beside_a_registered_university_is_its_unit():
     # research institutes and institutes named after their city are organisations of their own
     assert len(names(paper("Quokka Research Institute, Carnegie Mellon University"))) == 2
     assert len(names(paper("Shanghai Wombat Institute, Tsinghua University"))) == 2
+
+
+def test_a_company_s_labs_named_together_or_beside_the_company_are_the_company():
+    (google,) = extract_institutions(paper("Google Research, Mountain View, Google DeepMind"))
+    assert google.name == "Google" and {"Google Research", "Google DeepMind"} <= set(google.aliases)
+    (meta,) = extract_institutions(paper("Meta Quokka Lab, Meta, Menlo Park"))
+    assert meta.name == "Meta" and "Meta Quokka Lab" in meta.aliases
+    # a lab named alone stays the lab, linked to its company
+    (deepmind,) = extract_institutions(paper("Google DeepMind, London"))
+    assert deepmind.name == "Google DeepMind" and deepmind.parent_name == "Google"
