@@ -34,6 +34,7 @@ _GLUED_MEMORY = re.compile(r"(?<=\w)-\d{2,3}GB?$")
 _PLURAL = re.compile(r"^[A-Za-z]*\d+s$")
 _DEVICE_COUNT = re.compile(r"(?<![A-Za-z0-9])(\d{1,4})[x×](?=[A-Z])")
 _DEVICE_COUNT_CUE = re.compile(r"\d[x×][A-Z]")
+_PARAMETER_COUNT_PART = re.compile(r"-\d+(?:\.\d+)?[MB](?![A-Za-z])")  # a glued parameter count ends a model's name
 
 
 def find_hardware(sentence: str) -> list[Hardware]:
@@ -168,6 +169,9 @@ def _grammar_devices(onto: Ontology, text: str) -> list[tuple[int, int, Hardware
         before = text[match.start() - 1] if match.start() else " "
         if before.isascii() and (before.isalnum() or before in "-_"):  # glued to a Latin word, not to Chinese
             continue
+        if "-" in match.group("number") and _PARAMETER_COUNT_PART.search(text, match.start("number"),
+                                                                           match.end() + 8):
+            continue  # "M2M100-418M": a model named with its parameter count, not an Apple M2
         family = onto.hardware[grammar.family_of_stem[match.group("stem")]]
         parts = re.split(r"[ \t]+", match.group("number").strip(" \t"))
         inner = grammar.family_of_stem.get(parts[0]) if family.vendor == match.group("stem") else None

@@ -169,3 +169,8 @@ def test_bare_model_codes_listed_after_a_vendor_s_device_are_that_vendor_s():
     # a count or a word after the list gap is not taken
     assert _found("on NVIDIA A100 and 8 GPUs") == [("NVIDIA A100", "gpu")]
     assert _found("on NVIDIA A100 and Ubuntu 22") == [("NVIDIA A100", "gpu")]
+
+
+def test_a_model_named_with_its_parameter_count_is_no_device():
+    assert _found("We translate with Q2Q100-418M and an M2M100-1.2B model.") == []
+    assert _found("It runs on an M2 Max.") == [("Apple M2 Max", "mobile")]
