@@ -499,21 +499,22 @@ def _with_company_units_rolled_up(mentions: list[Mention], registry: Institution
     groups: dict[str, list[int]] = {}
     for i, company in company_of.items():
         groups.setdefault(company.id, []).append(i)
-    merged: dict[int, Mention] = {}
+    replacement: dict[int, Mention] = {}
+    absorbed: set[int] = set()
     for company_id, members in groups.items():
         named_itself = any(mentions[i].entry is not None and mentions[i].entry.id == company_id for i in members)
-        registered_labs = sum(1 for i in members if mentions[i].entry is not None)
-        if len(members) < 2 or not (named_itself or registered_labs >= 2):
+        registered = sum(1 for i in members if mentions[i].entry is not None)
+        if len(members) < 2 or not (named_itself or registered >= 2):
             continue
+        seen: list[str] = []
+        for i in members:
+            seen += mentions[i].seen
+            if mentions[i].entry is not None and mentions[i].entry.id != company_id:
+                seen.append(mentions[i].entry.name)  # a registered lab's own name becomes an alias
         company = company_of[members[0]]
-        seen = [name for i in members for name in (mentions[i].seen if mentions[i].entry is None or
-                                                     mentions[i].entry.id == company_id else
-                                                     [*mentions[i].seen, mentions[i].entry.name])]
-        merged[members[0]] = Mention(company.name, company, seen)
-        merged.update({i: None for i in members[1:]})  # type: ignore[misc]
-    if not merged:
-        return mentions
-    return [merged.get(i, m) for i, m in enumerate(mentions) if merged.get(i, m) is not None]
+        replacement[members[0]] = Mention(company.name, company, seen)
+        absorbed.update(members[1:])
+    return [replacement.get(i, m) for i, m in enumerate(mentions) if i not in absorbed]
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
