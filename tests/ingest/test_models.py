@@ -517,3 +517,9 @@ def test_a_name_the_paper_calls_a_data_set_is_no_model_anywhere_in_it():
 
 def test_a_variant_word_with_a_context_length_is_part_of_the_checkpoint() -> None:
     assert _names("We extend Llama-3-8B-Instruct-Quokka-512k to longer inputs.") == ["LLaMA-3-8B-Instruct-Quokka-512k"]
+
+
+def test_a_design_taken_over_from_a_model_names_no_checkpoint() -> None:
+    assert _names("We train a 460M model with the Llama architecture.") == []
+    assert _names("使用LLaMA式Transformer骨干") == []
+    assert _names("We evaluate Llama-2-7B and the Mistral architecture.") == ["LLaMA-2-7B"]
