@@ -17,11 +17,11 @@ returned; a family ("Qualcomm Snapdragon") counts only when none of its members 
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from graph.ids import entity_id
 from graph.model import Hardware
 from ingest.numbers import LIST_GAP
+from ontology.graph import ontology_cache
 from ontology.load import HardwareEntry, Ontology, device_key, hardware_by_node_id, load_ontology
 
 # A memory size right after a device ("A100-80GB", "A100 80GB", "A100-40G", "A100 (80GB)").
@@ -129,8 +129,9 @@ def _listed_after_vendor_device(onto: Ontology, sentence: str,
     return out
 
 
-@cache
+@ontology_cache
 def _vendor_names() -> frozenset[str]:
+    """Vendors of the ontology's families, the shipped and the user's (rebuilt when the user's files change)."""
     return frozenset(entry.vendor for entry in hardware_by_node_id().values() if entry.vendor)
 
 

@@ -174,3 +174,16 @@ def test_bare_model_codes_listed_after_a_vendor_s_device_are_that_vendor_s():
 def test_a_model_named_with_its_parameter_count_is_no_device():
     assert _found("We translate with Q2Q100-418M and an M2M100-1.2B model.") == []
     assert _found("It runs on an M2 Max.") == [("Apple M2 Max", "mobile")]
+
+
+def test_a_vendor_a_curator_adds_lists_its_devices_too(tmp_path) -> None:
+    from ontology.graph import use_user_ontology
+    assert _found("on Quokka Q100 and Q200 servers") == []  # read once with the shipped ontology
+    (tmp_path / "mine.ttl").write_text(
+        'hw:quokka-npu a pg:Hardware ; pg:hardwareClass hw:class-npu ; skos:prefLabel "Quokka NPU"@en ;\n'
+        '    pg:vendor "Quokka" ; pg:deviceStem "Quokka" .\n', encoding="utf-8")
+    try:
+        use_user_ontology(tmp_path)
+        assert [name for name, _ in _found("on Quokka Q100 and Q200 servers")] == ["Quokka Q100", "Quokka Q200"]
+    finally:
+        use_user_ontology(None)
