@@ -76,6 +76,8 @@ _NEUTRAL = re.compile(r"保持|保留|维持|达到|(?<![A-Za-z])(?:retain|maint
                       re.IGNORECASE)
 _PARAMETER_RESULT = re.compile(
     r"(?:仅|只|only|just|activat\w*|updat\w*|激活|更新|减少|reduc\w*|fewer)\s*\S{0,3}\s*$", re.IGNORECASE)
+# "with only 16.6M parameters", "adds fewer than 0.5M parameters": a model's own size; "models with about 120M
+# parameters" are what a method is run on
 _PARAMETERS_AFTER = re.compile(r"\s*(?:trainable\s+|learnable\s+)?parameters\b", re.IGNORECASE)
 _OWN_SIZE_BEFORE = re.compile(r"\b(?:has|have|with|of|adds?|merely|only|just)\s+(?:only\s+|merely\s+|just\s+|about\s+|"
                               r"roughly\s+|fewer\s+than\s+|less\s+than\s+)?$", re.IGNORECASE)
@@ -107,10 +109,10 @@ _SETTING_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:at|under)\s+(?:an?\s+)?|在\s*
 # "with a cache budget of only 20%", "at a keep rate of 25%": a budget chosen, not a result
 _BUDGET_BEFORE = re.compile(r"\b(?:budget|keep\s+rate|keep\s+ratio|retention\s+ratio)\s+of\s+(?:only\s+|just\s+)?$",
                             re.IGNORECASE)
-# "from 71s to 29s": the first figure is the baseline's, the claim is the second.
 # "with a 50% KV cache budget", "both 50% and 35% KV cache budgets": the share a method is allowed, a setting
 _BUDGET_AFTER = re.compile(r"\s+(?:(?:and|or)\s+\d+(?:\.\d+)?%\s+)?(?!(?:lower|higher|smaller|larger|less|more|reduced)\b)"
                            r"(?:(?!(?:under|at|with|for|in|on|of|across|to)\b)[A-Za-z-]+\s+){0,3}?budgets?\b")
+# "at 1.4x the speed of ...", "at 2x higher throughput": a speed compared, a result however "at" opens it
 _RATE_COMPARED_AFTER = re.compile(r"\s*(?:the\s+)?(?:speed|throughput|rate|pace)\s+of\b|\s*(?:higher|faster)\s+"
                                   r"(?:[\w-]+\s+)?(?:speed|throughput)\b", re.IGNORECASE)
 # "at 20% lower cost", "at up to 4x higher frame rates": a change compared, not a setting chosen
@@ -145,10 +147,12 @@ _BASELINE_LIST_BEFORE = re.compile(rf"(?:\bagainst|\bversus|\bvs\.?|\bcompared\s
 _SCORED_ITEM = r"[A-Z][\w.+-]*\s*\(\s*\d[\d.]*\s*%?\s*\)"
 _NAMED_BASELINE_SCORE_BEFORE = re.compile(rf"\b(?:surpass\w*|outperform\w*|exceed\w*|beat\w*|than|over|versus|vs\.?)\s+"
                                           rf"(?:the\s+)?(?:{_SCORED_ITEM}{_ITEM_GAP})*[A-Z][\w.+-]*(?:'s\s+|\s*\(\s*)$")
-_TO_AFTER = re.compile(r"\s*(?:for\s+(?:the\s+)?[A-Z][\w.+-]*\s+)?(?:to|降至|降到|减至|到|至)\s*\d")  # "from 3.8% for X to 1.8%"
+# "an FVD of 181": a score's name holds the whole number that follows it
+_OF_END = re.compile(r"\bof\s+(?:only\s+|just\s+)?$")
+# "from 71s to 29s", "from 3.8% for X to 1.8%": the first figure is the baseline's, the claim is the second.
+_TO_AFTER = re.compile(r"\s*(?:for\s+(?:the\s+)?[A-Z][\w.+-]*\s+)?(?:to|降至|降到|减至|到|至)\s*\d")
 # A score name after a bare number, perhaps after a change word and a data set: "0.3 WikiText2 perplexity
 # increase", "0.01 drop in FID", "38.5 AP".
-_OF_END = re.compile(r"\bof\s+(?:only\s+|just\s+)?$")
 _SCORE_AFTER = re.compile(r"\s*(?:(?:points?\s+)?(?:drop|decline|increase|reduction|degradation|loss|gain)\s+)?"
                           r"(?:(?:in|of|on)\s+(?:the\s+)?)?(?:[A-Z][\w-]*\s+){0,2}?"
                           r"(?:f1|dice|auroc|auc|[gs]?fid|fvd|fad|psnr|ssim|miou|map|ap|nds|wer|cer|clip score|lpips|bleu|rouge|perplexity|ppl)"
