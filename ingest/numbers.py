@@ -394,8 +394,10 @@ def _with_fractions(text: str, found: list[Quantity]) -> list[Quantity]:
 # as a factor; a "real-time factor of 0.066" or a "scaling factor of 0.5" is a figure of its own or a setting.
 _FACTOR_BEFORE = re.compile(r"(?:\b(?:by|within)\s+(?:a\s+)?|\b(?:speed-?up|compression|reduction|acceleration|"
                             r"improvement)\s+)factor\s+of\s+$", re.IGNORECASE)
-_FACTOR_WORD = re.compile(r"\b(?:by|within)\s+(?:a\s+)?factor\s+of\s+(?:(?P<pre>about|roughly|nearly|almost|up\s+to|"
-                          r"over|more\s+than)\s+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred)"
+# the number words and modifiers of the multiples in words above ("by a factor of about three")
+_FACTOR_NUMBER = "|".join(w for w in _WORD_NUMBERS if w not in {"an", "one", "a", "hundred"}) + r"|a\s+hundred"
+_FACTOR_PRE = "|".join(pre.replace(" ", r"\s+") for pre in _WORD_PRE)
+_FACTOR_WORD = re.compile(rf"\b(?:by|within)\s+(?:a\s+)?factor\s+of\s+(?:(?P<pre>{_FACTOR_PRE})\s+)?(?P<n>{_FACTOR_NUMBER})"
                           r"(?![A-Za-z-])", re.IGNORECASE)
 
 
