@@ -8,8 +8,10 @@ Readers, over the same text:
   2", not "Qualcomm Snapdragon"); one the ontology does not list is kept as written, marked unresolved, with
   its family and the family's class. A vendor followed by one of its product lines takes that line's family
   ("AMD Ryzen ..." is a CPU, not one of AMD's GPUs);
-- model codes listed before one class word ("A100, L4 and T4 GPUs"), and a part number before its kind of
-  device ("the MAX78000 microcontroller"), unresolved when the ontology has no family for it.
+- model codes listed before one class word ("A100, L4 and T4 GPUs") or right after a device named with its
+  vendor ("NVIDIA H100 and L4 servers"), and a part number before its kind of device ("the MAX78000
+  microcontroller"), unresolved when the ontology has no family for it. A stem glued to a parameter count
+  ("M2M100-418M") starts a model's name, not a device's.
 Kinds of device ("GPU", "edge devices", "DRAM": `pg:generic`) are classes, not devices, and are not
 returned; a family ("Qualcomm Snapdragon") counts only when none of its members is named.
 """

@@ -6,7 +6,9 @@ line), and each organisation is resolved against the registry in `ontology/insti
 brief's names (before 发布了) are matched to those, which adds their Chinese form as an alias, and fill
 in when the details line is empty. When the two disagree, the details line wins: it is copied from the
 paper, the brief is a translation. Names left over on both sides, as many on each, are the same
-organisations in the same order, whatever script the details line writes them in.
+organisations in the same order, whatever script the details line writes them in. A name in another script
+right after the English one, saying the same kind of organisation, is its alias; a company's labs named
+beside the company or each other are the company.
 """
 
 from __future__ import annotations
