@@ -67,6 +67,8 @@ _NOISE = frozenset({"project", "independent researcher", "researcher", "equal", 
 # Places (ontology/places.ttl) trail or stand in for an organisation name in affiliation lines; so do
 # address shapes no list holds: Korean and Japanese administrative units ("Yongin-si", "Gangnam-gu", "和光市",
 # "埼玉県", "성남시 분당구"), "Haidian District", "Zhejiang Province", "Republic of Korea", postcodes ("MD 20742").
+_STREET_WORD = r"(?i:rue|chemin|avenue|boulevard|via|viale|corso|piazza|calle|paseo|avenida|rua|carrer|pla[cç]a|jalan)"
+_TOWN = r"[A-ZÀ-Þ][\w'.-]+(?:\s+[A-ZÀ-Þ][\w'.-]+){0,2}"  # "San Sebastián", "Saint-Étienne"
 _ADDRESS = re.compile(
     r"^(?:[A-Z][a-z]+-(?:si|gu|gun|do|dong|shi|ku|ken)|(?:[A-Z][a-z]+\s+){1,2}(?:District|Province|Prefecture|County|"
     r"City|State|Region)|Republic of [A-Z][a-z]+|(?:[A-Z][a-z]+\s+)?[A-Z]{1,2}\d[\dA-Z]?\s*\d[A-Z]{2}"
@@ -74,7 +76,14 @@ _ADDRESS = re.compile(
     r"|\d+\w?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.|Drive|Way|Lane)"
     r"|(?:[\u4e00-\u9fff]{1,4}[都道府県省市])?[\u4e00-\u9fff]{1,4}[都道府県省市区町村县]"
     r"|(?:[\uac00-\ud7a3]{1,5}\s+)?[\uac00-\ud7a3]{1,3}(?:시|(?<!연)구|군)|[A-Z]{2}\s+\d{5}(?:-\d{4})?"
-    r"|(?:[A-Z][a-z]+\s+){1,2}(?:VIC|NSW|QLD|ACT|TAS|NT|SA|WA)(?:\s+\d{4})?)$")  # "Clayton VIC 3800"
+    r"|(?:[A-Z][a-z]+\s+){1,2}(?:VIC|NSW|QLD|ACT|TAS|NT|SA|WA)(?:\s+\d{4})?"  # "Clayton VIC 3800"
+    # a postcode before its town, or a long or hyphenated one after it ("75005 Paris", "Nagano 380-8553")
+    r"|\d{4,7}\s+" + _TOWN + r"|" + _TOWN + r"\s+(?:\d{7}|\d{3}-\d{4})"
+    # a number and a street word in either order, in English and the Romance languages ("3 rue des Lilas",
+    # "Via Roma 12", "10 Wombat Parkway"), and a Singapore unit number ("#05-12 Nexus Tower")
+    r"|\d+\w?,?\s+" + _STREET_WORD + r"\s+\S.{0,40}|" + _STREET_WORD + r"\s+\S.{0,40}?,?\s+\d+\w?"
+    r"|\d+\w?\s+(?:\S+\s+){1,3}(?:Parkway|Place|Plaza|Square|Court|Highway|Crescent|Terrace)"
+    r"|#\d{1,3}-\d{1,4}(?:\s+\S+){0,3})$")
 
 
 _REGION_CODE = re.compile(r"[A-Z]{2}")  # "CA", "IL", "BC" after a city
@@ -171,10 +180,10 @@ _CORPORATE_FORM = re.compile(r"^(?:株式会社|有限会社|주식회사|\(주\
 _UNIT_NOTE = re.compile(r"\s*[(（](?:[^()（）]*\b(?:Department|Dept|School|Faculty|team|Team|Lab|Group)\b[^()（）]*)[)）]$")
 # An abbreviation in parentheses after a name: "International Computer Science Institute (ICSI)",
 # "Московский физико-технический институт (МФТИ)".
-_ABBREVIATION_NOTE = re.compile(r"\s*[(（]([A-Z][A-Za-z&.-]{1,9}|[А-ЯЁ][А-ЯЁа-яё&.-]{1,9})[)）]$")
+_ABBREVIATION_NOTE = re.compile(r"\s*[(（]([A-Z][A-Za-z0-9&.-]{1,9}|[А-ЯЁ][А-ЯЁа-яё&.-]{1,9})[)）]$")
 _GLOSS = re.compile(r"^(.+?)\s*[（(]([^()（）]+)[)）]$")
 # An organisation's name in its own language, in parentheses after the English one: the same organisation.
-_OWN_LANGUAGE_NAME = re.compile(r"\b(?:Universit(?:ät|é|à)\w*|Universidad\w*|Universidade|Uniwersytet\w*|"
+_OWN_LANGUAGE_NAME = re.compile(r"\b(?:Universit(?:ät|é|à)\w*|[Uu]niversitet\w*|Universitas|Üniversitesi|Universidad\w*|Universidade|Uniwersytet\w*|"
                                 r"Universiteit|Politechnika|Politecnico|Polit[eé]cnica|Technische|Hochschule|"
                                 r"Institut|Instituto|Istituto|[ÉE]cole|Escola|Escuela|Högskola|Tekniska|Akademie|Akademia|"
                                 r"Forschungs\w*|Centro)\b")
@@ -190,11 +199,13 @@ def _unknown(fragment: str) -> Mention:
         return _unknown(gloss.group(1).strip())  # "Foo Institute (Chicago, IL)", "エヌビディア合同会社 (東京都港区)"
     if gloss:
         first, second = gloss.group(1).strip(), gloss.group(2).strip()
-        if first.isascii() != second.isascii():
-            latin, native = (first, second) if first.isascii() else (second, first)
+        if _in_latin_script(first) != _in_latin_script(second):
+            latin, native = (first, second) if _in_latin_script(first) else (second, first)
             return Mention(latin, None, [latin, native])
         if _ORG_WORD.search(first) and _OWN_LANGUAGE_NAME.search(second):
             return Mention(first, None, [first, second])  # "Warsaw University of Technology (Politechnika ...)"
+        if _OWN_LANGUAGE_NAME.search(first) and _ORG_WORD.search(second) and not _OWN_LANGUAGE_NAME.search(second):
+            return Mention(second, None, [second, first])  # "Universität Foo (University of Foo)": the English
     unit = _UNIT_NOTE.search(fragment)
     if unit and unit.start() > 0:
         return _unknown(fragment[:unit.start()])
@@ -206,6 +217,11 @@ def _unknown(fragment: str) -> Mention:
     if bare and bare != fragment and fragment.isascii():
         return Mention(bare, None, [bare, fragment])  # "Useful Sensors Inc" is Useful Sensors
     return Mention(fragment, None, [fragment])
+
+
+def _in_latin_script(text: str) -> bool:
+    """Every letter Latin, accents included: "Technion – Israel ..." with its dash is, "הטכניון" is not."""
+    return all(ord(c) < 0x250 or 0x1E00 <= ord(c) < 0x1F00 for c in text if c.isalpha())
 
 
 # Scripts an organisation's own-language name is written in after its English one, Chinese characters aside (a

@@ -329,3 +329,27 @@ def test_a_company_s_labs_named_together_or_beside_the_company_are_the_company()
     # a lab named alone stays the lab, linked to its company
     (deepmind,) = extract_institutions(paper("Google DeepMind, London"))
     assert deepmind.name == "Google DeepMind" and deepmind.parent_name == "Google"
+
+
+@pytest.mark.parametrize("address", ["75431 Wombatville", "8123 Zürichsee", "20011 San Numbato", "Numbat 3200123",
+                                     "Wombat 380-8553", "3 rue des Quokkas", "Via Bilby 12", "Paseo de Numbat 170",
+                                     "1200 Quokka Parkway", "1 Wombatopolis Place", "#05-12 Nexus Tower"])
+def test_postcodes_before_a_town_street_numbers_and_unit_numbers_are_addresses(address: str) -> None:
+    assert names(paper(f"Numbat Research, {address}, Germany")) == ["Numbat Research"]
+
+
+def test_organisations_with_a_number_or_a_street_word_in_their_name_are_not_addresses() -> None:
+    assert names(paper("Via Numbat Technologies, Quokka 360")) == ["Via Numbat Technologies", "Quokka 360"]
+
+
+def test_the_english_name_and_its_own_language_name_in_parentheses_in_either_order_are_one_organisation() -> None:
+    (numbat,) = extract_institutions(paper("Numbat Ekonomi Üniversitesi (Numbat University of Economics), Ankara"))
+    assert numbat.name == "Numbat University of Economics" and "Numbat Ekonomi Üniversitesi" in numbat.aliases
+    (wombat,) = extract_institutions(paper("Wombat University (Wombats universitet)"))
+    assert wombat.name == "Wombat University" and "Wombats universitet" in wombat.aliases
+    # a dash is no letter: the English name with one is still in Latin script, its Hebrew name is not
+    (quokka,) = extract_institutions(paper("Quokka – Institute of Technology (קווקה – מכון טכנולוגי)"))
+    assert quokka.name == "Quokka – Institute of Technology" and "קווקה – מכון טכנולוגי" in quokka.aliases
+    # an abbreviation with digits after a name is the name's abbreviation
+    (bilby,) = extract_institutions(paper("Bilby Institute (BI-14)"))
+    assert bilby.name == "Bilby Institute" and "BI-14" in bilby.aliases
