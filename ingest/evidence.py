@@ -216,7 +216,7 @@ _TRAINING = re.compile(r"(?<![A-Za-z-])(?:pre-?)?train(?:s|ed|ing)?\b|训练", r
 _HALVING = re.compile(r"halv|half|一半|减半", re.IGNORECASE)
 _ABSOLUTE_KINDS = {"time": "latency", "gpu-time": "compute", "rate": "throughput", "flops": "compute",
                    "energy": "energy", "score": "quality", "count": "parameters",
-                   "area": "other"}
+                   "area": "other", "bitrate": "other"}
 _DROPPED_KINDS = {"bits", "steps"}
 _SCORE_METRICS = {"accuracy", "quality", "token-reduction", "slo-attainment", "other"}
 _DEFAULT = {"ratio": "speedup", "percent": "other", "points": "accuracy", None: "quality"}
@@ -649,7 +649,11 @@ def _claims(text: str, source: Source, line: int, kept: list[Quantity],
         scope = read_scope(text, sub, q)
         inherited = next((m for other, m, _ in reversed(previous)
                           if other.kind == q.kind and other.start >= sentence.start), None)
-        metric = _metric(q, windows, direction, cues, inherited, scope, text)
+        # "of requests" names a share of them meeting a target, never a multiple ("cuts the tail TTFT of requests
+        # by 27x" is a latency's cut)
+        own_cues = [c for c in cues if c[2] != "slo-attainment" or text[c[0]:c[1]].lower() != "of requests"] \
+            if q.kind == "ratio" else cues
+        metric = _metric(q, windows, direction, own_cues, inherited, scope, text)
         previous.append((q, metric, direction))
         shares_clause = sum(1 for other in kept if clause.start <= other.start < clause.end) > 1
         quote_span = sub if shares_clause else clause

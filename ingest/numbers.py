@@ -35,7 +35,7 @@ _UNITS: tuple[tuple[str, str, str], ...] = (
     ("GPU days", "gpu-time", rf"{_GPU_TIME_HEAD}days?|[A-Z]\d{{2,4}}[A-Za-z]?[\s-]days?|GPU天"),
     ("GPU hours", "gpu-time", rf"{_GPU_TIME_HEAD}hours?|GPU小时"),
     ("TFLOPs/s", "rate", r"TFLOPs?/s|TFLOPS/s"),
-    ("TOPS/W", "energy", r"[TG]OPS\s*/\s*W(?![A-Za-z0-9])"),  # energy efficiency
+    ("TOPS/W", "energy", r"[TG]OP(?:S|/s)\s*/\s*W(?![A-Za-z0-9])"),  # energy efficiency ("3.3 Top/s/W")
     ("TOPS/mm²", "area", r"[TG]OPS\s*/\s*mm(?:²|2|\^2)"),  # area efficiency
     ("TOPS", "rate", r"TOPS(?![A-Za-z0-9])|TOPs/s"),
     ("GOPS", "rate", r"GOPS(?![A-Za-z0-9])|GOPs/s"),
@@ -47,6 +47,10 @@ _UNITS: tuple[tuple[str, str, str], ...] = (
     ("MFLOPs", "flops", r"MFLOPs?|MFLOPS|M\s+FLOPs?|MMACs?|M\s+MACs"),
     ("TFLOPs", "flops", r"TFLOPs?|TFLOPS"),
     ("FLOPs", "flops", r"FLOPs?|FLOPS|MACs"),
+    # data rates, not sizes (bits and bytes told apart by case): a bitrate (a codec's, a link's), a bandwidth
+    *((f"{unit}b/s", "bitrate", rf"(?-i:{written}i?b(?:it)?(?:/s|ps))(?![A-Za-z0-9])")
+      for unit, written in (("T", "T"), ("G", "G"), ("M", "M"), ("K", "[kK]"))),
+    *((f"{unit}B/s", "rate", rf"(?-i:{unit}i?B/s)(?![A-Za-z0-9])") for unit in "TGMK"),
     ("TB", "memory", r"TB(?![A-Za-z0-9])|TiB"),
     ("GB", "memory", r"GB(?![A-Za-z0-9])|GiB"),
     ("MB", "memory", r"MB(?![A-Za-z0-9])|MiB"),

@@ -700,3 +700,29 @@ def test_a_measure_the_abstract_names_outside_the_list_is_not_replaced_by_the_br
     assert merged("达成了显存降低从而支持4倍批量的效果", "The saved memory allows a 4x larger batch size.") == [(4.0, "other")]
     # an abstract with no measure word still takes the brief's
     assert merged("达成了吞吐为原来38%的效果", "It uses 38% of the original.") == [(38.0, "throughput")]
+
+
+@pytest.mark.parametrize(("text", "metric", "unit"), [
+    ("The accelerator reaches 5.1 Top/s/W at 0.6 V.", "energy", "TOPS/W"),  # energy efficiency however it is spelt
+    ("The link sustains 3.2 GB/s of transfers.", "throughput", "GB/s"),  # bytes per second: a bandwidth, no size
+    ("The codec compresses speech to 2.4 kbps.", "other", "Kb/s"),  # bits per second: a bitrate
+    ("Its fused kernel uses 3.2 GB of memory.", "memory", "GB"),
+])
+def test_data_rates_and_energy_efficiency_are_told_from_sizes(text: str, metric: str, unit: str) -> None:
+    claim = one(text)
+    assert (claim.metric, claim.unit) == (metric, unit)
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    # "of requests" is a share meeting a target; a multiple of requests' latency is a latency's cut
+    ("It cuts the tail time-to-first-token of requests by up to 9.1x.", "latency-reduction"),
+    ("It meets the deadline of 93% of requests.", "slo-attainment"),
+    ("Hash-based baselines run up to 2.7x slower because of their decoding overhead.", "speedup"),
+    ("It reduces the on-chip energy footprint by 61%.", "energy"),  # not a memory footprint
+    ("The core runs binary weights, and body biasing raises the operating frequency by up to 27% at 0.5 V.", "other"),
+    ("It cuts inference cost by 41% against the dense model.", "compute"),
+    ("The variant runs with 64% fewer operations than the baseline.", "compute"),
+    ("Its operations per second exceed the baseline's by 3.3x.", "throughput"),
+])
+def test_what_a_figure_measures_by_the_noun_it_names(text: str, metric: str) -> None:
+    assert one(text).metric == metric
