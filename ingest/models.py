@@ -94,7 +94,7 @@ def _whole_model(onto: Ontology, word: str) -> Model | None:
 
 
 def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
-    """The models named, and the names (folded) that stand as items of an enumeration of models
+    """The models named, and the names (folded) that an enumeration lists beside a longer form of them
     ("on LLaMA and LLaMA-2": both are models, the bare one is not shorthand for the other)."""
     onto = load_ontology()
     found: dict[str, Model] = {}
@@ -208,10 +208,22 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
             found.pop(first, None)
             found.pop(second, None)
             found[name.casefold()] = Model(entity_id("model", name), name, model.family)
-    enumerated: set[str] = set(listed_versions)
+    # Each enumeration's items together: a bare name is a model of its own only beside a longer form of it in
+    # the same list ("LLaMA and LLaMA-2"); in "LLaMA, OPT and GPT-NeoX", with "LLaMA-7B" named elsewhere, it is
+    # shorthand for that checkpoint.
+    enumerations: list[frozenset[str]] = []
+    current: set[str] = set()
     for (_, end, first), (start, _, second) in pairwise(named_at):
         if _SEPARATOR_ONLY.match(sentence[end:start]):
-            enumerated |= {first, second}
+            current |= {first, second}
+        elif current:
+            enumerations.append(frozenset(current))
+            current = set()
+    if current:
+        enumerations.append(frozenset(current))
+    # versions listed after a slash ("LLaMA-2/3") are each a model, whatever is named elsewhere
+    enumerated = set(listed_versions) | {name for items in enumerations for name in items
+                                         if any(other != name and other.startswith(name) for other in items)}
     return list(found.values()), enumerated
 
 
@@ -560,7 +572,7 @@ def _tag(tag: str) -> str:
 
 def _drop_prefixes(models: list[Model], enumerated: AbstractSet[str] = frozenset()) -> list[Model]:
     """"Wan2.1" is dropped when "Wan2.1-14B" is also named, "YOLO" when "YOLOv8" is: keep the fullest
-    form of a checkpoint; unless the shorter one is an item of an enumeration ("LLaMA and LLaMA-2") or the
+    form of a checkpoint; unless an enumeration lists the shorter one beside it ("LLaMA and LLaMA-2") or the
     longer one its chat or instruction-tuned checkpoint."""
     keys = [(m.name.casefold(), m.family) for m in models]
     return [m for m, (n, fam) in zip(models, keys, strict=True) if n in enumerated

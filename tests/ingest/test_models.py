@@ -523,3 +523,12 @@ def test_a_design_taken_over_from_a_model_names_no_checkpoint() -> None:
     assert _names("We train a 460M model with the Llama architecture.") == []
     assert _names("使用LLaMA式Transformer骨干") == []
     assert _names("We evaluate Llama-2-7B and the Mistral architecture.") == ["LLaMA-2-7B"]
+
+
+def test_families_listed_in_passing_give_way_to_their_checkpoints_named_elsewhere() -> None:
+    text = ("Experiments on the LLaMA, OPT and Pythia models confirm it. "
+            "The evaluated checkpoints are LLaMA-7B and OPT-6.7B.")
+    assert sorted(m.name for m in extract_models("", "", text, ())) == ["LLaMA-7B", "OPT-6.7B", "Pythia"]
+    # a bare name listed beside its own longer form is a model of its own
+    assert sorted(m.name for m in extract_models("", "", "We run LLaMA, LLaMA-2 and OPT. OPT-13B is fastest.", ())) \
+        == ["LLaMA", "LLaMA-2", "OPT-13B"]
