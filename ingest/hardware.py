@@ -73,7 +73,7 @@ def find_hardware(sentence: str) -> list[Hardware]:
 
 # "A100, L4 and T4 GPUs": model codes listed before one class word, each of them named with it.
 _CLASS_WORD = re.compile(r"(GPU|NPU)s?\b")  # no look-behind first: `re` then scans for G and N only
-_CODE = re.compile(r"[A-Z]{1,3}\d{1,4}[A-Za-z]?")
+_CODE = re.compile(r"[A-Z]{1,3}\d{1,4}(?:[A-Z]{1,3}|[A-Za-z])?")  # "L4", "A100", "RX7900XTX"
 _CODES_BEFORE_CLASS = re.compile(rf"(?<![\w-])((?:{_CODE.pattern}(?:{LIST_GAP.pattern}))+{_CODE.pattern})\s*$")
 
 

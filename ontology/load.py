@@ -394,7 +394,7 @@ def _device_grammar(graph: Graph, hardware: dict[str, HardwareEntry]) -> DeviceG
     # that the character before a match is no letter, digit or hyphen.
     # A product line or code name may stand before the model number ("Virtex UltraScale+ VU9P", "Xeon
     # Broadwell E5-2686 v4"): a capitalised word, never the last one, so "A100 And H100" stays two devices.
-    line = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]*)*\+?[ \t])"
+    line = r"(?:(?:[A-Z][a-z]+(?:[A-Z][a-z]*)*|(?!(?:[GCNT]PU|SOC)S?\b)[A-Z]{4,})\+?[ \t])"  # "Tesla", "TESLA"
     number = rf"(?P<number>[ \t-]?{line}{{0,2}}{part}(?:[ \t-]{part}){{0,4}})(?![A-Za-z0-9_])"
     pattern = re.compile(rf"(?P<stem>{stems}){number}")
     label_ids: dict[str, str] = {}

@@ -187,3 +187,10 @@ def test_a_vendor_a_curator_adds_lists_its_devices_too(tmp_path) -> None:
         assert [name for name, _ in _found("on Quokka Q100 and Q200 servers")] == ["Quokka Q100", "Quokka Q200"]
     finally:
         use_user_ontology(None)
+
+
+def test_a_product_line_in_capitals_and_a_code_with_a_letter_suffix_keep_the_model_number() -> None:
+    assert [h.name for h in find_hardware("on an NVIDIA TESLA P40 (24 GB)")] == ["NVIDIA TESLA P40"]
+    assert [h.name for h in find_hardware("on AMD MI210 and RX7900XTX GPUs")] == ["AMD MI210", "AMD RX7900XTX"]
+    # a class word in capitals is no product line
+    assert [h.name for h in find_hardware("NVIDIA GPUS A100 run it")] == ["NVIDIA A100"]
