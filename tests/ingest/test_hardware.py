@@ -194,3 +194,13 @@ def test_a_product_line_in_capitals_and_a_code_with_a_letter_suffix_keep_the_mod
     assert [h.name for h in find_hardware("on AMD MI210 and RX7900XTX GPUs")] == ["AMD MI210", "AMD RX7900XTX"]
     # a class word in capitals is no product line
     assert [h.name for h in find_hardware("NVIDIA GPUS A100 run it")] == ["NVIDIA A100"]
+
+
+def test_a_family_known_by_a_stem_keeps_the_model_number_after_it() -> None:
+    # NPU and GPU families of mobile chips, a wafer-scale system and a phone SoC named without its vendor
+    assert [(h.name, h.hw_class) for h in find_hardware("on the Hexagon 612 DSP")] == [("Qualcomm Hexagon 612", "npu")]
+    assert [(h.name, h.hw_class) for h in find_hardware("on a Mali-G52 GPU")] == [("Arm Mali-G52", "gpu")]
+    assert [h.name for h in find_hardware("on a Cerebras CS-4 system")] == ["Cerebras CS-4"]
+    assert [h.name for h in find_hardware("with its Tensor G9 chip")] == ["Google Tensor G9"]
+    # the family alone stays the family
+    assert [h.name for h in find_hardware("on the Hexagon NPU")] == ["Qualcomm Hexagon NPU"]
