@@ -56,6 +56,7 @@ def find_hardware(sentence: str) -> list[Hardware]:
     kept += _listed_before_class_word(onto, sentence, kept)
     kept += _listed_after_vendor_device(onto, sentence, kept)
     kept += _parts_named_by_kind(sentence, kept)
+    kept = _without_hosts_of_named_chips(sentence, kept)
     found: dict[str, Hardware] = {}
     for start, end, device in sorted(kept, key=lambda s: s[0]):
         entry = hardware_by_node_id().get(device.id) if device.resolved else None
@@ -69,6 +70,21 @@ def find_hardware(sentence: str) -> list[Hardware]:
         found.setdefault(device.id, device)
     families = {d.family for d in found.values() if d.family}
     return [d for d in found.values() if d.id not in families]
+
+
+# "a MacBook Pro with an Apple M1 Max chip": the chip a machine is named with is the device measured on.
+_WITH_CHIP = re.compile(r"\s+with\s+(?:the\s+|an?\s+|its\s+)?")
+
+
+def _without_hosts_of_named_chips(sentence: str, kept: list[tuple[int, int, Hardware]]) -> list[tuple[int, int, Hardware]]:
+    """A machine named only by its line ("MacBook Pro" is an Apple Mac) drops out when the next words name the
+    chip it runs on with a model number; a machine named with its own model number stays ("Pixel 8 Pro")."""
+    if " with " not in sentence:
+        return kept
+    starts = {start for start, _, device in kept if _HAS_DIGIT.search(device.name)}
+    return [(start, end, device) for start, end, device in kept
+            if _HAS_DIGIT.search(device.name) or not device.resolved
+            or not ((chip := _WITH_CHIP.match(sentence, end)) and chip.end() in starts)]
 
 
 # "A100, L4 and T4 GPUs": model codes listed before one class word, each of them named with it.

@@ -204,3 +204,11 @@ def test_a_family_known_by_a_stem_keeps_the_model_number_after_it() -> None:
     assert [h.name for h in find_hardware("with its Tensor G9 chip")] == ["Google Tensor G9"]
     # the family alone stays the family
     assert [h.name for h in find_hardware("on the Hexagon NPU")] == ["Qualcomm Hexagon NPU"]
+
+
+def test_a_machine_named_by_its_line_gives_way_to_the_chip_it_is_named_with() -> None:
+    assert [h.name for h in find_hardware("measured on a MacBook Pro with an Apple M3 Max chip")] == ["Apple M3 Max"]
+    # a machine with a model number of its own stays beside its chip, and a machine alone stays
+    assert [h.name for h in find_hardware("a Google Pixel 9 Pro with its Tensor G4")] == [
+        "Google Pixel 9 Pro", "Google Tensor G4"]
+    assert [h.name for h in find_hardware("measured on a MacBook Pro.")] == ["Apple Mac"]
