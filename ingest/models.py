@@ -371,9 +371,28 @@ _COMPARED = re.compile(r"(?:s|ing|ed|es)?\.?\s+(?:the\s+)?([A-Z][A-Za-z0-9]*(?:[
 _MODEL_ENDING = re.compile(r"(?:\d|Net|GAN|[Ff]ormer|SR|ViT|BERT|GPT|LM|Vim|XL|VAE)$")
 
 
-def _compared_names(text: str) -> list[tuple[int, int, str]]:
+# A figure reported for a name in a comparison ("compared with 1.8 FPS for SuperPoint", "versus 59.6 mAP at 84.1
+# ms for CenterPoint"): the name is the baseline the figure was measured on.
+_COMPARISON_OPENING = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:with|to)|against|than)\s")
+_FIGURE_FOR = re.compile(rf"\d(?:[\d.,]*\d)?\s*(?:%|[x×]|[A-Za-z/]{{1,6}})?\s+for\s+(?:the\s+)?({_ITEM})"
+                         r"(?=\s*(?:[,;.)]|and\b|or\b|$))")
+
+
+def _figures_for_names(text: str) -> list[tuple[int, int, str]]:
     onto = load_ontology()
     found = []
+    for opening in _COMPARISON_OPENING.finditer(text) if " for " in text else ():
+        stop = min((at for at in (text.find(". ", opening.end()), text.find(";", opening.end())) if at >= 0),
+                   default=len(text))
+        for match in _FIGURE_FOR.finditer(text, opening.end(), stop):
+            if _model_shaped(onto, match.group(1)):
+                found.append((match.start(1), match.end(1), match.group(1)))
+    return found
+
+
+def _compared_names(text: str) -> list[tuple[int, int, str]]:
+    onto = load_ontology()
+    found = _figures_for_names(text)
     for cue in _COMPARISONS:
         at = text.find(cue)
         while at >= 0:

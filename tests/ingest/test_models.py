@@ -532,3 +532,10 @@ def test_families_listed_in_passing_give_way_to_their_checkpoints_named_elsewher
     # a bare name listed beside its own longer form is a model of its own
     assert sorted(m.name for m in extract_models("", "", "We run LLaMA, LLaMA-2 and OPT. OPT-13B is fastest.", ())) \
         == ["LLaMA", "LLaMA-2", "OPT-13B"]
+
+
+def test_a_name_a_compared_figure_is_reported_for_is_a_baseline_model() -> None:
+    text = "It runs at 30 FPS, compared with 2.1 FPS for KeyPointer and 1.4 FPS for DISCO; both are slower."
+    assert sorted(m.name for m in extract_models("", "", text, ())) == ["DISCO", "KeyPointer"]
+    # without a comparison, "for" names what a figure is for, not a model
+    assert extract_models("", "", "It reaches 30 FPS for KeyPointer-style inputs.", ()) == ()
