@@ -206,6 +206,8 @@ _SIZE_RATIO_AFTER = re.compile(r"\s*(?:smaller|larger|bigger)\b(?!\s+(?:batch|co
                                r"data|vocabular\w*|(?:kv\s+)?caches?|memory|footprint))", re.IGNORECASE)
 _SIZE_RATIO_BEFORE = re.compile(r"大\s*$")
 _PER_BEFORE = re.compile(r"(?i:per)\s$|每$")
+# A number format named beside a size ("int8", "FP16", "4-bit", "quantized"): the size is the storage's.
+_PRECISION = re.compile(r"(?i:\b(?:int|fp|bf|float)\d{1,2}\b|\d-bit\b|quantiz\w*)")
 _MORE_ACCURATE_AFTER = re.compile(r"\s*(?:more|higher)\s+accura(?:te|cy)\b", re.IGNORECASE)
 _FEWER_DATA_AFTER = re.compile(r"\s*(?:times\s+)?(?:fewer|less)\s+((?:pre-?)?training\s+)?"
                                r"(tokens|data|examples|samples)\b", re.IGNORECASE)
@@ -468,8 +470,8 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
                               or _SIZE_RATIO_BEFORE.search(text, max(0, q.start - 3), q.start)):
         # a size, of the parameters unless the clause says it is the storage ("weight storage is 4x smaller")
         # or a cache ("a state 700x smaller than the KV cache")
-        if any(c[2] == "storage" for c in in_clause):
-            return "storage"
+        if any(c[2] == "storage" for c in in_clause) or _PRECISION.search(text, windows[2].start, max(windows[1].end, q.end)):
+            return "storage"  # ... or a number format: "int8 makes the model 4x smaller than float32"
         return "memory" if any(c[2] == "memory" and c[0] >= q.end for c in in_clause) else "parameters"
     for depth, window in enumerate(windows):
         if depth == 2 and inherited:

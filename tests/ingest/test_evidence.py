@@ -726,3 +726,10 @@ def test_data_rates_and_energy_efficiency_are_told_from_sizes(text: str, metric:
 ])
 def test_what_a_figure_measures_by_the_noun_it_names(text: str, metric: str) -> None:
     assert one(text).metric == metric
+
+
+def test_a_model_made_smaller_by_a_number_format_is_smaller_in_storage() -> None:
+    assert one("Its int4 format makes the model 3.6x smaller than float32.").metric == "storage"
+    assert one("It keeps weights roughly 7x smaller than FP16.").metric == "storage"
+    # a smaller network of its own is smaller in parameters
+    assert one("The student network is 3.6x smaller than its teacher.").metric == "parameters"
