@@ -65,6 +65,7 @@ _SUPERSCRIPT_DIGITS = {"2": "²", "3": "³"}
 # The word after the hyphen is looked at, not consumed, so that in "Hardware-Effi-cient" the second
 # hyphen is judged too.
 _HYPHENATED = re.compile(r"([A-Za-z]+)-(\s?)(?=([A-Za-z]+))")
+_CONJUNCTIONS = frozenset({"and", "or", "to", "vs", "versus"})
 _SPACE_BEFORE_COLON = re.compile(r"(?<=\w)\s+:(?=\s)")
 # Not the fragment of "Accel- eration". The first letter is matched before the look-behinds test what stands
 # before it, so `re` skips straight to lower-case letters (the whole report is scanned; about 1.5x faster).
@@ -111,6 +112,8 @@ def rejoin_hyphenation(text: str, vocabulary: frozenset[str] = frozenset()) -> s
 
     def join(match: re.Match[str]) -> str:
         head, tail = match.group(1), match.group(3)
+        if match.group(2) and tail in _CONJUNCTIONS:
+            return f"{head}- "  # "Thermal- and Power-Aware": a hyphen suspended before a conjunction
         if match.group(2) and vocabulary and tail.islower() and head[-1].islower() and len(tail) >= 3 \
                 and tail not in vocabulary and head.lower() not in _COMPOUND_HEADS:
             return head  # "Accel- erating": a space after the hyphen and no word after it, a line break

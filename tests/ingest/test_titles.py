@@ -131,3 +131,9 @@ def test_inline_tex_in_a_title_reads_as_plain_symbols() -> None:
     assert clean_title("An $L_1$ Penalty for Sparse Heads") == "An L1 Penalty for Sparse Heads"
     assert clean_title("Adaptive Top-$k$ Routing in $\\mathcal{O}(n)$ Time") == "Adaptive Top-k Routing in O(n) Time"
     assert clean_title("Serving LLMs for $5 to $10 a Day") == "Serving LLMs for $5 to $10 a Day"  # prices stay
+
+
+@pytest.mark.parametrize("title", ["Thermal- and Power-Aware Scheduling", "Pre- or Post-Training Quantization",
+                                   "Token- to Layer-Level Sparsity"])
+def test_a_hyphen_suspended_before_a_conjunction_keeps_its_space(title: str) -> None:
+    assert clean_title(title, report_vocabulary("thermal and power aware scheduling of layers")) == title
