@@ -372,21 +372,24 @@ _MODEL_ENDING = re.compile(r"(?:\d|Net|GAN|[Ff]ormer|SR|ViT|BERT|GPT|LM|Vim|XL|V
 
 
 # A figure reported for a name in a comparison ("compared with 1.8 FPS for SuperPoint", "versus 59.6 mAP at 84.1
-# ms for CenterPoint"): the name is the baseline the figure was measured on.
+# ms for CenterPoint"): the name is the baseline the figure was measured on. Read from each " for " a figure
+# stands before (few in a text), back to a comparison word in the same sentence.
 _COMPARISON_OPENING = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:with|to)|against|than)\s")
-_FIGURE_FOR = re.compile(rf"\d(?:[\d.,]*\d)?\s*(?:%|[x×]|[A-Za-z/]{{1,6}})?\s+for\s+(?:the\s+)?({_ITEM})"
-                         r"(?=\s*(?:[,;.)]|and\b|or\b|$))")
+_FIGURE_BEFORE_FOR = re.compile(r"\d\s*(?:%|[x×]|[A-Za-z/]{1,6})?$")
+_NAME_AFTER_FOR = re.compile(rf"(?:the\s+)?({_ITEM})(?=\s*(?:[,;.)]|and\b|or\b|$))")
 
 
 def _figures_for_names(text: str) -> list[tuple[int, int, str]]:
-    onto = load_ontology()
     found = []
-    for opening in _COMPARISON_OPENING.finditer(text) if " for " in text else ():
-        stop = min((at for at in (text.find(". ", opening.end()), text.find(";", opening.end())) if at >= 0),
-                   default=len(text))
-        for match in _FIGURE_FOR.finditer(text, opening.end(), stop):
-            if _model_shaped(onto, match.group(1)):
-                found.append((match.start(1), match.end(1), match.group(1)))
+    at = text.find(" for ")
+    while at >= 0:
+        if _FIGURE_BEFORE_FOR.search(text, max(0, at - 8), at):
+            sentence_start = max(text.rfind(". ", 0, at), text.rfind(";", 0, at), 0)
+            name = _NAME_AFTER_FOR.match(text, at + 5)
+            if name and _COMPARISON_OPENING.search(text, sentence_start, at) \
+                    and _model_shaped(load_ontology(), name.group(1)):
+                found.append((name.start(1), name.end(1), name.group(1)))
+        at = text.find(" for ", at + 5)
     return found
 
 
