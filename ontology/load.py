@@ -436,8 +436,8 @@ _TAG_WORDS = (
     "|sigma|alpha|next|onevision|sonnet|opus|haiku|oss|r1|zero|video|image|audio|med|α|σ|Σ"
 )
 _SIZE = r"\d+(?:\.\d+)?[BbMmKk]|\d+x\d+[Bb]|A\d+(?:\.\d+)?B|\d+[Bb]\d"  # "BLOOM-7B1": 7.1B
-# A figure and a score after a name ("超过ResNet 5.5 mAP") is a result, not a version.
-_SCORE_WORD = r"[%％倍×]|(?:m?AP|mIoU|points?|pp|dB|FID|BLEU|PSNR)(?![A-Za-z])"
+# A figure and a score after a name ("超过ResNet 5.5 mAP", "超越BERT 0.8分") is a result, not a version.
+_SCORE_WORD = r"[%％倍×]|分(?![钟之别类配布析数位辨])|个?百分点|(?:m?AP|mIoU|points?|pp|dB|FID|BLEU|PSNR)(?![A-Za-z])"
 _VERSION = r"[vV]?\d+(?:\.\d+)*(?:x\d{1,2}(?![\dA-Za-z.])|[a-z])?"  # "ResNet32x4": a width multiplier
 # ViT-style size codes ("DeiT-S", "ViM-Ti") are case-sensitive so that a lone "-s" is not a size.
 # Backbone codes ("RT-DETR-R18", "DINO-R50") are tags too.

@@ -539,3 +539,9 @@ def test_a_name_a_compared_figure_is_reported_for_is_a_baseline_model() -> None:
     assert sorted(m.name for m in extract_models("", "", text, ())) == ["DISCO", "KeyPointer"]
     # without a comparison, "for" names what a figure is for, not a model
     assert extract_models("", "", "It reaches 30 FPS for KeyPointer-style inputs.", ()) == ()
+
+
+def test_a_score_in_chinese_points_after_a_name_is_no_version() -> None:
+    assert [m.name for m in find_models("在GLUE上超越BERT 0.8分")] == ["BERT"]
+    # 分析 ("analysis") after a version is no score
+    assert [m.name for m in find_models("基于Qwen 2.5分析")] == ["Qwen2.5"]
