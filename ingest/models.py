@@ -197,6 +197,10 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
             model = found.setdefault(name.casefold(), Model(entity_id("model", name), name, None, resolved=False))
             for sibling in _listed_siblings(sentence, end, model):  # "CodeLLaMA 7B/34B"
                 found.setdefault(sibling.name.casefold(), replace(sibling, resolved=False))
+    for start, end, name, family in _lowercase_ids(sentence):  # "whisper-large-v2", "vicuna-68m"
+        if not any(start < known_end and known_start < end for known_start, known_end in known_spans):
+            known_spans.append((start, end))
+            found.setdefault(name.casefold(), Model(entity_id("model", name), name, family))
     for name, family in _listed_beside(sentence, known_spans):
         found.setdefault(name.casefold(), Model(entity_id("model", name), name, family, resolved=family is not None))
     named_at.sort()
@@ -270,6 +274,30 @@ def _listed_beside(text: str, known: list[tuple[int, int]]) -> list[tuple[str, s
             names.append((previous.group(1), family))  # "YOLOR, YOLOX, Scaled-YOLOv4": walk back item by item
             cursor = previous.start(1)
     return names
+
+
+# A checkpoint written as a lower-case repository id ("whisper-large-v2", "vicuna-68m", "gpt-3.5-turbo"): a known
+# family's name, then hyphen-joined parts with a number or a size word. The family forms are case-sensitive so
+# that "whisper" or "switch" in prose is no model; the joined parts say this one is.
+_LOWERCASE_ID = re.compile(r"(?<![\w./-])([a-z][a-z0-9]*)((?:-[a-z0-9]+(?:\.[a-z0-9]+)*)+)(?![\w-])")
+_ID_PART = re.compile(r"\d|(?:^|-)(?:tiny|small|base|medium|large|xl|xxl|mini|instruct|chat|turbo)(?:-|$)")
+
+
+def _lowercase_ids(text: str) -> list[tuple[int, int, str, str]]:
+    families = _family_of_folded_canonical()
+    found = []
+    for match in _LOWERCASE_ID.finditer(text):
+        family = families.get(match.group(1))
+        if family is not None and _ID_PART.search(match.group(2)):
+            found.append((match.start(), match.end(), match.group(), family))
+    return found
+
+
+@ontology_cache
+def _family_of_folded_canonical() -> dict[str, str]:
+    """The family of each one-word canonical model name, case-folded ("whisper": Whisper)."""
+    return {canonical.casefold(): family for canonical, family in _family_of_canonical().items()
+            if canonical.isalnum()}
 
 
 @ontology_cache

@@ -545,3 +545,10 @@ def test_a_score_in_chinese_points_after_a_name_is_no_version() -> None:
     assert [m.name for m in find_models("在GLUE上超越BERT 0.8分")] == ["BERT"]
     # 分析 ("analysis") after a version is no score
     assert [m.name for m in find_models("基于Qwen 2.5分析")] == ["Qwen2.5"]
+
+
+def test_a_checkpoint_written_as_a_lower_case_repository_id_is_a_model_of_its_family() -> None:
+    found = extract_models("", "", "It is fine-tuned from whisper-tiny-v9 and drafted with vicuna-42m.", ())
+    assert [(m.name, m.family) for m in found] == [("whisper-tiny-v9", "Whisper"), ("vicuna-42m", "Vicuna")]
+    # the family's name as a plain word, or joined to words with no number or size, is no model
+    assert extract_models("", "", "Users whisper-quietly to a real-time system.", ()) == ()
