@@ -13,13 +13,13 @@ from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from functools import lru_cache
-from itertools import accumulate, pairwise
+from itertools import accumulate, compress, pairwise
 
 from graph.ids import entity_id
 from graph.model import Model
 from ontology.graph import ontology_cache
 from ontology.institutions import institution_registry
-from ontology.load import Ontology, load_ontology
+from ontology.load import Ontology, load_ontology, token_table
 
 _SIZE_TAG = re.compile(r"^(\d+(?:\.\d+)?)([bmk])$", re.IGNORECASE)
 _TAG_CASE = {"t2v": "T2V", "i2v": "I2V", "ti2v": "TI2V", "vl": "VL", "xl": "XL", "xxl": "XXL", "moe": "MoE",
@@ -278,23 +278,30 @@ def _listed_beside(text: str, known: list[tuple[int, int]]) -> list[tuple[str, s
 
 # A checkpoint written as a lower-case repository id ("whisper-large-v2", "vicuna-68m", "gpt-3.5-turbo"): a known
 # family's name, then hyphen-joined parts with a number or a size word. The family forms are case-sensitive so
-# that "whisper" or "switch" in prose is no model; the joined parts say this one is.
-_LOWERCASE_ID = re.compile(r"(?<![\w./-])([a-z][a-z0-9]*)((?:-[a-z0-9]+(?:\.[a-z0-9]+)*)+)(?![\w-])")
+# that "whisper" or "switch" in prose is no model; the joined parts say this one is. Candidates are the tokens
+# the phrase index already cut that name a family (a dictionary test each), so the text is not scanned again.
+_ID_TAIL = re.compile(r"(?:-[a-z0-9]+(?:\.[a-z0-9]+)*)+(?![\w-])")
 _ID_PART = re.compile(r"\d|(?:^|-)(?:tiny|small|base|medium|large|xl|xxl|mini|instruct|chat|turbo)(?:-|$)")
 
 
 def _lowercase_ids(text: str) -> list[tuple[int, int, str, str]]:
-    families = _family_of_folded_canonical()
+    families = _lowercase_family_names()
+    table = token_table(text)
+    folded, bounds = table.folded, table.bounds
     found = []
-    for match in _LOWERCASE_ID.finditer(text):
-        family = families.get(match.group(1))
-        if family is not None and _ID_PART.search(match.group(2)):
-            found.append((match.start(), match.end(), match.group(), family))
+    for i in compress(range(len(folded)), map(families.__contains__, folded)):
+        start, end = bounds[2 * i], bounds[2 * i + 1]
+        if not text.startswith("-", end) or not text[start:end].islower() or start and (
+                text[start - 1].isalnum() or text[start - 1] in "_./-"):
+            continue
+        tail = _ID_TAIL.match(text, end)
+        if tail and _ID_PART.search(tail.group()):
+            found.append((start, tail.end(), text[start:tail.end()], families[folded[i]]))
     return found
 
 
 @ontology_cache
-def _family_of_folded_canonical() -> dict[str, str]:
+def _lowercase_family_names() -> dict[str, str]:
     """The family of each one-word canonical model name, case-folded ("whisper": Whisper)."""
     return {canonical.casefold(): family for canonical, family in _family_of_canonical().items()
             if canonical.isalnum()}
