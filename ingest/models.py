@@ -235,9 +235,9 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
 # is shaped like a model name (a capital and a digit, an inner capital or hyphen, all capitals, or an acronym
 # glued to a word: "GMFlow", "BEVDet") is one too, though the ontology does not list its family.
 _ITEM = r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
-_SEPARATOR = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*[、和及与或]\s*)"
+_SEPARATOR = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*[、和及与或]\s*|/)"
 # An item ends the name: a separator, punctuation, "models" or Chinese follows, not another word.
-_ITEM_END = r"(?=\s*(?:[,，、;；.。:：)）]|and\b|or\b|models?\b|LLMs?\b|[\u4e00-\u9fff]|$)|\s+[a-z])"
+_ITEM_END = r"(?=\s*(?:[,，、;；.。:：)）/]|and\b|or\b|models?\b|LLMs?\b|[\u4e00-\u9fff]|$)|\s+[a-z])"
 _SEPARATOR_ONLY = re.compile(rf"{_SEPARATOR}$")
 _NEXT_ITEM = re.compile(rf"{_SEPARATOR}({_ITEM})(?![A-Za-z0-9_\-‐]){_ITEM_END}")
 _PREVIOUS_ITEM = re.compile(rf"(?<![A-Za-z0-9_\-‐])({_ITEM}){_SEPARATOR}$")
@@ -328,7 +328,7 @@ _BENCHMARK = re.compile(r"(?:Bench|Eval|QA|Arena|Set|Net-\d+K)$")  # "SEED-Bench
 _NOT_MODELS = frozenset({"GPU", "GPUS", "CPU", "CPUS", "NPU", "NPUS", "FLOPS", "TFLOPS", "GFLOPS", "FP16", "FP8",
                          "BF16", "INT8", "INT4", "FP32", "LLM", "LLMS", "VLM", "VLMS", "MLLM", "MLLMS", "API",
                          "SOTA", "KV", "MOE", "SLO", "TTFT", "TPOT", "PPL", "FID", "PSNR", "SSIM", "LPIPS",
-                         "BLEU", "ROUGE", "MMLU", "GSM8K", "COCO", "NLP", "CV", "ASR", "OCR", "QA", "VQA", "FPS"})
+                         "BLEU", "ROUGE", "MMLU", "GSM8K", "COCO", "GLUE", "IMAGENET", "NLP", "CV", "ASR", "OCR", "QA", "VQA", "FPS"})
 
 
 # A data set named by its size, like a checkpoint ("LAION-5B", "SA-1B", "MovieLens-25M"): what a model is

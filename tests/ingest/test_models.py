@@ -552,3 +552,10 @@ def test_a_checkpoint_written_as_a_lower_case_repository_id_is_a_model_of_its_fa
     assert [(m.name, m.family) for m in found] == [("whisper-tiny-v9", "Whisper"), ("vicuna-42m", "Vicuna")]
     # the family's name as a plain word, or joined to words with no number or size, is no model
     assert extract_models("", "", "Users whisper-quietly to a real-time system.", ()) == ()
+
+
+def test_models_listed_with_a_slash_are_each_a_model_and_benchmarks_beside_them_are_not() -> None:
+    found = [m.name for m in extract_models("", "", "It scales in the BLOOM, OPT, Pythia/NeoX families.", ())]
+    assert "Pythia" in found and "NeoX" in found
+    found = [m.name for m in extract_models("", "", "We test BERT-Large on GLUE/ImageNet and SQuAD.", ())]
+    assert found == ["BERT-Large"]
