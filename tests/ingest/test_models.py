@@ -559,3 +559,8 @@ def test_models_listed_with_a_slash_are_each_a_model_and_benchmarks_beside_them_
     assert "Pythia" in found and "NeoX" in found
     found = [m.name for m in extract_models("", "", "We test BERT-Large on GLUE/ImageNet and SQuAD.", ())]
     assert found == ["BERT-Large"]
+
+
+def test_a_score_or_loss_named_after_a_model_in_chinese_is_no_model() -> None:
+    assert extract_models("", "在COCO上CLIP分数达0.31，并引入夹紧CLIP损失", "", ()) == ()
+    assert [m.name for m in extract_models("", "以CLIP为文本编码器", "", ())] == ["CLIP"]
