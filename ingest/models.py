@@ -82,8 +82,8 @@ _METRIC_AFTER = re.compile(r"[\s-]?(?:score|Score|SCORE)s?\b|\s*(?:分数|得分
 # "LLaMA-based model", "CLIP-style encoder", "ChatGPT-generated data": a family named as a modifier of
 # something else, not a checkpoint the paper runs.
 _MODIFIER = r"-(?:based|style|like|architecture|generated|derived|inspired|type)"
-# "LLaMA式", "Llama架构", "the Llama architecture": a design taken over, no checkpoint run
-_MODIFIER_AFTER = re.compile(rf"{_MODIFIER}\b|\s+(?:architecture|style)\b|\s*(?:式|架构|风格)")  # after a matched family
+# "LLaMA式", "Llama架构", "the Llama architecture", "the YOLO framework": a design taken over, no checkpoint run
+_MODIFIER_AFTER = re.compile(rf"{_MODIFIER}\b|\s+(?:architecture|style|framework|paradigm)\b|\s*(?:式|架构|风格|框架)")  # after a matched family
 _MODIFIER_END = re.compile(rf"{_MODIFIER}$")  # ending an enumeration's item
 
 

@@ -523,6 +523,9 @@ def test_a_design_taken_over_from_a_model_names_no_checkpoint() -> None:
     assert _names("We train a 460M model with the Llama architecture.") == []
     assert _names("使用LLaMA式Transformer骨干") == []
     assert _names("We evaluate Llama-2-7B and the Mistral architecture.") == ["LLaMA-2-7B"]
+    # a framework or paradigm a detector builds on is a design too
+    assert _names("An anchor-free detector based on the state-of-the-art YOLO framework.") == []
+    assert _names("基于YOLO框架的检测器") == []
 
 
 def test_families_listed_in_passing_give_way_to_their_checkpoints_named_elsewhere() -> None:
