@@ -212,3 +212,9 @@ def test_a_machine_named_by_its_line_gives_way_to_the_chip_it_is_named_with() ->
     assert [h.name for h in find_hardware("a Google Pixel 9 Pro with its Tensor G4")] == [
         "Google Pixel 9 Pro", "Google Tensor G4"]
     assert [h.name for h in find_hardware("measured on a MacBook Pro.")] == ["Apple Mac"]
+
+
+def test_memory_that_computes_is_a_memory_device_of_its_own() -> None:
+    found = [(h.name, h.hw_class) for h in find_hardware("on UPMEM PIM-DIMMs and a GDDR6-AiM board")]
+    assert found == [("UPMEM PIM", "memory"), ("SK hynix AiM", "memory")]
+    assert [h.name for h in find_hardware("AIM: Adaptive Inference of Multi-Modal LLMs")] == []
