@@ -46,7 +46,8 @@ def find_hardware(sentence: str) -> list[Hardware]:
         sentence = _DEVICE_COUNT.sub(r"\1 ", sentence)  # "8xA800": eight A800s (same length, same offsets)
     grammar = _grammar_devices(onto, sentence)
     labelled = [(hit.start, hit.end, _labelled(onto, hit.target))
-                for hit in onto.hardware_index.find(sentence) if not onto.hardware[hit.target].generic]
+                for hit in onto.hardware_index.find(sentence) if not onto.hardware[hit.target].generic
+                and not (hit.surface in _company_names() and _COMPANY_CONTEXT.match(sentence, hit.end))]
     # Where two readings overlap, the one reaching further wins ("Snapdragon" inside "Snapdragon 8 Gen 2"),
     # then the longer; the grammar's reading first, since it also knows the family.
     kept: list[tuple[int, int, Hardware]] = []
@@ -145,6 +146,22 @@ def _listed_after_vendor_device(onto: Ontology, sentence: str,
             out.append((start, stop, whole[0]))
             at = item.end()
     return out
+
+
+# A company's name that labels its chips ("Groq", "Cerebras", "寒武纪") names the company, not a device, where a
+# name of its own or a company word follows: "Cerebras-GPT", "Cambricon-LLM", "Graphcore Research", "Groq发布了".
+_COMPANY_CONTEXT = re.compile(r"-[A-Za-z]|\s*(?:Research|Inc\b|Technologies|Labs?\b|Corporation|Corp\b|AI\b|公司|发布|等|与|和)")
+
+
+@ontology_cache
+def _company_names() -> frozenset[str]:
+    """Labels that are a company's name: an entry's vendor, or the first word of its name standing alone as a label."""
+    names = set(_vendor_names())
+    for entry in hardware_by_node_id().values():
+        first = entry.name.split(" ", 1)[0]
+        if first in entry.labels:
+            names.add(first)
+    return frozenset(names)
 
 
 @ontology_cache

@@ -218,3 +218,10 @@ def test_memory_that_computes_is_a_memory_device_of_its_own() -> None:
     found = [(h.name, h.hw_class) for h in find_hardware("on UPMEM PIM-DIMMs and a GDDR6-AiM board")]
     assert found == [("UPMEM PIM", "memory"), ("SK hynix AiM", "memory")]
     assert [h.name for h in find_hardware("AIM: Adaptive Inference of Multi-Modal LLMs")] == []
+
+
+def test_a_company_name_that_labels_its_chips_names_the_company_before_a_name_or_company_word() -> None:
+    assert find_hardware("We evaluate GPT-J, Cerebras-GPT and MPT.") == []
+    assert find_hardware("Graphcore Research发布了X论文") == []
+    # where it stands for the chip, it is the chip
+    assert [h.name for h in find_hardware("It runs on Cerebras at 1,800 tokens/s.")] == ["Cerebras WSE"]
