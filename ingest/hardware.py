@@ -148,9 +148,9 @@ def _listed_after_vendor_device(onto: Ontology, sentence: str,
     return out
 
 
-# A company's name that labels its chips ("Groq", "Cerebras", "寒武纪") names the company, not a device, where a
+# A company's name that labels its chips ("Groq", "Cerebras", "Graphcore") names the company, not a device, where a
 # name of its own or a company word follows: "Cerebras-GPT", "Cambricon-LLM", "Graphcore Research", "Groq发布了".
-_COMPANY_CONTEXT = re.compile(r"-[A-Za-z]|\s*(?:Research|Inc\b|Technologies|Labs?\b|Corporation|Corp\b|AI\b|公司|发布|等|与|和)")
+_COMPANY_CONTEXT = re.compile(r"-[A-Za-z]|\s*(?:Research|Inc\b|Technologies|Labs?\b|Corporation|Corp\b|AI\b|公司|发布)")
 
 
 @ontology_cache
@@ -159,7 +159,7 @@ def _company_names() -> frozenset[str]:
     names = set(_vendor_names())
     for entry in hardware_by_node_id().values():
         first = entry.name.split(" ", 1)[0]
-        if first in entry.labels:
+        if first in entry.labels and not entry.generic:
             names.add(first)
     return frozenset(names)
 

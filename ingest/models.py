@@ -285,6 +285,7 @@ _ID_PART = re.compile(r"\d|(?:^|-)(?:tiny|small|base|medium|large|xl|xxl|mini|in
 
 
 def _lowercase_ids(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, id as written, family) of each lower-case repository id of a known family."""
     families = _lowercase_family_names()
     table = token_table(text)
     folded, bounds = table.folded, table.bounds

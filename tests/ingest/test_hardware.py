@@ -225,3 +225,4 @@ def test_a_company_name_that_labels_its_chips_names_the_company_before_a_name_or
     assert find_hardware("Graphcore Research发布了X论文") == []
     # where it stands for the chip, it is the chip
     assert [h.name for h in find_hardware("It runs on Cerebras at 1,800 tokens/s.")] == ["Cerebras WSE"]
+    assert [h.name for h in find_hardware("在Cerebras和Groq上运行")] == ["Cerebras WSE", "Groq LPU"]
