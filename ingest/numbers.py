@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ontology.load import POINTS_ZH
+
 # "GPU hours", "A100-GPU hours", "offline GPU hours", "A100 GPU training hours": the device and a word on
 # what the time was spent on may stand around "GPU".
 _GPU_TIME_HEAD = r"(?:[A-Z]\d{2,4}[A-Za-z]?[\s-])?(?:(?:offline|training|compute)\s+)?GPU[\s-](?:training\s+)?"
@@ -39,8 +41,7 @@ _UNITS: tuple[tuple[str, str, str], ...] = (
     ("TOPS/mm²", "area", r"[TG]OPS\s*/\s*mm(?:²|2|\^2)"),  # area efficiency
     ("TOPS", "rate", r"TOPS(?![A-Za-z0-9])|TOPs/s"),
     ("GOPS", "rate", r"GOPS(?![A-Za-z0-9])|GOPs/s"),
-    ("points", "points", (r"percentage\s+points?|个百分点|百分点|pp(?![A-Za-z0-9])|points?(?![A-Za-z0-9])"
-                          r"|分(?![钟之别类配布析数位辨])")),  # "MMLU上取得66.3分": a score in points; "分辨率" is resolution
+    ("points", "points", rf"percentage\s+points?|{POINTS_ZH}|pp(?![A-Za-z0-9])|points?(?![A-Za-z0-9])"),  # "取得66.3分"
     ("%", "percent", r"%|％|percent(?![A-Za-z0-9])"),
     ("x", "ratio", r"[×xX](?![A-Za-z0-9])|倍|times(?![A-Za-z0-9])|-?fold(?![A-Za-z0-9])"),
     ("GFLOPs", "flops", r"GFLOPs?|GFLOPS|G\s+FLOPs?"),
