@@ -224,13 +224,7 @@ def _in_latin_script(text: str) -> bool:
     return all(ord(c) < 0x250 or 0x1E00 <= ord(c) < 0x1F00 for c in text if c.isalpha())
 
 
-# Scripts an organisation's own-language name is written in after its English one, Chinese characters aside (a
-# Chinese name after an English one is as often another organisation, and the registry knows most of them).
-_NATIVE_SCRIPT = re.compile(r"[\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0e00-\u0e7f\u0900-\u097f\u3040-\u30ff"
-                            r"\uac00-\ud7a3]")
-
-
-# What kind of organisation a name says it is, in English and in the scripts above: a university, an institute or
+# What kind of organisation a name says it is, in English and in the scripts below: a university, an institute or
 # a company. A name in another script is the previous one's only when both say the same kind.
 _KIND_WORDS = (
     ("university", re.compile(r"Universit|College|大学|대학|[Уу]ниверситет|אוניברסיט|جامعة", re.IGNORECASE)),
@@ -253,6 +247,10 @@ _SCRIPT_COUNTRIES = (
     (re.compile(r"[\u0600-\u06ff]"), {"SA", "AE", "QA", "EG", "JO", "KW", "OM", "BH", "LB", "MA", "DZ", "TN",
                                        "IQ", "IR", "PK", "AF"}),
 )
+# Those scripts are the ones an organisation's own-language name is written in after its English one, Chinese
+# characters aside (a Chinese name after an English one is as often another organisation, and the registry knows
+# most of them).
+_NATIVE_SCRIPT = re.compile("|".join(script.pattern for script, _ in _SCRIPT_COUNTRIES))
 
 
 def _is_native_name_of_previous(line: str, fragments: list[str], i: int, previous: Mention) -> bool:
