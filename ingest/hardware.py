@@ -11,7 +11,10 @@ Readers, over the same text:
 - model codes listed before one class word ("A100, L4 and T4 GPUs") or right after a device named with its
   vendor ("NVIDIA H100 and L4 servers"), and a part number before its kind of device ("the MAX78000
   microcontroller"), unresolved when the ontology has no family for it. A stem glued to a parameter count
-  ("M2M100-418M") starts a model's name, not a device's.
+  ("M2M100-418M") starts a model's name, not a device's; a company's name that labels its chips names the
+  company before a name of its own or a company word ("Cerebras-GPT", "Graphcore Research").
+A machine named only by its line gives way to the chip it is named with ("a MacBook Pro with an Apple M1 Max
+chip").
 Kinds of device ("GPU", "edge devices", "DRAM": `pg:generic`) are classes, not devices, and are not
 returned; a family ("Qualcomm Snapdragon") counts only when none of its members is named.
 """
@@ -45,9 +48,10 @@ def find_hardware(sentence: str) -> list[Hardware]:
     if _DEVICE_COUNT_CUE.search(sentence):  # (a pattern that begins with a look-behind scans slowly)
         sentence = _DEVICE_COUNT.sub(r"\1 ", sentence)  # "8xA800": eight A800s (same length, same offsets)
     grammar = _grammar_devices(onto, sentence)
+    companies = _company_names()
     labelled = [(hit.start, hit.end, _labelled(onto, hit.target))
                 for hit in onto.hardware_index.find(sentence) if not onto.hardware[hit.target].generic
-                and not (hit.surface in _company_names() and _COMPANY_CONTEXT.match(sentence, hit.end))]
+                and not (hit.surface in companies and _COMPANY_CONTEXT.match(sentence, hit.end))]
     # Where two readings overlap, the one reaching further wins ("Snapdragon" inside "Snapdragon 8 Gen 2"),
     # then the longer; the grammar's reading first, since it also knows the family.
     kept: list[tuple[int, int, Hardware]] = []

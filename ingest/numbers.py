@@ -14,8 +14,9 @@ Decisions (documented because they are policy, not parsing):
 - Identifier digits are not quantities: a number glued to a letter or to `letter-`/`digit-`
   (LLaVA-1.5-7B, Wan2.1, W1.58A2, top-1, FP8) is skipped, as are resolutions (2160×3840) and
   ratios (2:4).
-- `kind` classifies the unit (ratio, percent, time, rate, memory, flops, energy, count, bits, steps,
-  score, None) so the evidence step can decide without re-parsing unit strings.
+- `kind` classifies the unit (ratio, percent, time, rate, bitrate, memory, flops, energy, area, count, bits,
+  steps, score, None) so the evidence step can decide without re-parsing unit strings. Bits per second are a
+  bitrate and bytes per second a rate, told apart by case ("Mb/s", "MB/s"), never a size.
 """
 
 from __future__ import annotations
