@@ -630,6 +630,9 @@ def _claims(text: str, source: Source, line: int, kept: list[Quantity],
     # a multiplier's word is its unit ("4 times over A and 30 times over B"), not what another figure measures
     spans = [(f.start, f.end) for f in (*kept, *settings) if f.kind == "ratio"]
     cues = [c for c in cues if not any(start <= c[0] < end for start, end in spans)]
+    # "of requests" names a share of them meeting a target, never a multiple ("cuts the tail TTFT of requests by
+    # 27x" is a latency's cut): the cues a multiple reads go without it (one list for the text, not one per figure)
+    ratio_cues = [c for c in cues if c[2] != "slo-attainment" or text[c[0]:c[1]].lower() != "of requests"]
     clauses: dict[Span, list[Span]] = {}
     out: list[tuple[int, EvidenceClaim]] = []
     seen: set[tuple] = set()
@@ -651,11 +654,7 @@ def _claims(text: str, source: Source, line: int, kept: list[Quantity],
         scope = read_scope(text, sub, q)
         inherited = next((m for other, m, _ in reversed(previous)
                           if other.kind == q.kind and other.start >= sentence.start), None)
-        # "of requests" names a share of them meeting a target, never a multiple ("cuts the tail TTFT of requests
-        # by 27x" is a latency's cut)
-        own_cues = [c for c in cues if c[2] != "slo-attainment" or text[c[0]:c[1]].lower() != "of requests"] \
-            if q.kind == "ratio" else cues
-        metric = _metric(q, windows, direction, own_cues, inherited, scope, text)
+        metric = _metric(q, windows, direction, ratio_cues if q.kind == "ratio" else cues, inherited, scope, text)
         previous.append((q, metric, direction))
         shares_clause = sum(1 for other in kept if clause.start <= other.start < clause.end) > 1
         quote_span = sub if shares_clause else clause
