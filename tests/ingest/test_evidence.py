@@ -733,3 +733,21 @@ def test_a_model_made_smaller_by_a_number_format_is_smaller_in_storage() -> None
     assert one("It keeps weights roughly 7x smaller than FP16.").metric == "storage"
     # a smaller network of its own is smaller in parameters
     assert one("The student network is 3.6x smaller than its teacher.").metric == "parameters"
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    # circuit area is no memory, storage or energy figure
+    ("The posit unit needs 2.6x less area than the BF16 multiplier.", "other"),
+    ("It shrinks the multiplier's area by 28% against the prior design.", "other"),
+    # energy efficiency as the operations or tokens a joule buys
+    ("The macro delivers 44% higher TOPS/W than the digital baseline.", "energy"),
+    ("Batching raises tokens per joule by 2.1x.", "energy"),
+    # listening and preference scores rate generated output: quality, not task accuracy
+    ("The low-bitrate vocoder reaches a MUSHRA score of 79.5.", "quality"),
+    ("The 2-step student reaches an aesthetic score of 6.1.", "quality"),
+    # time spent preparing or scaling a model is no per-item latency
+    ("Its optimization time falls by 35% against grid search.", "other"),
+    ("Sharding raises throughput near-linearly, with 93% weak scaling efficiency on 1,024 GPUs.", "other"),
+])
+def test_area_energy_efficiency_generated_quality_and_preparation_time_are_named_measures(text: str, metric: str) -> None:
+    assert one(text).metric == metric
