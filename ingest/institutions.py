@@ -72,11 +72,17 @@ _TOWN = r"[A-ZÀ-Þ][\w'.-]+(?:\s+[A-ZÀ-Þ][\w'.-]+){0,2}"  # "San Sebastián",
 _ADDRESS = re.compile(
     r"^(?:[A-Z][a-z]+-(?:si|gu|gun|do|dong|shi|ku|ken)|(?:[A-Z][a-z]+\s+){1,2}(?:District|Province|Prefecture|County|"
     r"City|State|Region)|Republic of [A-Z][a-z]+|(?:[A-Z][a-z]+\s+)?[A-Z]{1,2}\d[\dA-Z]?\s*\d[A-Z]{2}"
-    r"|(?:[A-Z][a-z]+\s+)?\d{4,6}(?:-\d{3,4})?|[A-ZÀ-Þ][a-zß-ÿ]+(?:strasse|straße|str\.|weg|gasse|platz|allee)\s+\d+\w?"
+    r"|(?:[A-Z][a-z]+\s+)?\d{4,6}(?:-\d{3,4})?"
+    # a German or Dutch street and its number ("Hauptstraße 5", "Kasteelpark Arenberg 10")
+    r"|[A-ZÀ-Þ][a-zß-ÿ]+(?:strasse|straße|str\.|weg|gasse|platz|allee|straat|laan|plein|kade|park|gracht|singel|dreef)"
+    r"(?:\s+[A-Z][a-z]+)?\s+\d+\w?"
     r"|\d+\w?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.|Drive|Way|Lane)"
     r"|(?:[\u4e00-\u9fff]{1,4}[都道府県省市])?[\u4e00-\u9fff]{1,4}[都道府県省市区町村县]"
     r"|(?:[\uac00-\ud7a3]{1,5}\s+)?[\uac00-\ud7a3]{1,3}(?:시|(?<!연)구|군)|[A-Z]{2}\s+\d{5}(?:-\d{4})?"
     r"|(?:[A-Z][a-z]+\s+){1,2}(?:VIC|NSW|QLD|ACT|TAS|NT|SA|WA)(?:\s+\d{4})?"  # "Clayton VIC 3800"
+    r"|(?:VIC|NSW|QLD|ACT|TAS|NT|SA|WA)\s+\d{4}|(?:[A-Z]{2}\s+)?[A-Z]\d[A-Z]\s?\d[A-Z]\d"  # "ACT 2601", "BC V6T 1Z4"
+    # a Japanese block number before its town ("2-12-1 Ookayama", "8916-5 Takayama-cho")
+    r"|\d{1,5}(?:-\d{1,4}){1,3}\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?"
     # a postcode before its town, or a long or hyphenated one after it ("75005 Paris", "Nagano 380-8553")
     r"|\d{4,7}\s+" + _TOWN + r"|" + _TOWN + r"\s+(?:\d{7}|\d{3}-\d{4})"
     # a number and a street word in either order, in English and the Romance languages ("3 rue des Lilas",

@@ -333,7 +333,10 @@ def test_a_company_s_labs_named_together_or_beside_the_company_are_the_company()
 
 @pytest.mark.parametrize("address", ["75431 Wombatville", "8123 Zürichsee", "20011 San Numbato", "Numbat 3200123",
                                      "Wombat 380-8553", "3 rue des Quokkas", "Via Bilby 12", "Paseo de Numbat 170",
-                                     "1200 Quokka Parkway", "1 Wombatopolis Place", "#05-12 Nexus Tower"])
+                                     "1200 Quokka Parkway", "1 Wombatopolis Place", "#05-12 Nexus Tower",
+                                     # an Australian state and postcode, a Canadian postcode, a Japanese block
+                                     # number before its town, a Dutch street and its number
+                                     "ACT 2613", "BC V5K 0A1", "5-3-2 Numbat-cho", "Wombatlaan 7", "Kasteelpark Bilby 12"])
 def test_postcodes_before_a_town_street_numbers_and_unit_numbers_are_addresses(address: str) -> None:
     assert names(paper(f"Numbat Research, {address}, Germany")) == ["Numbat Research"]
 
