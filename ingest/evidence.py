@@ -456,6 +456,13 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         return "throughput"  # "a throughput of 1.46 TFLOPs", "560 TFLOPS/GPU": operations done per second
     if q.kind in _ABSOLUTE_KINDS:
         return _ABSOLUTE_KINDS[q.kind]
+    if q.kind in {"percent", "points", None} and _WITHIN_BEFORE.search(text, max(0, q.start - 8), q.start) \
+            and _OF_AFTER.match(text, q.end) and not any(
+                windows[0].start <= c[0] < q.start and not c[3] for c in cues):
+        # "the models stay within 1% of the FP16 baseline": with no measure named before it, a margin to a
+        # reference is task accuracy, unless the reference is a quality score ("within 2% of the teacher's
+        # FID"); its other words ("of the full-cache baseline") name no measure
+        return "quality" if any(c[2] == "quality" and q.end <= c[0] < q.end + 40 for c in cues) else "accuracy"
     if q.kind == "percent" and direction is None and not in_clause and (
             _ON_BENCHMARK_AFTER.match(text, q.end) or _SCORE_VERB_BEFORE.search(text, max(0, q.start - 20), q.start)
             and not _OF_AFTER.match(text, q.end)):
