@@ -294,7 +294,10 @@ _WORD_MULTIPLE = re.compile(
     r"(?=\s+(?:faster|higher|more|lower|fewer|less|smaller|larger|greater|speed|throughput|reduction|"
     r"improvement|acceleration|the|as|over|compared)\b|[\s,.;])"
     r"|(?P<order>an|one|two|three)\s+orders?\s+of\s+magnitude"
-    r"|(?P<halve>halv(?:es|ed|ing)|cuts?\s+in\s+half|by\s+half|half(?=\s+(?:the|its|their)\s)|in\s+half\b(?![- ]precision))"
+    r"|(?P<halve>halv(?:es|ed|ing)|cuts?\s+in\s+half|by\s+half|half(?=\s+(?:the|its|their)\s)|in\s+half\b(?![- ]precision)"
+    # "less than half of its parameters", "only half of the data", "half as many GPUs": a share used; "removing
+    # half of the weights" is how a model was made, and "the first half of the layers" a part
+    r"|(?<=(?:than|only|just|bout|ghly|arly|nder|ound)\s)half(?=\s+of\s+(?:the|its|their|our)\s)|half(?=\s+as\s+(?:many|much)\b))"
     r"|(?P<quarter>(?<=by\s)(?:a|one)\s+quarter|(?<=by\s)(?:about|roughly|nearly)\s+(?:a|one)\s+quarter))(?![A-Za-z])",
     re.IGNORECASE)
 # Plain substrings, one of which every word multiple or duration contains: a cheap test before the patterns.
