@@ -85,7 +85,7 @@ _MODELS_WITH_BEFORE = re.compile(r"\bmodels\s+(?:\w+\s+)?(?:with|of|have)\s+(?:\
 # "12B active parameters", "5.9B activated parameters": what a mixture of experts runs per token.
 _ACTIVE_AFTER = re.compile(r"\s*(?:active|activated)\s+param", re.IGNORECASE)
 _SCORE_BINDING = re.compile(
-    r"\s*(?:=|:|：|of|is|was|reaches|达到?|为|降至|提升至|"
+    r"\s*(?:=|:|：|of|(?:values?|scores?|results?)\s+of|is|was|reaches|达到?|为|降至|提升至|"
     r"(?:improves?|improved|drops?|dropped|falls?|fell|decreases?|decreased|rises?|rose|goes)?\s*"
     r"(?:down\s+|up\s+)?to|"
     r"(?:increase|drop|change|decrease|gain|degradation|reduction|loss|rise)\s+(?:of|by))?"  # "an FID increase of 0.11"
@@ -127,8 +127,9 @@ _BASELINE_VALUE_BEFORE = re.compile(r"(?:\binstead\s+of|\bversus|\bvs\.?|\bagain
 _LISTED_SCORE_BEFORE = re.compile(rf"\d+\.\d+(?:{LIST_GAP.pattern})$")
 # "from 52.3 to", also with the baseline the first figure belongs to: "from 11.26 with OmniQuant to",
 # "from 16.3 (SLEB) to", "from 32.48 under BiLLM to"
-_CHANGE_TO_BEFORE = re.compile(r"(?<!\()\bfrom\s+\d+(?:\.\d+)?\s+"
+_CHANGE_TO_BEFORE = re.compile(r"(?<!\()\bfrom\s+(?:(?:an?|the)\s+)?(?:[A-Za-z][\w-]*\s+){0,2}(?:of\s+)?\d+(?:\.\d+)?\s+"
                                r"(?:\([^()]{1,24}\)\s+|(?:with|under|for|by)\s+(?:the\s+)?[\w.\-]+\s+)?to\s+$")
+_NAMED_START_BEFORE = re.compile(r"\bfrom\s+(?:(?:an?|the)\s+)?(?:[A-Za-z][\w-]*\s+){1,2}(?:of\s+)?$", re.IGNORECASE)
 # "keeps perplexity within 0.5 of the FP16 model", "within 0.1 COMET points of": a margin to the baseline
 _WITHIN_BEFORE = re.compile(r"\bwithin\s+$")
 _MARGIN_OF_AFTER = re.compile(r"\s*(?:[A-Z][\w-]*\s+)?(?:points?\s+)?of\b")
@@ -268,6 +269,8 @@ def _is_result(text: str, q: Quantity) -> bool:
         return False
     if q.kind is None:
         named = _score_name_before().search(before)
+        if named and _NAMED_START_BEFORE.search(before) and _TO_AFTER.match(after):
+            return False  # "from an FID of 2.07 to 1.55": the level the change starts from
         bound = named or _SCORE_AFTER.match(after)
         if not bound and "." in q.text and " by " in before[-30:] and _SCORE_CHANGE_BEFORE.search(before):
             bound = _score_name_anywhere().search(before)
@@ -353,7 +356,7 @@ def _level_reached(text: str, q: Quantity, change_start: int, after: str) -> boo
     a 75% reduction": the share is the claim)."""
     if _SETTING_NOUN_AFTER.match(after) or _RELATIVE_AFTER.match(after):
         return False
-    named_before = metric_cues().find(text, max(0, change_start - 40), change_start)
+    named_before = metric_cues().find(text, max(0, change_start - 40), q.start)  # "from an FID of 2.07 to"
     if any(metric != "other" and not weak for _, _, metric, weak in named_before):
         return True
     return any(not weak for _, _, _, weak in metric_cues().find(text, q.end, q.end + 12))

@@ -64,7 +64,7 @@ _UNITS: tuple[tuple[str, str, str], ...] = (
     ("h", "time", r"h(?![A-Za-z0-9])|hours?|hrs?(?![A-Za-z0-9])|小时"),
     ("days", "time", r"days?(?![A-Za-z0-9])|天(?!内)"),
     ("kWh", "energy", r"kWh"),
-    ("J", "energy", r"[mk]?J(?![A-Za-z0-9])|joules?"),
+    ("J", "energy", r"[mkμµu]?J(?![A-Za-z0-9])|(?:milli|micro)?joules?"),
     ("W", "energy", r"[mk]?W(?![A-Za-z0-9])|watts?"),
     ("dB", "score", r"dB(?![A-Za-z0-9])"),
     ("px", "score", r"px(?![A-Za-z0-9])|pixels?"),

@@ -768,3 +768,17 @@ def test_area_energy_efficiency_generated_quality_and_preparation_time_are_named
 ])
 def test_a_margin_within_a_reference_is_the_measure_named_before_it_or_accuracy(text: str, metric: str) -> None:
     assert one(text).metric == metric
+
+
+def test_a_named_score_s_starting_level_is_no_claim_and_the_level_reached_is() -> None:
+    assert [(c.value, c.metric) for c in claims("Distillation lowers the sampler from an FID of 3.41 to 2.26.")] == [
+        (2.26, "quality")]
+
+
+def test_score_values_of_a_list_are_claims() -> None:
+    assert [c.value for c in claims("It reaches PSNR values of 31.27 and 29.84 on the two sets.")] == [31.27, 29.84]
+
+
+def test_micro_joules_are_energy() -> None:
+    claim = one("The detector spends under 85 µJ per frame.")
+    assert (claim.value, claim.unit, claim.metric) == (85.0, "J", "energy")
