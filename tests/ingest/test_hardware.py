@@ -202,6 +202,9 @@ def test_a_family_known_by_a_stem_keeps_the_model_number_after_it() -> None:
     assert [(h.name, h.hw_class) for h in find_hardware("on a Mali-G52 GPU")] == [("Arm Mali-G52", "gpu")]
     assert [h.name for h in find_hardware("on a Cerebras CS-4 system")] == ["Cerebras CS-4"]
     assert [h.name for h in find_hardware("with its Tensor G9 chip")] == ["Google Tensor G9"]
+    assert [(h.name, h.hw_class) for h in find_hardware("on an Ethos-U75 microNPU")] == [("Arm Ethos-U75", "npu")]
+    assert [(h.name, h.hw_class) for h in find_hardware("on an Apple Watch Series 7")] == [
+        ("Apple Watch Series 7", "mobile")]
     # the family alone stays the family
     assert [h.name for h in find_hardware("on the Hexagon NPU")] == ["Qualcomm Hexagon NPU"]
 
