@@ -454,6 +454,11 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         if preparing or (q.kind == "time" and (scope == "training" or q.unit in {"h", "days"} and not any(
                 c[2] == "latency" for c in in_clause if c[0] < q.start))):
             return "other"  # time to train, calibrate or prune a model is no per-item latency
+    if q.kind == "percent" and _OF_PEAK_AFTER.match(text, q.end):
+        return "other"  # "88% of the peak link bandwidth", "5% of the theoretical peak": a utilisation of the hardware
+    if q.kind in {"percent", "ratio"} and any(_GPU_TIME.fullmatch(text, c[0], c[1]) for c in in_clause) \
+            and _PREPARATION.search(text, windows[1].start, windows[1].end):
+        return "other"  # "35% fewer GPU days to train", "about 1% of the GPU time of distillation": a preparation cost
     if q.kind == "flops" and (_PER_DEVICE_OR_SECOND.match(text, q.end) or any(
             c[2] == "throughput" and windows[0].start <= c[0] < windows[0].end for c in cues)):
         return "throughput"  # "a throughput of 1.46 TFLOPs", "560 TFLOPS/GPU": operations done per second
@@ -555,6 +560,10 @@ _HELD_EQUAL_BEFORE = re.compile(r"\b(?:at|under|with|for)\s+(?:the\s+|a\s+)?(?:s
                                 r"\s+(?:[A-Za-z-]+\s+)?$", re.IGNORECASE)
 # "a 1.3x acceleration in decoding throughput": what a change word is "in" or "of"
 _IN_WHAT = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:[A-Za-z-]+\s+)?")
+# a share of what the hardware could do at most; "of the peak memory" is a footprint
+_OF_PEAK_AFTER = re.compile(r"(?:\s*(?:-|to|~)\s*[\d.]+%)?\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:theoretical\s+|hardware\s+)?"
+                            r"(?:peak|maximum|roofline)\b(?!\s+(?:memory|GPU\s+memory|VRAM))", re.IGNORECASE)
+_GPU_TIME = re.compile(r"GPU[\s-](?:hours?|days?|time)", re.IGNORECASE)
 _KV_CACHE = re.compile(r"\bKV[\s-]?cache|\bkey-value cache|KV缓存", re.IGNORECASE)
 
 

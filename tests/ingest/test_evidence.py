@@ -782,3 +782,16 @@ def test_score_values_of_a_list_are_claims() -> None:
 def test_micro_joules_are_energy() -> None:
     claim = one("The detector spends under 85 µJ per frame.")
     assert (claim.value, claim.unit, claim.metric) == (85.0, "J", "energy")
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    # a share of what the hardware could do at most is a utilisation; a share of the peak memory is a footprint
+    ("The all-to-all uses its memory well, reaching 71% of the peak link bandwidth.", "other"),
+    ("The tiled kernel's performance reaches 47% of the theoretical peak on the FPGA.", "other"),
+    ("It needs only 40% of the peak memory of the eager runtime.", "memory"),
+    # GPU time spent training or distilling is a preparation cost; serving GPU time stays compute
+    ("Distilling the student costs roughly 30% fewer GPU days than training it from scratch.", "other"),
+    ("The scheduler cuts the GPU time used for serving by 38%.", "compute"),
+])
+def test_hardware_utilisation_and_gpu_time_to_prepare_a_model(text: str, metric: str) -> None:
+    assert one(text).metric == metric
