@@ -164,6 +164,13 @@ def details_mentions(line: str, registry: InstitutionRegistry) -> list[Mention]:
             # "MIT-IBM Watson AI Lab", "Lawrence Berkeley National Laboratory": organisations of their own,
             # not units of the names inside them
             mentions.append(_unknown(fragments[i]))
+        elif _UNIT_ACRONYM.fullmatch(fragments[i]) and i + 1 < len(fragments) and (
+                _UNIVERSITY_WORD.search(fragments[i + 1]) or _OWN_LANGUAGE_NAME.search(fragments[i + 1])) and (
+                ";" in line or (pending_units and pending_units[-1] == fragments[i - 1])):
+            # "CITEC, Universität Bielefeld, Germany; ...", "Institute of X, SEIEE, Shanghai Jiao Tong University": an
+            # unknown acronym before a university, within one affiliation, is its unit; in a plain list of
+            # affiliations ("ASAPP, Carnegie Mellon University") it is an organisation of its own
+            pass
         elif _SUB_UNIT.search(fragments[i]) or (_NAMED_INSTITUTE.fullmatch(fragments[i])
                                                  and _beside_university(fragments, i, registry)):
             pending_units.append(fragments[i])  # "Language Technologies Institute, Carnegie Mellon University"
@@ -193,6 +200,10 @@ _OWN_LANGUAGE_NAME = re.compile(r"\b(?:Universit(?:ät|é|à)\w*|[Uu]niversitet\
                                 r"Universiteit|Politechnika|Politecnico|Polit[eé]cnica|Technische|Hochschule|"
                                 r"Institut|Instituto|Istituto|[ÉE]cole|Escola|Escuela|Högskola|Tekniska|Akademie|Akademia|"
                                 r"Forschungs\w*|Centro)\b")
+
+
+_UNIT_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}(?:-[A-Z][A-Z0-9]{1,7})?")
+_UNIVERSITY_WORD = re.compile(r"\b(?:University|KU Leuven|ETH|EPFL)\b")
 
 
 def _unknown(fragment: str) -> Mention:

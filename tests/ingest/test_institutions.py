@@ -356,3 +356,10 @@ def test_the_english_name_and_its_own_language_name_in_parentheses_in_either_ord
     # an abbreviation with digits after a name is the name's abbreviation
     (bilby,) = extract_institutions(paper("Bilby Institute (BI-14)"))
     assert bilby.name == "Bilby Institute" and "BI-14" in bilby.aliases
+
+
+def test_an_unknown_acronym_before_a_university_within_one_affiliation_is_its_unit() -> None:
+    assert names(paper("WMBT-LAB, Numbat University, 33619 Numbatville, Germany; Bilby Labs")) == [
+        "Numbat University", "Bilby Labs"]
+    # in a plain list of affiliations the acronym is an organisation of its own
+    assert names(paper("WOMBIX, Numbat University")) == ["WOMBIX", "Numbat University"]
