@@ -198,7 +198,7 @@ _GLOSS = re.compile(r"^(.+?)\s*[（(]([^()（）]+)[)）]$")
 # An organisation's name in its own language, in parentheses after the English one: the same organisation.
 _OWN_LANGUAGE_NAME = re.compile(r"\b(?:Universit(?:ät|é|à)\w*|[Uu]niversitet\w*|Universitas|Üniversitesi|Universidad\w*|Universidade|Uniwersytet\w*|"
                                 r"Universiteit|Politechnika|Politecnico|Polit[eé]cnica|Technische|Hochschule|"
-                                r"Institut|Instituto|Istituto|[ÉE]cole|Escola|Escuela|Högskola|Tekniska|Akademie|Akademia|"
+                                r"Institut|Instituto|Istituto|[ÉE]cole|Escola|Escuela|[Hh]ögskola|[Tt]ekniska|Akademie|Akademia|"
                                 r"Forschungs\w*|Centro)\b")
 
 

@@ -350,6 +350,8 @@ def test_the_english_name_and_its_own_language_name_in_parentheses_in_either_ord
     assert numbat.name == "Numbat University of Economics" and "Numbat Ekonomi Üniversitesi" in numbat.aliases
     (wombat,) = extract_institutions(paper("Wombat University (Wombats universitet)"))
     assert wombat.name == "Wombat University" and "Wombats universitet" in wombat.aliases
+    (bilby_tech,) = extract_institutions(paper("Bilby University of Technology (Bilby tekniska högskola)"))
+    assert bilby_tech.name == "Bilby University of Technology" and "Bilby tekniska högskola" in bilby_tech.aliases
     # a dash is no letter: the English name with one is still in Latin script, its Hebrew name is not
     (quokka,) = extract_institutions(paper("Quokka – Institute of Technology (קווקה – מכון טכנולוגי)"))
     assert quokka.name == "Quokka – Institute of Technology" and "קווקה – מכון טכנולוגי" in quokka.aliases
