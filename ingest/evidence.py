@@ -124,7 +124,12 @@ _CHANGE_COMPARED_AFTER = re.compile(r"\s*(?:lower|less|higher|reduced|cheaper|fa
 _BASELINE_VALUE_BEFORE = re.compile(r"(?:\binstead\s+of|\bversus|\bvs\.?|\bagainst|\bcompared\s+(?:to|with))\s+"
                                     r"(?:(?:the|a|an|only|just)\s+)?(?:[\w.-]+(?:\s[\w.-]+){0,2}(?:'s|’s)\s+)?$",
                                     re.IGNORECASE)
-_LISTED_SCORE_BEFORE = re.compile(rf"\d+\.\d+(?:{LIST_GAP.pattern})$")
+# "FIDs of 1.48 on ImageNet-64 and 1.88": the next item of a list of bound scores, each on its data set
+_LISTED_SCORE_BEFORE = re.compile(rf"\d+\.\d+(?:\s+on\s+[^,;.()]{{1,40}}?)?(?:{LIST_GAP.pattern})$")
+_NAMED_SCORE_CHANGES_BY = re.compile(r"\b(?:ris(?:es|ing)|rose|increas(?:es|ed|ing)|grow(?:s|ing)?|grew|drop(?:s|ped|ping)?|"
+                                     r"fall(?:s|ing)?|fell|degrad(?:es|ed|ing)|worsen(?:s|ed|ing)?)\s+(?:only\s+)?by\s+"
+                                     r"(?:only\s+|just\s+|less\s+than\s+|under\s+|about\s+|roughly\s+|up\s+to\s+)?$",
+                                     re.IGNORECASE)
 # "from 52.3 to", also with the baseline the first figure belongs to: "from 11.26 with OmniQuant to",
 # "from 16.3 (SLEB) to", "from 32.48 under BiLLM to"
 _CHANGE_TO_BEFORE = re.compile(r"(?<!\()\bfrom\s+(?:(?:an?|the)\s+)?(?:[A-Za-z][\w-]*\s+){0,2}(?:of\s+)?\d+(?:\.\d+)?\s+"
@@ -156,8 +161,9 @@ _TO_AFTER = re.compile(r"\s*(?:for\s+(?:the\s+)?[A-Z][\w.+-]*\s+)?(?:to|降至|�
 # increase", "0.01 drop in FID", "38.5 AP".
 _SCORE_AFTER = re.compile(r"\s*(?:(?:points?\s+)?(?:drop|decline|increase|reduction|degradation|loss|gain)\s+)?"
                           r"(?:(?:in|of|on)\s+(?:the\s+)?)?(?:[A-Z][\w-]*\s+){0,2}?"
-                          r"(?:f1|dice|auroc|auc|[gs]?fid|fvd|fad|psnr|ssim|miou|map|ap|nds|wer|cer|clip score|lpips|bleu|rouge|perplexity|ppl)"
+                          r"(?P<name>f1|dice|auroc|auc|[gs]?fid|fvd|fad|psnr|ssim|miou|map|ap|pq|nds|wer|cer|clip score|lpips|bleu|rouge|perplexity|ppl)"
                           r"\b", re.IGNORECASE)
+_CLAUSE_WORD = re.compile(r"\b(?:while|whereas|and|but|with|at|as)\b")  # "438.1 while mIoU stays": another clause's score
 # "enhancing the mIoUs on COCO and LVIS by 2.3 and 3.2": a change of a named score, given "by" a bare number
 _SCORE_CHANGE_BEFORE = re.compile(r"(?:improv|enhanc|increas|boost|rais|declin|drop|reduc|lower)\w*\s+(?:the\s+)?"
                                   r"[\w-]+(?:\s+[\w-]+){0,5}?\s+by\s+(?:only\s+|just\s+)?(?:[\d.]+\s*(?:,\s*(?:and\s+)?|and\s+))*$",
@@ -274,6 +280,9 @@ def _is_result(text: str, q: Quantity) -> bool:
         bound = named or _SCORE_AFTER.match(after)
         if not bound and "." in q.text and " by " in before[-30:] and _SCORE_CHANGE_BEFORE.search(before):
             bound = _score_name_anywhere().search(before)
+        if not bound and "." in q.text and (changed := _NAMED_SCORE_CHANGES_BY.search(before)):
+            # "perplexity rises by only 0.3", "the FID drops by 0.12": a change of the score named before the verb
+            bound = _score_name_anywhere().search(before, max(0, changed.start() - 40), changed.start() + 1)
         if not bound and (listed := _LISTED_SCORE_BEFORE.search(before)):
             # "FID scores of 20.5 and 40.3": the next item of a list of bound scores
             start = q.start - len(before) + listed.start()
@@ -464,6 +473,11 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         return "throughput"  # "a throughput of 1.46 TFLOPs", "560 TFLOPS/GPU": operations done per second
     if q.kind in _ABSOLUTE_KINDS:
         return _ABSOLUTE_KINDS[q.kind]
+    if q.kind is None and (score := _SCORE_AFTER.match(text, q.end)) \
+            and not _CLAUSE_WORD.search(text, q.end, score.start("name")):
+        # "46.4 PQ at 23.6 FPS", "0.3 WikiText2 perplexity increase": the score named right after a bare number
+        name = score.group("name").lower()
+        return metric_cues().metric_of.get(name) or ("quality" if name == "cer" else "accuracy")
     if q.kind in {"percent", "points", None} and _WITHIN_BEFORE.search(text, max(0, q.start - 8), q.start) \
             and _OF_AFTER.match(text, q.end) and not any(
                 windows[0].start <= c[0] < q.start and not c[3] for c in cues):

@@ -795,3 +795,17 @@ def test_micro_joules_are_energy() -> None:
 ])
 def test_hardware_utilisation_and_gpu_time_to_prepare_a_model(text: str, metric: str) -> None:
     assert one(text).metric == metric
+
+
+def test_a_score_named_before_a_change_verb_binds_the_change() -> None:
+    assert [(c.value, c.metric) for c in claims("After pruning, perplexity rises by only 0.4.")] == [(0.4, "quality")]
+    assert claims("The queue grows by 0.4 every second.") == []  # no score named
+
+
+def test_the_next_scores_of_a_list_each_on_its_own_data_set_are_claims() -> None:
+    assert [c.value for c in claims("It reaches FIDs of 2.31 on CIFAR-10 and 3.07 on FFHQ-64.")] == [2.31, 3.07]
+
+
+def test_a_bare_number_takes_the_measure_of_the_score_named_right_after_it() -> None:
+    found = [(c.value, c.metric) for c in claims("It reaches 47.2 PQ at 19.8 FPS on the validation set.")]
+    assert found == [(47.2, "accuracy"), (19.8, "throughput")]
