@@ -31,11 +31,12 @@ _SCALES: dict[str, tuple[str, float]] = {
     "MFLOPs": ("FLOPs", 1e6), "GFLOPs": ("FLOPs", 1e9), "TFLOPs": ("FLOPs", 1e12), "PFLOPs": ("FLOPs", 1e15),
     "GFLOPs/s": ("FLOP/s", 1e9), "TFLOPs/s": ("FLOP/s", 1e12), "PFLOPs/s": ("FLOP/s", 1e15),
     "tokens/s": ("tokens/s", 1.0), "tok/s": ("tokens/s", 1.0),
+    "µJ": ("energy", 1e-6), "mJ": ("energy", 1e-3), "J": ("energy", 1.0), "kJ": ("energy", 1e3), "kWh": ("energy", 3.6e6),
 }
 # For the parameters metric, K/M/B/T are counts, not bytes.
 _COUNTS: dict[str, float] = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
 # Levels in these families are better small, whatever the metric.
-_LOWER_LEVELS = frozenset({"time", "GPU time", "bytes", "FLOPs"})
+_LOWER_LEVELS = frozenset({"time", "GPU time", "bytes", "FLOPs", "energy"})
 SENSES: tuple[str, ...] = ("increase", "decrease", "level")
 
 

@@ -202,6 +202,8 @@ _OWN_LANGUAGE_NAME = re.compile(r"\b(?:Universit(?:ät|é|à)\w*|[Uu]niversitet\
                                 r"Forschungs\w*|Centro)\b")
 
 
+# A department's acronym ("CITEC", "ESAT-MICAS", "DAUIN"), and what marks the fragment after it as a university
+# (in English, or one of the few named without the word), for `details_mentions`.
 _UNIT_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}(?:-[A-Z][A-Z0-9]{1,7})?")
 _UNIVERSITY_WORD = re.compile(r"\b(?:University|KU Leuven|ETH|EPFL)\b")
 

@@ -23,6 +23,13 @@ def test_times_are_converted_and_never_ranked_with_ratios() -> None:
     assert [c.id for c in ratio.claims] == ["ev:003"]
 
 
+def test_energies_are_converted_and_the_least_ranks_first() -> None:
+    claims = [claim(1, 3.1, "mJ"), claim(2, 850, "µJ"), claim(3, 0.002, "J"), claim(4, 1.5, "kWh")]
+    ranked = rank_claims("energy", "lower", claims)
+    assert ranked.group is not None and ranked.group.family == "energy" and ranked.group.order == "asc"
+    assert [c.id for c in ranked.claims] == ["ev:002", "ev:003", "ev:001", "ev:004"]  # 850 µJ < 2 mJ < 3.1 mJ < 1.5 kWh
+
+
 def test_speedups_rank_largest_first_and_percent_apart() -> None:
     claims = [claim(1, 2.2, "x", "increase"), claim(2, 3.5, "x", "increase"), claim(3, 45, "%", "increase")]
     ranked = rank_claims("speedup", "higher", claims)

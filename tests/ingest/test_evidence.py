@@ -781,7 +781,7 @@ def test_score_values_of_a_list_are_claims() -> None:
 
 def test_micro_joules_are_energy() -> None:
     claim = one("The detector spends under 85 µJ per frame.")
-    assert (claim.value, claim.unit, claim.metric) == (85.0, "J", "energy")
+    assert (claim.value, claim.unit, claim.metric) == (85.0, "µJ", "energy")
 
 
 @pytest.mark.parametrize(("text", "metric"), [
