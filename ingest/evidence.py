@@ -528,7 +528,7 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
             return "latency"  # a time with no unit: "a real-time factor of 0.066"
         if metric == "latency":
             return "latency-reduction" if direction == "decrease" or q.kind == "percent" else "speedup"
-        if metric == "storage" and (any(c[2] == "memory" for c in inside) or _KV_CACHE.search(text)):
+        if metric == "storage" and (any(c[2] == "memory" for c in inside) or _kv_cache_named(text, inside, windows[2])):
             return "memory"  # "KV cache compression ratio": the cache is memory, not storage, wherever the
             # text says which cache it compresses
         if metric == "token-reduction" and _TRAINING.search(text, windows[1].start, windows[1].end):
@@ -540,6 +540,14 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
     if q.kind == "percent" and direction == "increase":
         return "accuracy"  # a bare "4.6% improvement" reports task performance
     return _DEFAULT.get(q.kind, "other")
+
+
+def _kv_cache_named(text: str, cues: list[tuple[int, int, str, bool]], sentence: Span) -> bool:
+    """A compression figure is the KV cache's wherever the text names that cache; one the text calls storage
+    ("less storage space") only when its own sentence does ("KV cache storage")."""
+    if any(c[2] == "storage" and text[c[0]:c[0] + 7].lower() == "storage" for c in cues):
+        return _KV_CACHE.search(text, sentence.start, sentence.end + 60) is not None
+    return _KV_CACHE.search(text) is not None
 
 
 def _preparing(text: str, clause_start: int, q: Quantity) -> bool:
