@@ -35,7 +35,7 @@ def find_models(sentence: str) -> list[Model]:
 # The usual names of a small model derived from a well-known one: a size or speed word glued to the stem.
 # (No look-behind first: `re` then skips to the prefixes' first letters; the caller checks the boundary.)
 _DERIVED = re.compile(r"(?:Mobile|Efficient|Fast|Tiny|Edge|Nano|Micro|Mini|Light|Open)"
-                      r"(?:SAM|ViT|BERT|DiT|CLIP|LLaMA|Llama|DETR|Whisper)(?:-?[A-Z0-9][\w.]*)?(?![\w-])")
+                      r"(?:SAM|ViT|BERT|DiT|CLIP|LLaMA|Llama|DETR|Whisper)(?:-?[A-Z0-9][A-Za-z0-9_.]*)?(?![A-Za-z0-9_-])")
 _SIZE_BEFORE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?[BbMm])\s+$")
 _HAS_SIZE = re.compile(r"\d+(?:\.\d+)?[BM]\b|\d+x\d+B")
 _BRACED = re.compile(r"-\{([A-Za-z0-9., -]{1,40})\}")
@@ -645,7 +645,7 @@ _TUNED_TAIL = re.compile(r"[-. ]*(?:chat|instruct|it|hf|sft|dpo|rlhf)\b")
 
 # ---- the paper's own method -------------------------------------------------------------------
 
-_WORD = r"(?:[A-Z][\w²³]*|[a-z]+[A-Z][\w²³]*)(?:[-‐][\w²³]+)*"
+_WORD = r"(?:[A-Z][A-Za-z0-9_²³]*|[a-z]+[A-Z][A-Za-z0-9_²³]*)(?:[-‐][A-Za-z0-9_²³]+)*"
 _CONNECTOR = r"(?:of|for|to|and|with|in|on|from|the|via|by)"
 _PAREN_TEXT = r"[A-Za-z0-9²³\-‐ ]{2,40}"
 _PAREN = rf"\s*\(({_PAREN_TEXT})\)"
@@ -668,7 +668,7 @@ _CALLED = re.compile(rf"\b(?:called|named|dubbed|termed|coined)(?:\s+as)?\s+({_N
 # "we have trained and open-sourced MiniCPM4.1", "开源了X模型": a released model is the paper's own
 _EN_RELEASE = re.compile(
     r"\b(?:we|We)\s+(?:have\s+|also\s+)*(?:trained\s+and\s+)?(?:open-sourced?|release[ds]?)\s+"
-    r"([A-Z][\w²³.\-‐]*[\w²³])")
+    r"([A-Z][A-Za-z0-9_²³.\-‐]*[A-Za-z0-9_²³])")
 # "(ITA) Loss-based ...": the name runs on past what was matched, so the match is not the name
 _RUNS_ON = re.compile(r"\s+(?:[A-Z][\w]*\b|\w+-based\b)(?!\s*[,.(])")
 _RELEASE_WORDS = ("open-source", "release")
@@ -686,11 +686,11 @@ _SUBJECT_VERB = re.compile(r"\b(?:employs|combines|comprises|consists\s+of|featu
 _ENUMERATED = re.compile(rf"\((?:[1-9]|i{{1,3}}|iv|v)\)\s+(?:(?:a|an|the)\s+)?({_NAME})(?=[\s,;:])")
 _PART_CUE = re.compile(r"\b(?:components?|innovations?|contributions?|modules?|parts)\b")
 _ACRONYM = re.compile(rf"\(({_PAREN_TEXT})\)")
-_DEFINED_BEFORE = re.compile(rf"(?<![\w²³\-‐])({_WORD}(?:\s+{_WORD}){{1,5}})\s*$")
+_DEFINED_BEFORE = re.compile(rf"(?<![A-Za-z0-9_²³\-‐])({_WORD}(?:\s+{_WORD}){{1,5}})\s*$")
 # what follows a name when its expansion comes after it: "X (Long)", "X: Long", "X, a Long"
 _AFTER_NAME = re.compile(rf"(?:\s*\(|:\s+|,\s+(?:a|an|the)\s+)({_PHRASE})")
 _IN_PARENS = re.compile(r"\s*\)")
-_PHRASE_AT_END = re.compile(rf"(?<![\w²³\-‐])({_PHRASE})\s*$")
+_PHRASE_AT_END = re.compile(rf"(?<![A-Za-z0-9_²³\-‐])({_PHRASE})\s*$")
 _LEADING_ARTICLE = re.compile(r"^(?:The|A|An|Our)\s+")
 _MAX_LONG_WORDS = 8
 
@@ -973,7 +973,8 @@ def _add_variants(names: dict[str, list], short: str, text: str) -> None:
     """Checkpoints and variants named after the method: DC-Gen-FLUX, LLaDA-MoE-7B-A1B-Instruct."""
     if " " in short or len(short) < 3 or not (f"{short}-" in text or f"{short}‐" in text):
         return
-    for match in re.finditer(rf"\b{re.escape(short)}((?:[-‐][A-Z0-9][\w]*)+)(?![\w\-‐]|\.\d)", text):
+    # letters and digits of the Latin script only: a brief runs Chinese on after a name ("RepViT-SAM推理比...")
+    for match in re.finditer(rf"\b{re.escape(short)}((?:[-‐][A-Z0-9][A-Za-z0-9_]*)+)(?![A-Za-z0-9_\-‐]|\.\d)", text):
         variant = short + match.group(1)
         names.setdefault(_name_key(variant), [variant, None, False])
 

@@ -572,3 +572,11 @@ def test_models_listed_with_a_slash_are_each_a_model_and_benchmarks_beside_them_
 def test_a_score_or_loss_named_after_a_model_in_chinese_is_no_model() -> None:
     assert extract_models("", "在COCO上CLIP分数达0.31，并引入夹紧CLIP损失", "", ()) == ()
     assert [m.name for m in extract_models("", "以CLIP为文本编码器", "", ())] == ["CLIP"]
+
+
+def test_a_name_glued_to_chinese_text_ends_where_the_latin_letters_end() -> None:
+    # a brief runs Chinese on right after a name: the name stops at the first Chinese character
+    assert [m.name for m in find_models("使用视觉编码器FastViTQ以更少token编码图像")] == ["FastViTQ"]
+    proposed = extract_proposed("NumbatNet: Fast Mobile Vision", "达成了1.0毫秒延迟、NumbatNet-SAM推理比基线快近10倍的效果",
+                                "We present NumbatNet. Our NumbatNet-SAM runs faster.")
+    assert "NumbatNet-SAM" in proposed and all(name.isascii() for name in proposed)
