@@ -317,7 +317,7 @@ def _family_of_canonical() -> dict[str, str]:
 
 def _model_shaped(onto: Ontology, word: str) -> bool:
     """A model-like name that is no technique label, hardware or metric word ("GPTQ", "A100", "FLOPs")."""
-    if len(word) < 3 or not _MODEL_SHAPE.match(word) or word.upper() in _NOT_MODELS or _BENCHMARK.search(word):
+    if len(word) < 3 or not _MODEL_SHAPE.match(word) or word.upper() in _NOT_NAMES or _BENCHMARK.search(word):
         return False
     return not (onto.technique_index.find(word) or onto.hardware_index.find(word)
                 or onto.device_grammar.pattern.match(word))
@@ -330,6 +330,12 @@ _NOT_MODELS = frozenset({"GPU", "GPUS", "CPU", "CPUS", "NPU", "NPUS", "FLOPS", "
                          "BF16", "INT8", "INT4", "FP32", "LLM", "LLMS", "VLM", "VLMS", "MLLM", "MLLMS", "API",
                          "SOTA", "KV", "MOE", "SLO", "TTFT", "TPOT", "PPL", "FID", "PSNR", "SSIM", "LPIPS",
                          "BLEU", "ROUGE", "MMLU", "GSM8K", "COCO", "GLUE", "IMAGENET", "NLP", "CV", "ASR", "OCR", "QA", "VQA", "FPS"})
+# Kinds of network or layer, training steps and software: no model on their own, but a variant's tag after a
+# model's name ("BART-large-CNN", "Conformer-RNN")
+_KINDS_NOT_NAMES = frozenset({"SOC", "SOCS", "MLP", "MLPS", "MHA", "MQA", "CNN", "CNNS", "RNN", "RNNS", "DNN", "DNNS",
+                              "SSM", "SSMS", "TTS", "SFT", "COT", "MOS", "SWA", "RAG", "NAS", "PYTORCH", "TENSORFLOW",
+                              "JAX", "MLX", "ONNX", "CUDA", "TRITON", "TENSORRT"})
+_NOT_NAMES = _NOT_MODELS | _KINDS_NOT_NAMES
 
 
 # A data set named by its size, like a checkpoint ("LAION-5B", "SA-1B", "MovieLens-25M"): what a model is
@@ -592,7 +598,7 @@ def _names_a_network(onto: Ontology, name: str) -> bool:
     of network ("ViTs", "RNN-Transducers") or modifier ("Transformer-based")."""
     return not (_CLASS_NAME.search(name) or _MODIFIER_END.search(name)) and (
         _model_shaped(onto, name) or len(name) >= 4 and bool(_MODEL_ENDING.search(name))
-        and name.upper() not in _NOT_MODELS and not onto.technique_index.find(name))
+        and name.upper() not in _NOT_NAMES and not onto.technique_index.find(name))
 
 
 def own_name_keys(proposed: tuple[str, ...]) -> tuple[str, ...]:

@@ -580,3 +580,12 @@ def test_a_name_glued_to_chinese_text_ends_where_the_latin_letters_end() -> None
     proposed = extract_proposed("NumbatNet: Fast Mobile Vision", "达成了1.0毫秒延迟、NumbatNet-SAM推理比基线快近10倍的效果",
                                 "We present NumbatNet. Our NumbatNet-SAM runs faster.")
     assert "NumbatNet-SAM" in proposed and all(name.isascii() for name in proposed)
+
+
+def test_kinds_of_network_training_steps_and_software_are_no_models_but_may_tag_one() -> None:
+    # an enumeration of what is deployed, and a comparison in a paper that proposes a network of its own
+    listed = "We deploy the BERT-Large, ViT-Base, NCF and MLP applications on the board."
+    assert [m.name for m in extract_models("", "", listed, ())] == ["BERT-Large", "ViT-Base", "NCF"]
+    compared = "The TensorRT build runs 2.5 times faster than the PyTorch implementation of ResNet-50."
+    assert [m.name for m in extract_models("", "", compared, (), proposes_network=True)] == ["ResNet-50"]
+    assert [m.name for m in extract_models("", "", "We fine-tune BART-large-CNN.", ())] == ["BART-Large-CNN"]
