@@ -348,6 +348,12 @@ _SAMPLES_FROM_BEFORE = re.compile(r"(?:samples|examples|instructions|prompts)\s+
                                   re.IGNORECASE)
 
 
+# Data sets and benchmarks named like checkpoints ("PG-19", "WebVid-10M", "Vicuna-80"), whatever the sentence
+_DATA_SET_NAME = re.compile(r"CIFAR-?\d+|PG-?19|Wiki-?40B|WebVid(?:-\d+[MK])?|AudioSet(?:-\d+[MK])?|SA-1B|SA-V|Pile|"
+                            r"ShareGPT|C4|LAION(?:-\w+)?|WikiText(?:-?\d+)?|Vicuna-80|LibriSpeech|ImageNet(?:-\w+)?|NTIRE",
+                            re.IGNORECASE)
+
+
 _TUNED_ON_BEFORE = re.compile(r"tun(?:ed|e|ing)\s+(?:\w+\s+)?on\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -508,7 +514,7 @@ def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, .
             named.append(model)
     models = [m for m in named if not (own and _name_key(m.name).startswith(own))]
     # a name the paper calls a data set anywhere ("the SA-1B dataset") is that data set where it stands alone too
-    models = [m for m in models if not _called_data(text, m.name)]
+    models = [m for m in models if not _called_data(text, m.name) and not _DATA_SET_NAME.fullmatch(m.name)]
     return tuple(_drop_prefixes(models, enumerated))
 
 

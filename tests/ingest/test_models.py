@@ -589,3 +589,8 @@ def test_kinds_of_network_training_steps_and_software_are_no_models_but_may_tag_
     compared = "The TensorRT build runs 2.5 times faster than the PyTorch implementation of ResNet-50."
     assert [m.name for m in extract_models("", "", compared, (), proposes_network=True)] == ["ResNet-50"]
     assert [m.name for m in extract_models("", "", "We fine-tune BART-large-CNN.", ())] == ["BART-Large-CNN"]
+
+
+def test_data_sets_named_like_checkpoints_are_no_models() -> None:
+    text = "It trains 4.1x faster on PG-19 and reaches 2.1x on AudioSet-2M with ResNet-18 and Llama-2-7B."
+    assert [m.name for m in extract_models("", "", text, ())] == ["ResNet-18", "LLaMA-2-7B"]
