@@ -154,17 +154,22 @@ def _listed_after_vendor_device(onto: Ontology, sentence: str,
 
 # A company's name that labels its chips ("Groq", "Cerebras", "Graphcore") names the company, not a device, where a
 # name of its own or a company word follows: "Cerebras-GPT", "Cambricon-LLM", "Graphcore Research", "Groq发布了".
+_CJK = re.compile(r"[\u3400-\u9fff]")
 _COMPANY_CONTEXT = re.compile(r"-[A-Za-z]|\s*(?:Research|Inc\b|Technologies|Labs?\b|Corporation|Corp\b|AI\b|公司|发布)")
 
 
 @ontology_cache
 def _company_names() -> frozenset[str]:
-    """Labels that are a company's name: an entry's vendor, or the first word of its name standing alone as a label."""
+    """Labels that may be a company's name: an entry's vendor, the first word of its name standing alone as a
+    label, or a Chinese label ("寒武纪" is the company, "寒武纪发布了" its paper; a product line is never followed
+    by a company word)."""
     names = set(_vendor_names())
     for entry in hardware_by_node_id().values():
         first = entry.name.split(" ", 1)[0]
         if first in entry.labels and not entry.generic:
             names.add(first)
+        if entry.vendor and not entry.generic:
+            names.update(label for label in entry.labels if _CJK.search(label))
     return frozenset(names)
 
 

@@ -226,6 +226,9 @@ def test_memory_that_computes_is_a_memory_device_of_its_own() -> None:
 def test_a_company_name_that_labels_its_chips_names_the_company_before_a_name_or_company_word() -> None:
     assert find_hardware("We evaluate GPT-J, Cerebras-GPT and MPT.") == []
     assert find_hardware("Graphcore Research发布了X论文") == []
+    # ... in Chinese too: the company publishes, its chip runs
+    assert find_hardware("某大学与寒武纪发布了X论文") == []
+    assert [h.name for h in find_hardware("在寒武纪上运行")] == ["Cambricon MLU"]
     # where it stands for the chip, it is the chip
     assert [h.name for h in find_hardware("It runs on Cerebras at 1,800 tokens/s.")] == ["Cerebras WSE"]
     assert [h.name for h in find_hardware("在Cerebras和Groq上运行")] == ["Cerebras WSE", "Groq LPU"]
