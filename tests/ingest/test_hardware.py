@@ -229,6 +229,11 @@ def test_a_company_name_that_labels_its_chips_names_the_company_before_a_name_or
     # ... in Chinese too: the company publishes, its chip runs
     assert find_hardware("某大学与寒武纪发布了X论文") == []
     assert [h.name for h in find_hardware("在寒武纪上运行")] == ["Cambricon MLU"]
+
+
+
+def test_a_chip_s_older_name_is_the_same_device() -> None:
+    assert [h.name for h in find_hardware("on a Tensor Streaming Processor (TSP)")] == ["Groq LPU"]
     # where it stands for the chip, it is the chip
     assert [h.name for h in find_hardware("It runs on Cerebras at 1,800 tokens/s.")] == ["Cerebras WSE"]
     assert [h.name for h in find_hardware("在Cerebras和Groq上运行")] == ["Cerebras WSE", "Groq LPU"]
