@@ -207,6 +207,9 @@ def extract_hardware(title: str, brief: str, abstract: str) -> tuple[Hardware, .
     return tuple(find_hardware(f"{title}\n{brief}\n{abstract}"))
 
 
+_PROCESS_NODE = re.compile(r"\d+(?:\.\d+)?nm", re.IGNORECASE)
+
+
 def _grammar_devices(onto: Ontology, text: str) -> list[tuple[int, int, Hardware]]:
     grammar = onto.device_grammar
     out = []
@@ -223,6 +226,8 @@ def _grammar_devices(onto: Ontology, text: str) -> list[tuple[int, int, Hardware
         vendor_written = inner is not None and len(parts) > 1
         if vendor_written:
             family = onto.hardware[inner]  # "AMD Ryzen 5 1234X" is a Ryzen CPU, "Intel Arria 99" an FPGA
+        if parts and _PROCESS_NODE.fullmatch(parts[-1]):
+            continue  # "Samsung 4nm", "TSMC 7 nm": a manufacturing process, no device
         while parts and _MEMORY_SIZE.match(parts[-1]):
             parts.pop()  # a memory size is no model number; find_hardware reads it after the device
         glued_memory = _GLUED_MEMORY.search(parts[-1]) if parts else None

@@ -237,3 +237,8 @@ def test_a_chip_s_older_name_is_the_same_device() -> None:
     # where it stands for the chip, it is the chip
     assert [h.name for h in find_hardware("It runs on Cerebras at 1,800 tokens/s.")] == ["Cerebras WSE"]
     assert [h.name for h in find_hardware("在Cerebras和Groq上运行")] == ["Cerebras WSE", "Groq LPU"]
+
+
+def test_a_vendor_s_manufacturing_process_is_no_device() -> None:
+    assert find_hardware("The chip is fabricated in a Samsung 5nm process.") == []
+    assert [h.name for h in find_hardware("It runs on a Samsung Galaxy S21.")] == ["Samsung Galaxy S21"]
