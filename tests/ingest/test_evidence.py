@@ -817,3 +817,8 @@ def test_storage_is_the_kv_cache_s_memory_only_where_its_own_sentence_names_the_
     assert [c.metric for c in claims("It cuts KV cache storage by 70%.")] == ["memory"]
     # a compression ratio is the cache's wherever the text names it
     assert [c.metric for c in claims("The KV cache is quantized. The compression ratio reaches 5.1x.")] == ["memory"]
+
+
+def test_gaussians_and_primitives_of_a_scene_are_its_parameters() -> None:
+    assert one("The pruned scene keeps 8.2x fewer Gaussians than the dense baseline.").metric == "parameters"
+    assert one("It removes up to 68% of the primitives while keeping the PSNR.").metric == "parameters"
