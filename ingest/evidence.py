@@ -463,6 +463,8 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         if preparing or (q.kind == "time" and (scope == "training" or q.unit in {"h", "days"} and not any(
                 c[2] == "latency" for c in in_clause if c[0] < q.start))):
             return "other"  # time to train, calibrate or prune a model is no per-item latency
+    if q.kind == "percent" and _SHARE_OF_TIME_AFTER.match(text, q.end):
+        return "other"  # "overhead that can reach 20% of the runtime": where time goes, a breakdown
     if q.kind == "percent" and _OF_PEAK_AFTER.match(text, q.end):
         return "other"  # "88% of the peak link bandwidth", "5% of the theoretical peak": a utilisation of the hardware
     if q.kind in {"percent", "ratio"} and any(_GPU_TIME.fullmatch(text, c[0], c[1]) for c in in_clause) \
@@ -585,6 +587,8 @@ _IN_WHAT = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:[A-Za-z-]+\s+)?")
 # a share of what the hardware could do at most; "of the peak memory" is a footprint
 _OF_PEAK_AFTER = re.compile(r"(?:\s*(?:-|to|~)\s*[\d.]+%)?\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:theoretical\s+|hardware\s+)?"
                             r"(?:peak|maximum|roofline)\b(?!\s+(?:memory|GPU\s+memory|VRAM))", re.IGNORECASE)
+_SHARE_OF_TIME_AFTER = re.compile(r"\s+of\s+(?:the\s+|all\s+)?(?:total\s+|overall\s+|end-to-end\s+)?(?:runtime|cycles|"
+                                  r"execution\s+time)\b", re.IGNORECASE)
 _GPU_TIME = re.compile(r"GPU[\s-](?:hours?|days?|time)", re.IGNORECASE)
 _KV_CACHE = re.compile(r"\bKV[\s-]?cache|\bkey-value cache|KV缓存", re.IGNORECASE)
 

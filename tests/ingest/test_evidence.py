@@ -822,3 +822,8 @@ def test_storage_is_the_kv_cache_s_memory_only_where_its_own_sentence_names_the_
 def test_gaussians_and_primitives_of_a_scene_are_its_parameters() -> None:
     assert one("The pruned scene keeps 8.2x fewer Gaussians than the dense baseline.").metric == "parameters"
     assert one("It removes up to 68% of the primitives while keeping the PSNR.").metric == "parameters"
+
+
+def test_a_share_of_the_runtime_or_cycles_is_a_breakdown() -> None:
+    assert one("Kernel launches can reach 35% of the runtime even on fast GPUs.").metric == "other"
+    assert one("Its lookups account for over 40% of the cycles spent in decoding.").metric == "other"
