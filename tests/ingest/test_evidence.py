@@ -827,3 +827,12 @@ def test_gaussians_and_primitives_of_a_scene_are_its_parameters() -> None:
 def test_a_share_of_the_runtime_or_cycles_is_a_breakdown() -> None:
     assert one("Kernel launches can reach 35% of the runtime even on fast GPUs.").metric == "other"
     assert one("Its lookups account for over 40% of the cycles spent in decoding.").metric == "other"
+
+
+@pytest.mark.parametrize("text", [
+    "The scheduler cuts cross-region bandwidth by 81% against broadcasting.",
+    "Its tiling cuts the data moved over PCIe by 6x.",
+    "The prefetcher lowers DRAM traffic by 3.4x.",
+])
+def test_data_moved_is_a_measure_of_its_own(text: str) -> None:
+    assert one(text).metric == "other"
