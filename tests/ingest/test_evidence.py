@@ -836,3 +836,12 @@ def test_a_share_of_the_runtime_or_cycles_is_a_breakdown() -> None:
 ])
 def test_data_moved_is_a_measure_of_its_own(text: str) -> None:
     assert one(text).metric == "other"
+
+
+@pytest.mark.parametrize("text", [
+    "The design reaches 2.4x higher performance per unit area than the systolic baseline.",
+    "It gives a 3.1x improvement in performance/cost over the GPU cluster.",
+    "The autotuner needs 25x fewer trials than random search.",
+])
+def test_cost_and_area_normalised_performance_and_search_trials_are_other(text: str) -> None:
+    assert one(text).metric == "other"
