@@ -515,9 +515,10 @@ def _counterpart(brief: Mention, details: list[Mention], registry: InstitutionRe
 
 
 def _with_company_units_rolled_up(mentions: list[Mention], registry: InstitutionRegistry) -> list[Mention]:
-    """A company's labs named beside the company itself or beside each other ("Google Research, Google
-    DeepMind", "Meta GenAI, Meta") are the company: one organisation, the labs' names its aliases. A lab
-    named alone stays the lab (linked to its company)."""
+    """A company's labs named beside the company itself or beside each other ("NVIDIA Research, NVIDIA",
+    "Meta GenAI, Meta") are the company: one organisation, the labs' names its aliases. A lab named alone
+    stays the lab (linked to its company); a subsidiary registered as a company of its own (Google DeepMind)
+    is never rolled up."""
     company_of: dict[int, RegisteredInstitution] = {}
     for i, m in enumerate(mentions):
         if m.entry is not None and m.entry.kind == "company":

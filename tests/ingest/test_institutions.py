@@ -322,8 +322,12 @@ def test_an_institute_written_beside_a_registered_university_is_its_unit():
 
 
 def test_a_company_s_labs_named_together_or_beside_the_company_are_the_company():
-    (google,) = extract_institutions(paper("Google Research, Mountain View, Google DeepMind"))
-    assert google.name == "Google" and {"Google Research", "Google DeepMind"} <= set(google.aliases)
+    (nvidia,) = extract_institutions(paper("NVIDIA Research, Santa Clara, NVIDIA"))
+    assert nvidia.name == "NVIDIA" and "NVIDIA Research" in nvidia.aliases
+    # a subsidiary with an identity of its own is not its parent's lab: Google DeepMind beside Google Research
+    deepmind_and_research = extract_institutions(paper("Google DeepMind, London; Google Research, Mountain View"))
+    assert [(i.name, i.parent_name) for i in deepmind_and_research] == [
+        ("Google DeepMind", "Google"), ("Google Research", "Google")]
     (meta,) = extract_institutions(paper("Meta Quokka Lab, Meta, Menlo Park"))
     assert meta.name == "Meta" and "Meta Quokka Lab" in meta.aliases
     # a lab named alone stays the lab, linked to its company
