@@ -227,7 +227,7 @@ _ABSOLUTE_KINDS = {"time": "latency", "gpu-time": "compute", "rate": "throughput
                    "energy": "energy", "score": "quality", "count": "parameters",
                    "area": "other", "bitrate": "other"}
 _DROPPED_KINDS = {"bits", "steps"}
-_SCORE_METRICS = {"accuracy", "quality", "token-reduction", "slo-attainment", "other"}
+_SCORE_METRICS = {"accuracy", "quality", "slo-attainment", "other"}  # what points of a score can measure
 _DEFAULT = {"ratio": "speedup", "percent": "other", "points": "accuracy", None: "quality"}
 
 

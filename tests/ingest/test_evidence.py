@@ -823,3 +823,16 @@ def test_gaussians_and_primitives_of_a_scene_are_its_parameters() -> None:
 def test_a_share_of_the_runtime_or_cycles_is_a_breakdown() -> None:
     assert one("Kernel launches can reach 35% of the runtime even on fast GPUs.").metric == "other"
     assert one("Its lookups account for over 40% of the cycles spent in decoding.").metric == "other"
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("The distilled reasoner shortens the generated CoT by 46% at equal accuracy.", "token-reduction"),
+    ("The budget cuts thinking length by 38% on average.", "token-reduction"),
+    ("The allocator raises GPU memory utilization by 64%.", "memory"),
+    ("Its admission filter cuts the cache miss rate by 57%.", "other"),
+    # points are a score's, whatever token word stands near
+    ("Its cache keeps retrieval intact, whereas token dropping loses up to 14 points at the same compression ratio.",
+     "accuracy"),
+])
+def test_reasoning_length_memory_utilisation_miss_rates_and_points(text: str, metric: str) -> None:
+    assert one(text).metric == metric
