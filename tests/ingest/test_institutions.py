@@ -367,5 +367,8 @@ def test_the_english_name_and_its_own_language_name_in_parentheses_in_either_ord
 def test_an_unknown_acronym_before_a_university_within_one_affiliation_is_its_unit() -> None:
     assert names(paper("WMBT-LAB, Numbat University, 33619 Numbatville, Germany; Bilby Labs")) == [
         "Numbat University", "Bilby Labs"]
+    # acronyms in a row before a university and its town, in a line of commas only
+    assert names(paper("QLAB, WMBT, Numbat University, Belgium, Bilby Semiconductors, the Netherlands")) == [
+        "Numbat University", "Bilby Semiconductors"]
     # in a plain list of affiliations the acronym is an organisation of its own
     assert names(paper("WOMBIX, Numbat University")) == ["WOMBIX", "Numbat University"]
