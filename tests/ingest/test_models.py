@@ -258,7 +258,7 @@ def test_a_version_after_a_space_tag_stays_in_the_checkpoint() -> None:
 
 def test_a_lower_case_mini_or_nano_after_a_version_is_the_checkpoint_s_tier() -> None:
     assert _names("We route between GPT-4.1 nano and GPT-4o mini.") == ["GPT-4.1 Nano", "GPT-4o Mini"]
-    assert _names("Claude 3 Haiku and GPT-4V answer the questions.") == ["Claude 3 Haiku", "GPT-4V"]
+    assert _names("GPT-4V answers the questions.") == ["GPT-4V"]
 
 
 def test_sizes_in_parentheses_are_one_checkpoint_each() -> None:
