@@ -484,9 +484,15 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
             and _OF_AFTER.match(text, q.end) and not any(
                 windows[0].start <= c[0] < q.start and not c[3] for c in cues):
         # "the models stay within 1% of the FP16 baseline": with no measure named before it, a margin to a
-        # reference is task accuracy, unless the reference is a quality score ("within 2% of the teacher's
-        # FID"); its other words ("of the full-cache baseline") name no measure
-        return "quality" if any(c[2] == "quality" and q.end <= c[0] < q.end + 40 for c in cues) else "accuracy"
+        # reference is task accuracy, unless the reference names what is measured ("within 3% of the optimal
+        # throughput", "of the teacher's FID"); a word that only describes the reference ("of the full-cache
+        # baseline") names no measure
+        named = next((c for c in cues if q.end <= c[0] < q.end + 40 and not c[3]
+                      and not _REFERENCE_NOUN_AFTER.match(text, c[1])), None)
+        if named is None:
+            return "accuracy"
+        if named[2] == "quality":
+            return "quality"
     if q.kind == "percent" and direction is None and not in_clause and (
             _ON_BENCHMARK_AFTER.match(text, q.end) or _SCORE_VERB_BEFORE.search(text, max(0, q.start - 20), q.start)
             and not _OF_AFTER.match(text, q.end)):
@@ -589,6 +595,8 @@ _OF_PEAK_AFTER = re.compile(r"(?:\s*(?:-|to|~)\s*[\d.]+%)?\s+of\s+(?:the\s+)?(?:
                             r"(?:peak|maximum|roofline)\b(?!\s+(?:memory|GPU\s+memory|VRAM))", re.IGNORECASE)
 _SHARE_OF_TIME_AFTER = re.compile(r"\s+of\s+(?:the\s+|all\s+)?(?:total\s+|overall\s+|end-to-end\s+)?(?:runtime|cycles|"
                                   r"execution\s+time)\b", re.IGNORECASE)
+# the noun a describing word stands before: "full-cache baseline", "dense model"
+_REFERENCE_NOUN_AFTER = re.compile(r"[\w-]*\s+(?:baseline|model|counterpart|version|teacher|original|network)s?\b")
 _GPU_TIME = re.compile(r"GPU[\s-](?:hours?|days?|time)", re.IGNORECASE)
 _KV_CACHE = re.compile(r"\bKV[\s-]?cache|\bkey-value cache|KV缓存", re.IGNORECASE)
 

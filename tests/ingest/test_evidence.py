@@ -773,6 +773,9 @@ def test_a_model_made_smaller_by_a_number_format_is_smaller_in_storage() -> None
     # ... unless the reference is a quality score, or the sub-clause names the measure first
     ("The 4-step sampler gets within 3% of the teacher's FID.", "quality"),
     ("Its decoding throughput stays within 4% of the dense kernel.", "throughput"),
+    # ... or the reference names what is measured, not only what kind of reference it is
+    ("The scheduler stays within 3% of the optimal throughput.", "throughput"),
+    ("The heuristic gets within 2% of the optimal hit rate.", "other"),
     ("The pruned models reach perplexities within 0.2 of the dense ones.", "quality"),
 ])
 def test_a_margin_within_a_reference_is_the_measure_named_before_it_or_accuracy(text: str, metric: str) -> None:
