@@ -468,7 +468,7 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
     if q.kind == "percent" and _OF_PEAK_AFTER.match(text, q.end):
         return "other"  # "88% of the peak link bandwidth", "5% of the theoretical peak": a utilisation of the hardware
     if q.kind in {"percent", "ratio"} and any(_GPU_TIME.fullmatch(text, c[0], c[1]) for c in in_clause) \
-            and _PREPARATION.search(text, windows[1].start, windows[1].end):
+            and _TRAINING_RUN.search(text, windows[1].start, windows[1].end):
         return "other"  # "35% fewer GPU days to train", "about 1% of the GPU time of distillation": a preparation cost
     if q.kind == "flops" and (_PER_DEVICE_OR_SECOND.match(text, q.end) or any(
             c[2] == "throughput" and windows[0].start <= c[0] < windows[0].end for c in cues)):
@@ -592,9 +592,13 @@ _HELD_EQUAL_BEFORE = re.compile(r"\b(?:at|under|with|for)\s+(?:the\s+|a\s+)?(?:s
 _IN_WHAT = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:[A-Za-z-]+\s+)?")
 # a share of what the hardware could do at most; "of the peak memory" is a footprint
 _OF_PEAK_AFTER = re.compile(r"(?:\s*(?:-|to|~)\s*[\d.]+%)?\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:theoretical\s+|hardware\s+)?"
-                            r"(?:peak|maximum|roofline)\b(?!\s+(?:memory|GPU\s+memory|VRAM))", re.IGNORECASE)
+                            r"(?:peak|maximum|roofline)\b(?!\s+(?:memory|GPU\s+memory|VRAM|accuracy|quality|scores?))", re.IGNORECASE)
+# ... but "20% of the runtime of FlashAttention" compares two runtimes
 _SHARE_OF_TIME_AFTER = re.compile(r"\s+of\s+(?:the\s+|all\s+)?(?:total\s+|overall\s+|end-to-end\s+)?(?:runtime|cycles|"
-                                  r"execution\s+time)\b", re.IGNORECASE)
+                                  r"execution\s+time)\b(?!\s+(?:of|needed|required|taken|used|by)\b)", re.IGNORECASE)
+# a training run, not a method that prepares a model for inference ("our quantized model cuts the GPU hours needed for
+# serving"): what makes GPU time a preparation cost
+_TRAINING_RUN = re.compile(r"(?<![A-Za-z-])(?:(?:pre-?)?train|distill|fine-?tun|calibrat)\w*", re.IGNORECASE)
 # the noun a describing word stands before: "full-cache baseline", "dense model"
 _REFERENCE_NOUN_AFTER = re.compile(r"[\w-]*\s+(?:baseline|model|counterpart|version|teacher|original|network)s?\b")
 _GPU_TIME = re.compile(r"GPU[\s-](?:hours?|days?|time)", re.IGNORECASE)
