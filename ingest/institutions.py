@@ -164,7 +164,7 @@ def details_mentions(line: str, registry: InstitutionRegistry) -> list[Mention]:
             # "MIT-IBM Watson AI Lab", "Lawrence Berkeley National Laboratory": organisations of their own,
             # not units of the names inside them
             mentions.append(_unknown(fragments[i]))
-        elif _unit_acronym_of_university(fragments, i, line, pending_units):
+        elif _unit_acronym_of_university(fragments, i, pending_units):
             pass
         elif _SUB_UNIT.search(fragments[i]) or (_NAMED_INSTITUTE.fullmatch(fragments[i])
                                                  and _beside_university(fragments, i, registry)):
@@ -203,12 +203,11 @@ _UNIT_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}(?:-[A-Z][A-Z0-9]{1,7})?")
 _UNIVERSITY_WORD = re.compile(r"\b(?:University|KU Leuven|ETH|EPFL)\b")
 
 
-def _unit_acronym_of_university(fragments: list[str], i: int, line: str, pending_units: list[str]) -> bool:
+def _unit_acronym_of_university(fragments: list[str], i: int, pending_units: list[str]) -> bool:
     """"CITEC, Universität Bielefeld, Germany; ...", "MICAS, ESAT, KU Leuven, Leuven, Belgium", "Institute of X,
     SEIEE, Shanghai Jiao Tong University": unknown acronyms before a university, within one affiliation, are its
     units. In a plain list of affiliations ("ASAPP, Carnegie Mellon University") the acronym is an organisation of
-    its own: one affiliation shows by a ";" between affiliations, a unit before the acronym or a place after the
-    university."""
+    its own: one affiliation shows by a unit before the acronym or a place after the university."""
     if not _UNIT_ACRONYM.fullmatch(fragments[i]):
         return False
     j = i + 1
@@ -216,7 +215,7 @@ def _unit_acronym_of_university(fragments: list[str], i: int, line: str, pending
         j += 1  # "MICAS, ESAT, KU Leuven": acronyms in a row
     if j >= len(fragments) or not (_UNIVERSITY_WORD.search(fragments[j]) or _OWN_LANGUAGE_NAME.search(fragments[j])):
         return False
-    return ";" in line or bool(pending_units and i and pending_units[-1] == fragments[i - 1]) or (
+    return bool(pending_units and i and pending_units[-1] == fragments[i - 1]) or (
         j + 1 < len(fragments) and _is_place(fragments[j + 1]))
 
 

@@ -372,3 +372,4 @@ def test_an_unknown_acronym_before_a_university_within_one_affiliation_is_its_un
         "Numbat University", "Bilby Semiconductors"]
     # in a plain list of affiliations the acronym is an organisation of its own
     assert names(paper("WOMBIX, Numbat University")) == ["WOMBIX", "Numbat University"]
+    assert names(paper("WOMBIX, Numbat University; Bilby Labs")) == ["WOMBIX", "Numbat University", "Bilby Labs"]
