@@ -300,7 +300,8 @@ _WORD_MULTIPLE = re.compile(
     r"|(?P<halve>halv(?:es|ed|ing)|cuts?\s+in\s+half|by\s+half|half(?=\s+(?:the|its|their)\s)|in\s+half\b(?![- ]precision)"
     # "less than half of its parameters", "only half of the data", "half as many GPUs": a share used; "removing
     # half of the weights" is how a model was made, and "the first half of the layers" a part
-    r"|(?<=(?:than|only|just|bout|ghly|arly|nder|ound)\s)half(?=\s+of\s+(?:the|its|their|our)\s)|half(?=\s+as\s+(?:many|much)\b))"
+    r"|(?:(?<=\bthan\s)|(?<=\bonly\s)|(?<=\bjust\s)|(?<=\babout\s)|(?<=\broughly\s)|(?<=\bnearly\s)|(?<=\bunder\s)"
+    r"|(?<=\baround\s))half(?=\s+of\s+(?:the|its|their|our)\s)|half(?=\s+as\s+(?:many|much)\b))"
     r"|(?P<quarter>(?<=by\s)(?:a|one)\s+quarter|(?<=by\s)(?:about|roughly|nearly)\s+(?:a|one)\s+quarter))(?![A-Za-z])",
     re.IGNORECASE)
 # Plain substrings, one of which every word multiple or duration contains: a cheap test before the patterns.

@@ -279,6 +279,7 @@ def test_model_size_shrinks_is_storage():
     ("The 4-bit student fits in less than half of the GPU memory of its teacher.", [("memory", 50, "%")]),
     ("The engine serves the same load on half as many accelerators.", [("other", 50, "%")]),
     ("Removing half of the weights keeps its accuracy.", []),
+    ("We found half of the attention heads redundant.", []),  # a finding, not a share used
     ("It matches SAM at 50 times higher run-time speed.", [("speedup", 50, "x")]),
     ("The chip delivers 102.4 TOPS at INT8.", [("throughput", 102.4, "TOPS")]),
     ("It sustains 45K tokens per second on a 4K context.", [("throughput", 45, "K tokens/s")]),
