@@ -426,6 +426,9 @@ def _metric(q: Quantity, windows: list[Span], direction: Direction | None,
     """The metric the words give (`_metric_by_words`), within what the unit allows: points are a score's
     ("取得66.3分"), whatever cache or size word stands near."""
     metric = _metric_by_words(q, windows, direction, cues, inherited, scope, text)
+    if q.kind == "points" and metric in {"other", "quality"} and not any(
+            c[2] == metric and not c[3] and windows[0].start <= c[0] < windows[0].end for c in cues):
+        return "accuracy"  # "costs more than 10 points on several tasks": no other measure named in its own sub-clause
     return "accuracy" if q.kind == "points" and metric not in _SCORE_METRICS else metric
 
 
