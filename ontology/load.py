@@ -404,8 +404,10 @@ def _device_grammar(graph: Graph, hardware: dict[str, HardwareEntry]) -> DeviceG
     family_of_entry = {}
     for entry in hardware.values():
         for stem, family_id in family_of_stem.items():
-            if family_id != entry.id and not hardware[family_id].generic and re.search(
-                    rf"(?<!\w){re.escape(stem)}(?!\w)", entry.name):
+            # a vendor's name is no family's mark: "Samsung" is a stem of the Galaxy phones ("Samsung S24"), but
+            # Samsung's memory is no phone, nor "Intel Gaudi" a Core CPU
+            if family_id != entry.id and not hardware[family_id].generic and stem != hardware[family_id].vendor \
+                    and re.search(rf"(?<!\w){re.escape(stem)}(?!\w)", entry.name):
                 family_of_entry[entry.id] = family_id
                 break
     stem_finder = re.compile(_grouped_alternation(sorted(family_of_stem, key=len, reverse=True)) or "(?!)")

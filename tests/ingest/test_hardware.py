@@ -242,3 +242,10 @@ def test_a_chip_s_older_name_is_the_same_device() -> None:
 def test_a_vendor_s_manufacturing_process_is_no_device() -> None:
     assert find_hardware("The chip is fabricated in a Samsung 5nm process.") == []
     assert [h.name for h in find_hardware("It runs on a Samsung Galaxy S21.")] == ["Samsung Galaxy S21"]
+
+
+def test_a_vendor_s_name_does_not_make_its_other_devices_members_of_one_family() -> None:
+    # "Samsung" marks the Galaxy phones ("Samsung S24"), but Samsung's memory is no phone
+    found = {h.name: h.family for h in find_hardware("on Samsung HBM-PIM, a Samsung SmartSSD and a Samsung S24")}
+    assert found["Samsung HBM-PIM"] is None and found["Samsung SmartSSD"] is None
+    assert found["Samsung S24"] == "hw:samsung-galaxy"
