@@ -164,7 +164,7 @@ def details_mentions(line: str, registry: InstitutionRegistry) -> list[Mention]:
             # "MIT-IBM Watson AI Lab", "Lawrence Berkeley National Laboratory": organisations of their own,
             # not units of the names inside them
             mentions.append(_unknown(fragments[i]))
-        elif _unit_acronym_of_university(fragments, i, pending_units):
+        elif _unit_acronym_of_university(fragments, i, pending_units, registry):
             pass
         elif _SUB_UNIT.search(fragments[i]) or (_NAMED_INSTITUTE.fullmatch(fragments[i])
                                                  and _beside_university(fragments, i, registry)):
@@ -197,13 +197,20 @@ _OWN_LANGUAGE_NAME = re.compile(r"\b(?:Universit(?:ät|é|à)\w*|[Uu]niversitet\
                                 r"Forschungs\w*|Centro)\b")
 
 
-# A department's acronym ("CITEC", "ESAT-MICAS", "DAUIN"), and what marks the fragment after it as a university
-# (in English, or one of the few named without the word), for `details_mentions`.
+# A department's acronym ("CITEC", "ESAT-MICAS", "DAUIN"), for `details_mentions`.
 _UNIT_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}(?:-[A-Z][A-Z0-9]{1,7})?")
-_UNIVERSITY_WORD = re.compile(r"\b(?:University|KU Leuven|ETH|EPFL)\b")
 
 
-def _unit_acronym_of_university(fragments: list[str], i: int, pending_units: list[str]) -> bool:
+def _a_university(fragment: str, registry: InstitutionRegistry) -> bool:
+    """Named as a university, in English or its own language, or registered as one ("KU Leuven", "ETH Zürich")."""
+    if "University" in fragment or _OWN_LANGUAGE_NAME.search(fragment):
+        return True
+    entry = registry.lookup(fragment)
+    return entry is not None and entry.kind == "university"
+
+
+def _unit_acronym_of_university(fragments: list[str], i: int, pending_units: list[str],
+                                registry: InstitutionRegistry) -> bool:
     """"CITEC, Universität Bielefeld, Germany; ...", "MICAS, ESAT, KU Leuven, Leuven, Belgium", "Institute of X,
     SEIEE, Shanghai Jiao Tong University": unknown acronyms before a university, within one affiliation, are its
     units. In a plain list of affiliations ("ASAPP, Carnegie Mellon University") the acronym is an organisation of
@@ -211,9 +218,9 @@ def _unit_acronym_of_university(fragments: list[str], i: int, pending_units: lis
     if not _UNIT_ACRONYM.fullmatch(fragments[i]):
         return False
     j = i + 1
-    while j < len(fragments) and _UNIT_ACRONYM.fullmatch(fragments[j]):
-        j += 1  # "MICAS, ESAT, KU Leuven": acronyms in a row
-    if j >= len(fragments) or not (_UNIVERSITY_WORD.search(fragments[j]) or _OWN_LANGUAGE_NAME.search(fragments[j])):
+    while j < len(fragments) and _UNIT_ACRONYM.fullmatch(fragments[j]) and not _a_university(fragments[j], registry):
+        j += 1  # "MICAS, ESAT, KU Leuven": acronyms in a row, up to the university (which may be one: "KAIST")
+    if j >= len(fragments) or not _a_university(fragments[j], registry):
         return False
     return bool(pending_units and i and pending_units[-1] == fragments[i - 1]) or (
         j + 1 < len(fragments) and _is_place(fragments[j + 1]))

@@ -370,6 +370,10 @@ def test_an_unknown_acronym_before_a_university_within_one_affiliation_is_its_un
     # acronyms in a row before a university and its town, in a line of commas only
     assert names(paper("QLAB, WMBT, Numbat University, Belgium, Bilby Semiconductors, the Netherlands")) == [
         "Numbat University", "Bilby Semiconductors"]
+    # a university the registry knows, named without the word
+    assert names(paper("WMBTQ, ETH Zurich, Switzerland; Bilby Robotics")) == ["ETH Zurich", "Bilby Robotics"]
+    assert names(paper("WMBTQ, MIT, Cambridge, USA; Bilby Robotics")) == ["Massachusetts Institute of Technology",
+                                                                         "Bilby Robotics"]
     # in a plain list of affiliations the acronym is an organisation of its own
     assert names(paper("WOMBIX, Numbat University")) == ["WOMBIX", "Numbat University"]
     assert names(paper("WOMBIX, Numbat University; Bilby Labs")) == ["WOMBIX", "Numbat University", "Bilby Labs"]
