@@ -482,7 +482,7 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
             and not _CLAUSE_WORD.search(text, q.end, score.start("name")):
         # "46.4 PQ at 23.6 FPS", "0.3 WikiText2 perplexity increase": the score named right after a bare number
         name = score.group("name").lower()
-        return metric_cues().metric_of.get(name) or ("quality" if name == "cer" else "accuracy")
+        return metric_cues().metric_of.get(name, "accuracy")  # a name no cue lists ("PQ") is a task score
     if q.kind in {"percent", "points", None} and _WITHIN_BEFORE.search(text, max(0, q.start - 8), q.start) \
             and _OF_AFTER.match(text, q.end) and not any(
                 windows[0].start <= c[0] < q.start and not c[3] for c in cues):

@@ -815,6 +815,8 @@ def test_the_next_scores_of_a_list_each_on_its_own_data_set_are_claims() -> None
 def test_a_bare_number_takes_the_measure_of_the_score_named_right_after_it() -> None:
     found = [(c.value, c.metric) for c in claims("It reaches 47.2 PQ at 19.8 FPS on the validation set.")]
     assert found == [(47.2, "accuracy"), (19.8, "throughput")]
+    assert [(c.value, c.metric) for c in claims("The streaming model reaches 4.1 CER on the test set.")] == [
+        (4.1, "quality")]  # an error rate
 
 
 def test_storage_is_the_kv_cache_s_memory_only_where_its_own_sentence_names_the_cache() -> None:
