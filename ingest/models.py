@@ -134,7 +134,8 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
         match_end = match.end()
         if partner is not None:  # "ResNet50-MobileNetV1": a teacher-student pair, two models
             found.setdefault(partner.name.casefold(), partner)
-        elif tagged and not _BENCHMARK.search(tagged.group(1)) and tagged.group(1).upper() not in _NOT_MODELS:
+        elif tagged and not _BENCHMARK.search(tagged.group(1)) and tagged.group(1).upper() not in _NOT_MODELS \
+                and not _DATA_SET_NAME.fullmatch(tagged.group(1)):
             # "LLaVA-HR", "Emu3-Gen", "Conformer-CTC": a variant of a known model, named as written
             name = f"{model.name}-{tagged.group(1)}"
             model = Model(entity_id("model", name), name, model.family)
@@ -317,7 +318,7 @@ def _family_of_canonical() -> dict[str, str]:
 
 def _model_shaped(onto: Ontology, word: str) -> bool:
     """A model-like name that is no technique label, hardware or metric word ("GPTQ", "A100", "FLOPs")."""
-    if len(word) < 3 or not _MODEL_SHAPE.match(word) or word.upper() in _NOT_NAMES or _BENCHMARK.search(word):
+    if len(word) < 3 or not _MODEL_SHAPE.match(word) or _never_a_model(word) or _BENCHMARK.search(word):
         return False
     return not (onto.technique_index.find(word) or onto.hardware_index.find(word)
                 or onto.device_grammar.pattern.match(word))
@@ -329,13 +330,18 @@ _BENCHMARK = re.compile(r"(?:Bench|Eval|QA|Arena|Set|Net-\d+K)$")  # "SEED-Bench
 _NOT_MODELS = frozenset({"GPU", "GPUS", "CPU", "CPUS", "NPU", "NPUS", "FLOPS", "TFLOPS", "GFLOPS", "FP16", "FP8",
                          "BF16", "INT8", "INT4", "FP32", "LLM", "LLMS", "VLM", "VLMS", "MLLM", "MLLMS", "API",
                          "SOTA", "KV", "MOE", "SLO", "TTFT", "TPOT", "PPL", "FID", "PSNR", "SSIM", "LPIPS",
-                         "BLEU", "ROUGE", "MMLU", "GSM8K", "COCO", "GLUE", "IMAGENET", "NLP", "CV", "ASR", "OCR", "QA", "VQA", "FPS"})
+                         "BLEU", "ROUGE", "NLP", "CV", "ASR", "OCR", "QA", "VQA", "FPS"})
 # Kinds of network or layer, training steps and software: no model on their own, but a variant's tag after a
 # model's name ("BART-large-CNN", "Conformer-RNN")
 _KINDS_NOT_NAMES = frozenset({"SOC", "SOCS", "MLP", "MLPS", "MHA", "MQA", "CNN", "CNNS", "RNN", "RNNS", "DNN", "DNNS",
                               "SSM", "SSMS", "TTS", "SFT", "COT", "MOS", "SWA", "RAG", "NAS", "PYTORCH", "TENSORFLOW",
                               "JAX", "MLX", "ONNX", "CUDA", "TRITON", "TENSORRT"})
 _NOT_NAMES = _NOT_MODELS | _KINDS_NOT_NAMES
+
+
+def _never_a_model(word: str) -> bool:
+    """A unit, format, metric, kind of network, software or data set: never a model, whatever its shape."""
+    return word.upper() in _NOT_NAMES or _DATA_SET_NAME.fullmatch(word) is not None
 
 
 # A data set named by its size, like a checkpoint ("LAION-5B", "SA-1B", "MovieLens-25M"): what a model is
@@ -350,8 +356,8 @@ _SAMPLES_FROM_BEFORE = re.compile(r"(?:samples|examples|instructions|prompts)\s+
 
 # Data sets and benchmarks named like checkpoints ("PG-19", "WebVid-10M", "Vicuna-80"), whatever the sentence
 _DATA_SET_NAME = re.compile(r"CIFAR-?\d+|PG-?19|Wiki-?40B|WebVid(?:-\d+[MK])?|AudioSet(?:-\d+[MK])?|SA-1B|SA-V|Pile|"
-                            r"ShareGPT|C4|LAION(?:-\w+)?|WikiText(?:-?\d+)?|Vicuna-80|LibriSpeech|ImageNet(?:-\w+)?|NTIRE",
-                            re.IGNORECASE)
+                            r"ShareGPT|C4|LAION(?:-\w+)?|WikiText(?:-?\d+)?|Vicuna-80|LibriSpeech|ImageNet(?:-\w+)?|NTIRE|"
+                            r"COCO|GLUE|MMLU|GSM8K", re.IGNORECASE)
 
 
 _TUNED_ON_BEFORE = re.compile(r"tun(?:ed|e|ing)\s+(?:\w+\s+)?on\s+(?:the\s+)?$", re.IGNORECASE)
@@ -604,7 +610,7 @@ def _names_a_network(onto: Ontology, name: str) -> bool:
     of network ("ViTs", "RNN-Transducers") or modifier ("Transformer-based")."""
     return not (_CLASS_NAME.search(name) or _MODIFIER_END.search(name)) and (
         _model_shaped(onto, name) or len(name) >= 4 and bool(_MODEL_ENDING.search(name))
-        and name.upper() not in _NOT_NAMES and not onto.technique_index.find(name))
+        and not _never_a_model(name) and not onto.technique_index.find(name))
 
 
 def own_name_keys(proposed: tuple[str, ...]) -> tuple[str, ...]:
