@@ -11,8 +11,9 @@ Readers, over the same text:
 - model codes listed before one class word ("A100, L4 and T4 GPUs") or right after a device named with its
   vendor ("NVIDIA H100 and L4 servers"), and a part number before its kind of device ("the MAX78000
   microcontroller"), unresolved when the ontology has no family for it. A stem glued to a parameter count
-  ("M2M100-418M") starts a model's name, not a device's; a company's name that labels its chips names the
-  company before a name of its own or a company word ("Cerebras-GPT", "Graphcore Research").
+  ("M2M100-418M") starts a model's name, not a device's; a company's name that labels its chips, in English or
+  Chinese, names the company before a name of its own or a company word ("Cerebras-GPT", "Graphcore Research",
+  "寒武纪发布了"), and a vendor with a process node ("Samsung 4nm") names no device.
 A machine named only by its line gives way to the chip it is named with ("a MacBook Pro with an Apple M1 Max
 chip").
 Kinds of device ("GPU", "edge devices", "DRAM": `pg:generic`) are classes, not devices, and are not
