@@ -666,7 +666,6 @@ _TUNED_TAIL = re.compile(r"[-. ]*(?:chat|instruct|it|hf|sft|dpo|rlhf)\b")
 _WORD = r"(?:[A-Z][A-Za-z0-9_²³]*|[a-z]+[A-Z][A-Za-z0-9_²³]*)(?:[-‐][A-Za-z0-9_²³]+)*"
 _CONNECTOR = r"(?:of|for|to|and|with|in|on|from|the|via|by)"
 _PAREN_TEXT = r"[A-Za-z0-9²³\-‐ ]{2,40}"
-_PAREN = rf"\s*\(({_PAREN_TEXT})\)"
 # Title Case words, possibly joined by lower-case connectors ("Latent Codebooks for Fast Thinking")
 _PHRASE = rf"{_WORD}(?:\s+(?:{_CONNECTOR}\s+)*{_WORD}){{0,11}}"
 _NAME = rf"{_PHRASE}(?:\s*\({_PAREN_TEXT}\))?"
