@@ -58,8 +58,8 @@ MIN_PAPERS = 3
 SMALLEST_WEIGHT = 0.05
 # Dev sets that were held out (never tuned on) until the session this model was written in.
 NEWEST = (
-    "2026-02-11", "2026-05-16", "2026-07-18", "2026-08-23", "2026-11-14", "2026-03-14", "2026-06-14", "2026-10-17",
-)  # Z50-Z57
+    "2026-01-10", "2026-04-11", "2026-07-11", "2026-09-26", "2026-11-07",
+)  # Z58-Z62
 
 
 def development_sets() -> list[tuple[str, Path, Path]]:
