@@ -43,7 +43,7 @@ _UNIT = re.compile(r"^(?:the\s+)?(?:dept\b|department|school|college|faculty|div
                    r"graduate\s+school|key\s+lab)|\b(?:department|dept|group|team|division|program)\.?$"
                    r"|\b(?:school|faculty) of\b"
                    r"|(?:학부|학과|대학원|연구실)$|^\S*(?:研究科|学部|専攻|学科|領域|研究室)$"  # Korean and Japanese units
-                   r"|^(?:institut|fakultät|fachbereich|lehrstuhl)\s+für\b"
+                   r"|^(?:institut|fakultät|fachbereich|lehrstuhl)\s+für\b|^chair\s+(?:of|for)\b"
                    r"|^(?:departamento|departament|département|departement|dipartimento)\b",
                    re.IGNORECASE)
 # "Institute for X", "State Key Laboratory of Y", "ARC Lab": units when a resolved organisation is on the
@@ -59,7 +59,9 @@ _DISCIPLINE = re.compile(r"\b(?:engineering|sciences?|informatics|medicine|physi
 _ORG_WORD = re.compile(r"\b(?:univ\w*|institut\w*|college|school|academy|inc|ltd|llc|corp\w*|company|tech\w*|"
                        r"ai|labs?|laborator\w*|research|systems?|group|hospital|foundation|cloud|centre|"
                        r"center|politecnico|polytechnic|hochschule|academia|software|robotics|semiconductors?|"
-                       r"electronics|telecom\w*|analytics|solutions|data)\b", re.IGNORECASE)
+                       r"electronics|telecom\w*|analytics|solutions|data|"
+                       # legal forms of a company: "Numbat Srl" is no author's name
+                       r"gmbh|ag|srl|s\.r\.l|spa|s\.p\.a|bv|b\.v|nv|n\.v|sarl|oy|pty)\b", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^[A-Z][a-z]{1,12}(?:-[A-Z]?[a-z]+)?$")
 _NOISE = frozenset({"project", "independent researcher", "researcher", "equal", "contribution", "and",
                     "correspondence to", "corresponding author", "correspondence",
@@ -67,7 +69,8 @@ _NOISE = frozenset({"project", "independent researcher", "researcher", "equal", 
 # Places (ontology/places.ttl) trail or stand in for an organisation name in affiliation lines; so do
 # address shapes no list holds: Korean and Japanese administrative units ("Yongin-si", "Gangnam-gu", "和光市",
 # "埼玉県", "성남시 분당구"), "Haidian District", "Zhejiang Province", "Republic of Korea", postcodes ("MD 20742").
-_STREET_WORD = r"(?i:rue|chemin|avenue|boulevard|via|viale|corso|piazza|calle|paseo|avenida|rua|carrer|pla[cç]a|jalan)"
+_STREET_WORD = (r"(?i:rue|chemin|avenue|boulevard|place|quai|all[ée]e|impasse|via|viale|corso|piazza|calle|paseo|avenida|"
+                r"rua|carrer|cam[ií]|pla[cç]a|jalan)")
 _TOWN = r"[A-ZÀ-Þ][\w'.-]+(?:\s+[A-ZÀ-Þ][\w'.-]+){0,2}"  # "San Sebastián", "Saint-Étienne"
 _ADDRESS = re.compile(
     r"^(?:[A-Z][a-z]+-(?:si|gu|gun|do|dong|shi|ku|ken)|(?:[A-Z][a-z]+\s+){1,2}(?:District|Province|Prefecture|County|"
@@ -76,7 +79,11 @@ _ADDRESS = re.compile(
     # a German or Dutch street and its number ("Hauptstraße 5", "Kasteelpark Arenberg 10")
     r"|[A-ZÀ-Þ][a-zß-ÿ]+(?:strasse|straße|str\.|weg|gasse|platz|allee|straat|laan|plein|kade|park|gracht|singel|dreef)"
     r"(?:\s+[A-Z][a-z]+)?\s+\d+\w?"
-    r"|\d+\w?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.|Drive|Way|Lane)"
+    # an English street, its direction and its abbreviation ("6045 S Kenwood Ave", "12 Bilby Rd.")
+    r"|\d+\w?\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|"
+    r"Drive|Dr\.?|Way|Lane|Ln\.?)"
+    # a European postcode with its country's letter, and its town ("F-75005", "CH-8092 Zürich")
+    r"|[A-Z]{1,2}-\d{4,5}(?:\s+" + _TOWN + r")?"
     r"|(?:[\u4e00-\u9fff]{1,4}[都道府県省市])?[\u4e00-\u9fff]{1,4}[都道府県省市区町村县]"
     r"|(?:[\uac00-\ud7a3]{1,5}\s+)?[\uac00-\ud7a3]{1,3}(?:시|(?<!연)구|군)|[A-Z]{2}\s+\d{5}(?:-\d{4})?"
     r"|(?:[A-Z][a-z]+\s+){1,2}(?:VIC|NSW|QLD|ACT|TAS|NT|SA|WA)(?:\s+\d{4})?"  # "Clayton VIC 3800"
@@ -87,7 +94,8 @@ _ADDRESS = re.compile(
     r"|\d{4,7}\s+" + _TOWN + r"|" + _TOWN + r"\s+(?:\d{7}|\d{3}-\d{4})"
     # a number and a street word in either order, in English and the Romance languages ("3 rue des Lilas",
     # "Via Roma 12", "10 Wombat Parkway"), and a Singapore unit number ("#05-12 Nexus Tower")
-    r"|\d+\w?,?\s+" + _STREET_WORD + r"\s+\S.{0,40}|" + _STREET_WORD + r"\s+\S.{0,40}?,?\s+\d+\w?"
+    # (and "s/n", no number: "Camí de Bilby s/n")
+    r"|\d+\w?,?\s+" + _STREET_WORD + r"\s+\S.{0,40}|" + _STREET_WORD + r"\s+\S.{0,40}?,?\s+(?:\d+\w?|s/n)"
     r"|\d+\w?\s+(?:\S+\s+){1,3}(?:Parkway|Place|Plaza|Square|Court|Highway|Crescent|Terrace)"
     r"|#\d{1,3}-\d{1,4}(?:\s+\S+){0,3})$")
 
@@ -97,7 +105,12 @@ _REGION_CODE = re.compile(r"[A-Z]{2}")  # "CA", "IL", "BC" after a city
 
 def _is_place(text: str) -> bool:
     text = _UNIT_NOTE.sub("", text).strip()  # "USA (DeepSpeed team)"
+    if text.endswith(")") and (note := _NOTE.search(text)):  # "USA (Numbat)": the team of the place's affiliation
+        return normalise_name(text[:note.start()]) in place_keys()
     return normalise_name(text) in place_keys() or bool(_ADDRESS.match(text))
+
+
+_NOTE = re.compile(r"\s*\([^()]*\)$")
 
 
 _BRIEF_VERB = re.compile(r"发布了|发布|提出了|推出了|提出|推出|开发了|研发了")
@@ -127,33 +140,42 @@ def extract_institutions(record: PaperRecord,
 
 def split_institution_line(text: str) -> list[str]:
     """Affiliation line -> candidate organisation strings (footnotes removed, "Inc" re-attached)."""
+    return [fragment for fragment, _ in _fragments_and_affiliations(text)]
+
+
+def _fragments_and_affiliations(text: str) -> list[tuple[str, int]]:
+    """Each fragment with the number of its affiliation: a ";" starts the next one, a "," does not."""
     if "-" in text:  # most lines have no hyphen to rejoin
         text = _BROKEN_WORD.sub(r"\1\2", text)  # "Communica- tions" -> "Communications"
         text = _BROKEN_COMPOUND.sub(r"\1-\2", text)  # "Brain- Inspired" -> "Brain-Inspired"
     text = _FOOTNOTES.sub(",", text)
     text = _balance_parentheses(text)
-    fragments: list[str] = []
-    for part in _split_outside_parentheses(text):
+    fragments: list[tuple[str, int]] = []
+    for part, affiliation in _split_outside_parentheses(text):
         part = part.strip(" .:\t")
         if not part:
             continue
         if fragments and _CORPORATE_SUFFIX.match(part):
-            fragments[-1] = f"{fragments[-1]} {part}"
+            fragments[-1] = (f"{fragments[-1][0]} {part}", fragments[-1][1])
             continue
-        fragments.append(part)
+        fragments.append((part, affiliation))
     return fragments
 
 
 def details_mentions(line: str, registry: InstitutionRegistry) -> list[Mention]:
-    fragments = split_institution_line(line)
+    fragments_and_affiliations = _fragments_and_affiliations(line)
+    fragments = [fragment for fragment, _ in fragments_and_affiliations]
+    affiliation_of = [affiliation for _, affiliation in fragments_and_affiliations]
     mentions: list[Mention] = []
-    pending_units: list[str] = []
+    mention_positions: list[int] = []  # the fragment each mention came from
+    unit_positions: list[int] = []  # labs, institutes and centres that roll up into an organisation if there is one
     i, named_by, count = 0, -1, 0  # named_by: the fragment that gave the last mention
     while i < len(fragments):
         pair = f"{fragments[i]}, {fragments[i + 1]}" if i + 1 < len(fragments) else None
         entry = registry.lookup(pair) if pair else None
         if entry is not None:  # "Institute of Automation, Chinese Academy of Sciences"
             mentions.append(Mention(pair, entry, [pair]))
+            mention_positions.append(i)
             i += 2
             continue
         found = resolve_fragment(fragments[i], registry)
@@ -164,35 +186,54 @@ def details_mentions(line: str, registry: InstitutionRegistry) -> list[Mention]:
             # "MIT-IBM Watson AI Lab", "Lawrence Berkeley National Laboratory": organisations of their own,
             # not units of the names inside them
             mentions.append(_unknown(fragments[i]))
-        elif _unit_acronym_of_university(fragments, i, pending_units, registry):
+        elif _unit_acronym_of_university(fragments, i, unit_positions, registry):
             pass
-        elif _SUB_UNIT.search(fragments[i]) or (_NAMED_INSTITUTE.fullmatch(fragments[i])
-                                                 and _beside_university(fragments, i, registry)):
-            pending_units.append(fragments[i])  # "Language Technologies Institute, Carnegie Mellon University"
+        elif _SUB_UNIT.search(_without_abbreviation(fragments[i])) or _named_unit_of_university(
+                fragments, affiliation_of, i, i > 0 and named_by == i - 1, registry):
+            unit_positions.append(i)  # "Language Technologies Institute, Carnegie Mellon University"
         elif mentions and named_by == i - 1 and _is_native_name_of_previous(line, fragments, i, mentions[-1]):
             mentions[-1].seen.append(_unknown(fragments[i]).text)  # "Technion – Israel ..., הטכניון – ..."
         elif not _is_droppable(fragments[i]) and not _city_before_place(fragments, i):
             mentions.append(_unknown(fragments[i]))
         if len(mentions) > count:
             named_by, count = i, len(mentions)
+            mention_positions.extend([i] * (len(mentions) - len(mention_positions)))
         i += 1
-    if not any(m.entry for m in mentions):  # no organisation to roll labs/institutes up to
-        mentions.extend(Mention(u, None, [u]) for u in pending_units)
-    return mentions
+    several = bool(fragments) and affiliation_of[-1] > 0
+    units_alone = []
+    for u in unit_positions:
+        if several:  # "Numbat Lab, Hangzhou; Bilby University": a lab alone in its affiliation is its organisation,
+            # and of labs and centres alone the last ("Institute of X, Numbat Science Center; ...")
+            parents = [m for m, at in zip(mentions, mention_positions, strict=True)
+                       if affiliation_of[at] == affiliation_of[u]]
+            parents += [fragments[v] for v in unit_positions if v > u and affiliation_of[v] == affiliation_of[u]]
+        else:  # a registered organisation, or one after the unit that says what it is ("..., Universität Numbat")
+            parents = [m for m, at in zip(mentions, mention_positions, strict=True)
+                       if m.entry is not None or (at > u and _kinds(m.text))]
+        if not parents:
+            units_alone.append(_unknown(fragments[u]))
+    return mentions + units_alone
 
 
 # Legal forms of a company in any script, before or after its name.
 _CORPORATE_FORM = re.compile(r"^(?:株式会社|有限会社|주식회사|\(주\)|㈜)\s*|\s*(?:株式会社|有限会社|주식회사|\(주\)|㈜|"
-                             r",?\s+(?:Co\.,?\s*Ltd\.?|Ltd\.?|Inc\.?|Corporation|Corp\.?|GmbH|AG|S\.A\.|LLC))$")
+                             r",?\s+(?:Co\.,?\s*Ltd\.?|Ltd\.?|Inc\.?|Corporation|Corp\.?|GmbH|AG|S\.A\.|LLC|Srl|S\.r\.l\.?|"
+                             r"S\.p\.A\.?|SpA|B\.V\.?|BV|N\.V\.?|NV|SARL|Oy))$")
 # A parenthesised unit or team after a name: "SUNY (Department of Computer Science)", "USA (DeepSpeed team)".
 _UNIT_NOTE = re.compile(r"\s*[(（](?:[^()（）]*\b(?:Department|Dept|School|Faculty|team|Team|Lab|Group)\b[^()（）]*)[)）]$")
 # An abbreviation in parentheses after a name: "International Computer Science Institute (ICSI)",
 # "Московский физико-технический институт (МФТИ)".
 _ABBREVIATION_NOTE = re.compile(r"\s*[(（]([A-Z][A-Za-z0-9&.-]{1,9}|[А-ЯЁ][А-ЯЁа-яё&.-]{1,9})[)）]$")
+
+
+def _without_abbreviation(name: str) -> str:
+    return _ABBREVIATION_NOTE.sub("", name) if name.endswith((")", "）")) else name
+
+
 _GLOSS = re.compile(r"^(.+?)\s*[（(]([^()（）]+)[)）]$")
 # An organisation's name in its own language, in parentheses after the English one: the same organisation.
-_OWN_LANGUAGE_NAME = re.compile(r"\b(?:Universit(?:ät|é|à)\w*|[Uu]niversitet\w*|Universitas|Üniversitesi|Universidad\w*|Universidade|Uniwersytet\w*|"
-                                r"Universiteit|Politechnika|Politecnico|Polit[eé]cnica|Technische|Hochschule|"
+_OWN_LANGUAGE_NAME = re.compile(r"\b(?:Universit(?:ät|é|à|at\b)\w*|[Uu]niversitet\w*|Universitas|Üniversitesi|Universidad\w*|Universidade|Uniwersytet\w*|"
+                                r"Universiteit|Politechnika|Politecnico|Polit[eéè]cnica|Technische|Hochschule|"
                                 r"Institut|Instituto|Istituto|[ÉE]cole|Escola|Escuela|[Hh]ögskola|[Tt]ekniska|Akademie|Akademia|"
                                 r"Forschungs\w*|Centro)\b")
 
@@ -209,7 +250,7 @@ def _a_university(fragment: str, registry: InstitutionRegistry) -> bool:
     return entry is not None and entry.kind == "university"
 
 
-def _unit_acronym_of_university(fragments: list[str], i: int, pending_units: list[str],
+def _unit_acronym_of_university(fragments: list[str], i: int, unit_positions: list[int],
                                 registry: InstitutionRegistry) -> bool:
     """"CITEC, Universität Bielefeld, Germany; ...", "MICAS, ESAT, KU Leuven, Leuven, Belgium", "Institute of X,
     SEIEE, Shanghai Jiao Tong University": unknown acronyms before a university, within one affiliation, are its
@@ -218,11 +259,12 @@ def _unit_acronym_of_university(fragments: list[str], i: int, pending_units: lis
     if not _UNIT_ACRONYM.fullmatch(fragments[i]):
         return False
     j = i + 1
-    while j < len(fragments) and _UNIT_ACRONYM.fullmatch(fragments[j]) and not _a_university(fragments[j], registry):
-        j += 1  # "MICAS, ESAT, KU Leuven": acronyms in a row, up to the university (which may be one: "KAIST")
+    while j < len(fragments) and not _a_university(fragments[j], registry) and (
+            _UNIT_ACRONYM.fullmatch(fragments[j]) or _UNIT.search(_without_abbreviation(fragments[j]))):
+        j += 1  # "MICAS, ESAT, KU Leuven": acronyms and departments in a row, up to the university ("KAIST" is one)
     if j >= len(fragments) or not _a_university(fragments[j], registry):
         return False
-    return bool(pending_units and i and pending_units[-1] == fragments[i - 1]) or (
+    return bool(unit_positions and i and unit_positions[-1] == i - 1) or (
         j + 1 < len(fragments) and _is_place(fragments[j + 1]))
 
 
@@ -369,19 +411,33 @@ def resolve_fragment(fragment: str, registry: InstitutionRegistry) -> list[Menti
     return [Mention(text, e, [text]) for text, e in contained]
 
 
-# "Language Technologies Institute", "Institute of Information Science": an institute's own name, a unit of the
-# university written right beside it (an institute of its own, "Vector Institute", is in the registry).
+# "Language Technologies Institute", "Institute of Information Science", "Numbat Institute of Computer Technology",
+# "Bilby Centre for the Study of X": an institute's or centre's own name, a unit of the university written right
+# beside it (an institute of its own, "Vector Institute", is in the registry).
 _NAMED_INSTITUTE = re.compile(r"(?:[A-Z][\w-]*\s+){1,4}Institute|Institute\s+(?:of|for)\s+(?:[A-Z][\w-]*\s*(?:and\s+)?){1,5}")
+_NAMED_UNIT = re.compile(r"(?:[A-Z][\w-]*\s+){1,4}(?:Institute|Centre|Center)(?:\s+(?:of|for)(?:\s+(?:[A-Z][\w-]*|and|of|the|in|"
+                         r"on|&))+)")
 
 
-def _beside_university(fragments: list[str], i: int, registry: InstitutionRegistry) -> bool:
-    """Next to a registered university or institute, and not named as one of its own: a research institute
-    ("Toyota Research Institute") or one named after its city ("Shanghai Qi Zhi Institute")."""
-    name = fragments[i]
-    if "Research Institute" in name or _is_place(name.split(" ", 1)[0]):
+def _named_unit_of_university(fragments: list[str], affiliation_of: list[int], i: int, after_organisation: bool,
+                              registry: InstitutionRegistry) -> bool:
+    """An institute's name next to a registered university or institute in the same affiliation, and not named
+    as one of its own: a research institute or centre ("Toyota Research Institute"), one named after its city
+    ("Shanghai Qi Zhi Institute") or one with a university's name ("Numbat Institute of Technology"). A longer
+    name ("Numbat Institute of Computer Technology", "Bilby Centre for the Study of X") opens its university's
+    affiliation: right before the university, and not right after another organisation in a list."""
+    name = _without_abbreviation(fragments[i])
+    if _NAMED_INSTITUTE.fullmatch(name):
+        sides = (i - 1, i + 1)
+    elif _NAMED_UNIT.fullmatch(name) and not after_organisation:
+        sides = (i + 1,)
+    else:
         return False
-    for j in (i - 1, i + 1):
-        if 0 <= j < len(fragments):
+    if re.search(r"Research (?:Institute|Cent(?:er|re))|Institute of (?:Science|Technology)\b", name) or \
+            _is_place(name.split(" ", 1)[0]):
+        return False
+    for j in sides:
+        if 0 <= j < len(fragments) and affiliation_of[j] == affiliation_of[i]:
             entry = registry.lookup(fragments[j])
             if entry is not None and entry.kind in {"university", "institute"}:
                 return True
@@ -624,11 +680,12 @@ def _is_droppable(fragment: str) -> bool:
     """Departments, places, author names, abbreviations of units and footnote words."""
     text = fragment.strip()
     key = normalise_name(text)
-    if not key or key in _NOISE or _is_place(text) or _UNIT.search(text) or _SUPERVISING_MINISTRY.match(text):
+    named = _without_abbreviation(text)  # "Visual Geometry Group (VGG)" is a group
+    if not key or key in _NOISE or _is_place(text) or _UNIT.search(named) or _SUPERVISING_MINISTRY.match(text):
         return True
     if re.fullmatch(r"[A-Z]{1,4}", text):  # "CSE", "DL": a unit's abbreviation
         return True
-    if _DISCIPLINE.search(text) and not _ORG_WORD.search(text):
+    if _DISCIPLINE.search(named) and not _ORG_WORD.search(named):
         return True
     words = text.split()
     return len(words) >= 2 and not _ORG_WORD.search(text) and all(_NAME_WORD.match(w) for w in words)
@@ -665,15 +722,14 @@ def _balance_parentheses(text: str) -> str:
     return "".join(out)
 
 
-def _split_outside_parentheses(text: str) -> list[str]:
-    if "(" not in text and ")" not in text:
-        return _SEPARATOR.split(text)
-    parts, depth, start = [], 0, 0
+def _split_outside_parentheses(text: str) -> list[tuple[str, int]]:
+    parts, depth, start, affiliation = [], 0, 0, 0
     for i, ch in enumerate(text):
         depth += ch == "("
         depth -= ch == ")"
         if depth == 0 and ch in _SEPARATOR_CHARS:
-            parts.append(text[start:i])
+            parts.append((text[start:i], affiliation))
+            affiliation += ch in ";；"
             start = i + 1
-    parts.append(text[start:])
+    parts.append((text[start:], affiliation))
     return parts

@@ -340,7 +340,11 @@ def test_a_company_s_labs_named_together_or_beside_the_company_are_the_company()
                                      "1200 Quokka Parkway", "1 Wombatopolis Place", "#05-12 Nexus Tower",
                                      # an Australian state and postcode, a Canadian postcode, a Japanese block
                                      # number before its town, a Dutch street and its number
-                                     "ACT 2613", "BC V5K 0A1", "5-3-2 Numbat-cho", "Wombatlaan 7", "Kasteelpark Bilby 12"])
+                                     "ACT 2613", "BC V5K 0A1", "5-3-2 Numbat-cho", "Wombatlaan 7", "Kasteelpark Bilby 12",
+                                     # a French postcode with its country's letter, a French street, an American
+                                     # street with its direction, a Catalan street with no number
+                                     "F-75431", "CH-8123 Wombatville", "4 Place Quokka", "6045 S Bilby Ave",
+                                     "Camí de Numbat s/n"])
 def test_postcodes_before_a_town_street_numbers_and_unit_numbers_are_addresses(address: str) -> None:
     assert names(paper(f"Numbat Research, {address}, Germany")) == ["Numbat Research"]
 
@@ -377,3 +381,62 @@ def test_an_unknown_acronym_before_a_university_within_one_affiliation_is_its_un
     # in a plain list of affiliations the acronym is an organisation of its own
     assert names(paper("WOMBIX, Numbat University")) == ["WOMBIX", "Numbat University"]
     assert names(paper("WOMBIX, Numbat University; Bilby Labs")) == ["WOMBIX", "Numbat University", "Bilby Labs"]
+
+
+def test_a_company_s_legal_form_in_any_language_is_no_author_name() -> None:
+    (numbat,) = extract_institutions(paper("Numbat Srl, Roma, Italia"))
+    assert numbat.name == "Numbat" and "Numbat Srl" in numbat.aliases
+    assert names(paper("Bilby B.V., Amsterdam")) == ["Bilby"]
+
+
+def test_chairs_and_units_written_with_their_abbreviation_roll_up() -> None:
+    assert names(paper("Chair of Numbat Systems, Bilby University, Germany")) == ["Bilby University"]
+    assert names(paper("Numbat Geometry Group (NGG), Department of Engineering Science, University of Oxford")) == [
+        "University of Oxford"]
+    # a department's name cut at its commas
+    assert names(paper("Department of Electrical, Numbat and Information Engineering (DNIE), Bilby University")) == [
+        "Bilby University"]
+    # an acronym, then a department, then the university
+    assert names(paper("NMBT, Department of Electrical Engineering (ESAT), KU Leuven, Kasteelpark Bilby 10, "
+                       "3001 Leuven, Belgium")) == ["KU Leuven"]
+    # a Catalan university name, with its acronym unit before it and its street after it
+    assert names(paper("WMBT, Universitat Politècnica de Numbat (UPN), Camí de Bilby s/n, 46022 Numbat, Spain")) == [
+        "Universitat Politècnica de Numbat"]
+
+
+def test_an_institute_or_centre_named_right_before_its_university_is_its_unit() -> None:
+    assert names(paper("Numbat Institute of Computer Technology, Peking University, Beijing 100871, China")) == [
+        "Peking University"]
+    assert names(paper("Bilby Centre for the Future of Wombats, University of Cambridge, UK")) == [
+        "University of Cambridge"]
+    # after another organisation in a list, or named as a university is, it is an organisation of its own
+    assert names(paper("University of Cambridge, Bilby Centre for Wombats, Peking University")) == [
+        "University of Cambridge", "Bilby Centre for Wombats", "Peking University"]
+    assert names(paper("Numbat Institute of Technology, Peking University")) == [
+        "Numbat Institute of Technology", "Peking University"]
+
+
+def test_units_roll_up_into_a_university_the_registry_does_not_know_named_after_them() -> None:
+    assert names(paper("Numbat Laboratory, Faculty of Physics, Bilby University, Greece")) == ["Bilby University"]
+    assert names(paper("WMBT Lab, Institute for Wombats, Johannes Bilby Universität Linz, Austria")) == [
+        "Johannes Bilby Universität Linz"]
+    # a lab after the university is no unit of it
+    assert names(paper("Bilby University, Numbat Labs")) == ["Bilby University", "Numbat Labs"]
+
+
+def test_a_lab_alone_in_its_affiliation_is_an_organisation() -> None:
+    assert names(paper("Numbat Lab, Hangzhou; Zhejiang University")) == ["Zhejiang University", "Numbat Lab"]
+    # of labs and centres alone in one affiliation, the last is the organisation
+    assert names(paper("Institute of Wombats, Numbat Comprehensive Science Center; Peking University")) == [
+        "Peking University", "Numbat Comprehensive Science Center"]
+    # a lab in an organisation's affiliation is its unit
+    assert names(paper("Numbat Lab, Zhejiang University; Peking University")) == [
+        "Zhejiang University", "Peking University"]
+
+
+def test_a_team_in_parentheses_after_a_place_is_no_organisation() -> None:
+    assert names(paper("Microsoft Corporation, Redmond, WA, USA (Numbat)")) == ["Microsoft"]
+
+
+def test_cnrs_is_registered_beside_a_university() -> None:
+    assert names(paper("Numbat Université, CNRS, F-75431 Paris")) == ["Numbat Université", "CNRS"]
