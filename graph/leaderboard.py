@@ -32,11 +32,14 @@ _SCALES: dict[str, tuple[str, float]] = {
     "GFLOPs/s": ("FLOP/s", 1e9), "TFLOPs/s": ("FLOP/s", 1e12), "PFLOPs/s": ("FLOP/s", 1e15),
     "tokens/s": ("tokens/s", 1.0), "tok/s": ("tokens/s", 1.0),
     "µJ": ("energy", 1e-6), "mJ": ("energy", 1e-3), "J": ("energy", 1.0), "kJ": ("energy", 1e3), "kWh": ("energy", 3.6e6),
+    "Wh": ("energy", 3.6e3), "MWh": ("energy", 3.6e9),
+    "µW": ("power", 1e-6), "mW": ("power", 1e-3), "W": ("power", 1.0), "kW": ("power", 1e3),
+    "g CO2e": ("carbon", 1.0), "kg CO2e": ("carbon", 1e3), "t CO2e": ("carbon", 1e6),
 }
 # For the parameters metric, K/M/B/T are counts, not bytes.
 _COUNTS: dict[str, float] = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
 # Levels in these families are better small, whatever the metric.
-_LOWER_LEVELS = frozenset({"time", "GPU time", "bytes", "FLOPs", "energy"})
+_LOWER_LEVELS = frozenset({"time", "GPU time", "bytes", "FLOPs", "energy", "power", "carbon"})
 SENSES: tuple[str, ...] = ("increase", "decrease", "level")
 
 

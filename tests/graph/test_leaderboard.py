@@ -30,6 +30,15 @@ def test_energies_are_converted_and_the_least_ranks_first() -> None:
     assert [c.id for c in ranked.claims] == ["ev:002", "ev:003", "ev:001", "ev:004"]  # 850 µJ < 2 mJ < 3.1 mJ < 1.5 kWh
 
 
+def test_power_and_carbon_are_converted_apart_from_energy() -> None:
+    claims = [claim(1, 35, "mW"), claim(2, 900, "µW"), claim(3, 1.2, "W"), claim(4, 3, "Wh"), claim(5, 0.002, "MWh")]
+    ranked = rank_claims("energy", "lower", claims)
+    assert ranked.group is not None and ranked.group.family == "power"  # the largest group
+    assert [c.id for c in ranked.claims] == ["ev:002", "ev:001", "ev:003"]  # 900 µW < 35 mW < 1.2 W
+    energies = rank_claims("energy", "lower", claims, unit="Wh")
+    assert [c.id for c in energies.claims] == ["ev:004", "ev:005"]  # 3 Wh < 2 kWh
+
+
 def test_speedups_rank_largest_first_and_percent_apart() -> None:
     claims = [claim(1, 2.2, "x", "increase"), claim(2, 3.5, "x", "increase"), claim(3, 45, "%", "increase")]
     ranked = rank_claims("speedup", "higher", claims)

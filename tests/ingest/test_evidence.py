@@ -807,6 +807,20 @@ def test_micro_joules_are_energy() -> None:
     assert (claim.value, claim.unit, claim.metric) == (85.0, "µJ", "energy")
 
 
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The wombat chip draws only 2.4 µW while it sleeps.", 2.4, "µW"),
+    ("The wombat chip draws 35 mW when it runs.", 35.0, "mW"),  # not 35 W
+    ("The rack draws 1.2 kW at full load.", 1.2, "kW"),
+    ("Training the numbat models consumed about 12 MWh of electricity.", 12.0, "MWh"),
+    ("One numbat query consumes 0.3 Wh.", 0.3, "Wh"),
+    ("Training emitted about 3.1 tonnes of CO2 equivalent.", 3.1, "t CO2e"),
+    ("Each run emits 52 kg of CO2.", 52.0, "kg CO2e"),
+])
+def test_power_watt_hours_and_carbon_are_energy_in_units_of_their_own(text: str, value: float, unit: str) -> None:
+    claim = one(text)
+    assert (claim.value, claim.unit, claim.metric) == (value, unit, "energy")
+
+
 def test_a_score_named_before_a_change_verb_binds_the_change() -> None:
     assert [(c.value, c.metric) for c in claims("After pruning, perplexity rises by only 0.4.")] == [(0.4, "quality")]
     assert claims("The queue grows by 0.4 every second.") == []  # no score named
