@@ -86,8 +86,8 @@ _MODELS_WITH_BEFORE = re.compile(r"\bmodels\s+(?:\w+\s+)?(?:with|of|have)\s+(?:\
 _ACTIVE_AFTER = re.compile(r"\s*(?:active|activated)\s+param", re.IGNORECASE)
 _SCORE_BINDING = re.compile(
     r"\s*(?:=|:|：|of|(?:values?|scores?|results?)\s+of|is|was|reaches|达到?|为|降至|提升至|"
-    r"(?:improves?|improved|drops?|dropped|falls?|fell|decreases?|decreased|rises?|rose|goes)?\s*"
-    r"(?:down\s+|up\s+)?to|"
+    r"(?:improves?|improved|drops?|dropped|falls?|fell|decreases?|decreased|rises?|rose|goes|lowers?|lowered|"
+    r"reduces?|reduced|raises?|raised|brings?|brought)?\s*(?:further\s+|even\s+)?(?:down\s+|up\s+)?to|"
     r"(?:increase|drop|change|decrease|gain|degradation|reduction|loss|rise)\s+(?:of|by))?"  # "an FID increase of 0.11"
     r"\s*(?:only\s+|just\s+)?$", re.IGNORECASE)
 _DESIGN_AXIS = re.compile(r"(?:\s*/\s*[\d.]+\s*[×xX倍])*\s*(?:spatial|temporal|空间|时域|空域"
@@ -166,7 +166,7 @@ _SCORE_AFTER = re.compile(r"\s*(?:(?:points?\s+)?(?:drop|decline|increase|reduct
 _CLAUSE_WORD = re.compile(r"\b(?:while|whereas|and|but|with|at|as)\b")  # "438.1 while mIoU stays": another clause's score
 # "enhancing the mIoUs on COCO and LVIS by 2.3 and 3.2": a change of a named score, given "by" a bare number
 _SCORE_CHANGE_BEFORE = re.compile(r"(?:improv|enhanc|increas|boost|rais|declin|drop|reduc|lower)\w*\s+(?:the\s+)?"
-                                  r"[\w-]+(?:\s+[\w-]+){0,5}?\s+by\s+(?:only\s+|just\s+)?(?:[\d.]+\s*(?:,\s*(?:and\s+)?|and\s+))*$",
+                                  r"[\w-]+(?:\s+[\w×/.+-]+){0,6}?\s+by\s+(?:only\s+|just\s+)?(?:[\d.]+\s*(?:,\s*(?:and\s+)?|and\s+))*$",
                                   re.IGNORECASE)
 # A device's memory written after it ("Jetson Orin 64GB", "A100 80GB"): a spec, not a result.
 _DEVICE_BEFORE = re.compile(r"(?:[A-Z][A-Za-z]*\d+[A-Za-z]*|(?:RTX|GTX|Quadro)\s+\d{3,5}\w*|Orin|Xavier|GPU|Max|Ultra|Pro)"
@@ -254,8 +254,9 @@ def _score_name_before() -> re.Pattern[str]:
     unitless = tuple(cue for concept in concepts.values() for cue in concept.unitless_cues)  # "real-time factor"
     names = sorted(concepts["quality"].cues + concepts["accuracy"].cues + unitless, key=len, reverse=True)
     # "a Fréchet Inception Distance (FID) of 2.73": the name's abbreviation may follow it in brackets
+    # "the F-score on GSO to 0.651": the data set it is measured on may stand between the name and the binding
     return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?:-score)?s?(?:\s*\([A-Za-z][\w@&-]{{0,9}}\))?"
-                      rf"{_SCORE_BINDING.pattern}",
+                      rf"(?:\s+on\s+[A-Z][\w.-]*(?:\s+\d+[×x]\d+)?)?{_SCORE_BINDING.pattern}",
                       re.IGNORECASE)
 
 
@@ -265,7 +266,10 @@ def _score_name_anywhere() -> re.Pattern[str]:
     concepts = metric_concepts()
     names = sorted((c for c in concepts["quality"].cues + concepts["accuracy"].cues if len(c) >= 3), key=len,
                    reverse=True)
-    return re.compile(rf"(?<![a-z])(?:{'|'.join(map(re.escape, names))})", re.IGNORECASE)
+    # a short name counts only as an abbreviation is written: "box AP", not the "ap" of "gap"
+    short = sorted(c.upper() for c in concepts["quality"].cues + concepts["accuracy"].cues if len(c) < 3)
+    return re.compile(rf"(?<![a-z])(?:{'|'.join(map(re.escape, names))})|(?-i:\b(?:{'|'.join(short)})\b)",
+                      re.IGNORECASE)
 
 
 def _is_result(text: str, q: Quantity) -> bool:
@@ -278,8 +282,10 @@ def _is_result(text: str, q: Quantity) -> bool:
         if named and _NAMED_START_BEFORE.search(before) and _TO_AFTER.match(after):
             return False  # "from an FID of 2.07 to 1.55": the level the change starts from
         bound = named or _SCORE_AFTER.match(after)
-        if not bound and "." in q.text and " by " in before[-30:] and _SCORE_CHANGE_BEFORE.search(before):
-            bound = _score_name_anywhere().search(before)
+        if not bound and "." in q.text and " by " in before[-30:] and (
+                change := _SCORE_CHANGE_BEFORE.search(text, max(0, q.start - 80), q.start)):
+            # "lowers the FID of LDM-4 on ImageNet 256×256 by 6.25": the score named after the verb
+            bound = _score_name_anywhere().search(text, change.start(), q.start)
         if not bound and "." in q.text and (changed := _NAMED_SCORE_CHANGES_BY.search(before)):
             # "perplexity rises by only 0.3", "the FID drops by 0.12": a change of the score named before the verb
             bound = _score_name_anywhere().search(before, max(0, changed.start() - 40), changed.start() + 1)

@@ -821,6 +821,18 @@ def test_power_watt_hours_and_carbon_are_energy_in_units_of_their_own(text: str,
     assert (claim.value, claim.unit, claim.metric) == (value, unit, "energy")
 
 
+def test_a_score_named_after_a_change_verb_binds_the_change_through_its_model_and_data_set() -> None:
+    assert [(c.value, c.metric) for c in claims(
+        "WombatQ lowers the FID of Numbat-4 on ImageNet 256×256 by 5.75 relative to the previous best method.")] == [
+        (5.75, "quality")]
+    assert [(c.value, c.metric) for c in claims("It improves mask AP by 1.4 and box AP by 2.7.")] == [
+        (1.4, "accuracy"), (2.7, "accuracy")]
+    assert [c.value for c in claims("Two-step sampling lowers FID further to 3.14 and 2.72.")] == [3.14, 2.72]
+    assert claims("It narrows the gap of the two runs by 0.5 on average.") == []  # no score named
+    # the data set may stand between the score's name and its level
+    assert [(c.value, c.metric) for c in claims("It raises the PSNR on Wombat-3D to 31.52.")] == [(31.52, "quality")]
+
+
 def test_a_score_named_before_a_change_verb_binds_the_change() -> None:
     assert [(c.value, c.metric) for c in claims("After pruning, perplexity rises by only 0.4.")] == [(0.4, "quality")]
     assert claims("The queue grows by 0.4 every second.") == []  # no score named
