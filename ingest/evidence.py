@@ -218,7 +218,8 @@ _PRECISION = re.compile(r"(?i:\b(?:int|fp|bf|float)\d{1,2}\b|\d-bit\b|quantiz\w*
 _MORE_ACCURATE_AFTER = re.compile(r"\s*(?:more|higher)\s+accura(?:te|cy)\b", re.IGNORECASE)
 _FEWER_DATA_AFTER = re.compile(r"\s*(?:times\s+)?(?:fewer|less)\s+((?:pre-?)?training\s+)?"
                                r"(tokens|data|examples|samples)\b", re.IGNORECASE)
-_SHARE_OF_TOKENS = re.compile(r"\s*of\s+(?:the\s+)?(?:(?!training\b)\w+\s+)?(?:tokens|visual tokens|tokens?\s+budget)\b|\s*的\s*(?:token|令牌)",
+_SHARE_OF_TOKENS = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:(?!training\b)\w+\s+){0,2}(?:tokens|visual tokens|"
+                              r"tokens?\s+budget)\b|\s*的\s*(?:token|令牌)",
                               re.IGNORECASE)
 # "trained on 6 times fewer tokens", "40x fewer training tokens": tokens of training data, not of output
 _TRAINING = re.compile(r"(?<![A-Za-z-])(?:pre-?)?train(?:s|ed|ing)?\b|训练", re.IGNORECASE)
@@ -472,8 +473,11 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         if preparing or (q.kind == "time" and (scope == "training" or q.unit in {"h", "days"} and not any(
                 c[2] == "latency" for c in in_clause if c[0] < q.start))):
             return "other"  # time to train, calibrate or prune a model is no per-item latency
-    if q.kind == "percent" and _SHARE_OF_TIME_AFTER.match(text, q.end):
-        return "other"  # "overhead that can reach 20% of the runtime": where time goes, a breakdown
+    if q.kind == "percent" and (_SHARE_OF_TIME_AFTER.match(text, q.end)
+                                or _ACCOUNTS_FOR_BEFORE.search(text, max(0, q.start - 30), q.start)):
+        return "other"  # "overhead that can reach 20% of the runtime", "account for up to 78% of the total": a breakdown
+    if q.kind == "percent" and _ERROR_OF_BEFORE.search(text, max(0, q.start - 30), q.start):
+        return "quality"  # "a mean absolute percentage error of 2.1% for latency": how far an estimate is off
     if q.kind == "percent" and _OF_PEAK_AFTER.match(text, q.end):
         return "other"  # "88% of the peak link bandwidth", "5% of the theoretical peak": a utilisation of the hardware
     if q.kind in {"percent", "ratio"} and any(_GPU_TIME.fullmatch(text, c[0], c[1]) for c in in_clause) \
@@ -548,8 +552,9 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         if metric == "storage" and (any(c[2] == "memory" for c in inside) or _kv_cache_named(text, inside, windows[2])):
             return "memory"  # "KV cache compression ratio": the cache is memory, not storage, wherever the
             # text says which cache it compresses
-        if metric == "token-reduction" and _TRAINING.search(text, windows[1].start, windows[1].end):
-            return "other"  # fewer training tokens: a data budget
+        if metric == "token-reduction" and _TRAINING.search(text, *(
+                (windows[1].start, windows[1].end) if fewer else (windows[0].start, windows[0].end))):
+            return "other"  # fewer training tokens ("10x less tokens and 2.5x less training steps"): a data budget
         if metric == "accuracy" and q.kind == "ratio":
             return "speedup"  # "improves SD performance by 2×": x figures of "performance" are speed
         if metric:
@@ -602,6 +607,11 @@ _IN_WHAT = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:[A-Za-z-]+\s+)?")
 # a share of what the hardware could do at most; "of the peak memory" is a footprint
 _OF_PEAK_AFTER = re.compile(r"(?:\s*(?:-|to|~)\s*[\d.]+%)?\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:theoretical\s+|hardware\s+)?"
                             r"(?:peak|maximum|roofline)\b(?!\s+(?:memory|GPU\s+memory|VRAM|accuracy|quality|scores?))", re.IGNORECASE)
+_ACCOUNTS_FOR_BEFORE = re.compile(r"\baccount(?:s|ed|ing)?\s+for\s+(?:up\s+to\s+|over\s+|about\s+|nearly\s+|almost\s+|"
+                                  r"roughly\s+|more\s+than\s+)?$", re.IGNORECASE)
+# An estimate's error or deviation holding the figure: "an error of 2.1%", "a modeling deviation below 3%"
+_ERROR_OF_BEFORE = re.compile(r"\b(?:errors?|deviations?|MAPE)\s+(?:of|is|was|below|under|within|=|:)?\s*"
+                              r"(?:only\s+|just\s+|about\s+)?$", re.IGNORECASE)
 # ... but "20% of the runtime of FlashAttention" compares two runtimes
 _SHARE_OF_TIME_AFTER = re.compile(r"\s+of\s+(?:the\s+|all\s+)?(?:total\s+|overall\s+|end-to-end\s+)?(?:runtime|cycles|"
                                   r"execution\s+time)\b(?!\s+(?:of|needed|required|taken|used|by)\b)", re.IGNORECASE)

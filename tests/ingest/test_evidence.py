@@ -865,3 +865,21 @@ def test_gaussians_and_primitives_of_a_scene_are_its_parameters() -> None:
 def test_a_share_of_the_runtime_or_cycles_is_a_breakdown() -> None:
     assert one("Kernel launches can reach 35% of the runtime even on fast GPUs.").metric == "other"
     assert one("Its lookups account for over 40% of the cycles spent in decoding.").metric == "other"
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    # a share of the thinking tokens, with a possessive and two words before "tokens"
+    ("It matches the wombat's accuracy while using only about 30% of its average thinking tokens.", "token-reduction"),
+    # a shorter sequence, with training named later in the clause
+    ("Numbat cuts the maximal sequence length by an order of magnitude and trains considerably faster.",
+     "token-reduction"),
+    ("Learned thresholds prune 91% of the attention scores on average.", "compute"),  # no task score
+    ("Data transfer and serialisation account for up to 78% of the total.", "other"),  # a breakdown
+    # how far an estimate is off, whatever it estimates
+    ("The predictor reaches a mean absolute percentage error of 2.1% for latency.", "quality"),
+    ("We observe a latency modeling deviation below 3%.", "quality"),
+    # fewer tokens with training named in the clause stay a data budget
+    ("Numbat extends the context while requiring 10x less tokens and 2.5x less training steps.", "other"),
+])
+def test_shares_breakdowns_and_estimate_errors_are_told_by_what_holds_the_figure(text: str, metric: str) -> None:
+    assert claims(text)[0].metric == metric
