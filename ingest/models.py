@@ -45,7 +45,10 @@ _SIZE_SEPARATOR = re.compile(_ITEM_SEPARATOR)
 _GLUED_TAG = re.compile(r"-([A-Z][A-Za-z0-9]*(?:-\d+[kK])?|(?:light|lite|tiny|small|base|large|huge|mini|nano)(?=[\s,;.)]))"
                         r"(?![\w\-‐/])(?!\s+[A-Z][a-z])")
 _COMPONENT_AFTER = re.compile(r"\s+(VAE|VQ-?VAE|Tokenizer)\b(?!-)")  # "EnCodec tokenizer" describes EnCodec
-_PAREN_SIZES = re.compile(r"\s*(?:models?\s*)?\((\d+(?:\.\d+)?[BMbm](?:(?:/|\s*,\s*(?:and\s+)?|\s+and\s+)\d+(?:\.\d+)?[BMbm])*)\)")
+# "Llama 2 (7B, 13B and 70B)", "the Claude 3 family (Haiku, Sonnet and Opus)": sizes or tiers, one checkpoint each
+_PAREN_ITEM = r"(?:\d+(?:\.\d+)?[BMbm]|Haiku|Sonnet|Opus|Pro|Flash|Ultra|Nano|Mini|Lite|Instruct|Chat|Base)"
+_PAREN_SIZES = re.compile(rf"\s*(?:(?:models?|family|series)\s*)?\(({_PAREN_ITEM}(?:(?:/|\s*,\s*(?:and\s+)?|\s+and\s+)"
+                          rf"{_PAREN_ITEM})*)\)")
 
 
 # What may follow a model's last size or decimal version as more of the same ("OPT-30B/66B/175B", "Stable Diffusion
@@ -150,7 +153,7 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
             known_spans.append((match.start(), in_parens.end()))
             named_at.append((match.start(), match_end, model.name.casefold()))
             for size in _SIZE_SEPARATOR.split(in_parens.group(1)):
-                name = f"{model.name}-{size.upper()}"
+                name = f"{model.name}-{size.upper()}" if size[0].isdigit() else f"{model.name} {size}"
                 found.setdefault(name.casefold(), Model(entity_id("model", name), name, model.family))
             continue
         if model is not None:  # a bare stem that needs a version ("MPT") may still be an enumeration's item

@@ -249,3 +249,10 @@ def test_a_vendor_s_name_does_not_make_its_other_devices_members_of_one_family()
     found = {h.name: h.family for h in find_hardware("on Samsung HBM-PIM, a Samsung SmartSSD and a Samsung S24")}
     assert found["Samsung HBM-PIM"] is None and found["Samsung SmartSSD"] is None
     assert found["Samsung S24"] == "hw:samsung-galaxy"
+
+
+def test_an_intel_cpu_named_by_its_microarchitecture_and_a_risc_v_vendor_s_part() -> None:
+    assert [h.name for h in find_hardware("It runs 1.9x faster on an Intel Haswell CPU and on Sapphire Rapids.")] == [
+        "Intel Haswell CPU", "Intel Sapphire Rapids CPU"]
+    (sifive,) = find_hardware("It beats the GEMM library on a SiFive U840 RISC-V processor.")
+    assert sifive.name == "SiFive U840" and sifive.hw_class == "cpu"

@@ -263,6 +263,10 @@ def test_a_lower_case_mini_or_nano_after_a_version_is_the_checkpoint_s_tier() ->
 
 def test_sizes_in_parentheses_are_one_checkpoint_each() -> None:
     assert _names("We test Qwen2 (0.5B and 7B) and Mistral (7B).") == ["Qwen2-0.5B", "Qwen2-7B", "Mistral-7B"]
+    # a family's sizes or tiers after "family", and a capitalised tier after a version
+    assert _names("We test the Qwen2.5 family (0.5B and 7B).") == ["Qwen2.5-0.5B", "Qwen2.5-7B"]
+    assert _names("We query the Claude 3 family (Haiku and Opus) and Gemini 1.0 Ultra.") == [
+        "Claude 3 Haiku", "Claude 3 Opus", "Gemini 1.0 Ultra"]
 
 
 def test_a_capitalised_tag_glued_to_a_known_model_is_its_variant() -> None:
