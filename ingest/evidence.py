@@ -454,6 +454,9 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         return "memory"
     if (q.kind == "percent" or q.text.startswith("1/")) and _SHARE_OF_TOKENS.match(text, q.end):
         return "token-reduction"  # "using only 7.6% (or 1/5) of the tokens": the share of tokens kept
+    if q.kind == "percent" and _SHARE_OF_PERFORMANCE.match(text, q.end) and not _OF_PEAK_AFTER.match(text, q.end) \
+            and not _ERROR_OF_BEFORE.search(text, max(0, q.start - 30), q.start):
+        return "accuracy"  # "retains about 93% of the original performance": a share of the task score kept
     if q.kind == "percent" and _SPARSITY_SETTING.match(text, q.end):
         return "parameters"  # a sparsity reached ("pruned to at least 50% sparsity")
     if q.kind == "percent" and (share := _SHARE_OF_WEIGHTS.match(text, q.end)
@@ -607,6 +610,8 @@ _IN_WHAT = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:[A-Za-z-]+\s+)?")
 # a share of what the hardware could do at most; "of the peak memory" is a footprint
 _OF_PEAK_AFTER = re.compile(r"(?:\s*(?:-|to|~)\s*[\d.]+%)?\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:theoretical\s+|hardware\s+)?"
                             r"(?:peak|maximum|roofline)\b(?!\s+(?:memory|GPU\s+memory|VRAM|accuracy|quality|scores?))", re.IGNORECASE)
+_SHARE_OF_PERFORMANCE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}(?:performance|accuracy|"
+                                   r"benchmark\s+average|average\s+score)\b", re.IGNORECASE)
 _ACCOUNTS_FOR_BEFORE = re.compile(r"\baccount(?:s|ed|ing)?\s+for\s+(?:up\s+to\s+|over\s+|about\s+|nearly\s+|almost\s+|"
                                   r"roughly\s+|more\s+than\s+)?$", re.IGNORECASE)
 # An estimate's error or deviation holding the figure: "an error of 2.1%", "a modeling deviation below 3%"

@@ -883,3 +883,14 @@ def test_a_share_of_the_runtime_or_cycles_is_a_breakdown() -> None:
 ])
 def test_shares_breakdowns_and_estimate_errors_are_told_by_what_holds_the_figure(text: str, metric: str) -> None:
     assert claims(text)[0].metric == metric
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("Removing 25% of the parameters retains about 93% of the original performance.", "accuracy"),
+    ("The merged model keeps over 99% of the experts' performance on Wombat-Bench.", "accuracy"),
+    # the hardware's peak and an estimate's error are no task score
+    ("The accelerator reached less than 5% of the theoretical peak performance.", "other"),
+    ("Numbat stays within a geometric-mean error of 5.8% of measured performance.", "quality"),
+])
+def test_a_share_of_the_task_performance_kept_is_accuracy(text: str, metric: str) -> None:
+    assert claims(text)[-1].metric == metric
