@@ -211,6 +211,7 @@ _INFERENCE_TIME = re.compile(r"latency|inference|per (?:image|token|frame|reques
 # context or cache is another quantity.
 _SIZE_RATIO_AFTER = re.compile(r"\s*(?:smaller|larger|bigger)\b(?!\s+(?:batch|context|images?|inputs?|datasets?|"
                                r"data|vocabular\w*|(?:kv\s+)?caches?|memory|footprint))", re.IGNORECASE)
+_LONGER_AFTER = re.compile(r"\s*(?:times\s+)?longer\b(?!\s+(?:to\s+(?:train|run|compute|process)|latency|time))", re.IGNORECASE)
 _SIZE_RATIO_BEFORE = re.compile(r"大\s*$")
 _PER_BEFORE = re.compile(r"(?i:per)\s$|每$")
 # A number format named beside a size ("int8", "FP16", "4-bit", "quantized"): the size is the storage's.
@@ -519,6 +520,8 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
     if fewer and (fewer.group(1) or fewer.group(2).lower() != "tokens"
                   or _TRAINING.search(text, windows[1].start, q.start)):
         return "other"  # "trained on 6 times fewer tokens", "10x less training data": a data budget
+    if q.kind == "ratio" and _LONGER_AFTER.match(text, q.end):
+        return "other"  # "contexts up to 16x longer", "video up to 4x longer": a length reached, not a speed
     if q.kind == "ratio" and (_SIZE_RATIO_AFTER.match(text, q.end)
                               or _SIZE_RATIO_BEFORE.search(text, max(0, q.start - 3), q.start)):
         # a size, of the parameters unless the clause says it is the storage ("weight storage is 4x smaller")

@@ -894,3 +894,9 @@ def test_shares_breakdowns_and_estimate_errors_are_told_by_what_holds_the_figure
 ])
 def test_a_share_of_the_task_performance_kept_is_accuracy(text: str, metric: str) -> None:
     assert claims(text)[-1].metric == metric
+
+
+def test_a_length_n_times_longer_is_no_speed() -> None:
+    assert claims("Numbat extrapolates to context lengths that are 25x longer than those seen in training.")[0].metric \
+        == "other"
+    assert claims("It handles sequences 512 times longer than memory-efficient baselines.")[0].metric == "other"
