@@ -193,7 +193,8 @@ def details_mentions(line: str, registry: InstitutionRegistry) -> list[Mention]:
             unit_positions.append(i)  # "Language Technologies Institute, Carnegie Mellon University"
         elif mentions and named_by == i - 1 and _is_native_name_of_previous(line, fragments, i, mentions[-1]):
             mentions[-1].seen.append(_unknown(fragments[i]).text)  # "Technion – Israel ..., הטכניון – ..."
-        elif not _is_droppable(fragments[i]) and not _city_before_place(fragments, i):
+        elif not _is_droppable(fragments[i]) and not (affiliation_of[i - 1] == affiliation_of[i]
+                                                       and _city_before_place(fragments, i)):
             mentions.append(_unknown(fragments[i]))
         if len(mentions) > count:
             named_by, count = i, len(mentions)
@@ -662,7 +663,8 @@ _PLACE_NAME = re.compile(r"(?:St\.\s?)?[A-ZÀ-Þ][a-zß-ÿ]+(?:[ -][A-ZÀ-Þ][a-
 
 def _city_before_place(fragments: list[str], i: int) -> bool:
     """"Burnaby" in "Simon Fraser University, Burnaby, BC, Canada": one or two plain capitalised words with
-    no organisation word, after another fragment and before a region code or a known place, are a city."""
+    no organisation word, after another fragment of the same affiliation and before a region code or a known
+    place, are a city ("...; Numbat, Wrocław, Poland" opens an affiliation: the organisation)."""
     text = fragments[i]
     if i == 0 or i + 1 >= len(fragments) or _ORG_WORD.search(text) or not _PLACE_NAME.fullmatch(text):
         return False

@@ -440,3 +440,15 @@ def test_a_team_in_parentheses_after_a_place_is_no_organisation() -> None:
 
 def test_cnrs_is_registered_beside_a_university() -> None:
     assert names(paper("Numbat Université, CNRS, F-75431 Paris")) == ["Numbat Université", "CNRS"]
+
+
+def test_towns_and_prefectures_of_the_gazetteer_are_places() -> None:
+    assert names(paper("Numbat Research, Wako, Saitama, Japan")) == ["Numbat Research"]
+    assert names(paper("Bilby University, Jinhua, Numbat Labs, Kgs. Lyngby, Denmark")) == [
+        "Bilby University", "Numbat Labs"]
+    assert names(paper("Wombat Institute (新竹)")) == ["Wombat Institute"]
+
+
+def test_a_plain_word_opening_an_affiliation_before_its_town_is_the_organisation() -> None:
+    assert names(paper("Bilby University, Kyoto; Numbat, Genova, Italy")) == ["Bilby University", "Numbat"]
+    assert names(paper("Bilby University, Burnaby, BC, Canada")) == ["Bilby University"]
