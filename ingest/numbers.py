@@ -315,10 +315,16 @@ _WORD_MULTIPLE = re.compile(
     re.IGNORECASE)
 # Plain substrings, one of which every word multiple or duration contains: a cheap test before the patterns.
 _WORDS_CUES = ("doubl", "twice", "tripl", "thrice", "quadrupl", "times", "fold", "magnitude", "halv", "half", "quarter",
-               "数量级", "hour", "day", "minute")
+               "数量级", "hour", "day", "minute", "second")
+# "in under one second", "within a single day", "in less than a day": a duration in words; "a" only after a bound
 _WORD_DURATION = re.compile(
-    r"(?<![A-Za-z-])(?P<n>one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-    r"(?P<unit>(?:[A-Z]\d{2,4}\s+)?GPU[\s-](?:hours?|days?)|hours?|days?|minutes?)(?![A-Za-z])", re.IGNORECASE)
+    r"(?<![A-Za-z-])(?:(?P<pre>under|less\s+than|within|about|nearly|roughly|over|more\s+than)\s+)?"
+    r"(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|(?<=within\s)a\s+single|(?<=under\s)a|(?<=within\s)a|"
+    r"(?<=than\s)a)\s+"
+    r"(?P<unit>(?:[A-Z]\d{2,4}\s+)?GPU[\s-](?:hours?|days?)|hours?|days?|minutes?|seconds?)(?![A-Za-z-])",
+    re.IGNORECASE)
+_DURATION_PRE = {"under": "less than", "less than": "less than", "within": "less than", "about": "about",
+                 "nearly": "about", "roughly": "about", "over": "at least", "more than": "at least"}
 _ZH_ORDER = re.compile(r"(?:(?P<n>一|两|二|三)个?|(?<![数几多个]))数量级")  # not "数个数量级": no figure
 _WORD_PRE = {"up to": "up to", "more than": "at least", "over": "at least", "nearly": "about", "almost": "about",
              "about": "about", "roughly": "about"}
@@ -351,10 +357,14 @@ def _word_quantities(text: str) -> list[Quantity]:
             unit = "GPU hours" if gpu else "h"
         elif "day" in written:
             unit = "GPU days" if gpu else "days"
+        elif "second" in written:
+            unit = "s"
         else:
             unit = "min"
-        found.append(Quantity(match.start(), match.end(), float(_WORD_NUMBERS[match.group("n").lower()]), None, unit,
-                              "gpu-time" if unit.startswith("GPU") else "time", None, match.group(0)))
+        pre = match.group("pre")
+        modifier = _DURATION_PRE.get(" ".join(pre.lower().split())) if pre else None
+        found.append(Quantity(match.start(), match.end(), float(_WORD_NUMBERS[match.group("n").lower().split()[0]]),
+                              None, unit, "gpu-time" if unit.startswith("GPU") else "time", modifier, match.group(0)))
     if "数量级" in text:
         for match in _ZH_ORDER.finditer(text):
             count = {"两": 2, "二": 2, "三": 3}.get(match.group("n") or "一", 1)

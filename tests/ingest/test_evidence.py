@@ -900,3 +900,17 @@ def test_a_length_n_times_longer_is_no_speed() -> None:
     assert claims("Numbat extrapolates to context lengths that are 25x longer than those seen in training.")[0].metric \
         == "other"
     assert claims("It handles sequences 512 times longer than memory-efficient baselines.")[0].metric == "other"
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "modifier"), [
+    ("Numbat placements are generated in under one second.", 1.0, "s", "less than"),
+    ("The wombat can be trained on one GPU within a single day.", 1.0, "days", "less than"),
+    ("Tuning finishes in less than a day on a single GPU.", 1.0, "days", "less than"),
+])
+def test_durations_in_words_with_their_bound_are_claims(text: str, value: float, unit: str, modifier: str) -> None:
+    claim = one(text)
+    assert (claim.value, claim.unit, claim.condition) == (value, unit, modifier)
+
+
+def test_a_duration_word_without_a_number_or_bound_is_no_claim() -> None:
+    assert claims("The wombat runs twice a day and reaches its peak in a single day of training.") == []
