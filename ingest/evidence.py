@@ -162,7 +162,7 @@ _TO_AFTER = re.compile(r"\s*(?:for\s+(?:the\s+)?[A-Z][\w.+-]*\s+)?(?:to|降至|�
 _SCORE_AFTER = re.compile(r"\s*(?:(?:points?\s+)?(?:drop|decline|increase|reduction|degradation|loss|gain)\s+)?"
                           r"(?:(?:in|of|on)\s+(?:the\s+)?)?(?:[A-Z][\w-]*\s+){0,2}?"
                           r"(?P<name>f1|dice|auroc|auc|[gs]?fid|fvd|fad|psnr|ssim|miou|map|ap|pq|nds|wer|cer|clip score|lpips|bleu|rouge|perplexity|ppl)"
-                          r"\b", re.IGNORECASE)
+                          r"s?\b", re.IGNORECASE)
 _CLAUSE_WORD = re.compile(r"\b(?:while|whereas|and|but|with|at|as)\b")  # "438.1 while mIoU stays": another clause's score
 # "enhancing the mIoUs on COCO and LVIS by 2.3 and 3.2": a change of a named score, given "by" a bare number
 _SCORE_CHANGE_BEFORE = re.compile(r"(?:improv|enhanc|increas|boost|rais|declin|drop|reduc|lower)\w*\s+(?:the\s+)?"
@@ -350,8 +350,9 @@ def _is_result(text: str, q: Quantity) -> bool:
 
 # A list of bare scores bound as a whole: "reach 48.1, 49.0 and 50.0 mAP", "are 3.3, 3.6 and 2.9 higher than the
 # baseline", "improvements of 0.34, 11.52 and 5.05 on ...".
-_LIST_HEAD = re.compile(rf"(?:\d+(?:\.\d+)?%?(?:{LIST_GAP.pattern}))*$")
-_LIST_TAIL = re.compile(rf"(?:(?:{LIST_GAP.pattern})\d+(?:\.\d+)?%?)*")
+# ... or split by slashes, one figure per variant: "DAMO-YOLO-T/S/M/L achieve 42.0/46.0/49.2/50.8 mAPs"
+_LIST_HEAD = re.compile(rf"(?:\d+(?:\.\d+)?%?(?:{LIST_GAP.pattern}|\s*/\s*))*$")
+_LIST_TAIL = re.compile(rf"(?:(?:{LIST_GAP.pattern}|\s*/\s*)\d+(?:\.\d+)?%?)*")
 _HIGHER_AFTER = re.compile(r"\s+(?:points?\s+)?(?:higher|lower|better|worse)\s+than\b")
 _GAIN_OF_BEFORE = re.compile(r"\b(?:improvements?|gains?)\s+of\s+(?:up\s+to\s+)?$", re.IGNORECASE)
 

@@ -377,6 +377,9 @@ def _word_quantities(text: str) -> list[Quantity]:
 # hardware and this module's listed units read lists with it.
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+|[、和与及])\s*")
 _LISTED_KINDS = {"ratio", "percent", "points"}
+# "108 / 74 FPS", "2.78/3.83/5.62 ms": one figure per variant, the unit written once, after the last
+_SLASH_LISTED_KINDS = {"time", "rate", "memory", "flops", "energy"}
+_SLASH = re.compile(r"\s*/\s*")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+$")  # "Snapdragon 865": a number in a name
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 
@@ -387,11 +390,13 @@ def _with_listed_units(text: str, found: list[Quantity]) -> list[Quantity]:
     out: list[Quantity | None] = list(found)
     for i in range(len(found) - 1, -1, -1):
         q = found[i]
-        if q.kind not in _LISTED_KINDS:
+        if q.kind not in _LISTED_KINDS and q.kind not in _SLASH_LISTED_KINDS:
             continue
+        gap = LIST_GAP if q.kind in _LISTED_KINDS else _SLASH
         j = i
         while j > 0 and found[j - 1].unit is None and found[j - 1].value_max is None and \
-                LIST_GAP.fullmatch(text, found[j - 1].end, found[j].start) and \
+                (gap.fullmatch(text, found[j - 1].end, found[j].start)
+                 or _SLASH.fullmatch(text, found[j - 1].end, found[j].start)) and \
                 not _NAME_BEFORE.search(text, max(0, found[j - 1].start - 30), found[j - 1].start):
             j -= 1
             bare = found[j]

@@ -914,3 +914,12 @@ def test_durations_in_words_with_their_bound_are_claims(text: str, value: float,
 
 def test_a_duration_word_without_a_number_or_bound_is_no_claim() -> None:
     assert claims("The wombat runs twice a day and reaches its peak in a single day of training.") == []
+
+
+def test_figures_split_by_slashes_one_per_variant_each_take_the_unit_or_score_written_once() -> None:
+    found = claims("Numbat-S/M/L reach 41.5/45.5/48.7 mAPs at a latency of 2.71/3.92/5.33 ms on one GPU.")
+    assert [(c.value, c.unit, c.metric) for c in found] == [
+        (41.5, None, "accuracy"), (45.5, None, "accuracy"), (48.7, None, "accuracy"),
+        (2.71, "ms", "latency"), (3.92, "ms", "latency"), (5.33, "ms", "latency")]
+    assert [(c.value, c.unit) for c in claims("Wombat-L / X run at 131 / 83 FPS.")] == [(131.0, "fps"), (83.0, "fps")]
+    assert claims("It was released in 2023/2024 for 7B/13B models.") == []
