@@ -62,6 +62,7 @@ def find_hardware(sentence: str) -> list[Hardware]:
     kept += _listed_before_class_word(onto, sentence, kept)
     kept += _listed_after_vendor_device(onto, sentence, kept)
     kept += _parts_named_by_kind(sentence, kept)
+    kept += _named_supercomputers(sentence, kept)
     kept = _without_hosts_of_named_chips(sentence, kept)
     found: dict[str, Hardware] = {}
     for start, end, device in sorted(kept, key=lambda s: s[0]):
@@ -200,6 +201,31 @@ def _parts_named_by_kind(sentence: str, kept: list[tuple[int, int, Hardware]]) -
         name = match.group(1)
         out.append((start, end, Hardware(entity_id("hw", name), name, _KIND_CLASS.get(match.group(2), "edge-device"),
                                          resolved=False)))
+    return out
+
+
+# "the Summit supercomputer", "TSUBAME 4.0 supercomputer": a machine named by its own name, one device of its own
+_SUPERCOMPUTER = re.compile(r"(?<![A-Za-z0-9-])((?:[A-Z][A-Za-z]+|[A-Z]{2,})(?:[\s-](?:[A-Z][A-Za-z]+|[A-Z]{2,}|\d+(?:\.\d+)?)){0,2})"
+                            r"(?:\s+(?:super-?computer|exascale\s+system)s?\b|\s*(?:超算|超级计算机))")
+_NOT_A_MACHINE_NAME = frozenset({"The", "A", "An", "Our", "This", "Each", "One", "NVIDIA", "AMD", "Intel", "GPU", "CPU",
+                                 "HPC", "Exascale", "Modern", "Large", "AI", "ML", "ASIC", "FPGA", "TPU", "Cloud"})
+
+
+def _named_supercomputers(sentence: str, kept: list[tuple[int, int, Hardware]]) -> list[tuple[int, int, Hardware]]:
+    if "upercomputer" not in sentence and "xascale" not in sentence and "超" not in sentence:
+        return []
+    out = []
+    for match in _SUPERCOMPUTER.finditer(sentence):
+        words = match.group(1).split()
+        while words and words[0] in _NOT_A_MACHINE_NAME:
+            words.pop(0)
+        if not words:
+            continue
+        start, end = match.end(1) - len(" ".join(words)), match.end()
+        if any(start < k[1] and k[0] < end for k in kept):
+            continue
+        name = f"{' '.join(words)} supercomputer"
+        out.append((start, end, Hardware(entity_id("hw", name), name, "other", resolved=False)))
     return out
 
 

@@ -256,3 +256,12 @@ def test_an_intel_cpu_named_by_its_microarchitecture_and_a_risc_v_vendor_s_part(
         "Intel Haswell CPU", "Intel Sapphire Rapids CPU"]
     (sifive,) = find_hardware("It beats the GEMM library on a SiFive U840 RISC-V processor.")
     assert sifive.name == "SiFive U840" and sifive.hw_class == "cpu"
+
+
+def test_a_supercomputer_named_by_its_own_name_is_a_device() -> None:
+    assert [(h.name, h.hw_class) for h in find_hardware("We scale training on the Numbat supercomputer.")] == [
+        ("Numbat supercomputer", "other")]
+    assert [h.name for h in find_hardware("发布了Wombat超算大模型训练论文")] == ["Wombat supercomputer"]
+    assert [h.name for h in find_hardware("It runs on the Bilby 4.0 supercomputer.")] == ["Bilby 4.0 supercomputer"]
+    # a kind of machine is no name
+    assert find_hardware("Chiplet designs make an ASIC supercomputer; modern supercomputers agree.") == []
