@@ -212,7 +212,7 @@ _NOT_A_MACHINE_NAME = frozenset({"The", "A", "An", "Our", "This", "Each", "One",
 
 
 def _named_supercomputers(sentence: str, kept: list[tuple[int, int, Hardware]]) -> list[tuple[int, int, Hardware]]:
-    if "upercomputer" not in sentence and "xascale" not in sentence and "超" not in sentence:
+    if "upercomputer" not in sentence and "xascale" not in sentence and "超算" not in sentence and "超级计算机" not in sentence:
         return []
     out = []
     for match in _SUPERCOMPUTER.finditer(sentence):
