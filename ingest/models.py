@@ -353,7 +353,8 @@ _DATA_BEFORE = re.compile(r"(?:train(?:ed|ing)?|tun(?:ed|e|ing)|distill(?:ed)?|p
                           r"(?:the\s+)?$", re.IGNORECASE)
 _DATA_NOUN_AFTER = re.compile(r"[-\s](?:[A-Z][\w-]*\s)?(?:dataset|data|images|videos|corpus|benchmark|training\s+set)s?\b"
                               r"|\s*数据集")
-_SAMPLES_FROM_BEFORE = re.compile(r"(?:samples|examples|instructions|prompts)\s+(?:drawn\s+)?from\s+(?:the\s+)?$",
+_SAMPLES_FROM_BEFORE = re.compile(r"(?:samples|examples|instructions|prompts|traces|workloads|requests)\s+"
+                                  r"(?:drawn\s+|derived\s+)?from\s+(?:the\s+)?$",
                                   re.IGNORECASE)
 
 

@@ -449,6 +449,8 @@ def test_a_plain_title_word_that_is_no_name_is_not_proposed(abstract: str) -> No
     ("With LLaMA-7B fine-tuned on Alpaca, it reaches 39% accuracy.", ["LLaMA-7B"]),
     ("Using 256 calibration samples from Alpaca, it prunes Llama2-70B.", ["LLaMA-2-70B"]),
     ("We tune for 3 epochs on the Alpaca dataset.", []),
+    # the requests a serving system is measured with
+    ("We serve OPT-13B with request traces derived from Alpaca and ShareGPT.", ["OPT-13B"]),
     # the same name as a model, and a known family after training words
     ("We compare with Alpaca and Vicuna on MT-Bench.", ["Alpaca", "Vicuna"]),
     ("It speeds up pre-training on LLaMA 1B and 7B architectures.", ["LLaMA-1B", "LLaMA-7B"]),
