@@ -525,7 +525,42 @@ def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, .
     models = [m for m in named if not (own and _name_key(m.name).startswith(own))]
     # a name the paper calls a data set anywhere ("the SA-1B dataset") is that data set where it stands alone too
     models = [m for m in models if not _called_data(text, m.name) and not _DATA_SET_NAME.fullmatch(m.name)]
+    opener = _field_opener(text, len(title) + len(brief) + 2)
+    if opener is not None:  # "Large language models such as ChatGPT and GPT-4 have transformed ...": the field's
+        models = [m for m in models if not _only_within(text, m.name, opener)]  # examples, not models it uses
     return tuple(_drop_prefixes(models, enumerated))
+
+
+# The abstract's opening sentence, when it gives examples of the field ("such as", "like", "exemplified by") and says
+# nothing of the paper itself and gives no figure.
+_FIELD_EXAMPLE = re.compile(r"\b(?:such\s+as|like|e\.g\.|exemplified\s+by)\s")
+# the paper's own work, or its method ("it") measured against the examples
+_OWN_WORK = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his\s+(?:paper|work)|[Ii]t|[Bb]eats?|[Oo]utperform\w*|[Ss]urpass\w*|[Uu]nlike|"
+                       r"[Cc]ompared)\b")
+_SENTENCE_STOP = re.compile(r"\.\s+(?=[A-Z])|。")
+_FIGURE = re.compile(r"(?<![\w.-])\d")  # a number of its own, not the digit of a name ("GPT-4")
+
+
+def _field_opener(text: str, abstract_start: int) -> tuple[int, int] | None:
+    stop = _SENTENCE_STOP.search(text, abstract_start)
+    end = stop.start() if stop else len(text)
+    if _FIELD_EXAMPLE.search(text, abstract_start, end) is None or _OWN_WORK.search(text, abstract_start, end) \
+            or _FIGURE.search(text, abstract_start, end):
+        return None  # "It beats CNN models such as A and B by 0.3 dB": a result, whatever its subject
+    return abstract_start, end
+
+
+def _only_within(text: str, name: str, span: tuple[int, int]) -> bool:
+    """Every mention of the name, in any case, inside the span."""
+    folded, key = text.casefold(), name.casefold()
+    at = folded.find(key)
+    if at < 0:
+        return False  # written otherwise than named ("LLaMA2" for "LLaMA-2"): not judged here
+    while at >= 0:
+        if not span[0] <= at < span[1]:
+            return False
+        at = folded.find(key, at + 1)
+    return True
 
 
 def _called_data(text: str, name: str) -> bool:

@@ -600,3 +600,12 @@ def test_kinds_of_network_training_steps_and_software_are_no_models_but_may_tag_
 def test_data_sets_named_like_checkpoints_are_no_models() -> None:
     text = "It trains 4.1x faster on PG-19 and reaches 2.1x on AudioSet-2M with ResNet-18 and Llama-2-7B."
     assert [m.name for m in extract_models("", "", text, ())] == ["ResNet-18", "LLaMA-2-7B"]
+
+
+def test_the_field_s_examples_in_the_abstract_s_opening_sentence_are_no_models_it_uses() -> None:
+    opener = "Large language models such as ChatGPT and GPT-4 have transformed numbat research. "
+    assert [m.name for m in extract_models("T", "", opener + "We speed up LLaMA-2-7B by 2x.", ())] == ["LLaMA-2-7B"]
+    # named again where the paper speaks of its own work, or in an opening sentence about that work, they are
+    assert [m.name for m in extract_models("T", "", opener + "We speed up GPT-4 by 2x.", ())] == ["GPT-4"]
+    assert [m.name for m in extract_models("T", "", "We speed up models such as GPT-4 by 2x. It works.", ())] == [
+        "GPT-4"]
