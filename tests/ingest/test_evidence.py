@@ -923,3 +923,8 @@ def test_figures_split_by_slashes_one_per_variant_each_take_the_unit_or_score_wr
         (2.71, "ms", "latency"), (3.92, "ms", "latency"), (5.33, "ms", "latency")]
     assert [(c.value, c.unit) for c in claims("Wombat-L / X run at 131 / 83 FPS.")] == [(131.0, "fps"), (83.0, "fps")]
     assert claims("It was released in 2023/2024 for 7B/13B models.") == []
+
+
+def test_a_flop_reduction_in_the_singular_is_compute() -> None:
+    assert [c.metric for c in claims("Numbat achieves 2.1x, 2.4x and 1.7x theoretical FLOP reduction.")] == [
+        "compute", "compute", "compute"]
