@@ -191,7 +191,8 @@ def details_mentions(line: str, registry: InstitutionRegistry) -> list[Mention]:
         elif _SUB_UNIT.search(_without_abbreviation(fragments[i])) or _named_unit_of_university(
                 fragments, affiliation_of, i, i > 0 and named_by == i - 1, registry):
             unit_positions.append(i)  # "Language Technologies Institute, Carnegie Mellon University"
-        elif mentions and named_by == i - 1 and _is_native_name_of_previous(line, fragments, i, mentions[-1]):
+        elif mentions and named_by == i - 1 and _is_native_name_of_previous(line, fragments, i, mentions[-1],
+                                                                             registry):
             mentions[-1].seen.append(_unknown(fragments[i]).text)  # "Technion – Israel ..., הטכניון – ..."
         elif not _is_droppable(fragments[i]) and not (affiliation_of[i - 1] == affiliation_of[i]
                                                        and _city_before_place(fragments, i)):
@@ -333,7 +334,8 @@ _SCRIPT_COUNTRIES = (
 _NATIVE_SCRIPT = re.compile("|".join(script.pattern for script, _ in _SCRIPT_COUNTRIES))
 
 
-def _is_native_name_of_previous(line: str, fragments: list[str], i: int, previous: Mention) -> bool:
+def _is_native_name_of_previous(line: str, fragments: list[str], i: int, previous: Mention,
+                                registry: InstitutionRegistry) -> bool:
     """A fragment in another script with no Latin letters, after a comma that follows a Latin-script organisation
     name saying it is the same kind of organisation, is that organisation's name in its own language ("King
     Abdullah University ... (KAUST), جامعة الملك ...", "Hanyang University, 한양대학교"). A list of organisations in
@@ -344,13 +346,23 @@ def _is_native_name_of_previous(line: str, fragments: list[str], i: int, previou
     if _NATIVE_SCRIPT.search(text) is None or re.search(r"[A-Za-z]", text) or _NATIVE_SCRIPT.search(before) \
             or not re.search(r"[A-Za-z]", before) or _is_place(text):
         return False
-    kinds = _kinds(text)
-    if not kinds or kinds != _kinds(before):
-        return False
+    kinds, company = _kinds(text), _a_company(previous, before, registry)
+    if not (kinds and kinds == _kinds(before)) and not (company and kinds <= {"company"}):
+        return False  # a company's own-language name often says no kind ("NAVER Cloud, 네이버 클라우드")
     country = previous.entry.country if previous.entry else None
-    if country and any(script.search(text) and country not in countries for script, countries in _SCRIPT_COUNTRIES):
-        return False
-    return re.search(rf"{re.escape(before)}\s*[,，]\s*{re.escape(text)}", line) is not None
+    if country and not company and any(script.search(text) and country not in countries
+                                       for script, countries in _SCRIPT_COUNTRIES):
+        return False  # a company has offices in other countries ("Intel Corporation, АО «Интел»"), a university not
+    return re.search(rf"{re.escape(before)}\.?\s*[,，]\s*{re.escape(text)}", line) is not None
+
+
+def _a_company(mention: Mention, written: str, registry: InstitutionRegistry) -> bool:
+    """Registered as a company or a company's lab, or saying it is one ("Numbat Inc.")."""
+    entry = mention.entry
+    if entry is not None:
+        parent = registry.get(entry.parent_id) if entry.kind == "lab" and entry.parent_id else None
+        return entry.kind == "company" or (parent is not None and parent.kind == "company")
+    return _kinds(written) == {"company"}
 
 
 def _is_address_note(note: str) -> bool:

@@ -295,6 +295,11 @@ def test_a_name_in_another_script_after_the_english_one_of_the_same_kind_is_an_a
     # a semicolon ends one organisation; a registered one of a country that does not write the script is another
     assert len(names(paper("Numbat University; 쿼카대학교"))) == 2
     assert len(names(paper("Tsinghua University, 쿼카대학교"))) == 2
+    # a company's own-language name often says no kind, and a company has offices in other countries
+    (wombat,) = extract_institutions(paper("Wombat Inc., 웜뱃, Seoul"))
+    assert wombat.name == "Wombat" and "웜뱃" in wombat.aliases
+    (intel,) = extract_institutions(paper("Intel Corporation, АО «Интел», Нижний Новгород"))
+    assert intel.name == "Intel" and "АО «Интел»" in intel.aliases
 
 
 def test_unlisted_towns_before_a_known_country_in_parentheses_are_an_address():
