@@ -194,7 +194,7 @@ def details_mentions(line: str, registry: InstitutionRegistry) -> list[Mention]:
         elif mentions and named_by == i - 1 and _is_native_name_of_previous(line, fragments, i, mentions[-1],
                                                                              registry):
             mentions[-1].seen.append(_unknown(fragments[i]).text)  # "Technion – Israel ..., הטכניון – ..."
-        elif not _is_droppable(fragments[i]) and not (affiliation_of[i - 1] == affiliation_of[i]
+        elif not _is_droppable(fragments[i]) and not (i > 0 and affiliation_of[i - 1] == affiliation_of[i]
                                                        and _city_before_place(fragments, i)):
             mentions.append(_unknown(fragments[i]))
         if len(mentions) > count:
@@ -206,13 +206,12 @@ def details_mentions(line: str, registry: InstitutionRegistry) -> list[Mention]:
     for u in unit_positions:
         if several:  # "Numbat Lab, Hangzhou; Bilby University": a lab alone in its affiliation is its organisation,
             # and of labs and centres alone the last ("Institute of X, Numbat Science Center; ...")
-            parents = [m for m, at in zip(mentions, mention_positions, strict=True)
-                       if affiliation_of[at] == affiliation_of[u]]
-            parents += [fragments[v] for v in unit_positions if v > u and affiliation_of[v] == affiliation_of[u]]
+            has_parent = any(affiliation_of[at] == affiliation_of[u] for at in mention_positions) or any(
+                v > u and affiliation_of[v] == affiliation_of[u] for v in unit_positions)
         else:  # a registered organisation, or one after the unit that says what it is ("..., Universität Numbat")
-            parents = [m for m, at in zip(mentions, mention_positions, strict=True)
-                       if m.entry is not None or (at > u and _kinds(m.text))]
-        if not parents:
+            has_parent = any(m.entry is not None or (at > u and _kinds(m.text))
+                             for m, at in zip(mentions, mention_positions, strict=True))
+        if not has_parent:
             units_alone.append(_unknown(fragments[u]))
     return mentions + units_alone
 
