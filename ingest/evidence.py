@@ -269,9 +269,9 @@ def _score_name_anywhere() -> re.Pattern[str]:
     names = sorted((c for c in concepts["quality"].cues + concepts["accuracy"].cues if len(c) >= 3), key=len,
                    reverse=True)
     # a short name counts only as an abbreviation is written: "box AP", not the "ap" of "gap"
-    short = sorted(c.upper() for c in concepts["quality"].cues + concepts["accuracy"].cues if len(c) < 3)
-    return re.compile(rf"(?<![a-z])(?:{'|'.join(map(re.escape, names))})|(?-i:\b(?:{'|'.join(short)})\b)",
-                      re.IGNORECASE)
+    short = sorted(re.escape(c.upper()) for c in concepts["quality"].cues + concepts["accuracy"].cues if len(c) < 3)
+    written = rf"|(?-i:\b(?:{'|'.join(short)})\b)" if short else ""
+    return re.compile(rf"(?<![a-z])(?:{'|'.join(map(re.escape, names))}){written}", re.IGNORECASE)
 
 
 def _is_result(text: str, q: Quantity) -> bool:

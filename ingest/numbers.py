@@ -392,10 +392,10 @@ def _with_listed_units(text: str, found: list[Quantity]) -> list[Quantity]:
         q = found[i]
         if q.kind not in _LISTED_KINDS and q.kind not in _SLASH_LISTED_KINDS:
             continue
-        gap = LIST_GAP if q.kind in _LISTED_KINDS else _SLASH
+        listed = q.kind in _LISTED_KINDS  # "12x, 9x and 4x"; any unit's figures may be split by slashes
         j = i
         while j > 0 and found[j - 1].unit is None and found[j - 1].value_max is None and \
-                (gap.fullmatch(text, found[j - 1].end, found[j].start)
+                ((listed and LIST_GAP.fullmatch(text, found[j - 1].end, found[j].start))
                  or _SLASH.fullmatch(text, found[j - 1].end, found[j].start)) and \
                 not _NAME_BEFORE.search(text, max(0, found[j - 1].start - 30), found[j - 1].start):
             j -= 1
