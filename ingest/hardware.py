@@ -208,7 +208,11 @@ def _parts_named_by_kind(sentence: str, kept: list[tuple[int, int, Hardware]]) -
 _SUPERCOMPUTER = re.compile(r"(?<![A-Za-z0-9-])((?:[A-Z][A-Za-z]+|[A-Z]{2,})(?:[\s-](?:[A-Z][A-Za-z]+|[A-Z]{2,}|\d+(?:\.\d+)?)){0,2})"
                             r"(?:\s+(?:super-?computer|exascale\s+system)s?\b|\s*(?:超算|超级计算机))")
 _NOT_A_MACHINE_NAME = frozenset({"The", "A", "An", "Our", "This", "Each", "One", "NVIDIA", "AMD", "Intel", "GPU", "CPU",
-                                 "HPC", "Exascale", "Modern", "Large", "AI", "ML", "ASIC", "FPGA", "TPU", "Cloud"})
+                                 "HPC", "Exascale", "Modern", "Large", "AI", "ML", "ASIC", "FPGA", "TPU", "Cloud",
+                                 # where a machine stands, not its name ("the Japanese supercomputer Fugaku")
+                                 "American", "Chinese", "Japanese", "European", "Korean", "German", "French",
+                                 "British", "Swiss", "Italian", "Spanish", "Indian", "Canadian", "Russian", "Taiwanese",
+                                 "Australian", "National", "New", "Next", "Leading", "Existing", "Current"})
 
 
 def _named_supercomputers(sentence: str, kept: list[tuple[int, int, Hardware]]) -> list[tuple[int, int, Hardware]]:

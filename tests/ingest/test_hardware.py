@@ -265,3 +265,4 @@ def test_a_supercomputer_named_by_its_own_name_is_a_device() -> None:
     assert [h.name for h in find_hardware("It runs on the Bilby 4.0 supercomputer.")] == ["Bilby 4.0 supercomputer"]
     # a kind of machine is no name
     assert find_hardware("Chiplet designs make an ASIC supercomputer; modern supercomputers agree.") == []
+    assert [h.name for h in find_hardware("It ran on the Japanese supercomputer Fugaku.")] == ["Fugaku supercomputer"]
