@@ -314,8 +314,9 @@ _WORD_MULTIPLE = re.compile(
     r"|(?P<quarter>(?<=by\s)(?:a|one)\s+quarter|(?<=by\s)(?:about|roughly|nearly)\s+(?:a|one)\s+quarter))(?![A-Za-z])",
     re.IGNORECASE)
 # Plain substrings, one of which every word multiple or duration contains: a cheap test before the patterns.
-_WORDS_CUES = ("doubl", "twice", "tripl", "thrice", "quadrupl", "times", "fold", "magnitude", "halv", "half", "quarter",
-               "数量级", "hour", "day", "minute", "second")
+_MULTIPLE_CUES = ("doubl", "twice", "tripl", "thrice", "quadrupl", "times", "fold", "magnitude", "halv", "half", "quarter")
+_DURATION_CUES = ("hour", "day", "minute", "second")
+_WORDS_CUES = (*_MULTIPLE_CUES, *_DURATION_CUES, "数量级")
 # "in under one second", "within a single day", "in less than a day": a duration in words; "a" only after a bound
 _WORD_DURATION = re.compile(
     r"(?<![A-Za-z-])(?:(?P<pre>under|less\s+than|within|about|nearly|roughly|over|more\s+than)\s+)?"
@@ -330,9 +331,10 @@ _WORD_PRE = {"up to": "up to", "more than": "at least", "over": "at least", "nea
              "about": "about", "roughly": "about"}
 
 
-def _word_quantities(text: str) -> list[Quantity]:
+def _word_quantities(text: str, lowered: str) -> list[Quantity]:
     found = []
-    for match in _WORD_MULTIPLE.finditer(text):
+    multiples = _WORD_MULTIPLE.finditer(text) if any(cue in lowered for cue in _MULTIPLE_CUES) else ()
+    for match in multiples:
         kind = match.lastgroup
         word = (match.group(kind) or "").lower().split()[0].split("-")[0]
         if word == "a" and kind == "times":
@@ -350,7 +352,8 @@ def _word_quantities(text: str) -> list[Quantity]:
         modifier = _WORD_PRE.get(" ".join(pre.lower().split())) if pre else None
         found.append(Quantity(match.start(), match.end(), float(value), None, unit, unit_kind, modifier,
                               match.group(0)))
-    for match in _WORD_DURATION.finditer(text):
+    durations = _WORD_DURATION.finditer(text) if any(cue in lowered for cue in _DURATION_CUES) else ()
+    for match in durations:
         written = match.group("unit").lower()
         gpu = "gpu" in written
         if "hour" in written:
@@ -484,7 +487,7 @@ def find_quantities(text: str) -> list[Quantity]:
         found = _with_factors(text, found)
     lowered = text.lower()
     if any(cue in lowered for cue in _WORDS_CUES):
-        found = sorted(found + _word_quantities(text), key=lambda q: q.start)
+        found = sorted(found + _word_quantities(text, lowered), key=lambda q: q.start)
     if "倍" not in text and "半" not in text:
         return found
     for match in _ZH_QUANTITY.finditer(text):
