@@ -634,9 +634,18 @@ def _networks_after(text: str, cues: Iterable[re.Match[str]], skip_known_familie
             name = item.group(1)
             if not _names_a_network(onto, name) or registry.lookup(name) is not None:
                 break
-            if not (skip_known_families and onto.model_matches(name)):
+            known = onto.model_matches(name) if skip_known_families else []
+            if not known:
                 # (a known family's item, "LLaMA2-7B", is left to the registry's grammar, which spells it canonically)
                 found.setdefault(name.casefold(), Model(entity_id("model", name), name, None, resolved=False))
+            elif len(known) == 1 and known[0].span() == (0, len(name)) and len(name) > 2 \
+                    and _model_from_match(onto, known[0]) is None:
+                # "models such as LDM, DiT and SiT": a family that needs a version elsewhere, given as an example, is
+                # that family's model (as when it is compared with)
+                form = onto.model_forms[next(k for k, v in known[0].groupdict().items() if v and k.startswith("f"))]
+                family = onto.model_families[form.family].name
+                found.setdefault(form.canonical.casefold(),
+                                 Model(entity_id("model", form.canonical), form.canonical, family))
             separator = _COMPARED_SEPARATOR.match(text, item.end())
             if separator is None:
                 break

@@ -609,3 +609,8 @@ def test_the_field_s_examples_in_the_abstract_s_opening_sentence_are_no_models_i
     assert [m.name for m in extract_models("T", "", opener + "We speed up GPT-4 by 2x.", ())] == ["GPT-4"]
     assert [m.name for m in extract_models("T", "", "We speed up models such as GPT-4 by 2x. It works.", ())] == [
         "GPT-4"]
+
+
+def test_a_known_family_that_needs_a_version_given_as_an_example_is_the_family_s_model() -> None:
+    found = extract_models("", "", "It beats generative models such as KAPN, DiT and ZetaGen by 2 FID.", ())
+    assert [(m.name, m.resolved) for m in found] == [("KAPN", False), ("DiT", True), ("ZetaGen", False)]
