@@ -111,7 +111,7 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
             # "LLaMA-based": a modifier; "250 DDPM steps": a sampler; "fine-tuned on Alpaca": data
         model = _model_from_match(onto, match)
         if model is None and len(match.group()) > 2 and not _SIZES_AFTER.match(sentence, match.end()) \
-                and _COMPARED_BEFORE.search(sentence, max(0, match.start() - 40), match.start()):
+                and _COMPARED_BEFORE.search(sentence, max(0, match.start() - 64), match.start()):
             # "exceeds the performance of Mamba", "outperforms both Mamba and X": a family that needs a
             # version elsewhere, named as what the paper is compared with, is that family's model (a name
             # of two letters, "SD", says too little)
@@ -588,7 +588,8 @@ _CLASS_NAME = re.compile(r"^(?:Transformers?|CNNs?|RNNs?|LSTMs?|MLPs?|GNNs?)$|[A
 
 
 _COMPARED_BEFORE = re.compile(
-    rf"{_COMPARISON_CUE}|[Oo]utperform(?:s|ing|ed)?\s+both|[Ee]xceed(?:s|ing|ed)?|performance\s+of)\s+(?:the\s+)?$")
+    rf"{_COMPARISON_CUE}|[Oo]utperform(?:s|ing|ed)?\s+both|[Ee]xceed(?:s|ing|ed)?|performance\s+of)\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][\w-]*\s+){1,4}\(\s*)?$")  # "outperforms the Diffusion Transformer (DiT)": its abbreviation too
 
 
 # Networks given as examples of a kind of model, or as what a method is applied to: "lightweight CNN models

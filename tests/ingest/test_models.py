@@ -614,3 +614,6 @@ def test_the_field_s_examples_in_the_abstract_s_opening_sentence_are_no_models_i
 def test_a_known_family_that_needs_a_version_given_as_an_example_is_the_family_s_model() -> None:
     found = extract_models("", "", "It beats generative models such as KAPN, DiT and ZetaGen by 2 FID.", ())
     assert [(m.name, m.resolved) for m in found] == [("KAPN", False), ("DiT", True), ("ZetaGen", False)]
+    # compared with under its long name, the abbreviation after it
+    assert [m.name for m in extract_models("", "", "KAPN outperforms the Diffusion Transformer (DiT) on FID.", ())] \
+        == ["DiT"]
