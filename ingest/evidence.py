@@ -555,7 +555,9 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         if metric == "latency" and q.kind is None:
             return "latency"  # a time with no unit: "a real-time factor of 0.066"
         if metric == "latency":
-            return "latency-reduction" if direction == "decrease" or q.kind == "percent" else "speedup"
+            # "improves tail latency by an order of magnitude": a latency improved is a latency cut
+            cut = direction == "decrease" or _LATENCY_IMPROVED_BY.search(text, max(0, q.start - 60), q.start)
+            return "latency-reduction" if cut or q.kind == "percent" else "speedup"
         if metric == "storage" and (any(c[2] == "memory" for c in inside) or _kv_cache_named(text, inside, windows[2])):
             return "memory"  # "KV cache compression ratio": the cache is memory, not storage, wherever the
             # text says which cache it compresses
@@ -616,6 +618,8 @@ _OF_PEAK_AFTER = re.compile(r"(?:\s*(?:-|to|~)\s*[\d.]+%)?\s+of\s+(?:the\s+)?(?:
                             r"(?:peak|maximum|roofline)\b(?!\s+(?:memory|GPU\s+memory|VRAM|accuracy|quality|scores?))", re.IGNORECASE)
 _SHARE_OF_PERFORMANCE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}(?:performance|accuracy|"
                                    r"benchmark\s+average|average\s+score)\b", re.IGNORECASE)
+_LATENCY_IMPROVED_BY = re.compile(r"\bimprov(?:es|ed|ing|e)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}latenc(?:y|ies)\s+by\s+"
+                                  r"(?:up\s+to\s+|about\s+|nearly\s+|over\s+|more\s+than\s+)?$", re.IGNORECASE)
 _ACCOUNTS_FOR_BEFORE = re.compile(r"\baccount(?:s|ed|ing)?\s+for\s+(?:up\s+to\s+|over\s+|about\s+|nearly\s+|almost\s+|"
                                   r"roughly\s+|more\s+than\s+)?$", re.IGNORECASE)
 # An estimate's error or deviation holding the figure: "an error of 2.1%", "a modeling deviation below 3%"

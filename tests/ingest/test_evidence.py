@@ -928,3 +928,9 @@ def test_figures_split_by_slashes_one_per_variant_each_take_the_unit_or_score_wr
 def test_a_flop_reduction_in_the_singular_is_compute() -> None:
     assert [c.metric for c in claims("Numbat achieves 2.1x, 2.4x and 1.7x theoretical FLOP reduction.")] == [
         "compute", "compute", "compute"]
+
+
+def test_a_latency_improved_by_a_multiple_is_a_latency_cut() -> None:
+    claim = one("Numbat improves tail latencies by an order of magnitude.")
+    assert (claim.value, claim.metric, claim.direction) == (10.0, "latency-reduction", "decrease")
+    assert one("Numbat speeds up decoding by 2.2x.").metric == "speedup"
