@@ -409,7 +409,12 @@ def _with_listed_units(text: str, found: list[Quantity]) -> list[Quantity]:
                                           text[bare.start:q.end]), None
                 break
             out[j] = Quantity(bare.start, bare.end, bare.value, None, q.unit, q.kind, bare.modifier, bare.text)
+        if j == i - 1 and out[j] is not None and _COMMA_ONLY.fullmatch(text, found[j].end, q.start):
+            out[j] = found[j]  # "a real-time factor of 0.09, 17x faster": two figures side by side, not a list of two
     return [q for q in out if q is not None]
+
+
+_COMMA_ONLY = re.compile(r"\s*,\s*")
 
 
 # "with only 1/6 of the memory", "1/1000 of the memory of PyTorch": a fraction of what a baseline takes, N times less

@@ -934,3 +934,11 @@ def test_a_latency_improved_by_a_multiple_is_a_latency_cut() -> None:
     claim = one("Numbat improves tail latencies by an order of magnitude.")
     assert (claim.value, claim.metric, claim.direction) == (10.0, "latency-reduction", "decrease")
     assert one("Numbat speeds up decoding by 2.2x.").metric == "speedup"
+
+
+def test_two_figures_side_by_side_after_a_comma_are_no_list_of_two() -> None:
+    found = claims("Numbat reaches a real-time factor of 0.09, 17x faster than Wombat.")
+    assert [(c.value, c.unit, c.metric) for c in found] == [(0.09, None, "latency"), (17.0, "x", "speedup")]
+    # a list joined by "and" still shares its unit
+    assert [(c.value, c.unit) for c in claims("It improves by 3.7, 1.0 and 2.9 points.")] == [
+        (3.7, "points"), (1.0, "points"), (2.9, "points")]
