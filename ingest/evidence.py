@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from ingest.claim_context import Span, read_baseline, read_condition, read_leading_baseline, read_scope
-from ingest.numbers import FROM_BEFORE, LIST_GAP, Quantity, find_quantities
+from ingest.numbers import FROM_BEFORE, LIST_GAP, SENTENCE_END, Quantity, find_quantities
 from ontology.graph import ontology_cache
 from ontology.metrics import metric_concepts, metric_cues
 
@@ -53,9 +53,6 @@ class EvidenceClaim:
 # Each boundary pattern opens with one class of every character it can start with, then tells the
 # alternatives apart by look-behind: `re` then skips straight to those characters, which it cannot do for an
 # alternation of differently-starting branches (three to five times faster, same matches).
-# Sentence ends: 。！？, or .!? before a capital or the end, except after e.g./i.e./vs./al./Fig./Eq.
-_SENTENCE_END = re.compile(r"[。！？.!?](?:(?<=[。！？])|(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bal\.)"
-                           r"(?<!\bFig\.)(?<!\bEq\.)(?=\s+[A-Z(\"'“]|\s*$))")
 # Clause ends: ;；，： always, "," unless inside a number ("10,000"), ":" unless before a digit ("2:4").
 _CLAUSE_END = re.compile(r"[;；，：,:](?:(?<=[;；，：])|(?<=,)(?:(?<!\d,)|(?!\d{3}))|(?<=:)(?!\d))")
 _CONJUNCTION = re.compile(
@@ -708,7 +705,7 @@ def _claims(text: str, source: Source, line: int, kept: list[Quantity],
             settings: list[Quantity]) -> list[tuple[int, EvidenceClaim]]:
     if not kept:
         return []
-    sentences = _spans(text, _SENTENCE_END, 0, len(text))
+    sentences = _spans(text, SENTENCE_END, 0, len(text))
     first, last = _containing(sentences, kept[0].start), _containing(sentences, kept[-1].start)
     # Cue words are only read around figures: from the first figure's sentence (or 150 characters
     # before it) to the last figure's sentence end.

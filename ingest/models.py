@@ -17,9 +17,10 @@ from itertools import accumulate, compress, pairwise
 
 from graph.ids import entity_id
 from graph.model import Model
+from ingest.numbers import SENTENCE_END
 from ontology.graph import ontology_cache
 from ontology.institutions import institution_registry
-from ontology.load import Ontology, load_ontology, token_table
+from ontology.load import ModelForm, Ontology, load_ontology, token_table
 
 _SIZE_TAG = re.compile(r"^(\d+(?:\.\d+)?)([bmk])$", re.IGNORECASE)
 _TAG_CASE = {"t2v": "T2V", "i2v": "I2V", "ti2v": "TI2V", "vl": "VL", "xl": "XL", "xxl": "XXL", "moe": "MoE",
@@ -115,17 +116,15 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
             # "exceeds the performance of Mamba", "outperforms both Mamba and X": a family that needs a
             # version elsewhere, named as what the paper is compared with, is that family's model (a name
             # of two letters, "SD", says too little)
-            form = onto.model_forms[next(k for k, v in match.groupdict().items() if v and k.startswith("f"))]
-            family_name = onto.model_families[form.family].name
-            model = Model(entity_id("model", form.canonical), form.canonical, family_name)
+            model = _family_model(onto, match)
         size = _SIZE_BEFORE.search(sentence, max(0, match.start() - 12), match.start())
         if model is not None and size and not _HAS_SIZE.search(model.name):  # "the 70B Llama-2 model"
             name = f"{model.name}-{size.group(1).upper()}"
             model = Model(entity_id("model", name), name, model.family)
         sized = _SIZES_AFTER.match(sentence, match.end()) if model is None or not _HAS_SIZE.search(model.name) else None
         if sized:  # "OPT models of 1.3 billion and 6.7 billion parameters": one checkpoint per size
-            form = onto.model_forms[next(k for k, v in match.groupdict().items() if v and k.startswith("f"))]
-            stem, family = (model.name, model.family) if model else (form.canonical, onto.model_families[form.family].name)
+            base = model or _family_model(onto, match)
+            stem, family = base.name, base.family
             known_spans.append(match.span())
             named_at.append((*match.span(), stem.casefold()))
             for number, scale in _SIZE_ITEM.findall(sized.group(1) or sized.group(2)):
@@ -527,7 +526,8 @@ def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, .
     models = [m for m in models if not _called_data(text, m.name) and not _DATA_SET_NAME.fullmatch(m.name)]
     opener = _field_opener(text, len(title) + len(brief) + 2)
     if opener is not None:  # "Large language models such as ChatGPT and GPT-4 have transformed ...": the field's
-        models = [m for m in models if not _only_within(text, m.name, opener)]  # examples, not models it uses
+        folded = text.casefold()
+        models = [m for m in models if not _only_within(folded, m.name, opener)]  # examples, not models it uses
     return tuple(_drop_prefixes(models, enumerated))
 
 
@@ -537,12 +537,11 @@ _FIELD_EXAMPLE = re.compile(r"\b(?:such\s+as|like|e\.g\.|exemplified\s+by)\s")
 # the paper's own work, or its method ("it") measured against the examples
 _OWN_WORK = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his\s+(?:paper|work)|[Ii]t|[Bb]eats?|[Oo]utperform\w*|[Ss]urpass\w*|[Uu]nlike|"
                        r"[Cc]ompared)\b")
-_SENTENCE_STOP = re.compile(r"\.\s+(?=[A-Z])|。")
 _FIGURE = re.compile(r"(?<![\w.-])\d")  # a number of its own, not the digit of a name ("GPT-4")
 
 
 def _field_opener(text: str, abstract_start: int) -> tuple[int, int] | None:
-    stop = _SENTENCE_STOP.search(text, abstract_start)
+    stop = SENTENCE_END.search(text, abstract_start)
     end = stop.start() if stop else len(text)
     if _FIELD_EXAMPLE.search(text, abstract_start, end) is None or _OWN_WORK.search(text, abstract_start, end) \
             or _FIGURE.search(text, abstract_start, end):
@@ -550,9 +549,9 @@ def _field_opener(text: str, abstract_start: int) -> tuple[int, int] | None:
     return abstract_start, end
 
 
-def _only_within(text: str, name: str, span: tuple[int, int]) -> bool:
-    """Every mention of the name, in any case, inside the span."""
-    folded, key = text.casefold(), name.casefold()
+def _only_within(folded: str, name: str, span: tuple[int, int]) -> bool:
+    """Every mention of the name, in any case, inside the span (`folded`: the text case-folded)."""
+    key = name.casefold()
     at = folded.find(key)
     if at < 0:
         return False  # written otherwise than named ("LLaMA2" for "LLaMA-2"): not judged here
@@ -643,10 +642,8 @@ def _networks_after(text: str, cues: Iterable[re.Match[str]], skip_known_familie
                     and _model_from_match(onto, known[0]) is None:
                 # "models such as LDM, DiT and SiT": a family that needs a version elsewhere, given as an example, is
                 # that family's model (as when it is compared with)
-                form = onto.model_forms[next(k for k, v in known[0].groupdict().items() if v and k.startswith("f"))]
-                family = onto.model_families[form.family].name
-                found.setdefault(form.canonical.casefold(),
-                                 Model(entity_id("model", form.canonical), form.canonical, family))
+                family_model = _family_model(onto, known[0])
+                found.setdefault(family_model.name.casefold(), family_model)
             separator = _COMPARED_SEPARATOR.match(text, item.end())
             if separator is None:
                 break
@@ -668,9 +665,20 @@ def own_name_keys(proposed: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(key for key in {_name_key(p) for p in parts} if len(key) >= 2)
 
 
+def _matched_form(onto: Ontology, match: re.Match[str]) -> ModelForm:
+    """The name form whose group of the family regex matched."""
+    return onto.model_forms[next(name for name, value in match.groupdict().items() if value and name.startswith("f"))]
+
+
+def _family_model(onto: Ontology, match: re.Match[str]) -> Model:
+    """A family's model, named by its stem alone ("DiT", "Mamba"): what a name that needs a version stands for where
+    the text compares with it or gives it as an example."""
+    form = _matched_form(onto, match)
+    return Model(entity_id("model", form.canonical), form.canonical, onto.model_families[form.family].name)
+
+
 def _model_from_match(onto: Ontology, match: re.Match[str]) -> Model | None:
-    group = next(name for name, value in match.groupdict().items() if value and name.startswith("f"))
-    form = onto.model_forms[group]
+    form = _matched_form(onto, match)
     version = (match.group("ver") or "").lstrip("-. \t\n")
     tags = [t for t in re.split(r"[-–\s]+", match.group("tags") or "") if t]
     if form.requires_version and not (version or tags):

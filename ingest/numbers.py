@@ -376,6 +376,10 @@ def _word_quantities(text: str, lowered: str) -> list[Quantity]:
     return found
 
 
+# Sentence ends: 。！？, or .!? before a capital or the end, except after e.g./i.e./vs./al./Fig./Eq. Evidence reads
+# claims sentence by sentence with it, and models the abstract's opening sentence.
+SENTENCE_END = re.compile(r"[。！？.!?](?:(?<=[。！？])|(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bal\.)"
+                          r"(?<!\bFig\.)(?<!\bEq\.)(?=\s+[A-Z(\"'“]|\s*$))")
 # What stands between two items of a list of figures or names: "12x, 9x and 4x", "7B/13B", "A、B和C". Evidence,
 # hardware and this module's listed units read lists with it.
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+|[、和与及])\s*")
