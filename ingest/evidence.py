@@ -125,7 +125,7 @@ _BASELINE_VALUE_BEFORE = re.compile(r"(?:\binstead\s+of|\bversus|\bvs\.?|\bagain
 _LISTED_SCORE_BEFORE = re.compile(rf"\d+\.\d+(?:\s+on\s+[^,;.()]{{1,40}}?)?(?:{LIST_GAP.pattern})$")
 _NAMED_SCORE_CHANGES_BY = re.compile(r"\b(?:ris(?:es|ing)|rose|increas(?:es|ed|ing)|grow(?:s|ing)?|grew|drop(?:s|ped|ping)?|"
                                      r"fall(?:s|ing)?|fell|degrad(?:es|ed|ing)|worsen(?:s|ed|ing)?)\s+(?:only\s+)?by\s+"
-                                     r"(?:only\s+|just\s+|less\s+than\s+|under\s+|about\s+|roughly\s+|up\s+to\s+)?$",
+                                     r"(?:only\s+|just\s+|under\s+)?$",
                                      re.IGNORECASE)
 # "from 52.3 to", also with the baseline the first figure belongs to: "from 11.26 with OmniQuant to",
 # "from 16.3 (SLEB) to", "from 32.48 under BiLLM to"
@@ -615,13 +615,13 @@ _OF_PEAK_AFTER = re.compile(r"(?:\s*(?:-|to|~)\s*[\d.]+%)?\s+of\s+(?:the\s+)?(?:
                             r"(?:peak|maximum|roofline)\b(?!\s+(?:memory|GPU\s+memory|VRAM|accuracy|quality|scores?))", re.IGNORECASE)
 _SHARE_OF_PERFORMANCE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}(?:performance|accuracy|"
                                    r"benchmark\s+average|average\s+score)\b", re.IGNORECASE)
-_LATENCY_IMPROVED_BY = re.compile(r"\bimprov(?:es|ed|ing|e)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}latenc(?:y|ies)\s+by\s+"
-                                  r"(?:up\s+to\s+|about\s+|nearly\s+|over\s+|more\s+than\s+)?$", re.IGNORECASE)
-_ACCOUNTS_FOR_BEFORE = re.compile(r"\baccount(?:s|ed|ing)?\s+for\s+(?:up\s+to\s+|over\s+|about\s+|nearly\s+|almost\s+|"
-                                  r"roughly\s+|more\s+than\s+)?$", re.IGNORECASE)
+# (A figure's own modifier, "up to", "about", "more than", is part of the quantity, so these patterns end before it.)
+_LATENCY_IMPROVED_BY = re.compile(r"\bimprov(?:es|ed|ing|e)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}latenc(?:y|ies)"
+                                  r"\s+by\s+$", re.IGNORECASE)
+_ACCOUNTS_FOR_BEFORE = re.compile(r"\baccount(?:s|ed|ing)?\s+for\s+$", re.IGNORECASE)
 # An estimate's error or deviation holding the figure: "an error of 2.1%", "a modeling deviation below 3%"
 _ERROR_OF_BEFORE = re.compile(r"\b(?:errors?|deviations?|MAPE)\s+(?:of|is|was|below|under|within|=|:)?\s*"
-                              r"(?:only\s+|just\s+|about\s+)?$", re.IGNORECASE)
+                              r"(?:only\s+|just\s+)?$", re.IGNORECASE)
 # ... but "20% of the runtime of FlashAttention" compares two runtimes
 _SHARE_OF_TIME_AFTER = re.compile(r"\s+of\s+(?:the\s+|all\s+)?(?:total\s+|overall\s+|end-to-end\s+)?(?:runtime|cycles|"
                                   r"execution\s+time)\b(?!\s+(?:of|needed|required|taken|used|by)\b)", re.IGNORECASE)
