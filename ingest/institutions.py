@@ -1,14 +1,15 @@
 """Institutions of a paper: the details line and the brief's Chinese names resolved to one node each.
 
 The details line (`**主要机构**`) is split into organisations; departments, labs, places, author names
-and footnote fragments are dropped (a department rolls up to its university, which is named on the same
-line), and each organisation is resolved against the registry in `ontology/institutions.ttl`. The
+and footnote fragments are dropped (a department or lab rolls up to the organisation of its affiliation; a lab
+alone in its affiliation is an organisation), and each organisation is resolved against the registry in
+`ontology/institutions.ttl`. The
 brief's names (before 发布了) are matched to those, which adds their Chinese form as an alias, and fill
 in when the details line is empty. When the two disagree, the details line wins: it is copied from the
 paper, the brief is a translation. Names left over on both sides, as many on each, are the same
 organisations in the same order, whatever script the details line writes them in. A name in another script
-right after the English one, saying the same kind of organisation, is its alias; a company's labs named
-beside the company or each other are the company.
+right after the English one, saying the same kind of organisation (or, for a company, no kind), is its alias; a
+company's labs named beside the company or each other are the company.
 """
 
 from __future__ import annotations
@@ -46,8 +47,9 @@ _UNIT = re.compile(r"^(?:the\s+)?(?:dept\b|department|school|college|faculty|div
                    r"|^(?:institut|fakultät|fachbereich|lehrstuhl)\s+für\b|^chair\s+(?:of|for)\b"
                    r"|^(?:departamento|departament|département|departement|dipartimento)\b",
                    re.IGNORECASE)
-# "Institute for X", "State Key Laboratory of Y", "ARC Lab": units when a resolved organisation is on the
-# same line. A name before the word ("Zorblax Research Institute", "Pengcheng Laboratory") is an organisation.
+# "Institute for X", "State Key Laboratory of Y", "ARC Lab", "Numbat Laboratory": units of an organisation named in
+# their affiliation (on a line without ";", of a registered one anywhere or one named after them that says what it
+# is); with none, organisations of their own (see `details_mentions`).
 _SUB_UNIT = re.compile(r"^(?:(?:the|state|national|joint|key)\s+)*(?:lab|labs|laboratory|laboratories|center|"
                        r"centre|institute|initiative)\b|^\S*lab$|^(?:\S+\s+){1,4}(?:labs?|laboratory|center|centre|school)$"
                        # a ministry's, province's or city's key lab ("MoE Key Lab of ...", "Shenzhen Key Laboratory of")
@@ -357,11 +359,17 @@ def _is_native_name_of_previous(line: str, fragments: list[str], i: int, previou
 
 def _a_company(mention: Mention, written: str, registry: InstitutionRegistry) -> bool:
     """Registered as a company or a company's lab, or saying it is one ("Numbat Inc.")."""
-    entry = mention.entry
-    if entry is not None:
-        parent = registry.get(entry.parent_id) if entry.kind == "lab" and entry.parent_id else None
-        return entry.kind == "company" or (parent is not None and parent.kind == "company")
+    if mention.entry is not None:
+        return _registered_company(mention.entry, registry) is not None
     return _kinds(written) == {"company"}
+
+
+def _registered_company(entry: RegisteredInstitution, registry: InstitutionRegistry) -> RegisteredInstitution | None:
+    """The company a registered organisation is, or whose lab it is; None for any other."""
+    if entry.kind == "company":
+        return entry
+    parent = registry.get(entry.parent_id) if entry.kind == "lab" and entry.parent_id else None
+    return parent if parent is not None and parent.kind == "company" else None
 
 
 def _is_address_note(note: str) -> bool:
@@ -607,13 +615,10 @@ def _with_company_units_rolled_up(mentions: list[Mention], registry: Institution
     is never rolled up."""
     company_of: dict[int, RegisteredInstitution] = {}
     for i, m in enumerate(mentions):
-        if m.entry is not None and m.entry.kind == "company":
-            company_of[i] = m.entry
-        elif m.entry is not None and m.entry.kind == "lab" and m.entry.parent_id:
-            parent = registry.get(m.entry.parent_id)
-            if parent is not None and parent.kind == "company":
-                company_of[i] = parent
-        elif m.entry is None and " " in m.text:
+        if m.entry is not None:
+            if (company := _registered_company(m.entry, registry)) is not None:
+                company_of[i] = company
+        elif " " in m.text:
             # an unregistered unit named after a company: "Meta GenAI", "Tencent PCG"
             parent = registry.lookup(m.text.split(" ", 1)[0])
             if parent is not None and parent.kind == "company":
