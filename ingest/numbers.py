@@ -9,8 +9,11 @@ Decisions (documented because they are policy, not parsing):
 - Chinese numerals are read only where they carry a result: before 倍 (三倍 -> 3 x, 两倍 -> 2 x),
   一半/减半 (-> 50 %) and 数量级 (一个数量级 -> 10 x; not 数个数量级). Elsewhere (七个数据集, 三个任务) they are
   counts and are not returned. English multiples in words are read the same way ("doubles", "twice as
-  fast", "three times faster", "an order of magnitude", "halves", "four GPU hours"); the adjective
-  "double" ("double quantization") is not.
+  fast", "three times faster", "an order of magnitude", "halves", "four GPU hours", "in under one second",
+  "within a single day": "a" only after a bound); the adjective "double" ("double quantization") is not.
+- Each scale of a unit is a unit of its own (µJ, mJ, J, kJ; µW, mW, W, kW; Wh, kWh, MWh; g, kg, t CO2e), so
+  "3 mW" is never 3 W; figures listed before one unit share it ("3.7, 1.0 and 2.9 points", "124 / 78 FPS"), but
+  two figures side by side after one comma are no list ("a real-time factor of 0.09, 17x faster").
 - Identifier digits are not quantities: a number glued to a letter or to `letter-`/`digit-`
   (LLaVA-1.5-7B, Wan2.1, W1.58A2, top-1, FP8) is skipped, as are resolutions (2160×3840) and
   ratios (2:4).
