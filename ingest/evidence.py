@@ -215,7 +215,7 @@ _PER_BEFORE = re.compile(r"(?i:per)\s$|每$")
 _PRECISION = re.compile(r"(?i:\b(?:int|fp|bf|float)\d{1,2}\b|\d-bit\b|quantiz\w*)")
 _MORE_ACCURATE_AFTER = re.compile(r"\s*(?:more|higher)\s+accura(?:te|cy)\b", re.IGNORECASE)
 _FEWER_DATA_AFTER = re.compile(r"\s*(?:times\s+)?(?:fewer|less)\s+((?:pre-?)?training\s+)?"
-                               r"(tokens|data|examples|samples)\b", re.IGNORECASE)
+                               r"(tokens|data|examples|samples|epochs|(?<=training\s)(?:iterations|steps))\b", re.IGNORECASE)
 _SHARE_OF_TOKENS = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:(?!training\b)\w+\s+){0,2}(?:tokens|visual tokens|"
                               r"tokens?\s+budget)\b|\s*的\s*(?:token|令牌)",
                               re.IGNORECASE)
@@ -469,8 +469,8 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         # ("Training the heads is cheap, taking less than 1 GPU hour") makes it a preparation cost.
         preparing = _preparing(text, windows[2 if q.kind == "gpu-time" else 1].start, q) or (
             q.kind == "gpu-time" and _PREPARATION.search(text, q.start, q.end) is not None)  # "offline GPU hours"
-        if q.kind == "time" and any(c[2] == "compute" or text[c[0]:c[1]].lower().startswith("cost")
-                                    for c in in_clause):
+        if q.kind == "time" and any((c[2] == "compute" or text[c[0]:c[1]].lower().startswith("cost"))
+                                    and c[0] < q.start for c in in_clause):
             return "compute"  # "training cost of 12 days": a compute budget
         if preparing or (q.kind == "time" and (scope == "training" or q.unit in {"h", "days"} and not any(
                 c[2] == "latency" for c in in_clause if c[0] < q.start))):
@@ -478,7 +478,8 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
     if q.kind == "percent" and (_SHARE_OF_TIME_AFTER.match(text, q.end)
                                 or _ACCOUNTS_FOR_BEFORE.search(text, max(0, q.start - 30), q.start)):
         return "other"  # "overhead that can reach 20% of the runtime", "account for up to 78% of the total": a breakdown
-    if q.kind == "percent" and _ERROR_OF_BEFORE.search(text, max(0, q.start - 30), q.start):
+    if q.kind == "percent" and (_ERROR_OF_BEFORE.search(text, max(0, q.start - 30), q.start)
+                                or _ERROR_AFTER.match(text, q.end)):
         return "quality"  # "a mean absolute percentage error of 2.1% for latency": how far an estimate is off
     if q.kind == "percent" and _OF_PEAK_AFTER.match(text, q.end):
         return "other"  # "88% of the peak link bandwidth", "5% of the theoretical peak": a utilisation of the hardware
@@ -533,6 +534,7 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         # Beyond the sub-clause only words before the figure count: the next sub-clause has its own.
         end = window.end if depth == 0 else q.start
         inside = [c for c in cues if window.start <= c[0] < end and not (q.start <= c[0] < q.end)]
+        inside = [c for c in inside if not _possessor(text, inside, c)]
         # A metric word right after the figure, at most one word between, says what the figure measures
         # ("twice as fast", "4x larger batch size"), whatever noun stands before it
         adjacent = next((c for c in inside if not c[3] and q.end <= c[0]
@@ -551,6 +553,8 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
             return "speedup" if q.kind == "ratio" else "accuracy"  # "outperforms TPU v3 by 2.1x"
         if metric == "latency" and q.kind is None:
             return "latency"  # a time with no unit: "a real-time factor of 0.066"
+        if metric == "latency" and q.kind == "percent" and _training_time(text, window, q):
+            return "other"  # "lowers pre-training wall-clock time by 18%": time to train a model is no latency
         if metric == "latency":
             # "improves tail latency by an order of magnitude": a latency improved is a latency cut
             cut = direction == "decrease" or _LATENCY_IMPROVED_BY.search(text, max(0, q.start - 60), q.start)
@@ -567,7 +571,25 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
             return metric
     if q.kind == "percent" and direction == "increase":
         return "accuracy"  # a bare "4.6% improvement" reports task performance
+    if q.kind in {"percent", "ratio"} and _COMPRESSES.search(text, windows[0].start, q.start):
+        return "parameters"  # "compresses fine-tuned BERT models by up to 50%", no measure named: the model's size
     return _DEFAULT.get(q.kind, "other")
+
+
+def _possessor(text: str, cues: list[tuple[int, int, str, bool]], cue: tuple[int, int, str, bool]) -> bool:
+    """A cue that only says whose another measure is ("the P99 latency of online requests", "the memory of
+    the KV cache"): the measure it follows through "of" is what a figure measures, not it."""
+    return any(not other[3] and other[2] not in {"speedup", cue[2]} and other[1] <= cue[0]
+               and _OF_POSSESSOR.fullmatch(text, other[1], cue[0]) for other in cues)
+
+
+def _training_time(text: str, window: Span, q: Quantity) -> bool:
+    """A training word before the figure in its window, and no inference word after it: the time cut is a
+    training run's ("cuts training time by 16%", "lowers pre-training wall-clock time by 18%")."""
+    found = None
+    for found in _TRAINING_RUN.finditer(text, window.start, q.start):
+        pass
+    return found is not None and not _INFERENCE_TIME.search(text, found.end(), q.start)
 
 
 def _kv_cache_named(text: str, cues: list[tuple[int, int, str, bool]], sentence: Span) -> bool:
@@ -618,6 +640,9 @@ _SHARE_OF_PERFORMANCE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'�
 # (A figure's own modifier, "up to", "about", "more than", is part of the quantity, so these patterns end before it.)
 _LATENCY_IMPROVED_BY = re.compile(r"\bimprov(?:es|ed|ing|e)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}latenc(?:y|ies)"
                                   r"\s+by\s+$", re.IGNORECASE)
+# ... or named after it: "stays below 3% mean absolute percentage error", "within a 5% relative error"
+_ERROR_AFTER = re.compile(r"\s+(?:(?:mean|average|relative|absolute|percentage|prediction|estimation|modell?ing)\s+){0,3}"
+                          r"(?:errors?|MAPE)\b(?!\s+(?:reduction|rates?))", re.IGNORECASE)
 _ACCOUNTS_FOR_BEFORE = re.compile(r"\baccount(?:s|ed|ing)?\s+for\s+$", re.IGNORECASE)
 # An estimate's error or deviation holding the figure: "an error of 2.1%", "a modeling deviation below 3%"
 _ERROR_OF_BEFORE = re.compile(r"\b(?:errors?|deviations?|MAPE)\s+(?:of|is|was|below|under|within|=|:)?\s*"
@@ -631,6 +656,8 @@ _TRAINING_RUN = re.compile(r"(?<![A-Za-z-])(?:(?:pre-?)?train|distill|fine-?tun|
 # the noun a describing word stands before: "full-cache baseline", "dense model"
 _REFERENCE_NOUN_AFTER = re.compile(r"[\w-]*\s+(?:baseline|model|counterpart|version|teacher|original|network)s?\b")
 _GPU_TIME = re.compile(r"GPU[\s-](?:hours?|days?|time)", re.IGNORECASE)
+_OF_POSSESSOR = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w-]+\s+)?")
+_COMPRESSES = re.compile(r"\bcompress(?:es|ed|ing)?\b", re.IGNORECASE)
 _KV_CACHE = re.compile(r"\bKV[\s-]?cache|\bkey-value cache|KV缓存", re.IGNORECASE)
 
 

@@ -148,6 +148,14 @@ def _trie_regex(words: list[str]) -> str:
     return render(trie)
 
 
+def _british(word: str) -> str:
+    """The -ise spelling of an -ize cue ("utilisation" for "utilization"); the word itself when it has none."""
+    return _IZE.sub("is", word)
+
+
+_IZE = re.compile(r"(?<=[a-z]{3})iz(?=ations?\b|e[sd]?\b|ing\b)")
+
+
 @ontology_cache
 def metric_cues() -> MetricCues:
     """The compiled cue table (cached). Longer cues win: "latency reduction" beats "latency"."""
@@ -155,10 +163,12 @@ def metric_cues() -> MetricCues:
     weak: set[str] = set()
     for concept in metric_concepts().values():
         for word in concept.cues:
+            metric_of.setdefault(_british(word), concept.id)
             metric_of[word] = concept.id
         for word in concept.weak_cues:
+            metric_of.setdefault(_british(word), concept.id)
             metric_of[word] = concept.id
-            weak.add(word)
+            weak.update((word, _british(word)))
     chinese = [w for w in metric_of if re.search(r"[\u3400-\u9fff]", w)]
     english = [w for w in metric_of if w and w not in chinese]
     # Whole English words (with an optional plural s): "time" must not fire inside "real-time"; Chinese

@@ -942,3 +942,25 @@ def test_two_figures_side_by_side_after_a_comma_are_no_list_of_two() -> None:
     # a list joined by "and" still shares its unit
     assert [(c.value, c.unit) for c in claims("It improves by 3.7, 1.0 and 2.9 points.")] == [
         (3.7, "points"), (1.0, "points"), (2.9, "points")]
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    # the British spelling of a cue is the same cue
+    ("Wombat raises GPU utilisation by 3.1x.", "other"),
+    # a training run's time cut is no latency; an inference time cut named after training still is
+    ("Numbat lowers pre-training wall-clock time by 21%.", "other"),
+    ("Numbat cuts training and inference time by 30%.", "latency-reduction"),
+    # the time of a training run, with a storage cost named after it
+    ("Wombat finishes training in only 9 minutes with a 6-MB storage cost.", "other"),
+    # an estimate's error named after its figure
+    ("The wombat's latency predictor stays below 4% mean absolute percentage error.", "quality"),
+    ("Numbat shows a maximum 2.7% deviation in accuracy.", "accuracy"),
+    # training epochs saved are a training budget
+    ("It matches the wombat's accuracy with 35% fewer training epochs.", "other"),
+    # a model compressed, no measure named: the model's size
+    ("Numbat compresses fine-tuned encoder models by up to 45%.", "parameters"),
+    # a measure's possessor after "of" is not what is measured
+    ("Numbat lowers the P99 latency of interactive requests by 37x.", "latency-reduction"),
+])
+def test_what_a_figure_measures_follows_the_measure_not_its_spelling_or_possessor(text: str, metric: str) -> None:
+    assert claims(text)[0].metric == metric
