@@ -185,8 +185,10 @@ def _vendor_names() -> frozenset[str]:
 # A part number the kind of device that follows names as hardware: "the MAX78000 microcontroller", "a
 # QZ5284 SoC", "a QK123 board". Letters then at least two digits, so sizes ("28nm chip") and counts are not.
 _KINDS = ("microcontroller", "MCU", "SoC", "board", "FPGA", "chip")
+# One digit will do when letters close the part ("VU9P"); number formats ("INT8", "FP16") are no parts.
 _PART_BEFORE_KIND = re.compile(
-    rf"(?<![\w\-.])([A-Za-z]{{1,6}}\d{{2,6}}[A-Za-z0-9]{{0,4}})(?:'s)?\s+(?:[A-Z]{{2,4}}\s+)?({'|'.join(_KINDS)})s?\b")
+    rf"(?<![\w\-.])(?!(?:INT|FP|BF|UINT)\d)([A-Za-z]{{1,6}}(?:\d{{2,6}}[A-Za-z0-9]{{0,4}}|\d[A-Za-z]{{1,3}}\d{{0,2}}))(?:'s)?\s+"
+    rf"(?:[A-Z]{{2,4}}\s+)?({'|'.join(_KINDS)})s?\b")
 _KIND_CLASS = {"FPGA": "accelerator"}  # the others are edge devices
 
 
@@ -199,10 +201,23 @@ def _parts_named_by_kind(sentence: str, kept: list[tuple[int, int, Hardware]]) -
         start, end = match.span(1)
         if any(start < k[1] and k[0] < end for k in kept):
             continue
-        name = match.group(1)
-        out.append((start, end, Hardware(entity_id("hw", name), name, _KIND_CLASS.get(match.group(2), "edge-device"),
-                                         resolved=False)))
+        name, hw_class, family = match.group(1), _KIND_CLASS.get(match.group(2), "edge-device"), None
+        vendor = _VENDOR_BEFORE.search(sentence, max(0, start - 24), start)
+        line = _vendor_line(vendor.group(1), hw_class) if vendor else None
+        if line is not None:  # "a Xilinx VU9P FPGA": the vendor's one line of that class, the vendor named
+            name, family = f"{line.vendor} {name}", entity_id("hw", line.name)
+        out.append((start, end, Hardware(entity_id("hw", name), name, hw_class, family=family, resolved=False)))
     return out
+
+
+_VENDOR_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Za-z]+)\s+$")
+
+
+def _vendor_line(vendor: str, hw_class: str) -> HardwareEntry | None:
+    """The one family of `vendor` with that class, if the vendor has exactly one."""
+    lines = [e for e in hardware_by_node_id().values()
+             if e.vendor == vendor and not e.generic and e.hw_class == hw_class]
+    return lines[0] if len(lines) == 1 else None
 
 
 # "the Summit supercomputer", "TSUBAME 4.0 supercomputer": a machine named by its own name, one device of its own

@@ -266,3 +266,11 @@ def test_a_supercomputer_named_by_its_own_name_is_a_device() -> None:
     # a kind of machine is no name
     assert find_hardware("Chiplet designs make an ASIC supercomputer; modern supercomputers agree.") == []
     assert [h.name for h in find_hardware("It ran on the Japanese supercomputer Fugaku.")] == ["Fugaku supercomputer"]
+
+
+def test_a_part_number_before_its_kind_after_a_vendor_is_that_vendor_s_device() -> None:
+    # the vendor's one line of the kind's class is the family; one digit will do when letters close the part
+    assert [(h.name, h.hw_class, h.family) for h in find_hardware("Measured on a Xilinx VU11P FPGA.")] == [
+        ("Xilinx VU11P", "accelerator", "hw:xilinx-fpga")]
+    assert _found("the QK1 board and the MAX78000 microcontroller") == [("MAX78000", "edge-device")]  # "QK1": a count
+    assert _found("an INT8 FPGA design and an FP16 chip") == []  # number formats are no parts
