@@ -382,15 +382,16 @@ def _names_data(text: str, start: int, end: int, known: bool = False) -> bool:
 # "-chat", "-hf", "-it") or a context length ("-32k"): "WizardMath-7B-V1.1", "Abel-7B-002".
 _CHECKPOINT_SUFFIX = r"(?:-(?:[vV]\d+(?:\.\d+)*|\d{3}|[Ii]nstruct|[Cc]hat|[Bb]ase|hf|it|[Pp]review|\d+[kK]))"
 _SIZED_NAME = re.compile(
-    r"([A-Z](?<![A-Za-z0-9_.\-‐][A-Z])[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*?-\d+(?:\.\d+)?[BM]"
+    r"([A-Z](?<![A-Za-z0-9_.\-‐][A-Z])[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*?-\d+(?:\.\d+)?(?:[BM]|[GM]F)"
     rf"{_CHECKPOINT_SUFFIX}{{0,2}})(?![A-Za-z0-9_\-‐])")
-_SIZE_SUFFIX = re.compile(r"-\d+(?:\.\d+)?[BM]")
+_SIZE_SUFFIX = re.compile(r"-\d+(?:\.\d+)?(?:[BM]|[GM]F)")  # a parameter count, or a FLOPs one ("RegNetY-16GF")
 
 
 # ... or whose last part is a size word ("TopFormer-Base", "M2-BERT-base", "EVA-XL"), when the rest is
 # shaped like a model name itself (so "X-Large" or "Pre-Base" are not models).
+# A language or version tag may follow the size word ("BGE-base-en-v1.5", "E5-large-v2").
 _SIZE_WORD_SUFFIX = (r"-(?:Tiny|Small|Base|Medium|Large|Huge|Giant|XXS|XS|XL|XXL|tiny|small|base|medium|large)"
-                     r"(?![A-Za-z0-9_\-‐])")
+                     r"(?:-(?:en|zh|multilingual|[vV]\d+(?:\.\d+)*))*(?![A-Za-z0-9_\-‐])")
 _SIZE_WORD_NAME = re.compile(
     rf"([A-Z](?<![A-Za-z0-9_.\-‐][A-Z])[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*?){_SIZE_WORD_SUFFIX}")
 _SIZE_WORD_AFTER_DASH = re.compile(_SIZE_WORD_SUFFIX)
@@ -581,7 +582,8 @@ _COMPARISON_CUE = (r"(?<![A-Za-z])(?:[Cc]ompared\s+(?:with|to)|[Aa]gainst|[Oo]ut
 _NETWORK_COMPARISON = re.compile(
     rf"{_COMPARISON_CUE}|over)\s+(?:the\s+)?(?:(?:[\w-]+-based|larger|smaller|strong|recent|previous|prior|popular)\s+)*")
 # A name may begin with a lower-case letter before a capital ("iSTFTNet", "uSFGAN"); "Multi-band MelGAN" is one name
-_NEXT_COMPARED = re.compile(rf"((?:[a-z](?=[A-Z]))?{_ITEM})(?![A-Za-z0-9_\-‐])(?!\s+[A-Z])")
+# ... and a version after a space is part of it ("Midjourney v6", "Playground v2.5")
+_NEXT_COMPARED = re.compile(rf"((?:[a-z](?=[A-Z]))?{_ITEM}(?:\s[vV]\d+(?:\.\d+)*)?)(?![A-Za-z0-9_\-‐])(?!\s+[A-Z])")
 _COMPARED_SEPARATOR = re.compile(rf"{_SEPARATOR}(?:the\s+)?(?:(?:[\w-]+-based|larger|smaller)\s+)*")
 _CLASS_NAME = re.compile(r"^(?:Transformers?|CNNs?|RNNs?|LSTMs?|MLPs?|GNNs?)$|[A-Z]s$|ers$")  # "ViTs": a kind
 
@@ -632,6 +634,8 @@ def _networks_after(text: str, cues: Iterable[re.Match[str]], skip_known_familie
         at = cue.end()
         while (item := _NEXT_COMPARED.match(text, at)) is not None:
             name = item.group(1)
+            if " " in name and onto.model_matches(name.split(" ", 1)[0]):
+                break  # a known family's version after a space ("HiFi-GAN V1") is left to the registry's grammar
             if not _names_a_network(onto, name) or registry.lookup(name) is not None:
                 break
             known = onto.model_matches(name) if skip_known_families else []

@@ -617,3 +617,15 @@ def test_a_known_family_that_needs_a_version_given_as_an_example_is_the_family_s
     # compared with under its long name, the abbreviation after it
     assert [m.name for m in extract_models("", "", "KAPN outperforms the Diffusion Transformer (DiT) on FID.", ())] \
         == ["DiT"]
+
+
+def test_open_world_checkpoints_keep_their_language_version_and_flops_size_tags() -> None:
+    assert [m.name for m in extract_models("", "", "A head on top of a QBE-base-en-v2.1 encoder predicts lengths.", ())] == [
+        "QBE-base-en-v2.1"]
+    assert [m.name for m in extract_models("", "", "Using a WombatNetY-8GF teacher and WombatNetX-400MF students.", ())] == [
+        "WombatNetY-8GF", "WombatNetX-400MF"]
+
+
+def test_an_example_s_version_after_a_space_is_part_of_its_name() -> None:
+    found = extract_models("", "", "Numbat beats models such as Wombatjourney v7 and Quokka-XL in human preference.", ("Numbat",))
+    assert [m.name for m in found] == ["Wombatjourney v7", "Quokka-XL"]
