@@ -22,7 +22,7 @@ from graph.store import Claim
 
 # unit as written -> (family, factor to the family's base unit)
 _SCALES: dict[str, tuple[str, float]] = {
-    "ns": ("time", 1e-9), "us": ("time", 1e-6), "µs": ("time", 1e-6), "μs": ("time", 1e-6),
+    "ps": ("time", 1e-12), "ns": ("time", 1e-9), "us": ("time", 1e-6), "µs": ("time", 1e-6), "μs": ("time", 1e-6),
     "ms": ("time", 1e-3), "s": ("time", 1.0), "sec": ("time", 1.0), "min": ("time", 60.0),
     "h": ("time", 3600.0), "hours": ("time", 3600.0), "days": ("time", 86400.0),
     "GPU hours": ("GPU time", 1.0), "GPU days": ("GPU time", 24.0),
@@ -31,7 +31,7 @@ _SCALES: dict[str, tuple[str, float]] = {
     "MFLOPs": ("FLOPs", 1e6), "GFLOPs": ("FLOPs", 1e9), "TFLOPs": ("FLOPs", 1e12), "PFLOPs": ("FLOPs", 1e15),
     "GFLOPs/s": ("FLOP/s", 1e9), "TFLOPs/s": ("FLOP/s", 1e12), "PFLOPs/s": ("FLOP/s", 1e15),
     "tokens/s": ("tokens/s", 1.0), "tok/s": ("tokens/s", 1.0),
-    "µJ": ("energy", 1e-6), "mJ": ("energy", 1e-3), "J": ("energy", 1.0), "kJ": ("energy", 1e3), "kWh": ("energy", 3.6e6),
+    "fJ": ("energy", 1e-15), "pJ": ("energy", 1e-12), "nJ": ("energy", 1e-9), "µJ": ("energy", 1e-6), "mJ": ("energy", 1e-3), "J": ("energy", 1.0), "kJ": ("energy", 1e3), "kWh": ("energy", 3.6e6),
     "Wh": ("energy", 3.6e3), "MWh": ("energy", 3.6e9),
     "µW": ("power", 1e-6), "mW": ("power", 1e-3), "W": ("power", 1.0), "kW": ("power", 1e3),
     "g CO2e": ("carbon", 1.0), "kg CO2e": ("carbon", 1e3), "t CO2e": ("carbon", 1e6),

@@ -62,6 +62,8 @@ _UNITS: tuple[tuple[str, str, str], ...] = (
     ("KB", "memory", r"KB(?![A-Za-z0-9])|KiB"),
     ("ms", "time", r"ms(?![A-Za-z0-9])|毫秒|milliseconds?"),
     ("us", "time", r"[μµu]s(?![A-Za-z0-9])|微秒|microseconds?"),
+    ("ns", "time", r"(?-i:ns)(?![A-Za-z0-9])|纳秒|nanoseconds?"),
+    ("ps", "time", r"(?-i:ps)(?![A-Za-z0-9])|皮秒|picoseconds?"),
     ("s", "time", r"s(?![A-Za-z0-9])|secs?(?![A-Za-z0-9])|seconds?|秒"),
     ("min", "time", r"min(?![A-Za-z0-9])|minutes?|分钟"),
     ("h", "time", r"h(?![A-Za-z0-9])|hours?|hrs?(?![A-Za-z0-9])|小时"),
@@ -73,6 +75,9 @@ _UNITS: tuple[tuple[str, str, str], ...] = (
     ("t CO2e", "energy", r"(?:tonnes?|tons?|t)\s+(?:of\s+)?CO2(?:-?eq?)?(?:\s+equivalent)?(?![A-Za-z0-9])"),
     ("kg CO2e", "energy", r"(?:kg|kilograms?)\s+(?:of\s+)?CO2(?:-?eq?)?(?:\s+equivalent)?(?![A-Za-z0-9])"),
     ("g CO2e", "energy", r"(?:g|grams?)\s+(?:of\s+)?CO2(?:-?eq?)?(?:\s+equivalent)?(?![A-Za-z0-9])"),
+    ("fJ", "energy", r"(?-i:fJ)(?![A-Za-z0-9])|femtojoules?"),
+    ("pJ", "energy", r"(?-i:pJ)(?![A-Za-z0-9])|picojoules?"),
+    ("nJ", "energy", r"(?-i:nJ)(?![A-Za-z0-9])|nanojoules?"),
     ("µJ", "energy", r"[μµu]J(?![A-Za-z0-9])|microjoules?"),
     ("mJ", "energy", r"mJ(?![A-Za-z0-9])|millijoules?"),
     ("kJ", "energy", r"kJ(?![A-Za-z0-9])|kilojoules?"),
@@ -422,6 +427,23 @@ def _with_listed_units(text: str, found: list[Quantity]) -> list[Quantity]:
 
 
 _COMMA_ONLY = re.compile(r"\s*,\s*")
+_AND_ONLY = re.compile(r"\s+and\s+")
+
+
+def _with_between_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    """"between 10% and 37%": two figures of one unit after "between" are one range (a bare first figure is
+    read with the second's unit by `_with_listed_units`)."""
+    out: list[Quantity] = []
+    for q in found:
+        first = out[-1] if out else None
+        if first is not None and first.unit is not None and first.unit == q.unit and first.value_max is None \
+                and q.value_max is None and first.value < q.value and _AND_ONLY.fullmatch(text, first.end, q.start) \
+                and _BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start):
+            out[-1] = Quantity(first.start, q.end, first.value, q.value, q.unit, q.kind, first.modifier,
+                               text[first.start:q.end])
+            continue
+        out.append(q)
+    return out
 
 
 # "with only 1/6 of the memory", "1/1000 of the memory of PyTorch": a fraction of what a baseline takes, N times less
@@ -489,6 +511,8 @@ def find_quantities(text: str) -> list[Quantity]:
             found.append(quantity)
     if any(q.unit is None for q in found):
         found = _with_listed_units(text, found)
+    if "etween" in text:
+        found = _with_between_ranges(text, found)
     if "每" in text:
         found = _with_chinese_rates(text, found)
     if any(q.unit in _SCALES for q in found):

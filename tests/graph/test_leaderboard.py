@@ -101,3 +101,10 @@ def test_a_rate_scaled_by_k_or_m_ranks_with_the_plain_rate() -> None:
     rates = [claim(1, 45, "K tokens/s", "level"), claim(2, 50000, "tokens/s", "level")]
     assert [c.paper for c in rank_claims("throughput", "higher", rates).claims] == ["paper:002", "paper:001"]
     assert unit_scale("compute", "K GPU hours") == ("GPU time", 1e3)
+
+
+def test_pico_and_femto_scales_rank_with_their_family() -> None:
+    claims = [claim(1, 3.1, "pJ"), claim(2, 900, "fJ"), claim(3, 0.002, "nJ")]
+    assert [c.id for c in rank_claims("energy", "lower", claims).claims] == ["ev:002", "ev:003", "ev:001"]  # 0.9 < 2 < 3.1 pJ
+    times = [claim(1, 410, "ps"), claim(2, 0.3, "ns")]
+    assert [c.id for c in rank_claims("latency", "lower", times).claims] == ["ev:002", "ev:001"]

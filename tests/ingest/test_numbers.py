@@ -163,3 +163,22 @@ def test_a_multiple_written_as_a_factor_is_a_ratio():
     # a real-time factor or a scaling factor is a figure of its own or a setting, not a multiple
     assert read("It runs at a real-time factor of 0.05.") == [(0.05, None, None)]
     assert read("Logits use a scaling factor of 4.") == [(4.0, None, None)]
+
+
+def test_two_figures_of_one_unit_after_between_are_one_range() -> None:
+    [q] = find_quantities("Speed-ups lie between 12% and 41% on the three workloads.")
+    assert (q.value, q.value_max, q.unit) == (12.0, 41.0, "%")
+    # not after "between", or falling: two figures
+    assert [q.value for q in find_quantities("It gains 12% and 41% on the two sets.")] == [12.0, 41.0]
+    assert [q.value for q in find_quantities("between 41% and 12% of the rows")] == [41.0, 12.0]
+
+
+@pytest.mark.parametrize(("text", "unit", "kind"), [
+    ("A read completes in 214 ns.", "ns", "time"),
+    ("The comparator settles in 410 ps.", "ps", "time"),
+    ("Each synaptic operation costs 2.8 pJ.", "pJ", "energy"),
+    ("A MAC takes 35 fJ and a fetch 1.9 nJ.", "fJ", "energy"),
+])
+def test_nano_and_pico_scales_are_units_of_their_own(text: str, unit: str, kind: str) -> None:
+    q = find_quantities(text)[0]
+    assert (q.unit, q.kind) == (unit, kind)
