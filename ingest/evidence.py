@@ -158,7 +158,8 @@ _TO_AFTER = re.compile(r"\s*(?:for\s+(?:the\s+)?[A-Z][\w.+-]*\s+)?(?:to|降至|�
 # increase", "0.01 drop in FID", "38.5 AP".
 _SCORE_AFTER = re.compile(r"\s*(?:(?:points?\s+)?(?:drop|decline|increase|reduction|degradation|loss|gain)\s+)?"
                           r"(?:(?:in|of|on)\s+(?:the\s+)?)?(?:[A-Z][\w-]*\s+){0,2}?"
-                          r"(?P<name>f1|dice|auroc|auc|[gs]?fid|fvd|fad|psnr|ssim|miou|map|ap|pq|nds|wer|cer|clip score|lpips|bleu|rouge|perplexity|ppl)"
+                          r"(?P<name>f1|dice|auroc|auc|[gs]?fid|fvd|fad|psnr|ssim|miou|map|ap|pq|nds|wer|cer|clip score|lpips|bleu|rouge|perplexity|ppl|mos|"
+                          r"bits per dimension|accuracy(?=\s+(?:drop|loss|degradation|gain|improvement)))"
                           r"s?\b", re.IGNORECASE)
 _CLAUSE_WORD = re.compile(r"\b(?:while|whereas|and|but|with|at|as)\b")  # "438.1 while mIoU stays": another clause's score
 # "enhancing the mIoUs on COCO and LVIS by 2.3 and 3.2": a change of a named score, given "by" a bare number

@@ -964,3 +964,13 @@ def test_two_figures_side_by_side_after_a_comma_are_no_list_of_two() -> None:
 ])
 def test_what_a_figure_measures_follows_the_measure_not_its_spelling_or_possessor(text: str, metric: str) -> None:
     assert claims(text)[0].metric == metric
+
+
+@pytest.mark.parametrize(("text", "value", "metric"), [
+    ("The distilled wombat decoder loses only 0.09 MOS relative to its teacher.", 0.09, "quality"),
+    ("The small numbat reaches a Frechet distance of 21.7 on a sound benchmark.", 21.7, "quality"),
+    ("Numbat shows a ~0.41 accuracy drop on average.", 0.41, "accuracy"),
+])
+def test_bare_scores_named_by_their_score_are_claims(text: str, value: float, metric: str) -> None:
+    claim = one(text)
+    assert (claim.value, claim.metric) == (value, metric)
