@@ -228,6 +228,7 @@ _ABSOLUTE_KINDS = {"time": "latency", "gpu-time": "compute", "rate": "throughput
                    "area": "other", "bitrate": "other"}
 _DROPPED_KINDS = {"bits", "steps"}
 _SCORE_METRICS = {"accuracy", "quality", "slo-attainment", "other"}  # what points of a score can measure
+_RELATIVE_KINDS = {"ratio", "percent", "points", None}
 _DEFAULT = {"ratio": "speedup", "percent": "other", "points": "accuracy", None: "quality"}
 
 
@@ -429,10 +430,10 @@ def _metric_from_cues(cues: list[tuple[int, int, str, bool]], q: Quantity,
 
 def _metric(q: Quantity, windows: list[Span], direction: Direction | None,
             cues: list[tuple[int, int, str, bool]], inherited: str | None, scope: str | None,
-            text: str) -> str:
+            text: str, earlier: str | None = None) -> str:
     """The metric the words give (`_metric_by_words`), within what the unit allows: points are a score's
     ("取得66.3分"), whatever cache or size word stands near."""
-    metric = _metric_by_words(q, windows, direction, cues, inherited, scope, text)
+    metric = _metric_by_words(q, windows, direction, cues, inherited, scope, text, earlier)
     if q.kind == "points" and metric in {"other", "quality"} and not any(
             c[2] == metric and not c[3] and windows[0].start <= c[0] < windows[0].end for c in cues):
         return "accuracy"  # "costs more than 10 points on several tasks": no other measure named in its own sub-clause
@@ -441,7 +442,7 @@ def _metric(q: Quantity, windows: list[Span], direction: Direction | None,
 
 def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | None,
                      cues: list[tuple[int, int, str, bool]], inherited: str | None, scope: str | None,
-                     text: str) -> str:
+                     text: str, earlier: str | None = None) -> str:
     """Unit first (ms is latency, GB memory), then cue words from the innermost window outwards; a
     figure with no cue in its clause takes the metric of the previous same-unit figure of its sentence
     ("up to 22.58× speedup …, and up to 57.51× with KV-Cache")."""
@@ -552,6 +553,11 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
                 text.find("utperform", windows[2].start, q.start) >= 0 and \
                 _OUTPERFORMS_BY.search(text, windows[2].start, q.start):
             return "speedup" if q.kind == "ratio" else "accuracy"  # "outperforms TPU v3 by 2.1x"
+        if depth == 0 and (metric is None or all(c[3] for c in inside)) and \
+                _SURPASSES_BY.search(text, windows[2].start, q.start):
+            # "N2UQ surpasses ... by 0.5-1.7%"; after another figure of the sentence, the margin is in its measure
+            # ("achieves 2.81x speedup ..., surpassing EAGLE-2 by 8%-20%")
+            return earlier or ("speedup" if q.kind == "ratio" else "accuracy")
         if metric == "latency" and q.kind is None:
             return "latency"  # a time with no unit: "a real-time factor of 0.066"
         if metric == "latency" and q.kind == "percent" and _training_time(text, window, q):
@@ -612,9 +618,12 @@ def _preparing(text: str, clause_start: int, q: Quantity) -> bool:
 
 
 # "A outperforms B by": the figure that follows, with no metric word of its own, is a performance margin.
-_OUTPERFORMS_BY = re.compile(r"\boutperform(?:s|ed|ing)?\b(?:(?!\b(?:while|whereas|reduc|lower|cut|improv|increas|boost|"
-                             r"achiev|decreas|sav|rais)\w*)(?:[^;.]|\.(?=\w))){0,100}?\bby\s+(?:up\s+to\s+|about\s+|over\s+|~)?\+?$",
-                             re.IGNORECASE)
+# (the verb, then at most 100 characters of one sentence with no change verb of its own, then "by")
+_MARGIN_BY = (r"\b(?:(?!\b(?:while|whereas|reduc|lower|cut|improv|increas|boost|achiev|decreas|sav|rais)\w*)"
+              r"(?:[^;.]|\.(?=\w))){0,100}?\bby\s+(?:up\s+to\s+|about\s+|over\s+|~)?\+?$")
+_OUTPERFORMS_BY = re.compile(r"\boutperform(?:s|ed|ing)?" + _MARGIN_BY, re.IGNORECASE)
+# ... as after "surpasses", "exceeds" or "beats", when no earlier figure of the sentence says what is measured
+_SURPASSES_BY = re.compile(r"\b(?:surpass(?:es|ed|ing)?|exceed(?:s|ed|ing)?|beat(?:s|ing)?)" + _MARGIN_BY, re.IGNORECASE)
 _ADJACENT_GAP = re.compile(r"\s*(?:[A-Za-z-]+\s+)?")
 # A level reached on a named benchmark ("95.2% on MATH-500"), not on a device ("on A100 GPUs")
 _ON_BENCHMARK_AFTER = re.compile(r"\s+on\s+(?:the\s+)?[A-Z][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*)?\b(?!\s+(?:GPU|CPU|NPU|TPU)s?\b)")
@@ -768,7 +777,10 @@ def _claims(text: str, source: Source, line: int, kept: list[Quantity],
         scope = read_scope(text, sub, q)
         inherited = next((m for other, m, _ in reversed(previous)
                           if other.kind == q.kind and other.start >= sentence.start), None)
-        metric = _metric(q, windows, direction, ratio_cues if q.kind == "ratio" else cues, inherited, scope, text)
+        # the measure of the sentence's previous relative figure or score, which a margin after it continues
+        earlier = next((m for other, m, _ in reversed(previous) if other.start >= sentence.start
+                        and other.kind in _RELATIVE_KINDS), None)
+        metric = _metric(q, windows, direction, ratio_cues if q.kind == "ratio" else cues, inherited, scope, text, earlier)
         previous.append((q, metric, direction))
         shares_clause = sum(1 for other in kept if clause.start <= other.start < clause.end) > 1
         quote_span = sub if shares_clause else clause
