@@ -79,7 +79,8 @@ _ADDRESS = re.compile(
     r"City|State|Region)|Republic of [A-Z][a-z]+|(?:[A-Z][a-z]+\s+)?[A-Z]{1,2}\d[\dA-Z]?\s*\d[A-Z]{2}"
     r"|(?:[A-Z][a-z]+\s+)?\d{4,6}(?:-\d{3,4})?"
     # a German or Dutch street and its number ("Hauptstraße 5", "Kasteelpark Arenberg 10")
-    r"|[A-ZÀ-Þ][a-zß-ÿ]+(?:strasse|straße|str\.|weg|gasse|platz|allee|straat|laan|plein|kade|park|gracht|singel|dreef)"
+    r"|[A-ZÀ-Þ][a-zß-ÿ]+(?:strasse|straße|str\.|weg|gasse|platz|allee|ufer|damm|ring|straat|laan|plein|kade|park|gracht|"
+    r"singel|dreef)"
     r"(?:\s+[A-Z][a-z]+)?\s+\d+\w?"
     # an English street, its direction and its abbreviation ("6045 S Kenwood Ave", "12 Bilby Rd.")
     r"|\d+\w?\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|"
@@ -99,6 +100,7 @@ _ADDRESS = re.compile(
     # (and "s/n", no number: "Camí de Bilby s/n")
     r"|\d+\w?,?\s+" + _STREET_WORD + r"\s+\S.{0,40}|" + _STREET_WORD + r"\s+\S.{0,40}?,?\s+(?:\d+\w?|s/n)"
     r"|\d+\w?\s+(?:\S+\s+){1,3}(?:Parkway|Place|Plaza|Square|Court|Highway|Crescent|Terrace)"
+    r"|(?:[A-Z][a-z]+\s+){1,3}Campus\s+\d+\w?"  # "High Tech Campus 31": a campus and its building number
     r"|#\d{1,3}-\d{1,4}(?:\s+\S+){0,3})$")
 
 
@@ -107,12 +109,16 @@ _REGION_CODE = re.compile(r"[A-Z]{2}")  # "CA", "IL", "BC" after a city
 
 def _is_place(text: str) -> bool:
     text = _UNIT_NOTE.sub("", text).strip()  # "USA (DeepSpeed team)"
-    if text.endswith(")") and (note := _NOTE.search(text)):  # "USA (Numbat)": the team of the place's affiliation
-        return normalise_name(text[:note.start()]) in place_keys()
+    if text.endswith(")") and (note := _NOTE.search(text)):  # "USA (Numbat)": the team of the place's affiliation;
+        # "東京都武蔵野市 (Musashino-shi, Tokyo 180-8585)": an address glossed
+        return normalise_name(text[:note.start()]) in place_keys() or bool(_ADDRESS.match(text[:note.start()]))
+    if "/" in text and all(_REGION_CODE.fullmatch(part) or _is_place(part) for part in _SLASHED.split(text)):
+        return True  # "Shenzhen / Hong Kong", "CA / Toronto": one affiliation in two places
     return normalise_name(text) in place_keys() or bool(_ADDRESS.match(text))
 
 
 _NOTE = re.compile(r"\s*\([^()]*\)$")
+_SLASHED = re.compile(r"\s*/\s*")
 
 
 _BRIEF_VERB = re.compile(r"发布了|发布|提出了|推出了|提出|推出|开发了|研发了")
@@ -157,7 +163,7 @@ def _fragments_and_affiliations(text: str) -> list[tuple[str, int]]:
         part = part.strip(" .:\t")
         if not part:
             continue
-        if fragments and _CORPORATE_SUFFIX.match(part):
+        if fragments and _CORPORATE_SUFFIX.match(_NOTE.sub("", part)):  # "Inc.", "Inc. (NTTリサーチ)"
             fragments[-1] = (f"{fragments[-1][0]} {part}", fragments[-1][1])
             continue
         fragments.append((part, affiliation))

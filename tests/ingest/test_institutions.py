@@ -457,3 +457,18 @@ def test_towns_and_prefectures_of_the_gazetteer_are_places() -> None:
 def test_a_plain_word_opening_an_affiliation_before_its_town_is_the_organisation() -> None:
     assert names(paper("Bilby University, Kyoto; Numbat, Genova, Italy")) == ["Bilby University", "Numbat"]
     assert names(paper("Bilby University, Burnaby, BC, Canada")) == ["Bilby University"]
+
+
+@pytest.mark.parametrize("line", [
+    "Wombat Systems, Sunnyvale, CA / Toronto, ON",
+    "Numbat Lab, Shenzhen / Hong Kong",
+    "Wombat Institute, 東京都三鷹市 (Mitaka-shi, Tokyo 181-8585), Japan",
+    "Wombat Institute, Spreeufer 12, 10178 Berlin, Germany",
+    "Wombat Institute, Science Park Campus 14, 5656 AE Eindhoven, the Netherlands",
+])
+def test_places_joined_by_a_slash_glossed_addresses_and_street_numbers_are_no_organisations(line: str) -> None:
+    assert names(paper(line)) == [line.split(",")[0]]
+
+
+def test_a_corporate_suffix_with_a_gloss_joins_its_company() -> None:
+    assert split_institution_line("Numbat Research, Inc. (ナンバット), Sunnyvale, CA")[0] == "Numbat Research Inc. (ナンバット)"
