@@ -274,3 +274,11 @@ def test_a_part_number_before_its_kind_after_a_vendor_is_that_vendor_s_device() 
         ("Xilinx VU11P", "accelerator", "hw:xilinx-fpga")]
     assert _found("the QK1 board and the MAX78000 microcontroller") == [("MAX78000", "edge-device")]  # "QK1": a count
     assert _found("an INT8 FPGA design and an FP16 chip") == []  # number formats are no parts
+
+
+def test_registry_devices_added_from_development_misses() -> None:
+    assert _found("It runs 2.1x faster on an H20 than on the Graphcore Bow IPU and the GroqChip.") == [
+        ("NVIDIA H20", "gpu"), ("Graphcore Bow IPU", "accelerator"), ("Groq LPU", "accelerator")]
+    assert _found("Kernels run on an UPMEM system and on a Gemmini accelerator.") == [
+        ("UPMEM PIM", "memory"), ("Gemmini", "accelerator")]
+    assert _found("H2O keeps the heavy hitters of the cache.") == []  # the method, not the GPU
