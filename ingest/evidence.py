@@ -211,7 +211,7 @@ _SIZE_RATIO_AFTER = re.compile(r"\s*(?:smaller|larger|bigger)\b(?!\s+(?:batch|co
                                r"data|vocabular\w*|(?:kv\s+)?caches?|memory|footprint))", re.IGNORECASE)
 _LONGER_AFTER = re.compile(r"\s*(?:times\s+)?longer\b(?!\s+(?:to\s+(?:train|run|compute|process)|latency|time))", re.IGNORECASE)
 _SIZE_RATIO_BEFORE = re.compile(r"大\s*$")
-_PER_BEFORE = re.compile(r"(?i:per)\s$|每$")
+_PER_BEFORE = re.compile(r"(?<![A-Za-z])(?i:per)\s$|每$")  # "per token", not "developer"
 # A number format named beside a size ("int8", "FP16", "4-bit", "quantized"): the size is the storage's.
 _PRECISION = re.compile(r"(?i:\b(?:int|fp|bf|float)\d{1,2}\b|\d-bit\b|quantiz\w*)")
 _MORE_ACCURATE_AFTER = re.compile(r"\s*(?:more|higher)\s+accura(?:te|cy)\b", re.IGNORECASE)

@@ -985,3 +985,13 @@ def test_bare_scores_named_by_their_score_are_claims(text: str, value: float, me
 ])
 def test_a_margin_after_surpasses_or_beats_is_a_score_s_or_the_sentence_s_measure(text: str, metric: str) -> None:
     assert claims(text)[-1].metric == metric
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("The wombat design cuts LUT usage by 3x.", "other"),  # an FPGA's resources
+    ("达成了DSP用量较基线减少28%的效果", "other"),
+    ("Numbat lowers the EDP by 1.7x.", "energy"),  # the energy-delay product
+    ("Developer productivity improves by up to 12x.", "other"),  # "per" ends "developer": no "per productivity"
+])
+def test_cue_words_for_fpga_resources_energy_delay_and_productivity(text: str, metric: str) -> None:
+    assert claims(text)[0].metric == metric
