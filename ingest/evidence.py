@@ -455,8 +455,10 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         return "memory"
     if (q.kind == "percent" or q.text.startswith("1/")) and _SHARE_OF_TOKENS.match(text, q.end):
         return "token-reduction"  # "using only 7.6% (or 1/5) of the tokens": the share of tokens kept
-    if q.kind == "percent" and _SHARE_OF_PERFORMANCE.match(text, q.end) and not _OF_PEAK_AFTER.match(text, q.end) \
-            and not _ERROR_OF_BEFORE.search(text, max(0, q.start - 30), q.start):
+    if q.kind == "percent" and (share := _SHARE_OF_PERFORMANCE.match(text, q.end)) \
+            and not _OF_PEAK_AFTER.match(text, q.end) and not _ERROR_OF_BEFORE.search(text, max(0, q.start - 30), q.start):
+        if _SYSTEM_PERFORMANCE.search(text, q.end, share.end() + 24):
+            return "throughput"  # "80% of native performance", "90% of the performance of Intel MKL": a program's speed
         return "accuracy"  # "retains about 93% of the original performance": a share of the task score kept
     if q.kind == "percent" and _SPARSITY_SETTING.match(text, q.end):
         return "parameters"  # a sparsity reached ("pruned to at least 50% sparsity")
@@ -645,6 +647,9 @@ _IN_WHAT = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:[A-Za-z-]+\s+)?")
 # a share of what the hardware could do at most; "of the peak memory" is a footprint
 _OF_PEAK_AFTER = re.compile(r"(?:\s*(?:-|to|~)\s*[\d.]+%)?\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:theoretical\s+|hardware\s+)?"
                             r"(?:peak|maximum|roofline)\b(?!\s+(?:memory|GPU\s+memory|VRAM|accuracy|quality|scores?))", re.IGNORECASE)
+# ... whose performance is a program's or a machine's: its speed, not a task score
+_SYSTEM_PERFORMANCE = re.compile(r"\b(?:native|GPUs?|hardware|kernels?|librar(?:y|ies)|MKL|cuBLAS|BLAS|FlashAttention\w*|"
+                                 r"vendor|hand-(?:tuned|written|optimi[sz]ed))\b")
 _SHARE_OF_PERFORMANCE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}(?:performance|accuracy|"
                                    r"benchmark\s+average|average\s+score)\b", re.IGNORECASE)
 # (A figure's own modifier, "up to", "about", "more than", is part of the quantity, so these patterns end before it.)

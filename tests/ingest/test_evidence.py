@@ -995,3 +995,12 @@ def test_a_margin_after_surpasses_or_beats_is_a_score_s_or_the_sentence_s_measur
 ])
 def test_cue_words_for_fpga_resources_energy_delay_and_productivity(text: str, metric: str) -> None:
     assert claims(text)[0].metric == metric
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("The numbat runtime retains up to 75% of native performance on the same phone.", "throughput"),
+    ("Its wombat GEMM reaches 88% of the performance of the vendor library.", "throughput"),
+    ("The pruned wombat retains about 91% of the original performance.", "accuracy"),
+])
+def test_a_share_of_a_program_s_or_machine_s_performance_is_its_speed(text: str, metric: str) -> None:
+    assert claims(text)[0].metric == metric
