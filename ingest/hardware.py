@@ -64,6 +64,7 @@ def find_hardware(sentence: str) -> list[Hardware]:
     kept += _listed_after_vendor_device(onto, sentence, kept)
     kept += _parts_named_by_kind(sentence, kept)
     kept += _named_supercomputers(sentence, kept)
+    kept += _numbered_stems_before_kind(onto, sentence, kept)
     kept = _without_hosts_of_named_chips(sentence, kept)
     found: dict[str, Hardware] = {}
     for start, end, device in sorted(kept, key=lambda s: s[0]):
@@ -218,6 +219,33 @@ def _vendor_line(vendor: str, hw_class: str) -> HardwareEntry | None:
     lines = [e for e in hardware_by_node_id().values()
              if e.vendor == vendor and not e.generic and e.hw_class == hw_class]
     return lines[0] if len(lines) == 1 else None
+
+
+@ontology_cache
+def _numbered_stem_pattern() -> re.Pattern[str] | None:
+    """Stems that end in a number of their own ("M1", "M2"), before a kind of chip."""
+    stems = sorted((s for s in load_ontology().device_grammar.family_of_stem if s[-1].isdigit()), key=len, reverse=True)
+    if not stems:
+        return None
+    return re.compile(rf"(?<![\w-])({'|'.join(map(re.escape, stems))})\s+(?:chip|SoC|processor)s?\b")
+
+
+def _numbered_stems_before_kind(onto: Ontology, sentence: str,
+                                kept: list[tuple[int, int, Hardware]]) -> list[tuple[int, int, Hardware]]:
+    """"with the M1 chip": a stem that is a whole model number names its device when a kind of chip follows."""
+    pattern = _numbered_stem_pattern()
+    if pattern is None or ("chip" not in sentence and "SoC" not in sentence and "processor" not in sentence):
+        return []
+    out = []
+    for match in pattern.finditer(sentence):
+        start, end = match.span(1)
+        if any(start < k[1] and k[0] < end for k in kept):
+            continue
+        family = onto.hardware[onto.device_grammar.family_of_stem[match.group(1)]]
+        device = _device(onto, family, match.group(1), match.group(1), [match.group(1)])
+        if device is not None:
+            out.append((start, end, device))
+    return out
 
 
 # "the Summit supercomputer", "TSUBAME 4.0 supercomputer": a machine named by its own name, one device of its own

@@ -282,3 +282,9 @@ def test_registry_devices_added_from_development_misses() -> None:
     assert _found("Kernels run on an UPMEM system and on a Gemmini accelerator.") == [
         ("UPMEM PIM", "memory"), ("Gemmini", "accelerator")]
     assert _found("H2O keeps the heavy hitters of the cache.") == []  # the method, not the GPU
+
+
+def test_a_stem_that_is_a_whole_model_number_names_its_chip_before_a_kind_of_chip() -> None:
+    assert [(h.name, h.family) for h in find_hardware("It renders on a tablet with the M2 chip and an M4 processor.")] == [
+        ("Apple M2", "hw:apple-m-series"), ("Apple M4", "hw:apple-m-series")]
+    assert _found("an M1 and M2 model") == []  # no kind of chip: no device
