@@ -143,8 +143,9 @@ _ZH_RATE_THING = {"token": "tokens", "tokens": "tokens", "令牌": "tokens", "�
                   "request": "requests",
                   "requests": "requests", "样本": "samples", "sample": "samples", "samples": "samples"}
 # Spans that look numeric but are settings or identifiers: resolutions, ratios, versions, dates.
-_MASK_CUE = re.compile(r"\d(?:[-×xX*:.]\d|\s*[×xX*]\s*\d)")  # cheap test: is there anything to mask
-_MASK = re.compile(r"\d+(?:\s*[×xX*]\s*\d+(?!\.\d)(?:\s*[×xX*]\s*\d+)?|:\d+|\.\d+\.\d+|-\d{2}-\d{2})")
+_MASK_CUE = re.compile(r"\d(?:[-×xX*:.^]\d|\s*[×xX*]\s*\d)")  # cheap test: is there anything to mask
+# ... dimensions ("1024x1024"), times of day, versions, dates and powers ("10^25 FLOPs": no figure of 25)
+_MASK = re.compile(r"\d+(?:\s*[×xX*]\s*\d+(?!\.\d)(?:\s*[×xX*]\s*\d+)?|:\d+|\.\d+\.\d+|-\d{2}-\d{2}|\^\d+)")
 
 
 # Each pattern's modifier groups in pattern order, so `_modifier` need not build a dict of all groups.

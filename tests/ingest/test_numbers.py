@@ -182,3 +182,7 @@ def test_two_figures_of_one_unit_after_between_are_one_range() -> None:
 def test_nano_and_pico_scales_are_units_of_their_own(text: str, unit: str, kind: str) -> None:
     q = find_quantities(text)[0]
     assert (q.unit, q.kind) == (unit, kind)
+
+
+def test_a_power_is_no_figure_of_its_exponent() -> None:
+    assert [(q.value, q.unit) for q in find_quantities("For a budget of 10^24 FLOPs it is 3x faster.")] == [(3.0, "x")]
