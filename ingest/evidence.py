@@ -147,9 +147,11 @@ _BASELINE_LIST_BEFORE = re.compile(rf"(?:\bagainst|\bversus|\bvs\.?|\bcompared\s
                                    rf"(?:{_FOR_ITEM}{_ITEM_GAP})*$", re.IGNORECASE)
 # A named baseline's own score, alone or as the next item of a list: "surpassing GhostNet (74.5%)", "surpassing
 # LoRA's 67.7%", "surpassing A (66.98%) and B (71.56%)"
-_SCORED_ITEM = r"[A-Z][\w.+-]*\s*\(\s*\d[\d.]*\s*%?\s*\)"
-_NAMED_BASELINE_SCORE_BEFORE = re.compile(rf"\b(?:surpass\w*|outperform\w*|exceed\w*|beat\w*|than|over|versus|vs\.?)\s+"
-                                          rf"(?:the\s+)?(?:{_SCORED_ITEM}{_ITEM_GAP})*[A-Z][\w.+-]*(?:'s\s+|\s*\(\s*)$")
+# (several figures may stand in its parenthesis: "faster than MobileNetV2x1.4 (1.02 ms, 74.7% top-1)")
+_SCORED_ITEM = r"[A-Z][\w.+×-]*\s*\(\s*\d[^()]{0,40}\)"
+_NAMED_BASELINE_SCORE_BEFORE = re.compile(rf"\b(?:surpass\w*|outperform\w*|exceed\w*|beat\w*|than|over|versus|vs\.?|as)\s+"
+                                          rf"(?:the\s+)?(?:{_SCORED_ITEM}{_ITEM_GAP})*[A-Z][\w.+×-]*"
+                                          rf"(?:'s\s+|\s*\(\s*(?:\d[^(),;]{{0,20}},\s*){{0,2}})$")
 # "an FVD of 181": a score's name holds the whole number that follows it
 _OF_END = re.compile(r"\bof\s+(?:only\s+|just\s+)?$")
 # "from 71s to 29s", "from 3.8% for X to 1.8%": the first figure is the baseline's, the claim is the second.

@@ -1004,3 +1004,8 @@ def test_cue_words_for_fpga_resources_energy_delay_and_productivity(text: str, m
 ])
 def test_a_share_of_a_program_s_or_machine_s_performance_is_its_speed(text: str, metric: str) -> None:
     assert claims(text)[0].metric == metric
+
+
+def test_a_named_baseline_s_score_among_several_figures_in_its_parenthesis_is_no_claim() -> None:
+    found = claims("Ours reaches 79.9% top-1, faster than NumbatNetV2x1.4 (1.1 ms, 74.2% top-1) and WombatNet (70.9% top-1).")
+    assert [c.value for c in found if c.unit == "%"] == [79.9]
