@@ -540,7 +540,9 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         # Beyond the sub-clause only words before the figure count: the next sub-clause has its own.
         end = window.end if depth == 0 else q.start
         inside = [c for c in cues if window.start <= c[0] < end and not (q.start <= c[0] < q.end)]
-        inside = [c for c in inside if not _possessor(text, inside, c)]
+        inside = [c for c in inside if not _possessor(text, inside, c)
+                  and not (c[0] >= q.end and _SETTING_BEFORE.search(text, max(0, c[0] - 8), c[0]))]
+        # (a cue after the figure that opens a setting, "at a batch size of 32", says under what it was measured)
         # A metric word right after the figure, at most one word between, says what the figure measures
         # ("twice as fast", "4x larger batch size"), whatever noun stands before it
         adjacent = next((c for c in inside if not c[3] and q.end <= c[0]

@@ -1009,3 +1009,11 @@ def test_a_share_of_a_program_s_or_machine_s_performance_is_its_speed(text: str,
 def test_a_named_baseline_s_score_among_several_figures_in_its_parenthesis_is_no_claim() -> None:
     found = claims("Ours reaches 79.9% top-1, faster than NumbatNetV2x1.4 (1.1 ms, 74.2% top-1) and WombatNet (70.9% top-1).")
     assert [c.value for c in found if c.unit == "%"] == [79.9]
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("Wombat decoding throughput rises by 1.6x at a batch size of 16.", "throughput"),
+    ("Numbat improves the energy efficiency by at least 1.5x under SLOs.", "energy"),
+])
+def test_a_cue_that_opens_a_setting_after_the_figure_says_under_what_it_was_measured(text: str, metric: str) -> None:
+    assert claims(text)[0].metric == metric
