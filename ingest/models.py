@@ -59,6 +59,9 @@ _LISTED_SIBLINGS = (
     (re.compile(rf"(?:(?:{_ITEM_SEPARATOR})\d+\.\d+(?![\w.]))+"), re.compile(r"(?<=[A-Za-z -])\d+\.\d+$"), str),
     # "LLaMA-1/2/3", not the sizes of "Falcon-7/40/180B"
     (re.compile(r"(?:/\d{1,2}(?![\w.]))+(?!/)"), re.compile(r"(?<=[A-Za-z]-)\d{1,2}$"), str),
+    # "T5 Base, Large, and XL": the tiers listed after the first
+    (re.compile(rf"(?:(?:{_ITEM_SEPARATOR})(?:Small|Base|Large|XL|XXL|Huge|Giant)(?![\w-]))+"),
+     re.compile(r"(?<=[- ])(?:Small|Base|Large|XL|XXL|Huge|Giant)$"), str),
 )
 
 
@@ -76,8 +79,9 @@ def _listed_siblings(text: str, end: int, model: Model) -> list[Model]:
 
 
 _SIZE_WORD = r"\d+(?:\.\d+)?\s*(?:billion|million|B|M)\b"
-_SIZE_LIST = rf"(?:{_SIZE_WORD})(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_SIZE_WORD})*"
-# "OPT models of 1.3 billion and 6.7 billion parameters", "LLaMA models of sizes 7B, 13B, and 30B"
+_SIZE_LIST = rf"(?:{_SIZE_WORD})(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|/){_SIZE_WORD})*"
+# "OPT models of 1.3 billion and 6.7 billion parameters", "LLaMA models of sizes 7B, 13B, and 30B" (sizes "from 7B to
+# 70B" are a range of the family, not its checkpoints)
 _SIZES_AFTER = re.compile(rf"\s+models?\s+(?:(?:of|with)\s+({_SIZE_LIST})\s+param"
                           rf"|(?:of|with|in|at)\s+sizes?\s+(?:of\s+)?({_SIZE_LIST}))")
 _SIZE_ITEM = re.compile(r"(\d+(?:\.\d+)?)\s*(billion|million|B|M)")
@@ -127,7 +131,7 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
             stem, family = base.name, base.family
             known_spans.append(match.span())
             named_at.append((*match.span(), stem.casefold()))
-            for number, scale in _SIZE_ITEM.findall(sized.group(1) or sized.group(2)):
+            for number, scale in _SIZE_ITEM.findall(" ".join(filter(None, sized.groups()))):
                 name = f"{stem}-{number}{scale[0].upper()}"
                 found.setdefault(name.casefold(), Model(entity_id("model", name), name, family))
             continue

@@ -629,3 +629,10 @@ def test_open_world_checkpoints_keep_their_language_version_and_flops_size_tags(
 def test_an_example_s_version_after_a_space_is_part_of_its_name() -> None:
     found = extract_models("", "", "Numbat beats models such as Wombatjourney v7 and Quokka-XL in human preference.", ("Numbat",))
     assert [m.name for m in found] == ["Wombatjourney v7", "Quokka-XL"]
+
+
+def test_tiers_listed_after_a_tiered_checkpoint_are_checkpoints_of_their_own() -> None:
+    assert _names("We upcycle T5 Base, Large, and XL language models.") == ["T5-Base", "T5-Large", "T5-XL"]
+    assert _names("We prune OPT models with 1.3B/6.7B parameters.") == ["OPT-1.3B", "OPT-6.7B"]  # sizes split by a slash
+    # sizes given as a range are the family's span, not its checkpoints
+    assert _names("We test Qwen2.5 models from 3B to 72B.") == ["Qwen2.5"]
