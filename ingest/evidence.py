@@ -102,7 +102,9 @@ _SPARSITY_REACHED = re.compile(r"(?:achiev\w*|reach\w*|attain\w*|induc\w*|prune\
                                r"达到|实现)\s*(?:up\s+to\s+|over\s+|at\s+least\s+|an?\s+)?$", re.IGNORECASE)
 _SPARSITY_BEFORE = re.compile(r"(?:sparsity|稀疏)[^,;，；。.]{0,40}$", re.IGNORECASE)
 # "at 20% token reduction", "at 64k context", "在20%…下": the figure is the setting of another result.
-_SETTING_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:at|under)\s+(?:an?\s+)?|在\s*)$", re.IGNORECASE)
+# ("保持在95%以上", "控制在2%以内": the level a verb holds a figure at is a result, not a setting)
+_SETTING_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:at|under)\s+(?:an?\s+)?|(?<!保持|维持|稳定|控制|降低|减少|下降|提升|提高|增加|限制|缩短|压缩)"
+                             r"在\s*)$", re.IGNORECASE)
 # "with a cache budget of only 20%", "at a keep rate of 25%": a budget chosen, not a result
 _BUDGET_BEFORE = re.compile(r"\b(?:budget|keep\s+rate|keep\s+ratio|retention\s+ratio)\s+of\s+(?:only\s+|just\s+)?$",
                             re.IGNORECASE)
@@ -159,10 +161,10 @@ _TO_AFTER = re.compile(r"\s*(?:for\s+(?:the\s+)?[A-Z][\w.+-]*\s+)?(?:to|降至|�
 # A score name after a bare number, perhaps after a change word and a data set: "0.3 WikiText2 perplexity
 # increase", "0.01 drop in FID", "38.5 AP".
 _SCORE_AFTER = re.compile(r"\s*(?:(?:points?\s+)?(?:drop|decline|increase|reduction|degradation|loss|gain)\s+)?"
-                          r"(?:(?:in|of|on)\s+(?:the\s+)?)?(?:[A-Z][\w-]*\s+){0,2}?"
+                          r"(?:(?:in|of|on)\s+(?:the\s+)?)?(?:[A-Z][\w-]*\s+){0,2}?(?:box\s+|mask\s+)?"
                           r"(?P<name>f1|dice|auroc|auc|[gs]?fid|fvd|fad|psnr|ssim|miou|map|ap|pq|nds|wer|cer|clip score|lpips|bleu|rouge|perplexity|ppl|mos|"
                           r"bits per dimension|accuracy(?=\s+(?:drop|loss|degradation|gain|improvement)))"
-                          r"s?\b", re.IGNORECASE)
+                          r"s?(?![A-Za-z0-9])", re.IGNORECASE)  # (Chinese may follow: "0.8 box AP的效果")
 _CLAUSE_WORD = re.compile(r"\b(?:while|whereas|and|but|with|at|as)\b")  # "438.1 while mIoU stays": another clause's score
 # "enhancing the mIoUs on COCO and LVIS by 2.3 and 3.2": a change of a named score, given "by" a bare number
 _SCORE_CHANGE_BEFORE = re.compile(r"(?:improv|enhanc|increas|boost|rais|declin|drop|reduc|lower)\w*\s+(?:the\s+)?"
@@ -258,7 +260,8 @@ def _score_name_before() -> re.Pattern[str]:
     names = sorted(concepts["quality"].cues + concepts["accuracy"].cues + unitless, key=len, reverse=True)
     # "a Fréchet Inception Distance (FID) of 2.73": the name's abbreviation may follow it in brackets
     # "the F-score on GSO to 0.651": the data set it is measured on may stand between the name and the binding
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?:-score)?s?(?:\s*\([A-Za-z][\w@&-]{{0,9}}\))?"
+    # (Chinese may stand right before the name: "在MSR-VTT上CLIPSIM达0.2773")
+    return re.compile(rf"(?<![A-Za-z0-9_-])(?:{'|'.join(map(re.escape, names))})(?:-score)?s?(?:\s*\([A-Za-z][\w@&-]{{0,9}}\))?"
                       rf"(?:\s+on\s+[A-Z][\w.-]*(?:\s+\d+[×x]\d+)?)?{_SCORE_BINDING.pattern}",
                       re.IGNORECASE)
 
@@ -840,6 +843,15 @@ def _merge(abstract: EvidenceClaim, brief: EvidenceClaim) -> EvidenceClaim:
     return replace(abstract, **filled)
 
 
+_SCORE_UNITS = {None, "%", "points"}
+
+
+def _same_score(abstract: EvidenceClaim, brief: EvidenceClaim) -> bool:
+    """One score written with its percent sign in one text and bare in the other ("54.7% AP", "54.7 AP")."""
+    return (abstract.value, abstract.value_max, abstract.metric) == (brief.value, brief.value_max, brief.metric) \
+        and abstract.unit in _SCORE_UNITS and brief.unit in _SCORE_UNITS
+
+
 def extract_evidence(brief: str, brief_line: int | None, abstract: str,
                      abstract_line: int | None) -> list[EvidenceClaim]:
     """Claims of brief and abstract together, ordered by position. A figure stated in both is one claim;
@@ -850,7 +862,7 @@ def extract_evidence(brief: str, brief_line: int | None, abstract: str,
     for position, claim in brief_claims:
         figure = _figure(claim)
         twins = [i for i, (_, other) in enumerate(merged)
-                 if other.source == "abstract" and _figure(other) == figure]
+                 if other.source == "abstract" and (_figure(other) == figure or _same_score(other, claim))]
         if not twins and figure in abstract_settings:
             continue
         if twins:

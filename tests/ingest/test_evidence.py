@@ -1017,3 +1017,18 @@ def test_a_named_baseline_s_score_among_several_figures_in_its_parenthesis_is_no
 ])
 def test_a_cue_that_opens_a_setting_after_the_figure_says_under_what_it_was_measured(text: str, metric: str) -> None:
     assert claims(text)[0].metric == metric
+
+
+@pytest.mark.parametrize(("text", "value", "metric"), [
+    ("达成了袋熊准确率保持在93%以上的效果", 93.0, "accuracy"),  # the level a verb holds, not a setting
+    ("达成了袋熊检测较基线提升0.9 box AP的效果", 0.9, "accuracy"),  # a short score name before Chinese
+    ("达成了在某视频集上CLIPSIM达0.2811的效果", 0.2811, "quality"),  # a score name right after Chinese
+])
+def test_chinese_next_to_scores_and_held_levels(text: str, value: float, metric: str) -> None:
+    claim = one(text)
+    assert (claim.value, claim.metric) == (value, metric)
+
+
+def test_a_score_written_bare_in_the_brief_and_with_a_percent_sign_in_the_abstract_is_one_claim() -> None:
+    found = extract_evidence("达成了在T4上取得51.3 AP，超过基线的效果", 2, "Numbat-X achieves 51.3% AP on COCO.", 5)
+    assert [(c.value, c.source) for c in found] == [(51.3, "abstract")]
