@@ -588,7 +588,9 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
     if q.kind == "percent" and direction == "increase":
         return "accuracy"  # a bare "4.6% improvement" reports task performance
     if q.kind in {"percent", "ratio"} and _COMPRESSES.search(text, windows[0].start, q.start):
-        return "parameters"  # "compresses fine-tuned BERT models by up to 50%", no measure named: the model's size
+        # "compresses fine-tuned BERT models by up to 50%", no measure named: the share of the model removed; a
+        # compression ratio ("compressing weights by about 8x") is the size it is stored in
+        return "parameters" if q.kind == "percent" else "storage"
     return _DEFAULT.get(q.kind, "other")
 
 

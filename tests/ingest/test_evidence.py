@@ -959,6 +959,7 @@ def test_two_figures_side_by_side_after_a_comma_are_no_list_of_two() -> None:
     ("It matches the wombat's accuracy with 35% fewer training epochs.", "other"),
     # a model compressed, no measure named: the model's size
     ("Numbat compresses fine-tuned encoder models by up to 45%.", "parameters"),
+    ("Numbat compresses a wombat ranking model by 24x.", "storage"),  # a compression ratio: the size stored
     # a measure's possessor after "of" is not what is measured
     ("Numbat lowers the P99 latency of interactive requests by 37x.", "latency-reduction"),
 ])
