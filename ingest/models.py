@@ -517,6 +517,8 @@ def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, .
     text = f"{title}\n{brief}\n{abstract}"
     if "://" in text:  # a link names a repository or a site, not a model it evaluates ("github.com/org/Foo-LM")
         text = _LINK.sub(lambda link: " " * len(link.group()), text)
+    if "our " in text or "Our " in text:  # "our pruned models Foo-6B-It and Foo-6B-Chat": the paper's own checkpoints
+        text = _OUR_MODELS.sub(lambda own: own.group(1) + " " * (own.end() - own.end(1)), text)
     named, enumerated = _named_models(text)
     listed = _networks_after(text, _example_cues(text), skip_known_families=True)
     if proposes_network:
@@ -534,6 +536,9 @@ def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, .
         folded = text.casefold()
         models = [m for m in models if not _only_within(folded, m.name, opener)]  # examples, not models it uses
     return tuple(_drop_prefixes(models, enumerated))
+
+
+_OUR_MODELS = re.compile(rf"(\b[Oo]ur\s+(?:[a-z][\w-]*\s+){{0,2}}models?\s+)(?:\(\s*)?{_ITEM}(?:{_SEPARATOR}{_ITEM})*")
 
 
 # The abstract's opening sentence, when it gives examples of the field ("such as", "like", "exemplified by") and says

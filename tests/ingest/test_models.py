@@ -636,3 +636,9 @@ def test_tiers_listed_after_a_tiered_checkpoint_are_checkpoints_of_their_own() -
     assert _names("We prune OPT models with 1.3B/6.7B parameters.") == ["OPT-1.3B", "OPT-6.7B"]  # sizes split by a slash
     # sizes given as a range are the family's span, not its checkpoints
     assert _names("We test Qwen2.5 models from 3B to 72B.") == ["Qwen2.5"]
+
+
+def test_names_listed_after_our_models_are_the_paper_s_own_checkpoints() -> None:
+    text = "Our pruned models Wombat-6B-It and Wombat-6B-Chat outperform popular LLMs of similar size, such as Gemma-2-9B."
+    assert [m.name for m in extract_models("", "", text, ())] == ["Gemma-2-9B"]
+    assert [m.name for m in extract_models("", "", "Our models outperform Gemma-2-9B.", ())] == ["Gemma-2-9B"]
