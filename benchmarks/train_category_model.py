@@ -38,9 +38,14 @@ SAMPLE_REPORT = SAMPLE / "reports" / "ai-inference-acceleration-2025-10-15.md"
 # C=1.0 / 0.03 / 0.6). Removing more of the rules' categories (keep 0.08) gave up to 0.835 there but cost the
 # sample's 21-45 set 0.04; adding at even odds (0.5) gave 0.847 but overrode rules' deliberate exclusions on
 # short texts (two rule tests). Re-run on 53 sets (C 0.5/1, keep 0.03-0.08, add 0.5-0.7): all within 0.840-0.850; the
-# settings above this one cost the sample's 21-45 set 0.03-0.07.
-REGULARISATION_C = 0.5
-KEEP_BELOW, ADD_ABOVE = 0.05, 0.6
+# settings above this one cost the sample's 21-45 set 0.03-0.07. Re-run on 91 sets in 2026-12-01's ninth session
+# (micro / Z63-Z67 mean): C 0.25 0.823 / 0.809, C 0.5 0.827 / 0.813 (then shipped), C 1.0 0.831 / 0.828, C 0.5 with
+# keep 0.08 0.830 / 0.818; C 1.0 with add 0.65 0.829 / 0.828, with add 0.7 0.828 / 0.824. C 1.0 adding at 0.6 overrode
+# a rule's deliberate exclusion on a short text (one rule test); at 0.65 it does not, and the sample's sets keep their
+# figures as shipped (1.000, 0.963, 0.988), though left out the 21-45 set scores 0.805 (0.821 at C 0.5): chosen
+# for the reports written last, which stand for the next ones.
+REGULARISATION_C = 1.0
+KEEP_BELOW, ADD_ABOVE = 0.05, 0.65
 NEVER_ADDED = ("other",)
 # `other` goes only when the model puts it under 2%: over the dated dev sets the rules gave it 55 times where the
 # annotators did not (and missed it 33 times), but the sample's annotations give it to 10-31%. Leave-one-report-out, letting the
