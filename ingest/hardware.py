@@ -24,6 +24,7 @@ returned; a family ("Qualcomm Snapdragon") counts only when none of its members 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from graph.ids import entity_id
 from graph.model import Hardware
@@ -193,15 +194,22 @@ _PART_BEFORE_KIND = re.compile(
 _KIND_CLASS = {"FPGA": "accelerator"}  # the others are edge devices
 
 
+def _unclaimed(pattern: re.Pattern[str], sentence: str,
+               kept: list[tuple[int, int, Hardware]]) -> Iterator[re.Match[str]]:
+    """The pattern's matches whose first group no device already read overlaps."""
+    for match in pattern.finditer(sentence):
+        start, end = match.span(1)
+        if not any(start < k[1] and k[0] < end for k in kept):
+            yield match
+
+
 def _parts_named_by_kind(sentence: str, kept: list[tuple[int, int, Hardware]]) -> list[tuple[int, int, Hardware]]:
     """Devices the ontology does not know, named by a part number and their kind (marked unresolved)."""
     if not any(kind in sentence for kind in _KINDS):
         return []
     out = []
-    for match in _PART_BEFORE_KIND.finditer(sentence):
+    for match in _unclaimed(_PART_BEFORE_KIND, sentence, kept):
         start, end = match.span(1)
-        if any(start < k[1] and k[0] < end for k in kept):
-            continue
         name, hw_class, family = match.group(1), _KIND_CLASS.get(match.group(2), "edge-device"), None
         vendor = _VENDOR_BEFORE.search(sentence, max(0, start - 24), start)
         line = _vendor_line(vendor.group(1), hw_class) if vendor else None
@@ -237,10 +245,8 @@ def _numbered_stems_before_kind(onto: Ontology, sentence: str,
     if pattern is None or ("chip" not in sentence and "SoC" not in sentence and "processor" not in sentence):
         return []
     out = []
-    for match in pattern.finditer(sentence):
+    for match in _unclaimed(pattern, sentence, kept):
         start, end = match.span(1)
-        if any(start < k[1] and k[0] < end for k in kept):
-            continue
         family = onto.hardware[onto.device_grammar.family_of_stem[match.group(1)]]
         device = _device(onto, family, match.group(1), match.group(1), [match.group(1)])
         if device is not None:
