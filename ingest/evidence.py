@@ -462,7 +462,7 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         return "token-reduction"  # "using only 7.6% (or 1/5) of the tokens": the share of tokens kept
     if q.kind == "percent" and (share := _SHARE_OF_PERFORMANCE.match(text, q.end)) \
             and not _OF_PEAK_AFTER.match(text, q.end) and not _ERROR_OF_BEFORE.search(text, max(0, q.start - 30), q.start):
-        if _SYSTEM_PERFORMANCE.search(text, q.end, share.end() + 24):
+        if _SYSTEM_PERFORMANCE.search(text, q.end, share.end()) or _OF_A_SYSTEM.match(text, share.end()):
             return "throughput"  # "80% of native performance", "90% of the performance of Intel MKL": a program's speed
         return "accuracy"  # "retains about 93% of the original performance": a share of the task score kept
     if q.kind == "percent" and _SPARSITY_SETTING.match(text, q.end):
@@ -659,6 +659,9 @@ _OF_PEAK_AFTER = re.compile(r"(?:\s*(?:-|to|~)\s*[\d.]+%)?\s+of\s+(?:the\s+)?(?:
 # ... whose performance is a program's or a machine's: its speed, not a task score
 _SYSTEM_PERFORMANCE = re.compile(r"\b(?:native|GPUs?|hardware|kernels?|librar(?:y|ies)|MKL|cuBLAS|BLAS|FlashAttention\w*|"
                                  r"vendor|hand-(?:tuned|written|optimi[sz]ed))\b")
+# (in the share's own words, or the owner named right after them: "the performance of Intel MKL"; not "the original
+# performance on GPUs", where it was measured)
+_OF_A_SYSTEM = re.compile(r"\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?" + _SYSTEM_PERFORMANCE.pattern)
 _SHARE_OF_PERFORMANCE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}(?:performance|accuracy|"
                                    r"benchmark\s+average|average\s+score)\b", re.IGNORECASE)
 # (A figure's own modifier, "up to", "about", "more than", is part of the quantity, so these patterns end before it.)
