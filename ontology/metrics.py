@@ -163,12 +163,14 @@ def metric_cues() -> MetricCues:
     weak: set[str] = set()
     for concept in metric_concepts().values():
         for word in concept.cues:
-            metric_of.setdefault(_british(word), concept.id)
             metric_of[word] = concept.id
         for word in concept.weak_cues:
-            metric_of.setdefault(_british(word), concept.id)
             metric_of[word] = concept.id
-            weak.update((word, _british(word)))
+            weak.add(word)
+    for word in [w for w in metric_of if _british(w) not in metric_of]:  # a listed spelling wins over a derived one
+        metric_of[_british(word)] = metric_of[word]
+        if word in weak:
+            weak.add(_british(word))
     chinese = [w for w in metric_of if re.search(r"[\u3400-\u9fff]", w)]
     english = [w for w in metric_of if w and w not in chinese]
     # Whole English words (with an optional plural s): "time" must not fire inside "real-time"; Chinese
