@@ -633,7 +633,7 @@ def _preparing(text: str, clause_start: int, q: Quantity) -> bool:
 _MARGIN_BY = (r"\b(?:(?!\b(?:while|whereas|reduc|lower|cut|improv|increas|boost|achiev|decreas|sav|rais)\w*)"
               r"(?:[^;.]|\.(?=\w))){0,100}?\bby\s+(?:up\s+to\s+|about\s+|over\s+|~)?\+?$")
 _OUTPERFORMS_BY = re.compile(r"\boutperform(?:s|ed|ing)?" + _MARGIN_BY, re.IGNORECASE)
-# ... as after "surpasses", "exceeds" or "beats", when no earlier figure of the sentence says what is measured
+# ... as after "surpasses", "exceeds" or "beats", in the measure of the sentence's previous relative figure if it has one
 _SURPASSES_BY = re.compile(r"\b(?:surpass(?:es|ed|ing)?|exceed(?:s|ed|ing)?|beat(?:s|ing)?)" + _MARGIN_BY, re.IGNORECASE)
 _ADJACENT_GAP = re.compile(r"\s*(?:[A-Za-z-]+\s+)?")
 # A level reached on a named benchmark ("95.2% on MATH-500"), not on a device ("on A100 GPUs")

@@ -14,7 +14,10 @@ Readers, over the same text:
   ("M2M100-418M") starts a model's name, not a device's; a company's name that labels its chips, in English or
   Chinese, names the company before a name of its own or a company word ("Cerebras-GPT", "Graphcore Research",
   "寒武纪发布了"), and a vendor with a process node ("Samsung 4nm") names no device;
-- a supercomputer named by its own name ("the Summit supercomputer", "Frontier超算"), not by its kind or country.
+- a supercomputer named by its own name ("the Summit supercomputer", "Frontier超算"), not by its kind or country;
+- a part number before its kind right after a vendor with one line of that class is a device of that line ("a
+  Xilinx VU9P FPGA"), and a stem that is a whole model number names its chip before a kind of chip ("with the M1
+  chip").
 A machine named only by its line gives way to the chip it is named with ("a MacBook Pro with an Apple M1 Max
 chip").
 Kinds of device ("GPU", "edge devices", "DRAM": `pg:generic`) are classes, not devices, and are not

@@ -11,9 +11,10 @@ Decisions (documented because they are policy, not parsing):
   counts and are not returned. English multiples in words are read the same way ("doubles", "twice as
   fast", "three times faster", "an order of magnitude", "halves", "four GPU hours", "in under one second",
   "within a single day": "a" only after a bound); the adjective "double" ("double quantization") is not.
-- Each scale of a unit is a unit of its own (µJ, mJ, J, kJ; µW, mW, W, kW; Wh, kWh, MWh; g, kg, t CO2e), so
-  "3 mW" is never 3 W; figures listed before one unit share it ("3.7, 1.0 and 2.9 points", "124 / 78 FPS"), but
-  two figures side by side after one comma are no list ("a real-time factor of 0.09, 17x faster").
+- Each scale of a unit is a unit of its own (ps, ns, µs, ms, s; fJ, pJ, nJ, µJ, mJ, J, kJ; µW, mW, W, kW; Wh, kWh, MWh;
+  g, kg, t CO2e), so "3 mW" is never 3 W; figures listed before one unit share it ("3.7, 1.0 and 2.9 points",
+  "124 / 78 FPS"), two of one unit after "between" are one range ("between 10% and 37%"), but two figures side by
+  side after one comma are no list ("a real-time factor of 0.09, 17x faster").
 - Identifier digits are not quantities: a number glued to a letter or to `letter-`/`digit-`
   (LLaVA-1.5-7B, Wan2.1, W1.58A2, top-1, FP8) is skipped, as are resolutions (2160×3840) and
   ratios (2:4).
