@@ -131,7 +131,7 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
             stem, family = base.name, base.family
             known_spans.append(match.span())
             named_at.append((*match.span(), stem.casefold()))
-            for number, scale in _SIZE_ITEM.findall(" ".join(filter(None, sized.groups()))):
+            for number, scale in _SIZE_ITEM.findall(sized.group(1) or sized.group(2)):
                 name = f"{stem}-{number}{scale[0].upper()}"
                 found.setdefault(name.casefold(), Model(entity_id("model", name), name, family))
             continue
@@ -393,7 +393,7 @@ _SIZE_SUFFIX = re.compile(r"-\d+(?:\.\d+)?(?:[BM]|[GM]F)")  # a parameter count,
 
 # ... or whose last part is a size word ("TopFormer-Base", "M2-BERT-base", "EVA-XL"), when the rest is
 # shaped like a model name itself (so "X-Large" or "Pre-Base" are not models).
-# A language or version tag may follow the size word ("BGE-base-en-v1.5", "E5-large-v2").
+# A language or version tag may follow the size word ("BGE-base-en-v1.5", "GTE-large-v1.5").
 _SIZE_WORD_SUFFIX = (r"-(?:Tiny|Small|Base|Medium|Large|Huge|Giant|XXS|XS|XL|XXL|tiny|small|base|medium|large)"
                      r"(?:-(?:en|zh|multilingual|[vV]\d+(?:\.\d+)*))*(?![A-Za-z0-9_\-‐])")
 _SIZE_WORD_NAME = re.compile(
@@ -508,8 +508,9 @@ def _sized_names(text: str) -> list[tuple[int, int, str]]:
 def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, ...],
                    proposes_network: bool = False) -> tuple[Model, ...]:
     """Named models in title, brief and abstract, minus the paper's own proposed names and the
-    checkpoints named after them (a proposed "LLaDA-MoE-7B" does not hide the existing "LLaDA"), and minus
-    names the paper calls a data set ("the SA-1B dataset").
+    checkpoints named after them (a proposed "LLaDA-MoE-7B" does not hide the existing "LLaDA"), minus the
+    checkpoints listed right after "our (pruned) models", minus names the paper calls a data set ("the SA-1B
+    dataset"), and minus names given only as the field's examples in the abstract's opening sentence.
     A paper that `proposes_network` (an efficient architecture of its own) compares it with other
     networks, so every model-shaped name it is compared with is a model (see `_networks_after`); networks given as
     examples of a kind of model or as what a method is applied to are models in any paper (`_EXAMPLE_CUE`)."""
@@ -518,7 +519,7 @@ def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, .
     if "://" in text:  # a link names a repository or a site, not a model it evaluates ("github.com/org/Foo-LM")
         text = _LINK.sub(lambda link: " " * len(link.group()), text)
     if "our " in text or "Our " in text:  # "our pruned models Foo-6B-It and Foo-6B-Chat": the paper's own checkpoints
-        text = _OUR_MODELS.sub(lambda own: own.group(1) + " " * (own.end() - own.end(1)), text)
+        text = _OUR_MODELS.sub(_blank_own_models, text)
     named, enumerated = _named_models(text)
     listed = _networks_after(text, _example_cues(text), skip_known_families=True)
     if proposes_network:
@@ -538,7 +539,15 @@ def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, .
     return tuple(_drop_prefixes(models, enumerated))
 
 
-_OUR_MODELS = re.compile(rf"(\b[Oo]ur\s+(?:[a-z][\w-]*\s+){{0,2}}models?\s+)(?:\(\s*)?{_ITEM}(?:{_SEPARATOR}{_ITEM})*")
+# (no "\b" first: `re` then skips to "O" and "o"; the word boundary is checked on each match, a third of the cost)
+_OUR_MODELS = re.compile(rf"([Oo]ur\s+(?:[a-z][\w-]*\s+){{0,2}}models?\s+)(?:\(\s*)?{_ITEM}(?:{_SEPARATOR}{_ITEM})*")
+
+
+def _blank_own_models(own: re.Match[str]) -> str:
+    """The names after "our ... models" blanked (same length, so positions hold); "four models X" is no "our"."""
+    if own.start() and is_word_char(own.string[own.start() - 1]):
+        return own.group()
+    return own.group(1) + " " * (own.end() - own.end(1))
 
 
 # The abstract's opening sentence, when it gives examples of the field ("such as", "like", "exemplified by") and says

@@ -642,3 +642,5 @@ def test_names_listed_after_our_models_are_the_paper_s_own_checkpoints() -> None
     text = "Our pruned models Wombat-6B-It and Wombat-6B-Chat outperform popular LLMs of similar size, such as Gemma-2-9B."
     assert [m.name for m in extract_models("", "", text, ())] == ["Gemma-2-9B"]
     assert [m.name for m in extract_models("", "", "Our models outperform Gemma-2-9B.", ())] == ["Gemma-2-9B"]
+    assert [m.name for m in extract_models("", "", "We test four models Gemma-2-9B and Qwen2-7B.", ())] == [
+        "Gemma-2-9B", "Qwen2-7B"]  # "four", not "our"
