@@ -93,6 +93,9 @@ _MODIFIER = r"-(?:based|style|like|architecture|generated|derived|inspired|type)
 # "LLaMA式", "Llama架构", "the Llama architecture", "the YOLO framework": a design taken over, no checkpoint run
 _MODIFIER_AFTER = re.compile(rf"{_MODIFIER}\b|\s+(?:architecture|style|framework|paradigm)\b|\s*(?:式|架构|风格|框架)")  # after a matched family
 _MODIFIER_END = re.compile(rf"{_MODIFIER}$")  # ending an enumeration's item
+# ... but a network built on a checkpoint named with its version or size runs that checkpoint ("a ResNet-18-based
+# network"). A "-style" checkpoint is only its design ("GPT-3-style models"); a "GPT-4-based evaluation" its judge.
+_CHECKPOINT_MODIFIED = re.compile(r"-based\b(?!\s+(?:evaluations?|judg\w*|assessments?|scor\w*|metrics?)\b)")
 
 
 def _whole_model(onto: Ontology, word: str) -> Model | None:
@@ -110,8 +113,10 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
     named_at: list[tuple[int, int, str]] = []
     listed_versions: set[str] = set()
     for match in onto.model_matches(sentence):
-        if _METRIC_AFTER.match(sentence, match.end()) or _MODIFIER_AFTER.match(sentence, match.end()) \
-                or _SAMPLER_AFTER.match(sentence, match.end()) or _names_data(sentence, *match.span(), known=True):
+        if _METRIC_AFTER.match(sentence, match.end()) or _SAMPLER_AFTER.match(sentence, match.end()) \
+                or _MODIFIER_AFTER.match(sentence, match.end()) and not (
+                    (match.group("ver") or match.group("tags")) and _CHECKPOINT_MODIFIED.match(sentence, match.end())) \
+                or _names_data(sentence, *match.span(), known=True):
             continue  # "CLIP Score", "BERTScore": a metric named after a model; "llama.cpp": a program;
             # "LLaMA-based": a modifier; "250 DDPM steps": a sampler; "fine-tuned on Alpaca": data
         model = _model_from_match(onto, match)

@@ -303,6 +303,12 @@ def test_a_family_named_as_a_modifier_is_no_model_run() -> None:
     assert [m.name for m in extract_models("", "", "It quantizes BERT and GPT-3-style models to INT8.", ())] == ["BERT"]
 
 
+def test_a_network_based_on_a_named_checkpoint_runs_it() -> None:
+    assert _names("It reaches 70.1% with a VGG-16-based network and 61.0% with a ShuffleNetV2-based one.") == [
+        "VGG-16", "ShuffleNetV2"]
+    assert _names("Judged by GPT-4-based evaluation, it wins 60% of pairs.") == []
+
+
 def test_sizes_glued_to_a_family_or_listed_after_its_models() -> None:
     assert [m.name for m in extract_models("", "", "It runs GPT-J6B and GPT-NeoX20B in INT8.", ())] == [
         "GPT-J-6B", "GPT-NeoX-20B"]
