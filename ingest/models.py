@@ -206,7 +206,9 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
     for start, end, name in _spaced_sized_names(sentence) + _compared_names(sentence) + _pretrained_names(sentence):
         if not any(start < known_end and known_start < end for known_start, known_end in known_spans):
             known_spans.append((start, end))
-            model = found.setdefault(name.casefold(), Model(entity_id("model", name), name, None, resolved=False))
+            stem = onto.model_matches(name) if _family_named(onto, name) else None
+            model = found.setdefault(name.casefold(), _family_model(onto, stem[0]) if stem else
+                                     Model(entity_id("model", name), name, None, resolved=False))
             for sibling in _listed_siblings(sentence, end, model):  # "CodeLLaMA 7B/34B"
                 found.setdefault(sibling.name.casefold(), replace(sibling, resolved=False))
     for start, end, name, family in _lowercase_ids(sentence):  # "whisper-large-v2", "vicuna-68m"
@@ -480,6 +482,10 @@ def _compared_names(text: str) -> list[tuple[int, int, str]]:
 _ROLE = r"(?:network|vocoder|model|checkpoint|teacher|backbone|encoder|decoder|detector|generator)s?"
 _PRETRAINED_NAME = re.compile(rf"(?i:pre-?trained|off-the-shelf|frozen)\s+(?:the\s+)?({_ITEM})\s+{_ROLE}\b")
 _NAMES_BEFORE_ROLE = re.compile(rf"(?<![\w-])({_ITEM})(?:\s+and\s+({_ITEM}))?\s+(?:checkpoints|teachers|backbones|vocoders)\b")
+# "distilled from the EDM teacher", "built on the ADM backbone": one network in the role, named with its article.
+# A backbone named by a coined word ("the StrideFormer backbone") is mostly the paper's own design, so a backbone's
+# name needs a digit or to be written in capitals.
+_NAME_IN_ROLE = re.compile(rf"\b(?:the|an?)\s+(?:({_ITEM})\s+teacher|((?=[^\s]*\d|[A-Z]{{3,}}\s){_ITEM})\s+backbone)\b")
 
 
 def _pretrained_names(text: str) -> list[tuple[int, int, str]]:
@@ -487,15 +493,23 @@ def _pretrained_names(text: str) -> list[tuple[int, int, str]]:
     found = []
     lowered = _lowered(text)
     patterns = [pattern for pattern, cues in ((_PRETRAINED_NAME, ("trained", "off-the-shelf", "frozen")),
-                                              (_NAMES_BEFORE_ROLE, ("checkpoints", "teachers", "backbones", "vocoders")))
+                                              (_NAMES_BEFORE_ROLE, ("checkpoints", "teachers", "backbones", "vocoders")),
+                                              (_NAME_IN_ROLE, ("teacher", "backbone")))
                 if any(cue in lowered for cue in cues)]
     for pattern in patterns:
         for match in pattern.finditer(text):
             for group in range(1, pattern.groups + 1):
                 name = match.group(group)
-                if name and _names_a_network(onto, name):
+                if name and (_names_a_network(onto, name) or _family_named(onto, name)):
                     found.append((match.start(group), match.end(group), name))
     return found
+
+
+def _family_named(onto: Ontology, name: str) -> bool:
+    """The whole name is a known family's stem that needs a version elsewhere ("Pythia checkpoints")."""
+    known = onto.model_matches(name)
+    return len(name) > 2 and len(known) == 1 and known[0].span() == (0, len(name)) \
+        and _model_from_match(onto, known[0]) is None  # ("SD", two letters, says too little)
 
 
 def _sized_names(text: str) -> list[tuple[int, int, str]]:

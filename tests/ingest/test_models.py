@@ -650,3 +650,12 @@ def test_names_listed_after_our_models_are_the_paper_s_own_checkpoints() -> None
     assert [m.name for m in extract_models("", "", "Our models outperform Gemma-2-9B.", ())] == ["Gemma-2-9B"]
     assert [m.name for m in extract_models("", "", "We test four models Gemma-2-9B and Qwen2-7B.", ())] == [
         "Gemma-2-9B", "Qwen2-7B"]  # "four", not "our"
+
+
+def test_a_network_named_by_its_role_is_a_model() -> None:
+    assert _names("The student, distilled from the QRM teacher, is 9x smaller.") == ["QRM"]
+    assert _names("It is built on a Conv-6 backbone and on the KXN backbone.") == ["Conv-6", "KXN"]
+    # a coined backbone is mostly the paper's own design; two letters say too little
+    assert _names("We pair the HelixFormer backbone with pretrained SD models.") == []
+    pythia = find_models("We convert Pythia checkpoints to linear attention.")
+    assert [(m.name, m.family) for m in pythia] == [("Pythia", "Pythia")]
