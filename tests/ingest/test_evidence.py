@@ -993,8 +993,10 @@ def test_a_margin_after_surpasses_or_beats_is_a_score_s_or_the_sentence_s_measur
     ("达成了DSP用量较基线减少28%的效果", "other"),
     ("Numbat lowers the EDP by 1.7x.", "energy"),  # the energy-delay product
     ("Developer productivity improves by up to 12x.", "other"),  # "per" ends "developer": no "per productivity"
+    ("In FP6 the wombat's training loss stays within 0.7% of BF16.", "quality"),  # a loss is how well it fits
+    ("达成了验证损失与FP16相差不到2%的效果", "quality"),
 ])
-def test_cue_words_for_fpga_resources_energy_delay_and_productivity(text: str, metric: str) -> None:
+def test_cue_words_for_fpga_resources_energy_delay_productivity_and_losses(text: str, metric: str) -> None:
     assert claims(text)[0].metric == metric
 
 
