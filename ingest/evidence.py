@@ -215,7 +215,8 @@ _SIZE_RATIO_AFTER = re.compile(r"\s*(?:smaller|larger|bigger)\b(?!\s+(?:batch|co
                                r"data|vocabular\w*|(?:kv\s+)?caches?|memory|footprint))", re.IGNORECASE)
 _LONGER_AFTER = re.compile(r"\s*(?:times\s+)?longer\b(?!\s+(?:to\s+(?:train|run|compute|process)|latency|time))", re.IGNORECASE)
 _SIZE_RATIO_BEFORE = re.compile(r"大\s*$")
-_PER_BEFORE = re.compile(r"(?<![A-Za-z])(?i:per)\s$|每$")  # "per token", not "developer"
+# "per token", "per generated token", not "developer"
+_PER_BEFORE = re.compile(r"(?<![A-Za-z])(?i:per)\s(?:[a-z]+(?:ed|ing)\s)?$|每$")
 # A number format named beside a size ("int8", "FP16", "4-bit", "quantized"): the size is the storage's.
 _PRECISION = re.compile(r"(?i:\b(?:int|fp|bf|float)\d{1,2}\b|\d-bit\b|quantiz\w*)")
 _MORE_ACCURATE_AFTER = re.compile(r"\s*(?:more|higher)\s+accura(?:te|cy)\b", re.IGNORECASE)
@@ -765,7 +766,7 @@ def _claims(text: str, source: Source, line: int, kept: list[Quantity],
     # before it) to the last figure's sentence end.
     cues = metric_cues().find(text, min(first.start, kept[0].start - 150), last.end)
     # a word after "per" is what the measure is divided by ("energy per token"), not what is measured
-    cues = [c for c in cues if not _PER_BEFORE.search(text, max(0, c[0] - 4), c[0])
+    cues = [c for c in cues if not _PER_BEFORE.search(text, max(0, c[0] - 20), c[0])
             and not _HELD_EQUAL_BEFORE.search(text, max(0, c[0] - 30), c[0])]  # "at the same accuracy": a condition
     # a multiplier's word is its unit ("4 times over A and 30 times over B"), not what another figure measures
     spans = [(f.start, f.end) for f in (*kept, *settings) if f.kind == "ratio"]

@@ -962,6 +962,8 @@ def test_two_figures_side_by_side_after_a_comma_are_no_list_of_two() -> None:
     ("Numbat compresses a wombat ranking model by 24x.", "storage"),  # a compression ratio: the size stored
     # a measure's possessor after "of" is not what is measured
     ("Numbat lowers the P99 latency of interactive requests by 37x.", "latency-reduction"),
+    # what a rate is counted per is not what is measured
+    ("Numbat cuts the energy per decoded token by 21%.", "energy"),
 ])
 def test_what_a_figure_measures_follows_the_measure_not_its_spelling_or_possessor(text: str, metric: str) -> None:
     assert claims(text)[0].metric == metric
