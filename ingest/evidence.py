@@ -212,7 +212,7 @@ _INFERENCE_TIME = re.compile(r"latency|inference|per (?:image|token|frame|reques
 # "700x smaller", "25x larger models", "大300倍的…模型": a ratio of model sizes, not of speeds; a larger batch,
 # context or cache is another quantity.
 _SIZE_RATIO_AFTER = re.compile(r"\s*(?:smaller|larger|bigger)\b(?!\s+(?:batch|context|images?|inputs?|datasets?|"
-                               r"data|vocabular\w*|(?:kv\s+)?caches?|memory|footprint))", re.IGNORECASE)
+                               r"data|vocabular\w*|(?:kv\s+)?caches?|memory|footprint|(?:chip\s+|die\s+|silicon\s+)?area))", re.IGNORECASE)
 _LONGER_AFTER = re.compile(r"\s*(?:times\s+)?longer\b(?!\s+(?:to\s+(?:train|run|compute|process)|latency|time))", re.IGNORECASE)
 _SIZE_RATIO_BEFORE = re.compile(r"大\s*$")
 # "per token", "per generated token", not "developer"

@@ -997,6 +997,9 @@ def test_a_margin_after_surpasses_or_beats_is_a_score_s_or_the_sentence_s_measur
     ("Developer productivity improves by up to 12x.", "other"),  # "per" ends "developer": no "per productivity"
     ("In FP6 the wombat's training loss stays within 0.7% of BF16.", "quality"),  # a loss is how well it fits
     ("达成了验证损失与FP16相差不到2%的效果", "quality"),
+    ("The numbat needs 58% fewer GMACs than the wombat.", "compute"),  # giga multiply-accumulates
+    ("Numbat cuts the memory overhead by 3x.", "memory"),  # an overhead in memory
+    ("The numbat core occupies a 17 times smaller area.", "other"),  # a smaller chip, not a smaller model
 ])
 def test_cue_words_for_fpga_resources_energy_delay_productivity_and_losses(text: str, metric: str) -> None:
     assert claims(text)[0].metric == metric
