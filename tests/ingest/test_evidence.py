@@ -998,6 +998,7 @@ def test_a_margin_after_surpasses_or_beats_is_a_score_s_or_the_sentence_s_measur
     ("In FP6 the wombat's training loss stays within 0.7% of BF16.", "quality"),  # a loss is how well it fits
     ("达成了验证损失与FP16相差不到2%的效果", "quality"),
     ("The numbat needs 58% fewer GMACs than the wombat.", "compute"),  # giga multiply-accumulates
+    ("It keeps the wombat's FID with 6x fewer sampling steps.", "compute"),  # fewer network evaluations
     ("Numbat cuts the memory overhead by 3x.", "memory"),  # an overhead in memory
     ("The numbat core occupies a 17 times smaller area.", "other"),  # a smaller chip, not a smaller model
 ])
