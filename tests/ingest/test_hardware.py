@@ -15,6 +15,9 @@ def test_aliases_resolve_to_canonical_devices() -> None:
     assert _found("在昇腾910B和骁龙平台上部署") == [("Huawei Ascend 910B", "npu"), ("Qualcomm Snapdragon", "mobile")]
     assert find_hardware("RTX5090")[0].id == "hw:nvidia-rtx-5090"
     assert _found("NVIDIA GeForce RTX 4090 and 8 NVIDIA H800 GPUs") == [("NVIDIA RTX 4090", "gpu"), ("NVIDIA H800", "gpu")]
+    # a GPU generation named by its architecture
+    assert _found("FP4 kernels for NVIDIA Blackwell GPUs and Hopper GPUs") == [
+        ("NVIDIA Blackwell", "gpu"), ("NVIDIA Hopper GPU", "gpu")]
 
 
 def test_a_family_member_keeps_its_model_number_and_links_to_the_family() -> None:
