@@ -83,6 +83,7 @@ _MODELS_WITH_BEFORE = re.compile(r"\bmodels\s+(?:\w+\s+)?(?:with|of|have)\s+(?:\
 _ACTIVE_AFTER = re.compile(r"\s*(?:active|activated)\s+param", re.IGNORECASE)
 _SCORE_BINDING = re.compile(
     r"\s*(?:=|:|：|of|(?:values?|scores?|results?)\s+of|is|was|reaches|达到?|为|降至|提升至|"
+    r"(?:提升|提高|降低|下降|增加|减少)了?(?:约|近)?|"  # "FID降低约1.2": a change of the score named
     r"(?:improves?|improved|drops?|dropped|falls?|fell|decreases?|decreased|rises?|rose|goes|lowers?|lowered|"
     r"reduces?|reduced|raises?|raised|brings?|brought)?\s*(?:further\s+|even\s+)?(?:down\s+|up\s+)?to|"
     r"(?:increase|drop|change|decrease|gain|degradation|reduction|loss|rise)\s+(?:of|by))?"  # "an FID increase of 0.11"
@@ -126,8 +127,8 @@ _BASELINE_VALUE_BEFORE = re.compile(r"(?:\binstead\s+of|\bversus|\bvs\.?|\bagain
 # "FIDs of 1.48 on ImageNet-64 and 1.88": the next item of a list of bound scores, each on its data set
 _LISTED_SCORE_BEFORE = re.compile(rf"\d+\.\d+(?:\s+on\s+[^,;.()]{{1,40}}?)?(?:{LIST_GAP.pattern})$")
 _NAMED_SCORE_CHANGES_BY = re.compile(r"\b(?:ris(?:es|ing)|rose|increas(?:es|ed|ing)|grow(?:s|ing)?|grew|drop(?:s|ped|ping)?|"
-                                     r"fall(?:s|ing)?|fell|degrad(?:es|ed|ing)|worsen(?:s|ed|ing)?)\s+(?:only\s+)?by\s+"
-                                     r"(?:only\s+|just\s+|under\s+)?$",
+                                     r"fall(?:s|ing)?|fell|degrad(?:es|ed|ing)|worsen(?:s|ed|ing)?|chang(?:es|ed|ing))\s+"
+                                     r"(?:only\s+)?by\s+(?:only\s+|just\s+|under\s+|less\s+than\s+|at\s+most\s+)?$",
                                      re.IGNORECASE)
 # "from 52.3 to", also with the baseline the first figure belongs to: "from 11.26 with OmniQuant to",
 # "from 16.3 (SLEB) to", "from 32.48 under BiLLM to"
@@ -167,8 +168,8 @@ _SCORE_AFTER = re.compile(r"\s*(?:(?:points?\s+)?(?:drop|decline|increase|reduct
                           r"s?(?![A-Za-z0-9])", re.IGNORECASE)  # (Chinese may follow: "0.8 box AP的效果")
 _CLAUSE_WORD = re.compile(r"\b(?:while|whereas|and|but|with|at|as)\b")  # "438.1 while mIoU stays": another clause's score
 # "enhancing the mIoUs on COCO and LVIS by 2.3 and 3.2": a change of a named score, given "by" a bare number
-_SCORE_CHANGE_BEFORE = re.compile(r"(?:improv|enhanc|increas|boost|rais|declin|drop|reduc|lower)\w*\s+(?:the\s+)?"
-                                  r"[\w-]+(?:\s+[\w×/.+-]+){0,6}?\s+by\s+(?:only\s+|just\s+)?(?:[\d.]+\s*(?:,\s*(?:and\s+)?|and\s+))*$",
+_SCORE_CHANGE_BEFORE = re.compile(r"(?:improv|enhanc|increas|boost|rais|declin|drop|reduc|lower|chang)\w*\s+(?:the\s+)?"
+                                  r"[\w'’-]+(?:\s+[\w×/.+'’-]+){0,8}?\s+by\s+(?:only\s+|just\s+)?(?:[\d.]+\s*(?:,\s*(?:and\s+)?|and\s+))*$",
                                   re.IGNORECASE)
 # A device's memory written after it ("Jetson Orin 64GB", "A100 80GB"): a spec, not a result.
 _DEVICE_BEFORE = re.compile(r"(?:[A-Z][A-Za-z]*\d+[A-Za-z]*|(?:RTX|GTX|Quadro)\s+\d{3,5}\w*|Orin|Xavier|GPU|Max|Ultra|Pro)"

@@ -973,6 +973,11 @@ def test_what_a_figure_measures_follows_the_measure_not_its_spelling_or_possesso
     ("The distilled wombat decoder loses only 0.09 MOS relative to its teacher.", 0.09, "quality"),
     ("The small numbat reaches a Frechet distance of 21.7 on a sound benchmark.", 21.7, "quality"),
     ("Numbat shows a ~0.41 accuracy drop on average.", 0.41, "accuracy"),
+    # a change of a score named before its verb, or after it with what it was measured on between
+    ("Pruning changes the wombat's perplexity by only 0.04.", 0.04, "quality"),
+    ("Its FID on a 64x64 benchmark changes by less than 0.3.", 0.3, "quality"),
+    ("Numbat lowers the FID of the 8-bit wombat baseline on a benchmark by 2.31.", 2.31, "quality"),
+    ("达成了相同预算下FID降低约2.4的效果", 2.4, "quality"),
 ])
 def test_bare_scores_named_by_their_score_are_claims(text: str, value: float, metric: str) -> None:
     claim = one(text)
