@@ -162,9 +162,10 @@ _TO_AFTER = re.compile(r"\s*(?:for\s+(?:the\s+)?[A-Z][\w.+-]*\s+)?(?:to|降至|�
 # A score name after a bare number, perhaps after a change word and a data set: "0.3 WikiText2 perplexity
 # increase", "0.01 drop in FID", "38.5 AP".
 _SCORE_AFTER = re.compile(r"\s*(?:(?:points?\s+)?(?:drop|decline|increase|reduction|degradation|loss|gain)\s+)?"
-                          r"(?:(?:in|of|on)\s+(?:the\s+)?)?(?:[A-Z][\w-]*\s+){0,2}?(?:box\s+|mask\s+)?"
+                          r"(?:(?:in|of|on)\s+(?:the\s+)?)?(?:lower\s+|higher\s+)?(?:[A-Z][\w-]*\s+){0,2}?(?:box\s+|mask\s+)?"
                           r"(?P<name>f1|dice|auroc|auc|[gs]?fid|fvd|fad|psnr|ssim|miou|map|ap|pq|nds|wer|cer|clip score|lpips|bleu|rouge|perplexity|ppl|mos|"
-                          r"bits per dimension|accuracy(?=\s+(?:drop|loss|degradation|gain|improvement)))"
+                          r"anls|cider|meteor|ndcg|mrr|chrf|comet|bpc|bits[ -]per[ -](?:dimension|character|byte)|"
+                          r"accuracy(?=\s+(?:drop|loss|degradation|gain|improvement)))"
                           r"s?(?![A-Za-z0-9])", re.IGNORECASE)  # (Chinese may follow: "0.8 box AP的效果")
 _CLAUSE_WORD = re.compile(r"\b(?:while|whereas|and|but|with|at|as)\b")  # "438.1 while mIoU stays": another clause's score
 # "enhancing the mIoUs on COCO and LVIS by 2.3 and 3.2": a change of a named score, given "by" a bare number

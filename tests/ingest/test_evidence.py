@@ -978,6 +978,10 @@ def test_what_a_figure_measures_follows_the_measure_not_its_spelling_or_possesso
     ("Its FID on a 64x64 benchmark changes by less than 0.3.", 0.3, "quality"),
     ("Numbat lowers the FID of the 8-bit wombat baseline on a benchmark by 2.31.", 2.31, "quality"),
     ("达成了相同预算下FID降低约2.4的效果", 2.4, "quality"),
+    # scores of document QA, captioning, retrieval and language modelling named by their abbreviation
+    ("The numbat reaches 0.7312 ANLS on a document benchmark.", 0.7312, "accuracy"),
+    ("The wombat reaches 31.5 MRR@10 on a passage benchmark.", 31.5, "accuracy"),
+    ("Numbat reaches 0.03 lower bits-per-character than the wombat.", 0.03, "quality"),
 ])
 def test_bare_scores_named_by_their_score_are_claims(text: str, value: float, metric: str) -> None:
     claim = one(text)
