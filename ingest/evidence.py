@@ -120,7 +120,10 @@ _CHANGE_COMPARED_AFTER = re.compile(r"\s*(?:lower|less|higher|reduced|cheaper|fa
                                     r"(?:costs?|prices?|rates?|frame\s*rates?|speed|throughput|latency|energy|power)\b",
                                     re.IGNORECASE)
 # A figure right after "instead of", "versus", "against" or "compared to" (perhaps a name's "'s") is what the
-# baseline measures ("occupies 0.98 GB instead of 5.1 GB", "compared to Stable Diffusion 2.1's 200,000 GPU hours").
+# baseline measures ("occupies 0.98 GB instead of 5.1 GB", "compared to Stable Diffusion 2.1's 200,000 GPU hours");
+# a share is only after a share of the paper's own in the sentence ("58% ..., compared with 30% when ..."): alone,
+# "compared with" may introduce the claim itself.
+_PERCENT_BEFORE = re.compile(r"\d\s*%[^.;。；]*$")
 _BASELINE_VALUE_BEFORE = re.compile(r"(?:\binstead\s+of|\bversus|\bvs\.?|\bagainst|\bcompared\s+(?:to|with))\s+"
                                     r"(?:(?:the|a|an|only|just)\s+)?(?:[\w.-]+(?:\s[\w.-]+){0,2}(?:'s|’s)\s+)?$",
                                     re.IGNORECASE)
@@ -317,7 +320,8 @@ def _is_result(text: str, q: Quantity) -> bool:
             q.kind == "percent" and "udget" in after and _BUDGET_AFTER.match(after))) and not (
             (q.kind == "ratio" and _RATE_COMPARED_AFTER.match(after)) or _CHANGE_COMPARED_AFTER.match(after)):
         return False  # "at 50% sparsity" is a setting; "at 1.4x the speed of ..." is a result
-    if q.kind not in {None, "percent", "ratio", "points"} and _BASELINE_VALUE_BEFORE.search(before):
+    if (q.kind not in {None, "percent", "ratio", "points"} or q.kind == "percent"
+            and _PERCENT_BEFORE.search(text, max(0, q.start - 120), q.start)) and _BASELINE_VALUE_BEFORE.search(before):
         return False  # "0.98 GB instead of 5.1 GB": the baseline's figure; a share or score compared stays
     if _RESTATED_CHANGE_BEFORE.search(before):
         return False  # "3.5% mIoU (from 45.1% to 48.6%)": the levels of a change already claimed

@@ -378,7 +378,8 @@ def test_metrics_by_what_is_measured_more(text, metric):
     ("The student is trained on 960 hours of LibriSpeech and decodes 2x faster.", [2]),
     ("The 3-bit UNet occupies 0.98 GB instead of 5.1 GB in FP16.", [0.98]),
     ("It needs 24,602 A100-GPU hours compared to Stable Diffusion 2.1's 200,000 GPU hours.", [24602]),
-    ("It reaches 96.1% accuracy versus 95.4% for CoT.", [96.1, 95.4]),
+    # ... and so is a share after a share of the paper's own (most annotations leave it out: 13 sets to 3)
+    ("It reaches 96.1% accuracy versus 95.4% for CoT.", [96.1]),
 ])
 def test_settings_and_results_more(text, expected):
     assert [c.value for c in claims(text)] == expected
@@ -499,6 +500,9 @@ def test_at_a_figure_with_a_comparative_is_a_result_not_a_setting():
     ("KappaTTS lowers WER from 4.1% for ZetaTTS to 2.2%.", [2.2]),
     # a change's levels restated in brackets after it add no claim
     ("It improves segmentation by 2.7% mIoU (from 41.2% to 43.9%) on the validation set.", [2.7]),
+    # a share right after "compared with" a share of the paper's own is the baseline's
+    ("The numbat solves 64.2% of the tasks, compared with 51.0% for the wombat.", [64.2]),
+    ("Numbat cuts errors by 12%, versus 4% for plain voting.", [12]),
 ])
 def test_a_named_baseline_s_own_score_is_no_claim(text, values):
     assert [c.value for c in claims(text)] == values
