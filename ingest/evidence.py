@@ -123,7 +123,7 @@ _CHANGE_COMPARED_AFTER = re.compile(r"\s*(?:lower|less|higher|reduced|cheaper|fa
 # baseline measures ("occupies 0.98 GB instead of 5.1 GB", "compared to Stable Diffusion 2.1's 200,000 GPU hours");
 # a share is only after a share of the paper's own in the sentence ("58% ..., compared with 30% when ..."): alone,
 # "compared with" may introduce the claim itself.
-_PERCENT_BEFORE = re.compile(r"\d\s*%[^.;。；]*$")
+_PERCENT_BEFORE = re.compile(r"\d\s*%(?:[^.;。；]|(?<=vs)\.)*$")
 _BASELINE_VALUE_BEFORE = re.compile(r"(?:\binstead\s+of|\bversus|\bvs\.?|\bagainst|\bcompared\s+(?:to|with))\s+"
                                     r"(?:(?:the|a|an|only|just)\s+)?(?:[\w.-]+(?:\s[\w.-]+){0,2}(?:'s|’s)\s+)?$",
                                     re.IGNORECASE)
@@ -161,7 +161,7 @@ _NAMED_BASELINE_SCORE_BEFORE = re.compile(rf"\b(?:surpass\w*|outperform\w*|excee
 # "an FVD of 181": a score's name holds the whole number that follows it
 _OF_END = re.compile(r"\bof\s+(?:only\s+|just\s+)?$")
 # "from 71s to 29s", "from 3.8% for X to 1.8%": the first figure is the baseline's, the claim is the second.
-_TO_AFTER = re.compile(r"\s*(?:for\s+(?:the\s+)?[A-Z][\w.+-]*\s+)?(?:to|降至|降到|减至|到|至)\s*\d")
+_TO_AFTER = re.compile(r"(?:/[a-z]+)?\s*(?:for\s+(?:the\s+)?[A-Z][\w.+-]*\s+)?(?:to|降至|降到|减至|到|至)\s*\d")  # "ms/token to"
 # A score name after a bare number, perhaps after a change word and a data set: "0.3 WikiText2 perplexity
 # increase", "0.01 drop in FID", "38.5 AP".
 _SCORE_AFTER = re.compile(r"\s*(?:(?:points?\s+)?(?:drop|decline|increase|reduction|degradation|loss|gain)\s+)?"
