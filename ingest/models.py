@@ -626,7 +626,7 @@ _CLASS_NAME = re.compile(r"^(?:Transformers?|CNNs?|RNNs?|LSTMs?|MLPs?|GNNs?)$|[A
 
 
 _COMPARED_BEFORE = re.compile(
-    rf"{_COMPARISON_CUE}|[Oo]utperform(?:s|ing|ed)?\s+both|[Ee]xceed(?:s|ing|ed)?|performance\s+of)\s+(?:the\s+)?"
+    rf"{_COMPARISON_CUE}|[Oo]utperform(?:s|ing|ed)?\s+both|[Ee]xceed(?:s|ing|ed)?|performance\s+of|match(?:es|ed|ing)?)\s+(?:the\s+)?"
     r"(?:(?:[A-Z][\w-]*\s+){1,4}\(\s*)?$")  # "outperforms the Diffusion Transformer (DiT)": its abbreviation too
 
 
@@ -638,12 +638,12 @@ _COMPARED_BEFORE = re.compile(
 # wrong); after "methods such as" the items were mostly methods, after "models like" diffusion formulations
 # ("DDPM"), and after "Transformers (" an acronym's definition, so none is read.
 _EXAMPLE_CUE = re.compile(
-    r"(?:(?:[Mm]odels|[Nn]etworks|[Aa]rchitectures|[Bb]ackbones|[Dd]etectors|[Bb]aselines|CNNs|ViTs|LLMs|[Tt]ransformers)\s*"
+    r"(?:(?:[Mm]odels|[Nn]etworks|[Aa]rchitectures|[Bb]ackbones|[Dd]etectors|[Bb]aselines|CNNs|ViTs|LLMs|SSMs|[Tt]ransformers)\s*"
     r"(?:,?\s*(?:such\s+as|including|e\.g\.,?|namely)|\(\s*(?:including|e\.g\.,?|such\s+as)|:)|[Aa]ppl(?:ied|ying)\s+(?:it\s+|them\s+)?to|"
     r"[Cc]ompared\s+(?:methods|models|networks|baselines)\s+include)\s+(?:the\s+)?")
 # The words `_EXAMPLE_CUE` begins with, lowered: it is tried only where one stands (a scan for a few words
 # costs a tenth of a regex search through the whole text).
-_EXAMPLE_HEADS = ("models", "networks", "architectures", "backbones", "detectors", "baselines", "cnns", "vits", "llms",
+_EXAMPLE_HEADS = ("models", "networks", "architectures", "backbones", "detectors", "baselines", "cnns", "vits", "llms", "ssms",
                   "transformers", "appl", "compared")
 
 
@@ -673,8 +673,8 @@ def _networks_after(text: str, cues: Iterable[re.Match[str]], skip_known_familie
             name = item.group(1)
             if " " in name and onto.model_matches(name.split(" ", 1)[0]):
                 break  # a known family's version after a space ("HiFi-GAN V1") is left to the registry's grammar
-            if not _names_a_network(onto, name) or registry.lookup(name) is not None:
-                break
+            if not (_names_a_network(onto, name) or _family_named(onto, name)) or registry.lookup(name) is not None:
+                break  # (a known family's bare stem, "Mamba", is a network too, though no name's shape says so)
             known = onto.model_matches(name) if skip_known_families else []
             if not known:
                 # (a known family's item, "LLaMA2-7B", is left to the registry's grammar, which spells it canonically)

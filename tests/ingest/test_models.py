@@ -659,3 +659,12 @@ def test_a_network_named_by_its_role_is_a_model() -> None:
     assert _names("We pair the HelixFormer backbone with pretrained SD models.") == []
     pythia = find_models("We convert Pythia checkpoints to linear attention.")
     assert [(m.name, m.family) for m in pythia] == [("Pythia", "Pythia")]
+
+
+def test_a_known_family_s_bare_stem_given_as_an_example_or_matched_is_its_model() -> None:
+    assert [m.name for m in extract_models("", "", "It beats linear-time baselines such as Mamba on recall.", ())] == [
+        "Mamba"]
+    assert [m.name for m in extract_models("", "", "On selective copying the recurrent numbat matches Mamba.", ())] == [
+        "Mamba"]
+    text = "We study the numbat. It explains recent SSMs such as ZetaMix-2 and QRN-3 as matrix mixers."
+    assert [m.name for m in extract_models("", "", text, ())] == ["ZetaMix-2", "QRN-3"]
