@@ -668,3 +668,7 @@ def test_a_known_family_s_bare_stem_given_as_an_example_or_matched_is_its_model(
         "Mamba"]
     text = "We study the numbat. It explains recent SSMs such as ZetaMix-2 and QRN-3 as matrix mixers."
     assert [m.name for m in extract_models("", "", text, ())] == ["ZetaMix-2", "QRN-3"]
+
+
+def test_a_size_code_glued_to_a_family_keeps_its_patch_size() -> None:
+    assert _names("The numbat matches SigLIP-SO400M/14 at half the size.") == ["SigLIP-SO400M/14"]
