@@ -69,13 +69,14 @@ _NOISE = frozenset({"project", "independent researcher", "researcher", "equal", 
                     "correspondence to", "corresponding author", "correspondence",
                     "研究团队", "团队", "相关机构", "研究机构", "作者", "研究人员", "科研团队"})
 # Places (ontology/places.ttl) trail or stand in for an organisation name in affiliation lines; so do
-# address shapes no list holds: Korean and Japanese administrative units ("Yongin-si", "Gangnam-gu", "和光市",
-# "埼玉県", "성남시 분당구"), "Haidian District", "Zhejiang Province", "Republic of Korea", postcodes ("MD 20742").
+# address shapes no list holds: Korean and Japanese administrative units and Korean roads ("Yongin-si",
+# "Gangnam-gu", "291 Daehak-ro", "和光市", "埼玉県", "성남시 분당구"), "Haidian District", "Zhejiang Province",
+# "Republic of Korea", postcodes ("MD 20742", "Canada N2L 3G1").
 _STREET_WORD = (r"(?i:rue|chemin|avenue|boulevard|place|quai|all[ée]e|impasse|via|viale|corso|piazza|calle|paseo|avenida|"
                 r"rua|carrer|cam[ií]|pla[cç]a|jalan)")
 _TOWN = r"[A-ZÀ-Þ][\w'.-]+(?:\s+[A-ZÀ-Þ][\w'.-]+){0,2}"  # "San Sebastián", "Saint-Étienne"
 _ADDRESS = re.compile(
-    r"^(?:[A-Z][a-z]+-(?:si|gu|gun|do|dong|shi|ku|ken)|(?:[A-Z][a-z]+\s+){1,2}(?:District|Province|Prefecture|County|"
+    r"^(?:(?:\d+(?:-\d+)?\s+)?[A-Z][a-z]+-(?:si|gu|gun|do|dong|shi|ku|ken|ro|gil|daero|eup|myeon)(?:\s+\d+(?:-\d+)?)?|(?:[A-Z][a-z]+\s+){1,2}(?:District|Province|Prefecture|County|"
     r"City|State|Region)|Republic of [A-Z][a-z]+|(?:[A-Z][a-z]+\s+)?[A-Z]{1,2}\d[\dA-Z]?\s*\d[A-Z]{2}"
     r"|(?:[A-Z][a-z]+\s+)?\d{4,6}(?:-\d{3,4})?"
     # a German or Dutch street and its number ("Hauptstraße 5", "Kasteelpark Arenberg 10")
@@ -90,7 +91,7 @@ _ADDRESS = re.compile(
     r"|(?:[\u4e00-\u9fff]{1,4}[都道府県省市])?[\u4e00-\u9fff]{1,4}[都道府県省市区町村县]"
     r"|(?:[\uac00-\ud7a3]{1,5}\s+)?[\uac00-\ud7a3]{1,3}(?:시|(?<!연)구|군)|[A-Z]{2}\s+\d{5}(?:-\d{4})?"
     r"|(?:[A-Z][a-z]+\s+){1,2}(?:VIC|NSW|QLD|ACT|TAS|NT|SA|WA)(?:\s+\d{4})?"  # "Clayton VIC 3800"
-    r"|(?:VIC|NSW|QLD|ACT|TAS|NT|SA|WA)\s+\d{4}|(?:[A-Z]{2}\s+)?[A-Z]\d[A-Z]\s?\d[A-Z]\d"  # "ACT 2601", "BC V6T 1Z4"
+    r"|(?:VIC|NSW|QLD|ACT|TAS|NT|SA|WA)\s+\d{4}|(?:(?:[A-Z]{2}|[A-Z][a-z]+)\s+)?[A-Z]\d[A-Z]\s?\d[A-Z]\d"  # "BC V6T 1Z4"
     # a Japanese block number before its town ("2-12-1 Ookayama", "8916-5 Takayama-cho")
     r"|\d{1,5}(?:-\d{1,4}){1,3}\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?"
     # a postcode before its town, or a long or hyphenated one after it ("75005 Paris", "Nagano 380-8553")

@@ -282,6 +282,9 @@ def test_korean_districts_and_us_state_postcodes_are_addresses():
     assert names(record) == ["주식회사 웜뱃", "쿼카연구", "Numbat College"]
     # an Australian town and state, and a postcode after them
     assert names(paper("Numbat College, Wombatville VIC 3800, Australia")) == ["Numbat College"]
+    # a Korean road and its number, and a Canadian postcode after the country
+    assert names(paper("Quokka Institute of Science, 123 Wombat-ro, Bilby-gu, Daejeon")) == ["Quokka Institute of Science"]
+    assert names(paper("Numbat College, Wombatville, ON, Canada N3K 2B7")) == ["Numbat College"]
 
 
 def test_a_name_in_another_script_after_the_english_one_of_the_same_kind_is_an_alias():
