@@ -245,7 +245,8 @@ _GLOSS = re.compile(r"^(.+?)\s*[（(]([^()（）]+)[)）]$")
 _OWN_LANGUAGE_NAME = re.compile(r"\b(?:Universit(?:ät|é|à|at\b)\w*|[Uu]niversitet\w*|Universitas|Üniversitesi|Universidad\w*|Universidade|Uniwersytet\w*|"
                                 r"Universiteit|Politechnika|Politecnico|Polit[eéè]cnica|Technische|Hochschule|"
                                 r"Institut|Instituto|Istituto|[ÉE]cole|Escola|Escuela|[Hh]ögskola|[Tt]ekniska|Akademie|Akademia|"
-                                r"Forschungs\w*|Centro)\b")
+                                r"Forschungs\w*|Centro|Centre\s+(?:de|d'|per|pour|national)|Centrum|Zentrum|"
+                                r"Laboratoire|Laboratorio|Consiglio|Consejo|Fundaci[óo]n?|Fondazione)\b")
 
 
 # A department's acronym ("CITEC", "ESAT-MICAS", "DAUIN"), for `details_mentions`.

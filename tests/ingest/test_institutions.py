@@ -268,6 +268,8 @@ def test_a_city_before_a_registered_university_name_names_another_university():
 def test_a_name_in_its_own_language_in_parentheses_is_the_same_organisation():
     (quokka,) = extract_institutions(paper("Quokka University of Technology (Politechnika Kwokkowa)"))
     assert quokka.name == "Quokka University of Technology" and "Politechnika Kwokkowa" in quokka.aliases
+    (bilby,) = extract_institutions(paper("Bilby Vision Center (Centre de Visió Bilby)"))
+    assert bilby.name == "Bilby Vision Center" and "Centre de Visió Bilby" in bilby.aliases
     # an English name in parentheses may be a parent or a partner: not taken as the same organisation
     assert names(paper("Numbat Lab (Wombat University)")) == ["Numbat Lab (Wombat University)"]
 
