@@ -147,6 +147,12 @@ def extract_institutions(record: PaperRecord,
     return tuple(_institution(m) for m in _with_company_units_rolled_up(_merge(details, brief, registry), registry))
 
 
+# A unit named for its fields, and the end of their list after a comma: one name, not two organisations
+_UNIT_OF_FIELD = re.compile(r"\b(?:Centre|Center|Department|School|Laboratory|Lab|Institute|Faculty|Division|Group)\s+"
+                            r"(?:for|of)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?$")
+_LIST_END = re.compile(r"(?:[A-Z][\w-]*\s+){0,3}(?:and|&)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}(?:\s*\([A-Z][\w-]{1,10}\))?$")
+
+
 def split_institution_line(text: str) -> list[str]:
     """Affiliation line -> candidate organisation strings (footnotes removed, "Inc" re-attached)."""
     return [fragment for fragment, _ in _fragments_and_affiliations(text)]
@@ -166,6 +172,10 @@ def _fragments_and_affiliations(text: str) -> list[tuple[str, int]]:
             continue
         if fragments and _CORPORATE_SUFFIX.match(_NOTE.sub("", part)):  # "Inc.", "Inc. (NTTリサーチ)"
             fragments[-1] = (f"{fragments[-1][0]} {part}", fragments[-1][1])
+            continue
+        if fragments and fragments[-1][1] == affiliation and _LIST_END.match(part) \
+                and _UNIT_OF_FIELD.search(fragments[-1][0]):  # "Centre for Vision, Speech and Signal Processing"
+            fragments[-1] = (f"{fragments[-1][0]}, {part}", affiliation)
             continue
         fragments.append((part, affiliation))
     return fragments

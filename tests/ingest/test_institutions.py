@@ -289,6 +289,13 @@ def test_korean_districts_and_us_state_postcodes_are_addresses():
     assert names(paper("Numbat College, Wombatville, ON, Canada N3K 2B7")) == ["Numbat College"]
 
 
+
+def test_a_unit_named_for_a_list_of_fields_is_one_unit_not_several_organisations():
+    line = "Centre for Vision, Sound and Wombat Studies (CVSWS), Numbat University, Bilbyton, UK"
+    assert split_institution_line(line)[0] == "Centre for Vision, Sound and Wombat Studies (CVSWS)"
+    assert names(paper(line)) == ["Numbat University"]
+
+
 def test_a_name_in_another_script_after_the_english_one_of_the_same_kind_is_an_alias():
     (quokka,) = extract_institutions(paper("Quokka University of Science, جامعة كوكا للعلوم"))
     assert quokka.name == "Quokka University of Science" and "جامعة كوكا للعلوم" in quokka.aliases
