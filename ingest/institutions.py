@@ -692,7 +692,7 @@ def _institution(m: Mention) -> Institution:
 
 
 # "Burnaby", "Santa Clara", "Jülich", "St. Gallen"; not "SiliconFlow"
-_PLACE_NAME = re.compile(r"(?:St\.\s?)?[A-ZÀ-Þ][a-zß-ÿ]+(?:[ -][A-ZÀ-Þ][a-zß-ÿ]+)?")
+_PLACE_NAME = re.compile(r"(?:St\.\s?)?[A-ZÀ-Þ][a-zß-ÿ]+(?:[ -](?:(?:del|de|la|le|di|da|am|an|sur|upon)[ -])?[A-ZÀ-Þ][a-zß-ÿ]+)?")
 
 
 def _city_before_place(fragments: list[str], i: int) -> bool:

@@ -469,6 +469,7 @@ def test_towns_and_prefectures_of_the_gazetteer_are_places() -> None:
 def test_a_plain_word_opening_an_affiliation_before_its_town_is_the_organisation() -> None:
     assert names(paper("Bilby University, Kyoto; Numbat, Genova, Italy")) == ["Bilby University", "Numbat"]
     assert names(paper("Bilby University, Burnaby, BC, Canada")) == ["Bilby University"]
+    assert names(paper("Bilby University, Marina del Wombat, CA")) == ["Bilby University"]  # with its particle
 
 
 @pytest.mark.parametrize("line", [
