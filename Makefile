@@ -7,7 +7,7 @@ NODE_STAMP := tests/cypher_lint/node_modules/.installed
 ASSETS_STAMP := api/web_assets/node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# The sample report, then the 24 dated reports written for the extraction work (benchmarks/gold/),
+# The sample report, then every dated report written for the extraction work (benchmarks/gold/reports),
 # so trends, "rising" and "new" have a history to show on a fresh machine.
 SAMPLE ?= ../shared/data/reports benchmarks/gold/reports
 
