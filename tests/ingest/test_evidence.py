@@ -380,6 +380,8 @@ def test_metrics_by_what_is_measured_more(text, metric):
     ("It needs 24,602 A100-GPU hours compared to Stable Diffusion 2.1's 200,000 GPU hours.", [24602]),
     # ... and so is a share after a share of the paper's own (most annotations leave it out: 13 sets to 3)
     ("It reaches 96.1% accuracy versus 95.4% for CoT.", [96.1]),
+    # the case a result is measured in, after "when" or "if"
+    ("When about 3% of the frame changes, the numbat cuts latency by 4.2x.", [4.2]),
 ])
 def test_settings_and_results_more(text, expected):
     assert [c.value for c in claims(text)] == expected
