@@ -162,7 +162,8 @@ _NAMED_BASELINE_SCORE_BEFORE = re.compile(rf"\b(?:surpass\w*|outperform\w*|excee
 # "an FVD of 181": a score's name holds the whole number that follows it
 _OF_END = re.compile(r"\bof\s+(?:only\s+|just\s+)?$")
 # "from 71s to 29s", "from 3.8% for X to 1.8%": the first figure is the baseline's, the claim is the second.
-_TO_AFTER = re.compile(r"(?:/[a-z]+)?\s*(?:for\s+(?:the\s+)?[A-Z][\w.+-]*\s+)?(?:to|降至|降到|减至|到|至)\s*\d")  # "ms/token to"
+_TO_AFTER = re.compile(r"(?:/[a-z]+)?\s*(?:for\s+(?:the\s+)?[A-Z][\w.+-]*\s+)?(?:to|降至|降到|减至|到|至)\s*"  # "ms/token to"
+                       r"(?:(?:under|over|about|around|nearly|roughly|only|just|below|less\s+than|more\s+than)\s+)?\d")
 # A score name after a bare number, perhaps after a change word and a data set: "0.3 WikiText2 perplexity
 # increase", "0.01 drop in FID", "38.5 AP".
 _SCORE_AFTER = re.compile(r"\s*(?:(?:points?\s+)?(?:drop|decline|increase|reduction|degradation|loss|gain)\s+)?"
