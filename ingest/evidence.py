@@ -89,7 +89,8 @@ _SCORE_BINDING = re.compile(
     r"(?:increase|drop|change|decrease|gain|degradation|reduction|loss|rise)\s+(?:of|by))?"  # "an FID increase of 0.11"
     r"\s*(?:only\s+|just\s+)?$", re.IGNORECASE)
 _DESIGN_AXIS = re.compile(r"(?:\s*/\s*[\d.]+\s*[×xX倍])*\s*(?:spatial|temporal|空间|时域|空域"
-                          r"|down-?sampl|up-?sampl|magnification|zoom|放大)", re.IGNORECASE)
+                          r"|(?:video\s+|image\s+)?(?:down-?sampl|up-?sampl|upscal|super-?resolution\b|SR\b)|magnification|zoom|放大)",
+                          re.IGNORECASE)
 _SHARE_OF_WEIGHTS = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:model(?:'s)?\s+)?(?:weights|layers|parameters|params|"
                                r"attention\s+heads|heads|channels|neurons|experts)\b", re.IGNORECASE)
 _SKIPPED_BEFORE = re.compile(r"\b(?:skip(?:s|ped|ping)?|bypass(?:es|ed|ing)?|exit(?:s|ing)?\s+(?:after|before))\s+"

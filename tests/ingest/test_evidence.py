@@ -148,6 +148,7 @@ def test_scope(text, scope):
     "It generates 4K images and 2048×2048 videos.",
     "We use 3-bit weights and 8 sampling steps.",
     "A f16 autoencoder with 32× spatial compression is used.",
+    "The wombat is trained for 3x video upscaling and 8x super-resolution.",  # the task's scale factor
     "Eq. 3 and Section 4 give the details.",
     "This is the first method to do so, ranked top-1 on the board.",
     "Models from 150M to 3B parameters are trained.",
