@@ -108,6 +108,7 @@ _SPARSITY_BEFORE = re.compile(r"(?:sparsity|稀疏)[^,;，；。.]{0,40}$", re.I
 _SETTING_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:at|under)\s+(?:an?\s+)?|(?<!保持|维持|稳定|控制|降低|减少|下降|提升|提高|增加|限制|缩短|压缩)"
                              r"在\s*)$", re.IGNORECASE)
 # "with a cache budget of only 20%", "at a keep rate of 25%": a budget chosen, not a result
+_PER_FIGURE_BEFORE = re.compile(r"(?<![A-Za-z])(?:per|every)\s+$", re.IGNORECASE)
 _WHEN_BEFORE = re.compile(r"(?<![A-Za-z])(?:[Ww]hen|[Ii]f)\s+(?:only\s+|roughly\s+|about\s+|approximately\s+|just\s+)?$")
 _BUDGET_BEFORE = re.compile(r"\b(?:budget|keep\s+rate|keep\s+ratio|retention\s+ratio)\s+of\s+(?:only\s+|just\s+)?$",
                             re.IGNORECASE)
@@ -323,6 +324,8 @@ def _is_result(text: str, q: Quantity) -> bool:
             q.kind == "percent" and "udget" in after and _BUDGET_AFTER.match(after))) and not (
             (q.kind == "ratio" and _RATE_COMPARED_AFTER.match(after)) or _CHANGE_COMPARED_AFTER.match(after)):
         return False  # "at 50% sparsity" is a setting; "at 1.4x the speed of ..." is a result
+    if _PER_FIGURE_BEFORE.search(before):
+        return False  # "0.2 W per 30 FPS of video": what a rate is counted per
     if q.kind in {"ratio", "percent"} and _WHEN_BEFORE.search(before):
         return False  # "when roughly 1.2% of the image area is edited": the case a result is measured in
     if (q.kind not in {None, "percent", "ratio", "points"} or q.kind == "percent"

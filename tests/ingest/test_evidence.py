@@ -510,6 +510,7 @@ def test_at_a_figure_with_a_comparative_is_a_result_not_a_setting():
     # the start of a change written with a rate's unit
     ("The wombat's latency falls from 21.3 ms/token to 8.2 ms/token.", [8.2]),
     ("Numbat cuts the wombat's memory from over 900 GB to under 20 GB.", [20]),  # qualified levels
+    ("The numbat draws only 0.4 W per 25 FPS of video.", [0.4]),  # what a rate is counted per
 ])
 def test_a_named_baseline_s_own_score_is_no_claim(text, values):
     assert [c.value for c in claims(text)] == values
