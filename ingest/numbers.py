@@ -133,9 +133,9 @@ _PRE_TAIL = re.compile(rf"(?<![A-Za-z])(?=[{re.escape(_PRE_FIRST)}])(?:{_PRE_RE}
 _NUMBER_RUN = re.compile(r"\d+(?:[.,]\d+)*")  # starts of numbers; no look-behind, so `re` can skip ahead fast
 _ZH_QUANTITY = re.compile(
     rf"(?:(?:{_PRE_RE})\s*)?(?P<zh>[{_ZH_DIGITS}]+)倍(?:{_POST_RE})?|(?P<half>一半|减半)")
-# "每秒3000个token": the rate comes first in Chinese.
+# "每秒3000个token", "每秒生成约12个token": the rate comes first in Chinese.
 _ZH_RATE = re.compile(
-    rf"每(?P<per>秒|分钟|小时)(?:可|能)?(?:处理|生成|输出|解码)?\s*(?P<num>{_NUM})(?:\s*[-~～到至]\s*(?P<num2>{_NUM}))?"
+    rf"每(?P<per>秒|分钟|小时)(?:可|能)?(?:处理|生成|输出|解码)?\s*(?:约|近|超过|可达)?\s*(?P<num>{_NUM})(?:\s*[-~～到至]\s*(?P<num2>{_NUM}))?"
     r"\s*(?:个|张|帧|条)?\s*"
     r"(?P<thing>tokens?|令牌|帧|图像|图片|images?|请求|requests?|样本|samples?)?", re.IGNORECASE)
 _ZH_RATE_UNIT = {"秒": "s", "分钟": "min", "小时": "h"}

@@ -339,6 +339,7 @@ def test_a_sparsity_setting_is_still_no_claim():
     ("It runs LLaMA-65B on a single NVIDIA A100 80GB and an Apple M1 Max with a 1TB SSD.", []),
     ("It raises the mIoU on COCO and LVIS by 2.3 and 3.2 respectively.", [("accuracy", 2.3, None), ("accuracy", 3.2, None)]),
     ("达成了每秒2-3个token的生成速度", [("throughput", 2, "tokens/s")]),
+    ("达成了在手机上每秒生成约9个token的效果", [("throughput", 9, "tokens/s")]),  # an approximate rate
     # a score named after the figure, and a score's change named as a noun before it
     ("The detector reaches 47.3 NDS on the validation split.", [("accuracy", 47.3, None)]),
     ("The cache keeps quality, with an FID increase of only 0.13.", [("quality", 0.13, None)]),
