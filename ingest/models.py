@@ -550,7 +550,7 @@ def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, .
             named.append(model)
     models = [m for m in named if not (own and _name_key(m.name).startswith(own))]
     # a name the paper calls a data set anywhere ("the SA-1B dataset") is that data set where it stands alone too
-    models = [m for m in models if not _called_data(text, m.name) and not _DATA_SET_NAME.fullmatch(m.name)]
+    models = [m for m in models if not called_data(text, m.name) and not _DATA_SET_NAME.fullmatch(m.name)]
     opener = _field_opener(text, len(title) + len(brief) + 2)
     if opener is not None:  # "Large language models such as ChatGPT and GPT-4 have transformed ...": the field's
         folded = text.casefold()
@@ -600,11 +600,12 @@ def _only_within(folded: str, name: str, span: tuple[int, int]) -> bool:
     return True
 
 
-def _called_data(text: str, name: str) -> bool:
+def called_data(text: str, name: str) -> bool:
+    """The text calls `name` a data set somewhere ("the SA-1B dataset", "request traces derived from Alpaca")."""
     at = text.find(name)
     while at >= 0:
-        if _DATA_NOUN_AFTER.match(text, at + len(name)):
-            return True
+        if _DATA_NOUN_AFTER.match(text, at + len(name)) or _SAMPLES_FROM_BEFORE.search(text, max(0, at - 40), at):
+            return True  # "the SA-1B dataset", "request traces derived from Alpaca"
         at = text.find(name, at + len(name))
     return False
 

@@ -14,7 +14,7 @@ from ingest.evidence import EvidenceClaim, extract_evidence
 from ingest.hardware import extract_hardware
 from ingest.institutions import extract_institutions
 from ingest.measured import measured_on
-from ingest.models import extract_models, extract_proposed
+from ingest.models import called_data, extract_models, extract_proposed
 from ingest.report import PaperRecord, ReportDocument, parse_report, read_report
 from ingest.techniques import extract_techniques
 
@@ -62,7 +62,8 @@ def extract_paper(record: PaperRecord, report: ReportInfo) -> Paper:
     models = list(extract_models(record.title, brief, record.abstract, proposed, proposes_network))
     hardware = list(extract_hardware(record.title, brief, record.abstract))
     claims = extract_evidence(brief, record.brief_line, record.abstract, record.abstract_line)
-    evidence = [_evidence(pid, claim, proposed, models, hardware) for claim in claims]
+    text = f"{record.title}\n{brief}\n{record.abstract}"
+    evidence = [_evidence(pid, claim, proposed, models, hardware, text) for claim in claims]
 
     return Paper(
         id=pid,
@@ -89,10 +90,12 @@ def _paper_id(record: PaperRecord, report: ReportInfo, brief: str) -> str:
 
 
 def _evidence(pid: str, claim: EvidenceClaim, proposed: tuple[str, ...], models: list[Model],
-              hardware: list) -> Evidence:
+              hardware: list, text: str) -> Evidence:
     """Attach the model and hardware the claim was measured on (see ingest/measured.py); they join the
     paper's lists."""
     found_model, found_device = measured_on(claim.sentence, claim.value, proposed, models, hardware)
+    if found_model is not None and called_data(text, found_model.name):
+        found_model = None  # "1.8x on Alpaca", after "request traces derived from Alpaca": the data measured on
     model = _adopt([found_model] if found_model else [], models)
     device = _adopt([found_device] if found_device else [], hardware)
     return Evidence(

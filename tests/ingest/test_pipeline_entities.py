@@ -51,3 +51,12 @@ def test_the_methods_a_quantisation_method_is_compared_with_are_no_models() -> N
     [paper] = batch.papers
     assert "efficient-architecture" not in {c for t in paper.techniques for c in t.categories}
     assert paper.models == ()
+
+
+def test_a_claim_measured_on_data_the_paper_names_adds_no_model() -> None:
+    batch = extract_text(_one_paper("We serve OPT-13B with request traces derived from Alpaca. The wombat "
+                                    "scheduler improves serving throughput by 1.9x on Alpaca."), "data.md")
+    [paper] = batch.papers
+    assert [m.name for m in paper.models] == ["OPT-13B"]
+    [claim] = [e for e in paper.evidence if e.value == 1.9]
+    assert claim.model is None
