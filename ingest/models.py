@@ -93,6 +93,8 @@ _MODIFIER = r"-(?:based|style|like|architecture|generated|derived|inspired|type)
 # "LLaMA式", "Llama架构", "the Llama architecture", "the YOLO framework": a design taken over, no checkpoint run
 _MODIFIER_AFTER = re.compile(rf"{_MODIFIER}\b|\s+(?:architecture|style|framework|paradigm)\b|\s*(?:式|架构|风格|框架)")  # after a matched family
 _MODIFIER_END = re.compile(rf"{_MODIFIER}$")  # ending an enumeration's item
+# A bare name that is also a registered organisation's, as its possessor or the subject of a release
+_ORGANISATION_AFTER = re.compile(r"['’]s\s|\s*(?:等|与|和)?\s*(?:发布|提出|推出)")
 # ... but a network built on a checkpoint named with its version or size runs that checkpoint ("a ResNet-18-based
 # network"). A "-style" checkpoint is only its design ("GPT-3-style models"); a "GPT-4-based evaluation" its judge.
 _CHECKPOINT_MODIFIED = re.compile(r"-based\b(?!\s+(?:evaluations?|judg\w*|assessments?|scor\w*|metrics?)\b)")
@@ -116,9 +118,12 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
         if _METRIC_AFTER.match(sentence, match.end()) or _SAMPLER_AFTER.match(sentence, match.end()) \
                 or _MODIFIER_AFTER.match(sentence, match.end()) and not (
                     (match.group("ver") or match.group("tags")) and _CHECKPOINT_MODIFIED.match(sentence, match.end())) \
-                or _names_data(sentence, *match.span(), known=True):
+                or _names_data(sentence, *match.span(), known=True) \
+                or _ORGANISATION_AFTER.match(sentence, match.end()) and not (match.group("ver") or match.group("tags")) \
+                and institution_registry().lookup(match.group()) is not None:
             continue  # "CLIP Score", "BERTScore": a metric named after a model; "llama.cpp": a program;
-            # "LLaMA-based": a modifier; "250 DDPM steps": a sampler; "fine-tuned on Alpaca": data
+            # "LLaMA-based": a modifier; "250 DDPM steps": a sampler; "fine-tuned on Alpaca": data; "DeepSeek's
+            # codebase", "DeepSeek发布了": the company of that name
         model = _model_from_match(onto, match)
         if model is None and len(match.group()) > 2 and not _SIZES_AFTER.match(sentence, match.end()) \
                 and _COMPARED_BEFORE.search(sentence, max(0, match.start() - 64), match.start()):

@@ -672,3 +672,9 @@ def test_a_known_family_s_bare_stem_given_as_an_example_or_matched_is_its_model(
 
 def test_a_size_code_glued_to_a_family_keeps_its_patch_size() -> None:
     assert _names("The numbat matches SigLIP-SO400M/14 at half the size.") == ["SigLIP-SO400M/14"]
+
+
+def test_a_bare_name_that_is_also_a_company_s_is_the_company_as_possessor_or_publisher() -> None:
+    assert _names("The converted wombat runs with DeepSeek's codebase in vLLM.") == []
+    assert _names("DeepSeek发布了Numbat论文") == []
+    assert _names("It is compared with DeepSeek-V3.") == ["DeepSeek-V3"]
