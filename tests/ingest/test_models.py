@@ -678,3 +678,9 @@ def test_a_bare_name_that_is_also_a_company_s_is_the_company_as_possessor_or_pub
     assert _names("The converted wombat runs with DeepSeek's codebase in vLLM.") == []
     assert _names("DeepSeek发布了Numbat论文") == []
     assert _names("It is compared with DeepSeek-V3.") == ["DeepSeek-V3"]
+
+
+def test_a_reasoning_model_named_with_its_vendor_needs_no_version() -> None:
+    models = find_models("Frontier models, including OpenAI o1, GPT-4o and Claude 3.5 Sonnet, solve 40%.")
+    assert (models[0].name, models[0].family) == ("OpenAI o1", "OpenAI o-series")
+    assert _names("The o1 variant is strong.") == []  # alone, "o1" says too little
