@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from graph.ids import entity_id
 from graph.model import Hardware
@@ -70,6 +71,7 @@ def find_hardware(sentence: str) -> list[Hardware]:
     kept += _named_supercomputers(sentence, kept)
     kept += _numbered_stems_before_kind(onto, sentence, kept)
     kept = _without_hosts_of_named_chips(sentence, kept)
+    kept = _without_restated_lines(sentence, kept)
     found: dict[str, Hardware] = {}
     for start, end, device in sorted(kept, key=lambda s: s[0]):
         entry = hardware_by_node_id().get(device.id) if device.resolved else None
@@ -98,6 +100,22 @@ def _without_hosts_of_named_chips(sentence: str, kept: list[tuple[int, int, Hard
     return [(start, end, device) for start, end, device in kept
             if _HAS_DIGIT.search(device.name) or not device.resolved
             or not ((chip := _WITH_CHIP.match(sentence, end)) and chip.end() in starts)]
+
+
+def _without_restated_lines(sentence: str, kept: list[tuple[int, int, Hardware]]) -> list[tuple[int, int, Hardware]]:
+    """Two devices side by side name one: a line restated by the generation in its parentheses ("Intel Xeon
+    (Sapphire Rapids) CPUs") is that generation, and a system named after its GPU's model number ("an A100 DGX
+    system", "H100 DGX nodes") is that GPU's host; the more precise of the two stays."""
+    drop = set()
+    ordered = sorted(kept, key=lambda span: span[0])
+    for (_, end, first), (start, _, second) in pairwise(ordered):
+        gap = sentence[end:start]
+        if gap.strip() == "(" and len(gap) <= 2 and not _HAS_DIGIT.search(first.name):
+            drop.add(first.id)
+        elif gap == " " and _HAS_DIGIT.search(first.name) and not _HAS_DIGIT.search(second.name) \
+                and second.hw_class == first.hw_class:
+            drop.add(second.id)
+    return [span for span in kept if span[2].id not in drop] if drop else kept
 
 
 # "A100, L4 and T4 GPUs": model codes listed before one class word, each of them named with it.

@@ -291,3 +291,11 @@ def test_a_stem_that_is_a_whole_model_number_names_its_chip_before_a_kind_of_chi
     assert [(h.name, h.family) for h in find_hardware("It renders on a tablet with the M2 chip and an M4 processor.")] == [
         ("Apple M2", "hw:apple-m-series"), ("Apple M4", "hw:apple-m-series")]
     assert _found("an M1 and M2 model") == []  # no kind of chip: no device
+
+
+def test_two_devices_side_by_side_that_name_one_keep_the_more_precise() -> None:
+    # a line restated by its generation in parentheses, and a system named after its GPU
+    assert _found("a host with Intel Xeon (Sapphire Rapids) CPUs") == [("Intel Sapphire Rapids CPU", "cpu")]
+    assert _found("Against an NVIDIA A100 DGX system it halves latency.") == [("NVIDIA A100", "gpu")]
+    assert _found("a Snapdragon 8 Gen 2 (Adreno 740 GPU)") == [("Qualcomm Snapdragon 8 Gen 2", "mobile"),
+                                                              ("Qualcomm Adreno 740", "gpu")]
