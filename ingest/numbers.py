@@ -317,6 +317,10 @@ _WORD_MULTIPLE = re.compile(
     r"improvement|acceleration|the|as|over|compared)\b|[\s,.;])"
     r"|(?P<order>an|one|two|three)\s+orders?\s+of\s+magnitude"
     r"|(?P<halve>halv(?:es|ed|ing)|cuts?\s+in\s+half|by\s+half|half(?=\s+(?:the|its|their)\s)|in\s+half\b(?![- ]precision)"
+    # "reduced by about half", "cuts the prompt to roughly half"
+    r"|(?:(?<=\bby\sabout\s)|(?<=\bby\sroughly\s)|(?<=\bby\snearly\s)"
+    r"|(?<=\bby\salmost\s)|(?<=\bby\saround\s)|(?<=\bto\sabout\s)"
+    r"|(?<=\bto\sroughly\s)|(?<=\bto\snearly\s)|(?<=\bto\salmost\s)|(?<=\bto\saround\s))half\b(?![- ]precision|\s+of\b)"
     # "less than half of its parameters", "only half of the data", "half as many GPUs": a share used; "removing
     # half of the weights" is how a model was made, and "the first half of the layers" a part
     r"|(?:(?<=\bthan\s)|(?<=\bonly\s)|(?<=\bjust\s)|(?<=\babout\s)|(?<=\broughly\s)|(?<=\bnearly\s)|(?<=\bunder\s)"

@@ -267,6 +267,8 @@ def test_model_size_shrinks_is_storage():
      [("latency-reduction", 10, "x")]),
     ("该方法将吞吐量提升两倍，延迟降低一个数量级。", [("throughput", 2, "x"), ("latency-reduction", 10, "x")]),
     ("Our method halves the memory footprint of the cache.", [("memory", 50, "%")]),
+    ("The wombat's decoding memory is reduced by about half.", [("memory", 50, "%")]),
+    ("Numbat cuts the input prompt to roughly half.", [("token-reduction", 50, "%")]),
     ("It cuts latency by 12x, 9x and 4x on the three models, respectively.",
      [("latency-reduction", 12, "x"), ("latency-reduction", 9, "x"), ("latency-reduction", 4, "x")]),
     ("The shared heads nearly triple decoding throughput.", [("throughput", 3, "x")]),
