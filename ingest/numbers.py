@@ -7,7 +7,7 @@
 
 Decisions (documented because they are policy, not parsing):
 - Chinese numerals are read only where they carry a result: before 倍 (三倍 -> 3 x, 两倍 -> 2 x),
-  一半/减半 (-> 50 %) and 数量级 (一个数量级 -> 10 x; not 数个数量级). Elsewhere (七个数据集, 三个任务) they are
+  一半/减半 (-> 50 %) and 数量级 (一个数量级 -> 10 x, 四个数量级 -> 10,000 x; not 数个数量级). Elsewhere (七个数据集, 三个任务) they are
   counts and are not returned. English multiples in words are read the same way ("doubles", "twice as
   fast", "three times faster", "an order of magnitude", "halves", "four GPU hours", "in under one second",
   "within a single day": "a" only after a bound); the adjective "double" ("double quantization") is not.
@@ -340,7 +340,7 @@ _WORD_DURATION = re.compile(
     re.IGNORECASE)
 _DURATION_PRE = {"under": "less than", "less than": "less than", "within": "less than", "about": "about",
                  "nearly": "about", "roughly": "about", "over": "at least", "more than": "at least"}
-_ZH_ORDER = re.compile(r"(?:(?P<n>一|两|二|三)个?|(?<![数几多个]))数量级")  # not "数个数量级": no figure
+_ZH_ORDER = re.compile(r"(?:(?P<n>一|两|二|三|四|五|六)个?|(?<![数几多个]))数量级")  # not "数个数量级": no figure
 _WORD_PRE = {"up to": "up to", "more than": "at least", "over": "at least", "nearly": "about", "almost": "about",
              "about": "about", "roughly": "about"}
 
@@ -384,7 +384,7 @@ def _word_quantities(text: str, lowered: str) -> list[Quantity]:
                               None, unit, "gpu-time" if unit.startswith("GPU") else "time", modifier, match.group(0)))
     if "数量级" in text:
         for match in _ZH_ORDER.finditer(text):
-            count = {"两": 2, "二": 2, "三": 3}.get(match.group("n") or "一", 1)
+            count = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}.get(match.group("n") or "一", 1)
             found.append(Quantity(match.start(), match.end(), 10.0 ** count, None, "x", "ratio", None,
                                   match.group(0)))
     return found

@@ -266,6 +266,7 @@ def test_model_size_shrinks_is_storage():
     ("It achieves an order of magnitude lower latency than autoregressive decoding.",
      [("latency-reduction", 10, "x")]),
     ("该方法将吞吐量提升两倍，延迟降低一个数量级。", [("throughput", 2, "x"), ("latency-reduction", 10, "x")]),
+    ("达成了能耗降低五个数量级的效果", [("energy", 100000, "x")]),
     ("Our method halves the memory footprint of the cache.", [("memory", 50, "%")]),
     ("The wombat's decoding memory is reduced by about half.", [("memory", 50, "%")]),
     ("Numbat cuts the input prompt to roughly half.", [("token-reduction", 50, "%")]),
