@@ -760,9 +760,9 @@ def _drop_prefixes(models: list[Model], enumerated: AbstractSet[str] = frozenset
                        and not _TUNED_TAIL.match(o, len(n)) for o, f in keys)]
 
 
-# A chat or instruction-tuned checkpoint is another checkpoint than its base ("Llama 2 13B" and "Llama 2 13B -
-# Chat" are two models), so the base is not shorthand for it.
-_TUNED_TAIL = re.compile(r"[-. ]*(?:chat|instruct|it|hf|sft|dpo|rlhf)\b")
+# A chat, instruction-tuned or distilled few-step checkpoint is another checkpoint than its base ("Llama 2 13B" and
+# "Llama 2 13B - Chat", "SDXL" and "SDXL-Turbo" are two models), so the base is not shorthand for it.
+_TUNED_TAIL = re.compile(r"[-. ]*(?:chat|instruct|it|hf|sft|dpo|rlhf|turbo|lightning)\b")
 
 
 # ---- the paper's own method -------------------------------------------------------------------

@@ -684,3 +684,8 @@ def test_a_reasoning_model_named_with_its_vendor_needs_no_version() -> None:
     models = find_models("Frontier models, including OpenAI o1, GPT-4o and Claude 3.5 Sonnet, solve 40%.")
     assert (models[0].name, models[0].family) == ("OpenAI o1", "OpenAI o-series")
     assert _names("The o1 variant is strong.") == []  # alone, "o1" says too little
+
+
+def test_a_distilled_turbo_checkpoint_does_not_hide_its_base() -> None:
+    assert _names("Built on SDXL, the numbat is preferred over SDXL-Turbo and SDXL-Lightning.") == [
+        "SDXL", "SDXL-Turbo", "SDXL-Lightning"]
