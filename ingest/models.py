@@ -93,6 +93,9 @@ _MODIFIER = r"-(?:based|style|like|architecture|generated|derived|inspired|type)
 # "LLaMA式", "Llama架构", "the Llama architecture", "the YOLO framework": a design taken over, no checkpoint run
 _MODIFIER_AFTER = re.compile(rf"{_MODIFIER}\b|\s+(?:architecture|style|framework|paradigm)\b|\s*(?:式|架构|风格|框架)")  # after a matched family
 _MODIFIER_END = re.compile(rf"{_MODIFIER}$")  # ending an enumeration's item
+# A word in capitals right before a ViT checkpoint ("MAE ViT-B", "EVA-CLIP ViT-G"), but no number format ("W4A8")
+_TRAINED_BY_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]+(?:-[A-Z][A-Za-z0-9]*)?) $")
+_NOT_A_TRAINER = re.compile(r"W\d+A\d+|INT\d+|FP\d+|BF16|GPU|CPU|NPU|TPU|LLM|VLM|AND|OR")
 # A bare name that is also a registered organisation's, as its possessor or the subject of a release
 _ORGANISATION_AFTER = re.compile(r"['’]s\s|\s*(?:等|与|和)?\s*(?:发布|提出|推出)")
 # ... but a network built on a checkpoint named with its version or size runs that checkpoint ("a ResNet-18-based
@@ -230,6 +233,15 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
             name = f"{model.name} {found[second].name}"
             found.pop(first, None)
             found.pop(second, None)
+            found[name.casefold()] = Model(entity_id("model", name), name, model.family)
+    for start, _, key in named_at:
+        # "MAE ViT-B", "EVA ViT-G": a backbone checkpoint named with the method or model it was trained by, one name
+        model = found.get(key)
+        pretrained_by = _TRAINED_BY_BEFORE.search(sentence, max(0, start - 16), start) \
+            if model is not None and model.family == "ViT" else None
+        if pretrained_by and not _NOT_A_TRAINER.fullmatch(pretrained_by.group(1)):
+            name = f"{pretrained_by.group(1)} {model.name}"
+            found.pop(key)
             found[name.casefold()] = Model(entity_id("model", name), name, model.family)
     # Each enumeration's items together: a bare name is a model of its own only beside a longer form of it in
     # the same list ("LLaMA and LLaMA-2"); in "LLaMA, OPT and GPT-NeoX", with "LLaMA-7B" named elsewhere, it is

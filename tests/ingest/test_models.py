@@ -689,3 +689,10 @@ def test_a_reasoning_model_named_with_its_vendor_needs_no_version() -> None:
 def test_a_distilled_turbo_checkpoint_does_not_hide_its_base() -> None:
     assert _names("Built on SDXL, the numbat is preferred over SDXL-Turbo and SDXL-Lightning.") == [
         "SDXL", "SDXL-Turbo", "SDXL-Lightning"]
+
+
+def test_a_vit_checkpoint_named_with_what_trained_it_is_one_name() -> None:
+    assert _names("We fine-tune QMAE ViT-B and QMAE ViT-L backbones.") == ["QMAE ViT-B", "QMAE ViT-L"]
+    assert _names("Its W4A8 ViT-S keeps accuracy.") == ["ViT-S"]  # a number format is no trainer
+    # giant and tiny sizes with a patch size
+    assert _names("Against ViT-g/14 and ViT-T/16 it is faster.") == ["ViT-G/14", "ViT-T/16"]
