@@ -19,7 +19,8 @@ Readers, over the same text:
   Xilinx VU9P FPGA"), and a stem that is a whole model number names its chip before a kind of chip ("with the M1
   chip").
 A machine named only by its line gives way to the chip it is named with ("a MacBook Pro with an Apple M1 Max
-chip").
+chip"); of two devices side by side that name one, the more precise stays: a line restated by its generation in
+parentheses ("Intel Xeon (Sapphire Rapids) CPUs") and a system named after its GPU ("an A100 DGX system").
 Kinds of device ("GPU", "edge devices", "DRAM": `pg:generic`) are classes, not devices, and are not
 returned; a family ("Qualcomm Snapdragon") counts only when none of its members is named.
 """

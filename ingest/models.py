@@ -546,7 +546,7 @@ def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, .
     """Named models in title, brief and abstract, minus the paper's own proposed names and the
     checkpoints named after them (a proposed "LLaDA-MoE-7B" does not hide the existing "LLaDA"), minus the
     checkpoints listed right after "our (pruned) models", minus names the paper calls a data set ("the SA-1B
-    dataset"), and minus names given only as the field's examples in the abstract's opening sentence.
+    dataset", "request traces derived from Alpaca"), and minus names given only as the field's examples in the abstract's opening sentence.
     A paper that `proposes_network` (an efficient architecture of its own) compares it with other
     networks, so every model-shaped name it is compared with is a model (see `_networks_after`); networks given as
     examples of a kind of model or as what a method is applied to are models in any paper (`_EXAMPLE_CUE`)."""

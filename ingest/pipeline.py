@@ -92,7 +92,7 @@ def _paper_id(record: PaperRecord, report: ReportInfo, brief: str) -> str:
 def _evidence(pid: str, claim: EvidenceClaim, proposed: tuple[str, ...], models: list[Model],
               hardware: list, text: str) -> Evidence:
     """Attach the model and hardware the claim was measured on (see ingest/measured.py); they join the
-    paper's lists."""
+    paper's lists, but a name the paper calls data ("traces derived from Alpaca") is no model measured on."""
     found_model, found_device = measured_on(claim.sentence, claim.value, proposed, models, hardware)
     if found_model is not None and called_data(text, found_model.name):
         found_model = None  # "1.8x on Alpaca", after "request traces derived from Alpaca": the data measured on
