@@ -14,7 +14,9 @@ Policy (what counts as evidence):
   resolutions ("1024px"), ratios like 2:4, numbers glued to names, years, counts of datasets or tasks
   (no unit), design ratios of an autoencoder ("32× spatial"), sparsity settings ("at 50% sparsity"),
   hardware specs ("6GB VRAM", "on 24GB consumer GPUs"), requirements ("a TPOT SLO of 100 ms"), clip
-  lengths.
+  lengths, the case a result is measured in ("when 1.2% of the image is edited", "4x video upscaling"), what a
+  rate is counted per ("0.2 W per 30 FPS"), a baseline's own figure ("0.98 GB instead of 5.1 GB", "58% ...,
+  compared with 30% for X") and the start of a change ("from over 1,400 GB to under 30 GB").
 - the same figure in brief and abstract is one claim; the abstract's quote is kept.
 """
 
