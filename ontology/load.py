@@ -440,7 +440,7 @@ _TAG_WORDS = (
 _SIZE = r"\d+(?:\.\d+)?[BbMmKk]|\d+x\d+[Bb]|A\d+(?:\.\d+)?B|\d+[Bb]\d"  # "BLOOM-7B1": 7.1B
 # Points of a score written in Chinese ("取得66.3分", "提升2个百分点"); the 分 of 分钟, 分辨率, 分析 or 分别 is none.
 # Evidence reads scores in points with it too (ingest/numbers.py).
-POINTS_ZH = r"个?百分点|分(?![钟之别类配布析数位辨])"
+POINTS_ZH = r"个?百分点|个点(?![云阵位])|分(?![钟之别类配布析数位辨])"  # "高8个点", not "4096个点云"
 # A figure and a score after a name ("超过ResNet 5.5 mAP", "超越BERT 0.8分") is a result, not a version.
 _SCORE_WORD = rf"[%％倍×]|{POINTS_ZH}|(?:m?AP|mIoU|points?|pp|dB|FID|BLEU|PSNR)(?![A-Za-z])"
 _VERSION = r"[vV]?\d+(?:\.\d+)*(?:x\d{1,2}(?![\dA-Za-z.])|[a-z])?"  # "ResNet32x4": a width multiplier

@@ -149,6 +149,7 @@ def test_scope(text, scope):
     "We use 3-bit weights and 8 sampling steps.",
     "A f16 autoencoder with 32× spatial compression is used.",
     "The wombat is trained for 3x video upscaling and 8x super-resolution.",  # the task's scale factor
+    "每帧输入4096个点云。",  # points of a cloud, no score
     "Eq. 3 and Section 4 give the details.",
     "This is the first method to do so, ranked top-1 on the board.",
     "Models from 150M to 3B parameters are trained.",
@@ -267,6 +268,7 @@ def test_model_size_shrinks_is_storage():
      [("latency-reduction", 10, "x")]),
     ("该方法将吞吐量提升两倍，延迟降低一个数量级。", [("throughput", 2, "x"), ("latency-reduction", 10, "x")]),
     ("达成了能耗降低五个数量级的效果", [("energy", 100000, "x")]),
+    ("达成了仅落后全精度约3个点的效果", [("accuracy", 3, "points")]),  # points of a score, not of a point cloud
     ("Our method halves the memory footprint of the cache.", [("memory", 50, "%")]),
     ("The wombat's decoding memory is reduced by about half.", [("memory", 50, "%")]),
     ("Numbat cuts the input prompt to roughly half.", [("token-reduction", 50, "%")]),
