@@ -162,7 +162,7 @@ _BASELINE_LIST_BEFORE = re.compile(rf"(?:\bagainst|\bversus|\bvs\.?|\bcompared\s
 _SCORED_ITEM = r"[A-Z][\w.+×-]*\s*\(\s*\d[^()]{0,40}\)"
 _NAMED_BASELINE_SCORE_BEFORE = re.compile(rf"\b(?:surpass\w*|outperform\w*|exceed\w*|beat\w*|than|over|versus|vs\.?|as)\s+"
                                           rf"(?:the\s+)?(?:{_SCORED_ITEM}{_ITEM_GAP})*[A-Z][\w.+×-]*"
-                                          rf"(?:'s\s+|\s*\(\s*(?:\d[^(),;]{{0,20}},\s*){{0,2}})$")
+                                          rf"(?:'s\s+|\s*\(\s*(?:\d[^(),;/]{{0,20}}[,/]\s*){{0,2}})$")
 # "an FVD of 181": a score's name holds the whole number that follows it
 _OF_END = re.compile(r"\bof\s+(?:only\s+|just\s+)?$")
 # "from 71s to 29s", "from 3.8% for X to 1.8%": the first figure is the baseline's, the claim is the second.
@@ -173,7 +173,7 @@ _TO_AFTER = re.compile(r"(?:/[a-z]+)?\s*(?:for\s+(?:the\s+)?[A-Z][\w.+-]*\s+)?(?
 _SCORE_AFTER = re.compile(r"\s*(?:(?:points?\s+)?(?:drop|decline|increase|reduction|degradation|loss|gain)\s+)?"
                           r"(?:(?:in|of|on)\s+(?:the\s+)?)?(?:lower\s+|higher\s+)?(?:[A-Z][\w-]*\s+){0,2}?(?:box\s+|mask\s+)?"
                           r"(?P<name>f1|dice|auroc|auc|[gs]?fid|fvd|fad|psnr|ssim|miou|map|ap|pq|nds|wer|cer|clip score|lpips|bleu|rouge|perplexity|ppl|mos|"
-                          r"anls|cider|meteor|ndcg|mrr|chrf|comet|bpc|bits[ -]per[ -](?:dimension|character|byte)|"
+                          r"anls|cider|meteor|ndcg|mrr|chrf|comet|geneval|bpc|bits[ -]per[ -](?:dimension|character|byte)|"
                           r"accuracy(?=\s+(?:drop|loss|degradation|gain|improvement)))"
                           r"s?(?![A-Za-z0-9])", re.IGNORECASE)  # (Chinese may follow: "0.8 box AP的效果")
 _CLAUSE_WORD = re.compile(r"\b(?:while|whereas|and|but|with|at|as)\b")  # "438.1 while mIoU stays": another clause's score
@@ -296,6 +296,8 @@ def _is_result(text: str, q: Quantity) -> bool:
     if q.kind in _DROPPED_KINDS:
         return False
     if q.kind is None:
+        if "(" in before and _NAMED_BASELINE_SCORE_BEFORE.search(text, max(0, q.start - 120), q.start):
+            return False  # "outperforming FLUX-schnell (7.94 FID / 0.71 GenEval)": the baseline's own scores
         named = _score_name_before().search(before)
         if named and _NAMED_START_BEFORE.search(before) and _TO_AFTER.match(after):
             return False  # "from an FID of 2.07 to 1.55": the level the change starts from

@@ -512,6 +512,8 @@ def test_at_a_figure_with_a_comparative_is_a_result_not_a_setting():
     # a share right after "compared with" a share of the paper's own is the baseline's
     ("The numbat solves 64.2% of the tasks, compared with 51.0% for the wombat.", [64.2]),
     ("Numbat cuts errors by 12%, versus 4% for plain voting.", [12]),
+    # bare scores in a named baseline's parenthesis, split by a slash, are the baseline's
+    ("It reaches 0.78 GenEval in one step, beating ZetaGen (8.12 FID / 0.69 GenEval).", [0.78]),
     ("It lifts recall by 2.1% (47.5% vs. 45.4%) on a detection benchmark.", [2.1, 47.5]),
     # the start of a change written with a rate's unit
     ("The wombat's latency falls from 21.3 ms/token to 8.2 ms/token.", [8.2]),
