@@ -295,9 +295,12 @@ def _is_result(text: str, q: Quantity) -> bool:
     before, after = text[max(0, q.start - 48):q.start], text[q.end:q.end + 30]
     if q.kind in _DROPPED_KINDS:
         return False
+    if q.kind in {None, "percent", "points"} and ("(" in before or "s " in before[-4:]) \
+            and _NAMED_BASELINE_SCORE_BEFORE.search(text, max(0, q.start - 120), q.start):
+        # "surpassing GhostNet (74.5%)", "... A (66.98%) and B (71.56%)", "surpassing LoRA's 67.7%", "outperforming
+        # FLUX-schnell (7.94 FID / 0.71 GenEval)": a named baseline's own scores
+        return False
     if q.kind is None:
-        if "(" in before and _NAMED_BASELINE_SCORE_BEFORE.search(text, max(0, q.start - 120), q.start):
-            return False  # "outperforming FLUX-schnell (7.94 FID / 0.71 GenEval)": the baseline's own scores
         named = _score_name_before().search(before)
         if named and _NAMED_START_BEFORE.search(before) and _TO_AFTER.match(after):
             return False  # "from an FID of 2.07 to 1.55": the level the change starts from
@@ -337,8 +340,6 @@ def _is_result(text: str, q: Quantity) -> bool:
         return False  # "0.98 GB instead of 5.1 GB": the baseline's figure; a share or score compared stays
     if _RESTATED_CHANGE_BEFORE.search(before):
         return False  # "3.5% mIoU (from 45.1% to 48.6%)": the levels of a change already claimed
-    if q.kind in {"percent", "points"} and _NAMED_BASELINE_SCORE_BEFORE.search(text, max(0, q.start - 120), q.start):
-        return False  # "surpassing GhostNet (74.5%)", "... A (66.98%) and B (71.56%)": a baseline's own score
     if q.kind not in {None, "percent", "ratio", "points"} and _BASELINE_FOR_AFTER.match(after) \
             and _BASELINE_LIST_BEFORE.search(text, max(0, q.start - 160), q.start):
         return False  # "against 516 KB for A and 327 KB for B"; a share or score compared stays, as above

@@ -697,8 +697,9 @@ _PLACE_NAME = re.compile(r"(?:St\.\s?)?[A-ZÀ-Þ][a-zß-ÿ]+(?:[ -](?:(?:del|de|
 
 def _city_before_place(fragments: list[str], i: int) -> bool:
     """"Burnaby" in "Simon Fraser University, Burnaby, BC, Canada": one or two plain capitalised words (a particle
-    between them: "Marina del Rey") with no organisation word, after another fragment of the same affiliation and before a region code or a known
-    place, are a city ("...; Numbat, Wrocław, Poland" opens an affiliation: the organisation)."""
+    between them: "Marina del Rey") with no organisation word, after another fragment of the same affiliation and
+    before a region code or a known place, are a city ("...; Numbat, Wrocław, Poland" opens an affiliation: the
+    organisation)."""
     text = fragments[i]
     if i == 0 or i + 1 >= len(fragments) or _ORG_WORD.search(text) or not _PLACE_NAME.fullmatch(text):
         return False

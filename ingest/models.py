@@ -214,8 +214,8 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
     for start, end, name in _spaced_sized_names(sentence) + _compared_names(sentence) + _pretrained_names(sentence):
         if not any(start < known_end and known_start < end for known_start, known_end in known_spans):
             known_spans.append((start, end))
-            stem = onto.model_matches(name) if _family_named(onto, name) else None
-            model = found.setdefault(name.casefold(), _family_model(onto, stem[0]) if stem else
+            stem = _family_stem(onto, name)
+            model = found.setdefault(name.casefold(), _family_model(onto, stem) if stem else
                                      Model(entity_id("model", name), name, None, resolved=False))
             for sibling in _listed_siblings(sentence, end, model):  # "CodeLLaMA 7B/34B"
                 found.setdefault(sibling.name.casefold(), replace(sibling, resolved=False))
@@ -517,16 +517,20 @@ def _pretrained_names(text: str) -> list[tuple[int, int, str]]:
         for match in pattern.finditer(text):
             for group in range(1, pattern.groups + 1):
                 name = match.group(group)
-                if name and (_names_a_network(onto, name) or _family_named(onto, name)):
+                if name and (_names_a_network(onto, name) or _family_stem(onto, name)):
                     found.append((match.start(group), match.end(group), name))
     return found
 
 
-def _family_named(onto: Ontology, name: str) -> bool:
-    """The whole name is a known family's stem that needs a version elsewhere ("Pythia checkpoints")."""
+def _family_stem(onto: Ontology, name: str) -> re.Match[str] | None:
+    """The match when the whole name is a known family's stem that needs a version elsewhere ("Pythia
+    checkpoints", "models such as DiT"): that family's model where the text names it by its role, as an example
+    or as what it is compared with. Two letters ("SD") say too little."""
+    if len(name) <= 2:
+        return None
     known = onto.model_matches(name)
-    return len(name) > 2 and len(known) == 1 and known[0].span() == (0, len(name)) \
-        and _model_from_match(onto, known[0]) is None  # ("SD", two letters, says too little)
+    return known[0] if len(known) == 1 and known[0].span() == (0, len(name)) \
+        and _model_from_match(onto, known[0]) is None else None
 
 
 def _sized_names(text: str) -> list[tuple[int, int, str]]:
@@ -546,7 +550,8 @@ def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, .
     """Named models in title, brief and abstract, minus the paper's own proposed names and the
     checkpoints named after them (a proposed "LLaDA-MoE-7B" does not hide the existing "LLaDA"), minus the
     checkpoints listed right after "our (pruned) models", minus names the paper calls a data set ("the SA-1B
-    dataset", "request traces derived from Alpaca"), and minus names given only as the field's examples in the abstract's opening sentence.
+    dataset", "request traces derived from Alpaca"), and minus names given only as the field's examples in the
+    abstract's opening sentence.
     A paper that `proposes_network` (an efficient architecture of its own) compares it with other
     networks, so every model-shaped name it is compared with is a model (see `_networks_after`); networks given as
     examples of a kind of model or as what a method is applied to are models in any paper (`_EXAMPLE_CUE`)."""
@@ -691,18 +696,15 @@ def _networks_after(text: str, cues: Iterable[re.Match[str]], skip_known_familie
             name = item.group(1)
             if " " in name and onto.model_matches(name.split(" ", 1)[0]):
                 break  # a known family's version after a space ("HiFi-GAN V1") is left to the registry's grammar
-            if not (_names_a_network(onto, name) or _family_named(onto, name)) or registry.lookup(name) is not None:
+            stem = _family_stem(onto, name)
+            if not (stem or _names_a_network(onto, name)) or registry.lookup(name) is not None:
                 break  # (a known family's bare stem, "Mamba", is a network too, though no name's shape says so)
-            known = onto.model_matches(name) if skip_known_families else []
-            if not known:
+            if stem is not None:  # "models such as LDM, DiT and SiT": that family's model
+                family_model = _family_model(onto, stem)
+                found.setdefault(family_model.name.casefold(), family_model)
+            elif not (skip_known_families and onto.model_matches(name)):
                 # (a known family's item, "LLaMA2-7B", is left to the registry's grammar, which spells it canonically)
                 found.setdefault(name.casefold(), Model(entity_id("model", name), name, None, resolved=False))
-            elif len(known) == 1 and known[0].span() == (0, len(name)) and len(name) > 2 \
-                    and _model_from_match(onto, known[0]) is None:
-                # "models such as LDM, DiT and SiT": a family that needs a version elsewhere, given as an example, is
-                # that family's model (as when it is compared with)
-                family_model = _family_model(onto, known[0])
-                found.setdefault(family_model.name.casefold(), family_model)
             separator = _COMPARED_SEPARATOR.match(text, item.end())
             if separator is None:
                 break

@@ -304,6 +304,9 @@ def _with_chinese_rates(text: str, found: list[Quantity]) -> list[Quantity]:
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "an": 1, "one": 1, "a": 1, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
                  "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
+# "by about", "to roughly", ...: one fixed-width look-behind each (Python's look-behinds cannot vary in width)
+_AFTER_APPROXIMATE_BY_OR_TO = "|".join(rf"(?<=\b{bound}\s{approximate}\s)" for bound in ("by", "to")
+                                       for approximate in ("about", "roughly", "nearly", "almost", "around"))
 _WORD_MULTIPLE = re.compile(
     r"(?<![A-Za-z-])(?:(?P<pre>up\s+to|more\s+than|over|nearly|almost|about|roughly)\s+)?(?:"
     r"(?P<double>doubl(?:es|ed|ing)|double(?=\s+(?:the|its|their|our)\b)|(?<=nearly\s)double|(?<=almost\s)double)"
@@ -317,10 +320,8 @@ _WORD_MULTIPLE = re.compile(
     r"improvement|acceleration|the|as|over|compared)\b|[\s,.;])"
     r"|(?P<order>an|one|two|three)\s+orders?\s+of\s+magnitude"
     r"|(?P<halve>halv(?:es|ed|ing)|cuts?\s+in\s+half|by\s+half|half(?=\s+(?:the|its|their)\s)|in\s+half\b(?![- ]precision)"
-    # "reduced by about half", "cuts the prompt to roughly half"
-    r"|(?:(?<=\bby\sabout\s)|(?<=\bby\sroughly\s)|(?<=\bby\snearly\s)"
-    r"|(?<=\bby\salmost\s)|(?<=\bby\saround\s)|(?<=\bto\sabout\s)"
-    r"|(?<=\bto\sroughly\s)|(?<=\bto\snearly\s)|(?<=\bto\salmost\s)|(?<=\bto\saround\s))half\b(?![- ]precision|\s+of\b)"
+    # "reduced by about half", "cuts the prompt to roughly half" (the approximation stays outside, the condition)
+    rf"|(?:{_AFTER_APPROXIMATE_BY_OR_TO})half\b(?![- ]precision|\s+of\b)"
     # "less than half of its parameters", "only half of the data", "half as many GPUs": a share used; "removing
     # half of the weights" is how a model was made, and "the first half of the layers" a part
     r"|(?:(?<=\bthan\s)|(?<=\bonly\s)|(?<=\bjust\s)|(?<=\babout\s)|(?<=\broughly\s)|(?<=\bnearly\s)|(?<=\bunder\s)"
