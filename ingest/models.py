@@ -43,7 +43,7 @@ _BRACED = re.compile(r"-\{([A-Za-z0-9., -]{1,40})\}")
 _ITEM_SEPARATOR = r"/|\s*,\s*(?:and\s+)?|\s+and\s+|\s*[、和与及]\s*"  # "7B/13B", "1.5, 2.1 and", "A、B和C"
 _SIZE_SEPARATOR = re.compile(_ITEM_SEPARATOR)
 # "LLaVA-HR", "SwinIR-light", "SigLIP-SO400M/14" (a size code and its patch size); not "CLIP-Knowledge Distillation"
-_GLUED_TAG = re.compile(r"-([A-Z][A-Za-z0-9]*(?:-\d+[kK]|(?<=\d[MB])/\d{1,2})?|(?:light|lite|tiny|small|base|large|huge|mini|nano)(?=[\s,;.)]))"
+_GLUED_TAG = re.compile(r"-([A-Z][A-Za-z0-9]*(?:-\d+[kK]|(?<=\d[MB])(?:/\d{1,2}|-\d{3}))?|(?:light|lite|tiny|small|base|large|huge|mini|nano)(?=[\s,;.)]))"
                         r"(?![\w\-‐/])(?!\s+[A-Z][a-z])")
 _COMPONENT_AFTER = re.compile(r"\s+(VAE|VQ-?VAE|Tokenizer)\b(?!-)")  # "EnCodec tokenizer" describes EnCodec
 # "Llama 2 (7B, 13B and 70B)", "the Claude 3 family (Haiku, Sonnet and Opus)": sizes or tiers, one checkpoint each
@@ -109,6 +109,19 @@ def _whole_model(onto: Ontology, word: str) -> Model | None:
     return _model_from_match(onto, match) if match else None
 
 
+_GLUED_WORD = re.compile(r"-[A-Za-z]+(?![A-Za-z0-9-])")
+
+
+def _names_organisation(sentence: str, match: re.Match[str]) -> bool:
+    """The name with its glued tag is a registered organisation's, as written ("DeepSeek-AI")."""
+    tagged = _GLUED_WORD.match(sentence, match.end())
+    if tagged is None:
+        return False
+    written = sentence[match.start():tagged.end()]
+    registered = institution_registry().lookup(written)
+    return registered is not None and written in (registered.name, *registered.aliases)
+
+
 def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
     """The models named, and the names (folded) that an enumeration lists beside a longer form of them
     ("on LLaMA and LLaMA-2": both are models, the bare one is not shorthand for the other)."""
@@ -123,10 +136,11 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
                     (match.group("ver") or match.group("tags")) and _CHECKPOINT_MODIFIED.match(sentence, match.end())) \
                 or _names_data(sentence, *match.span(), known=True) \
                 or _ORGANISATION_AFTER.match(sentence, match.end()) and not (match.group("ver") or match.group("tags")) \
-                and institution_registry().lookup(match.group()) is not None:
+                and institution_registry().lookup(match.group()) is not None \
+                or _names_organisation(sentence, match):
             continue  # "CLIP Score", "BERTScore": a metric named after a model; "llama.cpp": a program;
             # "LLaMA-based": a modifier; "250 DDPM steps": a sampler; "fine-tuned on Alpaca": data; "DeepSeek's
-            # codebase", "DeepSeek发布了": the company of that name
+            # codebase", "DeepSeek发布了", "DeepSeek-AI": the company of that name
         model = _model_from_match(onto, match)
         if model is None and len(match.group()) > 2 and not _SIZES_AFTER.match(sentence, match.end()) \
                 and _COMPARED_BEFORE.search(sentence, max(0, match.start() - 64), match.start()):
@@ -151,9 +165,16 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
         tagged = _GLUED_TAG.match(sentence, match.end()) if model is not None else None
         partner = _whole_model(onto, tagged.group(1)) if tagged else None
         match_end = match.end()
-        if partner is not None:  # "ResNet50-MobileNetV1": a teacher-student pair, two models
+        if tagged and _BENCHMARK.search(tagged.group(1)):
+            continue  # "LLaVA-Bench": a benchmark named after a model
+        if partner is not None and partner.name == partner.family:
+            # "EVA02-CLIP", "EVA-CLIP": a bare family glued after another names a variant of it, as written
+            name = sentence[match.start():tagged.end()]
+            model = Model(entity_id("model", name), name, partner.family)
+            match_end = tagged.end()
+        elif partner is not None:  # "ResNet50-MobileNetV1": a teacher-student pair, two models
             found.setdefault(partner.name.casefold(), partner)
-        elif tagged and not _BENCHMARK.search(tagged.group(1)) and tagged.group(1).upper() not in _NOT_MODELS \
+        elif tagged and tagged.group(1).upper() not in _NOT_MODELS \
                 and not _DATA_SET_NAME.fullmatch(tagged.group(1)):
             # "LLaVA-HR", "Emu3-Gen", "Conformer-CTC": a variant of a known model, named as written
             name = f"{model.name}-{tagged.group(1)}"
@@ -227,10 +248,12 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
         found.setdefault(name.casefold(), Model(entity_id("model", name), name, family, resolved=family is not None))
     named_at.sort()
     for (start, end, first), (next_start, next_end, second) in pairwise(list(named_at)):
-        # "CLIP ViT-L/14", "OpenCLIP ViT-H/14": a bare family naming the checkpoint of its backbone
-        model = found.get(first)
-        if model is not None and next_start == end + 1 and sentence[end] == " " and model.name == model.family:
-            name = f"{model.name} {found[second].name}"
+        # "CLIP ViT-L/14", "OpenCLIP ViT-H/14": a bare family, or a variant named without a number, naming the
+        # checkpoint of its ViT backbone
+        model, backbone = found.get(first), found.get(second)
+        if model is not None and backbone is not None and next_start == end + 1 and sentence[end] == " " and (
+                model.name == model.family or backbone.family == "ViT" and not _HAS_DIGIT.search(model.name)):
+            name = f"{model.name} {backbone.name}"
             found.pop(first, None)
             found.pop(second, None)
             found[name.casefold()] = Model(entity_id("model", name), name, model.family)
@@ -357,15 +380,17 @@ def _model_shaped(onto: Ontology, word: str) -> bool:
 _BENCHMARK = re.compile(r"(?:Bench|Eval|QA|Arena|Set|Net-\d+K)$")  # "SEED-Bench", "MT-Bench": benchmarks
 
 # Upper-case words of an evaluation sentence that are not models: units, formats, task and metric names.
+_HAS_DIGIT = re.compile(r"\d")
 _NOT_MODELS = frozenset({"GPU", "GPUS", "CPU", "CPUS", "NPU", "NPUS", "FLOPS", "TFLOPS", "GFLOPS", "FP16", "FP8",
                          "BF16", "INT8", "INT4", "FP32", "LLM", "LLMS", "VLM", "VLMS", "MLLM", "MLLMS", "API",
                          "SOTA", "KV", "MOE", "SLO", "TTFT", "TPOT", "PPL", "FID", "PSNR", "SSIM", "LPIPS",
-                         "BLEU", "ROUGE", "NLP", "CV", "ASR", "OCR", "QA", "VQA", "FPS"})
+                         "BLEU", "ROUGE", "NLP", "CV", "ASR", "OCR", "QA", "VQA", "FPS", "TOP-K", "TOP-P"})
 # Kinds of network or layer, training steps and software: no model on their own, but a variant's tag after a
 # model's name ("BART-large-CNN", "Conformer-RNN")
 _KINDS_NOT_NAMES = frozenset({"SOC", "SOCS", "MLP", "MLPS", "MHA", "MQA", "CNN", "CNNS", "RNN", "RNNS", "DNN", "DNNS",
                               "SSM", "SSMS", "TTS", "SFT", "COT", "MOS", "SWA", "RAG", "NAS", "PYTORCH", "TENSORFLOW",
-                              "JAX", "MLX", "ONNX", "CUDA", "TRITON", "TENSORRT"})
+                              "JAX", "MLX", "ONNX", "CUDA", "TRITON", "TENSORRT",
+                              "RELU", "GELU", "SILU", "SWIGLU", "GEGLU", "REGLU"})  # activation functions
 _NOT_NAMES = _NOT_MODELS | _KINDS_NOT_NAMES
 
 
@@ -379,8 +404,9 @@ def _never_a_model(word: str) -> bool:
 _DATA_BEFORE = re.compile(r"(?:train(?:ed|ing)?|tun(?:ed|e|ing)|distill(?:ed)?|pre-?trained)\s+(?:\w+\s+)?on\s+"
                           r"(?:the\s+)?$", re.IGNORECASE)
 _DATA_NOUN_AFTER = re.compile(r"[-\s](?:[A-Z][\w-]*\s)?(?:dataset|data|images|videos|corpus|benchmark|training\s+set)s?\b"
-                              r"|\s*数据集")
-_SAMPLES_FROM_BEFORE = re.compile(r"(?:samples|examples|instructions|prompts|traces|workloads|requests)\s+"
+                              r"|\s*(?:多任务|多模态|预训练|训练|指令|合成|标注)?数据集")
+_SAMPLES_FROM_BEFORE = re.compile(r"(?:samples|examples|instructions|prompts|traces|workloads|requests|images|"
+                                  r"videos|captions|image-text\s+pairs)\s+"
                                   r"(?:drawn\s+|derived\s+)?from\s+(?:the\s+)?$",
                                   re.IGNORECASE)
 
@@ -388,7 +414,7 @@ _SAMPLES_FROM_BEFORE = re.compile(r"(?:samples|examples|instructions|prompts|tra
 # Data sets and benchmarks named like checkpoints ("PG-19", "WebVid-10M", "Vicuna-80"), whatever the sentence
 _DATA_SET_NAME = re.compile(r"CIFAR-?\d+|PG-?19|Wiki-?40B|WebVid(?:-\d+[MK])?|AudioSet(?:-\d+[MK])?|SA-1B|SA-V|Pile|"
                             r"ShareGPT|C4|LAION(?:-\w+)?|WikiText(?:-?\d+)?|Vicuna-80|LibriSpeech|ImageNet(?:-\w+)?|NTIRE|"
-                            r"COCO|GLUE|MMLU|GSM8K", re.IGNORECASE)
+                            r"COCO|GLUE|MMLU|GSM8K|JFT(?:-\w+)?|DataComp(?:-\w+)?", re.IGNORECASE)
 
 
 _TUNED_ON_BEFORE = re.compile(r"tun(?:ed|e|ing)\s+(?:\w+\s+)?on\s+(?:the\s+)?$", re.IGNORECASE)
@@ -759,8 +785,8 @@ def _tag(tag: str) -> str:
     size = _SIZE_TAG.match(tag)
     if size:
         return size.group(1) + size.group(2).upper()
-    if tag in {"xxs", "xs"}:
-        return tag  # "MobileViT-xxs": a size code kept as written
+    if tag in {"xxs", "xs"} or tag == "g" or tag.startswith("g/"):
+        return tag  # "MobileViT-xxs", "ViT-g/14" (giant, not ViT-G, gigantic): a size code kept as written
     return _TAG_CASE.get(tag.casefold(), tag[:1].upper() + tag[1:] if tag[:1].islower() else tag)
 
 

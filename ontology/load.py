@@ -447,7 +447,7 @@ _VERSION = r"[vV]?\d+(?:\.\d+)*(?:x\d{1,2}(?![\dA-Za-z.])|[a-z])?"  # "ResNet32x
 # ViT-style size codes ("DeiT-S", "ViM-Ti") are case-sensitive so that a lone "-s" is not a size.
 # Backbone codes ("RT-DETR-R18", "DINO-R50") are tags too.
 _DASH_TAG = (rf"(?:-|\s[-–]\s)(?:{_SIZE}|(?:XL|XXL|[BLSHGgT]|Huge|Large|Base|Small|Giant)/\d+|[Bb]\d(?![\w.])|R\d{{2,3}}(?![\w.])|"
-             rf"(?:Ti|XXS|XS|xxs|xs|S|B|L|H|G|N|M|C|E|X|T|V)(?![A-Za-z0-9/])|{_VERSION}|(?i:{_TAG_WORDS}))(?![A-Za-z0-9])")
+             rf"(?:Ti|XXS|XS|xxs|xs|S|B|L|H|G|g|N|M|C|E|X|T|V)(?![A-Za-z0-9/])|{_VERSION}|(?i:{_TAG_WORDS}))(?![A-Za-z0-9])")
 # A size word in lower case after a space ("Whisper large-v3", "Whisper medium") is a tag, unless a noun
 # follows that makes it an adjective ("GPT large language models").
 _LOWER_SIZE = (r"(?:tiny|small|base|medium|large)(?:-v\d+(?:\.\d+)?)?(?:\.en)?(?![A-Za-z0-9-])"

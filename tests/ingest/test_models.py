@@ -695,4 +695,47 @@ def test_a_vit_checkpoint_named_with_what_trained_it_is_one_name() -> None:
     assert _names("We fine-tune QMAE ViT-B and QMAE ViT-L backbones.") == ["QMAE ViT-B", "QMAE ViT-L"]
     assert _names("Its W4A8 ViT-S keeps accuracy.") == ["ViT-S"]  # a number format is no trainer
     # giant and tiny sizes with a patch size
-    assert _names("Against ViT-g/14 and ViT-T/16 it is faster.") == ["ViT-G/14", "ViT-T/16"]
+    assert _names("Against ViT-g/14 and ViT-T/16 it is faster.") == ["ViT-g/14", "ViT-T/16"]
+
+
+def test_a_giant_vit_keeps_its_lower_case_size_code() -> None:
+    assert _names("It distils ViT-g into ViT-B.") == ["ViT-g", "ViT-B"]  # giant; ViT-G is gigantic
+
+
+def test_a_bare_family_glued_after_another_names_a_variant_as_written() -> None:
+    assert _names("Vision encoders (EVA02-CLIP, SigLIP-SO400M) feed the numbat.") == ["EVA02-CLIP", "SigLIP-SO400M"]
+    assert sorted(_names("A ResNet50-MobileNetV1 pair is distilled.")) == ["MobileNetV1", "ResNet-50"]  # two models
+
+
+def test_a_backbone_checkpoint_follows_a_variant_named_without_a_number() -> None:
+    assert _names("We prune the OpenCLIP ViT-L/14 text encoder.") == ["OpenCLIP ViT-L/14"]
+    assert sorted(_names("Models include EVA-CLIP ViT-g and BLIP-2.")) == ["BLIP-2", "EVA-CLIP ViT-g"]
+
+
+def test_a_size_code_keeps_its_input_resolution() -> None:
+    assert _names("Tiles go to a SigLIP-SO400M-512 encoder.") == ["SigLIP-SO400M-512"]
+
+
+def test_a_benchmark_named_after_a_model_hides_the_model_and_its_list() -> None:
+    assert _names("It scores well on POPE, MMStar, LLaVA-Bench and MM-Vet.") == []
+    assert _names("It beats LLaVA-1.5 on LLaVA-Bench.") == ["LLaVA-1.5"]
+
+
+def test_an_organisation_written_like_a_checkpoint_is_no_model() -> None:
+    assert _names("深度求索（DeepSeek-AI）发布了Numbat论文") == []
+    assert _names("Weights are released by DeepSeek-AI under MIT.") == []
+    assert _names("It is compared with DeepSeek-V2.") == ["DeepSeek-V2"]
+
+
+def test_operators_and_activation_functions_are_no_models() -> None:
+    text = "We study it. The numbat halves weight traffic compared with SwiGLU and Top-K gating on GPT-2."
+    assert [m.name for m in extract_models("", "", text, (), proposes_network=True)] == ["GPT-2"]
+
+
+def test_well_known_pretraining_sets_and_their_images_are_data() -> None:
+    def _names(text: str) -> list[str]:
+        return [m.name for m in extract_models("", "", text, ())]
+
+    assert _names("We train ViT-B on JFT-3B and ViT-L on DataComp-1B.") == ["ViT-B", "ViT-L"]
+    assert _names("A student distilled with unlabeled images from Numbat-400M keeps ViT-H.") == ["ViT-H"]
+    assert _names("它基于自动标注构建的Numbat-2B多任务数据集训练") == []
