@@ -41,7 +41,7 @@ _SEPARATOR = re.compile(f"[{_SEPARATOR_CHARS}]")
 # A unit inside an organisation: rolled up, never a node of its own. Korean schools, departments, graduate
 # schools and labs end in 학부, 학과, 대학원, 연구실; German ones open with "Institut für", "Fakultät für".
 _UNIT = re.compile(r"^(?:the\s+)?(?:dept\b|department|school|college|faculty|division|programme|program|"
-                   r"graduate\s+school|key\s+lab)|\b(?:department|dept|group|team|division|program)\.?$"
+                   r"graduate\s+school|key\s+lab)|\b(?:department|dept|group|team|division|program|thrust)\.?$"
                    r"|\b(?:school|faculty) of\b"
                    r"|(?:학부|학과|대학원|연구실)$|^\S*(?:研究科|学部|専攻|学科|領域|研究室)$"  # Korean and Japanese units
                    r"|^(?:institut|fakultät|fachbereich|lehrstuhl)\s+für\b|^chair\s+(?:of|for)\b"
@@ -105,7 +105,7 @@ _ADDRESS = re.compile(
     r"|#\d{1,3}-\d{1,4}(?:\s+\S+){0,3})$")
 
 
-_REGION_CODE = re.compile(r"[A-Z]{2}")  # "CA", "IL", "BC" after a city
+_REGION_CODE = re.compile(r"[A-Z]{2}|NSW|VIC|QLD|TAS")  # "CA", "IL", "BC", "NSW" after a city
 
 
 def _is_place(text: str) -> bool:
@@ -149,8 +149,11 @@ def extract_institutions(record: PaperRecord,
 
 # A unit named for its fields, and the end of their list after a comma: one name, not two organisations
 _UNIT_OF_FIELD = re.compile(r"\b(?:Centre|Center|Department|School|Laboratory|Lab|Institute|Faculty|Division|Group)\s+"
-                            r"(?:for|of)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?$")
+                            r"(?:for|of)\s+[A-Z][\w-]*(?:\s+(?:in\s+)?[A-Z][\w-]*)?$")
 _LIST_END = re.compile(r"(?:[A-Z][\w-]*\s+){0,3}(?:and|&)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}(?:\s*\([A-Z][\w-]{1,10}\))?$")
+# "Computer" in "Electrical, Computer, and Systems Engineering": a field, not an organisation
+_LIST_ITEM = re.compile(r"(?!.*\b(?:University|Universit[éä]t|Institute|College|Academy|Laborator(?:y|ies)|Lab|Inc|"
+                        r"Corporation|Company|Group|School|Cent(?:er|re)|Research)\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}$")
 
 
 def split_institution_line(text: str) -> list[str]:
@@ -166,19 +169,36 @@ def _fragments_and_affiliations(text: str) -> list[tuple[str, int]]:
     text = _FOOTNOTES.sub(",", text)
     text = _balance_parentheses(text)
     fragments: list[tuple[str, int]] = []
-    for part, affiliation in _split_outside_parentheses(text):
-        part = part.strip(" .:\t")
+    parts = [(part.strip(" .:\t"), affiliation) for part, affiliation in _split_outside_parentheses(text)]
+    in_fields = False  # inside a unit's list of fields, before its "and" item
+    for at, (part, affiliation) in enumerate(parts):
         if not part:
             continue
         if fragments and _CORPORATE_SUFFIX.match(_NOTE.sub("", part)):  # "Inc.", "Inc. (NTTリサーチ)"
             fragments[-1] = (f"{fragments[-1][0]} {part}", fragments[-1][1])
             continue
-        if fragments and fragments[-1][1] == affiliation and _LIST_END.match(part) \
-                and _UNIT_OF_FIELD.search(fragments[-1][0]):  # "Centre for Vision, Speech and Signal Processing"
+        if fragments and fragments[-1][1] == affiliation and (in_fields or _UNIT_OF_FIELD.search(fragments[-1][0])) \
+                and (_LIST_END.match(part) or _LIST_ITEM.match(part) and _list_ends(parts, at + 1, affiliation)):
+            # "Centre for Vision, Speech and Signal Processing", "Department of Electrical, Computer, and Systems
+            # Engineering": the unit's fields, one name
             fragments[-1] = (f"{fragments[-1][0]}, {part}", affiliation)
+            in_fields = not _LIST_END.match(part)
             continue
+        in_fields = False
         fragments.append((part, affiliation))
     return fragments
+
+
+def _list_ends(parts: list[tuple[str, int]], start: int, affiliation: int) -> bool:
+    """A list of fields goes on from `start` to its "and" item in the same affiliation."""
+    for part, part_affiliation in parts[start:start + 3]:
+        if part_affiliation != affiliation:
+            return False
+        if part.startswith(("and ", "& ")) and _LIST_END.match(part) and _LIST_ITEM.match(part.split(" ", 1)[1]):
+            return True
+        if not _LIST_ITEM.match(part):
+            return False
+    return False
 
 
 def details_mentions(line: str, registry: InstitutionRegistry) -> list[Mention]:

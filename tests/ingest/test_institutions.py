@@ -485,3 +485,18 @@ def test_places_joined_by_a_slash_glossed_addresses_and_street_numbers_are_no_or
 
 def test_a_corporate_suffix_with_a_gloss_joins_its_company() -> None:
     assert split_institution_line("Numbat Research, Inc. (ナンバット), Sunnyvale, CA")[0] == "Numbat Research Inc. (ナンバット)"
+
+
+def test_a_unit_named_for_a_list_of_fields_with_a_serial_comma_is_one_unit():
+    line = "Department of Electrical, Computer, and Energy Engineering, Numbat University, Bilby, NY, USA"
+    assert names(paper(line)) == ["Numbat University"]
+    assert split_institution_line("Department for AI in Music, Art, and Design, Numbat Institute")[0] == \
+        "Department for AI in Music, Art, and Design"
+    # a university after a department is no field of its list
+    assert split_institution_line("Department of Physics, Numbat University, and Bilby Institute")[:2] == [
+        "Department of Physics", "Numbat University"]
+
+
+def test_a_thrust_is_a_unit_and_a_suburb_before_an_australian_state_a_place():
+    assert names(paper("Quokka Systems Thrust, Numbat University, Guangzhou, China")) == ["Numbat University"]
+    assert names(paper("Numbat University, Wombatville, NSW, Australia")) == ["Numbat University"]
