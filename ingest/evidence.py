@@ -176,6 +176,10 @@ _SCORE_AFTER = re.compile(r"\s*(?:(?:points?\s+)?(?:drop|decline|increase|reduct
                           r"anls|cider|meteor|ndcg|mrr|chrf|comet|geneval|bpc|bits[ -]per[ -](?:dimension|character|byte)|"
                           r"accuracy(?=\s+(?:drop|loss|degradation|gain|improvement)))"
                           r"s?(?![A-Za-z0-9])", re.IGNORECASE)  # (Chinese may follow: "0.8 box AP的效果")
+# "73.0 on MMBench", "1548.6 on MME perception": a decimal score on a benchmark named by its shape (a -Bench, -QA,
+# -Eval or -Vet suffix, or the "MM" of multimodal benchmarks)
+_BENCHMARK_AFTER = re.compile(r"\s+on\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:[A-Z][\w-]*(?:Bench|QA|Eval|Vet)|MM[A-Z][\w-]*)"
+                              r"(?![\w-])")
 _CLAUSE_WORD = re.compile(r"\b(?:while|whereas|and|but|with|at|as)\b")  # "438.1 while mIoU stays": another clause's score
 # "enhancing the mIoUs on COCO and LVIS by 2.3 and 3.2": a change of a named score, given "by" a bare number
 _SCORE_CHANGE_BEFORE = re.compile(r"(?:improv|enhanc|increas|boost|rais|declin|drop|reduc|lower|chang)\w*\s+(?:the\s+)?"
@@ -304,7 +308,7 @@ def _is_result(text: str, q: Quantity) -> bool:
         named = _score_name_before().search(before)
         if named and _NAMED_START_BEFORE.search(before) and _TO_AFTER.match(after):
             return False  # "from an FID of 2.07 to 1.55": the level the change starts from
-        bound = named or _SCORE_AFTER.match(after)
+        bound = named or _SCORE_AFTER.match(after) or "." in q.text and _BENCHMARK_AFTER.match(after)
         if not bound and "." in q.text and " by " in before[-30:] and (
                 change := _SCORE_CHANGE_BEFORE.search(text, max(0, q.start - 80), q.start)):
             # "lowers the FID of LDM-4 on ImageNet 256×256 by 6.25": the score named after the verb
@@ -525,6 +529,8 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         # "46.4 PQ at 23.6 FPS", "0.3 WikiText2 perplexity increase": the score named right after a bare number
         name = score.group("name").lower()
         return metric_cues().metric_of.get(name, "accuracy")  # a name no cue lists ("PQ") is a task score
+    if q.kind is None and _BENCHMARK_AFTER.match(text, q.end):
+        return "accuracy"  # "73.0 on MMBench": a task score
     if q.kind in {"percent", "points", None} and _WITHIN_BEFORE.search(text, max(0, q.start - 8), q.start) \
             and _OF_AFTER.match(text, q.end) and not any(
                 windows[0].start <= c[0] < q.start and not c[3] for c in cues):

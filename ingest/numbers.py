@@ -42,7 +42,8 @@ _UNITS: tuple[tuple[str, str, str], ...] = (
     ("GPU days", "gpu-time", rf"{_GPU_TIME_HEAD}days?|[A-Z]\d{{2,4}}[A-Za-z]?[\s-]days?|GPU天"),
     ("GPU hours", "gpu-time", rf"{_GPU_TIME_HEAD}hours?|GPU小时"),
     ("TFLOPs/s", "rate", r"TFLOPs?/s|TFLOPS/s"),
-    ("TOPS/W", "energy", r"[TG]OP(?:S|/s)\s*/\s*W(?![A-Za-z0-9])"),  # energy efficiency ("3.3 Top/s/W")
+    # energy efficiency ("3.3 Top/s/W", "18.1 TFLOPs/W")
+    ("TOPS/W", "energy", r"(?:[TG]OP(?:S|/s)|[TG]FLOP[Ss]?)\s*/\s*W(?![A-Za-z0-9])"),
     ("TOPS/mm²", "area", r"[TG]OPS\s*/\s*mm(?:²|2|\^2)"),  # area efficiency
     ("TOPS", "rate", r"TOPS(?![A-Za-z0-9])|TOPs/s"),
     ("GOPS", "rate", r"GOPS(?![A-Za-z0-9])|GOPs/s"),
@@ -230,9 +231,11 @@ def _unit_of(match: re.Match[str], prefix: str, rate_group: str) -> str | None:
 
 
 # "from" right before a figure: the start of a change ("from 92.1 to 197.6 FPS", "从4.2秒"), unless the
-# figures span a range ("ranging from 2 to 12 tokens/s"). Evidence reads it too.
+# figures span a range ("ranging from 2 to 12 tokens/s", "speedups from 1.2x to 3.4x": several of one kind).
+# Evidence reads it too.
 FROM_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?<!range )(?<!ranges )(?<!ranging )(?<!vary )(?<!varies )"
-                         r"(?<!varying )from\s+|从\s*)$", re.IGNORECASE)
+                         r"(?<!varying )(?<!speedups )(?<!speed-ups )(?<!gains )(?<!improvements )(?<!savings )"
+                         r"from\s+|从\s*)$", re.IGNORECASE)
 
 
 def _quantity(text: str, match: re.Match[str]) -> Quantity | None:

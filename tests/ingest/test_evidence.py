@@ -1072,3 +1072,24 @@ def test_chinese_next_to_scores_and_held_levels(text: str, value: float, metric:
 def test_a_score_written_bare_in_the_brief_and_with_a_percent_sign_in_the_abstract_is_one_claim() -> None:
     found = extract_evidence("达成了在T4上取得51.3 AP，超过基线的效果", 2, "Numbat-X achieves 51.3% AP on COCO.", 5)
     assert [(c.value, c.source) for c in found] == [(51.3, "abstract")]
+
+
+def test_a_decimal_score_on_a_benchmark_named_by_its_shape_is_a_task_score() -> None:
+    found = claims("Numbat-3B reaches 71.5 on QuokkaBench and 1502.3 on MMW perception, and 6.8 on the Bilby scale.")
+    assert [(c.value, c.metric) for c in found] == [(71.5, "accuracy"), (1502.3, "accuracy")]
+
+
+def test_captioning_and_retrieval_scores_named_before_the_figure_are_task_scores() -> None:
+    found = claims("It reaches a captioning CIDEr of 131.2, a METEOR of 30.9 and an nDCG of 0.41.")
+    assert [(c.value, c.metric) for c in found] == [(131.2, "accuracy"), (30.9, "accuracy"), (0.41, "accuracy")]
+    assert claims("The numbat reaches 75.1% ANLS on a document set.")[0].metric == "accuracy"
+
+
+def test_flops_per_watt_is_energy_efficiency() -> None:
+    assert claims("The wombat chip reaches 20.4 TFLOPS/W at 0.6 V.")[0].metric == "energy"
+
+
+def test_speedups_from_one_figure_to_another_are_a_range() -> None:
+    claim = one("Numbat achieves speedups from 1.3x to 11.2x over the sequential baseline.")
+    assert (claim.value, claim.value_max) == (1.3, 11.2)
+    assert one("Numbat raises throughput from 1.3x to 11.2x of the baseline.").value == 11.2  # a change
