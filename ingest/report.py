@@ -13,7 +13,7 @@ from pathlib import Path
 
 from graph.ids import report_id
 from graph.model import ParseWarning, ReportInfo
-from ingest.titles import clean_title, report_vocabulary
+from ingest.titles import clean_title, report_vocabulary, with_brief_spelling
 
 # Warning codes (ParseWarning.code).
 EMPTY_TITLE = "empty-title"
@@ -265,6 +265,8 @@ def _paper(index: int, brief: _Block | None, detail: _Block | None, name: str, s
         else:
             warn(brief.line, EMPTY_BRIEF, "brief is empty")
 
+    if title and brief_text and (" 2" in raw_title or " 3" in raw_title):
+        title = clean_title(with_brief_spelling(raw_title, brief_text), vocabulary)  # "ReLU 2 Wins" -> "ReLU² Wins"
     if not title and (named := _TITLE_IN_BRIEF.search(brief_text)):
         title = clean_title(named.group(1), vocabulary)  # "发布了《Title》论文": the brief names the paper
 

@@ -86,6 +86,24 @@ def report_vocabulary(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(text))
 
 
+# A lone 2 or 3 after a word ("ReLU 2 Wins", "H 2 O", "Transformer 2 :"): a superscript or a digit the PDF split off
+_LONE_DIGIT = re.compile(r"(?<![\w-])([A-Za-z][\w-]*) ([23])(?: ([A-Za-z][\w-]*))?(?![\w-])")
+
+
+def with_brief_spelling(raw: str, brief: str) -> str:
+    """A name split around a lone digit, written as the brief writes it ("ReLU 2 Wins" with "《ReLU² Wins》" in
+    the brief -> "ReLU² Wins"; "H 2 O" with "H2O" -> "H2O"); as it was when the brief writes neither."""
+    def join(match: re.Match[str]) -> str:
+        left, digit, right = match.groups()
+        for mark in (_SUPERSCRIPT_DIGITS[digit], digit):
+            if right and re.search(rf"(?<![A-Za-z0-9-]){re.escape(left + mark + right)}(?![A-Za-z0-9-])", brief):
+                return left + mark + right
+            if re.search(rf"(?<![A-Za-z0-9-]){re.escape(left + mark)}(?![A-Za-z0-9-])", brief):
+                return left + mark + (f" {right}" if right else "")
+        return match.group(0)
+    return _LONE_DIGIT.sub(join, raw) if brief else raw
+
+
 def clean_title(raw: str, vocabulary: frozenset[str] = frozenset()) -> str:
     """The title without extraction damage; "" when nothing title-like remains."""
     title = " ".join(raw.split())

@@ -162,3 +162,14 @@ def test_a_fragment_after_a_spaced_hyphen_is_not_a_word_of_the_report():
     detail = heading + "**主要机构**: Tsinghua University\n**作者数量**: 3人\n\n**摘要**:\nWe use distillation.\n"
     (paper,) = parse_report(report(brief, detail), "r.md").papers
     assert paper.title == "Fast Distillation of Models"
+
+
+@pytest.mark.parametrize(("heading", "brief", "title"), [
+    ("ReLU 3 Rules: Sparse Activations", "某大学发布了《ReLU³ Rules》论文，使用稀疏激活技术", "ReLU³ Rules: Sparse Activations"),
+    ("C 2 F: Coarse to Fine Caching", "某大学发布了C2F论文，使用缓存技术", "C2F: Coarse to Fine Caching"),
+    ("Numbat 2 : Faster Numbats", "某大学发布了Numbat²论文", "Numbat²: Faster Numbats"),
+    ("Scaling to 2 GPUs", "某大学发布了Bilby论文", "Scaling to 2 GPUs"),  # the brief writes no such name
+])
+def test_a_digit_the_heading_split_off_a_name_is_joined_as_the_brief_writes_it(heading, brief, title):
+    text = report(f"### 1. {heading}\n\n{brief}\n", ONE_DETAIL.replace("Fast Things", heading))
+    assert parse_report(text, "r.md").papers[0].title == title
