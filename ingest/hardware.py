@@ -182,7 +182,9 @@ def _listed_after_vendor_device(onto: Ontology, sentence: str,
 # A company's name that labels its chips ("Groq", "Cerebras", "Graphcore") names the company, not a device, where a
 # name of its own or a company word follows: "Cerebras-GPT", "Cambricon-LLM", "Graphcore Research", "Groq发布了".
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_COMPANY_CONTEXT = re.compile(r"-[A-Za-z]|\s*(?:Research|Inc\b|Technologies|Labs?\b|Corporation|Corp\b|AI\b|公司|发布)")
+# (no "\b": Chinese may follow at once, "Cerebras Systems发布了", and is a word character to `re`)
+_COMPANY_CONTEXT = re.compile(r"-[A-Za-z]|\s*(?:(?:Research|Inc|Technologies|Systems|Labs?|Corporation|Corp|AI)(?![A-Za-z])"
+                              r"|公司|发布)")
 
 
 @ontology_cache
@@ -300,7 +302,9 @@ def _named_supercomputers(sentence: str, kept: list[tuple[int, int, Hardware]]) 
         start, end = match.end(1) - len(" ".join(words)), match.end()
         if any(start < k[1] and k[0] < end for k in kept):
             continue
-        name = f"{' '.join(words)} supercomputer"
+        # a machine named with its generation's number is known by it ("MareNostrum 5", "TSUBAME 4.0"); a bare word
+        # names it only with its kind ("the Summit supercomputer")
+        name = " ".join(words) if len(words) > 1 and words[-1][0].isdigit() else f"{' '.join(words)} supercomputer"
         out.append((start, end, Hardware(entity_id("hw", name), name, "other", resolved=False)))
     return out
 

@@ -265,7 +265,8 @@ def test_a_supercomputer_named_by_its_own_name_is_a_device() -> None:
     assert [(h.name, h.hw_class) for h in find_hardware("We scale training on the Numbat supercomputer.")] == [
         ("Numbat supercomputer", "other")]
     assert [h.name for h in find_hardware("发布了Wombat超算大模型训练论文")] == ["Wombat supercomputer"]
-    assert [h.name for h in find_hardware("It runs on the Bilby 4.0 supercomputer.")] == ["Bilby 4.0 supercomputer"]
+    # named with its generation's number, the machine is known by it
+    assert [h.name for h in find_hardware("It runs on the Bilby 4.0 supercomputer.")] == ["Bilby 4.0"]
     # a kind of machine is no name
     assert find_hardware("Chiplet designs make an ASIC supercomputer; modern supercomputers agree.") == []
     assert [h.name for h in find_hardware("It ran on the Japanese supercomputer Fugaku.")] == ["Fugaku supercomputer"]
@@ -299,3 +300,12 @@ def test_two_devices_side_by_side_that_name_one_keep_the_more_precise() -> None:
     assert _found("Against an NVIDIA A100 DGX system it halves latency.") == [("NVIDIA A100", "gpu")]
     assert _found("a Snapdragon 8 Gen 2 (Adreno 740 GPU)") == [("Qualcomm Snapdragon 8 Gen 2", "mobile"),
                                                               ("Qualcomm Adreno 740", "gpu")]
+
+
+def test_a_dual_chip_card_keeps_its_duo() -> None:
+    assert [h.name for h in find_hardware("It is tuned for Ascend 310P Duo cards.")] == ["Huawei Ascend 310P Duo"]
+
+
+def test_a_vendor_named_as_the_publisher_is_no_device() -> None:
+    assert find_hardware("Cerebras Systems发布了Numbat论文") == []
+    assert find_hardware("Graphcore Research发布了Numbat论文") == []
