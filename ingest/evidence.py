@@ -233,6 +233,7 @@ _SIZE_RATIO_BEFORE = re.compile(r"大\s*$")
 # "per token", "per generated token", not "developer"
 _PER_BEFORE = re.compile(r"(?<![A-Za-z])(?i:per)\s(?:[a-z]+(?:ed|ing)\s)?$|每$")
 # A number format named beside a size ("int8", "FP16", "4-bit", "quantized"): the size is the storage's.
+_COUNTED_PARAMETERS = re.compile(r"(?i:spars|prun|param|experts|layers|heads|channels|rank)")
 _PRECISION = re.compile(r"(?i:\b(?:int|fp|bf|float)\d{1,2}\b|\d-bit\b|quantiz\w*)")
 _MORE_ACCURATE_AFTER = re.compile(r"\s*(?:more|higher)\s+accura(?:te|cy)\b", re.IGNORECASE)
 _FEWER_DATA_AFTER = re.compile(r"\s*(?:times\s+)?(?:fewer|less)\s+((?:pre-?)?training\s+)?"
@@ -463,6 +464,11 @@ def _metric(q: Quantity, windows: list[Span], direction: Direction | None,
     """The metric the words give (`_metric_by_words`), within what the unit allows: points are a score's
     ("取得66.3分"), whatever cache or size word stands near."""
     metric = _metric_by_words(q, windows, direction, cues, inherited, scope, text, earlier)
+    if metric == "parameters" and direction == "decrease" and q.kind in {"ratio", "percent"} \
+            and _PRECISION.search(text, windows[2].start, max(windows[1].end, q.end)) \
+            and not _COUNTED_PARAMETERS.search(text, windows[1].start, max(windows[1].end, q.end)):
+        return "storage"  # "a 2-bit Conformer is 32% smaller", "4-bit weights shrink the model by 3.6x": fewer
+        # bits per weight make it smaller, not fewer weights (unless sparsity or a parameter count is named)
     if q.kind == "points" and metric in {"other", "quality"} and not any(
             c[2] == metric and not c[3] and windows[0].start <= c[0] < windows[0].end for c in cues):
         return "accuracy"  # "costs more than 10 points on several tasks": no other measure named in its own sub-clause

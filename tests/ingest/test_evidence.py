@@ -1093,3 +1093,12 @@ def test_speedups_from_one_figure_to_another_are_a_range() -> None:
     claim = one("Numbat achieves speedups from 1.3x to 11.2x over the sequential baseline.")
     assert (claim.value, claim.value_max) == (1.3, 11.2)
     assert one("Numbat raises throughput from 1.3x to 11.2x of the baseline.").value == 11.2  # a change
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("A 3-bit Numbat is 28% smaller than its 8-bit counterpart.", "storage"),
+    ("INT4 expert weights shrink the wombat by 3.4x.", "storage"),
+    ("The 4-bit wombat has 45% fewer parameters.", "parameters"),  # fewer weights, named
+])
+def test_a_model_made_smaller_by_fewer_bits_is_smaller_in_storage(text: str, metric: str) -> None:
+    assert claims(text)[-1].metric == metric
