@@ -1102,3 +1102,11 @@ def test_speedups_from_one_figure_to_another_are_a_range() -> None:
 ])
 def test_a_model_made_smaller_by_fewer_bits_is_smaller_in_storage(text: str, metric: str) -> None:
     assert claims(text)[-1].metric == metric
+
+
+@pytest.mark.parametrize("text", [
+    "Numbat lowers the hallucination rate on a wombat benchmark by 6.2 points.",
+    "达成了幻觉率降低2.7%的效果",
+])
+def test_a_hallucination_rate_is_a_quality_figure(text: str) -> None:
+    assert one(text).metric == "quality"
