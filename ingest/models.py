@@ -293,7 +293,8 @@ _SEPARATOR = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*[、和及与或]
 # An item ends the name: a separator, punctuation, "models" or Chinese follows, not another word.
 _ITEM_END = r"(?=\s*(?:[,，、;；.。:：)）/]|and\b|or\b|models?\b|LLMs?\b|[\u4e00-\u9fff]|$)|\s+[a-z])"
 _SEPARATOR_ONLY = re.compile(rf"{_SEPARATOR}$")
-_NEXT_ITEM = re.compile(rf"{_SEPARATOR}({_ITEM})(?![A-Za-z0-9_\-‐]){_ITEM_END}")
+# (an item may carry a version after a space: "Qwen2.5-VL-7B and GOT-OCR 2.0")
+_NEXT_ITEM = re.compile(rf"{_SEPARATOR}({_ITEM}(?:\s(?:[vV]\d+(?:\.\d+)*|\d+\.\d+)(?![\w.]))?)(?![A-Za-z0-9_\-‐]){_ITEM_END}")
 _PREVIOUS_ITEM = re.compile(rf"(?<![A-Za-z0-9_\-‐])({_ITEM}){_SEPARATOR}$")
 _CAPITAL_WORD_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")  # "Linear DiT": the item is the end of a longer name
 _MODEL_SHAPE = re.compile(r"^(?=.*[A-Z])(?:(?=.*\d)(?=.*[A-Za-z]{2})|.+[a-z][A-Z]|[A-Z]{2,}[a-z]{2}|[A-Z][A-Za-z]*-[A-Za-z0-9]|[A-Z]{3,}$)")
@@ -523,7 +524,9 @@ def _compared_names(text: str) -> list[tuple[int, int, str]]:
 # A model the paper runs as a part, named by its role: "the pre-trained EDM network as the teacher", "a
 # pre-trained BigVGAN vocoder", "PaSST and AST checkpoints". Over the dev sets such names were models 9 times in 10.
 _ROLE = r"(?:network|vocoder|model|checkpoint|teacher|backbone|encoder|decoder|detector|generator)s?"
-_PRETRAINED_NAME = re.compile(rf"(?i:pre-?trained|off-the-shelf|frozen)\s+(?:the\s+)?({_ITEM})\s+{_ROLE}\b")
+_PRETRAINED_NAME = re.compile(rf"(?i:pre-?trained|off-the-shelf|frozen)\s+(?:the\s+)?({_ITEM})\s+{_ROLE}\b"
+                              # "an ImageNet-pretrained DaViT-B": pre-trained on a named data set, a network
+                              rf"|[A-Z][\w]*-pre-?trained\s+({_ITEM})")
 _NAMES_BEFORE_ROLE = re.compile(rf"(?<![\w-])({_ITEM})(?:\s+and\s+({_ITEM}))?\s+(?:checkpoints|teachers|backbones|vocoders)\b")
 # "distilled from the EDM teacher", "built on the ADM backbone": one network in the role, named with its article.
 # A backbone named by a coined word ("the StrideFormer backbone") is mostly the paper's own design, so a backbone's

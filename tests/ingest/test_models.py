@@ -739,3 +739,13 @@ def test_well_known_pretraining_sets_and_their_images_are_data() -> None:
     assert _names("We train ViT-B on JFT-3B and ViT-L on DataComp-1B.") == ["ViT-B", "ViT-L"]
     assert _names("A student distilled with unlabeled images from Numbat-400M keeps ViT-H.") == ["ViT-H"]
     assert _names("它基于自动标注构建的Numbat-2B多任务数据集训练") == []
+
+
+def test_a_network_pretrained_on_a_named_data_set_is_a_model() -> None:
+    text = "We study it. Numbat improves detection by 2.1 AP over an ImageNet-pretrained WomViT-B while training faster."
+    assert [m.name for m in extract_models("", "", text, ())] == ["WomViT-B"]
+
+
+def test_an_item_listed_beside_a_known_model_keeps_its_spaced_version() -> None:
+    text = "We study it. It rivals larger models such as Qwen2.5-VL-7B and Bilby-OCR 2.0 at a fraction of the cost."
+    assert [m.name for m in extract_models("", "", text, ())] == ["Qwen2.5-VL-7B", "Bilby-OCR 2.0"]
