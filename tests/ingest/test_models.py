@@ -749,3 +749,7 @@ def test_a_network_pretrained_on_a_named_data_set_is_a_model() -> None:
 def test_an_item_listed_beside_a_known_model_keeps_its_spaced_version() -> None:
     text = "We study it. It rivals larger models such as Qwen2.5-VL-7B and Bilby-OCR 2.0 at a fraction of the cost."
     assert [m.name for m in extract_models("", "", text, ())] == ["Qwen2.5-VL-7B", "Bilby-OCR 2.0"]
+
+
+def test_a_wide_resnet_written_in_one_word_keeps_depth_and_width() -> None:
+    assert _names("A sparse WideResNet-16-8 keeps its accuracy.") == ["WideResNet-16-8"]
