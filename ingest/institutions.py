@@ -189,6 +189,20 @@ def _fragments_and_affiliations(text: str) -> list[tuple[str, int]]:
     return fragments
 
 
+def _joint_unit_of_following(fragments: list[str], affiliation_of: list[int], i: int,
+                             registry: InstitutionRegistry) -> bool:
+    """A joint lab listed before one of its parents in the same affiliation is that parent's unit there
+    ("Tsinghua-Bosch Joint ML Center, THBI Lab, Tsinghua University"); alone it is an organisation of its own."""
+    first = re.split(r"\s?[-/–]\s?", fragments[i], maxsplit=1)[0].casefold()
+    for j in range(i + 1, len(fragments)):
+        if affiliation_of[j] != affiliation_of[i]:
+            return False
+        entry = registry.lookup(fragments[j])
+        if entry is not None and first in entry.name.casefold():
+            return True
+    return False
+
+
 def _list_ends(parts: list[tuple[str, int]], start: int, affiliation: int) -> bool:
     """A list of fields goes on from `start` to its "and" item in the same affiliation."""
     for part, part_affiliation in parts[start:start + 3]:
@@ -221,6 +235,8 @@ def details_mentions(line: str, registry: InstitutionRegistry) -> list[Mention]:
         if found and not (_NATIONAL_LAB.search(fragments[i]) and not any(
                 m.text == fragments[i] for m in found)):
             mentions.extend(found)
+        elif _JOINT_UNIT.match(fragments[i]) and _joint_unit_of_following(fragments, affiliation_of, i, registry):
+            unit_positions.append(i)  # "Tsinghua-Bosch Joint ML Center, ..., Tsinghua University": its unit there
         elif _JOINT_UNIT.match(fragments[i]) or _NATIONAL_LAB.search(fragments[i]):
             # "MIT-IBM Watson AI Lab", "Lawrence Berkeley National Laboratory": organisations of their own,
             # not units of the names inside them

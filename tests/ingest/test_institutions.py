@@ -500,3 +500,15 @@ def test_a_unit_named_for_a_list_of_fields_with_a_serial_comma_is_one_unit():
 def test_a_thrust_is_a_unit_and_a_suburb_before_an_australian_state_a_place():
     assert names(paper("Quokka Systems Thrust, Numbat University, Guangzhou, China")) == ["Numbat University"]
     assert names(paper("Numbat University, Wombatville, NSW, Australia")) == ["Numbat University"]
+
+
+def test_a_joint_lab_listed_before_its_parent_university_is_its_unit_there():
+    assert names(paper("Tsinghua-Wombat Joint AI Center, Tsinghua University, Beijing, China")) == ["Tsinghua University"]
+    # alone in its affiliation, a joint lab is an organisation of its own
+    assert names(paper("Numbat-IBM Watson AI Lab, Cambridge; Tsinghua University")) == [
+        "Numbat-IBM Watson AI Lab", "Tsinghua University"]
+
+
+def test_a_registered_company_with_a_two_word_name_is_no_author():
+    assert names(paper("Graphcore Research, Bristol, UK; Aleph Alpha, Heidelberg, Germany"))[-1] == "Aleph Alpha"
+    assert names(paper("The Swiss AI Lab IDSIA, Lugano, Switzerland")) == ["IDSIA"]
