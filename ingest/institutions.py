@@ -21,6 +21,7 @@ from functools import lru_cache
 from graph.ids import entity_id
 from graph.model import Institution
 from ingest.report import PaperRecord
+from ingest.titles import english_words
 from ontology.institutions import (
     InstitutionRegistry,
     RegisteredInstitution,
@@ -189,6 +190,15 @@ def _fragments_and_affiliations(text: str) -> list[tuple[str, int]]:
     return fragments
 
 
+_NAMED_GROUP = re.compile(r"[A-Z][a-z]{2,14} Group")
+
+
+def _company_group(fragments: list[str], i: int) -> bool:
+    """"Midea Group", "Finvolution Group": a name no dictionary holds and "Group" is a company; a research group
+    is named by its field ("Vision Group, Bilby University")."""
+    return bool(_NAMED_GROUP.fullmatch(fragments[i])) and fragments[i].split()[0].casefold() not in english_words()
+
+
 def _joint_unit_of_following(fragments: list[str], affiliation_of: list[int], i: int,
                              registry: InstitutionRegistry) -> bool:
     """A joint lab listed before one of its parents in the same affiliation is that parent's unit there
@@ -250,7 +260,8 @@ def details_mentions(line: str, registry: InstitutionRegistry) -> list[Mention]:
                                                                              registry):
             mentions[-1].seen.append(_unknown(fragments[i]).text)  # "Technion – Israel ..., הטכניון – ..."
         elif not _is_droppable(fragments[i]) and not (i > 0 and affiliation_of[i - 1] == affiliation_of[i]
-                                                       and _city_before_place(fragments, i)):
+                                                       and _city_before_place(fragments, i)) \
+                or _company_group(fragments, i):
             mentions.append(_unknown(fragments[i]))
         if len(mentions) > count:
             named_by, count = i, len(mentions)

@@ -512,3 +512,10 @@ def test_a_joint_lab_listed_before_its_parent_university_is_its_unit_there():
 def test_a_registered_company_with_a_two_word_name_is_no_author():
     assert names(paper("Graphcore Research, Bristol, UK; Aleph Alpha, Heidelberg, Germany"))[-1] == "Aleph Alpha"
     assert names(paper("The Swiss AI Lab IDSIA, Lugano, Switzerland")) == ["IDSIA"]
+
+
+def test_a_group_named_by_a_proper_name_is_a_company_and_by_a_field_a_research_group():
+    assert names(paper("Quokkadia Group, Shanghai, China; Tsinghua University")) == ["Quokkadia Group", "Tsinghua University"]
+    assert names(paper("Zhejiang University, Quokkadia Group, Nanyang Technological University")) == [
+        "Zhejiang University", "Quokkadia Group", "Nanyang Technological University"]
+    assert names(paper("Vision Group, Tsinghua University")) == ["Tsinghua University"]
