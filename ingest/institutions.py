@@ -199,6 +199,23 @@ def _company_group(fragments: list[str], i: int) -> bool:
     return bool(_NAMED_GROUP.fullmatch(fragments[i])) and fragments[i].split()[0].casefold() not in english_words()
 
 
+_NAMED_LAB = re.compile(r"([A-Z][a-z]+(?:[A-Z][a-z]+)?)(?: A[Ii])? Lab(?:oratory)?")
+
+
+def _proper_lab(fragments: list[str], affiliation_of: list[int], i: int, after_organisation: bool) -> bool:
+    """"..., Pazhou Lab", "Meetyou AI Lab, Xiamen": a lab named by a word no dictionary or gazetteer holds, listed
+    after an organisation or before a place, is an organisation of its own; one that opens an address ("Numbat
+    Laboratory, Faculty of Physics, Bilby University"), or is named by its field ("Vision Lab") or city, is a unit
+    of the university there. Alone in its affiliation, it is its own organisation anyway (see `details_mentions`)."""
+    named = _NAMED_LAB.fullmatch(fragments[i])
+    if named is None or named.group(1).casefold() in english_words() or _is_place(named.group(1)):
+        return False
+    others = [j for j in range(len(fragments)) if j != i and affiliation_of[j] == affiliation_of[i]
+              and not _is_place(fragments[j])]
+    following = next((j for j in range(i + 1, len(fragments)) if affiliation_of[j] == affiliation_of[i]), None)
+    return bool(others) and (after_organisation or following is None or _is_place(fragments[following]))
+
+
 def _joint_unit_of_following(fragments: list[str], affiliation_of: list[int], i: int,
                              registry: InstitutionRegistry) -> bool:
     """A joint lab listed before one of its parents in the same affiliation is that parent's unit there
@@ -253,6 +270,8 @@ def details_mentions(line: str, registry: InstitutionRegistry) -> list[Mention]:
             mentions.append(_unknown(fragments[i]))
         elif _unit_acronym_of_university(fragments, i, unit_positions, registry):
             pass
+        elif _company_group(fragments, i) or _proper_lab(fragments, affiliation_of, i, i > 0 and named_by == i - 1):
+            mentions.append(_unknown(fragments[i]))  # "Midea Group", "Pazhou Lab": organisations of their own
         elif _SUB_UNIT.search(_without_abbreviation(fragments[i])) or _named_unit_of_university(
                 fragments, affiliation_of, i, i > 0 and named_by == i - 1, registry):
             unit_positions.append(i)  # "Language Technologies Institute, Carnegie Mellon University"
@@ -260,8 +279,7 @@ def details_mentions(line: str, registry: InstitutionRegistry) -> list[Mention]:
                                                                              registry):
             mentions[-1].seen.append(_unknown(fragments[i]).text)  # "Technion – Israel ..., הטכניון – ..."
         elif not _is_droppable(fragments[i]) and not (i > 0 and affiliation_of[i - 1] == affiliation_of[i]
-                                                       and _city_before_place(fragments, i)) \
-                or _company_group(fragments, i):
+                                                       and _city_before_place(fragments, i)):
             mentions.append(_unknown(fragments[i]))
         if len(mentions) > count:
             named_by, count = i, len(mentions)

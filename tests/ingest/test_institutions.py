@@ -519,3 +519,11 @@ def test_a_group_named_by_a_proper_name_is_a_company_and_by_a_field_a_research_g
     assert names(paper("Zhejiang University, Quokkadia Group, Nanyang Technological University")) == [
         "Zhejiang University", "Quokkadia Group", "Nanyang Technological University"]
     assert names(paper("Vision Group, Tsinghua University")) == ["Tsinghua University"]
+
+
+def test_a_lab_named_by_a_proper_name_is_an_organisation_and_by_a_field_a_unit():
+    assert names(paper("South China University of Technology, Quokkadia Lab, Peking University")) == [
+        "South China University of Technology", "Quokkadia Lab", "Peking University"]
+    assert names(paper("Quokkadia AI Lab, Shenzhen, City University of Hong Kong")) == [
+        "Quokkadia AI Lab", "City University of Hong Kong"]
+    assert names(paper("Vision Lab, Tsinghua University")) == ["Tsinghua University"]
