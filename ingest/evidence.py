@@ -173,12 +173,12 @@ _TO_AFTER = re.compile(r"(?:/[a-z]+)?\s*(?:for\s+(?:the\s+)?[A-Z][\w.+-]*\s+)?(?
 _SCORE_AFTER = re.compile(r"\s*(?:(?:points?\s+)?(?:drop|decline|increase|reduction|degradation|loss|gain)\s+)?"
                           r"(?:(?:in|of|on)\s+(?:the\s+)?)?(?:lower\s+|higher\s+)?(?:[A-Z][\w-]*\s+){0,2}?(?:box\s+|mask\s+)?"
                           r"(?P<name>f1|dice|auroc|auc|[gs]?fid|fvd|fad|psnr|ssim|miou|map|ap|pq|nds|wer|cer|clip score|lpips|bleu|rouge|perplexity|ppl|mos|"
-                          r"anls|cider|meteor|ndcg|mrr|chrf|comet|geneval|bpc|bits[ -]per[ -](?:dimension|character|byte)|"
+                          r"anls|cider|meteor|ndcg|mrr|chrf|comet|geneval|bpc|bits[ -]per[ -](?:dimension|character|byte)|j&f|"
                           r"accuracy(?=\s+(?:drop|loss|degradation|gain|improvement)))"
                           r"s?(?![A-Za-z0-9])", re.IGNORECASE)  # (Chinese may follow: "0.8 box AP的效果")
 # "73.0 on MMBench", "1548.6 on MME perception": a decimal score on a benchmark named by its shape (a -Bench, -QA,
 # -Eval or -Vet suffix, or the "MM" of multimodal benchmarks)
-_BENCHMARK_AFTER = re.compile(r"\s+on\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:[A-Z][\w-]*(?:Bench|QA|Eval|Vet)|MM[A-Z][\w-]*)"
+_BENCHMARK_AFTER = re.compile(r"\s+on\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:[A-Z][\w-]*(?:[Bb]ench|QA|Eval|Vet)|MM[A-Z][\w-]*)"
                               r"(?![\w-])")
 _CLAUSE_WORD = re.compile(r"\b(?:while|whereas|and|but|with|at|as)\b")  # "438.1 while mIoU stays": another clause's score
 # "enhancing the mIoUs on COCO and LVIS by 2.3 and 3.2": a change of a named score, given "by" a bare number
@@ -278,7 +278,9 @@ def _score_name_before() -> re.Pattern[str]:
     # "a Fréchet Inception Distance (FID) of 2.73": the name's abbreviation may follow it in brackets
     # "the F-score on GSO to 0.651": the data set it is measured on may stand between the name and the binding
     # (Chinese may stand right before the name: "在MSR-VTT上CLIPSIM达0.2773")
-    return re.compile(rf"(?<![A-Za-z0-9_-])(?:{'|'.join(map(re.escape, names))})(?:-score)?s?(?:\s*\([A-Za-z][\w@&-]{{0,9}}\))?"
+    # ("FID-30K of 22.5": the number of samples it was computed on may follow the name)
+    return re.compile(rf"(?<![A-Za-z0-9_-])(?:{'|'.join(map(re.escape, names))})(?:-score|-\d+[Kk])?s?"
+                      rf"(?:\s*\([A-Za-z][\w@&-]{{0,9}}\))?"
                       rf"(?:\s+on\s+[A-Z][\w.-]*(?:\s+\d+[×x]\d+)?)?{_SCORE_BINDING.pattern}",
                       re.IGNORECASE)
 
@@ -391,7 +393,8 @@ def _bound_list(text: str, q: Quantity) -> bool:
     head = _LIST_HEAD.search(text, max(0, q.start - 80), q.start)
     start = head.start() if head else q.start
     end = _LIST_TAIL.match(text, q.end).end()
-    return bool(_SCORE_AFTER.match(text, end) and end > q.end or _HIGHER_AFTER.match(text, end)
+    return bool((_SCORE_AFTER.match(text, end) or _BENCHMARK_AFTER.match(text, end)) and end > q.end
+                or _HIGHER_AFTER.match(text, end)
                 or _GAIN_OF_BEFORE.search(text, max(0, start - 30), start))
 
 
@@ -535,8 +538,8 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         # "46.4 PQ at 23.6 FPS", "0.3 WikiText2 perplexity increase": the score named right after a bare number
         name = score.group("name").lower()
         return metric_cues().metric_of.get(name, "accuracy")  # a name no cue lists ("PQ") is a task score
-    if q.kind is None and _BENCHMARK_AFTER.match(text, q.end):
-        return "accuracy"  # "73.0 on MMBench": a task score
+    if q.kind is None and _BENCHMARK_AFTER.match(text, _LIST_TAIL.match(text, q.end).end()):
+        return "accuracy"  # "73.0 on MMBench", "8.7 and 8.9 on MT-bench": a task score
     if q.kind in {"percent", "points", None} and _WITHIN_BEFORE.search(text, max(0, q.start - 8), q.start) \
             and _OF_AFTER.match(text, q.end) and not any(
                 windows[0].start <= c[0] < q.start and not c[3] for c in cues):

@@ -83,7 +83,7 @@ _UNITS: tuple[tuple[str, str, str], ...] = (
     ("µJ", "energy", r"[μµu]J(?![A-Za-z0-9])|microjoules?"),
     ("mJ", "energy", r"mJ(?![A-Za-z0-9])|millijoules?"),
     ("kJ", "energy", r"kJ(?![A-Za-z0-9])|kilojoules?"),
-    ("J", "energy", r"J(?![A-Za-z0-9])|joules?"),
+    ("J", "energy", r"J(?![A-Za-z0-9&])|joules?"),  # not "J&F", a segmentation score
     ("µW", "energy", r"[μµu]W(?![A-Za-z0-9])|microwatts?"),
     ("mW", "energy", r"(?-i:mW)(?![A-Za-z0-9])|milliwatts?"),
     ("kW", "energy", r"(?-i:kW)(?![A-Za-z0-9])|kilowatts?"),

@@ -1110,3 +1110,16 @@ def test_a_model_made_smaller_by_fewer_bits_is_smaller_in_storage(text: str, met
 ])
 def test_a_hallucination_rate_is_a_quality_figure(text: str) -> None:
     assert one(text).metric == "quality"
+
+
+def test_scores_listed_before_a_benchmark_or_a_segmentation_score_are_each_a_claim() -> None:
+    assert [(c.value, c.metric) for c in claims("The two numbats reach 7.9 and 8.1 on Quokka-bench.")] == [
+        (7.9, "accuracy"), (8.1, "accuracy")]
+    found = claims("Numbat reaches 86.1, 69.2 and 70.4 J&F on three video sets.")
+    assert [(c.value, c.unit, c.metric) for c in found] == [(86.1, None, "quality"), (69.2, None, "quality"),
+                                                           (70.4, None, "quality")]  # no joules
+
+
+def test_a_score_name_with_its_sample_count_binds_the_figure() -> None:
+    claim = one("Numbat reaches a zero-shot FID-10K of 19.4 in one step.")
+    assert (claim.value, claim.metric) == (19.4, "quality")
