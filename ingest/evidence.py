@@ -138,6 +138,11 @@ _NAMED_SCORE_CHANGES_BY = re.compile(r"\b(?:ris(?:es|ing)|rose|increas(?:es|ed|i
                                      r"fall(?:s|ing)?|fell|degrad(?:es|ed|ing)|worsen(?:s|ed|ing)?|chang(?:es|ed|ing))\s+"
                                      r"(?:only\s+)?by\s+(?:only\s+|just\s+|under\s+|less\s+than\s+|at\s+most\s+)?$",
                                      re.IGNORECASE)
+_FIRST_DIGIT = re.compile(r"\d")  # where a figure's number starts after its modifier ("below 0.5")
+# "the perplexity increase stays below 0.5", "its FID degradation is under 0.2": the bound of a named score's change
+_SCORE_CHANGE_BOUND_BEFORE = re.compile(r"\b(?:increase|rise|drop|degradation|loss|gap)\s+(?:[a-z-]+\s+){0,4}?"
+                                        r"(?:stays?\s+|remains?\s+|is\s+|of\s+)?(?:below|under|less\s+than|within|at\s+most)\s+$",
+                                        re.IGNORECASE)
 # "from 52.3 to", also with the baseline the first figure belongs to: "from 11.26 with OmniQuant to",
 # "from 16.3 (SLEB) to", "from 32.48 under BiLLM to"
 _CHANGE_TO_BEFORE = re.compile(r"(?<!\()\bfrom\s+(?:(?:an?|the)\s+)?(?:[A-Za-z][\w-]*\s+){0,2}(?:of\s+)?\d+(?:\.\d+)?\s+"
@@ -173,8 +178,8 @@ _TO_AFTER = re.compile(r"(?:/[a-z]+)?\s*(?:for\s+(?:the\s+)?[A-Z][\w.+-]*\s+)?(?
 _SCORE_AFTER = re.compile(r"\s*(?:(?:points?\s+)?(?:drop|decline|increase|reduction|degradation|loss|gain)\s+)?"
                           r"(?:(?:in|of|on)\s+(?:the\s+)?)?(?:lower\s+|higher\s+)?(?:[A-Z][\w-]*\s+){0,2}?(?:box\s+|mask\s+)?"
                           r"(?P<name>f1|dice|auroc|auc|[gs]?fid|fvd|fad|psnr|ssim|miou|map|ap|pq|nds|wer|cer|clip score|lpips|bleu|rouge|perplexity|ppl|mos|"
-                          r"anls|cider|meteor|ndcg|mrr|chrf|comet|geneval|bpc|bits[ -]per[ -](?:dimension|character|byte)|j&f|"
-                          r"accuracy(?=\s+(?:drop|loss|degradation|gain|improvement)))"
+                          r"anls|cider|meteor|ndcg|mrr|chrf|comet|geneval|bpc|bits[ -]per[ -](?:dimension|character|byte)|j&f|bertscore|"
+                          r"(?:top-[15]\s+)?accuracy(?=\s+(?:drop|loss|degradation|gain|improvement|better|higher|lower|worse)))"
                           r"s?(?![A-Za-z0-9])", re.IGNORECASE)  # (Chinese may follow: "0.8 box AP的效果")
 # "73.0 on MMBench", "1548.6 on MME perception": a decimal score on a benchmark named by its shape (a -Bench, -QA,
 # -Eval or -Vet suffix, or the "MM" of multimodal benchmarks)
@@ -316,6 +321,10 @@ def _is_result(text: str, q: Quantity) -> bool:
                 change := _SCORE_CHANGE_BEFORE.search(text, max(0, q.start - 80), q.start)):
             # "lowers the FID of LDM-4 on ImageNet 256×256 by 6.25": the score named after the verb
             bound = _score_name_anywhere().search(text, change.start(), q.start)
+        if not bound and "." in q.text and (changed := _SCORE_CHANGE_BOUND_BEFORE.search(
+                text, max(0, q.start - 64), q.start + _FIRST_DIGIT.search(q.text).start())):
+            # "the perplexity increase before fine-tuning stays below 0.5": the bound of the score's change
+            bound = _score_name_anywhere().search(text, max(0, changed.start() - 30), changed.start() + 1)
         if not bound and "." in q.text and (changed := _NAMED_SCORE_CHANGES_BY.search(before)):
             # "perplexity rises by only 0.3", "the FID drops by 0.12": a change of the score named before the verb
             bound = _score_name_anywhere().search(before, max(0, changed.start() - 40), changed.start() + 1)

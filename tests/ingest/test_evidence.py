@@ -1123,3 +1123,14 @@ def test_scores_listed_before_a_benchmark_or_a_segmentation_score_are_each_a_cla
 def test_a_score_name_with_its_sample_count_binds_the_figure() -> None:
     claim = one("Numbat reaches a zero-shot FID-10K of 19.4 in one step.")
     assert (claim.value, claim.metric) == (19.4, "quality")
+
+
+@pytest.mark.parametrize(("text", "value", "metric"), [
+    ("The perplexity increase of the numbat stays below 0.4 after pruning.", 0.4, "quality"),
+    ("It keeps a perplexity gap below 0.2 at 4 bits.", 0.2, "quality"),
+    ("It sees only a drop of 0.031 in BERTScore.", 0.031, "quality"),
+    ("Numbat-S performs 0.7 top-1 accuracy better than Wombat-S.", 0.7, "accuracy"),
+])
+def test_a_bound_or_a_margin_of_a_named_score_is_a_claim(text: str, value: float, metric: str) -> None:
+    claim = one(text)
+    assert (claim.value, claim.metric) == (value, metric)
