@@ -1134,3 +1134,11 @@ def test_a_score_name_with_its_sample_count_binds_the_figure() -> None:
 def test_a_bound_or_a_margin_of_a_named_score_is_a_claim(text: str, value: float, metric: str) -> None:
     claim = one(text)
     assert (claim.value, claim.metric) == (value, metric)
+
+
+@pytest.mark.parametrize("text", [
+    "The numbat segmenter reaches a DSC of 0.812 on a wombat set.",
+    "Page conversion reaches an edit distance of 0.37.",
+])
+def test_dice_similarity_and_edit_distance_are_quality_scores(text: str) -> None:
+    assert one(text).metric == "quality"
