@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ingest.hardware import extract_hardware, find_hardware
 
 
@@ -309,3 +311,16 @@ def test_a_dual_chip_card_keeps_its_duo() -> None:
 def test_a_vendor_named_as_the_publisher_is_no_device() -> None:
     assert find_hardware("Cerebras Systems发布了Numbat论文") == []
     assert find_hardware("Graphcore Research发布了Numbat论文") == []
+
+
+@pytest.mark.parametrize(("text", "name", "hw_class"), [
+    ("It runs on an LG V60 ThinQ phone.", "LG V60 ThinQ", "mobile"),
+    ("We test a Lenovo Legion R7000P laptop.", "Lenovo Legion R7000P", "cpu"),
+    ("An Odroid-XU4 board hosts it.", "Odroid-XU4", "edge-device"),
+])
+def test_phones_laptops_and_boards_named_by_line_and_model_number(text: str, name: str, hw_class: str) -> None:
+    assert [(h.name, h.hw_class) for h in find_hardware(text)] == [(name, hw_class)]
+
+
+def test_a_vendor_and_a_bare_number_is_no_phone() -> None:
+    assert find_hardware("We collected it from LG 2 years ago.") == []
