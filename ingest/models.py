@@ -240,10 +240,10 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
                                      Model(entity_id("model", name), name, None, resolved=False))
             for sibling in _listed_siblings(sentence, end, model):  # "CodeLLaMA 7B/34B"
                 found.setdefault(sibling.name.casefold(), replace(sibling, resolved=False))
-    for start, end, name, family in _lowercase_ids(sentence):  # "whisper-large-v2", "vicuna-68m"
+    for start, end, name, family in _lowercase_ids(sentence) + _ids_in_role(sentence):  # "whisper-large-v2", "vicuna-68m"
         if not any(start < known_end and known_start < end for known_start, known_end in known_spans):
             known_spans.append((start, end))
-            found.setdefault(name.casefold(), Model(entity_id("model", name), name, family))
+            found.setdefault(name.casefold(), Model(entity_id("model", name), name, family, resolved=family is not None))
     for name, family in _listed_beside(sentence, known_spans):
         found.setdefault(name.casefold(), Model(entity_id("model", name), name, family, resolved=family is not None))
     named_at.sort()
@@ -356,6 +356,21 @@ def _lowercase_ids(text: str) -> list[tuple[int, int, str, str]]:
     return found
 
 
+# A repository id of any family in a model's role: "the gte-base-en-v1.5 embedding model", "the all-mpnet-base-v2
+# sentence encoder" (a number or a size word among its parts says it is a checkpoint, not a word)
+_ID_IN_ROLE = re.compile(r"\bthe\s+([a-z][a-z0-9]*(?:-[a-z0-9]+(?:\.[a-z0-9]+)*)+)\s+(?:[a-z]+\s+)?(?:model|encoder|checkpoint)s?\b")
+
+
+_CHECKPOINT_PART = re.compile(r"-(?:v\d+(?:\.\d+)*|\d+(?:\.\d+)?[bmk]|tiny|small|base|medium|large|xl)(?:-|$)")
+
+
+def _ids_in_role(text: str) -> list[tuple[int, int, str, None]]:
+    if " the " not in text:
+        return []
+    return [(m.start(1), m.end(1), m.group(1), None) for m in _ID_IN_ROLE.finditer(text)
+            if m.group(1).count("-") >= 2 and _CHECKPOINT_PART.search(m.group(1)) and "bit" not in m.group(1)]
+
+
 @ontology_cache
 def _lowercase_family_names() -> dict[str, str]:
     """The family of each one-word canonical model name, case-folded ("whisper": Whisper)."""
@@ -435,7 +450,7 @@ def _names_data(text: str, start: int, end: int, known: bool = False) -> bool:
 # (The capital comes before the look-behind on the character before it, so `re` can skip to capitals.)
 # A checkpoint suffix may follow the count: a version ("-v1", "-V1.1", "-002"), a tuning tag ("-Instruct",
 # "-chat", "-hf", "-it") or a context length ("-32k"): "WizardMath-7B-V1.1", "Abel-7B-002".
-_CHECKPOINT_SUFFIX = r"(?:-(?:[vV]\d+(?:\.\d+)*|\d{3}|[Ii]nstruct|[Cc]hat|[Bb]ase|hf|it|[Pp]review|\d+[kK]))"
+_CHECKPOINT_SUFFIX = r"(?:-(?:[vV]\d+(?:\.\d+)*|\d{3}|[Ii]nst(?:ruct)?|[Cc]hat|[Bb]ase|hf|it|[Pp]review|\d+[kK]))"
 _SIZED_NAME = re.compile(
     r"([A-Z](?<![A-Za-z0-9_.\-‐][A-Z])[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*?-\d+(?:\.\d+)?(?:[BM]|[GM]F)"
     rf"{_CHECKPOINT_SUFFIX}{{0,2}})(?![A-Za-z0-9_\-‐])")

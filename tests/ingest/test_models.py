@@ -753,3 +753,13 @@ def test_an_item_listed_beside_a_known_model_keeps_its_spaced_version() -> None:
 
 def test_a_wide_resnet_written_in_one_word_keeps_depth_and_width() -> None:
     assert _names("A sparse WideResNet-16-8 keeps its accuracy.") == ["WideResNet-16-8"]
+
+
+def test_a_repository_id_in_a_model_s_role_is_a_model_of_an_unknown_family() -> None:
+    models = find_models("Retrieval uses the numbat-base-en-v2.1 embedding model and the wombat-small-v3 encoder.")
+    assert [(m.name, m.resolved) for m in models] == [("numbat-base-en-v2.1", False), ("wombat-small-v3", False)]
+    assert find_models("It quantizes the sub-4-bit model and the fp16-quantized model.") == []
+
+
+def test_an_instruction_tuned_checkpoint_may_end_in_inst() -> None:
+    assert _names("On Numbat-7B-8K-Inst generation is faster.") == ["Numbat-7B-8K-Inst"]
