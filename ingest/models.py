@@ -43,7 +43,7 @@ _BRACED = re.compile(r"-\{([A-Za-z0-9., -]{1,40})\}")
 _ITEM_SEPARATOR = r"/|\s*,\s*(?:and\s+)?|\s+and\s+|\s*[、和与及]\s*"  # "7B/13B", "1.5, 2.1 and", "A、B和C"
 _SIZE_SEPARATOR = re.compile(_ITEM_SEPARATOR)
 # "LLaVA-HR", "SwinIR-light", "SigLIP-SO400M/14" (a size code and its patch size); not "CLIP-Knowledge Distillation"
-_GLUED_TAG = re.compile(r"-([A-Z][A-Za-z0-9]*(?:-\d+[kK]|(?<=\d[MB])(?:/\d{1,2}|-\d{3}))?|(?:light|lite|tiny|small|base|large|huge|mini|nano)(?=[\s,;.)]))"
+_GLUED_TAG = re.compile(r"-([A-Z][A-Za-z0-9]*(?:-\d+[kK]|(?<=\d[MB])(?:/\d{1,2}|-\d{3}))?(?:-(?:Instruct|Chat|Base|\d{4}))*|(?:light|lite|tiny|small|base|large|huge|mini|nano)(?=[\s,;.)]))"
                         r"(?![\w\-‐/])(?!\s+[A-Z][a-z])")
 _COMPONENT_AFTER = re.compile(r"\s+(VAE|VQ-?VAE|Tokenizer)\b(?!-)")  # "EnCodec tokenizer" describes EnCodec
 # "Llama 2 (7B, 13B and 70B)", "the Claude 3 family (Haiku, Sonnet and Opus)": sizes or tiers, one checkpoint each

@@ -763,3 +763,7 @@ def test_a_repository_id_in_a_model_s_role_is_a_model_of_an_unknown_family() -> 
 
 def test_an_instruction_tuned_checkpoint_may_end_in_inst() -> None:
     assert _names("On Numbat-7B-8K-Inst generation is faster.") == ["Numbat-7B-8K-Inst"]
+
+
+def test_a_variant_s_tag_keeps_its_tuning_and_release_date() -> None:
+    assert _names("It beats Mistral-Small-Instruct-2409 on recall.") == ["Mistral-Small-Instruct-2409"]
