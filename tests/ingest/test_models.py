@@ -766,4 +766,4 @@ def test_an_instruction_tuned_checkpoint_may_end_in_inst() -> None:
 
 
 def test_a_variant_s_tag_keeps_its_tuning_and_release_date() -> None:
-    assert _names("It beats Mistral-Small-Instruct-2409 on recall.") == ["Mistral-Small-Instruct-2409"]
+    assert _names("It beats Mistral-Wombat-Instruct-2409 on recall.") == ["Mistral-Wombat-Instruct-2409"]
