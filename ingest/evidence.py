@@ -858,7 +858,9 @@ def _claims(text: str, source: Source, line: int, kept: list[Quantity],
             quote=text[quote_span.start:quote_span.end].strip(),
             sentence=text[sentence.start:sentence.end].strip(),
             source=source, line=line,
-            other_named=metric == "other" and _names_other(text, sub, q, cues),
+            # a time read as "other" was read as a preparation cost ("pruning a 7B model takes under 10 minutes"),
+            # not for want of a measure word, so a brief's reading does not replace it
+            other_named=metric == "other" and (q.kind in {"time", "gpu-time"} or _names_other(text, sub, q, cues)),
         )))
     return out
 

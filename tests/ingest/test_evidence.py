@@ -1142,3 +1142,9 @@ def test_a_bound_or_a_margin_of_a_named_score_is_a_claim(text: str, value: float
 ])
 def test_dice_similarity_and_edit_distance_are_quality_scores(text: str) -> None:
     assert one(text).metric == "quality"
+
+
+def test_a_preparation_time_in_the_abstract_keeps_its_reading_beside_the_brief_s() -> None:
+    found = extract_evidence("达成了困惑度降低32%、单张H100上10分钟内", 2,
+                             "Pruning a 7B numbat takes under 10 minutes on a single H100 GPU.", 5)
+    assert [(c.value, c.metric, c.source) for c in found if c.value == 10] == [(10.0, "other", "abstract")]
