@@ -518,7 +518,9 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
     if q.kind in {"time", "gpu-time"}:
         # GPU time is never a per-item latency: a preparation word anywhere before it in the sentence
         # ("Training the heads is cheap, taking less than 1 GPU hour") makes it a preparation cost.
-        preparing = _preparing(text, windows[2 if q.kind == "gpu-time" else 1].start, q) or (
+        # (a relative clause, "..., which takes only 26 minutes", reads back to what it is about)
+        relative = _RELATIVE_OPENING.match(text, windows[1].start) is not None
+        preparing = _preparing(text, windows[2 if q.kind == "gpu-time" or relative else 1].start, q) or (
             q.kind == "gpu-time" and _PREPARATION.search(text, q.start, q.end) is not None)  # "offline GPU hours"
         if q.kind == "time" and any((c[2] == "compute" or text[c[0]:c[1]].lower().startswith("cost"))
                                     and c[0] < q.start for c in in_clause):
@@ -660,6 +662,9 @@ def _kv_cache_named(text: str, cues: list[tuple[int, int, str, bool]], sentence:
     if any(c[2] == "storage" and text[c[0]:c[0] + 7].lower() == "storage" for c in cues):
         return _KV_CACHE.search(text, sentence.start, sentence.end + 60) is not None
     return _KV_CACHE.search(text) is not None
+
+
+_RELATIVE_OPENING = re.compile(r"[\s,;]*(?:which|that)\b")
 
 
 def _preparing(text: str, clause_start: int, q: Quantity) -> bool:

@@ -1148,3 +1148,8 @@ def test_a_preparation_time_in_the_abstract_keeps_its_reading_beside_the_brief_s
     found = extract_evidence("达成了困惑度降低32%、单张H100上10分钟内", 2,
                              "Pruning a 7B numbat takes under 10 minutes on a single H100 GPU.", 5)
     assert [(c.value, c.metric, c.source) for c in found if c.value == 10] == [(10.0, "other", "abstract")]
+
+
+def test_a_relative_clause_s_time_reads_back_to_the_preparation_it_is_about() -> None:
+    claim = one("After fine-tuning the numbat on 1K examples, which takes only 19 minutes on 8 GPUs, it wins.")
+    assert (claim.value, claim.metric) == (19.0, "other")
