@@ -1153,3 +1153,7 @@ def test_a_preparation_time_in_the_abstract_keeps_its_reading_beside_the_brief_s
 def test_a_relative_clause_s_time_reads_back_to_the_preparation_it_is_about() -> None:
     claim = one("After fine-tuning the numbat on 1K examples, which takes only 19 minutes on 8 GPUs, it wins.")
     assert (claim.value, claim.metric) == (19.0, "other")
+
+
+def test_a_denoising_cost_is_compute() -> None:
+    assert one("The 2-step numbat cuts the denoising cost by 9x relative to its teacher.").metric == "compute"
