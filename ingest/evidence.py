@@ -552,6 +552,11 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
     if q.kind is None and _BENCHMARK_AFTER.match(text, _LIST_TAIL.match(text, q.end).end()):
         return "accuracy"  # "73.0 on MMBench", "8.7 and 8.9 on MT-bench": a task score
     if q.kind in {"percent", "points", None} and _WITHIN_BEFORE.search(text, max(0, q.start - 8), q.start) \
+            and _OF_AFTER.match(text, q.end) and (score := next(
+                (c for c in cues if q.end <= c[0] < q.end + 40 and not c[3] and c[2] in {"accuracy", "quality"}
+                 and not _REFERENCE_NOUN_AFTER.match(text, c[1])), None)) is not None:
+        return score[2]  # "pruned to 1.6B parameters, stays within 1% of the original GenEval score": the score it names
+    if q.kind in {"percent", "points", None} and _WITHIN_BEFORE.search(text, max(0, q.start - 8), q.start) \
             and _OF_AFTER.match(text, q.end) and not any(
                 windows[0].start <= c[0] < q.start and not c[3] for c in cues):
         # "the models stay within 1% of the FP16 baseline": with no measure named before it, a margin to a

@@ -1157,3 +1157,11 @@ def test_a_relative_clause_s_time_reads_back_to_the_preparation_it_is_about() ->
 
 def test_a_denoising_cost_is_compute() -> None:
     assert one("The 2-step numbat cuts the denoising cost by 9x relative to its teacher.").metric == "compute"
+
+
+@pytest.mark.parametrize("text", [
+    "The numbat pruned to 40% of its parameters stays within 2% of the original Bilby score.",
+    "A pruned numbat retains 94% of the dense model's retrieval recall.",
+])
+def test_a_margin_to_a_named_task_score_is_accuracy_whatever_stands_before_it(text: str) -> None:
+    assert claims(text)[-1].metric == "accuracy"
