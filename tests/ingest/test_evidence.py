@@ -1165,3 +1165,11 @@ def test_a_denoising_cost_is_compute() -> None:
 ])
 def test_a_margin_to_a_named_task_score_is_accuracy_whatever_stands_before_it(text: str) -> None:
     assert claims(text)[-1].metric == "accuracy"
+
+
+@pytest.mark.parametrize("text", [
+    "Numbat drafting improves block efficiency by up to 7%.",
+    "The wombat drafter increases accepted length by up to 25%.",
+])
+def test_speculative_decoding_s_own_measures_are_other(text: str) -> None:
+    assert one(text).metric == "other"
