@@ -357,14 +357,14 @@ def _lowercase_ids(text: str) -> list[tuple[int, int, str, str]]:
 
 
 # A repository id of any family in a model's role: "the gte-base-en-v1.5 embedding model", "the all-mpnet-base-v2
-# sentence encoder" (a number or a size word among its parts says it is a checkpoint, not a word)
+# sentence encoder"
 _ID_IN_ROLE = re.compile(r"\bthe\s+([a-z][a-z0-9]*(?:-[a-z0-9]+(?:\.[a-z0-9]+)*)+)\s+(?:[a-z]+\s+)?(?:model|encoder|checkpoint)s?\b")
-
-
 _CHECKPOINT_PART = re.compile(r"-(?:v\d+(?:\.\d+)*|\d+(?:\.\d+)?[bmk]|tiny|small|base|medium|large|xl)(?:-|$)")
 
 
 def _ids_in_role(text: str) -> list[tuple[int, int, str, None]]:
+    """(start, end, id, no family) of each lower-case id in a model's role that is shaped like a checkpoint's: two
+    hyphens or more and a version or size part, and no bit width ("the sub-8-bit model" is a kind)."""
     if " the " not in text:
         return []
     return [(m.start(1), m.end(1), m.group(1), None) for m in _ID_IN_ROLE.finditer(text)
