@@ -389,8 +389,10 @@ def _model_shaped(onto: Ontology, word: str) -> bool:
     """A model-like name that is no technique label, hardware or metric word ("GPTQ", "A100", "FLOPs")."""
     if len(word) < 3 or not _MODEL_SHAPE.match(word) or _never_a_model(word) or _BENCHMARK.search(word):
         return False
-    return not (onto.technique_index.find(word) or onto.hardware_index.find(word)
-                or onto.device_grammar.pattern.match(word))
+    # a technique's label after a hyphen in a longer name ("V-MoE", "Zip-NeRF") leaves it a name; one opening it
+    # ("EAGLE-1", "LCM-LoRA") names the technique's own version, and one glued on ("DistriFusion") a method
+    return not (any(hit.start == 0 or word[hit.start - 1] != "-" for hit in onto.technique_index.find(word))
+                or onto.hardware_index.find(word) or onto.device_grammar.pattern.match(word))
 
 
 _BENCHMARK = re.compile(r"(?:Bench|Eval|QA|Arena|Set|Net-\d+K)$")  # "SEED-Bench", "MT-Bench": benchmarks

@@ -767,3 +767,10 @@ def test_an_instruction_tuned_checkpoint_may_end_in_inst() -> None:
 
 def test_a_variant_s_tag_keeps_its_tuning_and_release_date() -> None:
     assert _names("It beats Mistral-Wombat-Instruct-2409 on recall.") == ["Mistral-Wombat-Instruct-2409"]
+
+
+def test_a_technique_s_label_after_a_hyphen_leaves_a_model_name_and_before_it_names_the_technique() -> None:
+    text = "We study it. It is compared with models such as LLaMA-2-7B, Wombat-MoE and Bilby-NeRF."
+    assert [m.name for m in extract_models("", "", text, ())] == ["LLaMA-2-7B", "Wombat-MoE", "Bilby-NeRF"]
+    text = "We study it. It is compared with models such as LLaMA-2-7B, EAGLE-2 and Medusa-1."
+    assert [m.name for m in extract_models("", "", text, ())] == ["LLaMA-2-7B"]
