@@ -49,7 +49,9 @@ class EvidenceClaim:
     sentence: str  # verbatim sentence of the source text
     source: Source
     line: int
-    other_named: bool = False  # metric "other" because the clause names a measure outside the list ("batch size")
+    # metric "other" on purpose: the clause names a measure outside the list ("batch size"), or a time is a
+    # preparation cost ("pruning takes 10 minutes"); a brief's reading of the same figure does not replace it
+    other_named: bool = False
 
 
 # Each boundary pattern opens with one class of every character it can start with, then tells the
@@ -237,8 +239,9 @@ _LONGER_AFTER = re.compile(r"\s*(?:times\s+)?longer\b(?!\s+(?:to\s+(?:train|run|
 _SIZE_RATIO_BEFORE = re.compile(r"大\s*$")
 # "per token", "per generated token", not "developer"
 _PER_BEFORE = re.compile(r"(?<![A-Za-z])(?i:per)\s(?:[a-z]+(?:ed|ing)\s)?$|每$")
-# A number format named beside a size ("int8", "FP16", "4-bit", "quantized"): the size is the storage's.
+# Words that count a model's weights: beside them a smaller model has fewer weights, whatever its number format.
 _COUNTED_PARAMETERS = re.compile(r"(?i:spars|prun|param|experts|layers|heads|channels|rank)")
+# A number format named beside a size ("int8", "FP16", "4-bit", "quantized"): the size is the storage's.
 _PRECISION = re.compile(r"(?i:\b(?:int|fp|bf|float)\d{1,2}\b|\d-bit\b|quantiz\w*)")
 _MORE_ACCURATE_AFTER = re.compile(r"\s*(?:more|higher)\s+accura(?:te|cy)\b", re.IGNORECASE)
 _FEWER_DATA_AFTER = re.compile(r"\s*(?:times\s+)?(?:fewer|less)\s+((?:pre-?)?training\s+)?"
@@ -474,7 +477,8 @@ def _metric(q: Quantity, windows: list[Span], direction: Direction | None,
             cues: list[tuple[int, int, str, bool]], inherited: str | None, scope: str | None,
             text: str, earlier: str | None = None) -> str:
     """The metric the words give (`_metric_by_words`), within what the unit allows: points are a score's
-    ("取得66.3分"), whatever cache or size word stands near."""
+    ("取得66.3分"), whatever cache or size word stands near; a model made smaller where a number format is named is
+    smaller in storage, unless its weights are counted ("a 2-bit Conformer is 32% smaller")."""
     metric = _metric_by_words(q, windows, direction, cues, inherited, scope, text, earlier)
     if metric == "parameters" and direction == "decrease" and q.kind in {"ratio", "percent"} \
             and _PRECISION.search(text, windows[2].start, max(windows[1].end, q.end)) \
@@ -552,23 +556,19 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
     if q.kind is None and _BENCHMARK_AFTER.match(text, _LIST_TAIL.match(text, q.end).end()):
         return "accuracy"  # "73.0 on MMBench", "8.7 and 8.9 on MT-bench": a task score
     if q.kind in {"percent", "points", None} and _WITHIN_BEFORE.search(text, max(0, q.start - 8), q.start) \
-            and _OF_AFTER.match(text, q.end) and (score := next(
-                (c for c in cues if q.end <= c[0] < q.end + 40 and not c[3] and c[2] in {"accuracy", "quality"}
-                 and not _REFERENCE_NOUN_AFTER.match(text, c[1])), None)) is not None:
-        return score[2]  # "pruned to 1.6B parameters, stays within 1% of the original GenEval score": the score it names
-    if q.kind in {"percent", "points", None} and _WITHIN_BEFORE.search(text, max(0, q.start - 8), q.start) \
-            and _OF_AFTER.match(text, q.end) and not any(
-                windows[0].start <= c[0] < q.start and not c[3] for c in cues):
-        # "the models stay within 1% of the FP16 baseline": with no measure named before it, a margin to a
-        # reference is task accuracy, unless the reference names what is measured ("within 3% of the optimal
-        # throughput", "of the teacher's FID"); a word that only describes the reference ("of the full-cache
-        # baseline") names no measure
-        named = next((c for c in cues if q.end <= c[0] < q.end + 40 and not c[3]
-                      and not _REFERENCE_NOUN_AFTER.match(text, c[1])), None)
-        if named is None:
+            and _OF_AFTER.match(text, q.end):
+        # A margin to a reference: in the task score or quality the reference names, whatever stands before it
+        # ("pruned to 1.6B parameters, stays within 1% of the original GenEval score", "of the teacher's FID"); with
+        # no measure named before or after it, task accuracy ("the models stay within 1% of the FP16 baseline"),
+        # and in the measure the reference names otherwise ("within 3% of the optimal throughput"). A word that
+        # only describes the reference ("of the full-cache baseline") names no measure.
+        named = [c for c in cues if q.end <= c[0] < q.end + 40 and not c[3]
+                 and not _REFERENCE_NOUN_AFTER.match(text, c[1])]
+        score = next((c for c in named if c[2] in {"accuracy", "quality"}), None)
+        if score is not None:
+            return score[2]
+        if not named and not any(windows[0].start <= c[0] < q.start and not c[3] for c in cues):
             return "accuracy"
-        if named[2] == "quality":
-            return "quality"
     if q.kind == "percent" and direction is None and not in_clause and (
             _ON_BENCHMARK_AFTER.match(text, q.end) or _SCORE_VERB_BEFORE.search(text, max(0, q.start - 20), q.start)
             and not _OF_AFTER.match(text, q.end)):
@@ -868,8 +868,6 @@ def _claims(text: str, source: Source, line: int, kept: list[Quantity],
             quote=text[quote_span.start:quote_span.end].strip(),
             sentence=text[sentence.start:sentence.end].strip(),
             source=source, line=line,
-            # a time read as "other" was read as a preparation cost ("pruning a 7B model takes under 10 minutes"),
-            # not for want of a measure word, so a brief's reading does not replace it
             other_named=metric == "other" and (q.kind in {"time", "gpu-time"} or _names_other(text, sub, q, cues)),
         )))
     return out

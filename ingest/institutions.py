@@ -190,25 +190,32 @@ def _fragments_and_affiliations(text: str) -> list[tuple[str, int]]:
     return fragments
 
 
-_NAMED_GROUP = re.compile(r"[A-Z][a-z]{2,14} Group")
+def _coined(word: str) -> bool:
+    """A proper name: no English word (the embedding model's vocabulary) and no place ("Midea", "Pazhou"), unlike
+    a field ("Vision") or a city ("Shenzhen") that names a university's unit."""
+    return word.casefold() not in english_words() and not _is_place(word)
+
+
+_NAMED_GROUP = re.compile(r"([A-Z][a-z]{2,14}) Group")
 
 
 def _company_group(fragments: list[str], i: int) -> bool:
-    """"Midea Group", "Finvolution Group": a name no dictionary holds and "Group" is a company; a research group
-    is named by its field ("Vision Group, Bilby University")."""
-    return bool(_NAMED_GROUP.fullmatch(fragments[i])) and fragments[i].split()[0].casefold() not in english_words()
+    """"Midea Group", "Finvolution Group": a coined name and "Group" is a company; a research group is named by its
+    field ("Vision Group, Bilby University")."""
+    named = _NAMED_GROUP.fullmatch(fragments[i])
+    return named is not None and _coined(named.group(1))
 
 
 _NAMED_LAB = re.compile(r"([A-Z][a-z]+(?:[A-Z][a-z]+)?)(?: A[Ii])? Lab(?:oratory)?")
 
 
 def _proper_lab(fragments: list[str], affiliation_of: list[int], i: int, after_organisation: bool) -> bool:
-    """"..., Pazhou Lab", "Meetyou AI Lab, Xiamen": a lab named by a word no dictionary or gazetteer holds, listed
-    after an organisation or before a place, is an organisation of its own; one that opens an address ("Numbat
-    Laboratory, Faculty of Physics, Bilby University"), or is named by its field ("Vision Lab") or city, is a unit
-    of the university there. Alone in its affiliation, it is its own organisation anyway (see `details_mentions`)."""
+    """"..., Pazhou Lab", "Meetyou AI Lab, Xiamen": a lab with a coined name, listed after an organisation or before a
+    place, is an organisation of its own; one that opens an address ("Numbat Laboratory, Faculty of Physics, Bilby
+    University"), or is named by its field ("Vision Lab") or city, is a unit of the university there. Alone in its
+    affiliation, it is its own organisation anyway (see `details_mentions`)."""
     named = _NAMED_LAB.fullmatch(fragments[i])
-    if named is None or named.group(1).casefold() in english_words() or _is_place(named.group(1)):
+    if named is None or not _coined(named.group(1)):
         return False
     others = [j for j in range(len(fragments)) if j != i and affiliation_of[j] == affiliation_of[i]
               and not _is_place(fragments[j])]

@@ -113,7 +113,10 @@ _GLUED_WORD = re.compile(r"-[A-Za-z]+(?![A-Za-z0-9-])")
 
 
 def _names_organisation(sentence: str, match: re.Match[str]) -> bool:
-    """The name with its glued tag is a registered organisation's, as written ("DeepSeek-AI")."""
+    """The match names a registered organisation: a bare name as its possessor or publisher ("DeepSeek's
+    codebase", "DeepSeek发布了"), or the name with a glued word, as the registry writes it ("DeepSeek-AI")."""
+    if _ORGANISATION_AFTER.match(sentence, match.end()) and not (match.group("ver") or match.group("tags")):
+        return institution_registry().lookup(match.group()) is not None
     tagged = _GLUED_WORD.match(sentence, match.end())
     if tagged is None:
         return False
@@ -134,10 +137,7 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
         if _METRIC_AFTER.match(sentence, match.end()) or _SAMPLER_AFTER.match(sentence, match.end()) \
                 or _MODIFIER_AFTER.match(sentence, match.end()) and not (
                     (match.group("ver") or match.group("tags")) and _CHECKPOINT_MODIFIED.match(sentence, match.end())) \
-                or _names_data(sentence, *match.span(), known=True) \
-                or _ORGANISATION_AFTER.match(sentence, match.end()) and not (match.group("ver") or match.group("tags")) \
-                and institution_registry().lookup(match.group()) is not None \
-                or _names_organisation(sentence, match):
+                or _names_data(sentence, *match.span(), known=True) or _names_organisation(sentence, match):
             continue  # "CLIP Score", "BERTScore": a metric named after a model; "llama.cpp": a program;
             # "LLaMA-based": a modifier; "250 DDPM steps": a sampler; "fine-tuned on Alpaca": data; "DeepSeek's
             # codebase", "DeepSeek发布了", "DeepSeek-AI": the company of that name
@@ -240,7 +240,8 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
                                      Model(entity_id("model", name), name, None, resolved=False))
             for sibling in _listed_siblings(sentence, end, model):  # "CodeLLaMA 7B/34B"
                 found.setdefault(sibling.name.casefold(), replace(sibling, resolved=False))
-    for start, end, name, family in _lowercase_ids(sentence) + _ids_in_role(sentence):  # "whisper-large-v2", "vicuna-68m"
+    # "whisper-large-v2", "vicuna-68m"; "the gte-base-en-v1.5 embedding model"
+    for start, end, name, family in _lowercase_ids(sentence) + _ids_in_role(sentence):
         if not any(start < known_end and known_start < end for known_start, known_end in known_spans):
             known_spans.append((start, end))
             found.setdefault(name.casefold(), Model(entity_id("model", name), name, family, resolved=family is not None))
@@ -359,16 +360,16 @@ def _lowercase_ids(text: str) -> list[tuple[int, int, str, str]]:
 # A repository id of any family in a model's role: "the gte-base-en-v1.5 embedding model", "the all-mpnet-base-v2
 # sentence encoder"
 _ID_IN_ROLE = re.compile(r"\bthe\s+([a-z][a-z0-9]*(?:-[a-z0-9]+(?:\.[a-z0-9]+)*)+)\s+(?:[a-z]+\s+)?(?:model|encoder|checkpoint)s?\b")
-_CHECKPOINT_PART = re.compile(r"-(?:v\d+(?:\.\d+)*|\d+(?:\.\d+)?[bmk]|tiny|small|base|medium|large|xl)(?:-|$)")
 
 
 def _ids_in_role(text: str) -> list[tuple[int, int, str, None]]:
     """(start, end, id, no family) of each lower-case id in a model's role that is shaped like a checkpoint's: two
-    hyphens or more and a version or size part, and no bit width ("the sub-8-bit model" is a kind)."""
+    hyphens or more, a number or size word among its parts (`_ID_PART`, as for a known family's ids) and no bit
+    width ("the sub-8-bit model" is a kind)."""
     if " the " not in text:
         return []
     return [(m.start(1), m.end(1), m.group(1), None) for m in _ID_IN_ROLE.finditer(text)
-            if m.group(1).count("-") >= 2 and _CHECKPOINT_PART.search(m.group(1)) and "bit" not in m.group(1)]
+            if m.group(1).count("-") >= 2 and _ID_PART.search(m.group(1)) and "bit" not in m.group(1)]
 
 
 @ontology_cache
@@ -397,8 +398,8 @@ def _model_shaped(onto: Ontology, word: str) -> bool:
 
 _BENCHMARK = re.compile(r"(?:Bench|Eval|QA|Arena|Set|Net-\d+K)$")  # "SEED-Bench", "MT-Bench": benchmarks
 
-# Upper-case words of an evaluation sentence that are not models: units, formats, task and metric names.
 _HAS_DIGIT = re.compile(r"\d")
+# Upper-case words of an evaluation sentence that are not models: units, formats, task and metric names.
 _NOT_MODELS = frozenset({"GPU", "GPUS", "CPU", "CPUS", "NPU", "NPUS", "FLOPS", "TFLOPS", "GFLOPS", "FP16", "FP8",
                          "BF16", "INT8", "INT4", "FP32", "LLM", "LLMS", "VLM", "VLMS", "MLLM", "MLLMS", "API",
                          "SOTA", "KV", "MOE", "SLO", "TTFT", "TPOT", "PPL", "FID", "PSNR", "SSIM", "LPIPS",

