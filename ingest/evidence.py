@@ -86,7 +86,8 @@ _MODELS_WITH_BEFORE = re.compile(r"\bmodels\s+(?:\w+\s+)?(?:with|of|have)\s+(?:\
 # "12B active parameters", "5.9B activated parameters": what a mixture of experts runs per token.
 _ACTIVE_AFTER = re.compile(r"\s*(?:active|activated)\s+param", re.IGNORECASE)
 _SCORE_BINDING = re.compile(
-    r"\s*(?:=|:|：|of|(?:values?|scores?|results?)\s+of|is|was|reaches|达到?|为|降至|提升至|"
+    r"\s*(?:=|:|：|of|(?:values?|scores?|results?)\s+of|is|was|reaches|达到?|为|降至|提升至|得分|分数|"
+    r"(?:scores?\s+)?(?:stays?|remains?|stands?)\s+(?:at|around)|"  # "the GenEval score stays at 0.79", "HPSv2得分31.08"
     r"(?:提升|提高|降低|下降|增加|减少)了?(?:约|近)?|"  # "FID降低约1.2": a change of the score named
     r"(?:improves?|improved|drops?|dropped|falls?|fell|decreases?|decreased|rises?|rose|goes|lowers?|lowered|"
     r"reduces?|reduced|raises?|raised|brings?|brought)?\s*(?:further\s+|even\s+)?(?:down\s+|up\s+)?to|"
@@ -179,7 +180,7 @@ _TO_AFTER = re.compile(r"(?:/[a-z]+)?\s*(?:for\s+(?:the\s+)?[A-Z][\w.+-]*\s+)?(?
 # increase", "0.01 drop in FID", "38.5 AP".
 _SCORE_AFTER = re.compile(r"\s*(?:(?:points?\s+)?(?:drop|decline|increase|reduction|degradation|loss|gain)\s+)?"
                           r"(?:(?:in|of|on)\s+(?:the\s+)?)?(?:lower\s+|higher\s+)?(?:[A-Z][\w-]*\s+){0,2}?(?:box\s+|mask\s+)?"
-                          r"(?P<name>f1|dice|auroc|auc|[gs]?fid|fvd|fad|psnr|ssim|miou|map|ap|pq|nds|wer|cer|clip score|lpips|bleu|rouge|perplexity|ppl|mos|"
+                          r"(?P<name>f1|dice|auroc|auc|[gsr]?fid|fvd|fad|psnr|ssim|miou|map|ap|pq|nds|wer|cer|clip score|lpips|bleu|rouge|perplexity|ppl|mos|"
                           r"anls|cider|meteor|ndcg|mrr|chrf|comet|geneval|bpc|bits[ -]per[ -](?:dimension|character|byte)|j&f|bertscore|"
                           r"(?:top-[15]\s+)?accuracy(?=\s+(?:drop|loss|degradation|gain|improvement|better|higher|lower|worse)))"
                           r"s?(?![A-Za-z0-9])", re.IGNORECASE)  # (Chinese may follow: "0.8 box AP的效果")
@@ -703,6 +704,8 @@ _PER_DEVICE_OR_SECOND = re.compile(r"\s*/\s*(?:s|sec|second|GPU|chip|device)\b",
 _OF_MEMORY_AFTER = re.compile(r"\s+of\s+(?:(?:GPU|device|host|CPU|peak)\s+)?(?:memory|VRAM|RAM)\b", re.IGNORECASE)
 # "at the same accuracy", "under equal latency", "at the same GPU latency" (one describing word may stand between):
 # a quantity held fixed, the condition of a claim, not its measure
+_GENERIC_SCORE = frozenset({"score", "scores", "得分", "分数"})
+_NAME_SCORE_GAP = re.compile(r"\s*(?:(?:total|overall|average|mean)\s+)?")
 _HELD_EQUAL_BEFORE = re.compile(r"\b(?:at|under|with|for)\s+(?:the\s+|a\s+)?(?:same|equal|similar|comparable|matched)"
                                 r"\s+(?:[A-Za-z-]+\s+)?$", re.IGNORECASE)
 # "a 1.3x acceleration in decoding throughput": what a change word is "in" or "of"
@@ -821,6 +824,9 @@ def _claims(text: str, source: Source, line: int, kept: list[Quantity],
     # a word after "per" is what the measure is divided by ("energy per token"), not what is measured
     cues = [c for c in cues if not _PER_BEFORE.search(text, max(0, c[0] - 20), c[0])
             and not _HELD_EQUAL_BEFORE.search(text, max(0, c[0] - 30), c[0])]  # "at the same accuracy": a condition
+    # a generic score word right after a named measure is that measure's ("the ImageReward score", "HPSv2得分")
+    cues = [c for c in cues if not (text[c[0]:c[1]].lower() in _GENERIC_SCORE and any(
+        other[1] <= c[0] and _NAME_SCORE_GAP.fullmatch(text, other[1], c[0]) for other in cues))]
     # a multiplier's word is its unit ("4 times over A and 30 times over B"), not what another figure measures
     spans = [(f.start, f.end) for f in (*kept, *settings) if f.kind == "ratio"]
     cues = [c for c in cues if not any(start <= c[0] < end for start, end in spans)]

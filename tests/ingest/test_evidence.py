@@ -1173,3 +1173,22 @@ def test_a_margin_to_a_named_task_score_is_accuracy_whatever_stands_before_it(te
 ])
 def test_speculative_decoding_s_own_measures_are_other(text: str) -> None:
     assert one(text).metric == "other"
+
+
+@pytest.mark.parametrize(("text", "value", "metric"), [
+    ("The numbat tokenizer reaches a reconstruction rFID of 0.61.", 0.61, "quality"),
+    ("The numbat tokenizer achieves 0.72 rFID at 16x downsampling.", 0.72, "quality"),
+    ("After pruning, the GenEval score stays at 0.74.", 0.74, "accuracy"),
+    ("达成了单步生成PickScore得分22.9的效果", 22.9, "quality"),
+])
+def test_a_score_held_by_its_name_or_a_stay_verb_is_a_claim(text: str, value: float, metric: str) -> None:
+    claim = one(text)
+    assert (claim.value, claim.metric) == (value, metric)
+
+
+@pytest.mark.parametrize("text", [
+    "Numbat lifts the ImageReward score from 0.81 to 0.93 over the teacher.",
+    "The numbat's HPSv2 score rises to 28.4 after distillation.",
+])
+def test_a_generic_score_word_after_a_named_measure_is_that_measure_s(text: str) -> None:
+    assert one(text).metric == "quality"
