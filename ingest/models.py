@@ -550,6 +550,11 @@ _NAMES_BEFORE_ROLE = re.compile(rf"(?<![\w-])({_ITEM})(?:\s+and\s+({_ITEM}))?\s+
 # A backbone named by a coined word ("the StrideFormer backbone") is mostly the paper's own design, so a backbone's
 # name needs a digit or to be written in capitals.
 _NAME_IN_ROLE = re.compile(rf"\b(?:the|an?)\s+(?:({_ITEM})\s+teacher|((?=[^\s]*\d|[A-Z]{{3,}}\s){_ITEM})\s+backbone)\b")
+# "We use STCN as the teacher", "with AutoCompressor as the encoder": a network given a part to play.
+_NAME_AS_ROLE = re.compile(rf"\b(?:[Uu]s(?:e[sd]?|ing)|[Ww]ith|[Aa]dopt(?:s|ed|ing)?|[Ee]mploy(?:s|ed|ing)?|[Tt]ak(?:e[sn]?|ing))\s+"
+                           rf"(?:the\s+|an?\s+)?({_ITEM})\s+as\s+(?:the|an?|its|our)\s+(?:[\w-]+\s+)?"
+                           rf"(?:teacher|student|encoder|decoder|backbone|draft(?:\s+model)?|target\s+model|verifier|"
+                           rf"reward\s+model|judge)\b")
 
 
 def _pretrained_names(text: str) -> list[tuple[int, int, str]]:
@@ -558,7 +563,8 @@ def _pretrained_names(text: str) -> list[tuple[int, int, str]]:
     lowered = _lowered(text)
     patterns = [pattern for pattern, cues in ((_PRETRAINED_NAME, ("trained", "off-the-shelf", "frozen")),
                                               (_NAMES_BEFORE_ROLE, ("checkpoints", "teachers", "backbones", "vocoders")),
-                                              (_NAME_IN_ROLE, ("teacher", "backbone")))
+                                              (_NAME_IN_ROLE, ("teacher", "backbone")),
+                                              (_NAME_AS_ROLE, (" as ",)))
                 if any(cue in lowered for cue in cues)]
     for pattern in patterns:
         for match in pattern.finditer(text):
@@ -821,9 +827,10 @@ def _drop_prefixes(models: list[Model], enumerated: AbstractSet[str] = frozenset
                        and not _TUNED_TAIL.match(o, len(n)) for o, f in keys)]
 
 
-# A chat, instruction-tuned or distilled few-step checkpoint is another checkpoint than its base ("Llama 2 13B" and
-# "Llama 2 13B - Chat", "SDXL" and "SDXL-Turbo" are two models), so the base is not shorthand for it.
-_TUNED_TAIL = re.compile(r"[-. ]*(?:chat|instruct|it|hf|sft|dpo|rlhf|turbo|lightning)\b")
+# A chat, instruction-tuned, distilled few-step or long-context checkpoint is another checkpoint than its base
+# ("Llama 2 13B" and "Llama 2 13B - Chat", "SDXL" and "SDXL-Turbo", "LLaMA-2-7B" and "LLaMA-2-7B-32K" are two
+# models), so the base is not shorthand for it.
+_TUNED_TAIL = re.compile(r"[-. ]*(?:chat|instruct|it|hf|sft|dpo|rlhf|turbo|lightning|\d+k)\b")
 
 
 # ---- the paper's own method -------------------------------------------------------------------

@@ -160,8 +160,8 @@ def test_enumeration_items_that_are_not_models() -> None:
 def test_a_bare_family_in_an_enumeration_is_a_model_of_its_own() -> None:
     assert [m.name for m in extract_models("", "", "We evaluate on LLaMA and LLaMA-2 across tasks.", ())] == [
         "LLaMA", "LLaMA-2"]
-    assert [m.name for m in extract_models("", "", "It enables Llama-2, MPT, Falcon, and Pythia to stream.", ())] == [
-        "LLaMA-2", "MPT", "Falcon", "Pythia"]
+    assert sorted(m.name for m in extract_models("", "", "It enables Llama-2, MPT, Falcon, and Pythia to stream.", ())) == [
+        "Falcon", "LLaMA-2", "MPT", "Pythia"]
     assert [m.name for m in extract_models("", "", "Wan2.1 runs fast; we use Wan2.1-14B.", ())] == ["Wan2.1-14B"]
 
 
@@ -774,3 +774,22 @@ def test_a_technique_s_label_after_a_hyphen_leaves_a_model_name_and_before_it_na
     assert [m.name for m in extract_models("", "", text, ())] == ["LLaMA-2-7B", "Wombat-MoE", "Bilby-NeRF"]
     text = "We study it. It is compared with models such as LLaMA-2-7B, EAGLE-2 and Medusa-1."
     assert [m.name for m in extract_models("", "", text, ())] == ["LLaMA-2-7B"]
+
+
+@pytest.mark.parametrize("text", [
+    "We study it. We use NUMBAT as the teacher and a small student.",
+    "We study it. With Wombatformer as the encoder, a LLaMA-2-7B model reads long inputs.",
+])
+def test_a_network_given_a_part_to_play_is_a_model(text: str) -> None:
+    names = [m.name for m in extract_models("", "", text, ())]
+    assert names[-1] in {"NUMBAT", "Wombatformer"}
+
+
+def test_pythia_and_ldm_named_bare_are_models() -> None:
+    text = "We study it. It also performs well for LDM on ImageNet, across the Pythia family."
+    assert sorted(m.name for m in extract_models("", "", text, ())) == ["LDM", "Pythia"]
+
+
+def test_a_beta_release_and_a_long_context_checkpoint_are_checkpoints_of_their_own() -> None:
+    text = "We study it. It tunes Zephyr-7B-beta, and a LLaMA-2-7B model beats LLaMA-2-7B-32K."
+    assert [m.name for m in extract_models("", "", text, ())] == ["Zephyr-7B-Beta", "LLaMA-2-7B", "LLaMA-2-7B-32K"]
