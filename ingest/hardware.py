@@ -214,7 +214,7 @@ _KINDS = ("microcontroller", "MCU", "SoC", "board", "FPGA", "chip")
 # One digit will do when letters close the part ("VU9P"); number formats ("INT8", "FP16") are no parts.
 _PART_BEFORE_KIND = re.compile(
     rf"(?<![\w\-.])(?!(?:INT|FP|BF|UINT)\d)([A-Za-z]{{1,6}}(?:\d{{2,6}}[A-Za-z0-9]{{0,4}}|\d[A-Za-z]{{1,3}}\d{{0,2}}))(?:'s)?\s+"
-    rf"(?:[A-Z]{{2,4}}\s+)?({'|'.join(_KINDS)})s?\b")
+    rf"(?:[A-Z]{{2,4}}\s+|[a-z]+-[a-z]+\s+)?({'|'.join(_KINDS)})s?\b")  # "the VS680 smart-home board"
 _KIND_CLASS = {"FPGA": "accelerator"}  # the others are edge devices
 
 

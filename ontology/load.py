@@ -374,9 +374,9 @@ def _hardware(graph: Graph) -> dict[str, HardwareEntry]:
 
 
 # A model-number part: "8", "910B", "i9-13900K", "v5e", "MLU370", "S24", "X100", "8+", "H7A3" (a
-# microcontroller's part number: letters and digits in turn); memory sizes ("80GB") are read so they can be
+# microcontroller's part number: letters and digits in turn, perhaps with its package code, "H7A3ZI"); memory sizes ("80GB") are read so they can be
 # dropped from the name. Designator words come from the ontology.
-_NUMBER_PART = r"(?:[A-Za-z]{0,4}\d+(?:\.\d+)?(?:[A-Za-z]{1,4}\d{0,2})?(?:-\d+[A-Za-z]{0,3}\d?)?\+?)"  # "i5-1135G7"
+_NUMBER_PART = r"(?:[A-Za-z]{0,4}\d+(?:\.\d+)?(?:[A-Za-z]{1,4}\d{0,2}(?:[A-Z]{2}(?![a-z]))?)?(?:-\d+[A-Za-z]{0,3}\d?)?\+?)"  # "i5-1135G7"
 
 
 def device_key(name: str) -> str:

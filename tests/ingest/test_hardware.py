@@ -324,3 +324,13 @@ def test_phones_laptops_and_boards_named_by_line_and_model_number(text: str, nam
 
 def test_a_vendor_and_a_bare_number_is_no_phone() -> None:
     assert find_hardware("We collected it from LG 2 years ago.") == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("It runs on the STM32F4A1ZG and STM32U5A5ZJ microcontrollers.", ["STM32F4A1ZG", "STM32U5A5ZJ"]),
+    ("It serves on two NVIDIA H200 NVL cards.", ["NVIDIA H200 NVL"]),
+    ("Decoding on a Motorola Razr 50 reaches 12 tokens/s.", ["Motorola Razr 50"]),
+    ("Every entry ran on the Wombat QX540 low-power board.", ["QX540"]),
+])
+def test_a_device_keeps_its_package_code_edition_and_line(text: str, names: list[str]) -> None:
+    assert [h.name for h in find_hardware(text)] == names
