@@ -245,8 +245,9 @@ _COUNTED_PARAMETERS = re.compile(r"(?i:spars|prun|param|experts|layers|heads|cha
 # A number format named beside a size ("int8", "FP16", "4-bit", "quantized"): the size is the storage's.
 _PRECISION = re.compile(r"(?i:\b(?:int|fp|bf|float)\d{1,2}\b|\d-bit\b|quantiz\w*)")
 _MORE_ACCURATE_AFTER = re.compile(r"\s*(?:more|higher)\s+accura(?:te|cy)\b", re.IGNORECASE)
-_FEWER_DATA_AFTER = re.compile(r"\s*(?:times\s+)?(?:fewer|less)\s+((?:pre-?)?training\s+)?"
-                               r"(tokens|data|examples|samples|epochs|(?<=training\s)(?:iterations|steps))\b", re.IGNORECASE)
+_FEWER_DATA_AFTER = re.compile(r"\s*(?:times\s+)?(?:fewer|less|smaller)\s+((?:pre-?)?training\s+)?"  # "a 10x smaller training set"
+                               r"(tokens|data|datasets?|sets?|examples|samples|epochs|(?<=training\s)(?:iterations|steps))\b",
+                               re.IGNORECASE)
 _SHARE_OF_TOKENS = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:(?!training\b)\w+\s+){0,2}(?:tokens|visual tokens|"
                               r"tokens?\s+budget)\b|\s*的\s*(?:token|令牌)",
                               re.IGNORECASE)
@@ -534,7 +535,9 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
                 c[2] == "latency" for c in in_clause if c[0] < q.start))):
             return "other"  # time to train, calibrate or prune a model is no per-item latency
     if q.kind == "percent" and (_SHARE_OF_TIME_AFTER.match(text, q.end)
-                                or _ACCOUNTS_FOR_BEFORE.search(text, max(0, q.start - 30), q.start)):
+                                or _ACCOUNTS_FOR_BEFORE.search(text, max(0, q.start - 30), q.start)
+                                or _ADDED_TO_TIME_AFTER.match(text, q.end)
+                                and _ADDS_BEFORE.search(text, max(0, q.start - 30), q.start)):
         return "other"  # "overhead that can reach 20% of the runtime", "account for up to 78% of the total": a breakdown
     if q.kind == "percent" and (_ERROR_OF_BEFORE.search(text, max(0, q.start - 30), q.start)
                                 or _ERROR_AFTER.match(text, q.end)):
@@ -626,6 +629,8 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         if metric == "latency":
             # "improves tail latency by an order of magnitude": a latency improved is a latency cut
             cut = direction == "decrease" or _LATENCY_IMPROVED_BY.search(text, max(0, q.start - 60), q.start)
+            if q.kind == "percent" and q.value > 100:
+                return "speedup"  # "a 272% improvement in runtime": no latency is cut by more than all of it
             return "latency-reduction" if cut or q.kind == "percent" else "speedup"
         if metric == "storage" and (any(c[2] == "memory" for c in inside) or _kv_cache_named(text, inside, windows[2])):
             return "memory"  # "KV cache compression ratio": the cache is memory, not storage, wherever the
@@ -698,12 +703,16 @@ _SCORE_VERB_BEFORE = re.compile(r"\b(?:reach(?:es|ed|ing)?|achiev(?:es|ed|ing)|a
 _OF_AFTER = re.compile(r"\s+of\b")
 # "shrinks from 16.4 GB to", "compress a 7B model from 12.6 GB to": the end of a size's fall
 _SHRINK_VERB = re.compile(r"\b(?:shrink(?:s|ing)?|shrank|shrunk|compress(?:es|ed|ing)?)\b[^,;]*?\bfrom\s+[\d.,]+\s*"
-                          r"[KMGT]i?B\b[^,;]*?\bto\s+$", re.IGNORECASE)
+                          r"[KMGT]i?B\b[^,;]*?\bto\s+$"
+                          # "the final model weighs 440MB", "compresses ResNet50 to 3.3MB": a model's size
+                          r"|\b(?:weigh(?:s|ed|ing)?|compress(?:es|ed|ing)?\s+(?:[\w.-]+\s+){1,3}?to)\s+(?:only\s+|just\s+|about\s+)?$",
+                          re.IGNORECASE)
 # "560 TFLOPS/GPU", "12 GFLOPs/s": operations done per device or per second
 _PER_DEVICE_OR_SECOND = re.compile(r"\s*/\s*(?:s|sec|second|GPU|chip|device)\b", re.IGNORECASE)
 _OF_MEMORY_AFTER = re.compile(r"\s+of\s+(?:(?:GPU|device|host|CPU|peak)\s+)?(?:memory|VRAM|RAM)\b", re.IGNORECASE)
 # "at the same accuracy", "under equal latency", "at the same GPU latency" (one describing word may stand between):
 # a quantity held fixed, the condition of a claim, not its measure
+_AT_FIGURE_BEFORE = re.compile(r"\bat\s+\d[\d.,]*\s*[KkMm]?\s+$")
 _GENERIC_SCORE = frozenset({"score", "scores", "得分", "分数"})
 _NAME_SCORE_GAP = re.compile(r"\s*(?:(?:total|overall|average|mean)\s+)?")
 _HELD_EQUAL_BEFORE = re.compile(r"\b(?:at|under|with|for)\s+(?:the\s+|a\s+)?(?:same|equal|similar|comparable|matched)"
@@ -728,6 +737,11 @@ _LATENCY_IMPROVED_BY = re.compile(r"\bimprov(?:es|ed|ing|e)\s+(?:the\s+|its\s+|t
 _ERROR_AFTER = re.compile(r"\s+(?:(?:mean|average|relative|absolute|percentage|prediction|estimation|modell?ing)\s+){0,3}"
                           r"(?:errors?|MAPE)\b(?!\s+(?:reduction|rates?))", re.IGNORECASE)
 _ACCOUNTS_FOR_BEFORE = re.compile(r"\baccount(?:s|ed|ing)?\s+for\s+$", re.IGNORECASE)
+# "adding less than 1% to the total sampling time": an overhead's share of the time, not a latency cut
+_ADDS_BEFORE = re.compile(r"\badd(?:s|ed|ing)?\s+(?:only\s+|just\s+|about\s+|less\s+than\s+|under\s+|at\s+most\s+)?$",
+                          re.IGNORECASE)
+_ADDED_TO_TIME_AFTER = re.compile(r"\s+to\s+(?:the\s+)?(?:total\s+|overall\s+|end-to-end\s+)?(?:[\w-]+\s+)?"
+                                  r"(?:time|runtime|latency)\b", re.IGNORECASE)
 # An estimate's error or deviation holding the figure: "an error of 2.1%", "a modeling deviation below 3%"
 _ERROR_OF_BEFORE = re.compile(r"\b(?:errors?|deviations?|MAPE)\s+(?:of|is|was|below|under|within|=|:)?\s*"
                               r"(?:only\s+|just\s+)?$", re.IGNORECASE)
@@ -823,7 +837,8 @@ def _claims(text: str, source: Source, line: int, kept: list[Quantity],
     cues = metric_cues().find(text, min(first.start, kept[0].start - 150), last.end)
     # a word after "per" is what the measure is divided by ("energy per token"), not what is measured
     cues = [c for c in cues if not _PER_BEFORE.search(text, max(0, c[0] - 20), c[0])
-            and not _HELD_EQUAL_BEFORE.search(text, max(0, c[0] - 30), c[0])]  # "at the same accuracy": a condition
+            and not _HELD_EQUAL_BEFORE.search(text, max(0, c[0] - 30), c[0])  # "at the same accuracy": a condition
+            and not _AT_FIGURE_BEFORE.search(text, max(0, c[0] - 16), c[0])]  # "latency at 32K tokens": a setting
     # a generic score word right after a named measure is that measure's ("the ImageReward score", "HPSv2得分")
     cues = [c for c in cues if not (text[c[0]:c[1]].lower() in _GENERIC_SCORE and any(
         other[1] <= c[0] and _NAME_SCORE_GAP.fullmatch(text, other[1], c[0]) for other in cues))]

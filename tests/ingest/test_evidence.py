@@ -1192,3 +1192,18 @@ def test_a_score_held_by_its_name_or_a_stay_verb_is_a_claim(text: str, value: fl
 ])
 def test_a_generic_score_word_after_a_named_measure_is_that_measure_s(text: str) -> None:
     assert one(text).metric == "quality"
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("The numbat kernels bring a 310% improvement in runtime.", "speedup"),
+    ("Its decoding latency at 64K tokens is 1.8x lower than a Wombat baseline.", "latency-reduction"),
+    ("It lowers perplexity at 32K tokens by 0.3.", "quality"),
+    ("The compressed numbat weighs 212MB.", "storage"),
+    ("Numbat compresses Wombat-50 to 2.1MB.", "storage"),
+    ("It needs 6.2x fewer multiplications than the dense layer.", "compute"),
+    ("达成了乘法次数减少3.4倍的效果", "compute"),
+    ("Numbat learns from a 20x smaller training set.", "other"),
+    ("The router adds only 3% to the total decoding time.", "other"),
+])
+def test_the_metric_follows_what_is_measured_not_the_setting_or_the_wording(text: str, metric: str) -> None:
+    assert one(text).metric == metric
