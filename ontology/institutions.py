@@ -136,6 +136,8 @@ class InstitutionRegistry:
         if not found:
             return None
         best = self._by_key[found[0]]
+        if _other_place_word(key, found[0]):
+            return None  # "Nanjing University of Posts ..." is not Beijing's, however alike the rest
         if len(found) > 1 and self._by_key[found[1]].id != best.id and \
                 difflib.SequenceMatcher(None, key, found[1]).ratio() >= cutoff:
             return None
@@ -180,6 +182,12 @@ def compile_registry(graph: Graph) -> InstitutionRegistry:
             kind=kind, country=country, parent_id=entity_id("inst", parent_name) if parent_name else None,
             parent_name=parent_name))
     return InstitutionRegistry(tuple(entries))
+
+
+def _other_place_word(key: str, label_key: str) -> bool:
+    """Two names that differ in a word that is a place name in either: two organisations, not a misspelling."""
+    words, label_words = set(key.split()), set(label_key.split())
+    return any(word in place_keys() for word in words ^ label_words)
 
 
 @ontology_cache

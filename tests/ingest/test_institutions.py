@@ -527,3 +527,28 @@ def test_a_lab_named_by_a_proper_name_is_an_organisation_and_by_a_field_a_unit()
     assert names(paper("Quokkadia AI Lab, Shenzhen, City University of Hong Kong")) == [
         "Quokkadia AI Lab", "City University of Hong Kong"]
     assert names(paper("Vision Lab, Tsinghua University")) == ["Tsinghua University"]
+
+
+def test_a_registered_university_s_name_going_on_with_fields_is_another_university():
+    assert names(paper("School of AI, Peking University of Wombat Science and Technology, Beijing")) == [
+        "Peking University of Wombat Science and Technology"]
+    assert names(paper("Peking University, Beijing")) == ["Peking University"]
+
+
+def test_a_misspelling_never_changes_the_city_in_a_name():
+    assert names(paper("Nanjing University of Posts and Telecommunications")) == [
+        "Nanjing University of Posts and Telecommunications"]
+    assert names(paper("Beijing Univeristy of Posts and Telecommunications")) == [
+        "Beijing University of Posts and Telecommunications"]
+
+
+def test_a_campus_named_with_its_system_and_abbreviation_is_the_campus():
+    assert names(paper("University of California, Berkeley; University of California, San Francisco (UCSF)")) == [
+        "University of California, Berkeley", "University of California, San Francisco"]
+    assert names(paper("Dept. of CSE, University at Buffalo, State University of New York, Buffalo, NY")) == [
+        "University at Buffalo"]
+
+
+def test_a_city_written_in_its_own_language_is_a_place():
+    assert names(paper("Numbat Labs, Freiburg im Breisgau, Deutschland")) == ["Numbat Labs"]
+    assert names(paper("Queen's University Belfast, Belfast, Northern Ireland, UK")) == ["Queen's University Belfast"]
