@@ -841,7 +841,7 @@ _PAREN_TEXT = r"[A-Za-z0-9²³\-‐ ]{2,40}"
 # Title Case words, possibly joined by lower-case connectors ("Latent Codebooks for Fast Thinking")
 _PHRASE = rf"{_WORD}(?:\s+(?:{_CONNECTOR}\s+)*{_WORD}){{0,11}}"
 _NAME = rf"{_PHRASE}(?:\s*\({_PAREN_TEXT}\))?"
-_TITLE_PREFIX = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9\-‐.²³ ]{0,30}?)\s*:\s")
+_TITLE_PREFIX = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9\-‐.²³α-ωΑ-Ω ]{0,30}?)\s*:\s")  # "PixArt-α: ..."
 # "we|We|this paper|This paper|this work|This work" at a word start, written first-character-first so that
 # `re` skips straight to w/W/t/T (the look-behind stands for the leading \b).
 _EN_PROPOSE = re.compile(
@@ -862,7 +862,7 @@ _EN_RELEASE = re.compile(
 _RUNS_ON = re.compile(r"\s+(?:[A-Z][\w]*\b|\w+-based\b)(?!\s*[,.(])")
 _RELEASE_WORDS = ("open-source", "release")
 _ZH_RELEASE = re.compile(r"开源了?([A-Za-z][A-Za-z0-9\-‐.²³]{1,30}?)(?:模型|系列|$|[，。、；])")
-_ZH_PUBLISHED = re.compile(r"发布了《?([A-Za-z][A-Za-z0-9\-‐.²³ ]{1,30}?)》?论文")
+_ZH_PUBLISHED = re.compile(r"发布了《?([A-Za-z][A-Za-z0-9\-‐.²³α-ωΑ-Ω ]{1,30}?)》?论文")
 _ZH_PROPOSE = re.compile(r"提出(?:了)?(?:名为|一种名为)?《?([A-Za-z][A-Za-z0-9\-‐.²³ ]{0,40}?[A-Za-z0-9²³]"
                          r"(?:\s*[（(][A-Za-z0-9\-‐.²³ ]{2,40}[）)])?)》?"
                          r"(?:的)?(?:方法|框架|网络|模型|系统|算法|架构|技术)")
@@ -1206,6 +1206,7 @@ def _looks_like_name(name: str) -> bool:
 
 def _name_key(name: str) -> str:
     """One key for spellings of a name: D²CACHE, d 2 Cache and d2Cache; MiniCPM4.1 and MiniCPM-4.1;
-    S²NN and S 2 NNs."""
+    S²NN and S 2 NNs; PixArt-α and PixArt-Alpha."""
     name = re.sub(r"(?<=[A-Z])s$", "", name.strip())  # an acronym's plural: S2NNs is S2NN
-    return re.sub(r"[\s\-‐.]", "", name.replace("²", "2").replace("³", "3")).casefold()
+    name = name.replace("²", "2").replace("³", "3").replace("α", "alpha").replace("σ", "sigma").replace("Σ", "sigma")
+    return re.sub(r"[\s\-‐.]", "", name).casefold()

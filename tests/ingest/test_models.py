@@ -793,3 +793,11 @@ def test_pythia_and_ldm_named_bare_are_models() -> None:
 def test_a_beta_release_and_a_long_context_checkpoint_are_checkpoints_of_their_own() -> None:
     text = "We study it. It tunes Zephyr-7B-beta, and a LLaMA-2-7B model beats LLaMA-2-7B-32K."
     assert [m.name for m in extract_models("", "", text, ())] == ["Zephyr-7B-Beta", "LLaMA-2-7B", "LLaMA-2-7B-32K"]
+
+
+def test_a_name_with_a_greek_letter_is_the_paper_s_own_in_any_spelling() -> None:
+    assert extract_proposed("NumBat-β: Fast Wombat Training", "", "We study it.") == ("NumBat-β",)
+    proposed = extract_proposed("PixArt-σ: Weak-to-Strong Wombat Training", "", "We study it.")
+    assert proposed == ("PixArt-σ",)
+    text = "We study it. PixArt-σ beats SDXL at 4K."
+    assert [m.name for m in extract_models("PixArt-σ: Weak-to-Strong Wombat Training", "", text, proposed)] == ["SDXL"]
