@@ -133,7 +133,7 @@ _CHANGE_COMPARED_AFTER = re.compile(r"\s*(?:lower|less|higher|reduced|cheaper|fa
 # "compared with" may introduce the claim itself.
 _PERCENT_BEFORE = re.compile(r"\d\s*%(?:[^.;。；]|(?<=vs)\.)*$")
 _BASELINE_VALUE_BEFORE = re.compile(r"(?:\binstead\s+of|\bversus|\bvs\.?|\bagainst|\bcompared\s+(?:to|with))\s+"
-                                    r"(?:(?:the|a|an|only|just)\s+)?(?:[\w.-]+(?:\s[\w.-]+){0,2}(?:'s|’s)\s+)?$",
+                                    r"(?:(?:the|a|an|only|just|their|its)\s+)?(?:[\w.-]+(?:\s[\w.-]+){0,2}(?:'s|’s)\s+)?$",
                                     re.IGNORECASE)
 # "FIDs of 1.48 on ImageNet-64 and 1.88": the next item of a list of bound scores, each on its data set
 _LISTED_SCORE_BEFORE = re.compile(rf"\d+\.\d+(?:\s+on\s+[^,;.()]{{1,40}}?)?(?:{LIST_GAP.pattern})$")
@@ -156,6 +156,7 @@ _WITHIN_BEFORE = re.compile(r"\bwithin\s+$")
 _MARGIN_OF_AFTER = re.compile(r"\s*(?:[A-Z][\w-]*\s+)?(?:points?\s+)?of\b")
 _RELATIVE_AFTER = re.compile(r"\s*(?:[A-Za-z]+\s*)?[,(（]\s*(?:an?\s+|about\s+|i\.e\.,?\s+)*\d+(?:\.\d+)?\s*(?:%|x|×|倍)")
 _SETTING_NOUN_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:steps?|layers?|bits?|GPUs?|nodes?|samples?|experts?)\b")
+_FIGURE_THEN_PAREN = re.compile(r"\d\s*\(\s*$")
 _RESTATED_CHANGE_BEFORE = re.compile(r"\d\s*(?:%|x|×|points?)?\s*(?:[A-Za-z-]+\s*)?\(\s*from\s+[\d.]+\s*%?\s*to\s+$")
 # The figures of named baselines listed after a comparison: "against 516 KB for A and 327 KB for B", "surpassing
 # A (66.98%) and B (71.56%)"
@@ -256,7 +257,7 @@ _TRAINING = re.compile(r"(?<![A-Za-z-])(?:pre-?)?train(?:s|ed|ing)?\b|训练", r
 _HALVING = re.compile(r"halv|half|一半|减半", re.IGNORECASE)
 _ABSOLUTE_KINDS = {"time": "latency", "gpu-time": "compute", "rate": "throughput", "flops": "compute",
                    "energy": "energy", "score": "quality", "count": "parameters",
-                   "area": "other", "bitrate": "other"}
+                   "area": "other", "bitrate": "other", "cost": "other"}
 _DROPPED_KINDS = {"bits", "steps"}
 _SCORE_METRICS = {"accuracy", "quality", "slo-attainment", "other"}  # what points of a score can measure
 _RELATIVE_KINDS = {"ratio", "percent", "points", None}
@@ -361,6 +362,8 @@ def _is_result(text: str, q: Quantity) -> bool:
         return False  # "0.98 GB instead of 5.1 GB": the baseline's figure; a share or score compared stays
     if _RESTATED_CHANGE_BEFORE.search(before):
         return False  # "3.5% mIoU (from 45.1% to 48.6%)": the levels of a change already claimed
+    if q.kind == "cost" and _FIGURE_THEN_PAREN.search(before):
+        return False  # "saving $300,000 ($26,000 vs. $320,000)": the two sums the saving is the difference of
     if q.kind not in {None, "percent", "ratio", "points"} and _BASELINE_FOR_AFTER.match(after) \
             and _BASELINE_LIST_BEFORE.search(text, max(0, q.start - 160), q.start):
         return False  # "against 516 KB for A and 327 KB for B"; a share or score compared stays, as above

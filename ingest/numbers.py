@@ -265,6 +265,24 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
     )
 
 
+# A sum of money: "$5.6", "nearly $300,000", "only $200k", "less than $0.1 million". Its value as written, the scale
+# in its unit ("K USD"), as gold-format.md asks of scaled figures.
+_DOLLAR_SCALES = {None: "USD", "K": "K USD", "M": "M USD", "B": "B USD"}
+
+
+def _with_dollar_costs(text: str, found: list[Quantity]) -> list[Quantity]:
+    out = []
+    for q in found:
+        if text[q.start - 1:q.start] != "$" or q.unit not in _DOLLAR_SCALES:
+            out.append(q)
+            continue
+        pre = _PRE_TAIL.search(text, max(0, q.start - 25), q.start - 1)
+        start = pre.start() if pre else q.start - 1
+        out.append(Quantity(start, q.end, q.value, q.value_max, _DOLLAR_SCALES[q.unit], "cost",
+                            _modifier(pre, _PRE_MODIFIERS) if pre else q.modifier, text[start:q.end]))
+    return out
+
+
 # A count scaled by K or million and then a rate ("45K tokens per second", "2.5 million requests per second")
 # or GPU time ("3.2K A100 GPU hours"): one quantity, its value as written and the scale in its unit
 # ("K tokens/s", "K GPU hours"), as gold-format.md asks.
@@ -521,6 +539,8 @@ def find_quantities(text: str) -> list[Quantity]:
             found.append(quantity)
     if any(q.unit is None for q in found):
         found = _with_listed_units(text, found)
+    if "$" in text:
+        found = _with_dollar_costs(text, found)
     if "etween" in text:
         found = _with_between_ranges(text, found)
     if "每" in text:

@@ -1207,3 +1207,10 @@ def test_a_generic_score_word_after_a_named_measure_is_that_measure_s(text: str)
 ])
 def test_the_metric_follows_what_is_measured_not_the_setting_or_the_wording(text: str, metric: str) -> None:
     assert one(text).metric == metric
+
+
+def test_a_cost_is_a_claim_and_the_sums_behind_it_and_a_baseline_s_are_not() -> None:
+    found = claims("Numbat matches the best designs at merely $3.2 cost compared with their $51.5.")
+    assert [(c.value, c.unit, c.metric) for c in found] == [(3.2, "USD", "other")]
+    found = claims("It saves nearly $120,000 ($30,000 vs. $150,000) over a year.")
+    assert [(c.value, c.metric) for c in found] == [(120000.0, "other")]

@@ -186,3 +186,15 @@ def test_nano_and_pico_scales_are_units_of_their_own(text: str, unit: str, kind:
 
 def test_a_power_is_no_figure_of_its_exponent() -> None:
     assert [(q.value, q.unit) for q in find_quantities("For a budget of 10^24 FLOPs it is 3x faster.")] == [(3.0, "x")]
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "modifier"), [
+    ("It costs $5.6 per run.", 5.6, "USD", None),
+    ("It was trained for only $150k.", 150.0, "K USD", None),
+    ("It saves nearly $120,000 a year.", 120000.0, "USD", "about"),
+    ("It was trained with less than $0.2 million.", 0.2, "M USD", "less than"),
+])
+def test_a_sum_of_money_is_a_cost_with_its_scale_in_the_unit(text: str, value: float, unit: str,
+                                                              modifier: str | None) -> None:
+    [q] = find_quantities(text)
+    assert (q.value, q.unit, q.kind, q.modifier) == (value, unit, "cost", modifier)
