@@ -186,9 +186,9 @@ _SCORE_AFTER = re.compile(r"\s*(?:(?:points?\s+)?(?:drop|decline|increase|reduct
                           r"(?:top-[15]\s+)?accuracy(?=\s+(?:drop|loss|degradation|gain|improvement|better|higher|lower|worse)))"
                           r"s?(?![A-Za-z0-9])", re.IGNORECASE)  # (Chinese may follow: "0.8 box AP的效果")
 # "73.0 on MMBench", "1548.6 on MME perception": a decimal score on a benchmark named by its shape (a -Bench, -QA,
-# -Eval or -Vet suffix, or the "MM" of multimodal benchmarks)
-_BENCHMARK_AFTER = re.compile(r"\s+on\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:[A-Z][\w-]*(?:[Bb]ench|QA|Eval|Vet)|MM[A-Z][\w-]*)"
-                              r"(?![\w-])")
+# -Eval or -Vet suffix, or the "MM" of multimodal benchmarks) or by its split ("80.3 on the DAVIS 2017 validation set")
+_BENCHMARK_AFTER = re.compile(r"\s+on\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+)?(?:[A-Z][\w-]*(?:[Bb]ench|QA|Eval|Vet)|MM[A-Z][\w-]*)"
+                              r"(?![\w-])|[A-Z][\w-]*(?:\s+\d{4})?\s+(?:validation|val|test|dev)\s+(?:set|split)\b)")
 _CLAUSE_WORD = re.compile(r"\b(?:while|whereas|and|but|with|at|as)\b")  # "438.1 while mIoU stays": another clause's score
 # "enhancing the mIoUs on COCO and LVIS by 2.3 and 3.2": a change of a named score, given "by" a bare number
 _SCORE_CHANGE_BEFORE = re.compile(r"(?:improv|enhanc|increas|boost|rais|declin|drop|reduc|lower|chang)\w*\s+(?:the\s+)?"
@@ -322,7 +322,7 @@ def _is_result(text: str, q: Quantity) -> bool:
         named = _score_name_before().search(before)
         if named and _NAMED_START_BEFORE.search(before) and _TO_AFTER.match(after):
             return False  # "from an FID of 2.07 to 1.55": the level the change starts from
-        bound = named or _SCORE_AFTER.match(after) or "." in q.text and _BENCHMARK_AFTER.match(after)
+        bound = named or _SCORE_AFTER.match(after) or "." in q.text and _BENCHMARK_AFTER.match(text, q.end)
         if not bound and "." in q.text and " by " in before[-30:] and (
                 change := _SCORE_CHANGE_BEFORE.search(text, max(0, q.start - 80), q.start)):
             # "lowers the FID of LDM-4 on ImageNet 256×256 by 6.25": the score named after the verb

@@ -1214,3 +1214,13 @@ def test_a_cost_is_a_claim_and_the_sums_behind_it_and_a_baseline_s_are_not() -> 
     assert [(c.value, c.unit, c.metric) for c in found] == [(3.2, "USD", "other")]
     found = claims("It saves nearly $120,000 ($30,000 vs. $150,000) over a year.")
     assert [(c.value, c.metric) for c in found] == [(120000.0, "other")]
+
+
+@pytest.mark.parametrize(("text", "value", "metric"), [
+    ("The numbat reaches 1.02 bits per byte on a wombat corpus.", 1.02, "quality"),
+    ("It reaches 2.91 bits per dimension.", 2.91, "quality"),
+    ("It is strong, for example 71.4 on the Wombat 2019 validation set.", 71.4, "accuracy"),
+])
+def test_a_compression_score_and_a_score_on_a_named_split_are_claims(text: str, value: float, metric: str) -> None:
+    claim = one(text)
+    assert (claim.value, claim.metric) == (value, metric)
