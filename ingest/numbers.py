@@ -44,6 +44,9 @@ _UNITS: tuple[tuple[str, str, str], ...] = (
     ("TFLOPs/s", "rate", r"TFLOPs?/s|TFLOPS/s"),
     # energy efficiency ("3.3 Top/s/W", "18.1 TFLOPs/W")
     ("TOPS/W", "energy", r"(?:[TG]OP(?:S|/s)|[TG]FLOP[Ss]?)\s*/\s*W(?![A-Za-z0-9])"),
+    # operations per joule ("8.84 TOp/J"): the same measure
+    ("TOP/J", "energy", r"TOPS?\s*/\s*J(?![A-Za-z0-9])"),
+    ("GOP/J", "energy", r"GOPS?\s*/\s*J(?![A-Za-z0-9])"),
     ("TOPS/mm²", "area", r"[TG]OPS\s*/\s*mm(?:²|2|\^2)"),  # area efficiency
     ("TOPS", "rate", r"TOPS(?![A-Za-z0-9])|TOPs/s"),
     ("GOPS", "rate", r"GOPS(?![A-Za-z0-9])|GOPs/s"),

@@ -198,3 +198,8 @@ def test_a_sum_of_money_is_a_cost_with_its_scale_in_the_unit(text: str, value: f
                                                               modifier: str | None) -> None:
     [q] = find_quantities(text)
     assert (q.value, q.unit, q.kind, q.modifier) == (value, unit, "cost", modifier)
+
+
+def test_operations_per_joule_are_an_energy_efficiency() -> None:
+    [q] = find_quantities("It reaches 5.2 GOPS/J on a wombat core.")
+    assert (q.value, q.unit, q.kind) == (5.2, "GOP/J", "energy")
