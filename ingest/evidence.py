@@ -175,7 +175,11 @@ _NAMED_BASELINE_SCORE_BEFORE = re.compile(rf"\b(?:surpass\w*|outperform\w*|excee
 # "an FVD of 181": a score's name holds the whole number that follows it
 _OF_END = re.compile(r"\bof\s+(?:only\s+|just\s+)?$")
 # "from 71s to 29s", "from 3.8% for X to 1.8%": the first figure is the baseline's, the claim is the second.
-_TO_AFTER = re.compile(r"(?:/[a-z]+)?\s*(?:for\s+(?:the\s+)?[A-Z][\w.+-]*\s+)?(?:to|降至|降到|减至|到|至)\s*"  # "ms/token to"
+_REACHED_BEFORE_FROM = re.compile(r"\bto\s+[\d.]+\s*(?:%|x|×)?\s*,?\s*from\s+$")
+# ("from 15.9% with a single sample to 56%", "from 4.52% for the previous Open-Sora version to 0.69%": what the first
+# figure was measured with may stand before "to")
+_TO_AFTER = re.compile(r"(?:/[a-z]+)?\s*(?:for\s+(?:the\s+)?[A-Z][\w.+-]*\s+|(?:for|with|under)\s+(?:an?\s+|the\s+)?"
+                       r"(?:[\w.+-]+\s+){1,4}?)?(?:to|降至|降到|减至|到|至)\s*"  # "ms/token to"
                        r"(?:(?:under|over|about|around|nearly|roughly|only|just|below|less\s+than|more\s+than)\s+)?\d")
 # A score name after a bare number, perhaps after a change word and a data set: "0.3 WikiText2 perplexity
 # increase", "0.01 drop in FID", "38.5 AP".
@@ -346,8 +350,10 @@ def _is_result(text: str, q: Quantity) -> bool:
             return "." in q.text or "point" in margin.group()  # a score's margin, not "within 2 of the end"
         # a whole number is a score when the name holds it ("an FVD of 181"), not when it only stands near one
         return bool(bound) and ("." in q.text or "=" in before[-3:] or bool(named and _OF_END.search(before)))
-    if _TO_AFTER.match(after) and FROM_BEFORE.search(before):  # the anchored test first: it rarely holds
+    if _TO_AFTER.match(text, q.end) and FROM_BEFORE.search(before):  # the anchored test first: it rarely holds
         return False
+    if FROM_BEFORE.search(before) and _REACHED_BEFORE_FROM.search(before):
+        return False  # "the gap shrinks to 0.7%, from 2.1% for the previous recipe": the level it started from
     if q.kind in {"ratio", "percent", "count"} and (_SETTING_BEFORE.search(before) or (
             " of " in before[-20:] and _BUDGET_BEFORE.search(before)) or (
             q.kind == "percent" and "udget" in after and _BUDGET_AFTER.match(after))) and not (

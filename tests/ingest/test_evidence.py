@@ -1224,3 +1224,12 @@ def test_a_cost_is_a_claim_and_the_sums_behind_it_and_a_baseline_s_are_not() -> 
 def test_a_compression_score_and_a_score_on_a_named_split_are_claims(text: str, value: float, metric: str) -> None:
     claim = one(text)
     assert (claim.value, claim.metric) == (value, metric)
+
+
+@pytest.mark.parametrize("text", [
+    "The solve rate rises from 12.5% with a single sample to 48% with 100 samples.",
+    "The gap shrinks from 3.1% for the previous Numbat recipe to 0.6%.",
+    "For Wombat-S the gap to BF16 shrinks to 0.6%, from 3.1% for the previous best recipe.",
+])
+def test_the_level_a_change_starts_from_is_no_claim_whatever_stands_beside_it(text: str) -> None:
+    assert [c.value for c in claims(text)] in ([48.0], [0.6])
