@@ -141,6 +141,7 @@ _NAMED_SCORE_CHANGES_BY = re.compile(r"\b(?:ris(?:es|ing)|rose|increas(?:es|ed|i
                                      r"fall(?:s|ing)?|fell|degrad(?:es|ed|ing)|worsen(?:s|ed|ing)?|chang(?:es|ed|ing))\s+"
                                      r"(?:only\s+)?by\s+(?:only\s+|just\s+|under\s+|less\s+than\s+|at\s+most\s+)?$",
                                      re.IGNORECASE)
+_MEDIA_LENGTH_AFTER = re.compile(r"\s+of\s+(?:\d+p\s+|[\w-]+\s+){0,2}?(?:videos?|audio|speech|footage|music)\b", re.IGNORECASE)
 _FIRST_DIGIT = re.compile(r"\d")  # where a figure's number starts after its modifier ("below 0.5")
 # "the perplexity increase stays below 0.5", "its FID degradation is under 0.2": the bound of a named score's change
 _SCORE_CHANGE_BOUND_BEFORE = re.compile(r"\b(?:increase|rise|drop|degradation|loss|gap)\s+(?:[a-z-]+\s+){0,4}?"
@@ -317,6 +318,8 @@ def _is_result(text: str, q: Quantity) -> bool:
     before, after = text[max(0, q.start - 48):q.start], text[q.end:q.end + 30]
     if q.kind in _DROPPED_KINDS:
         return False
+    if q.kind == "time" and _MEDIA_LENGTH_AFTER.match(text, q.end):
+        return False  # "generating only 8 seconds of 720p video": how long the output runs, not how long it takes
     if q.kind in {None, "percent", "points"} and ("(" in before or "s " in before[-4:]) \
             and _NAMED_BASELINE_SCORE_BEFORE.search(text, max(0, q.start - 120), q.start):
         # "surpassing GhostNet (74.5%)", "... A (66.98%) and B (71.56%)", "surpassing LoRA's 67.7%", "outperforming

@@ -239,7 +239,7 @@ def _unit_of(match: re.Match[str], prefix: str, rate_group: str) -> str | None:
 # Evidence reads it too.
 FROM_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?<!range )(?<!ranges )(?<!ranging )(?<!vary )(?<!varies )"
                          r"(?<!varying )(?<!speedups )(?<!speed-ups )(?<!gains )(?<!improvements )(?<!savings )"
-                         r"from\s+|从\s*)$", re.IGNORECASE)
+                         r"from\s+|[从由]\s*)$", re.IGNORECASE)  # "由45秒降至22秒"
 
 
 def _quantity(text: str, match: re.Match[str]) -> Quantity | None:

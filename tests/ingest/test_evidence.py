@@ -1233,3 +1233,11 @@ def test_a_compression_score_and_a_score_on_a_named_split_are_claims(text: str, 
 ])
 def test_the_level_a_change_starts_from_is_no_claim_whatever_stands_beside_it(text: str) -> None:
     assert [c.value for c in claims(text)] in ([48.0], [0.6])
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("达成了在4张A800上将视频推理延迟由60秒降至25秒的效果", [25.0]),
+    ("It renders 6 seconds of 1080p video in just 3 seconds on one GPU.", [3.0]),
+])
+def test_a_chinese_starting_level_and_the_length_of_a_video_are_no_claims(text: str, values: list[float]) -> None:
+    assert [c.value for c in claims(text)] == values
