@@ -192,12 +192,17 @@ _SCORE_AFTER = re.compile(r"\s*(?:(?:points?\s+)?(?:drop|decline|increase|reduct
                           r"s?(?![A-Za-z0-9])", re.IGNORECASE)  # (Chinese may follow: "0.8 box AP的效果")
 # "73.0 on MMBench", "1548.6 on MME perception": a decimal score on a benchmark named by its shape (a -Bench, -QA,
 # -Eval or -Vet suffix, or the "MM" of multimodal benchmarks) or by its split ("80.3 on the DAVIS 2017 validation set")
-_BENCHMARK_AFTER = re.compile(r"\s+on\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+)?(?:[A-Z][\w-]*(?:[Bb]ench|QA|Eval|Vet)|MM[A-Z][\w-]*)"
-                              r"(?![\w-])|[A-Z][\w-]*(?:\s+\d{4})?\s+(?:validation|val|test|dev)\s+(?:set|split)\b)")
+_BENCHMARK_NAME = r"(?:[A-Z][\w-]*(?:[Bb]ench|QA|Eval|Vet)|MM[A-Z][\w-]*)(?![\w-])"
+_BENCHMARK_AFTER = re.compile(rf"\s+on\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+)?{_BENCHMARK_NAME}|"
+                              r"[A-Z][\w-]*(?:\s+\d{4})?\s+(?:validation|val|test|dev)\s+(?:set|split)\b)")
+# "lifts MMMU to 45.0", "raises the score on MMBench to 73.1": a benchmark's level reached
+_BENCHMARK_RAISED_TO_BEFORE = re.compile(rf"\b(?:rais|lift|boost|improv|increas|push)\w*\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?"
+                                         rf"{_BENCHMARK_NAME}(?:\s+[A-Z][\w-]*)?\s+to\s+$")
+_BENCHMARK_NAMED = re.compile(_BENCHMARK_NAME)
 _CLAUSE_WORD = re.compile(r"\b(?:while|whereas|and|but|with|at|as)\b")  # "438.1 while mIoU stays": another clause's score
 # "enhancing the mIoUs on COCO and LVIS by 2.3 and 3.2": a change of a named score, given "by" a bare number
 _SCORE_CHANGE_BEFORE = re.compile(r"(?:improv|enhanc|increas|boost|rais|declin|drop|reduc|lower|chang)\w*\s+(?:the\s+)?"
-                                  r"[\w'’-]+(?:\s+[\w×/.+'’-]+){0,8}?\s+by\s+(?:only\s+|just\s+)?(?:[\d.]+\s*(?:,\s*(?:and\s+)?|and\s+))*$",
+                                  r"[\w'’-]+(?:\s+[\w×/.+'’-]+){0,8}?\s+by\s+(?:only\s+|just\s+)?(?:\+?[\d.]+\s*(?:,\s*(?:and\s+)?|and\s+))*\+?$",
                                   re.IGNORECASE)
 # A device's memory written after it ("Jetson Orin 64GB", "A100 80GB"): a spec, not a result.
 _DEVICE_BEFORE = re.compile(r"(?:[A-Z][A-Za-z]*\d+[A-Za-z]*|(?:RTX|GTX|Quadro)\s+\d{3,5}\w*|Orin|Xavier|GPU|Max|Ultra|Pro)"
@@ -329,11 +334,16 @@ def _is_result(text: str, q: Quantity) -> bool:
         named = _score_name_before().search(before)
         if named and _NAMED_START_BEFORE.search(before) and _TO_AFTER.match(after):
             return False  # "from an FID of 2.07 to 1.55": the level the change starts from
-        bound = named or _SCORE_AFTER.match(after) or "." in q.text and _BENCHMARK_AFTER.match(text, q.end)
+        # ("scores 811 on OCRBench": a whole number a score verb gives on a benchmark)
+        scored_on = _SCORE_VERB_BEFORE.search(before) and _BENCHMARK_AFTER.match(text, q.end)
+        bound = named or _SCORE_AFTER.match(after) or scored_on or "." in q.text and (
+            _BENCHMARK_AFTER.match(text, q.end) or _BENCHMARK_RAISED_TO_BEFORE.search(before))
         if not bound and "." in q.text and " by " in before[-30:] and (
                 change := _SCORE_CHANGE_BEFORE.search(text, max(0, q.start - 80), q.start)):
-            # "lowers the FID of LDM-4 on ImageNet 256×256 by 6.25": the score named after the verb
-            bound = _score_name_anywhere().search(text, change.start(), q.start)
+            # "lowers the FID of LDM-4 on ImageNet 256×256 by 6.25": the score named after the verb, or the
+            # benchmark ("raising LongVideoBench by +4.30")
+            bound = _score_name_anywhere().search(text, change.start(), q.start) \
+                or _BENCHMARK_NAMED.search(text, change.start(), q.start)
         if not bound and "." in q.text and (changed := _SCORE_CHANGE_BOUND_BEFORE.search(
                 text, max(0, q.start - 64), q.start + _FIRST_DIGIT.search(q.text).start())):
             # "the perplexity increase before fine-tuning stays below 0.5": the bound of the score's change
@@ -352,7 +362,8 @@ def _is_result(text: str, q: Quantity) -> bool:
         if not bound and _WITHIN_BEFORE.search(before) and (margin := _MARGIN_OF_AFTER.match(after)):
             return "." in q.text or "point" in margin.group()  # a score's margin, not "within 2 of the end"
         # a whole number is a score when the name holds it ("an FVD of 181"), not when it only stands near one
-        return bool(bound) and ("." in q.text or "=" in before[-3:] or bool(named and _OF_END.search(before)))
+        return bool(bound) and ("." in q.text or "=" in before[-3:] or bool(named and _OF_END.search(before))
+                                or bool(scored_on))
     if _TO_AFTER.match(text, q.end) and FROM_BEFORE.search(before):  # the anchored test first: it rarely holds
         return False
     if FROM_BEFORE.search(before) and _REACHED_BEFORE_FROM.search(before):
@@ -571,6 +582,9 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         return metric_cues().metric_of.get(name, "accuracy")  # a name no cue lists ("PQ") is a task score
     if q.kind is None and _BENCHMARK_AFTER.match(text, _LIST_TAIL.match(text, q.end).end()):
         return "accuracy"  # "73.0 on MMBench", "8.7 and 8.9 on MT-bench": a task score
+    if q.kind is None and _BENCHMARK_NAMED.search(text, windows[0].start, q.start) and not any(
+            windows[0].start <= c[0] < q.start and not c[3] for c in cues):
+        return "accuracy"  # "raising LongVideoBench by +4.30", "lifts MMMU to 45.0": a benchmark's score, no other named
     if q.kind in {"percent", "points", None} and _WITHIN_BEFORE.search(text, max(0, q.start - 8), q.start) \
             and _OF_AFTER.match(text, q.end):
         # A margin to a reference: in the task score or quality the reference names, whatever stands before it

@@ -1241,3 +1241,18 @@ def test_the_level_a_change_starts_from_is_no_claim_whatever_stands_beside_it(te
 ])
 def test_a_chinese_starting_level_and_the_length_of_a_video_are_no_claims(text: str, values: list[float]) -> None:
     assert [c.value for c in claims(text)] == values
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "metric"), [
+    ("The numbat macro occupies 0.012 mm2 in 28nm.", 0.012, "mm²", "other"),
+    ("Numbat-9B reaches an Elo of 1204 on the wombat arena.", 1204.0, None, "accuracy"),
+    ("Numbat-Code reaches a Codeforces rating of 1712.", 1712.0, None, "accuracy"),
+    ("Numbat-VL scores 702 on OCRBench.", 702.0, None, "accuracy"),
+    ("It gives Numbat-4B a further 2.6-point gain on Wombat-Bench.", 2.6, "points", "accuracy"),
+    ("It works, raising Wombat-Bench by +3.15.", 3.15, None, "accuracy"),
+    ("The larger numbat lifts MMWombat to 41.5.", 41.5, None, "accuracy"),
+])
+def test_an_area_a_rating_and_a_benchmark_s_score_or_change_are_claims(text: str, value: float, unit: str | None,
+                                                                         metric: str) -> None:
+    claim = one(text)
+    assert (claim.value, claim.unit, claim.metric) == (value, unit, metric)
