@@ -330,7 +330,8 @@ _OWN_LANGUAGE_NAME = re.compile(r"\b(?:Universit(?:ät|é|à|at\b)\w*|[Uu]nivers
                                 r"Universiteit|Politechnika|Politecnico|Polit[eéè]cnica|Technische|Hochschule|"
                                 r"Institut|Instituto|Istituto|[ÉE]cole|Escola|Escuela|[Hh]ögskola|[Tt]ekniska|Akademie|Akademia|"
                                 r"Forschungs\w*|Centro|Centre\s+(?:de|d'|per|pour|national)|Centrum|Zentrum|"
-                                r"Laboratoire|Laboratorio|Consiglio|Consejo|Fundaci[óo]n?|Fondazione)\b")
+                                r"Laboratoire|Laboratorio|Consiglio|Consejo|Fundaci[óo]n?|Fondazione|"
+                                r"Viện|Đại\s+học|Trường)(?!\w)")  # Vietnamese: institute, university, school
 
 
 # A department's acronym ("CITEC", "ESAT-MICAS", "DAUIN"), for `details_mentions`.

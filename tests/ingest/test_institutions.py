@@ -552,3 +552,8 @@ def test_a_campus_named_with_its_system_and_abbreviation_is_the_campus():
 def test_a_city_written_in_its_own_language_is_a_place():
     assert names(paper("Numbat Labs, Freiburg im Breisgau, Deutschland")) == ["Numbat Labs"]
     assert names(paper("Queen's University Belfast, Belfast, Northern Ireland, UK")) == ["Queen's University Belfast"]
+
+
+def test_a_vietnamese_name_in_parentheses_is_the_same_organisation():
+    found = extract_institutions(paper("Numbat Research (Viện Nghiên cứu Numbat), Hanoi, Vietnam"))
+    assert [(i.name, "Viện Nghiên cứu Numbat" in i.aliases) for i in found] == [("Numbat Research", True)]
