@@ -137,7 +137,7 @@ _BASELINE_VALUE_BEFORE = re.compile(r"(?:\binstead\s+of|\bversus|\bvs\.?|\bagain
                                     re.IGNORECASE)
 # "FIDs of 1.48 on ImageNet-64 and 1.88": the next item of a list of bound scores, each on its data set
 _LISTED_SCORE_BEFORE = re.compile(rf"\d+\.\d+(?:\s+on\s+[^,;.()]{{1,40}}?)?(?:{LIST_GAP.pattern})$")
-_NAMED_SCORE_CHANGES_BY = re.compile(r"\b(?:ris(?:es|ing)|rose|increas(?:es|ed|ing)|grow(?:s|ing)?|grew|drop(?:s|ped|ping)?|"
+_NAMED_SCORE_CHANGES_BY = re.compile(r"\b(?:ris(?:es|ing)|rose|increas(?:es|ed|ing)|improv(?:es|ed|ing)|grow(?:s|ing)?|grew|drop(?:s|ped|ping)?|"
                                      r"fall(?:s|ing)?|fell|degrad(?:es|ed|ing)|worsen(?:s|ed|ing)?|chang(?:es|ed|ing))\s+"
                                      r"(?:only\s+)?by\s+(?:only\s+|just\s+|under\s+|less\s+than\s+|at\s+most\s+)?$",
                                      re.IGNORECASE)
@@ -349,8 +349,10 @@ def _is_result(text: str, q: Quantity) -> bool:
             # "the perplexity increase before fine-tuning stays below 0.5": the bound of the score's change
             bound = _score_name_anywhere().search(text, max(0, changed.start() - 30), changed.start() + 1)
         if not bound and "." in q.text and (changed := _NAMED_SCORE_CHANGES_BY.search(before)):
-            # "perplexity rises by only 0.3", "the FID drops by 0.12": a change of the score named before the verb
-            bound = _score_name_anywhere().search(before, max(0, changed.start() - 40), changed.start() + 1)
+            # "perplexity rises by only 0.3", "the FID drops by 0.12": a change of the score named before the verb,
+            # or of the benchmark ("MMLU-Pro improves by 0.93")
+            bound = _score_name_anywhere().search(before, max(0, changed.start() - 40), changed.start() + 1) \
+                or _BENCHMARK_NAMED.search(before, max(0, changed.start() - 40), changed.start() + 1)
         if not bound and (listed := _LISTED_SCORE_BEFORE.search(before)):
             # "FID scores of 20.5 and 40.3": the next item of a list of bound scores
             start = q.start - len(before) + listed.start()

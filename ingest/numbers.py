@@ -345,7 +345,7 @@ _WORD_MULTIPLE = re.compile(
     r"(?=\s+(?:faster|higher|more|lower|fewer|less|smaller|larger|greater|speed|throughput|reduction|"
     r"improvement|acceleration|the|as|over|compared)\b|[\s,.;])"
     r"|(?P<order>an|one|two|three)\s+orders?\s+of\s+magnitude"
-    r"|(?P<halve>halv(?:es|ed|ing)|cuts?\s+in\s+half|by\s+half|half(?=\s+(?:the|its|their)\s)|in\s+half\b(?![- ]precision)"
+    r"|(?P<halve>halv(?:es|ed|ing)|halve(?=\s+(?:the|its|their)\s)|cuts?\s+in\s+half|by\s+half|half(?=\s+(?:the|its|their)\s)|in\s+half\b(?![- ]precision)"
     # "reduced by about half", "cuts the prompt to roughly half" (the approximation stays outside, the condition)
     rf"|(?:{_AFTER_APPROXIMATE_BY_OR_TO})half\b(?![- ]precision|\s+of\b)"
     # "less than half of its parameters", "only half of the data", "half as many GPUs": a share used; "removing

@@ -1256,3 +1256,12 @@ def test_an_area_a_rating_and_a_benchmark_s_score_or_change_are_claims(text: str
                                                                          metric: str) -> None:
     claim = one(text)
     assert (claim.value, claim.unit, claim.metric) == (value, unit, metric)
+
+
+@pytest.mark.parametrize(("text", "value", "metric"), [
+    ("The best numbat configurations halve the FLOPs per forward pass.", 50.0, "compute"),
+    ("On average Wombat-Bench improves by 0.71 over the state of the art.", 0.71, "accuracy"),
+])
+def test_a_plural_verb_halving_and_a_benchmark_that_improves_are_claims(text: str, value: float, metric: str) -> None:
+    claim = one(text)
+    assert (claim.value, claim.metric) == (value, metric)
