@@ -298,11 +298,12 @@ def _score_name_before() -> re.Pattern[str]:
     names = sorted(concepts["quality"].cues + concepts["accuracy"].cues + unitless, key=len, reverse=True)
     # "a Fréchet Inception Distance (FID) of 2.73": the name's abbreviation may follow it in brackets
     # "the F-score on GSO to 0.651": the data set it is measured on may stand between the name and the binding
-    # (Chinese may stand right before the name: "在MSR-VTT上CLIPSIM达0.2773")
+    # (Chinese may stand right before the name: "在MSR-VTT上CLIPSIM达0.2773"), and so may the model it is the score of:
+    # "lowers the WikiText perplexity of LLaMA-7B to 6.86"
     # ("FID-30K of 22.5": the number of samples it was computed on may follow the name)
     return re.compile(rf"(?<![A-Za-z0-9_-])(?:{'|'.join(map(re.escape, names))})(?:-score|-\d+[Kk])?s?"
                       rf"(?:\s*\([A-Za-z][\w@&-]{{0,9}}\))?"
-                      rf"(?:\s+on\s+[A-Z][\w.-]*(?:\s+\d+[×x]\d+)?)?{_SCORE_BINDING.pattern}",
+                      rf"(?:\s+(?:on|of|for)\s+[A-Z][\w.-]*(?:\s+\d+[×x]\d+)?)?{_SCORE_BINDING.pattern}",
                       re.IGNORECASE)
 
 

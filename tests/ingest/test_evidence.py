@@ -1265,3 +1265,8 @@ def test_an_area_a_rating_and_a_benchmark_s_score_or_change_are_claims(text: str
 def test_a_plural_verb_halving_and_a_benchmark_that_improves_are_claims(text: str, value: float, metric: str) -> None:
     claim = one(text)
     assert (claim.value, claim.metric) == (value, metric)
+
+
+def test_a_score_named_with_the_model_it_is_of_binds_its_level() -> None:
+    claim = one("Numbat lowers the WikiText perplexity of Wombat-7B to 5.92.")
+    assert (claim.value, claim.metric) == (5.92, "quality")
