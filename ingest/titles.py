@@ -135,6 +135,9 @@ def rejoin_hyphenation(text: str, vocabulary: frozenset[str] = frozenset()) -> s
         if match.group(2) and vocabulary and tail.islower() and head[-1].islower() and len(tail) >= 3 \
                 and tail not in vocabulary and head.lower() not in _COMPOUND_HEADS:
             return head  # "Accel- erating": a space after the hyphen and no word after it, a line break
+        if match.group(2) and vocabulary and len(head) <= 3 and tail.islower() and (head + tail).lower() in vocabulary \
+                and head.lower() not in _COMPOUND_HEADS:
+            return head  # "Early De- coding" where the text writes "decoding": a prefix the line break cut off
         if not match.group(2) and head.lower() in _COMPOUND_HEADS:
             return f"{head}-"  # "Fine-tuning", "Auto-regressive": a compound, however the text spells it
         if _is_line_break(head, tail, vocabulary):

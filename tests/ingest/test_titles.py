@@ -137,3 +137,9 @@ def test_inline_tex_in_a_title_reads_as_plain_symbols() -> None:
                                    "Token- to Layer-Level Sparsity"])
 def test_a_hyphen_suspended_before_a_conjunction_keeps_its_space(title: str) -> None:
     assert clean_title(title, report_vocabulary("thermal and power aware scheduling of layers")) == title
+
+
+def test_a_short_prefix_cut_off_by_a_line_break_joins_where_the_text_writes_the_word_whole():
+    vocab = report_vocabulary("de la Cruz et al. study coding and decoding; decoding is fast")
+    assert rejoin_hyphenation("Early De- coding", vocab) == "Early Decoding"
+    assert rejoin_hyphenation("Early De- coding", report_vocabulary("de la Cruz study coding")) == "Early De-coding"
