@@ -54,6 +54,22 @@ class EvidenceClaim:
     other_named: bool = False
 
 
+_COMPRESSION = re.compile(r"compress|压缩")
+# What a paper compresses when it compresses the model itself: then a compression ratio is a smaller model.
+_MODEL_COMPRESSING = frozenset({"quantization", "pruning-sparsity", "low-rank-peft", "latent-compression", "kv-cache",
+                                "distillation"})
+
+
+def with_token_compression(claims: list[EvidenceClaim], categories: set[str]) -> list[EvidenceClaim]:
+    """A paper that reduces tokens and compresses no model, cache or latent space compresses its prompts,
+    contexts or reasoning: its compression ratios ("a 16x compression rate", "compresses contexts by 20x",
+    "最高约1500倍压缩率") are token reduction, which the words alone read as storage."""
+    if "token-reduction" not in categories or categories & _MODEL_COMPRESSING:
+        return claims
+    return [replace(c, metric="token-reduction") if c.metric == "storage" and _COMPRESSION.search(c.quote) else c
+            for c in claims]
+
+
 # Each boundary pattern opens with one class of every character it can start with, then tells the
 # alternatives apart by look-behind: `re` then skips straight to those characters, which it cannot do for an
 # alternation of differently-starting branches (three to five times faster, same matches).

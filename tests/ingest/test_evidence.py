@@ -2,7 +2,7 @@
 
 import pytest
 
-from ingest.evidence import EvidenceClaim, extract_claims, extract_evidence
+from ingest.evidence import EvidenceClaim, extract_claims, extract_evidence, with_token_compression
 
 
 def claims(text: str, source: str = "abstract") -> list[EvidenceClaim]:
@@ -1270,3 +1270,11 @@ def test_a_plural_verb_halving_and_a_benchmark_that_improves_are_claims(text: st
 def test_a_score_named_with_the_model_it_is_of_binds_its_level() -> None:
     claim = one("Numbat lowers the WikiText perplexity of Wombat-7B to 5.92.")
     assert (claim.value, claim.metric) == (5.92, "quality")
+
+
+def test_a_compression_ratio_is_token_reduction_in_a_paper_that_compresses_prompts_and_no_model() -> None:
+    found = claims("Numbat reaches a compression rate of 31x on a wombat QA set.")
+    assert [c.metric for c in found] == ["storage"]
+    assert [c.metric for c in with_token_compression(found, {"token-reduction"})] == ["token-reduction"]
+    assert [c.metric for c in with_token_compression(found, {"token-reduction", "quantization"})] == ["storage"]
+    assert [c.metric for c in with_token_compression(found, {"pruning-sparsity"})] == ["storage"]

@@ -60,3 +60,14 @@ def test_a_claim_measured_on_data_the_paper_names_adds_no_model() -> None:
     assert [m.name for m in paper.models] == ["OPT-13B"]
     [claim] = [e for e in paper.evidence if e.value == 1.9]
     assert claim.model is None
+
+
+def test_a_prompt_compressor_s_compression_ratio_is_token_reduction() -> None:
+    batch = extract_text(_report(
+        "KappaPrompt: Prompt Compression for Long-Context Question Answering",
+        "研究团队发布了KappaPrompt论文，使用提示压缩技术，解决了长上下文推理成本高的问题。",
+        "We propose KappaPrompt, a prompt compression method that drops redundant tokens from long contexts. "
+        "It reaches a compression rate of 31x on a wombat QA set with little loss."), "pc.md")
+    [paper] = batch.papers
+    assert "token-reduction" in {c for t in paper.techniques for c in t.categories}
+    assert [(e.value, e.metric) for e in paper.evidence] == [(31.0, "token-reduction")]
