@@ -545,7 +545,11 @@ _ROLE = r"(?:network|vocoder|model|checkpoint|teacher|backbone|encoder|decoder|d
 _PRETRAINED_NAME = re.compile(rf"(?i:pre-?trained|off-the-shelf|frozen)\s+(?:the\s+)?({_ITEM})\s+{_ROLE}\b"
                               # "an ImageNet-pretrained DaViT-B": pre-trained on a named data set, a network
                               rf"|[A-Z][\w]*-pre-?trained\s+({_ITEM})")
-_NAMES_BEFORE_ROLE = re.compile(rf"(?<![\w-])({_ITEM})(?:\s+and\s+({_ITEM}))?\s+(?:checkpoints|teachers|backbones|vocoders)\b")
+_NAMES_BEFORE_ROLE = re.compile(rf"(?<![\w-])({_ITEM})(?:\s+and\s+({_ITEM}))?\s+(?:checkpoints|teachers|backbones|vocoders)\b"
+                                # "on the MAR-B, MAR-L and MAR-H models", "into NAT and DiNAT models": a list of two
+                                # or more named as models
+                                rf"|(?<![\w-])({_ITEM}),?\s+and\s+({_ITEM})\s+(?:models|networks)\b"
+                                rf"|(?<![\w-])({_ITEM}),\s+({_ITEM}),?\s+and\s+({_ITEM})\s+(?:models|networks)\b")
 # "distilled from the EDM teacher", "built on the ADM backbone": one network in the role, named with its article.
 # A backbone named by a coined word ("the StrideFormer backbone") is mostly the paper's own design, so a backbone's
 # name needs a digit or to be written in capitals.
@@ -562,7 +566,8 @@ def _pretrained_names(text: str) -> list[tuple[int, int, str]]:
     found = []
     lowered = _lowered(text)
     patterns = [pattern for pattern, cues in ((_PRETRAINED_NAME, ("trained", "off-the-shelf", "frozen")),
-                                              (_NAMES_BEFORE_ROLE, ("checkpoints", "teachers", "backbones", "vocoders")),
+                                              (_NAMES_BEFORE_ROLE, ("checkpoints", "teachers", "backbones", "vocoders",
+                                                                    " models", " networks")),
                                               (_NAME_IN_ROLE, ("teacher", "backbone")),
                                               (_NAME_AS_ROLE, (" as ",)))
                 if any(cue in lowered for cue in cues)]
@@ -698,7 +703,7 @@ _NETWORK_COMPARISON = re.compile(
 # ... and a version after a space is part of it ("Midjourney v6", "Playground v2.5")
 _NEXT_COMPARED = re.compile(rf"((?:[a-z](?=[A-Z]))?{_ITEM}(?:\s[vV]\d+(?:\.\d+)*)?)(?![A-Za-z0-9_\-‐])(?!\s+[A-Z])")
 _COMPARED_SEPARATOR = re.compile(rf"{_SEPARATOR}(?:the\s+)?(?:(?:[\w-]+-based|larger|smaller)\s+)*")
-_CLASS_NAME = re.compile(r"^(?:Transformers?|CNNs?|RNNs?|LSTMs?|MLPs?|GNNs?)$|[A-Z]s$|ers$")  # "ViTs": a kind
+_CLASS_NAME = re.compile(r"^(?:Transformers?|CNNs?|RNNs?|LSTMs?|MLPs?|GNNs?|[ADS]NNs?)$|[A-Z]s$|ers$")  # "ViTs": a kind
 
 
 _COMPARED_BEFORE = re.compile(

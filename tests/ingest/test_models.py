@@ -801,3 +801,12 @@ def test_a_name_with_a_greek_letter_is_the_paper_s_own_in_any_spelling() -> None
     assert proposed == ("PixArt-σ",)
     text = "We study it. PixArt-σ beats SDXL at 4K."
     assert [m.name for m in extract_models("PixArt-σ: Weak-to-Strong Wombat Training", "", text, proposed)] == ["SDXL"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("We study it. On the NUM-B, NUM-L and NUM-H models, it runs fast.", ["NUM-B", "NUM-L", "NUM-H"]),
+    ("We study it. The kernels are integrated into WomNet and DiWomNet models.", ["WomNet", "DiWomNet"]),
+    ("We study it. It bridges ANN and SNN models.", []),
+])
+def test_a_list_named_as_models_is_models_and_a_list_of_kinds_is_not(text: str, names: list[str]) -> None:
+    assert [m.name for m in extract_models("", "", text, ())] == names
