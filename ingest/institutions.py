@@ -260,7 +260,7 @@ def details_mentions(line: str, registry: InstitutionRegistry) -> list[Mention]:
     while i < len(fragments):
         pair = f"{fragments[i]}, {fragments[i + 1]}" if i + 1 < len(fragments) else None
         entry = registry.lookup(pair) if pair else None
-        if entry is None and pair and (abbreviated := _ABBREVIATION_AFTER.search(pair)):
+        if entry is None and pair and (abbreviated := _ABBREVIATION_NOTE.search(pair)):
             entry = registry.lookup(pair[:abbreviated.start()])  # "University of California, San Francisco (UCSF)"
         if entry is not None:  # "Institute of Automation, Chinese Academy of Sciences"
             mentions.append(Mention(pair, entry, [pair]))
@@ -580,7 +580,6 @@ def _named_after_more(fragment: str, first_label: str) -> bool:
 
 
 _UNIVERSITY_ZH = re.compile(r"(?:大学|大學|学院|學院)$")
-_ABBREVIATION_AFTER = re.compile(r"\s*\([A-Za-z&.-]{2,12}\)$")
 # A registered university's name going on with its own fields: "... University of Information Science and Technology"
 _LONGER_UNIVERSITY = re.compile(r"(?<=University)\s+(?:of|for)\s+(?:[A-Z][\w-]*\s+(?:and\s+|&\s+)?){0,4}[A-Z][\w-]*$")
 

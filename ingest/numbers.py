@@ -51,7 +51,7 @@ _UNITS: tuple[tuple[str, str, str], ...] = (
     ("mm²", "area", r"mm(?:²|2|\^2)(?![A-Za-z0-9])"),  # a chip's area
     ("TOPS", "rate", r"TOPS(?![A-Za-z0-9])|TOPs/s"),
     ("GOPS", "rate", r"GOPS(?![A-Za-z0-9])|GOPs/s"),
-    ("points", "points", rf"percentage\s+points?|{POINTS_ZH}|pp(?![A-Za-z0-9])|-?points?(?![A-Za-z0-9])"),  # "a 4.3-point gain"  # "取得66.3分"
+    ("points", "points", rf"percentage\s+points?|{POINTS_ZH}|pp(?![A-Za-z0-9])|-?points?(?![A-Za-z0-9])"),  # "取得66.3分", "a 4.3-point gain"
     ("%", "percent", r"%|％|percent(?![A-Za-z0-9])"),
     ("x", "ratio", r"[×xX](?![A-Za-z0-9])|倍|times(?![A-Za-z0-9])|-?fold(?![A-Za-z0-9])"),
     ("GFLOPs", "flops", r"GFLOPs?|GFLOPS|G\s+FLOPs?"),
