@@ -140,8 +140,9 @@ _BUDGET_AFTER = re.compile(r"\s+(?:(?:and|or)\s+\d+(?:\.\d+)?%\s+)?(?!(?:lower|h
 _RATE_COMPARED_AFTER = re.compile(r"\s*(?:the\s+)?(?:speed|throughput|rate|pace)\s+of\b|\s*(?:higher|faster)\s+"
                                   r"(?:[\w-]+\s+)?(?:speed|throughput)\b", re.IGNORECASE)
 # "at 20% lower cost", "at up to 4x higher frame rates": a change compared, not a setting chosen
-_CHANGE_COMPARED_AFTER = re.compile(r"\s*(?:lower|less|higher|reduced|cheaper|faster)\s+(?:[\w-]+\s+)?"
-                                    r"(?:costs?|prices?|rates?|frame\s*rates?|speed|throughput|latency|energy|power)\b",
+_CHANGE_COMPARED_AFTER = re.compile(r"\s*(?:lower|less|higher|reduced|cheaper|faster)\s+(?:(?!than\b)[\w-]+\s+)?"
+                                    r"(?:costs?|prices?|rates?|frame\s*rates?|speed|throughput|latency|energy|power|"
+                                    r"compute|computation|memory|FLOPs)(?![\w-])",
                                     re.IGNORECASE)
 # A figure right after "instead of", "versus", "against" or "compared to" (perhaps a name's "'s") is what the
 # baseline measures ("occupies 0.98 GB instead of 5.1 GB", "compared to Stable Diffusion 2.1's 200,000 GPU hours");

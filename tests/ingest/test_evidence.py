@@ -1278,3 +1278,12 @@ def test_a_compression_ratio_is_token_reduction_in_a_paper_that_compresses_promp
     assert [c.metric for c in with_token_compression(found, {"token-reduction"})] == ["token-reduction"]
     assert [c.metric for c in with_token_compression(found, {"token-reduction", "quantization"})] == ["storage"]
     assert [c.metric for c in with_token_compression(found, {"pruning-sparsity"})] == ["storage"]
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("Numbat masks are found at an order of magnitude less compute than wombat tickets.", "compute"),
+    ("The scores need about 35% less GPU memory than backpropagation.", "memory"),
+    ("It keeps training throughput 1.3x higher than memory-efficient attention.", "throughput"),
+])
+def test_a_change_compared_names_what_it_measures_right_after_it(text: str, metric: str) -> None:
+    assert one(text).metric == metric
