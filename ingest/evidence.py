@@ -684,8 +684,12 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         if metric == "token-reduction" and _TRAINING.search(text, *(
                 (windows[1].start, windows[1].end) if fewer else (windows[0].start, windows[0].end))):
             return "other"  # fewer training tokens ("10x less tokens and 2.5x less training steps"): a data budget
-        if metric == "accuracy" and q.kind == "ratio":
-            return "speedup"  # "improves SD performance by 2×": x figures of "performance" are speed
+        if metric == "accuracy" and q.kind == "ratio" and not any(
+                c[2] == "accuracy" and not c[3] and _NAMED_ACCURACY.fullmatch(text, c[0], c[1])
+                and (q.start - 24 <= c[1] and c[0] <= q.end + 24)
+                and not _HELD_ACCURACY_BEFORE.search(text, max(0, c[0] - 16), c[0]) for c in inside):
+            return "speedup"  # "improves SD performance by 2×": x figures of "performance" are speed, unless a task
+            # score is named ("boosting retrieval accuracy by 1.5-7.1x", "a 1.4x higher solve rate")
         if metric:
             return metric
     if q.kind == "percent" and direction == "increase":
@@ -759,6 +763,10 @@ _OF_MEMORY_AFTER = re.compile(r"\s+of\s+(?:(?:GPU|device|host|CPU|peak)\s+)?(?:m
 # "at the same accuracy", "under equal latency", "at the same GPU latency" (one describing word may stand between):
 # a quantity held fixed, the condition of a claim, not its measure
 _AT_FIGURE_BEFORE = re.compile(r"\bat\s+\d[\d.,]*\s*[KkMm]?\s+$")
+_NAMED_ACCURACY = re.compile(r"accuracy|accuracies|solve\s+rate|success\s+rate|pass@1|exact\s+match|win\s+rate|准确率|正确率",
+                             re.IGNORECASE)
+_HELD_ACCURACY_BEFORE = re.compile(r"\b(?:similar|same|comparable|competitive|small|no|minimal|negligible)\s+(?:[\w-]+\s+)?$",
+                                   re.IGNORECASE)  # "similar accuracy as the FP16 model": accuracy kept, not the figure's
 _GENERIC_SCORE = frozenset({"score", "scores", "得分", "分数"})
 _NAME_SCORE_GAP = re.compile(r"\s*(?:(?:total|overall|average|mean)\s+)?")
 _HELD_EQUAL_BEFORE = re.compile(r"\b(?:at|under|with|for)\s+(?:the\s+|a\s+)?(?:same|equal|similar|comparable|matched)"

@@ -1287,3 +1287,13 @@ def test_a_compression_ratio_is_token_reduction_in_a_paper_that_compresses_promp
 ])
 def test_a_change_compared_names_what_it_measures_right_after_it(text: str, metric: str) -> None:
     assert one(text).metric == metric
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("With Wombat-V3 it reaches a 1.6x higher solve rate than plain search.", "accuracy"),
+    ("It boosts retrieval accuracy by 2.5x over the numbat baseline.", "accuracy"),
+    ("It improves speculative decoding performance by 2.2x.", "speedup"),
+    ("The INT8 numbat keeps similar accuracy as FP16 but achieves up to 4.1x better efficiency.", "speedup"),
+])
+def test_a_multiple_of_a_named_task_score_is_accuracy_and_of_performance_speed(text: str, metric: str) -> None:
+    assert one(text).metric == metric
