@@ -631,6 +631,11 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         return "other"  # "trained on 6 times fewer tokens", "10x less training data": a data budget
     if q.kind == "ratio" and _LONGER_AFTER.match(text, q.end):
         return "other"  # "contexts up to 16x longer", "video up to 4x longer": a length reached, not a speed
+    if q.kind == "ratio" and (shrunk := _SHRUNK_BY_BEFORE.search(text, max(0, q.start - 90), q.start)) \
+            and "cache" not in shrunk.group().lower() \
+            and not any(c[2] in {"memory", "token-reduction"} and not c[3] for c in in_clause):
+        return "storage"  # "compresses a RankNet model by 32x", "reduces the size of the representation by over 40x"
+        # (a cache's size is memory: "reduces the size of the KV cache by 4x")
     if q.kind == "ratio" and (_SIZE_RATIO_AFTER.match(text, q.end)
                               or _SIZE_RATIO_BEFORE.search(text, max(0, q.start - 3), q.start)):
         # a size, of the parameters unless the clause says it is the storage ("weight storage is 4x smaller")
@@ -767,6 +772,12 @@ _NAMED_ACCURACY = re.compile(r"accuracy|accuracies|solve\s+rate|success\s+rate|p
                              re.IGNORECASE)
 _HELD_ACCURACY_BEFORE = re.compile(r"\b(?:similar|same|comparable|competitive|small|no|minimal|negligible)\s+(?:[\w-]+\s+)?$",
                                    re.IGNORECASE)  # "similar accuracy as the FP16 model": accuracy kept, not the figure's
+# What a model or representation is shrunk by: "compresses a RankNet ranking model by 32x", "reduces the size of the
+# 3D Gaussian representation by over 40x", "reduces the size by a factor of 17x to 42x"
+_SHRUNK_BY_BEFORE = re.compile(r"\b(?:compress(?:es|ed|ing)?\s+(?:the\s+|an?\s+)?(?:[\w.-]+\s+){0,3}?(?:model|network|representation|"
+                               r"embeddings?|weights|scenes?)|reduc(?:es|ed|ing)\s+(?:the\s+)?(?:model\s+|file\s+|storage\s+)?"
+                               r"size(?:\s+of\s+(?:the\s+)?(?:[\w.-]+\s+){0,4}?[\w.-]+)?)\s+by\s+(?:a\s+factor\s+of\s+)?"
+                               r"(?:up\s+to\s+|over\s+|about\s+|more\s+than\s+|roughly\s+)?$", re.IGNORECASE)
 _GENERIC_SCORE = frozenset({"score", "scores", "得分", "分数"})
 _NAME_SCORE_GAP = re.compile(r"\s*(?:(?:total|overall|average|mean)\s+)?")
 _HELD_EQUAL_BEFORE = re.compile(r"\b(?:at|under|with|for)\s+(?:the\s+|a\s+)?(?:same|equal|similar|comparable|matched)"

@@ -1297,3 +1297,13 @@ def test_a_change_compared_names_what_it_measures_right_after_it(text: str, metr
 ])
 def test_a_multiple_of_a_named_task_score_is_accuracy_and_of_performance_speed(text: str, metric: str) -> None:
     assert one(text).metric == metric
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("Numbat compresses a wombat ranking model by 24x at little cost.", "storage"),
+    ("It reduces the size of the Gaussian representation by over 30x.", "storage"),
+    ("It reduces the size by a factor of 12x to 30x on average.", "storage"),
+    ("It reduces the size of the KV cache by 4x.", "memory"),
+])
+def test_a_model_or_representation_shrunk_by_a_multiple_is_smaller_in_storage(text: str, metric: str) -> None:
+    assert one(text).metric == metric
