@@ -340,7 +340,10 @@ def _is_result(text: str, q: Quantity) -> bool:
     """False for settings, names and counts that are not results (see the module policy)."""
     before, after = text[max(0, q.start - 48):q.start], text[q.end:q.end + 30]
     if q.kind in _DROPPED_KINDS:
-        return False
+        # a bit width is a setting, but the bits a method ends up spending per weight are its result ("the models
+        # use 2.85 bits per weight on average", "saving about 0.37 bits per parameter")
+        return q.kind == "bits" and bool(_BITS_PER_WEIGHT_AFTER.match(text, q.end)) \
+            and bool(_BITS_SPENT_BEFORE.search(text, max(0, q.start - 40), q.start))
     if q.kind == "time" and _MEDIA_LENGTH_AFTER.match(text, q.end):
         return False  # "generating only 8 seconds of 720p video": how long the output runs, not how long it takes
     if q.kind in {None, "percent", "points"} and ("(" in before or "s " in before[-4:]) \
@@ -593,6 +596,8 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
     if q.kind == "flops" and (_PER_DEVICE_OR_SECOND.match(text, q.end) or any(
             c[2] == "throughput" and windows[0].start <= c[0] < windows[0].end for c in cues)):
         return "throughput"  # "a throughput of 1.46 TFLOPs", "560 TFLOPS/GPU": operations done per second
+    if q.kind == "bits":  # bits spent per weight: the model's size in storage, or its memory when saved
+        return "memory" if _SAVING_BEFORE.search(text, max(0, q.start - 40), q.start) else "storage"
     if q.kind in _ABSOLUTE_KINDS:
         return _ABSOLUTE_KINDS[q.kind]
     if q.kind is None and (score := _SCORE_AFTER.match(text, q.end)) \
@@ -778,6 +783,10 @@ _SHRUNK_BY_BEFORE = re.compile(r"\b(?:compress(?:es|ed|ing)?\s+(?:the\s+|an?\s+)
                                r"embeddings?|weights|scenes?)|reduc(?:es|ed|ing)\s+(?:the\s+)?(?:model\s+|file\s+|storage\s+)?"
                                r"size(?:\s+of\s+(?:the\s+)?(?:[\w.-]+\s+){0,4}?[\w.-]+)?)\s+by\s+(?:a\s+factor\s+of\s+)?"
                                r"(?:up\s+to\s+|over\s+|about\s+|more\s+than\s+|roughly\s+)?$", re.IGNORECASE)
+_BITS_PER_WEIGHT_AFTER = re.compile(r"\s*(?:/|per\s+)(?:weight|parameter)\b", re.IGNORECASE)
+_BITS_SPENT_BEFORE = re.compile(r"\b(?:sav(?:e|es|ed|ing)|us(?:e|es|ed|ing)|compression\s+rate\s+of)\s+(?:only\s+|just\s+|about\s+|"
+                                r"roughly\s+|on\s+average\s+)?$", re.IGNORECASE)
+_SAVING_BEFORE = re.compile(r"\bsav(?:e|es|ed|ing)\s+(?:only\s+|just\s+|about\s+|roughly\s+)?$", re.IGNORECASE)
 _GENERIC_SCORE = frozenset({"score", "scores", "得分", "分数"})
 _NAME_SCORE_GAP = re.compile(r"\s*(?:(?:total|overall|average|mean)\s+)?")
 _HELD_EQUAL_BEFORE = re.compile(r"\b(?:at|under|with|for)\s+(?:the\s+|a\s+)?(?:same|equal|similar|comparable|matched)"

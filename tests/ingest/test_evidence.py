@@ -1307,3 +1307,15 @@ def test_a_multiple_of_a_named_task_score_is_accuracy_and_of_performance_speed(t
 ])
 def test_a_model_or_representation_shrunk_by_a_multiple_is_smaller_in_storage(text: str, metric: str) -> None:
     assert one(text).metric == metric
+
+
+@pytest.mark.parametrize(("text", "values", "metric"), [
+    ("The numbat models use 2.35 bits per weight on average.", [2.35], "storage"),
+    ("Double quantization saves about 0.41 bits per parameter.", [0.41], "memory"),
+    ("We quantize the wombat to 4 bits per weight.", [], None),
+])
+def test_the_bits_a_method_spends_per_weight_are_a_claim_and_a_bit_width_is_not(text: str, values: list[float],
+                                                                                 metric: str | None) -> None:
+    found = claims(text)
+    assert [c.value for c in found] == values
+    assert all(c.metric == metric for c in found)
