@@ -284,7 +284,7 @@ _TRAINING = re.compile(r"(?<![A-Za-z-])(?:pre-?)?train(?:s|ed|ing)?\b|训练", r
 _HALVING = re.compile(r"halv|half|一半|减半", re.IGNORECASE)
 _ABSOLUTE_KINDS = {"time": "latency", "gpu-time": "compute", "rate": "throughput", "flops": "compute",
                    "energy": "energy", "score": "quality", "count": "parameters",
-                   "area": "other", "bitrate": "other", "cost": "other"}
+                   "area": "other", "bitrate": "other", "cost": "other", "tokens-per": "other"}
 _DROPPED_KINDS = {"bits", "steps"}
 _SCORE_METRICS = {"accuracy", "quality", "slo-attainment", "other"}  # what points of a score can measure
 _RELATIVE_KINDS = {"ratio", "percent", "points", None}
@@ -391,7 +391,7 @@ def _is_result(text: str, q: Quantity) -> bool:
         return False
     if FROM_BEFORE.search(before) and _REACHED_BEFORE_FROM.search(before):
         return False  # "the gap shrinks to 0.7%, from 2.1% for the previous recipe": the level it started from
-    if q.kind in {"ratio", "percent", "count"} and (_SETTING_BEFORE.search(before) or (
+    if q.kind in {"ratio", "percent", "count", "tokens-per"} and (_SETTING_BEFORE.search(before) or (
             " of " in before[-20:] and _BUDGET_BEFORE.search(before)) or (
             q.kind == "percent" and "udget" in after and _BUDGET_AFTER.match(after))) and not (
             (q.kind == "ratio" and _RATE_COMPARED_AFTER.match(after)) or _CHANGE_COMPARED_AFTER.match(after)):
@@ -596,6 +596,8 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
     if q.kind == "flops" and (_PER_DEVICE_OR_SECOND.match(text, q.end) or any(
             c[2] == "throughput" and windows[0].start <= c[0] < windows[0].end for c in cues)):
         return "throughput"  # "a throughput of 1.46 TFLOPs", "560 TFLOPS/GPU": operations done per second
+    if q.unit == "tokens/answer":
+        return "token-reduction"  # "about 40 tokens per answer instead of over 500": the output's length
     if q.kind == "bits":  # bits spent per weight: the model's size in storage, or its memory when saved
         return "memory" if _SAVING_BEFORE.search(text, max(0, q.start - 40), q.start) else "storage"
     if q.kind in _ABSOLUTE_KINDS:

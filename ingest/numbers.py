@@ -51,6 +51,10 @@ _UNITS: tuple[tuple[str, str, str], ...] = (
     ("mm²", "area", r"mm(?:²|2|\^2)(?![A-Za-z0-9])"),  # a chip's area
     ("TOPS", "rate", r"TOPS(?![A-Za-z0-9])|TOPs/s"),
     ("GOPS", "rate", r"GOPS(?![A-Za-z0-9])|GOPs/s"),
+    # tokens per unit of work, not of time: what a decoder produces per step, what an answer spends
+    ("tokens/step", "tokens-per", r"(?:more\s+)?tokens?\s+per\s+(?:decoding\s+|forward\s+)?step"),
+    ("tokens/iteration", "tokens-per", r"(?:more\s+)?tokens?\s+per\s+(?:target[\s-]model\s+|decoding\s+)?iteration"),
+    ("tokens/answer", "tokens-per", r"tokens?\s+per\s+(?:answer|response)"),
     ("points", "points", rf"percentage\s+points?|{POINTS_ZH}|pp(?![A-Za-z0-9])|-?points?(?![A-Za-z0-9])"),  # "取得66.3分", "a 4.3-point gain"
     ("%", "percent", r"%|％|percent(?![A-Za-z0-9])"),
     ("x", "ratio", r"[×xX](?![A-Za-z0-9])|倍|times(?![A-Za-z0-9])|-?fold(?![A-Za-z0-9])"),
@@ -292,8 +296,10 @@ def _with_dollar_costs(text: str, found: list[Quantity]) -> list[Quantity]:
 # or GPU time ("3.2K A100 GPU hours"): one quantity, its value as written and the scale in its unit
 # ("K tokens/s", "K GPU hours"), as gold-format.md asks.
 _SCALES = {"K", "M"}
-_UNIT_AFTER_SCALE = re.compile(rf"\s*(?:(?P<tokens>{_UNITS[0][2]})|(?P<fps>{_UNITS[1][2]})|(?P<rate>{_RATE})"
-                               rf"|(?P<gpu_days>{_UNITS[2][2]})|(?P<gpu_hours>{_UNITS[3][2]}))", re.IGNORECASE)
+_UNIT_SPELLINGS = {canonical: spellings for canonical, _, spellings in _UNITS}
+_UNIT_AFTER_SCALE = re.compile(rf"\s*(?:(?P<tokens>{_UNIT_SPELLINGS['tokens/s']})|(?P<fps>{_UNIT_SPELLINGS['fps']})|(?P<rate>{_RATE})"
+                               rf"|(?P<gpu_days>{_UNIT_SPELLINGS['GPU days']})|(?P<gpu_hours>{_UNIT_SPELLINGS['GPU hours']}))",
+                               re.IGNORECASE)
 _SCALED_UNITS = (("tokens", "tokens/s"), ("fps", "fps"), ("gpu_days", "GPU days"), ("gpu_hours", "GPU hours"))
 
 

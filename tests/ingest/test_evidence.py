@@ -1319,3 +1319,14 @@ def test_the_bits_a_method_spends_per_weight_are_a_claim_and_a_bit_width_is_not(
     found = claims(text)
     assert [c.value for c in found] == values
     assert all(c.metric == metric for c in found)
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "metric"), [
+    ("Numbat can generate up to 14 tokens per target model iteration.", 14.0, "tokens/iteration", "other"),
+    ("Wombat produces 0.12 more tokens per step than plain sampling.", 0.12, "tokens/step", "other"),
+    ("It answers with about 60 tokens per answer instead of over 400.", 60.0, "tokens/answer", "token-reduction"),
+    ("The numbat was trained in just 2.1K A100 GPU hours.", 2.1, "K GPU hours", "other"),
+])
+def test_tokens_per_unit_of_work_are_a_claim_of_their_own(text: str, value: float, unit: str, metric: str) -> None:
+    claim = one(text)
+    assert (claim.value, claim.unit, claim.metric) == (value, unit, metric)
