@@ -386,7 +386,8 @@ def _is_result(text: str, q: Quantity) -> bool:
             return "." in q.text or "point" in margin.group()  # a score's margin, not "within 2 of the end"
         # a whole number is a score when the name holds it ("an FVD of 181"), not when it only stands near one
         return bool(bound) and ("." in q.text or "=" in before[-3:] or bool(named and _OF_END.search(before))
-                                or bool(scored_on))
+                                or bool(scored_on) or bool(_WITHIN_BEFORE.search(before) and _MARGIN_OF_AFTER.match(after)))
+        # ("within 1 F1 point of the uncompressed model": a whole number is a margin when "within" bounds it)
     if _TO_AFTER.match(text, q.end) and FROM_BEFORE.search(before):  # the anchored test first: it rarely holds
         return False
     if FROM_BEFORE.search(before) and _REACHED_BEFORE_FROM.search(before):

@@ -363,7 +363,7 @@ _WORD_MULTIPLE = re.compile(
 # Plain substrings, one of which every word multiple or duration contains: a cheap test before the patterns.
 _MULTIPLE_CUES = ("doubl", "twice", "tripl", "thrice", "quadrupl", "times", "fold", "magnitude", "halv", "half", "quarter")
 _DURATION_CUES = ("hour", "day", "minute", "second")
-_WORDS_CUES = (*_MULTIPLE_CUES, *_DURATION_CUES, "数量级")
+_WORDS_CUES = (*_MULTIPLE_CUES, *_DURATION_CUES, "数量级", "point")
 # "in under one second", "within a single day", "in less than a day": a duration in words; "a" only after a bound
 _WORD_DURATION = re.compile(
     r"(?<![A-Za-z-])(?:(?P<pre>under|less\s+than|within|about|nearly|roughly|over|more\s+than)\s+)?"
@@ -371,6 +371,9 @@ _WORD_DURATION = re.compile(
     r"(?<=than\s)a)\s+"
     r"(?P<unit>(?:[A-Z]\d{2,4}\s+)?GPU[\s-](?:hours?|days?)|hours?|days?|minutes?|seconds?)(?![A-Za-z-])",
     re.IGNORECASE)
+# "within one point", "within two percentage points": a score's margin in words
+_WORD_MARGIN = re.compile(r"(?<![A-Za-z-])within\s+(?P<n>one|two|three|four|five)\s+(?:[A-Z][\w-]*\s+)?(?:percentage\s+)?"
+                          r"points?(?![A-Za-z-])", re.IGNORECASE)
 _DURATION_PRE = {"under": "less than", "less than": "less than", "within": "less than", "about": "about",
                  "nearly": "about", "roughly": "about", "over": "at least", "more than": "at least"}
 _ZH_ORDER = re.compile(r"(?:(?P<n>一|两|二|三|四|五|六)个?|(?<![数几多个]))数量级")  # not "数个数量级": no figure
@@ -415,6 +418,10 @@ def _word_quantities(text: str, lowered: str) -> list[Quantity]:
         modifier = _DURATION_PRE.get(" ".join(pre.lower().split())) if pre else None
         found.append(Quantity(match.start(), match.end(), float(_WORD_NUMBERS[match.group("n").lower().split()[0]]),
                               None, unit, "gpu-time" if unit.startswith("GPU") else "time", modifier, match.group(0)))
+    margins = _WORD_MARGIN.finditer(text) if "point" in lowered else ()
+    for match in margins:  # "keeps its accuracy within one point": a margin in words, modified as a bound
+        found.append(Quantity(match.start(), match.end(), float(_WORD_NUMBERS[match.group("n").lower()]), None,
+                              "points", "points", "less than", match.group(0)))
     if "数量级" in text:
         for match in _ZH_ORDER.finditer(text):
             count = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}.get(match.group("n") or "一", 1)

@@ -1330,3 +1330,12 @@ def test_the_bits_a_method_spends_per_weight_are_a_claim_and_a_bit_width_is_not(
 def test_tokens_per_unit_of_work_are_a_claim_of_their_own(text: str, value: float, unit: str, metric: str) -> None:
     claim = one(text)
     assert (claim.value, claim.unit, claim.metric) == (value, unit, metric)
+
+
+@pytest.mark.parametrize("text", [
+    "The 7B numbat keeps its accuracy within one point.",
+    "The pruned numbat stays within 1 F1 point of the dense model.",
+])
+def test_a_margin_of_one_point_is_a_claim_in_words_or_digits(text: str) -> None:
+    claim = one(text)
+    assert (claim.value, claim.metric) == (1.0, "accuracy")
