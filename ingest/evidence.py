@@ -413,8 +413,11 @@ def _is_result(text: str, q: Quantity) -> bool:
         return False  # "against 516 KB for A and 327 KB for B"; a share or score compared stays, as above
     if q.kind == "count":
         # a size in millions of parameters is a small model's own size, a result ("with 16.6M parameters");
-        # billions are the scale of the models a method is run on, unless what it keeps or activates
-        return q.unit in {"B", "M"} and bool(_PARAMETER_RESULT.search(before) or _ACTIVE_AFTER.match(after) or (
+        # billions are the scale of the models a method is run on, unless what it keeps or activates (each item of a
+        # list of sizes activated: "with 1.0B, 2.8B and 4.5B activated parameters").
+        listed = _COUNT_LIST_TAIL.match(text, q.end)
+        return q.unit in {"B", "M"} and bool(_PARAMETER_RESULT.search(before) or _ACTIVE_AFTER.match(after)
+                                             or _ACTIVE_AFTER.match(text, listed.end()) or (
             q.unit == "M" and _PARAMETERS_AFTER.match(after) and _OWN_SIZE_BEFORE.search(before)
             and not _MODELS_WITH_BEFORE.search(before))) and not _DATA_AFTER.match(after)
     if q.kind in {"time", "rate"} and _REQUIREMENT_BEFORE.search(before):
@@ -790,6 +793,7 @@ _BITS_PER_WEIGHT_AFTER = re.compile(r"\s*(?:/|per\s+)(?:weight|parameter)\b", re
 _BITS_SPENT_BEFORE = re.compile(r"\b(?:sav(?:e|es|ed|ing)|us(?:e|es|ed|ing)|compression\s+rate\s+of)\s+(?:only\s+|just\s+|about\s+|"
                                 r"roughly\s+|on\s+average\s+)?$", re.IGNORECASE)
 _SAVING_BEFORE = re.compile(r"\bsav(?:e|es|ed|ing)\s+(?:only\s+|just\s+|about\s+|roughly\s+)?$", re.IGNORECASE)
+_COUNT_LIST_TAIL = re.compile(r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d+(?:\.\d+)?\s*[BM](?![A-Za-z0-9]))*")
 _GENERIC_SCORE = frozenset({"score", "scores", "得分", "分数"})
 _NAME_SCORE_GAP = re.compile(r"\s*(?:(?:total|overall|average|mean)\s+)?")
 _HELD_EQUAL_BEFORE = re.compile(r"\b(?:at|under|with|for)\s+(?:the\s+|a\s+)?(?:same|equal|similar|comparable|matched)"

@@ -1339,3 +1339,9 @@ def test_tokens_per_unit_of_work_are_a_claim_of_their_own(text: str, value: floa
 def test_a_margin_of_one_point_is_a_claim_in_words_or_digits(text: str) -> None:
     claim = one(text)
     assert (claim.value, claim.metric) == (1.0, "accuracy")
+
+
+def test_each_size_listed_before_activated_parameters_is_a_claim_and_model_scales_are_not() -> None:
+    found = claims("The numbat sizes come with 1.2B, 3.1B and 5.5B activated parameters respectively.")
+    assert [c.value for c in found] == [1.2, 3.1, 5.5]
+    assert claims("We train wombats across model scales of 150M, 350M and 1.3B parameters.") == []
