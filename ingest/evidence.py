@@ -6,9 +6,10 @@ baseline, condition and scope with the readers of `ingest.claim_context`. Metric
 the ontology (`ontology/metrics.ttl`).
 
 Policy (what counts as evidence):
-- a number with a result unit (x, %, time, rate, GB, FLOPs, J, dB, points), a multiple in words
-  ("doubles", "an order of magnitude", 两倍), a sparsity reached ("prunes to 60% sparsity") or a score
-  bound to a quality/accuracy name ("Dice = 0.855", "a 0.3 WikiText2 perplexity increase");
+- a number with a result unit (x, %, time, rate, GB, FLOPs, J, dB, points, mm², $, tokens per step), a
+  multiple in words ("doubles", "an order of magnitude", 两倍), a sparsity reached ("prunes to 60% sparsity"), the
+  bits spent per weight ("use 2.85 bits per weight") or a score bound to a quality/accuracy name or a benchmark
+  ("Dice = 0.855", "a 0.3 WikiText2 perplexity increase", "scores 811 on OCRBench");
 - not: model sizes and other counts with B/M/K ("7B", "4K", "64k context") unless parameters are
   said to be activated/updated/kept; data set sizes ("0.22M LAION pairs"); bit widths, step counts,
   resolutions ("1024px"), ratios like 2:4, numbers glued to names, years, counts of datasets or tasks
@@ -16,7 +17,8 @@ Policy (what counts as evidence):
   hardware specs ("6GB VRAM", "on 24GB consumer GPUs"), requirements ("a TPOT SLO of 100 ms"), clip
   lengths, the case a result is measured in ("when 1.2% of the image is edited", "4x video upscaling"), what a
   rate is counted per ("0.2 W per 30 FPS"), a baseline's own figure ("0.98 GB instead of 5.1 GB", "58% ...,
-  compared with 30% for X") and the start of a change ("from over 1,400 GB to under 30 GB").
+  compared with 30% for X"), the start of a change ("from over 1,400 GB to under 30 GB", "from 15.9% with a single
+  sample to 56%") and a video's running length ("generating 8 seconds of 720p video").
 - the same figure in brief and abstract is one claim; the abstract's quote is kept.
 """
 

@@ -19,7 +19,8 @@ Decisions (documented because they are policy, not parsing):
   (LLaVA-1.5-7B, Wan2.1, W1.58A2, top-1, FP8) is skipped, as are resolutions (2160×3840) and
   ratios (2:4).
 - `kind` classifies the unit (ratio, percent, time, rate, bitrate, memory, flops, energy, area, count, bits,
-  steps, score, None) so the evidence step can decide without re-parsing unit strings. Bits per second are a
+  steps, score, cost, tokens-per, None) so the evidence step can decide without re-parsing unit strings. A sum of
+  money ("$200k") is a cost, its value as written and its scale in the unit ("K USD"). Bits per second are a
   bitrate and bytes per second a rate, told apart by case ("Mb/s", "MB/s"), never a size.
 """
 
