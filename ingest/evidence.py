@@ -275,11 +275,22 @@ _COUNTED_PARAMETERS = re.compile(r"(?i:spars|prun|param|experts|layers|heads|cha
 # A number format named beside a size ("int8", "FP16", "4-bit", "quantized"): the size is the storage's.
 _PRECISION = re.compile(r"(?i:\b(?:int|fp|bf|float)\d{1,2}\b|\d-bit\b|quantiz\w*)")
 _MORE_ACCURATE_AFTER = re.compile(r"\s*(?:more|higher)\s+accura(?:te|cy)\b", re.IGNORECASE)
+_SHARE_OF_NAMED_SCORE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?[\w-]+['’]s\s+"
+                                   r"(?P<name>[A-Z][\w@+-]*(?:\.\d+)*)(?![\w@.+-]*\s+[a-z])")
+_SOLVED_BEFORE = re.compile(r"\bsolv(?:es|ed|ing|e)\s+(?:(?:only|about|over|nearly|roughly|an\s+average\s+of)\s+)*$",
+                            re.IGNORECASE)
+_TOP_BEFORE = re.compile(r"\btop\s+$", re.IGNORECASE)
+_AHEAD_AFTER = re.compile(r"\s+ahead\s+of\b", re.IGNORECASE)
+_MORE_TOKENS_AFTER = re.compile(r"\s*(?:times\s+)?more\s+(?:[\w-]+\s+)?tokens\b(?!\s*(?:per\b|/))", re.IGNORECASE)
+_EVERY_YEARS_AFTER = re.compile(r"\s+(?:every|each)\s+(?:(?:two|three|four|five|\d+)\s+)?years?\b|\s+(?:per\s+year|a\s+year|"
+                                r"annually|year-over-year)\b", re.IGNORECASE)
+_FEWER_MACHINES_AFTER = re.compile(r"\s*(?:times\s+)?(?:fewer|less)\s+(?:[\w-]+\s+)?(?:GPUs|machines|nodes|servers|instances)\b",
+                                   re.IGNORECASE)
 _FEWER_DATA_AFTER = re.compile(r"\s*(?:times\s+)?(?:fewer|less|smaller)\s+((?:pre-?)?training\s+)?"  # "a 10x smaller training set"
                                r"(tokens|data|datasets?|sets?|examples|samples|epochs|(?<=training\s)(?:iterations|steps))\b",
                                re.IGNORECASE)
 _SHARE_OF_TOKENS = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:(?!training\b)\w+\s+){0,2}(?:tokens|visual tokens|"
-                              r"tokens?\s+budget)\b|\s*的\s*(?:token|令牌)",
+                              r"tokens?\s+budget|(?:context|prompt)\b(?!\s+(?:window|length)))\b|\s*的\s*(?:token|令牌)",
                               re.IGNORECASE)
 # "trained on 6 times fewer tokens", "40x fewer training tokens": tokens of training data, not of output
 _TRAINING = re.compile(r"(?<![A-Za-z-])(?:pre-?)?train(?:s|ed|ing)?\b|训练", re.IGNORECASE)
@@ -565,6 +576,10 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         if _SYSTEM_PERFORMANCE.search(text, q.end, share.end()) or _OF_A_SYSTEM.match(text, share.end()):
             return "throughput"  # "80% of native performance", "90% of the performance of Intel MKL": a program's speed
         return "accuracy"  # "retains about 93% of the original performance": a share of the task score kept
+    if q.kind == "percent" and (named := _SHARE_OF_NAMED_SCORE.match(text, q.end)) \
+            and not _WITHIN_BEFORE.search(text, max(0, q.start - 8), q.start):
+        # "keeps 98.1% of the teacher's TR@1": a share of the score the name is a cue of, a task score if none
+        return metric_cues().metric_of.get(named.group("name").lower(), "accuracy")
     if q.kind == "percent" and _SPARSITY_SETTING.match(text, q.end):
         return "parameters"  # a sparsity reached ("pruned to at least 50% sparsity")
     if q.kind == "percent" and (share := _SHARE_OF_WEIGHTS.match(text, q.end)
@@ -638,6 +653,17 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         return "accuracy"  # "reaches 95.2% on MATH-500", "a distilled X reaches 76.9%": a score, whatever the sentence's cues
     if _MORE_ACCURATE_AFTER.match(text, q.end):
         return "accuracy"  # "2.9% more accurate", "1.5x more accurate"
+    if q.kind == "percent" and _SOLVED_BEFORE.search(text, max(0, q.start - 30), q.start):
+        return "accuracy"  # "solves 81% of the puzzles", "solves an average of 53.3%": a solve rate
+    if q.kind == "percent" and _TOP_BEFORE.search(text, max(0, q.start - 8), q.start):
+        return "other"  # "ranking among the top 20% of students": a rank, not a score
+    if q.kind == "points" and _AHEAD_AFTER.match(text, q.end):
+        return "accuracy"  # "2.3 points ahead of the next-best method": a margin in the task score
+    if q.kind in {"percent", "ratio"} and (_MORE_TOKENS_AFTER.match(text, q.end) or _EVERY_YEARS_AFTER.match(text, q.end)
+                                           or _FEWER_MACHINES_AFTER.match(text, q.end)):
+        # "consume 225% more tokens", "about 1.5x more tokens": a longer output, no reduction; "grown by 3.0x every
+        # two years": a trend of the field; "4.7x fewer GPUs": a deployment's size
+        return "other"
     fewer = _FEWER_DATA_AFTER.match(text, q.end)
     if fewer and (fewer.group(1) or fewer.group(2).lower() != "tokens"
                   or _TRAINING.search(text, windows[1].start, q.start)):
@@ -759,7 +785,7 @@ def _preparing(text: str, clause_start: int, q: Quantity) -> bool:
 # "A outperforms B by": the figure that follows, with no metric word of its own, is a performance margin.
 # (the verb, then at most 100 characters of one sentence with no change verb of its own, then "by")
 _MARGIN_BY = (r"\b(?:(?!\b(?:while|whereas|reduc|lower|cut|improv|increas|boost|achiev|decreas|sav|rais)\w*)"
-              r"(?:[^;.]|\.(?=\w))){0,100}?\bby\s+(?:up\s+to\s+|about\s+|over\s+|~)?\+?$")
+              r"(?:[^;.]|\.(?=\w))){0,100}?\bby\s+(?:up\s+to\s+|about\s+|over\s+|~|an?\s+relative\s+)?\+?$")
 _OUTPERFORMS_BY = re.compile(r"\boutperform(?:s|ed|ing)?" + _MARGIN_BY, re.IGNORECASE)
 # ... as after "surpasses", "exceeds" or "beats", in the measure of the sentence's previous relative figure if it has one
 _SURPASSES_BY = re.compile(r"\b(?:surpass(?:es|ed|ing)?|exceed(?:s|ed|ing)?|beat(?:s|ing)?)" + _MARGIN_BY, re.IGNORECASE)
@@ -798,13 +824,14 @@ _SAVING_BEFORE = re.compile(r"\bsav(?:e|es|ed|ing)\s+(?:only\s+|just\s+|about\s+
 _COUNT_LIST_TAIL = re.compile(r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d+(?:\.\d+)?\s*[BM](?![A-Za-z0-9]))*")
 _GENERIC_SCORE = frozenset({"score", "scores", "得分", "分数"})
 _NAME_SCORE_GAP = re.compile(r"\s*(?:(?:total|overall|average|mean)\s+)?")
-_HELD_EQUAL_BEFORE = re.compile(r"\b(?:at|under|with|for)\s+(?:the\s+|a\s+)?(?:same|equal|similar|comparable|matched)"
+_HELD_EQUAL_BEFORE = re.compile(r"\b(?:at|under|with|for|using|reach(?:es|ed|ing)?|maintain(?:s|ed|ing)?)\s+(?:the\s+|a\s+)?"
+                                r"(?:same|equal|similar|comparable|matched)"
                                 r"\s+(?:[A-Za-z-]+\s+)?$", re.IGNORECASE)
 # "a 1.3x acceleration in decoding throughput": what a change word is "in" or "of"
 _IN_WHAT = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:[A-Za-z-]+\s+)?")
 # a share of what the hardware could do at most; "of the peak memory" is a footprint
 _OF_PEAK_AFTER = re.compile(r"(?:\s*(?:-|to|~)\s*[\d.]+%)?\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:theoretical\s+|hardware\s+)?"
-                            r"(?:peak|maximum|roofline)\b(?!\s+(?:memory|GPU\s+memory|VRAM|accuracy|quality|scores?))", re.IGNORECASE)
+                            r"(?:peak|maximum|roofline)\b(?!\s+(?:memory|GPU\s+memory|VRAM|accuracy|quality|scores?|throughput))", re.IGNORECASE)
 # ... whose performance is a program's or a machine's: its speed, not a task score
 _SYSTEM_PERFORMANCE = re.compile(r"\b(?:native|GPUs?|hardware|kernels?|librar(?:y|ies)|MKL|cuBLAS|BLAS|FlashAttention\w*|"
                                  r"vendor|hand-(?:tuned|written|optimi[sz]ed))\b")
@@ -823,7 +850,7 @@ _ACCOUNTS_FOR_BEFORE = re.compile(r"\baccount(?:s|ed|ing)?\s+for\s+$", re.IGNORE
 # "adding less than 1% to the total sampling time": an overhead's share of the time, not a latency cut
 _ADDS_BEFORE = re.compile(r"\badd(?:s|ed|ing)?\s+(?:only\s+|just\s+|about\s+|less\s+than\s+|under\s+|at\s+most\s+)?$",
                           re.IGNORECASE)
-_ADDED_TO_TIME_AFTER = re.compile(r"\s+to\s+(?:the\s+)?(?:total\s+|overall\s+|end-to-end\s+)?(?:[\w-]+\s+)?"
+_ADDED_TO_TIME_AFTER = re.compile(r"\s+to\s+(?:the\s+)?(?:total\s+|overall\s+|end-to-end\s+)?(?:[\w-]+\s+){0,2}"
                                   r"(?:time|runtime|latency)\b", re.IGNORECASE)
 # An estimate's error or deviation holding the figure: "an error of 2.1%", "a modeling deviation below 3%"
 _ERROR_OF_BEFORE = re.compile(r"\b(?:errors?|deviations?|MAPE)\s+(?:of|is|was|below|under|within|=|:)?\s*"
@@ -897,6 +924,14 @@ def _listed_again(text: str, previous: list[tuple[Quantity, str, Direction | Non
     return _figure(before) == _figure(q) and LIST_GAP.fullmatch(text, before.end, q.start) is not None
 
 
+def _repeated_in_list(previous: list[tuple[Quantity, str, Direction | None]], q: Quantity, sentence: Span) -> bool:
+    """"6.7% Pass@1 and 13.4% Pass@10 on HumanEval and 6.7% Pass@1 ... on MBPP": the same figure again in one
+    sentence, after another figure in between, is the next item's own result, not the first one repeated."""
+    same = [i for i, (other, _, _) in enumerate(previous[:-1]) if _figure(other) == _figure(q)
+            and other.text == q.text and other.start >= sentence.start]  # "2x ..., making it twice as fast": restated
+    return bool(same) and any(_figure(other) != _figure(q) for other, _, _ in previous[same[-1] + 1:-1])
+
+
 def _figure(item: Quantity | EvidenceClaim) -> tuple[float, float | None, str | None]:
     return (item.value, item.value_max, item.unit)
 
@@ -960,7 +995,7 @@ def _claims(text: str, source: Source, line: int, kept: list[Quantity],
         shares_clause = sum(1 for other in kept if clause.start <= other.start < clause.end) > 1
         quote_span = sub if shares_clause else clause
         key = (metric, q.value, q.value_max, q.unit)
-        if key in seen and not _listed_again(text, previous, q):
+        if key in seen and not _listed_again(text, previous, q) and not _repeated_in_list(previous, q, sentence):
             continue
         seen.add(key)
         out.append((q.start, EvidenceClaim(

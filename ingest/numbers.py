@@ -218,11 +218,13 @@ def _zh_number(text: str) -> float | None:
 
 
 def _is_identifier(text: str, start: int) -> bool:
-    """Digits that belong to a name: LLaVA-1.5-7B, Wan2.1, top-1, FP8, v2."""
+    """Digits that belong to a name: LLaVA-1.5-7B, Wan2.1, top-1, FP8, v2, Pass@1, ViT-L/14's patch size."""
     before = text[max(0, start - 2):start]
     if not before:
         return False
-    if before[-1].isascii() and (before[-1].isalpha() or before[-1] in "._"):
+    if before[-1].isascii() and (before[-1].isalpha() or before[-1] in "._@"):
+        return True
+    if before[-1] == "/" and len(before) == 2 and "A" <= before[0] <= "Z":
         return True
     return before[-1] == "-" and len(before) == 2 and before[0].isascii() and before[0].isalnum()
 

@@ -1345,3 +1345,72 @@ def test_each_size_listed_before_activated_parameters_is_a_claim_and_model_scale
     found = claims("The numbat sizes come with 1.2B, 3.1B and 5.5B activated parameters respectively.")
     assert [c.value for c in found] == [1.2, 3.1, 5.5]
     assert claims("We train wombats across model scales of 150M, 350M and 1.3B parameters.") == []
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("The scheduler improves the cache hit ratio by 12%.", "other"),
+    ("Keep-alive prediction lowers the cold-start rate by 2.1x.", "other"),
+    ("The shared KV cache raises token reuse by 35%.", "other"),
+    ("Packing jobs improves GPU efficiency by 40%.", "other"),
+    ("Its arithmetic intensity is 4x higher than a dense kernel's.", "other"),
+    ("It needs 0.5% of the pre-training budget to reach 95% of the original performance.", "other"),
+    ("训练开销降低5倍。", "other"),
+    ("Chunked prefill cuts time-per-output-token by 18%.", "latency-reduction"),
+    ("The encoder processes 2.3x more images per second than DeiT-S.", "throughput"),
+    ("The unit cuts the energy cost of integer multiplications by 70%.", "energy"),
+    ("Idle-patch skipping lowers the complexity of the backbone by 25%.", "compute"),
+    ("Idle-time thinking cuts the test-time compute needed to reach the same accuracy by 3x.", "compute"),
+    ("The codec gives 21% larger space savings than gzip.", "storage"),
+])
+def test_serving_training_and_hardware_measures_are_named_by_their_own_words(text: str, metric: str) -> None:
+    assert claims(text)[0].metric == metric
+
+
+def test_robustness_is_a_task_score() -> None:
+    text = "It processes 1.5x more images per second, improving robustness by 3% over DeiT."
+    assert [c.metric for c in claims(text)] == ["throughput", "accuracy"]
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("Pruned from ViT-L/14 to 40% of its width, it keeps its accuracy.", [40]),
+    ("It reaches 8.1% Pass@1 and 15.2% Pass@10.", [8.1, 15.2]),
+])
+def test_a_patch_size_or_a_pass_at_k_is_part_of_a_name_not_a_figure(text: str, values: list[float]) -> None:
+    assert [c.value for c in claims(text)] == values
+
+
+def test_the_same_figure_again_after_another_one_is_the_next_item_s_result() -> None:
+    text = "It scores 5.2% Pass@1 and 11.0% Pass@10 on HumanEval and 5.2% Pass@1 and 17.3% Pass@10 on MBPP."
+    assert [c.value for c in claims(text)] == [5.2, 11.0, 5.2, 17.3]
+    assert [c.value for c in claims("It runs 2x faster (a 2x speed-up over the baseline).")] == [2]
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("On Sokoban it solves 64% of the puzzles versus 30% for the baseline.", "accuracy"),
+    ("The prover solves an average of 41.5% (12/29) of the problems.", "accuracy"),
+    ("At a 5% retention ratio it is 1.8 points ahead of the next-best method.", "accuracy"),
+    ("Wrong answers consume 180% more tokens than right ones.", "other"),
+    ("It emits 2.4x more tokens per second than the baseline.", "throughput"),
+    ("Accelerator FLOPS have grown by 3.0x every two years.", "other"),
+    ("Adapter pooling needs 3.2x fewer GPUs for rarely used adapters.", "other"),
+    ("The 7B model beats the autoregressive baseline by 2.2% using the same context length.", "accuracy"),
+    ("Each extra branch adds less than 8% to per-step decoding time.", "other"),
+    ("A batch of 32 already attains 92% of peak throughput.", "throughput"),
+    ("The reranker removes up to 70% of the context.", "token-reduction"),
+    ("The pruned encoder keeps 97.5% of the teacher's R@1.", "accuracy"),
+    ("The kernel sustains 80% of the reference kernel's MFU.", "other"),
+])
+def test_solve_rates_margins_lengths_trends_and_deployment_sizes_are_read_by_meaning(text: str, metric: str) -> None:
+    assert claims(text)[0].metric == metric
+
+
+def test_a_margin_by_a_relative_share_is_a_task_score() -> None:
+    text = ("CLIPPING retains 88.1%-95.3% of the teacher's performance on three video-language retrieval benchmarks, "
+            "MSR-VTT, MSVD and DiDeMo, with a vision encoder that is 19.5x smaller. On MSR-VTT it also outperforms the "
+            "small state-of-the-art model All-in-one-B by a relative 7.4%, while using 29% fewer parameters.")
+    assert [c.metric for c in claims(text) if c.value == 7.4] == ["accuracy"]
+
+
+def test_a_rank_among_the_top_share_is_no_score() -> None:
+    text = "It solves 53% of problems, ranking among the top 10% of contestants."
+    assert [c.metric for c in claims(text)] == ["accuracy", "other"]
