@@ -433,7 +433,7 @@ def _grouped_alternation(words: list[str]) -> str:
 # "-" (sizes "7B"/"8x7B"/"A3B", patch sizes "L/14", versions, variant words) or by a space (sizes,
 # versions, capitalised variant words only, so "SANA and FLUX" stays two names).
 _TAG_WORDS = (
-    "instruct|chat|base|it|hf|vl|t2v|i2v|ti2v|xl|xxl|turbo|large|small|tiny|mini|medium|huge|giant|nano|pro"
+    "xxlarge|xlarge|instruct|chat|base|it|hf|vl|t2v|i2v|ti2v|xl|xxl|turbo|large|small|tiny|mini|medium|huge|giant|nano|pro"
     "|max|plus|coder|llama|qwen|math|vision|krea|dev|schnell|lightning|sprint|distill|preview|omni|moe|flash|lite|air"
     "|sigma|alpha|beta|next|onevision|sonnet|opus|haiku|ultra|oss|r1|zero|video|image|audio|med|α|σ|Σ"
 )

@@ -810,3 +810,17 @@ def test_a_name_with_a_greek_letter_is_the_paper_s_own_in_any_spelling() -> None
 ])
 def test_a_list_named_as_models_is_models_and_a_list_of_kinds_is_not(text: str, names: list[str]) -> None:
     assert [m.name for m in extract_models("", "", text, ())] == names
+
+
+def test_xlarge_and_xxlarge_are_size_tags_of_a_checkpoint() -> None:
+    assert [n.casefold() for n in _names("We distil ALBERT-xxlarge into BERT-xlarge.")] == ["albert-xxlarge", "bert-xlarge"]
+
+
+@pytest.mark.parametrize(("text", "name", "family"), [
+    ("The students use MPNet sentence embeddings.", "MPNet", "MPNet"),
+    ("It matches text-davinci-002 on the benchmark.", "text-davinci-002", "GPT-3.5 davinci"),
+    ("EXAONE 3.5 models serve as the base.", "EXAONE 3.5", "EXAONE"),
+    ("We evaluate a guided ADM on ImageNet 256x256.", "ADM", "ADM"),
+])
+def test_older_language_embedding_and_diffusion_families_are_known(text: str, name: str, family: str) -> None:
+    assert [(m.name, m.family) for m in find_models(text)] == [(name, family)]
