@@ -205,8 +205,8 @@ _TO_AFTER = re.compile(r"(?:/[a-z]+)?\s*(?:for\s+(?:the\s+)?[A-Z][\w.+-]*\s+|(?:
 # increase", "0.01 drop in FID", "38.5 AP".
 _SCORE_AFTER = re.compile(r"\s*(?:(?:points?\s+)?(?:drop|decline|increase|reduction|degradation|loss|gain)\s+)?"
                           r"(?:(?:in|of|on)\s+(?:the\s+)?)?(?:lower\s+|higher\s+)?(?:[A-Z][\w-]*\s+){0,2}?(?:box\s+|mask\s+)?"
-                          r"(?P<name>f1|dice|auroc|auc|[gsr]?fid|fvd|fad|psnr|ssim|miou|map|ap|pq|nds|wer|cer|clip score|lpips|bleu|rouge|perplexity|ppl|mos|"
-                          r"anls|cider|meteor|ndcg|mrr|chrf|comet|geneval|bpc|bits[ -]per[ -](?:dimension|character|byte)|j&f|bertscore|"
+                          r"(?P<name>f1|dice|auroc|auc|[gsr]?fid|fvd|fad|psnr|ssim|miou|map|ap[rcfbm]?|ap50|ap75|pq|nds|wer|cer|clip score|lpips|bleu|rouge|perplexity|ppl|mos|"
+                          r"anls|cider|meteor|ndcg|mrr|chrf|comet|geneval|bpc|bits[ -]per[ -](?:dimension|character|byte)|bits/dim|j&f|bertscore|"
                           r"(?:top-[15]\s+)?accuracy(?=\s+(?:drop|loss|degradation|gain|improvement|better|higher|lower|worse)))"
                           r"s?(?![A-Za-z0-9])", re.IGNORECASE)  # (Chinese may follow: "0.8 box AP的效果")
 # "73.0 on MMBench", "1548.6 on MME perception": a decimal score on a benchmark named by its shape (a -Bench, -QA,
@@ -349,6 +349,12 @@ def _score_name_anywhere() -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z])(?:{'|'.join(map(re.escape, names))}){written}", re.IGNORECASE)
 
 
+def _score_on_benchmark(text: str, q: Quantity) -> bool:
+    """"32 APr on LVIS": a whole number with a score's name and the benchmark it was reached on."""
+    score = _SCORE_AFTER.match(text, q.end)
+    return score is not None and _ON_BENCHMARK_AFTER.match(text, score.end()) is not None
+
+
 def _is_result(text: str, q: Quantity) -> bool:
     """False for settings, names and counts that are not results (see the module policy)."""
     before, after = text[max(0, q.start - 48):q.start], text[q.end:q.end + 30]
@@ -399,7 +405,8 @@ def _is_result(text: str, q: Quantity) -> bool:
             return "." in q.text or "point" in margin.group()  # a score's margin, not "within 2 of the end"
         # a whole number is a score when the name holds it ("an FVD of 181"), not when it only stands near one
         return bool(bound) and ("." in q.text or "=" in before[-3:] or bool(named and _OF_END.search(before))
-                                or bool(scored_on) or bool(_WITHIN_BEFORE.search(before) and _MARGIN_OF_AFTER.match(after)))
+                                or bool(scored_on) or bool(_WITHIN_BEFORE.search(before) and _MARGIN_OF_AFTER.match(after))
+                                or _score_on_benchmark(text, q))
         # ("within 1 F1 point of the uncompressed model": a whole number is a margin when "within" bounds it)
     if _TO_AFTER.match(text, q.end) and FROM_BEFORE.search(before):  # the anchored test first: it rarely holds
         return False
@@ -538,12 +545,19 @@ def _metric_from_cues(cues: list[tuple[int, int, str, bool]], q: Quantity,
     return None
 
 
+_NAMED_POINTS = re.compile(r"\d\s+([A-Z][A-Za-z0-9@-]*)\s+points?$")
+
+
 def _metric(q: Quantity, windows: list[Span], direction: Direction | None,
             cues: list[tuple[int, int, str, bool]], inherited: str | None, scope: str | None,
             text: str, earlier: str | None = None) -> str:
     """The metric the words give (`_metric_by_words`), within what the unit allows: points are a score's
     ("取得66.3分"), whatever cache or size word stands near; a model made smaller where a number format is named is
     smaller in storage, unless its weights are counted ("a 2-bit Conformer is 32% smaller")."""
+    # "5.2 COMET points", "about 1 BLEU point": the score the unit names, a task score if no cue lists it
+    if q.kind == "points" and (named := _NAMED_POINTS.search(q.text)) \
+            and (metric := metric_cues().metric_of.get(named.group(1).lower(), "accuracy")) in _SCORE_METRICS:
+        return metric
     metric = _metric_by_words(q, windows, direction, cues, inherited, scope, text, earlier)
     if metric == "parameters" and direction == "decrease" and q.kind in {"ratio", "percent"} \
             and _PRECISION.search(text, windows[2].start, max(windows[1].end, q.end)) \

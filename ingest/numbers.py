@@ -56,7 +56,8 @@ _UNITS: tuple[tuple[str, str, str], ...] = (
     ("tokens/step", "tokens-per", r"(?:more\s+)?tokens?\s+per\s+(?:decoding\s+|forward\s+)?step"),
     ("tokens/iteration", "tokens-per", r"(?:more\s+)?tokens?\s+per\s+(?:target[\s-]model\s+|decoding\s+)?iteration"),
     ("tokens/answer", "tokens-per", r"tokens?\s+per\s+(?:answer|response)"),
-    ("points", "points", rf"percentage\s+points?|{POINTS_ZH}|pp(?![A-Za-z0-9])|-?points?(?![A-Za-z0-9])"),  # "取得66.3分", "a 4.3-point gain"
+    # "取得66.3分", "a 4.3-point gain", "about 1 BLEU point"
+    ("points", "points", rf"percentage\s+points?|{POINTS_ZH}|pp(?![A-Za-z0-9])|(?:(?<=\s)(?-i:[A-Z][A-Za-z0-9@-]{{0,9}})\s+)?-?points?(?![A-Za-z0-9])(?!\s+clouds?)"),
     ("%", "percent", r"%|％|percent(?![A-Za-z0-9])"),
     ("x", "ratio", r"[×xX](?![A-Za-z0-9])|倍|times(?![A-Za-z0-9])|-?fold(?![A-Za-z0-9])"),
     ("GFLOPs", "flops", r"GFLOPs?|GFLOPS|G\s+FLOPs?"),
@@ -100,7 +101,7 @@ _UNITS: tuple[tuple[str, str, str], ...] = (
     ("dB", "score", r"dB(?![A-Za-z0-9])"),
     ("px", "score", r"px(?![A-Za-z0-9])|pixels?"),
     # (not "bits per byte", a compression score: "0.99 bits per byte on Enwik8")
-    ("bit", "bits", r"-?bits?(?![A-Za-z0-9])(?![ -]per[ -](?:byte|character|dimension|pixel))|位(?!置)|比特"),
+    ("bit", "bits", r"-?bits?(?![A-Za-z0-9])(?![ -]per[ -](?:byte|character|dimension|pixel)|/dim)|位(?!置)|比特"),
     ("steps", "steps", r"-?steps?(?![A-Za-z0-9])|步"),
     ("B", "count", r"B(?![A-Za-z0-9])|[Bb]illion"),
     ("M", "count", r"M(?![A-Za-z0-9])|[Mm]illion"),
@@ -116,7 +117,7 @@ _UNIT_RE = "|".join(f"(?P<u{i}>{alt})" for i, (_, _, alt) in enumerate(_UNITS))
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _ZH_DIGITS = "零一二两三四五六七八九十百"
 _PRE = {  # every alternative opens with a plain character: `_PRE_FIRST` is read from them
-    "up to": r"up\s+to|as\s+much\s+as|as\s+high\s+as|最高可?达?|高达|最多|多达|可达",
+    "up to": r"up\s+to|at\s+most|as\s+much\s+as|as\s+high\s+as|最高可?达?|高达|最多|多达|可达",
     "at least": r"over|more\s+than|greater\s+than|exceeding|exceeds?|above|at\s+least"
                 r"|超过|超|至少|逾|大于|>=?|≥",
     "less than": r"sub-?|less\s+than|below|fewer\s+than|不到|小于|低于|亚|<=?|≤",

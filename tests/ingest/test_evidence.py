@@ -1414,3 +1414,20 @@ def test_a_margin_by_a_relative_share_is_a_task_score() -> None:
 def test_a_rank_among_the_top_share_is_no_score() -> None:
     text = "It solves 53% of problems, ranking among the top 10% of contestants."
     assert [c.metric for c in claims(text)] == ["accuracy", "other"]
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "metric"), [
+    ("The model reaches a test perplexity of at most 21.4 on LM1B.", 21.4, None, "quality"),
+    ("At a 3x target speedup it loses only about 2 BLEU points relative to the full model.", 2, "points", "accuracy"),
+    ("With only 100 training examples it gains 4.1 COMET points over plain KD.", 4.1, "points", "accuracy"),
+    ("It reaches 29 APr on LVIS with a ViT-B/16 backbone.", 29, None, "accuracy"),
+    ("It lowers the negative log-likelihood by up to 0.31 bits/dim.", 0.31, None, "quality"),
+])
+def test_scores_bounded_named_in_their_points_or_reached_on_a_benchmark_are_claims(
+        text: str, value: float, unit: str | None, metric: str) -> None:
+    claim = one(text)
+    assert (claim.value, claim.unit, claim.metric) == (value, unit, metric)
+
+
+def test_a_point_cloud_is_no_score() -> None:
+    assert claims("Sparse kernels for 2D images do not carry over to 3D point clouds.") == []
