@@ -349,6 +349,30 @@ def _score_name_anywhere() -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z])(?:{'|'.join(map(re.escape, names))}){written}", re.IGNORECASE)
 
 
+_ARROW_AFTER = re.compile(r"\s*(?:→|->|⟶|⇒)\s*[~≈]?\d")
+_SETTING_RATIO_AFTER = re.compile(r"\s+(?:masking|mask|dropout|drop|pruning|keep|retention|sampling)\s+(?:ratio|rate)s?\b",
+                                  re.IGNORECASE)
+_PRUNED_MODEL_AFTER = re.compile(r"[\s-]+(?:pruned|sparse|sparsified|compressed)\s+(?:[\w-]+\s+)?"
+                                 r"(?:models?|networks?|LLMs?|versions?|variants?)\b", re.IGNORECASE)
+_WIDTH_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+[A-Z][\w-]*\s$")  # "GhostNet 1.0x", "MobileNetV2 0.75x"
+_CHANGE_WORD_AFTER = re.compile(r"\s*(?:faster|slower|speed|higher|lower|more|less|fewer|smaller|larger|bigger|better|"
+                                r"reduction|improvement|compression|acceleration|throughput|memory|over|than)\b", re.IGNORECASE)
+
+
+_LISTED_ON_NAME = re.compile(r"\s+on\s+(?:the\s+)?[A-Z][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*)?(?![\w.+-])"
+                             r"(?!\s+(?!and\b|or\b)[a-z])")
+_SCORE_ON_NAME = re.compile(r"(?<![\w.])\d+\.\d+\s+on\s+(?:the\s+)?[A-Z]")
+
+
+def _scores_listed_on(text: str, q: Quantity) -> bool:
+    """"e.g. 77.5 on AIME, 96.2 on MATH 500 and 74.9 on MathVista": decimals listed each on a named benchmark."""
+    if not _LISTED_ON_NAME.match(text, q.end):
+        return False  # "6.8 on the Bilby scale": a name that only describes a noun is no benchmark
+    near = [m.start() for m in _SCORE_ON_NAME.finditer(text, max(0, q.start - 60), q.end + 60)]
+    return any(start != q.start and LIST_GAP.search(text[min(start, q.start):max(start, q.start)]) is not None
+               for start in near) and len(near) >= 2
+
+
 def _score_on_benchmark(text: str, q: Quantity) -> bool:
     """"32 APr on LVIS": a whole number with a score's name and the benchmark it was reached on."""
     score = _SCORE_AFTER.match(text, q.end)
@@ -377,7 +401,8 @@ def _is_result(text: str, q: Quantity) -> bool:
         # ("scores 811 on OCRBench": a whole number a score verb gives on a benchmark)
         scored_on = _SCORE_VERB_BEFORE.search(before) and _BENCHMARK_AFTER.match(text, q.end)
         bound = named or _SCORE_AFTER.match(after) or scored_on or "." in q.text and (
-            _BENCHMARK_AFTER.match(text, q.end) or _BENCHMARK_RAISED_TO_BEFORE.search(before))
+            _BENCHMARK_AFTER.match(text, q.end) or _BENCHMARK_RAISED_TO_BEFORE.search(before)
+            or _ON_BENCHMARK_AFTER.match(text, q.end) and _scores_listed_on(text, q))
         if not bound and "." in q.text and " by " in before[-30:] and (
                 change := _SCORE_CHANGE_BEFORE.search(text, max(0, q.start - 80), q.start)):
             # "lowers the FID of LDM-4 on ImageNet 256×256 by 6.25": the score named after the verb, or the
@@ -410,6 +435,12 @@ def _is_result(text: str, q: Quantity) -> bool:
         # ("within 1 F1 point of the uncompressed model": a whole number is a margin when "within" bounds it)
     if _TO_AFTER.match(text, q.end) and FROM_BEFORE.search(before):  # the anchored test first: it rarely holds
         return False
+    if _ARROW_AFTER.match(text, q.end):
+        return False  # "73% → 93.4% on GSM8K": the level a change starts from
+    if q.kind == "percent" and (_SETTING_RATIO_AFTER.match(after) or _PRUNED_MODEL_AFTER.match(after)):
+        return False  # "a 50% masking ratio", "the 20% pruned model runs 1.3x faster": a setting, not a result
+    if q.kind == "ratio" and q.value <= 2 and q.text[:1].isdigit() and _WIDTH_NAME_BEFORE.search(before) and not _CHANGE_WORD_AFTER.match(after):
+        return False  # "surpasses GhostNet 0.5x by 2.5%": a width multiplier in a network's name
     if FROM_BEFORE.search(before) and _REACHED_BEFORE_FROM.search(before):
         return False  # "the gap shrinks to 0.7%, from 2.1% for the previous recipe": the level it started from
     if q.kind in {"ratio", "percent", "count", "tokens-per"} and (_SETTING_BEFORE.search(before) or (
@@ -644,6 +675,9 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         return metric_cues().metric_of.get(name, "accuracy")  # a name no cue lists ("PQ") is a task score
     if q.kind is None and _BENCHMARK_AFTER.match(text, _LIST_TAIL.match(text, q.end).end()):
         return "accuracy"  # "73.0 on MMBench", "8.7 and 8.9 on MT-bench": a task score
+    if q.kind is None and _ON_BENCHMARK_AFTER.match(text, q.end) and _scores_listed_on(text, q) \
+            and not any(windows[3].start <= c[0] < windows[3].end for c in cues):
+        return "accuracy"  # "e.g. 60.8 on AIME, 94.6 on MATH 500": task scores, no other measure named in the clause
     if q.kind is None and _BENCHMARK_NAMED.search(text, windows[0].start, q.start) and not any(
             windows[0].start <= c[0] < q.start and not c[3] for c in cues):
         return "accuracy"  # "raising LongVideoBench by +4.30", "lifts MMMU to 45.0": a benchmark's score, no other named

@@ -1431,3 +1431,22 @@ def test_scores_bounded_named_in_their_points_or_reached_on_a_benchmark_are_clai
 
 def test_a_point_cloud_is_no_score() -> None:
     assert claims("Sparse kernels for 2D images do not carry over to 3D point clouds.") == []
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("Accuracy improves markedly, 12% → 40.5% on algorithmic tasks and 70% → 91.2% on GSM8K.", [40.5, 91.2]),
+    ("The 30% pruned model runs 1.4x faster than the dense one.", [1.4]),
+    ("With a 75% masking ratio, pre-training runs 3x faster.", [3]),
+    ("WomNet beats ShuffleNet 0.5x by 2.1% top-1 accuracy and has 9% lower latency than ShuffleNet 1.0x.", [2.1, 9]),
+    ("WomAttention doubles the throughput.", [2]),
+])
+def test_starting_levels_pruning_and_masking_settings_and_width_multipliers_are_no_claims(
+        text: str, values: list[float]) -> None:
+    assert [c.value for c in claims(text)] == values
+
+
+def test_decimals_listed_each_on_a_named_benchmark_are_task_scores() -> None:
+    text = "It sets new results, e.g. 71.5 on AIME, 93.2 on MATH 500 and 70.9 on MathVista."
+    assert [(c.value, c.metric) for c in claims(text)] == [(71.5, "accuracy"), (93.2, "accuracy"), (70.9, "accuracy")]
+    assert [c.metric for c in claims("It reaches an FID of 2.1 on CIFAR10, 2.4 on FFHQ and 2.2 on AFHQv2.")] == ["quality"] * 3
+    assert claims("The depth error reaches an AbsRel of 6.1 on NYUv2 and 7.9 on KITTI.")[0].metric == "quality"
