@@ -42,8 +42,10 @@ _SEPARATOR = re.compile(f"[{_SEPARATOR_CHARS}]")
 # A unit inside an organisation: rolled up, never a node of its own. Korean schools, departments, graduate
 # schools and labs end in 학부, 학과, 대학원, 연구실; German ones open with "Institut für", "Fakultät für".
 _UNIT = re.compile(r"^(?:the\s+)?(?:dept\b|department|school|college|faculty|division|programme|program|"
-                   r"graduate\s+school|key\s+lab)|\b(?:department|dept|group|team|division|program|thrust)\.?$"
+                   r"graduate\s+(?:school|institute)|key\s+lab)|\b(?:department|dept|group|team|division|program|thrust)\.?$"
                    r"|\b(?:school|faculty) of\b"
+                   # a college named after a donor: "Khoury College of Computer Sciences"
+                   r"|^[A-Z]\w+\s+college\s+of\s+(?:computer|computing|engineering|information|electrical|sciences?)\b"
                    r"|(?:학부|학과|대학원|연구실)$|^\S*(?:研究科|学部|専攻|学科|領域|研究室)$"  # Korean and Japanese units
                    r"|^(?:institut|fakultät|fachbereich|lehrstuhl)\s+für\b|^chair\s+(?:of|for)\b"
                    r"|^(?:departamento|departament|département|departement|dipartimento)\b",
@@ -56,6 +58,8 @@ _SUB_UNIT = re.compile(r"^(?:(?:the|state|national|joint|key)\s+)*(?:lab|labs|la
                        # a ministry's, province's or city's key lab ("MoE Key Lab of ...", "Shenzhen Key Laboratory of")
                        r"|^(?:\S+\s+){1,2}key\s+lab(?:oratory)?\s+(?:of|for)\b",
                        re.IGNORECASE)
+# A ministry's, province's or city's key laboratory (not a state one): hosted by a university, named with it or not
+_HOSTED_KEY_LAB = re.compile(r"^(?!state\b|national\b)(?:\S+\s+){0,2}key\s+lab(?:oratory)?\s+(?:of|for)\b", re.IGNORECASE)
 # A discipline naming a department without saying so: "Biological & Environmental Engineering".
 _DISCIPLINE = re.compile(r"\b(?:engineering|sciences?|informatics|medicine|physics|mathematics|studies|"
                          r"statistics|computing)$", re.IGNORECASE)
@@ -304,6 +308,9 @@ def details_mentions(line: str, registry: InstitutionRegistry) -> list[Mention]:
         else:  # a registered organisation, or one after the unit that says what it is ("..., Universität Numbat")
             has_parent = any(m.entry is not None or (at > u and _kinds(m.text))
                              for m, at in zip(mentions, mention_positions, strict=True))
+        if not has_parent and _HOSTED_KEY_LAB.match(fragments[u]) and any(
+                "universit" in m.text.casefold() for m in mentions):
+            continue  # "Beijing Key Laboratory of ...; Ant Group" beside a university: a key lab the university hosts
         if not has_parent:
             units_alone.append(_unknown(fragments[u]))
     return mentions + units_alone
@@ -792,6 +799,11 @@ _SUPERVISING_MINISTRY = re.compile(r"Ministry of Education\b(?:\s+of\s+(?:the\s+
                                    r"|教育部$", re.IGNORECASE)
 
 
+_STREET_ADDRESS = re.compile(r"\d+(?:-\d+)?[a-z]?,?\s+(?:(?:rue|chemin|avenue|via|calle|rua)\b|.{0,40}\b(?:street|st\.|road|rd\.|"
+                             r"avenue|ave\.?|boulevard|blvd\.?|drive|dr\.|lane|way|parkway|straße|strasse|weg|platz)$)",
+                             re.IGNORECASE)
+
+
 def _is_droppable(fragment: str) -> bool:
     """Departments, places, author names, abbreviations of units and footnote words."""
     text = fragment.strip()
@@ -800,6 +812,8 @@ def _is_droppable(fragment: str) -> bool:
     if not key or key in _NOISE or _is_place(text) or _UNIT.search(named) or _SUPERVISING_MINISTRY.match(text):
         return True
     if re.fullmatch(r"[A-Z]{1,4}", text):  # "CSE", "DL": a unit's abbreviation
+        return True
+    if _STREET_ADDRESS.match(text):  # "6-8 chemin de Maupertuis", "77 Massachusetts Avenue": an address
         return True
     if _DISCIPLINE.search(named) and not _ORG_WORD.search(named):
         return True

@@ -557,3 +557,28 @@ def test_a_city_written_in_its_own_language_is_a_place():
 def test_a_vietnamese_name_in_parentheses_is_the_same_organisation():
     found = extract_institutions(paper("Numbat Research (Viện Nghiên cứu Numbat), Hanoi, Vietnam"))
     assert [(i.name, "Viện Nghiên cứu Numbat" in i.aliases) for i in found] == [("Numbat Research", True)]
+
+
+def test_a_key_laboratory_a_university_hosts_rolls_up_into_it():
+    assert names(paper("School of AI, Numbat University, Beijing; Beijing Key Laboratory of Wombat Methods; "
+                       "Bilby Group, Hangzhou")) == ["Numbat University", "Bilby Group"]
+    assert names(paper("Numbat University, School of Computer Science, Key Laboratory of Wombat Modeling, Hangzhou")) \
+        == ["Numbat University"]
+
+
+def test_graduate_institutes_and_named_colleges_are_units():
+    assert names(paper("National Taiwan University, Graduate Institute of Communication Engineering, Taipei, Taiwan")) \
+        == ["National Taiwan University"]
+    assert names(paper("Department of ECE, Numbat University; Wombat College of Computer Sciences, Numbat University")) \
+        == ["Numbat University"]
+
+
+def test_a_street_address_and_a_swedish_city_are_no_organisations():
+    assert names(paper("Numbat Labs Europe, 6-8 chemin des Wombats, 38240 Meylan, France")) == ["Numbat Labs Europe"]
+    assert sorted(names(paper("Bilby Laboratory (BiLab), Solna; Numbat Institutet, Stockholm"))) == [
+        "Bilby Laboratory", "Numbat Institutet"]
+
+
+def test_the_institute_of_information_engineering_is_a_cas_institute():
+    assert names(paper("Institute of Information Engineering, Chinese Academy of Sciences; Baidu Inc., Beijing")) == [
+        "Institute of Information Engineering, Chinese Academy of Sciences", "Baidu"]
