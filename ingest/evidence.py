@@ -72,6 +72,36 @@ def with_token_compression(claims: list[EvidenceClaim], categories: set[str]) ->
             for c in claims]
 
 
+# What a paper is when it only makes inference faster: decoding, serving or kernels, nothing that trades accuracy.
+_SPEED_ONLY = frozenset({"speculative-decoding", "serving-scheduling", "hardware-kernel"})
+_ACCURACY_TRADING = frozenset({"quantization", "pruning-sparsity", "token-reduction", "distillation", "low-rank-peft",
+                               "efficient-architecture", "latent-compression", "few-step-parallel-decoding", "other"})
+# "outperforms static draft lengths by 10%-57%", "improves performance by up to 69.5% better than": a bare margin
+_BARE_MARGIN = re.compile(r"\b(?:outperform|surpass|exceed|beat|improv)\w*\b[^.;]*?\bby\s+(?:up\s*to\s+|over\s+|about\s+|"
+                          r"at\s+least\s+)?[\d.]+%", re.IGNORECASE)
+
+
+def with_speed_margins(claims: list[EvidenceClaim], categories: set[str]) -> list[EvidenceClaim]:
+    """In a paper that only makes inference faster (decoding, serving, kernels) a bare margin over a baseline
+    ("outperforms static draft-length speculative decoding by 10%-57%") is a speed-up, not a task score: such
+    papers keep their outputs as they are. A margin that names a score stays accuracy."""
+    if not categories & _SPEED_ONLY or categories & _ACCURACY_TRADING:
+        return claims
+    out: list[EvidenceClaim] = []
+    for claim in claims:
+        margin = claim.metric == "accuracy" and claim.unit == "%" and not _names_a_score(claim.quote)
+        # the next items of the margin's list go with it ("by up to 91% on A, 146% on B")
+        listed = bool(out) and out[-1].sentence == claim.sentence and out[-1].metric == "speedup" \
+            and out[-1].unit == "%" and _BARE_MARGIN.search(out[-1].quote) is not None
+        out.append(replace(claim, metric="speedup") if margin and (listed or _BARE_MARGIN.search(claim.quote)) else claim)
+    return out
+
+
+def _names_a_score(quote: str) -> bool:
+    return any(metric in {"accuracy", "quality"} and not weak and quote[start:end].lower() != "performance"
+               for start, end, metric, weak in metric_cues().find(quote, 0, len(quote)))
+
+
 # Each boundary pattern opens with one class of every character it can start with, then tells the
 # alternatives apart by look-behind: `re` then skips straight to those characters, which it cannot do for an
 # alternation of differently-starting branches (three to five times faster, same matches).

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from graph.ids import digest, evidence_id, normalise_title, paper_id
 from graph.model import Evidence, ImportBatch, Model, Paper, ParseWarning, ReportInfo, SourceRef
-from ingest.evidence import EvidenceClaim, extract_evidence, with_token_compression
+from ingest.evidence import EvidenceClaim, extract_evidence, with_speed_margins, with_token_compression
 from ingest.hardware import extract_hardware
 from ingest.institutions import extract_institutions
 from ingest.measured import measured_on
@@ -62,7 +62,8 @@ def extract_paper(record: PaperRecord, report: ReportInfo) -> Paper:
     models = list(extract_models(record.title, brief, record.abstract, proposed, proposes_network))
     hardware = list(extract_hardware(record.title, brief, record.abstract))
     claims = extract_evidence(brief, record.brief_line, record.abstract, record.abstract_line)
-    claims = with_token_compression(claims, {c for t in techniques for c in t.categories})
+    categories = {c for t in techniques for c in t.categories}
+    claims = with_speed_margins(with_token_compression(claims, categories), categories)
     text = f"{record.title}\n{brief}\n{record.abstract}"
     evidence = [_evidence(pid, claim, proposed, models, hardware, text) for claim in claims]
 

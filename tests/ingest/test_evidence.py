@@ -2,7 +2,13 @@
 
 import pytest
 
-from ingest.evidence import EvidenceClaim, extract_claims, extract_evidence, with_token_compression
+from ingest.evidence import (
+    EvidenceClaim,
+    extract_claims,
+    extract_evidence,
+    with_speed_margins,
+    with_token_compression,
+)
 
 
 def claims(text: str, source: str = "abstract") -> list[EvidenceClaim]:
@@ -1450,3 +1456,13 @@ def test_decimals_listed_each_on_a_named_benchmark_are_task_scores() -> None:
     assert [(c.value, c.metric) for c in claims(text)] == [(71.5, "accuracy"), (93.2, "accuracy"), (70.9, "accuracy")]
     assert [c.metric for c in claims("It reaches an FID of 2.1 on CIFAR10, 2.4 on FFHQ and 2.2 on AFHQv2.")] == ["quality"] * 3
     assert claims("The depth error reaches an AbsRel of 6.1 on NYUv2 and 7.9 on KITTI.")[0].metric == "quality"
+
+
+def test_a_bare_margin_is_a_speed_up_in_a_paper_that_only_makes_inference_faster() -> None:
+    found = claims("NumDraft outperforms static draft lengths by up to 40% on Wombat-7B, 65% on Wombat-70B, "
+                   "and keeps 99.1% accuracy.")
+    assert [c.metric for c in found] == ["accuracy", "accuracy", "accuracy"]
+    assert [c.metric for c in with_speed_margins(found, {"speculative-decoding"})] == ["speedup", "speedup", "accuracy"]
+    assert [c.metric for c in with_speed_margins(found, {"speculative-decoding", "quantization"})] == ["accuracy"] * 3
+    scored = claims("The kernel library outperforms the baseline by 12% in top-1 accuracy.")
+    assert [c.metric for c in with_speed_margins(scored, {"hardware-kernel"})] == ["accuracy"]
