@@ -74,6 +74,18 @@ def category_features(onto: Ontology, title: str, brief: str, text: str, method_
     return features
 
 
+# Distinct abstract words below which the model has read too little to decide on its own: on a sentence or two its
+# weights say what a word usually goes with ("lightweight", "attention"), not what this paper does.
+_WORDS_TO_DECIDE_ALONE = 40
+
+
+def technique_labels_found(features: PaperFeatures) -> bool:
+    """Whether the rules have something to go on: a label of any technique category but `other`, anywhere, or
+    too short an abstract for the model to read a paper's contribution from its words alone."""
+    return len(features.get("a", ())) < _WORDS_TO_DECIDE_ALONE or any(
+        key.split("*", 1)[0] != "other" for kind in ("cT", "cB", "cA") for key in features.get(kind, ()))
+
+
 def flat_features(features: PaperFeatures) -> list[str]:
     """"kind:key" names, as the weights file writes them."""
     return [f"{kind}:{key}" for kind, keys in features.items() for key in keys]
@@ -89,6 +101,10 @@ class CategoryModel:
     add_score: float  # a category the rules missed comes when its log-odds are over this
     never_added: frozenset[str]  # categories only the rules give (the model may still remove them)
     keep_scores: dict[str, float]  # a stricter bar than `keep_score` for removing these categories
+    # when the rules found no technique ("other" alone): the bar for the model's own categories, and the bar
+    # `other` must clear to stay beside them (None: no such reading)
+    fallback_add_score: float | None = None
+    fallback_keep_other: float | None = None
 
     def scores(self, features: PaperFeatures) -> np.ndarray:
         """Each category's log-odds: the intercept plus the weights of the features present."""
@@ -99,10 +115,17 @@ class CategoryModel:
                 rows.extend(filter(_KNOWN, map(vocabulary.get, keys)))
         return self.intercepts + self.weights.take(np.fromiter(rows, np.intp, len(rows)), axis=0).sum(axis=0)
 
-    def decide(self, rule_categories: set[str], scores: np.ndarray) -> set[str]:
+    def decide(self, rule_categories: set[str], scores: np.ndarray, labels_found: bool = True) -> set[str]:
         """The categories after the model: the rules' unless ruled out, plus the confident ones; the model's
         likeliest when that would leave the paper with none (every paper contributes something)."""
         score = dict(zip(self.categories, scores.tolist()))
+        if rule_categories == {"other"} and not labels_found and self.fallback_add_score is not None:
+            # no label of a technique anywhere (`labels_found`, see `technique_labels_found`): a paper in words no
+            # label lists ("diffusion language models") takes the categories the model finds likely, and `other`
+            # stays beside them only if the model is sure of it. A label the rules set aside stays set aside.
+            found = {c for c, s in score.items() if c != "other" and s > self.fallback_add_score}
+            if found:
+                return found | ({"other"} if score.get("other", -math.inf) > (self.fallback_keep_other or 0.0) else set())
         kept = {c for c in rule_categories if c not in score or score[c] >= self.keep_scores.get(c, self.keep_score)}
         return kept | {c for c, s in score.items() if s > self.add_score and c not in self.never_added} or {
             max(score, key=score.get)}
@@ -123,7 +146,13 @@ def model_from_dict(data: dict) -> CategoryModel:
     return CategoryModel(categories, vocabulary, weights,
                          np.array(data["intercepts"], dtype=np.float32), _log_odds(float(data["keep_below"])),
                          _log_odds(float(data["add_above"])), frozenset(data["never_added"]),
-                         {c: _log_odds(float(p)) for c, p in data["keep_below_for"].items()})
+                         {c: _log_odds(float(p)) for c, p in data["keep_below_for"].items()},
+                         _optional_log_odds(data.get("fallback_add_above")),
+                         _optional_log_odds(data.get("fallback_keep_other_above")))
+
+
+def _optional_log_odds(probability: float | None) -> float | None:
+    return None if probability is None else _log_odds(float(probability))
 
 
 @lru_cache(maxsize=1)

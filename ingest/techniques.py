@@ -26,7 +26,12 @@ from functools import lru_cache
 
 from graph.ids import entity_id
 from graph.model import Technique
-from ingest.category_model import PaperFeatures, category_features, load_category_model
+from ingest.category_model import (
+    PaperFeatures,
+    category_features,
+    load_category_model,
+    technique_labels_found,
+)
 from ontology.graph import PG, ontology_cache, ontology_graph
 from ontology.load import TECHNIQUE_ORDER, Ontology, PhraseHit, TechniqueConcept, load_ontology, lowered_text
 
@@ -66,7 +71,7 @@ def extract_techniques(title: str, brief: str, abstract: str) -> tuple[Technique
     onto = load_ontology()
     concepts, ruled, features = _read_paper(onto, title, brief, abstract)
     model = load_category_model()
-    decided = model.decide(ruled, model.scores(features))
+    decided = model.decide(ruled, model.scores(features), technique_labels_found(features))
     if decided != ruled:
         concepts = _with_categories(onto, concepts, decided)
     return tuple(_technique(c) for c in concepts)

@@ -16,6 +16,7 @@ from ingest.category_model import (
     category_features,
     load_category_model,
     model_from_dict,
+    technique_labels_found,
 )
 from ingest.techniques import extract_techniques, paper_category_features
 from ontology.load import TECHNIQUE_ORDER, load_ontology
@@ -136,3 +137,27 @@ def test_training_features_hold_the_rules_conclusion() -> None:
     title, brief, abstract = "Fast KV Cache Eviction", "团队使用KV缓存压缩技术", "We evict cold tokens."
     features = paper_category_features(title, brief, abstract)
     assert "kv-cache" in features["cT"] and "kv-cache" in features["r"]
+
+
+def test_when_the_rules_found_no_technique_label_the_likely_categories_replace_other() -> None:
+    data = {"categories": ["kv-cache", "quantization", "other"], "keep_below": 0.03, "add_above": 0.6,
+            "never_added": ["other"], "keep_below_for": {"other": 0.02}, "fallback_add_above": 0.4,
+            "fallback_keep_other_above": 0.7, "intercepts": [-1.0, -6.0, 0.0],
+            "weights": {"a:diffusion": [0.0, 5.5, 0.0]}}
+    model = model_from_dict(data)
+    likely = model.scores({"a": dict.fromkeys(["diffusion"])})  # quantization 0.38, kv-cache 0.27
+    assert model.decide({"other"}, likely, labels_found=False) == {"other"}  # under the fallback bar
+    likelier = likely + [0.0, 0.5, 0.0]  # quantization 0.5
+    assert model.decide({"other"}, likelier, labels_found=False) == {"quantization"}  # `other` (0.5) goes
+    assert model.decide({"other"}, likelier + [0.0, 0.0, 3.0], labels_found=False) == {"quantization", "other"}
+    # a label the rules set aside stays set aside, and a paper the rules gave a technique is read as before
+    assert model.decide({"other"}, likelier, labels_found=True) == {"other"}
+    assert model.decide({"kv-cache", "other"}, likelier, labels_found=False) == {"kv-cache", "other"}
+
+
+def test_technique_labels_found_reads_every_region_and_ignores_other() -> None:
+    words = dict.fromkeys(f"w{i}" for i in range(60))
+    assert technique_labels_found({"cA": dict.fromkeys(["other", "kv-cache*2"]), "a": words})
+    assert not technique_labels_found({"cT": dict.fromkeys(["other"]), "a": words})
+    # a sentence or two is too little for the model to decide alone
+    assert technique_labels_found({"cT": dict.fromkeys(["other"]), "a": dict.fromkeys(["cache", "steer"])})
