@@ -778,10 +778,21 @@ def _names_a_network(onto: Ontology, name: str) -> bool:
         and not _never_a_model(name) and not onto.technique_index.find(name))
 
 
+def is_own_name(name: str, proposed: tuple[str, ...]) -> bool:
+    """A model name that is one of the paper's own (see `own_name_keys`), in any spelling."""
+    own = own_name_keys(proposed)
+    return bool(own) and _name_key(name).startswith(own)
+
+
 def own_name_keys(proposed: tuple[str, ...]) -> tuple[str, ...]:
-    """Spelling-free keys of both parts of each proposed name ("TBR" and "Token Budget Routing")."""
-    parts = (p for name in proposed for p in re.split(r"\s*[()]\s*", name) if p.strip())
-    return tuple(key for key in {_name_key(p) for p in parts} if len(key) >= 2)
+    """Spelling-free keys of both parts of each proposed name ("TBR" and "Token Budget Routing"), and of a sized
+    name without its size: "Dream 7B" releases "Dream-v0-Instruct-7B" too."""
+    parts = [p for name in proposed for p in re.split(r"\s*[()]\s*", name) if p.strip()]
+    unsized = [stem for p in parts if (stem := _SIZE_TAIL.sub("", p)) != p and len(_name_key(stem)) >= 4]
+    return tuple(key for key in {_name_key(p) for p in parts + unsized} if len(key) >= 2)
+
+
+_SIZE_TAIL = re.compile(r"[\s-]+\d+(?:\.\d+)?[BM]$")
 
 
 def _matched_form(onto: Ontology, match: re.Match[str]) -> ModelForm:

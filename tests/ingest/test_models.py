@@ -824,3 +824,9 @@ def test_xlarge_and_xxlarge_are_size_tags_of_a_checkpoint() -> None:
 ])
 def test_older_language_embedding_and_diffusion_families_are_known(text: str, name: str, family: str) -> None:
     assert [(m.name, m.family) for m in find_models(text)] == [(name, family)]
+
+
+def test_a_sized_own_name_makes_its_other_checkpoints_the_paper_s_own_too() -> None:
+    text = "We introduce Numbat 7B. Numbat-v0-Instruct-7B beats LLaDA 8B."
+    assert [m.name for m in extract_models("Numbat 7B: Diffusion Wombat Models", "", text, ("Numbat 7B",))] == [
+        "LLaDA-8B"]

@@ -71,3 +71,12 @@ def test_a_prompt_compressor_s_compression_ratio_is_token_reduction() -> None:
     [paper] = batch.papers
     assert "token-reduction" in {c for t in paper.techniques for c in t.categories}
     assert [(e.value, e.metric) for e in paper.evidence] == [(31.0, "token-reduction")]
+
+
+def test_the_paper_s_own_model_measured_in_a_claim_never_joins_its_models() -> None:
+    # (a dev report's paper: "Dream" is a registered family, which the claim's sentence names bare)
+    batch = extract_text(_report("Dream 7B: Diffusion Large Language Models", "研究团队发布了Dream 7B论文。",
+                                 "We introduce Dream 7B, a diffusion language model. Dream decodes 2.4x faster "
+                                 "than LLaMA-3-8B on an NVIDIA A100."), "own.md")
+    [paper] = batch.papers
+    assert [m.name for m in paper.models] == ["LLaMA-3-8B"]
