@@ -307,6 +307,8 @@ _PRECISION = re.compile(r"(?i:\b(?:int|fp|bf|float)\d{1,2}\b|\d-bit\b|quantiz\w*
 _MORE_ACCURATE_AFTER = re.compile(r"\s*(?:more|higher)\s+accura(?:te|cy)\b", re.IGNORECASE)
 _SHARE_OF_NAMED_SCORE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?[\w-]+['’]s\s+"
                                    r"(?P<name>[A-Z][\w@+-]*(?:\.\d+)*)(?![\w@.+-]*\s+[a-z])")
+_SPEEDUP_NOUN_AFTER = re.compile(r"\s*(?:(?:end-to-end|e2e|wall-clock|overall|average|inference|decoding|prefill|"
+                                 r"real|practical|measured|total|training)\s+){1,3}speed-?ups?\b", re.IGNORECASE)
 _SOLVED_BEFORE = re.compile(r"\bsolv(?:es|ed|ing|e)\s+(?:(?:only|about|over|nearly|roughly|an\s+average\s+of)\s+)*$",
                             re.IGNORECASE)
 _TOP_BEFORE = re.compile(r"\btop\s+$", re.IGNORECASE)
@@ -731,6 +733,8 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         return "accuracy"  # "reaches 95.2% on MATH-500", "a distilled X reaches 76.9%": a score, whatever the sentence's cues
     if _MORE_ACCURATE_AFTER.match(text, q.end):
         return "accuracy"  # "2.9% more accurate", "1.5x more accurate"
+    if q.kind in {"percent", "ratio"} and _SPEEDUP_NOUN_AFTER.match(text, q.end):
+        return "speedup"  # "a 29% end-to-end wall-clock speedup": the noun the figure qualifies, whatever time word is between
     if q.kind == "percent" and _SOLVED_BEFORE.search(text, max(0, q.start - 30), q.start):
         return "accuracy"  # "solves 81% of the puzzles", "solves an average of 53.3%": a solve rate
     if q.kind == "percent" and _TOP_BEFORE.search(text, max(0, q.start - 8), q.start):
@@ -917,7 +921,7 @@ _SYSTEM_PERFORMANCE = re.compile(r"\b(?:native|GPUs?|hardware|kernels?|librar(?:
 # performance on GPUs", where it was measured)
 _OF_A_SYSTEM = re.compile(r"\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?" + _SYSTEM_PERFORMANCE.pattern)
 _SHARE_OF_PERFORMANCE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}(?:performance|accuracy|"
-                                   r"benchmark\s+average|average\s+score)\b", re.IGNORECASE)
+                                   r"benchmark\s+average|average\s+score|benefit)\b", re.IGNORECASE)
 # (A figure's own modifier, "up to", "about", "more than", is part of the quantity, so these patterns end before it.)
 _LATENCY_IMPROVED_BY = re.compile(r"\bimprov(?:es|ed|ing|e)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}latenc(?:y|ies)"
                                   r"\s+by\s+$", re.IGNORECASE)

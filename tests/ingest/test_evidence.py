@@ -1466,3 +1466,14 @@ def test_a_bare_margin_is_a_speed_up_in_a_paper_that_only_makes_inference_faster
     assert [c.metric for c in with_speed_margins(found, {"speculative-decoding", "quantization"})] == ["accuracy"] * 3
     scored = claims("The kernel library outperforms the baseline by 12% in top-1 accuracy.")
     assert [c.metric for c in with_speed_margins(scored, {"hardware-kernel"})] == ["accuracy"]
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("It gives a 21% end-to-end wall-clock speedup at inference time.", "speedup"),
+    ("We compress the communicated activations by 3-4x.", "other"),
+    ("The dense student preserves 98.1% of the benefit of the MoE teacher.", "accuracy"),
+    ("It also speeds up training, and the objective converges in about half the training epochs of plain KD.", "other"),
+])
+def test_a_speedup_noun_communication_a_benefit_kept_and_training_epochs_are_read_by_their_words(
+        text: str, metric: str) -> None:
+    assert one(text).metric == metric
