@@ -308,7 +308,7 @@ _MORE_ACCURATE_AFTER = re.compile(r"\s*(?:more|higher)\s+accura(?:te|cy)\b", re.
 _SHARE_OF_NAMED_SCORE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?[\w-]+['’]s\s+"
                                    r"(?P<name>[A-Z][\w@+-]*(?:\.\d+)*)(?![\w@.+-]*\s+[a-z])")
 _SPEEDUP_NOUN_AFTER = re.compile(r"\s*(?:(?:end-to-end|e2e|wall-clock|overall|average|inference|decoding|prefill|"
-                                 r"real|practical|measured|total|training)\s+){1,3}speed-?ups?\b", re.IGNORECASE)
+                                 r"real|practical|measured|total|training|kernel)\s+){1,3}speed-?ups?\b", re.IGNORECASE)
 _SOLVED_BEFORE = re.compile(r"\bsolv(?:es|ed|ing|e)\s+(?:(?:only|about|over|nearly|roughly|an\s+average\s+of)\s+)*$",
                             re.IGNORECASE)
 _TOP_BEFORE = re.compile(r"\btop\s+$", re.IGNORECASE)
@@ -1042,6 +1042,9 @@ def _claims(text: str, source: Source, line: int, kept: list[Quantity],
     # a generic score word right after a named measure is that measure's ("the ImageReward score", "HPSv2得分")
     cues = [c for c in cues if not (text[c[0]:c[1]].lower() in _GENERIC_SCORE and any(
         other[1] <= c[0] and _NAME_SCORE_GAP.fullmatch(text, other[1], c[0]) for other in cues))]
+    # a setting's own weak noun ("At 70% sparsity, ... gain 4.73%") says what the setting is, not what a result
+    # measures (a score named after a setting still names one: "a 1-step FID of 3.49")
+    cues = [c for c in cues if not (c[3] and any(0 <= c[0] - s.end <= 1 for s in settings))]
     # a multiplier's word is its unit ("4 times over A and 30 times over B"), not what another figure measures
     spans = [(f.start, f.end) for f in (*kept, *settings) if f.kind == "ratio"]
     cues = [c for c in cues if not any(start <= c[0] < end for start, end in spans)]

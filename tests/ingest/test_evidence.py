@@ -1477,3 +1477,9 @@ def test_a_bare_margin_is_a_speed_up_in_a_paper_that_only_makes_inference_faster
 def test_a_speedup_noun_communication_a_benefit_kept_and_training_epochs_are_read_by_their_words(
         text: str, metric: str) -> None:
     assert one(text).metric == metric
+
+
+def test_a_setting_s_own_weak_noun_names_no_result_s_measure() -> None:
+    text = "At 60% sparsity, Wombat models pruned with our search gain 3.9% and 5.2% respectively over uniform baselines."
+    assert [(c.value, c.metric) for c in claims(text)] == [(3.9, "accuracy"), (5.2, "accuracy")]
+    assert one("It yields a 17% inference kernel speed-up over FlashAttention2.").metric == "speedup"
