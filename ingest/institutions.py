@@ -321,7 +321,9 @@ _CORPORATE_FORM = re.compile(r"^(?:株式会社|有限会社|주식회사|\(주\
                              r",?\s+(?:Co\.,?\s*Ltd\.?|Ltd\.?|Inc\.?|Corporation|Corp\.?|GmbH|AG|S\.A\.|LLC|Srl|S\.r\.l\.?|"
                              r"S\.p\.A\.?|SpA|B\.V\.?|BV|N\.V\.?|NV|SARL|Oy))$")
 # A parenthesised unit or team after a name: "SUNY (Department of Computer Science)", "USA (DeepSpeed team)".
-_UNIT_NOTE = re.compile(r"\s*[(（](?:[^()（）]*\b(?:Department|Dept|School|Faculty|team|Team|Lab|Group)\b[^()（）]*)[)）]$")
+_UNIT_NOTE = re.compile(r"\s*[(（](?:[^()（）]*\b(?:Department|Dept|School|Faculty|team|Team|Lab|Group)\b[^()（）]*"
+                        # what an organisation belongs to: "RWKV Project (under Linux Foundation AI & Data)"
+                        r"|(?:under|part\s+of|formerly|hosted\s+by)\b[^()（）]*)[)）]$")
 # An abbreviation in parentheses after a name: "International Computer Science Institute (ICSI)",
 # "Московский физико-технический институт (МФТИ)".
 _ABBREVIATION_NOTE = re.compile(r"\s*[(（]([A-Z][A-Za-z0-9&.-]{1,9}|[А-ЯЁ][А-ЯЁа-яё&.-]{1,9})[)）]$")
@@ -335,7 +337,7 @@ _GLOSS = re.compile(r"^(.+?)\s*[（(]([^()（）]+)[)）]$")
 # An organisation's name in its own language, in parentheses after the English one: the same organisation.
 _OWN_LANGUAGE_NAME = re.compile(r"\b(?:Universit(?:ät|é|à|at\b)\w*|[Uu]niversitet\w*|Universitas|Üniversitesi|Universidad\w*|Universidade|Uniwersytet\w*|"
                                 r"Universiteit|Politechnika|Politecnico|Polit[eéè]cnica|Technische|Hochschule|"
-                                r"Institut|Instituto|Istituto|[ÉE]cole|Escola|Escuela|[Hh]ögskola|[Tt]ekniska|Akademie|Akademia|"
+                                r"Institut|Instituto|Istituto|Instytut|[ÉE]cole|Escola|Escuela|[Hh]ögskola|[Tt]ekniska|Akademie|Akademia|"
                                 r"Forschungs\w*|Centro|Centre\s+(?:de|d'|per|pour|national)|Centrum|Zentrum|"
                                 r"Laboratoire|Laboratorio|Consiglio|Consejo|Fundaci[óo]n?|Fondazione|"
                                 r"Viện|Đại\s+học|Trường)(?!\w)")  # Vietnamese: institute, university, school

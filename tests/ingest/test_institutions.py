@@ -582,3 +582,9 @@ def test_a_street_address_and_a_swedish_city_are_no_organisations():
 def test_the_institute_of_information_engineering_is_a_cas_institute():
     assert names(paper("Institute of Information Engineering, Chinese Academy of Sciences; Baidu Inc., Beijing")) == [
         "Institute of Information Engineering, Chinese Academy of Sciences", "Baidu"]
+
+
+def test_a_polish_name_and_a_note_on_what_an_organisation_belongs_to_are_not_its_name():
+    assert names(paper("Numbat Academy of Sciences (Instytut Numbatowy PAN), Warsaw")) == ["Numbat Academy of Sciences"]
+    assert names(paper("Wombat Project (under Bilby Foundation AI & Data)")) == ["Wombat Project"]
+    assert names(paper("Numbat University, Bellingham, WA")) == ["Numbat University"]
