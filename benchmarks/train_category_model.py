@@ -29,7 +29,7 @@ from ingest.category_model import (
     CategoryModel,
     PaperFeatures,
     flat_features,
-    technique_labels_found,
+    model_reads_alone,
 )
 from ingest.report import read_report
 from ingest.techniques import paper_category_features
@@ -154,7 +154,7 @@ def cross_validate(rows: list[tuple[str, PaperFeatures, set[str]]]) -> None:
         tally = counts.setdefault(held, {"rules": [0, 0, 0], "model": [0, 0, 0]})
         for _, features, gold in (r for r in rows if r[0] == held):
             rules = _rules(features)
-            decided = model.decide(rules, model.scores(features), technique_labels_found(features))
+            decided = model.decide(rules, model.scores(features), model_reads_alone(features))
             for kind, got in (("rules", rules), ("model", decided)):
                 tally[kind][0] += len(got & gold)
                 tally[kind][1] += len(got - gold)

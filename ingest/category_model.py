@@ -79,10 +79,10 @@ def category_features(onto: Ontology, title: str, brief: str, text: str, method_
 _WORDS_TO_DECIDE_ALONE = 40
 
 
-def technique_labels_found(features: PaperFeatures) -> bool:
-    """Whether the rules have something to go on: a label of any technique category but `other`, anywhere, or
-    too short an abstract for the model to read a paper's contribution from its words alone."""
-    return len(features.get("a", ())) < _WORDS_TO_DECIDE_ALONE or any(
+def model_reads_alone(features: PaperFeatures) -> bool:
+    """Whether the model reads the paper alone: no label of any technique category but `other` anywhere (so the
+    rules had nothing to go on), and an abstract long enough to read a contribution from its words."""
+    return len(features.get("a", ())) >= _WORDS_TO_DECIDE_ALONE and not any(
         key.split("*", 1)[0] != "other" for kind in ("cT", "cB", "cA") for key in features.get(kind, ()))
 
 
@@ -115,14 +115,14 @@ class CategoryModel:
                 rows.extend(filter(_KNOWN, map(vocabulary.get, keys)))
         return self.intercepts + self.weights.take(np.fromiter(rows, np.intp, len(rows)), axis=0).sum(axis=0)
 
-    def decide(self, rule_categories: set[str], scores: np.ndarray, labels_found: bool = True) -> set[str]:
+    def decide(self, rule_categories: set[str], scores: np.ndarray, read_alone: bool = False) -> set[str]:
         """The categories after the model: the rules' unless ruled out, plus the confident ones; the model's
         likeliest when that would leave the paper with none (every paper contributes something)."""
         score = dict(zip(self.categories, scores.tolist()))
-        if rule_categories == {"other"} and not labels_found and self.fallback_add_score is not None:
-            # no label of a technique anywhere (`labels_found`, see `technique_labels_found`): a paper in words no
-            # label lists ("diffusion language models") takes the categories the model finds likely, and `other`
-            # stays beside them only if the model is sure of it. A label the rules set aside stays set aside.
+        if rule_categories == {"other"} and read_alone and self.fallback_add_score is not None:
+            # no label of a technique anywhere (`read_alone`, see `model_reads_alone`): a paper in words no label
+            # lists ("diffusion language models") takes the categories the model finds likely, and `other` stays
+            # beside them only if the model is sure of it. A label the rules set aside stays set aside.
             found = {c for c, s in score.items() if c != "other" and s > self.fallback_add_score}
             if found:
                 return found | ({"other"} if score.get("other", -math.inf) > (self.fallback_keep_other or 0.0) else set())

@@ -9,7 +9,8 @@ Policy (what counts as evidence):
 - a number with a result unit (x, %, time, rate, GB, FLOPs, J, dB, points, mm², $, tokens per step), a
   multiple in words ("doubles", "an order of magnitude", 两倍), a sparsity reached ("prunes to 60% sparsity"), the
   bits spent per weight ("use 2.85 bits per weight") or a score bound to a quality/accuracy name or a benchmark
-  ("Dice = 0.855", "a 0.3 WikiText2 perplexity increase", "scores 811 on OCRBench");
+  ("Dice = 0.855", "a 0.3 WikiText2 perplexity increase", "scores 811 on OCRBench", "32 APr on LVIS", "e.g. 77.5
+  on AIME, 96.2 on MATH 500");
 - not: model sizes and other counts with B/M/K ("7B", "4K", "64k context") unless parameters are
   said to be activated/updated/kept; data set sizes ("0.22M LAION pairs"); bit widths, step counts,
   resolutions ("1024px"), ratios like 2:4, numbers glued to names, years, counts of datasets or tasks
@@ -18,8 +19,10 @@ Policy (what counts as evidence):
   lengths, the case a result is measured in ("when 1.2% of the image is edited", "4x video upscaling"), what a
   rate is counted per ("0.2 W per 30 FPS"), a baseline's own figure ("0.98 GB instead of 5.1 GB", "58% ...,
   compared with 30% for X"), the start of a change ("from over 1,400 GB to under 30 GB", "from 15.9% with a single
-  sample to 56%") and a video's running length ("generating 8 seconds of 720p video").
-- the same figure in brief and abstract is one claim; the abstract's quote is kept.
+  sample to 56%", "73% → 93.4%"), a video's running length ("generating 8 seconds of 720p video"), masking and
+  pruning settings ("a 50% masking ratio", "the 20% pruned model") and a width multiplier in a name ("GhostNet 0.5x").
+- the same figure in brief and abstract is one claim; the abstract's quote is kept. The same figure again in one
+  sentence after another figure is the next item's own ("6.7% Pass@1 ... on HumanEval and 6.7% Pass@1 ... on MBPP").
 """
 
 from __future__ import annotations

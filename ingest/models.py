@@ -778,6 +778,10 @@ def _names_a_network(onto: Ontology, name: str) -> bool:
         and not _never_a_model(name) and not onto.technique_index.find(name))
 
 
+# A size at the end of a name: "Dream 7B", "Numbat-1.5B"
+_SIZE_TAIL = re.compile(r"[\s-]+\d+(?:\.\d+)?[BM]$")
+
+
 def is_own_name(name: str, proposed: tuple[str, ...]) -> bool:
     """A model name that is one of the paper's own (see `own_name_keys`), in any spelling."""
     own = own_name_keys(proposed)
@@ -791,8 +795,6 @@ def own_name_keys(proposed: tuple[str, ...]) -> tuple[str, ...]:
     unsized = [stem for p in parts if (stem := _SIZE_TAIL.sub("", p)) != p and len(_name_key(stem)) >= 4]
     return tuple(key for key in {_name_key(p) for p in parts + unsized} if len(key) >= 2)
 
-
-_SIZE_TAIL = re.compile(r"[\s-]+\d+(?:\.\d+)?[BM]$")
 
 
 def _matched_form(onto: Ontology, match: re.Match[str]) -> ModelForm:

@@ -30,7 +30,7 @@ from ingest.category_model import (
     PaperFeatures,
     category_features,
     load_category_model,
-    technique_labels_found,
+    model_reads_alone,
 )
 from ontology.graph import PG, ontology_cache, ontology_graph
 from ontology.load import TECHNIQUE_ORDER, Ontology, PhraseHit, TechniqueConcept, load_ontology, lowered_text
@@ -71,7 +71,7 @@ def extract_techniques(title: str, brief: str, abstract: str) -> tuple[Technique
     onto = load_ontology()
     concepts, ruled, features = _read_paper(onto, title, brief, abstract)
     model = load_category_model()
-    decided = model.decide(ruled, model.scores(features), technique_labels_found(features))
+    decided = model.decide(ruled, model.scores(features), model_reads_alone(features))
     if decided != ruled:
         concepts = _with_categories(onto, concepts, decided)
     return tuple(_technique(c) for c in concepts)

@@ -16,7 +16,7 @@ from ingest.category_model import (
     category_features,
     load_category_model,
     model_from_dict,
-    technique_labels_found,
+    model_reads_alone,
 )
 from ingest.techniques import extract_techniques, paper_category_features
 from ontology.load import TECHNIQUE_ORDER, load_ontology
@@ -146,18 +146,18 @@ def test_when_the_rules_found_no_technique_label_the_likely_categories_replace_o
             "weights": {"a:diffusion": [0.0, 5.5, 0.0]}}
     model = model_from_dict(data)
     likely = model.scores({"a": dict.fromkeys(["diffusion"])})  # quantization 0.38, kv-cache 0.27
-    assert model.decide({"other"}, likely, labels_found=False) == {"other"}  # under the fallback bar
+    assert model.decide({"other"}, likely, read_alone=True) == {"other"}  # under the fallback bar
     likelier = likely + [0.0, 0.5, 0.0]  # quantization 0.5
-    assert model.decide({"other"}, likelier, labels_found=False) == {"quantization"}  # `other` (0.5) goes
-    assert model.decide({"other"}, likelier + [0.0, 0.0, 3.0], labels_found=False) == {"quantization", "other"}
+    assert model.decide({"other"}, likelier, read_alone=True) == {"quantization"}  # `other` (0.5) goes
+    assert model.decide({"other"}, likelier + [0.0, 0.0, 3.0], read_alone=True) == {"quantization", "other"}
     # a label the rules set aside stays set aside, and a paper the rules gave a technique is read as before
-    assert model.decide({"other"}, likelier, labels_found=True) == {"other"}
-    assert model.decide({"kv-cache", "other"}, likelier, labels_found=False) == {"kv-cache", "other"}
+    assert model.decide({"other"}, likelier, read_alone=False) == {"other"}
+    assert model.decide({"kv-cache", "other"}, likelier, read_alone=True) == {"kv-cache", "other"}
 
 
-def test_technique_labels_found_reads_every_region_and_ignores_other() -> None:
+def test_the_model_reads_alone_only_where_no_region_names_a_technique_and_the_abstract_is_long_enough() -> None:
     words = dict.fromkeys(f"w{i}" for i in range(60))
-    assert technique_labels_found({"cA": dict.fromkeys(["other", "kv-cache*2"]), "a": words})
-    assert not technique_labels_found({"cT": dict.fromkeys(["other"]), "a": words})
+    assert not model_reads_alone({"cA": dict.fromkeys(["other", "kv-cache*2"]), "a": words})
+    assert model_reads_alone({"cT": dict.fromkeys(["other"]), "a": words})
     # a sentence or two is too little for the model to decide alone
-    assert technique_labels_found({"cT": dict.fromkeys(["other"]), "a": dict.fromkeys(["cache", "steer"])})
+    assert not model_reads_alone({"cT": dict.fromkeys(["other"]), "a": dict.fromkeys(["cache", "steer"])})
