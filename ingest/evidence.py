@@ -309,9 +309,12 @@ _COUNTED_PARAMETERS = re.compile(r"(?i:spars|prun|param|experts|layers|heads|cha
 _PRECISION = re.compile(r"(?i:\b(?:int|fp|bf|float)\d{1,2}\b|\d-bit\b|quantiz\w*)")
 _MORE_ACCURATE_AFTER = re.compile(r"\s*(?:more|higher)\s+accura(?:te|cy)\b", re.IGNORECASE)
 _SHARE_OF_NAMED_SCORE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?[\w-]+['’]s\s+"
-                                   r"(?P<name>[A-Z][\w@+-]*(?:\.\d+)*)(?![\w@.+-]*\s+[a-z])")
+                                   # (not a name that only describes the noun after it: "the teacher's FID score")
+                                   r"(?P<name>[A-Z][\w@+-]*(?:\.\d+)*)(?![\w@.+-]*\s+(?!and\b|or\b|while\b|but\b)[a-z])")
 _SPEEDUP_NOUN_AFTER = re.compile(r"\s*(?:(?:end-to-end|e2e|wall-clock|overall|average|inference|decoding|prefill|"
                                  r"real|practical|measured|total|training|kernel)\s+){1,3}speed-?ups?\b", re.IGNORECASE)
+_ABSOLUTE_GAIN_BEFORE = re.compile(r"\babsolute\s+(?:gain|improvement|increase|drop|decrease|boost)s?\s+(?:of\s+)?"
+                                   r"(?:up\s+to\s+|about\s+|over\s+)?$", re.IGNORECASE)
 _SOLVED_BEFORE = re.compile(r"\bsolv(?:es|ed|ing|e)\s+(?:(?:only|about|over|nearly|roughly|an\s+average\s+of)\s+)*$",
                             re.IGNORECASE)
 _TOP_BEFORE = re.compile(r"\btop\s+$", re.IGNORECASE)
@@ -738,6 +741,8 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         return "accuracy"  # "2.9% more accurate", "1.5x more accurate"
     if q.kind in {"percent", "ratio"} and _SPEEDUP_NOUN_AFTER.match(text, q.end):
         return "speedup"  # "a 29% end-to-end wall-clock speedup": the noun the figure qualifies, whatever time word is between
+    if q.kind in {"percent", "points"} and _ABSOLUTE_GAIN_BEFORE.search(text, max(0, q.start - 40), q.start):
+        return "accuracy"  # "an absolute gain of 3.45% on novel classes": an absolute change is a task score's
     if q.kind == "percent" and _SOLVED_BEFORE.search(text, max(0, q.start - 30), q.start):
         return "accuracy"  # "solves 81% of the puzzles", "solves an average of 53.3%": a solve rate
     if q.kind == "percent" and _TOP_BEFORE.search(text, max(0, q.start - 8), q.start):

@@ -1483,3 +1483,9 @@ def test_a_setting_s_own_weak_noun_names_no_result_s_measure() -> None:
     text = "At 60% sparsity, Wombat models pruned with our search gain 3.9% and 5.2% respectively over uniform baselines."
     assert [(c.value, c.metric) for c in claims(text)] == [(3.9, "accuracy"), (5.2, "accuracy")]
     assert one("It yields a 17% inference kernel speed-up over FlashAttention2.").metric == "speedup"
+
+
+def test_an_absolute_gain_is_a_task_score_and_a_named_share_may_be_followed_by_a_clause() -> None:
+    text = "With 30% fewer FLOPs, WomPrompt achieves an absolute gain of 2.9% on novel classes."
+    assert [(c.value, c.metric) for c in claims(text)] == [(30, "compute"), (2.9, "accuracy")]
+    assert one("The half-width encoder keeps 97.2% of the teacher's TR@1 and beats the rest.").metric == "accuracy"
