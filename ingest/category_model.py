@@ -7,7 +7,8 @@ passing. This model, one logistic regression per category trained on the hand-an
 rules found (their categories, each concept's hits by region) and the paper's own words (title words and
 word pairs, abstract words, the characters of the Chinese brief and of its method clause). Its decision
 stays close to the rules: a category the rules give goes only when the model all but rules it out, and one
-they do not give comes only when the model is confident. `other` (the part that is not an efficiency
+they do not give comes only when the model is confident, or, where no label of any technique stands in a paper of
+some length, when the model finds it likely (`model_reads_alone`). `other` (the part that is not an efficiency
 technique) is never added by the model and goes only under a stricter bar: the sample's annotations give it
 to 10-31% of papers, the other dev sets to 5%, and a looser hand with it cost the sample's sets in
 cross-validation.

@@ -403,12 +403,11 @@ _SCORE_ON_NAME = re.compile(r"(?<![\w.])\d+\.\d+\s+on\s+(?:the\s+)?[A-Z]")
 
 
 def _scores_listed_on(text: str, q: Quantity) -> bool:
-    """"e.g. 77.5 on AIME, 96.2 on MATH 500 and 74.9 on MathVista": decimals listed each on a named benchmark."""
-    if not _LISTED_ON_NAME.match(text, q.end):
-        return False  # "6.8 on the Bilby scale": a name that only describes a noun is no benchmark
-    near = [m.start() for m in _SCORE_ON_NAME.finditer(text, max(0, q.start - 60), q.end + 60)]
-    return any(start != q.start and LIST_GAP.search(text[min(start, q.start):max(start, q.start)]) is not None
-               for start in near) and len(near) >= 2
+    """"e.g. 77.5 on AIME, 96.2 on MATH 500 and 74.9 on MathVista": decimals listed each on a named benchmark (not a
+    device: "1.5 on A100"; not a name that only describes a noun: "6.8 on the Bilby scale")."""
+    if not (_ON_BENCHMARK_AFTER.match(text, q.end) and _LISTED_ON_NAME.match(text, q.end)):
+        return False
+    return any(m.start() != q.start for m in _SCORE_ON_NAME.finditer(text, max(0, q.start - 60), q.end + 60))
 
 
 def _score_on_benchmark(text: str, q: Quantity) -> bool:
@@ -440,7 +439,7 @@ def _is_result(text: str, q: Quantity) -> bool:
         scored_on = _SCORE_VERB_BEFORE.search(before) and _BENCHMARK_AFTER.match(text, q.end)
         bound = named or _SCORE_AFTER.match(after) or scored_on or "." in q.text and (
             _BENCHMARK_AFTER.match(text, q.end) or _BENCHMARK_RAISED_TO_BEFORE.search(before)
-            or _ON_BENCHMARK_AFTER.match(text, q.end) and _scores_listed_on(text, q))
+            or _scores_listed_on(text, q))
         if not bound and "." in q.text and " by " in before[-30:] and (
                 change := _SCORE_CHANGE_BEFORE.search(text, max(0, q.start - 80), q.start)):
             # "lowers the FID of LDM-4 on ImageNet 256×256 by 6.25": the score named after the verb, or the
@@ -713,7 +712,7 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         return metric_cues().metric_of.get(name, "accuracy")  # a name no cue lists ("PQ") is a task score
     if q.kind is None and _BENCHMARK_AFTER.match(text, _LIST_TAIL.match(text, q.end).end()):
         return "accuracy"  # "73.0 on MMBench", "8.7 and 8.9 on MT-bench": a task score
-    if q.kind is None and _ON_BENCHMARK_AFTER.match(text, q.end) and _scores_listed_on(text, q) \
+    if q.kind is None and _scores_listed_on(text, q) \
             and not any(windows[3].start <= c[0] < windows[3].end for c in cues):
         return "accuracy"  # "e.g. 60.8 on AIME, 94.6 on MATH 500": task scores, no other measure named in the clause
     if q.kind is None and _BENCHMARK_NAMED.search(text, windows[0].start, q.start) and not any(

@@ -4,8 +4,8 @@ The answer is read from the claim's own clause: "reduces latency by 53x on the N
 加速2倍". When that clause names none, an earlier clause of the same sentence part may ("On LLaMA-2 7B,
 X achieves 1.2x"), but never a later one, one past a ";" or a brief's "，解决了/达成了" (another
 statement), nor one the sentence names as a baseline ("than", "compared to", "including", "相比").
-The paper's own method is never the model; a variant named after it ("DC-Gen-FLUX") stands for the
-paper model its suffix names (FLUX.1-Krea). "A and B ... X and Y, respectively" pairs in order.
+The paper's own method is never the model, in any spelling and without its size ("Dream" for "Dream 7B"); a
+variant named after it ("DC-Gen-FLUX") stands for the paper model its suffix names (FLUX.1-Krea). "A and B ... X and Y, respectively" pairs in order.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from graph.model import Hardware, Model
 from ingest.hardware import find_hardware
-from ingest.models import find_models, is_word_char
+from ingest.models import find_models, is_own_name, is_word_char, own_name_parts
 from ontology.graph import text_cache
 
 _HARD_BREAK = re.compile(r"[;；]|，(?=解决|达成|实现|使用)")
@@ -45,6 +45,8 @@ def measured_on(sentence: str, value: float, proposed: tuple[str, ...], paper_mo
     # each clause up to its first baseline cue, cut once for both finders
     heads = [_BASELINE.split(clause, maxsplit=1)[0] for clause in [own_clause, *earlier]]
     model = None if complete and not paper_models else _respective(text, at, own_clause) or _first(_models_in, heads)
+    if model is not None and is_own_name(model.name, proposed):
+        model = None  # "FLUX" where the paper's own is "Flux", "Dream" where it is "Dream 7B": spelled otherwise
     return model, None if complete and not paper_hardware else _first(_hardware_in, heads)
 
 
@@ -93,8 +95,7 @@ def _position(text: str, value: float) -> int:
 def _without_own_names(sentence: str, proposed: tuple[str, ...], paper_models: list[Model]) -> str:
     """The paper's own names blanked out (same length, so positions hold); a variant "<own>-<base>"
     replaced by the paper model its suffix names, when there is one."""
-    names = sorted({p for name in proposed for p in re.split(r"\s*[()]\s*", name) if len(p.strip()) > 1},
-                   key=len, reverse=True)
+    names = sorted({p for p in own_name_parts(proposed) if len(p.strip()) > 1}, key=len, reverse=True)
     spans = _own_name_spans(sentence, names)
     if not spans:
         return sentence

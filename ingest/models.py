@@ -783,17 +783,21 @@ _SIZE_TAIL = re.compile(r"[\s-]+\d+(?:\.\d+)?[BM]$")
 
 
 def is_own_name(name: str, proposed: tuple[str, ...]) -> bool:
-    """A model name that is one of the paper's own (see `own_name_keys`), in any spelling."""
+    """A model name that is one of the paper's own (see `own_name_parts`), in any spelling."""
     own = own_name_keys(proposed)
     return bool(own) and _name_key(name).startswith(own)
 
 
 def own_name_keys(proposed: tuple[str, ...]) -> tuple[str, ...]:
-    """Spelling-free keys of both parts of each proposed name ("TBR" and "Token Budget Routing"), and of a sized
-    name without its size: "Dream 7B" releases "Dream-v0-Instruct-7B" too."""
+    """Spelling-free keys of `own_name_parts`."""
+    return tuple(key for key in {_name_key(p) for p in own_name_parts(proposed)} if len(key) >= 2)
+
+
+def own_name_parts(proposed: tuple[str, ...]) -> list[str]:
+    """Both parts of each proposed name ("TBR" and "Token Budget Routing"), and a sized name without its size:
+    "Dream 7B" makes "Dream-v0-Instruct-7B" and a bare "Dream" the paper's own too."""
     parts = [p for name in proposed for p in re.split(r"\s*[()]\s*", name) if p.strip()]
-    unsized = [stem for p in parts if (stem := _SIZE_TAIL.sub("", p)) != p and len(_name_key(stem)) >= 4]
-    return tuple(key for key in {_name_key(p) for p in parts + unsized} if len(key) >= 2)
+    return parts + [stem for p in parts if (stem := _SIZE_TAIL.sub("", p)) != p and len(_name_key(stem)) >= 4]
 
 
 

@@ -14,7 +14,7 @@ from ingest.evidence import EvidenceClaim, extract_evidence, with_speed_margins,
 from ingest.hardware import extract_hardware
 from ingest.institutions import extract_institutions
 from ingest.measured import measured_on
-from ingest.models import called_data, extract_models, extract_proposed, is_own_name
+from ingest.models import called_data, extract_models, extract_proposed
 from ingest.report import PaperRecord, ReportDocument, parse_report, read_report
 from ingest.techniques import extract_techniques
 
@@ -98,8 +98,6 @@ def _evidence(pid: str, claim: EvidenceClaim, proposed: tuple[str, ...], models:
     found_model, found_device = measured_on(claim.sentence, claim.value, proposed, models, hardware)
     if found_model is not None and called_data(text, found_model.name):
         found_model = None  # "1.8x on Alpaca", after "request traces derived from Alpaca": the data measured on
-    if found_model is not None and is_own_name(found_model.name, proposed):
-        found_model = None  # "Dream" where the paper's own is "Dream 7B": its own model, not one it is measured on
     model = _adopt([found_model] if found_model else [], models)
     device = _adopt([found_device] if found_device else [], hardware)
     return Evidence(
