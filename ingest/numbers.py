@@ -445,19 +445,21 @@ _LISTED_KINDS = {"ratio", "percent", "points"}
 # "108 / 74 FPS", "2.78/3.83/5.62 ms": one figure per variant, the unit written once, after the last
 _SLASH_LISTED_KINDS = {"time", "rate", "memory", "flops", "energy"}
 _SLASH = re.compile(r"\s*/\s*")
+_RESPECTIVELY_AFTER = re.compile(r"[^.;。]{0,80}\brespectively\b")  # the rest of the clause says it is a list
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+$")  # "Snapdragon 865": a number in a name
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 
 
 def _with_listed_units(text: str, found: list[Quantity]) -> list[Quantity]:
     """"by 3.7, 1.0 and 2.9 points", "by 12, 9 and 4 times": bare numbers listed before the one that carries
-    the unit have that unit too."""
+    the unit have that unit too. Other units' figures are listed so only before "respectively" ("35, 67 and 405
+    fJ/op for binary, ternary and 8-bit, respectively"), or split by slashes."""
     out: list[Quantity | None] = list(found)
     for i in range(len(found) - 1, -1, -1):
         q = found[i]
         if q.kind not in _LISTED_KINDS and q.kind not in _SLASH_LISTED_KINDS:
             continue
-        listed = q.kind in _LISTED_KINDS  # "12x, 9x and 4x"; any unit's figures may be split by slashes
+        listed = q.kind in _LISTED_KINDS or _RESPECTIVELY_AFTER.match(text, q.end) is not None
         j = i
         while j > 0 and found[j - 1].unit is None and found[j - 1].value_max is None and \
                 ((listed and LIST_GAP.fullmatch(text, found[j - 1].end, found[j].start))

@@ -139,6 +139,13 @@ def test_bare_numbers_listed_before_a_unit_share_it() -> None:
     assert [(q.value, q.value_max, q.unit) for q in find_quantities("between 1.2 and 2.4 times")] == [(1.2, 2.4, "x")]
 
 
+def test_figures_listed_with_respectively_share_the_last_ones_unit() -> None:
+    found = find_quantities("The chip draws 12, 20 and 31 mW for the three modes, respectively.")
+    assert [(q.value, q.unit) for q in found] == [(12, "mW"), (20, "mW"), (31, "mW")]
+    # without "respectively" a bare number before a measured one may count something else
+    assert [(q.value, q.unit) for q in find_quantities("It uses 4 and 16 GB of memory.")] == [(4, None), (16, "GB")]
+
+
 def test_a_resolution_in_chinese_is_no_score() -> None:
     # "分" after a number is a score in points, but "分辨率" is resolution
     assert [(q.value, q.unit) for q in find_quantities("在1/16分辨率上匹配，MMLU上取得66.3分")] == [
