@@ -864,6 +864,9 @@ _PAREN_TEXT = r"[A-Za-z0-9²³\-‐ ]{2,40}"
 _PHRASE = rf"{_WORD}(?:\s+(?:{_CONNECTOR}\s+)*{_WORD}){{0,11}}"
 _NAME = rf"{_PHRASE}(?:\s*\({_PAREN_TEXT}\))?"
 _TITLE_PREFIX = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9\-‐.²³α-ωΑ-Ω ]{0,30}?)\s*:\s")  # "PixArt-α: ..."
+# "DeepSeek-V3 Technical Report", "Phi-4-reasoning Technical Report: ...": the report is on the paper's own model
+_TITLE_REPORT = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9\-‐.²³α-ωΑ-Ω ]{0,30}?)\s+(?:Technical|Tech)\s+Report\b",
+                           re.IGNORECASE)
 # "we|We|this paper|This paper|this work|This work" at a word start, written first-character-first so that
 # `re` skips straight to w/W/t/T (the look-behind stands for the leading \b).
 _EN_PROPOSE = re.compile(
@@ -917,7 +920,7 @@ def extract_proposed(title: str, brief: str, abstract: str) -> tuple[str, ...]:
     Adaptive Pruning)"); an expansion written elsewhere in the abstract ("LUQ: Layerwise ...") is joined on.
     """
     title, brief, abstract = title or "", brief or "", abstract or ""
-    prefix = _TITLE_PREFIX.match(title)
+    prefix = _TITLE_REPORT.match(title) or _TITLE_PREFIX.match(title)
     strict = [prefix.group(1)] if prefix else []
     strict += [m.group(1) for m in _ZH_PUBLISHED.finditer(brief)]
     loose = [m.group(1).replace("（", " (").replace("）", ")") for m in _ZH_PROPOSE.finditer(brief)]

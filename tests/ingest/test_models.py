@@ -49,6 +49,14 @@ def test_proposed_names_from_title_brief_and_abstract() -> None:
     assert extract_proposed("", "", abstract) == ("Token Budget Routing (TBR)", "GateKV")
 
 
+def test_a_technical_reports_title_names_the_papers_own_model_even_when_the_registry_knows_it() -> None:
+    abstract = "We present Mistral-9, a language model with 12B parameters. It beats Mistral-7B."
+    assert extract_proposed("Mistral-9 Technical Report", "", abstract) == ("Mistral-9",)
+    assert [m.name for m in extract_models("Mistral-9 Technical Report", "", abstract, ("Mistral-9",))] == [
+        "Mistral-7B"]
+    assert extract_proposed("Numbat3 Technical Report: Thinking Less", "", "") == ("Numbat3",)
+
+
 def test_plain_title_phrases_are_not_method_names() -> None:
     assert extract_proposed("Rethinking Pruning: A Second Look", "", "") == ()
     assert extract_proposed("EFFICIENT REASONING: A SURVEY", "", "We survey methods.") == ()
