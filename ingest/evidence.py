@@ -697,7 +697,8 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
             and _TRAINING_RUN.search(text, windows[1].start, windows[1].end):
         return "other"  # "35% fewer GPU days to train", "about 1% of the GPU time of distillation": a preparation cost
     if q.kind == "flops" and (_PER_DEVICE_OR_SECOND.match(text, q.end) or any(
-            c[2] == "throughput" and windows[0].start <= c[0] < windows[0].end for c in cues)):
+            c[2] == "throughput" and windows[0].start <= c[0] < windows[0].end for c in cues)
+            or q.unit == "TFLOPs" and _SUSTAINED_BEFORE.search(text, max(0, q.start - 40), q.start)):
         return "throughput"  # "a throughput of 1.46 TFLOPs", "560 TFLOPS/GPU": operations done per second
     if q.unit == "tokens/answer":
         return "token-reduction"  # "about 40 tokens per answer instead of over 500": the output's length
@@ -890,6 +891,9 @@ _SHRINK_VERB = re.compile(r"\b(?:shrink(?:s|ing)?|shrank|shrunk|compress(?:es|ed
                           # "the final model weighs 440MB", "compresses ResNet50 to 3.3MB": a model's size
                           r"|\b(?:weigh(?:s|ed|ing)?|compress(?:es|ed|ing)?\s+(?:[\w.-]+\s+){1,3}?to)\s+(?:only\s+|just\s+|about\s+)?$",
                           re.IGNORECASE)
+# "the kernel reaches 5.4 TFLOPS": what hardware sustains is a rate; a model's cost is named, not reached
+_SUSTAINED_BEFORE = re.compile(r"\b(?:reach(?:es|ed|ing)?|achiev(?:es|ed|ing)|sustain(?:s|ed|ing)?|deliver(?:s|ed|ing)?|"
+                               r"attain(?:s|ed|ing)?)\s+(?:up\s+to\s+|about\s+|over\s+|nearly\s+)?$", re.IGNORECASE)
 # "560 TFLOPS/GPU", "12 GFLOPs/s": operations done per device or per second
 _PER_DEVICE_OR_SECOND = re.compile(r"\s*/\s*(?:s|sec|second|GPU|chip|device)\b", re.IGNORECASE)
 _OF_MEMORY_AFTER = re.compile(r"\s+of\s+(?:(?:GPU|device|host|CPU|peak)\s+)?(?:memory|VRAM|RAM)\b", re.IGNORECASE)

@@ -1369,6 +1369,8 @@ def test_each_size_listed_before_activated_parameters_is_a_claim_and_model_scale
     ("The codec gives 21% larger space savings than gzip.", "storage"),
     ("The cost model reduces autotuning time by 5.2x.", "other"),
     ("It reaches the tuned kernel's speed with 3.1x fewer hardware measurements.", "other"),
+    ("The fused kernel sustains 61.5 TFLOPS in bf16.", "throughput"),
+    ("The wombat backbone costs 3.2 TFLOPs per clip.", "compute"),
 ])
 def test_serving_training_and_hardware_measures_are_named_by_their_own_words(text: str, metric: str) -> None:
     assert claims(text)[0].metric == metric
