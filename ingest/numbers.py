@@ -33,7 +33,8 @@ from ontology.load import POINTS_ZH
 
 # "GPU hours", "A100-GPU hours", "offline GPU hours", "A100 GPU training hours": the device and a word on
 # what the time was spent on may stand around "GPU".
-_GPU_TIME_HEAD = r"(?:[A-Z]\d{2,4}[A-Za-z]?[\s-])?(?:(?:offline|training|compute)\s+)?GPU[\s-](?:training\s+)?"
+_GPU_TIME_HEAD = (r"(?:(?:NVIDIA\s+)?[A-Z]\d{2,4}[A-Za-z]?[\s-])?(?:(?:offline|training|compute)\s+)?"
+                  r"GPU[\s-](?:training\s+)?")
 
 # Canonical unit -> (kind, regex alternatives). Order matters inside the compiled alternation: longer
 # spellings first, so "frames per second" wins over "s" and "GPU days" over "days".
