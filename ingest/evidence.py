@@ -193,6 +193,10 @@ _NAMED_SCORE_CHANGES_BY = re.compile(r"\b(?:ris(?:es|ing)|rose|increas(?:es|ed|i
                                      r"fall(?:s|ing)?|fell|degrad(?:es|ed|ing)|worsen(?:s|ed|ing)?|chang(?:es|ed|ing))\s+"
                                      r"(?:only\s+)?by\s+(?:only\s+|just\s+|under\s+|less\s+than\s+|at\s+most\s+)?$",
                                      re.IGNORECASE)
+_SEGMENT_LENGTH_BEFORE = re.compile(r"\b(?:chunk|window|segment|frame|hop|block|step|slice)\s+(?:size|length|duration)\s+"
+                                    r"(?:of|is|=)\s+(?:about\s+|only\s+)?$", re.IGNORECASE)
+_LINK_AFTER = re.compile(r"\s*(?:(?:Ethernet|network|wireless|WAN|LAN|WiFi|Wi-Fi|cellular|inter-node|cross-region)\s+)?"
+                         r"(?:links?|networks?|connections?|Ethernet|interconnects?|uplinks?|downlinks?)\b", re.IGNORECASE)
 _MEDIA_LENGTH_AFTER = re.compile(r"\s+of\s+(?:\d+p\s+|[\w-]+\s+){0,2}?(?:videos?|audio|speech|footage|music)\b", re.IGNORECASE)
 _FIRST_DIGIT = re.compile(r"\d")  # where a figure's number starts after its modifier ("below 0.5")
 # "the perplexity increase stays below 0.5", "its FID degradation is under 0.2": the bound of a named score's change
@@ -253,16 +257,17 @@ _BENCHMARK_RAISED_TO_BEFORE = re.compile(rf"\b(?:rais|lift|boost|improv|increas|
 _BENCHMARK_NAMED = re.compile(_BENCHMARK_NAME)
 _CLAUSE_WORD = re.compile(r"\b(?:while|whereas|and|but|with|at|as)\b")  # "438.1 while mIoU stays": another clause's score
 # "enhancing the mIoUs on COCO and LVIS by 2.3 and 3.2": a change of a named score, given "by" a bare number
-_SCORE_CHANGE_BEFORE = re.compile(r"(?:improv|enhanc|increas|boost|rais|declin|drop|reduc|lower|chang)\w*\s+(?:the\s+)?"
+_SCORE_CHANGE_BEFORE = re.compile(r"(?:improv|enhanc|increas|decreas|boost|rais|declin|drop|reduc|lower|chang)\w*\s+(?:the\s+)?"
                                   r"[\w'’-]+(?:\s+[\w×/.+'’-]+){0,8}?\s+by\s+(?:only\s+|just\s+)?(?:\+?[\d.]+\s*(?:,\s*(?:and\s+)?|and\s+))*\+?$",
                                   re.IGNORECASE)
 # A device's memory written after it ("Jetson Orin 64GB", "A100 80GB"): a spec, not a result.
 _DEVICE_BEFORE = re.compile(r"(?:[A-Z][A-Za-z]*\d+[A-Za-z]*|(?:RTX|GTX|Quadro)\s+\d{3,5}\w*|Orin|Xavier|GPU|Max|Ultra|Pro)"
                             r"[\s(-]*$")
-# "8GB of shared memory", "1 TB of host DRAM", "a 12GB NVIDIA Titan Xp", "a 32 GB V100-GPU": the device's, a setup
+# "8GB of shared memory", "1 TB of host DRAM", "a 12GB NVIDIA Titan Xp", "a 32 GB V100-GPU", "128 GB of LPDDR5
+# memory": the device's, a setup
 _HARDWARE_SPEC = re.compile(r"\s*(?:(?:NVIDIA|AMD|Intel|Apple|Qualcomm)\b|(?:of\s+)?(?:(?:unified|device|GPU|on-chip|consumer|"
                             r"consumer-grade|laptop|desktop|shared|host|system|RTX|[A-Z]?\d{2,4}\w*|[A-Z]\d{2,4}\w*)[\s-]+){0,2}"
-                            r"(?:VRAM|RAM|HBM|DRAM|SSD|flash|disk|storage|显存|内存|memory|GPUs?))", re.IGNORECASE)
+                            r"(?:VRAM|RAM|SRAM|HBM\w*|DRAM|(?:LP|G)?DDR\d\w*|SSD|flash|disk|storage|显存|内存|memory|GPUs?))", re.IGNORECASE)
 # A number of devices ("4x NVIDIA A6000", "8x A100 GPUs") is a setup, not a speed-up.
 _DEVICES_AFTER = re.compile(r"\s*(?:NVIDIA|AMD|Intel|Google|Huawei|Ascend|RTX|GTX|Tesla|[AHLVTP]\d{2,3}\b|"
                             r"GPUs?\b|TPUs?\b|NPUs?\b)")
@@ -272,7 +277,7 @@ _DATA_DURATION_AFTER = re.compile(r"\s*(?:of\s+(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s+)
                                   r"speech|training)\s+)?(?:audio|speech|data|recordings?|task|dataset|corpus)\b"
                                   r"|\s*of\s+(?-i:(?!GPU|CPU|TPU|NPU)[A-Z][\w-]+)", re.IGNORECASE)
 # A resource used, or a device a model fits on ("fits a single 24GB GPU"): the size is the result.
-_RESOURCE_USE = re.compile(r"(?:only|just|仅|只|需|requires?|needs?|uses?|occup\w*|占用|consum\w*|to|fits?(?:\s+in(?:to)?)?"
+_RESOURCE_USE = re.compile(r"(?:only|just|仅|只|需|requires?|needs?|uses?|occup\w*|占用|consum\w*|to|within|under|fits?(?:\s+in(?:to)?)?"
                            r"(?:\s+(?:a|one|an))?(?:\s+single)?)\s*\S{0,4}\s*$", re.IGNORECASE)
 # A data set's size ("0.22M LAION pairs", "1.5B tokens of text") is no parameter count.
 _DATA_AFTER = re.compile(r"\s*(?:[A-Z][\w-]*\s+)?(?:pairs|images|samples|examples|tokens|sentences|videos|"
@@ -325,6 +330,7 @@ _EVERY_YEARS_AFTER = re.compile(r"\s+(?:every|each)\s+(?:(?:two|three|four|five|
 _FEWER_MACHINES_AFTER = re.compile(r"\s*(?:times\s+)?(?:fewer|less)\s+(?:[\w-]+\s+)?(?:GPUs|machines|nodes|servers|instances)\b",
                                    re.IGNORECASE)
 _FEWER_DATA_AFTER = re.compile(r"\s*(?:times\s+)?(?:fewer|less|smaller)\s+((?:pre-?)?training\s+)?"  # "a 10x smaller training set"
+                               r"(?:(?:image|text|video|audio|speech|labell?ed|unlabell?ed|paired|real|synthetic)\s+)?"
                                r"(tokens|data|datasets?|sets?|examples|samples|epochs|(?<=training\s)(?:iterations|steps))\b",
                                re.IGNORECASE)
 _SHARE_OF_TOKENS = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:(?!training\b)\w+\s+){0,2}(?:tokens|visual tokens|"
@@ -424,6 +430,10 @@ def _is_result(text: str, q: Quantity) -> bool:
         # use 2.85 bits per weight on average", "saving about 0.37 bits per parameter")
         return q.kind == "bits" and bool(_BITS_PER_WEIGHT_AFTER.match(text, q.end)) \
             and bool(_BITS_SPENT_BEFORE.search(text, max(0, q.start - 40), q.start))
+    if q.kind == "time" and _SEGMENT_LENGTH_BEFORE.search(before):
+        return False  # "at a chunk size of 1 second", "a 2 s window": how the input is cut, a setting
+    if q.kind == "bitrate" and _LINK_AFTER.match(text, q.end):
+        return False  # "over 100 Mbps links", "a 10 Gb/s network": the link a system runs on, a setting
     if q.kind == "time" and _MEDIA_LENGTH_AFTER.match(text, q.end):
         return False  # "generating only 8 seconds of 720p video": how long the output runs, not how long it takes
     if q.kind in {None, "percent", "points"} and ("(" in before or "s " in before[-4:]) \
@@ -734,7 +744,8 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         if not named and not any(windows[0].start <= c[0] < q.start and not c[3] for c in cues):
             return "accuracy"
     if q.kind == "percent" and direction is None and not in_clause and (
-            _ON_BENCHMARK_AFTER.match(text, q.end) or _SCORE_VERB_BEFORE.search(text, max(0, q.start - 20), q.start)
+            _ON_BENCHMARK_AFTER.match(text, _past_delta(text, q.end))
+            or _SCORE_VERB_BEFORE.search(text, max(0, q.start - 20), q.start)
             and not _OF_AFTER.match(text, q.end)):
         return "accuracy"  # "reaches 95.2% on MATH-500", "a distilled X reaches 76.9%": a score, whatever the sentence's cues
     if _MORE_ACCURATE_AFTER.match(text, q.end):
@@ -882,6 +893,17 @@ _SURPASSES_BY = re.compile(r"\b(?:surpass(?:es|ed|ing)?|exceed(?:s|ed|ing)?|beat
 _ADJACENT_GAP = re.compile(r"\s*(?:[A-Za-z-]+\s+)?")
 # A level reached on a named benchmark ("95.2% on MATH-500"), not on a device ("on A100 GPUs")
 _ON_BENCHMARK_AFTER = re.compile(r"\s+on\s+(?:the\s+)?[A-Z][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*)?\b(?!\s+(?:GPU|CPU|NPU|TPU)s?\b)")
+# "56.7% (+40.0%) on AIME 2024": the gain in brackets after a score, which is read with the score it qualifies
+_DELTA_IN_BRACKETS = re.compile(r"\s*\([+\-−]\d+(?:\.\d+)?%?\)")
+
+
+def _past_delta(text: str, end: int) -> int:
+    """Where the words after a figure start, past a bracketed gain after it or closing around it."""
+    if (delta := _DELTA_IN_BRACKETS.match(text, end)) is not None:
+        return delta.end()
+    return end + 1 if text.startswith(")", end) and text[max(0, end - 12):end].rfind("(+") >= 0 else end
+
+
 # "reaches 76.9%", "achieves 82.8%": a level reached
 _SCORE_VERB_BEFORE = re.compile(r"\b(?:reach(?:es|ed|ing)?|achiev(?:es|ed|ing)|attain(?:s|ed|ing)?|scor(?:es|ed|ing))\s+$")
 _OF_AFTER = re.compile(r"\s+of\b")

@@ -51,6 +51,7 @@ _UNITS: tuple[tuple[str, str, str], ...] = (
     ("GOP/J", "energy", r"GOPS?\s*/\s*J(?![A-Za-z0-9])"),
     ("TOPS/mm²", "area", r"[TG]OPS\s*/\s*mm(?:²|2|\^2)"),  # area efficiency
     ("mm²", "area", r"mm(?:²|2|\^2)(?![A-Za-z0-9])"),  # a chip's area
+    ("MAC/cycle", "rate", r"(?:MACs?|FLOPs?|ops?)\s*(?:/\s*|per\s+)cycle"),  # work done per clock cycle
     ("TOPS", "rate", r"TOPS(?![A-Za-z0-9])|TOPs/s"),
     ("GOPS", "rate", r"GOPS(?![A-Za-z0-9])|GOPs/s"),
     # tokens per unit of work, not of time: what a decoder produces per step, what an answer spends
@@ -379,6 +380,10 @@ _WORD_DURATION = re.compile(
 # "within one point", "within two percentage points": a score's margin in words
 _WORD_MARGIN = re.compile(r"(?<![A-Za-z-])within\s+(?P<n>one|two|three|four|five)\s+(?:[A-Z][\w-]*\s+)?(?:percentage\s+)?"
                           r"points?(?![A-Za-z-])", re.IGNORECASE)
+# "adds more than five points", "by about three BLEU points": a gain in points written in words
+_WORD_POINTS_GAIN = re.compile(r"(?<![A-Za-z-])(?:adds?|gains?|by|of)\s+(?:(?P<pre>more\s+than|over|about|nearly|almost|"
+                               r"roughly)\s+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten)\s+(?:[A-Z][\w-]*\s+)?"
+                               r"(?:percentage\s+)?points?(?![A-Za-z-])", re.IGNORECASE)
 _DURATION_PRE = {"under": "less than", "less than": "less than", "within": "less than", "about": "about",
                  "nearly": "about", "roughly": "about", "over": "at least", "more than": "at least"}
 _ZH_ORDER = re.compile(r"(?:(?P<n>一|两|二|三|四|五|六)个?|(?<![数几多个]))数量级")  # not "数个数量级": no figure
@@ -427,6 +432,13 @@ def _word_quantities(text: str, lowered: str) -> list[Quantity]:
     for match in margins:  # "keeps its accuracy within one point": a margin in words, modified as a bound
         found.append(Quantity(match.start(), match.end(), float(_WORD_NUMBERS[match.group("n").lower()]), None,
                               "points", "points", "less than", match.group(0)))
+    gains = _WORD_POINTS_GAIN.finditer(text) if "point" in lowered else ()
+    for match in gains:
+        pre = match.group("pre")
+        start = match.start("pre") if pre else match.start("n")
+        found.append(Quantity(start, match.end(), float(_WORD_NUMBERS[match.group("n").lower()]), None, "points",
+                              "points", _WORD_PRE.get(" ".join(pre.lower().split())) if pre else None,
+                              text[start:match.end()]))
     if "数量级" in text:
         for match in _ZH_ORDER.finditer(text):
             count = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}.get(match.group("n") or "一", 1)
@@ -505,12 +517,21 @@ _FRACTION_BEFORE = re.compile(r"\b(?:only|just|less\s+than|under|roughly|about|n
                               r"to|by)\s+(?:a\s+)?$", re.IGNORECASE)  # a result's, not "rank 1/16 of the width"
 
 
+# "with less than one-thousandth of the memory": the same fraction in words
+_WORD_FRACTION = re.compile(r"(?<![\w-])(?:one|a)[\s-](fifth|tenth|hundredth|thousandth)(?=\s+(?:of|the)\b)",
+                            re.IGNORECASE)
+_FRACTION_WORDS = {"fifth": 5, "tenth": 10, "hundredth": 100, "thousandth": 1000}
+
+
 def _with_fractions(text: str, found: list[Quantity]) -> list[Quantity]:
     # a half, a third or a quarter is read as the share it is (25%), a smaller part as how many times less (1/6: 6x)
+    written = [(m, int(m.group(1))) for m in _FRACTION.finditer(text)]
+    if "th " in text:
+        written += [(m, _FRACTION_WORDS[m.group(1).lower()]) for m in _WORD_FRACTION.finditer(text)]
     fractions = [Quantity(m.start(), m.end(), round(100 / n, 2), None, "%", "percent", None, m.group(0)) if n <= 4 else
                  Quantity(m.start(), m.end(), float(n), None, "x", "ratio", None, m.group(0))
-                 for m in _FRACTION.finditer(text)
-                 if (n := int(m.group(1))) >= 2 and _FRACTION_BEFORE.search(text, max(0, m.start() - 24), m.start())]
+                 for m, n in written
+                 if n >= 2 and _FRACTION_BEFORE.search(text, max(0, m.start() - 24), m.start())]
     if not fractions:
         return found
     kept = [q for q in found if not any(f.start <= q.start < f.end or q.start <= f.start < q.end for f in fractions)]
@@ -572,7 +593,7 @@ def find_quantities(text: str) -> list[Quantity]:
         found = _with_chinese_rates(text, found)
     if any(q.unit in _SCALES for q in found):
         found = _with_scaled_units(text, found)
-    if "1/" in text:
+    if "1/" in text or "th " in text:
         found = _with_fractions(text, found)
     if "actor of" in text:
         found = _with_factors(text, found)

@@ -72,7 +72,7 @@ _BOUND_AFTER = re.compile(r"[\s-]bound(?:ed)?\b", re.IGNORECASE)
 _TIME_WORDS = frozenset({"time", "times"})
 # ... nor in an adjective of a size or a degree ("high-throughput scenarios", "a 22M-parameter student")
 _ADJECTIVE_COMPOUND_BEFORE = re.compile(r"(?:\d[A-Za-z]?|\b(?:high|low|real|long|short|near|ultra|large|small|full|half|"
-                                        r"billion|million|trillion))-$", re.IGNORECASE)
+                                        r"billion|million|trillion|iso))-$", re.IGNORECASE)  # "iso-accuracy": held equal
 
 
 def _leftmost_first(patterns: tuple[re.Pattern[str], ...], text: str) -> Iterator[re.Match[str]]:

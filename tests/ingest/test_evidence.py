@@ -1496,3 +1496,36 @@ def test_an_absolute_gain_is_a_task_score_and_a_named_share_may_be_followed_by_a
     text = "With 30% fewer FLOPs, WomPrompt achieves an absolute gain of 2.9% on novel classes."
     assert [(c.value, c.metric) for c in claims(text)] == [(30, "compute"), (2.9, "accuracy")]
     assert one("The half-width encoder keeps 97.2% of the teacher's TR@1 and beats the rest.").metric == "accuracy"
+
+
+def test_a_bracketed_gain_after_a_score_on_a_benchmark_is_read_with_the_score() -> None:
+    found = claims("The 7B wombat gets better results, including 61.2% (+20.5%) on AIME 2024 and 48.0% (+6.1%) on LiveCodeBench.")
+    assert [(c.value, c.metric) for c in found] == [(61.2, "accuracy"), (20.5, "accuracy"), (48.0, "accuracy"),
+                                                    (6.1, "accuracy")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The systolic array sustains 58.3 MAC/cycle at 600 MHz.", [(58.3, "throughput")]),
+    ("Iterative preference learning adds more than four points on top of it.", [(4, "accuracy")]),
+    ("The trimmed model decreases FID by 2.31 under 4 sampling steps.", [(2.31, "quality")]),
+    ("It fine-tunes with less than one-hundredth of the memory of full training.", [(100, "memory")]),
+    ("The wombat shrinks models by 41.2% and 63.8% at iso-accuracy.", [(41.2, "storage"), (63.8, "storage")]),
+    ("The keyword spotter needs 3.9x less Flash than a quantized MobileNetV2.", [(3.9, "storage")]),
+    ("It matches the dense student using 8x less image data than its counterpart.", [(8, "other")]),
+])
+def test_work_per_cycle_gains_in_words_word_fractions_and_named_shrinkage(text: str, expected: list) -> None:
+    assert [(c.value, c.metric) for c in claims(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The chip has 192 MB of on-chip SRAM and 64 GB of LPDDR5 memory.", []),
+    ("Compression cuts transfer time by an order of magnitude over 50 Mbps links.", [(10, "x")]),
+    ("Streaming keeps the word error rate within 1.2% at a chunk size of 2 seconds.", [(1.2, "%")]),
+])
+def test_a_chips_memories_a_links_rate_and_a_chunk_length_are_settings(text: str, expected: list) -> None:
+    assert [(c.value, c.unit) for c in claims(text)] == expected
+
+
+def test_memory_a_result_fits_within_is_a_result_even_on_a_named_chip() -> None:
+    assert [(c.value, c.unit) for c in claims("It trains on device within 192KB of SRAM on an STM32F746.")] == [
+        (192, "KB")]
