@@ -315,7 +315,9 @@ def _listed_beside(text: str, known: list[tuple[int, int]]) -> list[tuple[str, s
                 cursor = next(e for s, e in known if s <= item.start(1) < e)
                 continue
             family = _family_of_canonical().get(item.group(1))
-            if family is None and not _model_shaped(onto, item.group(1)) or _MODIFIER_END.search(item.group(1)):
+            if family is None and not (_model_shaped(onto, item.group(1))
+                                       or _plain_name(onto, text, item.start(1), item.group(1))) \
+                    or _MODIFIER_END.search(item.group(1)):
                 break
             names.append((item.group(1), family))
             cursor = item.end(1)
@@ -325,7 +327,8 @@ def _listed_beside(text: str, known: list[tuple[int, int]]) -> list[tuple[str, s
                     text, max(0, previous.start(1) - 30), previous.start(1)):
                 break
             family = _family_of_canonical().get(previous.group(1))
-            if family is None and not _model_shaped(onto, previous.group(1)):
+            if family is None and not (_model_shaped(onto, previous.group(1))
+                                       or _plain_name(onto, text, previous.start(1), previous.group(1))):
                 break
             names.append((previous.group(1), family))  # "YOLOR, YOLOX, Scaled-YOLOv4": walk back item by item
             cursor = previous.start(1)
@@ -394,6 +397,20 @@ def _model_shaped(onto: Ontology, word: str) -> bool:
     # ("EAGLE-1", "LCM-LoRA") names the technique's own version, and one glued on ("DistriFusion") a method
     return not (any(hit.start == 0 or word[hit.start - 1] != "-" for hit in onto.technique_index.find(word))
                 or onto.hardware_index.find(word) or onto.device_grammar.pattern.match(word))
+
+
+def _plain_name(onto: Ontology, text: str, at: int, word: str) -> bool:
+    """A capitalised plain word ("Gopher", "Florence") listed beside known models inside a sentence is one more
+    model's name; one opening a sentence ("Moreover, LLaMA-2 ...") is capitalised for that alone."""
+    return _PLAIN_NAME.fullmatch(word) is not None and word.casefold() not in _LIST_WORDS \
+        and not _SENTENCE_START_BEFORE.search(text, max(0, at - 4), at) \
+        and not onto.technique_index.find(word) and not onto.hardware_index.find(word)
+
+
+_PLAIN_NAME = re.compile(r"[A-Z][a-z]{3,}")
+_SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:;\n(]\s*|\*\*\s*)$")
+_LIST_WORDS = frozenset({"tiny", "small", "base", "medium", "large", "huge", "giant", "transformer", "transformers",
+                         "first", "second", "third", "then", "both", "other", "others"})
 
 
 _BENCHMARK = re.compile(r"(?:Bench|Eval|QA|Arena|Set|Net-\d+K)$")  # "SEED-Bench", "MT-Bench": benchmarks

@@ -159,6 +159,14 @@ def test_unknown_models_beside_known_ones_in_an_enumeration_are_models_marked_un
         ("Blarg-v2", False), ("QuuxQ", False), ("YOLOv5", True), ("ZorbaX", False)]
 
 
+def test_a_plain_capitalised_name_listed_beside_known_models_is_a_model_but_not_a_sentences_first_word() -> None:
+    found = find_models("Foundation models such as CLIP, Wombat and Quokka are trained on web data.")
+    assert [(m.name, m.resolved) for m in found] == [("CLIP", True), ("Wombat", False), ("Quokka", False)]
+    assert [m.name for m in find_models("It is slow. Moreover, LLaMA-2-7B and Falcon-40B stall.")] == [
+        "LLaMA-2-7B", "Falcon-40B"]
+    assert [m.name for m in find_models("We test on LLaMA-2-7B, Tiny and Base.")] == ["LLaMA-2-7B"]
+
+
 def test_enumeration_items_that_are_not_models() -> None:
     assert [m.name for m in find_models("LLaMA-2-7B on GSM8K, MMLU and HumanEval with FP16 and INT4")] == ["LLaMA-2-7B"]
     assert [m.name for m in find_models("using DiT-XL/2 and Constant-Memory KV Cache")] == ["DiT-XL/2"]
