@@ -1529,3 +1529,12 @@ def test_a_chips_memories_a_links_rate_and_a_chunk_length_are_settings(text: str
 def test_memory_a_result_fits_within_is_a_result_even_on_a_named_chip() -> None:
     assert [(c.value, c.unit) for c in claims("It trains on device within 192KB of SRAM on an STM32F746.")] == [
         (192, "KB")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The cost model reaches a Kendall's tau of 0.71 on the tile collection.", 0.71),
+    ("The sensitivity score achieves a rank correlation of 0.88 with the final quantized accuracy.", 0.88),
+])
+def test_a_correlation_binds_the_bare_number_after_it(text: str, value: float) -> None:
+    claim = one(text)
+    assert (claim.value, claim.metric) == (value, "other")
