@@ -846,3 +846,10 @@ def test_a_sized_own_name_makes_its_other_checkpoints_the_paper_s_own_too() -> N
     text = "We introduce Numbat 7B. Numbat-v0-Instruct-7B beats LLaDA 8B."
     assert [m.name for m in extract_models("Numbat 7B: Diffusion Wombat Models", "", text, ("Numbat 7B",))] == [
         "LLaDA-8B"]
+
+
+def test_families_named_in_evaluations_resolve_with_their_versions() -> None:
+    found = find_models("Baselines are CoCa, mBART-50, ESM-2, Chinchilla 70B and NLLB-200.")
+    assert [(m.name, m.resolved) for m in found] == [
+        ("CoCa", True), ("mBART-50", True), ("ESM-2", True), ("Chinchilla-70B", True), ("NLLB-200", True)]
+    assert find_models("It scores ESM on the test set.") == []  # a family that needs its version
