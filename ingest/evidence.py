@@ -695,6 +695,8 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
             return "other"  # time to train, calibrate or prune a model is no per-item latency
     if q.kind == "percent" and (_SHARE_OF_TIME_AFTER.match(text, q.end)
                                 or _ACCOUNTS_FOR_BEFORE.search(text, max(0, q.start - 30), q.start)
+                                or _PART_OF_TIME_AFTER.match(text, q.end)
+                                and _TAKES_BEFORE.search(text, max(0, q.start - 30), q.start)
                                 or _ADDED_TO_TIME_AFTER.match(text, q.end)
                                 and _ADDS_BEFORE.search(text, max(0, q.start - 30), q.start)):
         return "other"  # "overhead that can reach 20% of the runtime", "account for up to 78% of the total": a breakdown
@@ -961,6 +963,12 @@ _LATENCY_IMPROVED_BY = re.compile(r"\bimprov(?:es|ed|ing|e)\s+(?:the\s+|its\s+|t
 # ... or named after it: "stays below 3% mean absolute percentage error", "within a 5% relative error"
 _ERROR_AFTER = re.compile(r"\s+(?:(?:mean|average|relative|absolute|percentage|prediction|estimation|modell?ing)\s+){0,3}"
                           r"(?:errors?|MAPE)\b(?!\s+(?:reduction|rates?))", re.IGNORECASE)
+# "consuming up to 55% of the attention runtime", "takes 40% of the decode time": what a part spends of the time
+_TAKES_BEFORE = re.compile(r"\b(?:consum(?:es|ed|ing|e)|tak(?:es|ing|e)|spend(?:s|ing)?|occup(?:ies|ying|y)|"
+                           r"dominat(?:es|ing|e))\s+(?:only\s+|just\s+|about\s+|up\s+to\s+|over\s+|nearly\s+|roughly\s+)?$",
+                           re.IGNORECASE)
+_PART_OF_TIME_AFTER = re.compile(r"\s+of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}?(?:time|runtime|latency|cycles)\b",
+                                 re.IGNORECASE)
 _ACCOUNTS_FOR_BEFORE = re.compile(r"\baccount(?:s|ed|ing)?\s+for\s+$", re.IGNORECASE)
 # "adding less than 1% to the total sampling time": an overhead's share of the time, not a latency cut
 _ADDS_BEFORE = re.compile(r"\badd(?:s|ed|ing)?\s+(?:only\s+|just\s+|about\s+|less\s+than\s+|under\s+|at\s+most\s+)?$",

@@ -1538,3 +1538,9 @@ def test_memory_a_result_fits_within_is_a_result_even_on_a_named_chip() -> None:
 def test_a_correlation_binds_the_bare_number_after_it(text: str, value: float) -> None:
     claim = one(text)
     assert (claim.value, claim.metric) == (value, "other")
+
+
+def test_a_parts_share_of_the_time_is_a_breakdown_and_a_share_removed_is_a_cut() -> None:
+    assert one("Softmax alone takes 38% of the decode time on long prompts.").metric == "other"
+    assert one("The idle engine ends up consuming up to 41% of the attention runtime.").metric == "other"
+    assert one("Our scheduler removes 38% of the decode time.").metric == "latency-reduction"
