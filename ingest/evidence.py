@@ -304,6 +304,8 @@ _INFERENCE_TIME = re.compile(r"latency|inference|per (?:image|token|frame|reques
 # context or cache is another quantity.
 _SIZE_RATIO_AFTER = re.compile(r"\s*(?:smaller|larger|bigger)\b(?!\s+(?:batch|context|images?|inputs?|datasets?|"
                                r"data|vocabular\w*|(?:kv\s+)?caches?|memory|footprint|(?:chip\s+|die\s+|silicon\s+)?area))", re.IGNORECASE)
+_LOAD_NOUN_BEFORE = re.compile(r"\b(?:batch(?:es|\s+sizes?)?|bursts?)\s+(?:up\s+to\s+|about\s+|nearly\s+|roughly\s+)?$",
+                               re.IGNORECASE)
 _LONGER_AFTER = re.compile(r"\s*(?:times\s+)?longer\b(?!\s+(?:to\s+(?:train|run|compute|process)|latency|time))", re.IGNORECASE)
 _SIZE_RATIO_BEFORE = re.compile(r"大\s*$")
 # "per token", "per generated token", not "developer"
@@ -778,6 +780,9 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
             and not any(c[2] in {"memory", "token-reduction"} and not c[3] for c in in_clause):
         return "storage"  # "compresses a RankNet model by 32x", "reduces the size of the representation by over 40x"
         # (a cache's size is memory: "reduces the size of the KV cache by 4x")
+    if q.kind == "ratio" and _SIZE_RATIO_AFTER.match(text, q.end) and _LOAD_NOUN_BEFORE.search(text, max(0, q.start - 24),
+                                                                                                 q.start):
+        return "other"  # "batch sizes up to 4.3x larger", "bursts 2.5x larger": the load a system takes, not a model
     if q.kind == "ratio" and (_SIZE_RATIO_AFTER.match(text, q.end)
                               or _SIZE_RATIO_BEFORE.search(text, max(0, q.start - 3), q.start)):
         # a size, of the parameters unless the clause says it is the storage ("weight storage is 4x smaller")

@@ -1544,3 +1544,9 @@ def test_a_parts_share_of_the_time_is_a_breakdown_and_a_share_removed_is_a_cut()
     assert one("Softmax alone takes 38% of the decode time on long prompts.").metric == "other"
     assert one("The idle engine ends up consuming up to 41% of the attention runtime.").metric == "other"
     assert one("Our scheduler removes 38% of the decode time.").metric == "latency-reduction"
+
+
+def test_a_larger_batch_or_burst_is_a_load_and_a_larger_model_is_parameters() -> None:
+    assert one("The paged allocator admits batch sizes up to 3.6x larger.").metric == "other"
+    assert one("The autoscaler absorbs bursts 2.2x larger than before.").metric == "other"
+    assert one("The teacher is 12x larger than the student.").metric == "parameters"
