@@ -751,7 +751,10 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
             _ON_BENCHMARK_AFTER.match(text, _past_delta(text, q.end))
             or _SCORE_VERB_BEFORE.search(text, max(0, q.start - 20), q.start)
             and not _OF_AFTER.match(text, q.end)):
-        return "accuracy"  # "reaches 95.2% on MATH-500", "a distilled X reaches 76.9%": a score, whatever the sentence's cues
+        # "reaches 95.2% on MATH-500", "a distilled X reaches 76.9%": a score, whatever the sentence's cues; an error
+        # rate when the score last named before it in the sentence is one ("WERs of 1.17% ..., 9.12% on GigaSpeech")
+        named = [c for c in cues if windows[-1].start <= c[0] < q.start and not c[3] and c[2] in {"accuracy", "quality"}]
+        return "quality" if named and _ERROR_RATE_NAME.search(text, named[-1][0], named[-1][1]) else "accuracy"
     if _MORE_ACCURATE_AFTER.match(text, q.end):
         return "accuracy"  # "2.9% more accurate", "1.5x more accurate"
     if q.kind in {"percent", "ratio"} and _SPEEDUP_NOUN_AFTER.match(text, q.end):
@@ -911,6 +914,7 @@ def _past_delta(text: str, end: int) -> int:
     return end + 1 if text.startswith(")", end) and text[max(0, end - 12):end].rfind("(+") >= 0 else end
 
 
+_ERROR_RATE_NAME = re.compile(r"\b(?:WERs?|CERs?|errors?)\b", re.IGNORECASE)  # a rate of errors, lower is better
 # "reaches 76.9%", "achieves 82.8%": a level reached
 _SCORE_VERB_BEFORE = re.compile(r"\b(?:reach(?:es|ed|ing)?|achiev(?:es|ed|ing)|attain(?:s|ed|ing)?|scor(?:es|ed|ing))\s+$")
 _OF_AFTER = re.compile(r"\s+of\b")

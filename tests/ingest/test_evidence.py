@@ -1550,3 +1550,12 @@ def test_a_larger_batch_or_burst_is_a_load_and_a_larger_model_is_parameters() ->
     assert one("The paged allocator admits batch sizes up to 3.6x larger.").metric == "other"
     assert one("The autoscaler absorbs bursts 2.2x larger than before.").metric == "other"
     assert one("The teacher is 12x larger than the student.").metric == "parameters"
+
+
+def test_scores_listed_on_benchmarks_after_an_error_rate_are_error_rates() -> None:
+    text = ("The wombat recogniser reaches WERs of 2.1% and 4.4% on two test sets respectively, 8.7% on TED-LIUM "
+            "and 3.3% on VoxPopuli.")
+    assert [(c.value, c.metric) for c in claims(text)] == [(2.1, "quality"), (4.4, "quality"), (8.7, "quality"),
+                                                           (3.3, "quality")]
+    text = "Its validation loss stays close to the baseline, and it reaches 61.5% on MMLU-Pro."
+    assert one(text).metric == "accuracy"
