@@ -267,7 +267,8 @@ _DEVICE_BEFORE = re.compile(r"(?:[A-Z][A-Za-z]*\d+[A-Za-z]*|(?:RTX|GTX|Quadro)\s
 # memory": the device's, a setup
 _HARDWARE_SPEC = re.compile(r"\s*(?:(?:NVIDIA|AMD|Intel|Apple|Qualcomm)\b|(?:of\s+)?(?:(?:unified|device|GPU|on-chip|consumer|"
                             r"consumer-grade|laptop|desktop|shared|host|system|RTX|[A-Z]?\d{2,4}\w*|[A-Z]\d{2,4}\w*)[\s-]+){0,2}"
-                            r"(?:VRAM|RAM|SRAM|HBM\w*|DRAM|(?:LP|G)?DDR\d\w*|SSD|flash|disk|storage|显存|内存|memory|GPUs?))", re.IGNORECASE)
+                            r"(?:VRAM|RAM|SRAM|HBM\w*|DRAM|(?:LP|G)?DDR\d\w*|SSD|flash|disk|storage|显存|内存|memory(?!\s+footprint)|GPUs?))",
+                            re.IGNORECASE)
 # A number of devices ("4x NVIDIA A6000", "8x A100 GPUs") is a setup, not a speed-up.
 _DEVICES_AFTER = re.compile(r"\s*(?:NVIDIA|AMD|Intel|Google|Huawei|Ascend|RTX|GTX|Tesla|[AHLVTP]\d{2,3}\b|"
                             r"GPUs?\b|TPUs?\b|NPUs?\b)")
@@ -277,7 +278,7 @@ _DATA_DURATION_AFTER = re.compile(r"\s*(?:of\s+(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s+)
                                   r"speech|training)\s+)?(?:audio|speech|data|recordings?|task|dataset|corpus)\b"
                                   r"|\s*of\s+(?-i:(?!GPU|CPU|TPU|NPU)[A-Z][\w-]+)", re.IGNORECASE)
 # A resource used, or a device a model fits on ("fits a single 24GB GPU"): the size is the result.
-_RESOURCE_USE = re.compile(r"(?:only|just|仅|只|需|requires?|needs?|uses?|occup\w*|占用|consum\w*|to|within|under|fits?(?:\s+in(?:to)?)?"
+_RESOURCE_USE = re.compile(r"(?:only|just|仅|只|需|requires?|needs?|uses?|using|occup\w*|占用|consum\w*|to|within|under|fits?(?:\s+in(?:to)?)?"
                            r"(?:\s+(?:a|one|an))?(?:\s+single)?)\s*\S{0,4}\s*$", re.IGNORECASE)
 # A data set's size ("0.22M LAION pairs", "1.5B tokens of text") is no parameter count.
 _DATA_AFTER = re.compile(r"\s*(?:[A-Z][\w-]*\s+)?(?:pairs|images|samples|examples|tokens|sentences|videos|"

@@ -1533,6 +1533,10 @@ def test_a_chips_memories_a_links_rate_and_a_chunk_length_are_settings(text: str
 def test_memory_a_result_fits_within_is_a_result_even_on_a_named_chip() -> None:
     assert [(c.value, c.unit) for c in claims("It trains on device within 192KB of SRAM on an STM32F746.")] == [
         (192, "KB")]
+    assert [(c.value, c.unit) for c in claims("The tracker runs while using 640 MB of memory.")] == [(640, "MB")]
+    assert [(c.value, c.unit) for c in claims("It serves with a 13 GB memory footprint on one RTX 4090.")] == [
+        (13, "GB")]
+    assert claims("The host has 512 GB of memory.") == []
 
 
 @pytest.mark.parametrize(("text", "value"), [
