@@ -195,6 +195,19 @@ _NAMED_SCORE_CHANGES_BY = re.compile(r"\b(?:ris(?:es|ing)|rose|increas(?:es|ed|i
                                      re.IGNORECASE)
 _SEGMENT_LENGTH_BEFORE = re.compile(r"\b(?:chunk|window|segment|frame|hop|block|step|slice)\s+(?:size|length|duration)\s+"
                                     r"(?:of|is|=)\s+(?:about\s+|only\s+)?$", re.IGNORECASE)
+# "(42.5% vs. 38.9%)", "(94.0% to 94.8%)": two levels compared in brackets, after the change they make
+_BRACKETED_PAIR = re.compile(r"\(\s*\d[\d.,]*\s*%?\s*(?:vs\.?|versus|to|→|->)\s*\d[\d.,]*\s*%?\s*\)")
+_FIGURE_IN_CLAUSE = re.compile(r"\d(?:\.\d+)?\s*(?:%|[x×]|points?)(?=[^,;.\d]*$)")
+
+
+def _restated_pair(text: str, q: Quantity) -> bool:
+    """The figure is one of a bracketed pair of levels that follows a figure of the change between them."""
+    opening = text.rfind("(", max(0, q.start - 12), q.start)
+    if opening < 0 or not (pair := _BRACKETED_PAIR.match(text, opening)) or pair.end() < q.end:
+        return False
+    return _FIGURE_IN_CLAUSE.search(text, max(0, opening - 40), opening) is not None
+
+
 _LINK_AFTER = re.compile(r"\s*(?:(?:Ethernet|network|wireless|WAN|LAN|WiFi|Wi-Fi|cellular|inter-node|cross-region)\s+)?"
                          r"(?:links?|networks?|connections?|Ethernet|interconnects?|uplinks?|downlinks?)\b", re.IGNORECASE)
 _MEDIA_LENGTH_AFTER = re.compile(r"\s+of\s+(?:\d+p\s+|[\w-]+\s+){0,2}?(?:videos?|audio|speech|footage|music)\b", re.IGNORECASE)
@@ -435,6 +448,8 @@ def _is_result(text: str, q: Quantity) -> bool:
             and bool(_BITS_SPENT_BEFORE.search(text, max(0, q.start - 40), q.start))
     if q.kind == "time" and _SEGMENT_LENGTH_BEFORE.search(before):
         return False  # "at a chunk size of 1 second", "a 2 s window": how the input is cut, a setting
+    if _restated_pair(text, q):
+        return False  # "a 2.1% accuracy gain (38.7% to 40.8%)": the two levels the gain before them is made of
     if q.kind == "bitrate" and _LINK_AFTER.match(text, q.end):
         return False  # "over 100 Mbps links", "a 10 Gb/s network": the link a system runs on, a setting
     if q.kind == "time" and _MEDIA_LENGTH_AFTER.match(text, q.end):
