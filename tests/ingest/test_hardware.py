@@ -334,3 +334,8 @@ def test_a_vendor_and_a_bare_number_is_no_phone() -> None:
 ])
 def test_a_device_keeps_its_package_code_edition_and_line(text: str, names: list[str]) -> None:
     assert [h.name for h in find_hardware(text)] == names
+
+
+def test_devices_of_several_families_in_one_sentence_are_each_found_in_order() -> None:
+    found = find_hardware("It runs on a Jetson AGX Orin, a Snapdragon 8 Gen 3 phone and a Jetson Nano.")
+    assert [h.name for h in found] == ["NVIDIA Jetson AGX Orin", "Qualcomm Snapdragon 8 Gen 3", "NVIDIA Jetson Nano"]
