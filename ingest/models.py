@@ -289,7 +289,8 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
 # An enumeration of models ("on LLaMA-2, Falcon and MPT", "在A、B和C上"): an item beside a known model that
 # is shaped like a model name (a capital and a digit, an inner capital or hyphen, all capitals, or an acronym
 # glued to a word: "GMFlow", "BEVDet") is one too, though the ontology does not list its family.
-_ITEM = r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
+_ITEM_TAIL = r"[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
+_ITEM = rf"[A-Z]{_ITEM_TAIL}"
 _SEPARATOR = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*[、和及与或]\s*|/)"
 # An item ends the name: a separator, punctuation, "models" or Chinese follows, not another word.
 _ITEM_END = r"(?=\s*(?:[,，、;；.。:：)）/]|and\b|or\b|models?\b|LLMs?\b|[\u4e00-\u9fff]|$)|\s+[a-z])"
@@ -559,14 +560,17 @@ def _compared_names(text: str) -> list[tuple[int, int, str]]:
 # A model the paper runs as a part, named by its role: "the pre-trained EDM network as the teacher", "a
 # pre-trained BigVGAN vocoder", "PaSST and AST checkpoints". Over the dev sets such names were models 9 times in 10.
 _ROLE = r"(?:network|vocoder|model|checkpoint|teacher|backbone|encoder|decoder|detector|generator)s?"
-_PRETRAINED_NAME = re.compile(rf"(?i:pre-?trained|off-the-shelf|frozen)\s+(?:the\s+)?({_ITEM})\s+{_ROLE}\b"
+# (the first letter stands outside the case-insensitive group, so that `re` skips straight to candidate letters)
+_PRETRAINED_NAME = re.compile(rf"[PpOoFf](?i:(?<=p)re-?trained|(?<=o)ff-the-shelf|(?<=f)rozen)\s+(?:the\s+)?({_ITEM})\s+{_ROLE}\b"
                               # "an ImageNet-pretrained DaViT-B": pre-trained on a named data set, a network
                               rf"|[A-Z][\w]*-pre-?trained\s+({_ITEM})")
-_NAMES_BEFORE_ROLE = re.compile(rf"(?<![\w-])({_ITEM})(?:\s+and\s+({_ITEM}))?\s+(?:checkpoints|teachers|backbones|vocoders)\b"
+# (the first name is written capital-first, its look-behind after it, so that `re` skips straight to capitals)
+_NAMES_BEFORE_ROLE = re.compile(rf"([A-Z](?<![\w-][A-Z]){_ITEM_TAIL})(?:(?:\s+and\s+({_ITEM}))?\s+"
+                                r"(?:checkpoints|teachers|backbones|vocoders)\b"
                                 # "on the MAR-B, MAR-L and MAR-H models", "into NAT and DiNAT models": a list of two
                                 # or more named as models
-                                rf"|(?<![\w-])({_ITEM}),?\s+and\s+({_ITEM})\s+(?:models|networks)\b"
-                                rf"|(?<![\w-])({_ITEM}),\s+({_ITEM}),?\s+and\s+({_ITEM})\s+(?:models|networks)\b")
+                                rf"|,?\s+and\s+({_ITEM})\s+(?:models|networks)\b"
+                                rf"|,\s+({_ITEM}),?\s+and\s+({_ITEM})\s+(?:models|networks)\b)")
 # "distilled from the EDM teacher", "built on the ADM backbone": one network in the role, named with its article.
 # A backbone named by a coined word ("the StrideFormer backbone") is mostly the paper's own design, so a backbone's
 # name needs a digit or to be written in capitals.
