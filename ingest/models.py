@@ -635,7 +635,7 @@ def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, .
     networks, so every model-shaped name it is compared with is a model (see `_networks_after`); networks given as
     examples of a kind of model or as what a method is applied to are models in any paper (`_EXAMPLE_CUE`)."""
     own = own_name_keys(proposed)
-    text = f"{title}\n{brief}\n{abstract}"
+    text = _without_own_names(f"{title}\n{brief}\n{abstract}", proposed)
     if "://" in text:  # a link names a repository or a site, not a model it evaluates ("github.com/org/Foo-LM")
         text = _LINK.sub(lambda link: " " * len(link.group()), text)
     if "our " in text or "Our " in text:  # "our pruned models Foo-6B-It and Foo-6B-Chat": the paper's own checkpoints
@@ -807,6 +807,19 @@ def is_own_name(name: str, proposed: tuple[str, ...]) -> bool:
     """A model name that is one of the paper's own (see `own_name_parts`), in any spelling."""
     own = own_name_keys(proposed)
     return bool(own) and _name_key(name).startswith(own)
+
+
+def _without_own_names(text: str, proposed: tuple[str, ...]) -> str:
+    """The paper's own names blanked (same length): a known model inside one ("DAMO-YOLO", "On-device Sora",
+    "MiniCPM-V") is part of the paper's name, not a model it uses."""
+    for name in sorted({p.strip() for p in own_name_parts(proposed) if len(p.strip()) >= 3}, key=len, reverse=True):
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if (at == 0 or not is_word_char(text[at - 1])) and (end == len(text) or not is_word_char(text[end])):
+                text = text[:at] + " " * len(name) + text[end:]
+            at = text.find(name, end)
+    return text
 
 
 def own_name_keys(proposed: tuple[str, ...]) -> tuple[str, ...]:

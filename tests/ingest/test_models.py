@@ -853,3 +853,10 @@ def test_families_named_in_evaluations_resolve_with_their_versions() -> None:
     assert [(m.name, m.resolved) for m in found] == [
         ("CoCa", True), ("mBART-50", True), ("ESM-2", True), ("Chinchilla-70B", True), ("NLLB-200", True)]
     assert find_models("It scores ESM on the test set.") == []  # a family that needs its version
+
+
+def test_a_known_model_inside_the_papers_own_name_is_no_model_it_uses() -> None:
+    title = "Pocket Sora: Video Generation on Phones"
+    abstract = "We present Pocket Sora, which runs 2x faster than Open-Sora 1.2."
+    proposed = extract_proposed(title, "", abstract)
+    assert [m.name for m in extract_models(title, "", abstract, proposed)] == ["Open-Sora 1.2"]
