@@ -85,7 +85,7 @@ _SIZE_LIST = rf"(?:{_SIZE_WORD})(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|/){_SIZE_WORD
 _SIZES_AFTER = re.compile(rf"\s+models?\s+(?:(?:of|with)\s+({_SIZE_LIST})\s+param"
                           rf"|(?:of|with|in|at)\s+sizes?\s+(?:of\s+)?({_SIZE_LIST}))")
 _SIZE_ITEM = re.compile(r"(\d+(?:\.\d+)?)\s*(billion|million|B|M)")
-_SAMPLER_AFTER = re.compile(r"[\s-]+(?:steps?|samplers?|solvers?|schedules?|scheduler)\b")
+_SAMPLER_AFTER = re.compile(r"[\s-]+(?:steps?|samplers?|solvers?|schedules?|scheduler|tuners?|auto-?tuners?)\b")  # "the Chameleon tuner"
 _METRIC_AFTER = re.compile(r"[\s-]?(?:score|Score|SCORE)s?\b|\s*(?:分数|得分|评分|损失|相似度)|\.(?:cpp|js)\b")  # also "llama.cpp": a program; "CLIP分数", "CLIP损失"
 # "LLaMA-based model", "CLIP-style encoder", "ChatGPT-generated data": a family named as a modifier of
 # something else, not a checkpoint the paper runs.

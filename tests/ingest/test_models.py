@@ -860,3 +860,8 @@ def test_a_known_model_inside_the_papers_own_name_is_no_model_it_uses() -> None:
     abstract = "We present Pocket Sora, which runs 2x faster than Open-Sora 1.2."
     proposed = extract_proposed(title, "", abstract)
     assert [m.name for m in extract_models(title, "", abstract, proposed)] == ["Open-Sora 1.2"]
+
+
+def test_a_model_named_before_tuner_is_a_tool_not_a_model() -> None:
+    assert find_models("It tunes 3x faster than the Chameleon tuner.") == []
+    assert [m.name for m in find_models("It runs Chameleon-7B.")] == ["Chameleon-7B"]
