@@ -899,7 +899,9 @@ _PHRASE = rf"{_WORD}(?:\s+(?:{_CONNECTOR}\s+)*{_WORD}){{0,11}}"
 _NAME = rf"{_PHRASE}(?:\s*\({_PAREN_TEXT}\))?"
 _TITLE_PREFIX = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9\-‐.²³α-ωΑ-Ω ]{0,30}?)\s*:\s")  # "PixArt-α: ..."
 # "DeepSeek-V3 Technical Report", "Phi-4-reasoning Technical Report: ...": the report is on the paper's own model
-_TITLE_REPORT = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9\-‐.²³α-ωΑ-Ω ]{0,30}?)\s+(?:Technical|Tech)\s+Report\b",
+# ... and so does "The Falcon Series of Open Language Models", "The Llama 3 Herd of Models"
+_TITLE_REPORT = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9\-‐.²³α-ωΑ-Ω ]{0,30}?)\s+(?:Technical|Tech)\s+Report\b"
+                           r"|^\s*The\s+([A-Z][A-Za-z0-9\-‐.²³α-ωΑ-Ω ]{0,30}?)\s+(?:Series|Family|Herd|Suite)\s+of\b",
                            re.IGNORECASE)
 # "we|We|this paper|This paper|this work|This work" at a word start, written first-character-first so that
 # `re` skips straight to w/W/t/T (the look-behind stands for the leading \b).
@@ -955,7 +957,7 @@ def extract_proposed(title: str, brief: str, abstract: str) -> tuple[str, ...]:
     """
     title, brief, abstract = title or "", brief or "", abstract or ""
     prefix = _TITLE_REPORT.match(title) or _TITLE_PREFIX.match(title)
-    strict = [prefix.group(1)] if prefix else []
+    strict = [prefix.group(prefix.lastindex)] if prefix else []
     strict += [m.group(1) for m in _ZH_PUBLISHED.finditer(brief)]
     loose = [m.group(1).replace("（", " (").replace("）", ")") for m in _ZH_PROPOSE.finditer(brief)]
     patterns = [_EN_PROPOSE] + ([_CALLED] if any(w in abstract for w in _CALLED_WORDS) else [])
@@ -967,7 +969,7 @@ def extract_proposed(title: str, brief: str, abstract: str) -> tuple[str, ...]:
     names: dict[str, list] = {}  # key -> [short or phrase, expansion, expansion written first]
     for raw, kind in [(n, "strict") for n in strict] + [(n, "loose") for n in loose] + [
             (n, "released") for n in released]:
-        title_prefix = bool(prefix and raw == prefix.group(1))
+        title_prefix = bool(prefix and raw == prefix.group(prefix.lastindex))
         _add(names, raw, "named" if title_prefix and _written_as_name(raw, abstract) else kind, title_prefix)
     for raw in _design_parts(abstract, [v[0] for v in names.values()]):
         _add(names, raw, "loose", title_prefix=False)

@@ -55,6 +55,11 @@ def test_a_technical_reports_title_names_the_papers_own_model_even_when_the_regi
     assert [m.name for m in extract_models("Mistral-9 Technical Report", "", abstract, ("Mistral-9",))] == [
         "Mistral-7B"]
     assert extract_proposed("Numbat3 Technical Report: Thinking Less", "", "") == ("Numbat3",)
+    abstract = "We introduce the Falcon series: Falcon-7B, Falcon-40B and Falcon-180B, compared with Mistral-7B."
+    proposed = extract_proposed("The Falcon Series of Open Language Models", "", abstract)
+    assert proposed[0] == "Falcon"
+    assert [m.name for m in extract_models("The Falcon Series of Open Language Models", "", abstract, proposed)] == [
+        "Mistral-7B"]
 
 
 def test_plain_title_phrases_are_not_method_names() -> None:
