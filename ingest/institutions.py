@@ -120,7 +120,17 @@ def _is_place(text: str) -> bool:
         return normalise_name(text[:note.start()]) in place_keys() or bool(_ADDRESS.match(text[:note.start()]))
     if "/" in text and all(_REGION_CODE.fullmatch(part) or _is_place(part) for part in _SLASHED.split(text)):
         return True  # "Shenzhen / Hong Kong", "CA / Toronto": one affiliation in two places
-    return normalise_name(text) in place_keys() or bool(_ADDRESS.match(text))
+    key = normalise_name(text)
+    return key in place_keys() or bool(_ADDRESS.match(text)) or key in _place_openings()
+
+
+@lru_cache(maxsize=1)
+def _place_openings() -> frozenset[str]:
+    """First words of places of several words ("los" of Los Angeles, "san" of San Diego): a details line cut
+    off after one ("University of California, Los") leaves a piece that names no organisation."""
+    places = place_keys()
+    return frozenset(first for key in places if " " in key and (first := key.split()[0]) not in places
+                     and len(first) >= 3)
 
 
 _NOTE = re.compile(r"\s*\([^()]*\)$")

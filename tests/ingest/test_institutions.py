@@ -588,3 +588,9 @@ def test_a_polish_name_and_a_note_on_what_an_organisation_belongs_to_are_not_its
     assert names(paper("Numbat Academy of Sciences (Instytut Numbatowy PAN), Warsaw")) == ["Numbat Academy of Sciences"]
     assert names(paper("Wombat Project (under Bilby Foundation AI & Data)")) == ["Wombat Project"]
     assert names(paper("Numbat University, Bellingham, WA")) == ["Numbat University"]
+
+
+def test_a_details_line_cut_off_after_a_places_first_word_leaves_no_organisation():
+    assert names(paper("Wombat Institute of Technology; University of California, Los")) == [
+        "Wombat Institute of Technology", "University of California"]
+    assert names(paper("Numbat Labs, San")) == ["Numbat Labs"]
