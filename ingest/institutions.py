@@ -70,6 +70,7 @@ _ORG_WORD = re.compile(r"\b(?:univ\w*|institut\w*|college|school|academy|inc|ltd
                        # legal forms of a company: "Numbat Srl" is no author's name
                        r"gmbh|ag|srl|s\.r\.l|spa|s\.p\.a|bv|b\.v|nv|n\.v|sarl|oy|pty)\b", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^[A-Z][a-z]{1,12}(?:-[A-Z]?[a-z]+)?$")
+_HONOUR = re.compile(r"\b(?:Chair|Fellow|Chairholder)$")
 _NOISE = frozenset({"project", "independent researcher", "researcher", "equal", "contribution", "and",
                     "correspondence to", "corresponding author", "correspondence",
                     "研究团队", "团队", "相关机构", "研究机构", "作者", "研究人员", "科研团队"})
@@ -824,6 +825,8 @@ def _is_droppable(fragment: str) -> bool:
     if not key or key in _NOISE or _is_place(text) or _UNIT.search(named) or _SUPERVISING_MINISTRY.match(text):
         return True
     if re.fullmatch(r"[A-Z]{1,4}", text):  # "CSE", "DL": a unit's abbreviation
+        return True
+    if _HONOUR.search(text):  # "Canada CIFAR AI Chair", "ELLIS Fellow": an author's title, not an organisation
         return True
     if _STREET_ADDRESS.match(text):  # "6-8 chemin de Maupertuis", "77 Massachusetts Avenue": an address
         return True

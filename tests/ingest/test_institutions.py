@@ -594,3 +594,8 @@ def test_a_details_line_cut_off_after_a_places_first_word_leaves_no_organisation
     assert names(paper("Wombat Institute of Technology; University of California, Los")) == [
         "Wombat Institute of Technology", "University of California"]
     assert names(paper("Numbat Labs, San")) == ["Numbat Labs"]
+
+
+def test_an_authors_chair_or_fellowship_is_no_organisation():
+    assert names(paper("Wombat AI Institute; Polytechnique Montréal; Canada CIFAR AI Chair")) == [
+        "Wombat AI Institute", "Polytechnique Montréal"]
