@@ -46,7 +46,7 @@ _UNIT = re.compile(r"^(?:the\s+)?(?:dept\b|department|school|college|faculty|div
                    r"|\b(?:school|faculty) of\b"
                    # a college named after a donor: "Khoury College of Computer Sciences"
                    r"|^[A-Z]\w+\s+college\s+of\s+(?:computer|computing|engineering|information|electrical|sciences?)\b"
-                   r"|(?:학부|학과|대학원|연구실)$|^\S*(?:研究科|学部|専攻|学科|領域|研究室)$"  # Korean and Japanese units
+                   r"|(?:학부|학과|대학원|연구실|사업부|본부)$|^\S*(?:研究科|学部|専攻|学科|領域|研究室)$"  # Korean and Japanese units
                    r"|^(?:institut|fakultät|fachbereich|lehrstuhl)\s+für\b|^chair\s+(?:of|for)\b"
                    r"|^(?:departamento|departament|département|departement|dipartimento)\b",
                    re.IGNORECASE)

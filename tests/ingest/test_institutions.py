@@ -599,3 +599,8 @@ def test_a_details_line_cut_off_after_a_places_first_word_leaves_no_organisation
 def test_an_authors_chair_or_fellowship_is_no_organisation():
     assert names(paper("Wombat AI Institute; Polytechnique Montréal; Canada CIFAR AI Chair")) == [
         "Wombat AI Institute", "Polytechnique Montréal"]
+
+
+def test_a_korean_business_division_rolls_up_and_a_cyrillic_name_resolves():
+    assert names(paper("SK텔레콤 (SK Telecom), AI 서비스 사업부, 서울, 대한민국")) == ["SK Telecom"]
+    assert names(paper("Яндекс, NeuralMagic")) == ["Yandex", "Neural Magic"]
