@@ -1373,6 +1373,7 @@ def test_each_size_listed_before_activated_parameters_is_a_claim_and_model_scale
     ("The wombat backbone costs 3.2 TFLOPs per clip.", "compute"),
     ("The first drafted token is accepted 70-80% of the time.", "other"),
     ("Interleaved stages shrink pipeline bubbles by 4.1x.", "other"),
+    ("The hashing scheme compresses the input embeddings by 12x.", "storage"),
     ("The line buffer cuts DMA reads by up to 37x for weights.", "other"),
     ("Posit units give a 1.9x hardware efficiency improvement over integer MAC units.", "other"),
     ("The DSL needs about 8x fewer lines of code than hand-written kernels.", "other"),
