@@ -1377,6 +1377,8 @@ def test_each_size_listed_before_activated_parameters_is_a_claim_and_model_scale
     ("One-step sampling is about 20 times cheaper than the 40-step teacher sampler.", "compute"),
     ("The checker adds only 2.1% of the cost of a full inference step.", "compute"),
     ("Batching cuts the serving cost by 35%.", "other"),
+    ("The position remapping extends the context size of the wombat by 8x.", "other"),
+    ("The tokenizer keeps 98% codebook usage.", "other"),
     ("The line buffer cuts DMA reads by up to 37x for weights.", "other"),
     ("Posit units give a 1.9x hardware efficiency improvement over integer MAC units.", "other"),
     ("The DSL needs about 8x fewer lines of code than hand-written kernels.", "other"),
