@@ -721,6 +721,10 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
     if q.kind == "percent" and (_ERROR_OF_BEFORE.search(text, max(0, q.start - 30), q.start)
                                 or _ERROR_AFTER.match(text, q.end)):
         return "quality"  # "a mean absolute percentage error of 2.1% for latency": how far an estimate is off
+    if q.kind == "percent" and (gap := _SHARE_OF_GAP_AFTER.match(text, q.end)):
+        # "closes more than 80% of the gap to the dense model": a task score's gap unless another score is named
+        named = metric_cues().metric_of.get((gap.group(1) or "").lower())
+        return named if named in {"accuracy", "quality"} else "accuracy"
     if q.kind in {"percent", "ratio"} and _STEP_COST_AFTER.match(text, q.end):
         return "compute"  # "of the cost of a full inference step", "35 times cheaper than the 35-step sampler": compute
     if q.kind == "percent" and _OF_PEAK_AFTER.match(text, q.end):
@@ -996,6 +1000,7 @@ _TAKES_BEFORE = re.compile(r"\b(?:consum(?:es|ed|ing|e)|tak(?:es|ing|e)|spend(?:
                            re.IGNORECASE)
 _PART_OF_TIME_AFTER = re.compile(r"\s+of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}?(?:time|runtime|latency|cycles)\b",
                                  re.IGNORECASE)
+_SHARE_OF_GAP_AFTER = re.compile(r"\s+of\s+the\s+(?:([\w-]+)\s+)?gap\b", re.IGNORECASE)
 _STEP_COST_AFTER = re.compile(r"\s*(?:of\s+the\s+cost|(?:times\s+)?cheaper)\b[^.;,]{0,40}?\b(?:(?:inference|forward|denoising|"
                               r"sampling|decoding)\s+(?:steps?|pass(?:es)?)|\d+-step)\b", re.IGNORECASE)
 _ACCOUNTS_FOR_BEFORE = re.compile(r"\baccount(?:s|ed|ing)?\s+for\s+$", re.IGNORECASE)

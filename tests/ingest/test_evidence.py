@@ -1578,3 +1578,8 @@ def test_two_levels_in_brackets_after_the_change_between_them_are_no_claims() ->
     assert [c.value for c in claims("The wombat adapter gives a 1.7% accuracy gain (61.2% to 62.9%).")] == [1.7]
     assert [c.value for c in claims("Pruning brings a boost of 2.4% (47.5% vs. 45.1%) on LVIS.")] == [2.4]
     assert [c.value for c in claims("On GSM8K it trails the teacher in accuracy (41.3% vs 44.0%).")] == [41.3]
+
+
+def test_a_share_of_a_gap_closed_is_in_the_score_the_gap_is_of() -> None:
+    assert one("For 2:4 sparse wombats it closes more than 70% of the gap to the dense model.").metric == "accuracy"
+    assert one("The numbat closes 95.1% of the perplexity gap to attention.").metric == "quality"
