@@ -1583,3 +1583,8 @@ def test_two_levels_in_brackets_after_the_change_between_them_are_no_claims() ->
 def test_a_share_of_a_gap_closed_is_in_the_score_the_gap_is_of() -> None:
     assert one("For 2:4 sparse wombats it closes more than 70% of the gap to the dense model.").metric == "accuracy"
     assert one("The numbat closes 95.1% of the perplexity gap to attention.").metric == "quality"
+
+
+def test_an_f_score_named_before_a_bare_level_binds_it() -> None:
+    claim = one("It runs fast, raising the F-score on ABO to 0.712.")
+    assert (claim.value, claim.unit) == (0.712, None)
