@@ -578,6 +578,10 @@ def _bound_list(text: str, q: Quantity) -> bool:
                 or _GAIN_OF_BEFORE.search(text, max(0, start - 30), start))
 
 
+_CHANGE_VERB_BETWEEN = re.compile(r"\s(?:falls?|fell|drops?|dropped|decreases?|decreased|shrinks?|shrank|declines?|declined|"
+                                  r"goes\s+down|rises?|rose|grows?|grew|increases?|increased)\s+(?:\w+\s+)?")
+
+
 def _level_reached(text: str, q: Quantity, change_start: int, after: str) -> bool:
     """A bare figure after "from X to" is the level reached ("perplexity from 52.3 to 34.9", "the real-time
     factor drops from 0.082 to 0.021", "from 741 to 225 tokens") when a metric word names it, just before the
@@ -587,8 +591,9 @@ def _level_reached(text: str, q: Quantity, change_start: int, after: str) -> boo
     if _SETTING_NOUN_AFTER.match(after) or _RELATIVE_AFTER.match(after):
         return False
     named_before = metric_cues().find(text, max(0, change_start - 40), q.start)  # "from an FID of 2.07 to"
-    if any(metric != "other" and not weak for _, _, metric, weak in named_before):
-        return True
+    if any(not weak and (metric != "other" or _CHANGE_VERB_BETWEEN.fullmatch(text, end, change_start))
+           for _, end, metric, weak in named_before):
+        return True  # ... a count the clause names only when a verb says it changed ("steps fall from 576 to 147")
     return any(not weak for _, _, _, weak in metric_cues().find(text, q.end, q.end + 12))
 
 

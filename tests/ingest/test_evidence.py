@@ -1588,3 +1588,9 @@ def test_a_share_of_a_gap_closed_is_in_the_score_the_gap_is_of() -> None:
 def test_an_f_score_named_before_a_bare_level_binds_it() -> None:
     claim = one("It runs fast, raising the F-score on ABO to 0.712.")
     assert (claim.value, claim.unit) == (0.712, None)
+
+
+def test_a_count_a_verb_says_fell_from_one_level_to_another_is_the_level_reached() -> None:
+    claim = one("With the wombat drafter the number of decoding steps falls from 512 to 133.")
+    assert (claim.value, claim.metric) == (133, "other")
+    assert claims("We vary the sampling steps from 1 to 8 steps.") == []
