@@ -216,6 +216,10 @@ _PART_BEFORE_KIND = re.compile(
     rf"(?<![\w\-.])(?!(?:INT|FP|BF|UINT)\d)([A-Za-z]{{1,6}}(?:\d{{2,6}}[A-Za-z0-9]{{0,4}}|\d[A-Za-z]{{1,3}}\d{{0,2}}))(?:'s)?\s+"
     rf"(?:[A-Z]{{2,4}}\s+|[a-z]+-[a-z]+\s+)?({'|'.join(_KINDS)})s?\b")  # "the VS680 smart-home board"
 _KIND_CLASS = {"FPGA": "accelerator"}  # the others are edge devices
+# ... or by a name and a number apart: "an edge-class HiKey 970 board", "the Kirin 9000 SoC"
+_NAMED_NUMBER_BEFORE_KIND = re.compile(
+    rf"(?<![\w\-.])((?!(?:INT|FP|BF|Figure|Table|Section|Version|Step|Stage|Layer|Block|Level|Type|Model)\s)[A-Z][A-Za-z]{{2,10}}"
+    rf"\s\d{{2,4}}[A-Za-z]?)\s+({'|'.join(_KINDS)})s?\b")
 
 
 def _unclaimed(pattern: re.Pattern[str], sentence: str,
@@ -232,7 +236,11 @@ def _parts_named_by_kind(sentence: str, kept: list[tuple[int, int, Hardware]]) -
     if not any(kind in sentence for kind in _KINDS):
         return []
     out = []
-    for match in _unclaimed(_PART_BEFORE_KIND, sentence, kept):
+    matches = list(_unclaimed(_PART_BEFORE_KIND, sentence, kept))
+    taken = [m.span(1) for m in matches]
+    matches += [m for m in _unclaimed(_NAMED_NUMBER_BEFORE_KIND, sentence, kept)
+                if not any(m.start(1) < e and s < m.end(1) for s, e in taken)]
+    for match in matches:
         start, end = match.span(1)
         name, hw_class, family = match.group(1), _KIND_CLASS.get(match.group(2), "edge-device"), None
         vendor = _VENDOR_BEFORE.search(sentence, max(0, start - 24), start)

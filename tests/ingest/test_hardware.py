@@ -339,3 +339,9 @@ def test_a_device_keeps_its_package_code_edition_and_line(text: str, names: list
 def test_devices_of_several_families_in_one_sentence_are_each_found_in_order() -> None:
     found = find_hardware("It runs on a Jetson AGX Orin, a Snapdragon 8 Gen 3 phone and a Jetson Nano.")
     assert [h.name for h in found] == ["NVIDIA Jetson AGX Orin", "Qualcomm Snapdragon 8 Gen 3", "NVIDIA Jetson Nano"]
+
+
+def test_a_device_named_by_a_name_and_a_number_apart_before_its_kind_is_hardware() -> None:
+    found = find_hardware("On an edge-class WomBoard 960 board the compiled models run 1.5x faster.")
+    assert [(h.name, h.resolved) for h in found] == [("WomBoard 960", False)]
+    assert find_hardware("See Table 12 board layouts.") == []
