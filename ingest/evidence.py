@@ -135,7 +135,7 @@ _OWN_SIZE_BEFORE = re.compile(r"\b(?:has|have|with|of|adds?|merely|only|just)\s+
                               r"roughly\s+|fewer\s+than\s+|less\s+than\s+)?$", re.IGNORECASE)
 _MODELS_WITH_BEFORE = re.compile(r"\bmodels\s+(?:\w+\s+)?(?:with|of|have)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # "12B active parameters", "5.9B activated parameters": what a mixture of experts runs per token.
-_ACTIVE_AFTER = re.compile(r"\s*(?:active|activated)\s+param", re.IGNORECASE)
+_ACTIVE_AFTER = re.compile(r"\s*(?:active|activated|tunable|trainable|learnable)\s+param", re.IGNORECASE)  # what is run or trained
 _SCORE_BINDING = re.compile(
     r"\s*(?:=|:|：|of|(?:values?|scores?|results?)\s+of|is|was|reaches|达到?|为|降至|提升至|得分|分数|"
     r"(?:scores?\s+)?(?:stays?|remains?|stands?)\s+(?:at|around)|"  # "the GenEval score stays at 0.79", "HPSv2得分31.08"

@@ -1594,3 +1594,8 @@ def test_a_count_a_verb_says_fell_from_one_level_to_another_is_the_level_reached
     claim = one("With the wombat drafter the number of decoding steps falls from 512 to 133.")
     assert (claim.value, claim.metric) == (133, "other")
     assert claims("We vary the sampling steps from 1 to 8 steps.") == []
+
+
+def test_a_count_of_tunable_parameters_is_a_result_and_a_models_size_is_not() -> None:
+    assert [(c.value, c.unit) for c in claims("The wombat adapter has 2.3M tunable parameters.")] == [(2.3, "M")]
+    assert claims("The 7B wombat has 6.7B parameters.") == []
