@@ -626,8 +626,9 @@ def _sized_names(text: str) -> list[tuple[int, int, str]]:
 
 def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, ...],
                    proposes_network: bool = False) -> tuple[Model, ...]:
-    """Named models in title, brief and abstract, minus the paper's own proposed names and the
-    checkpoints named after them (a proposed "LLaDA-MoE-7B" does not hide the existing "LLaDA"), minus the
+    """Named models in title, brief and abstract, minus the paper's own proposed names, the known models inside
+    them ("DAMO-YOLO") and the checkpoints named after them (a proposed "LLaDA-MoE-7B" does not hide the existing
+    "LLaDA" named elsewhere), minus the
     checkpoints listed right after "our (pruned) models", minus names the paper calls a data set ("the SA-1B
     dataset", "request traces derived from Alpaca"), and minus names given only as the field's examples in the
     abstract's opening sentence.
