@@ -140,6 +140,7 @@ _SCORE_BINDING = re.compile(
     r"\s*(?:=|:|：|of|(?:values?|scores?|results?)\s+of|is|was|reaches|达到?|为|降至|提升至|得分|分数|"
     r"(?:scores?\s+)?(?:stays?|remains?|stands?)\s+(?:at|around)|"  # "the GenEval score stays at 0.79", "HPSv2得分31.08"
     r"(?:提升|提高|降低|下降|增加|减少)了?(?:约|近)?|"  # "FID降低约1.2": a change of the score named
+    r"(?:仅|只)?比[^，。；、]{1,20}?(?:高|低)了?(?:约|仅)?|与[^，。；、]{1,20}?相差(?:不到|仅|约)?|"  # "困惑度仅比FP16高0.2"
     r"(?:improves?|improved|drops?|dropped|falls?|fell|decreases?|decreased|rises?|rose|goes|lowers?|lowered|"
     r"reduces?|reduced|raises?|raised|brings?|brought)?\s*(?:further\s+|even\s+)?(?:down\s+|up\s+)?to|"
     r"(?:increase|drop|change|decrease|gain|degradation|reduction|loss|rise)\s+(?:of|by))?"  # "an FID increase of 0.11"

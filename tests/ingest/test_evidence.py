@@ -1599,3 +1599,8 @@ def test_a_count_a_verb_says_fell_from_one_level_to_another_is_the_level_reached
 def test_a_count_of_tunable_parameters_is_a_result_and_a_models_size_is_not() -> None:
     assert [(c.value, c.unit) for c in claims("The wombat adapter has 2.3M tunable parameters.")] == [(2.3, "M")]
     assert claims("The 7B wombat has 6.7B parameters.") == []
+
+
+def test_a_chinese_score_held_against_a_baseline_binds_the_bare_difference() -> None:
+    claim = one("在袋熊-70B上困惑度与GPTQ相差不到0.3。")
+    assert (claim.value, claim.metric, claim.condition) == (0.3, "quality", "less than")
