@@ -29,6 +29,7 @@ from ontology.institutions import (
     institution_registry,
     normalise_name,
     place_keys,
+    place_opening_words,
 )
 
 _CORPORATE_SUFFIX = re.compile(r"^(?:inc|ltd|llc|co|corp|corporation|gmbh|plc|limited|pte\.?\s*ltd|s\.?a)\.?$",
@@ -122,16 +123,7 @@ def _is_place(text: str) -> bool:
     if "/" in text and all(_REGION_CODE.fullmatch(part) or _is_place(part) for part in _SLASHED.split(text)):
         return True  # "Shenzhen / Hong Kong", "CA / Toronto": one affiliation in two places
     key = normalise_name(text)
-    return key in place_keys() or bool(_ADDRESS.match(text)) or key in _place_openings()
-
-
-@lru_cache(maxsize=1)
-def _place_openings() -> frozenset[str]:
-    """First words of places of several words ("los" of Los Angeles, "san" of San Diego): a details line cut
-    off after one ("University of California, Los") leaves a piece that names no organisation."""
-    places = place_keys()
-    return frozenset(first for key in places if " " in key and (first := key.split()[0]) not in places
-                     and len(first) >= 3)
+    return key in place_keys() or bool(_ADDRESS.match(text)) or key in place_opening_words()
 
 
 _NOTE = re.compile(r"\s*\([^()]*\)$")

@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from graph.model import Hardware, Model
 from ingest.hardware import find_hardware
-from ingest.models import find_models, is_own_name, is_word_char, own_name_parts
+from ingest.models import find_models, is_own_name, own_name_parts, own_name_spans
 from ontology.graph import text_cache
 
 _HARD_BREAK = re.compile(r"[;；]|，(?=解决|达成|实现|使用)")
@@ -96,7 +96,7 @@ def _without_own_names(sentence: str, proposed: tuple[str, ...], paper_models: l
     """The paper's own names blanked out (same length, so positions hold); a variant "<own>-<base>"
     replaced by the paper model its suffix names, when there is one."""
     names = sorted({p for p in own_name_parts(proposed) if len(p.strip()) > 1}, key=len, reverse=True)
-    spans = _own_name_spans(sentence, names)
+    spans = own_name_spans(sentence, names)
     if not spans:
         return sentence
     out, cursor = [], 0
@@ -104,37 +104,6 @@ def _without_own_names(sentence: str, proposed: tuple[str, ...], paper_models: l
         out += [sentence[cursor:start], _base_model(sentence[start:end], names, paper_models)]
         cursor = end
     return "".join(out) + sentence[cursor:]
-
-
-def _own_name_spans(sentence: str, names: list[str]) -> list[tuple[int, int]]:
-    """Where the names (longest first) stand as words of their own, each with the "-suffix" parts glued
-    to it ("FastX-Llama"), leftmost first and not overlapping. Found with `str.find`: a compiled pattern
-    per paper cost more than the search, since nearly every report brings new names."""
-    found = []
-    for rank, name in enumerate(names):
-        at = sentence.find(name)
-        while at >= 0:
-            if at == 0 or not is_word_char(sentence[at - 1]):
-                found.append((at, rank, _suffixed_end(sentence, at + len(name))))
-            at = sentence.find(name, at + 1)
-    spans: list[tuple[int, int]] = []
-    for start, _, end in sorted(found):
-        if not spans or start >= spans[-1][1]:
-            spans.append((start, end))
-    return spans
-
-
-def _suffixed_end(sentence: str, end: int) -> int:
-    """The end of "-suffix" parts from `end` on: a hyphen and letters, digits, "_" or "."."""
-    while end + 1 < len(sentence) and sentence[end] in "-‐" and _suffix_char(sentence[end + 1]):
-        end += 2
-        while end < len(sentence) and _suffix_char(sentence[end]):
-            end += 1
-    return end
-
-
-def _suffix_char(char: str) -> bool:
-    return char.isalnum() or char in "_."
 
 
 def _base_model(variant: str, own: list[str], paper_models: list[Model]) -> str:

@@ -85,7 +85,7 @@ _SIZE_LIST = rf"(?:{_SIZE_WORD})(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|/){_SIZE_WORD
 _SIZES_AFTER = re.compile(rf"\s+models?\s+(?:(?:of|with)\s+({_SIZE_LIST})\s+param"
                           rf"|(?:of|with|in|at)\s+sizes?\s+(?:of\s+)?({_SIZE_LIST}))")
 _SIZE_ITEM = re.compile(r"(\d+(?:\.\d+)?)\s*(billion|million|B|M)")
-_SAMPLER_AFTER = re.compile(r"[\s-]+(?:steps?|samplers?|solvers?|schedules?|scheduler|tuners?|auto-?tuners?)\b")  # "the Chameleon tuner"
+_SAMPLER_OR_TUNER_AFTER = re.compile(r"[\s-]+(?:steps?|samplers?|solvers?|schedules?|scheduler|tuners?|auto-?tuners?)\b")  # "the Chameleon tuner"
 _METRIC_AFTER = re.compile(r"[\s-]?(?:score|Score|SCORE)s?\b|\s*(?:分数|得分|评分|损失|相似度)|\.(?:cpp|js)\b")  # also "llama.cpp": a program; "CLIP分数", "CLIP损失"
 # "LLaMA-based model", "CLIP-style encoder", "ChatGPT-generated data": a family named as a modifier of
 # something else, not a checkpoint the paper runs.
@@ -134,7 +134,7 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
     named_at: list[tuple[int, int, str]] = []
     listed_versions: set[str] = set()
     for match in onto.model_matches(sentence):
-        if _METRIC_AFTER.match(sentence, match.end()) or _SAMPLER_AFTER.match(sentence, match.end()) \
+        if _METRIC_AFTER.match(sentence, match.end()) or _SAMPLER_OR_TUNER_AFTER.match(sentence, match.end()) \
                 or _MODIFIER_AFTER.match(sentence, match.end()) and not (
                     (match.group("ver") or match.group("tags")) and _CHECKPOINT_MODIFIED.match(sentence, match.end())) \
                 or _names_data(sentence, *match.span(), known=True) or _names_organisation(sentence, match):
@@ -813,14 +813,41 @@ def is_own_name(name: str, proposed: tuple[str, ...]) -> bool:
 def _without_own_names(text: str, proposed: tuple[str, ...]) -> str:
     """The paper's own names blanked (same length): a known model inside one ("DAMO-YOLO", "On-device Sora",
     "MiniCPM-V") is part of the paper's name, not a model it uses."""
-    for name in sorted({p.strip() for p in own_name_parts(proposed) if len(p.strip()) >= 3}, key=len, reverse=True):
-        at = text.find(name)
-        while at >= 0:
-            end = at + len(name)
-            if (at == 0 or not is_word_char(text[at - 1])) and (end == len(text) or not is_word_char(text[end])):
-                text = text[:at] + " " * len(name) + text[end:]
-            at = text.find(name, end)
+    names = sorted({p.strip() for p in own_name_parts(proposed) if len(p.strip()) >= 3}, key=len, reverse=True)
+    for start, end in own_name_spans(text, names):
+        text = text[:start] + " " * (end - start) + text[end:]
     return text
+
+
+def own_name_spans(sentence: str, names: list[str]) -> list[tuple[int, int]]:
+    """Where the names (longest first) stand as words of their own, each with the "-suffix" parts glued
+    to it ("FastX-Llama"), leftmost first and not overlapping. Found with `str.find`: a compiled pattern
+    per paper cost more than the search, since nearly every report brings new names."""
+    found = []
+    for rank, name in enumerate(names):
+        at = sentence.find(name)
+        while at >= 0:
+            if at == 0 or not is_word_char(sentence[at - 1]):
+                found.append((at, rank, _suffixed_end(sentence, at + len(name))))
+            at = sentence.find(name, at + 1)
+    spans: list[tuple[int, int]] = []
+    for start, _, end in sorted(found):
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, end))
+    return spans
+
+
+def _suffixed_end(sentence: str, end: int) -> int:
+    """The end of "-suffix" parts from `end` on: a hyphen and letters, digits, "_" or "."."""
+    while end + 1 < len(sentence) and sentence[end] in "-‐" and _suffix_char(sentence[end + 1]):
+        end += 2
+        while end < len(sentence) and _suffix_char(sentence[end]):
+            end += 1
+    return end
+
+
+def _suffix_char(char: str) -> bool:
+    return char.isalnum() or char in "_."
 
 
 def own_name_keys(proposed: tuple[str, ...]) -> tuple[str, ...]:

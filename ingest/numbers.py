@@ -526,9 +526,9 @@ _FRACTION_WORDS = {"fifth": 5, "tenth": 10, "hundredth": 100, "thousandth": 1000
 
 def _with_fractions(text: str, found: list[Quantity]) -> list[Quantity]:
     # a half, a third or a quarter is read as the share it is (25%), a smaller part as how many times less (1/6: 6x)
+    # (called only where "1/" or a fraction word stands, see `find_quantities`)
     written = [(m, int(m.group(1))) for m in _FRACTION.finditer(text)] if "1/" in text else []
-    if _WORD_FRACTION_CUES.search(text):
-        written += [(m, _FRACTION_WORDS[m.group(1).lower()]) for m in _WORD_FRACTION.finditer(text)]
+    written += [(m, _FRACTION_WORDS[m.group(1).lower()]) for m in _WORD_FRACTION.finditer(text)]
     fractions = [Quantity(m.start(), m.end(), round(100 / n, 2), None, "%", "percent", None, m.group(0)) if n <= 4 else
                  Quantity(m.start(), m.end(), float(n), None, "x", "ratio", None, m.group(0))
                  for m, n in written

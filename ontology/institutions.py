@@ -197,6 +197,16 @@ def place_keys() -> frozenset[str]:
 
 
 @ontology_cache
+def place_opening_words() -> frozenset[str]:
+    """First words of places of several words ("los" of Los Angeles, "san" of San Diego) that are no place on
+    their own: a details line cut off after one ("University of California, Los") leaves a piece that names no
+    organisation."""
+    places = place_keys()
+    return frozenset(first for key in places if " " in key and (first := key.split()[0]) not in places
+                     and len(first) >= 3)
+
+
+@ontology_cache
 def city_keys() -> frozenset[str]:
     """Lookup keys of the ontology's city labels: a city before a university's name makes another university
     ("杭州电子科技大学" is not "电子科技大学"), a country does not ("美国麻省理工学院")."""
