@@ -581,6 +581,11 @@ _NAME_AS_ROLE = re.compile(rf"\b(?:[Uu]s(?:e[sd]?|ing)|[Ww]ith|[Aa]dopt(?:s|ed|i
                            rf"(?:teacher|student|encoder|decoder|backbone|draft(?:\s+model)?|target\s+model|verifier|"
                            rf"reward\s+model|judge)\b")
 
+# "a 3-billion-parameter GLIDE model", "a 12-layer UniLM as the teacher": a network sized by its parameters or
+# layers, named before its role, is one the paper runs (a size ties the name to a checkpoint, not a method)
+_COUNTED_NAME = re.compile(rf"(?<![\w.-])\d+(?:\.\d+)?(?:[BMK]|-(?:billion|million))?-(?:parameter|layer)\s+({_ITEM})"
+                           rf"(?=\s+{_ROLE}\b|\s+as\s+(?:the|an?|its)\s)")
+
 
 def _pretrained_names(text: str) -> list[tuple[int, int, str]]:
     onto = load_ontology()
@@ -590,15 +595,24 @@ def _pretrained_names(text: str) -> list[tuple[int, int, str]]:
                                               (_NAMES_BEFORE_ROLE, ("checkpoints", "teachers", "backbones", "vocoders",
                                                                     " models", " networks")),
                                               (_NAME_IN_ROLE, ("teacher", "backbone")),
-                                              (_NAME_AS_ROLE, (" as ",)))
+                                              (_NAME_AS_ROLE, (" as ",)),
+                                              (_COUNTED_NAME, ("-parameter", "-layer")))
                 if any(cue in lowered for cue in cues)]
     for pattern in patterns:
         for match in pattern.finditer(text):
             for group in range(1, pattern.groups + 1):
                 name = match.group(group)
-                if name and (_names_a_network(onto, name) or _family_stem(onto, name)):
+                if name and (_names_a_network(onto, name) or _family_stem(onto, name)) and not (
+                        pattern is _COUNTED_NAME and _defined_after_lowercase(text, name)):
                     found.append((match.start(group), match.end(group), name))
     return found
+
+
+def _defined_after_lowercase(text: str, name: str) -> bool:
+    """`name` is defined as a phrase ending in a common word ("blockwise parallel decoding (BPD)"): a method's
+    acronym, though "1.5B-parameter BPD models" then sizes the models trained with it."""
+    at = text.find(f"({name})")
+    return at > 1 and text[at - 2 if text[at - 1] == " " else at - 1].islower()
 
 
 def _family_stem(onto: Ontology, name: str) -> re.Match[str] | None:
@@ -743,10 +757,13 @@ _COMPARED_BEFORE = re.compile(
 _EXAMPLE_CUE = re.compile(
     r"(?:(?:[Mm]odels|[Nn]etworks|[Aa]rchitectures|[Bb]ackbones|[Dd]etectors|[Bb]aselines|CNNs|ViTs|LLMs|SSMs|[Tt]ransformers)\s*"
     r"(?:,?\s*(?:such\s+as|including|e\.g\.,?|namely)|\(\s*(?:including|e\.g\.,?|such\s+as)|:)|[Aa]ppl(?:ied|ying)\s+(?:it\s+|them\s+)?to|"
-    r"[Cc]ompared\s+(?:methods|models|networks|baselines)\s+include)\s+(?:the\s+)?")
+    r"[Cc]ompared\s+(?:methods|models|networks|baselines)\s+include|"
+    # "than the baselines Gen-3, T2V-Turbo and Kling", "over a strong baseline, Diff-Foley": the baselines named
+    r"[Bb]aselines?(?:,|(?=\s+[A-Z])))\s+(?:the\s+)?")
+_BASELINE_NAMED = re.compile(r"[Bb]aselines?,?\s+(?:the\s+)?")  # the baselines named without "such as"
 # The words `_EXAMPLE_CUE` begins with, lowered: it is tried only where one stands (a scan for a few words
 # costs a tenth of a regex search through the whole text).
-_EXAMPLE_HEADS = ("models", "networks", "architectures", "backbones", "detectors", "baselines", "cnns", "vits", "llms", "ssms",
+_EXAMPLE_HEADS = ("models", "networks", "architectures", "backbones", "detectors", "baseline", "cnns", "vits", "llms", "ssms",
                   "transformers", "appl", "compared")
 
 
@@ -774,6 +791,8 @@ def _networks_after(text: str, cues: Iterable[re.Match[str]], skip_known_familie
         at = cue.end()
         while (item := _NEXT_COMPARED.match(text, at)) is not None:
             name = item.group(1)
+            if name.isupper() and name.isalpha() and _BASELINE_NAMED.fullmatch(cue.group()):
+                break  # "the best baseline, TLP", "the baseline IVF index": an acronym named so was a method
             if " " in name and onto.model_matches(name.split(" ", 1)[0]):
                 break  # a known family's version after a space ("HiFi-GAN V1") is left to the registry's grammar
             stem = _family_stem(onto, name)

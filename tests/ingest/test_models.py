@@ -426,12 +426,23 @@ def test_what_a_network_is_compared_with_that_is_no_model(abstract: str) -> None
      ["VideoKappa-T", "Motionzformer", "TimeSformerX"]),
     ("The compared methods include ZAFT, GMQ and GMFlux.", ["ZAFT", "GMQ", "GMFlux"]),  # an acronym glued to a word
     ("It beats strong baselines such as KappaInst, ZOLACT and CondZet.", ["KappaInst", "ZOLACT", "CondZet"]),
+    ("It scores higher than the baselines Zen-3, Kappa-Turbo and Quokka.", ["Zen-3", "Kappa-Turbo"]),  # no "such as"
+    ("It gains 6.2% over a strong baseline, Kappa-Foley.", ["Kappa-Foley"]),
 ])
 def test_networks_given_as_examples_or_applied_to_are_models(abstract: str, models: list[str]) -> None:
     # whatever the paper proposes: examples of a kind of model, and what a method is applied to, are models
     found = extract_models("", "", abstract, ())
     assert [m.name for m in found] == models
     assert not any(m.resolved for m in found)
+
+
+@pytest.mark.parametrize("abstract", [
+    "It cuts the error of the best baseline, KTLP, by 3.2x.",  # an acronym named as the baseline: a method
+    "It reaches the baseline KBCE loss with fewer parameters.",
+    "Blockwise kappa decoding (KBPD) is slow. We train 1.5B-parameter KBPD models.",  # a method's acronym, sized
+])
+def test_an_acronym_named_as_a_baseline_or_a_method_sized_is_not_a_model(abstract: str) -> None:
+    assert extract_models("", "", abstract, ()) == ()
 
 
 @pytest.mark.parametrize("abstract, models", [
@@ -513,6 +524,8 @@ def test_a_bare_family_the_paper_is_compared_with_is_a_model(abstract: str, mode
     ("The teacher ensemble combines KappaST and ZAST checkpoints.", ["KappaST", "ZAST"]),
     ("We distil from the pre-trained KDM network as the teacher.", ["KDM"]),
     ("We start from a pre-trained Transformer-based model.", []),  # a kind, not a name
+    ("It first runs a fine-tuned 3-billion-parameter KLIDE model.", ["KLIDE"]),  # sized, then named by its role
+    ("It distils a 12-layer ZuniLM as the teacher into a 4-layer student.", ["ZuniLM"]),
 ])
 def test_a_model_named_by_its_role_is_a_model(abstract: str, models: list[str]) -> None:
     assert [m.name for m in extract_models("", "", abstract, ())] == models
