@@ -656,7 +656,8 @@ def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, .
     if "our " in text or "Our " in text:  # "our pruned models Foo-6B-It and Foo-6B-Chat": the paper's own checkpoints
         text = _OUR_MODELS.sub(_blank_own_models, text)
     named, enumerated = _named_models(text)
-    listed = _networks_after(text, _example_cues(text), skip_known_families=True)
+    cues = _example_cues(text) + list(_RUN_WITH_ON.finditer(text)) if "with " in text else _example_cues(text)
+    listed = _networks_after(text, cues, skip_known_families=True)
     if proposes_network:
         listed += _networks_after(text, _NETWORK_COMPARISON.finditer(text))
     known = {m.name.casefold() for m in named}
@@ -760,6 +761,8 @@ _EXAMPLE_CUE = re.compile(
     r"[Cc]ompared\s+(?:methods|models|networks|baselines)\s+include|"
     # "than the baselines Gen-3, T2V-Turbo and Kling", "over a strong baseline, Diff-Foley": the baselines named
     r"[Bb]aselines?(?:,|(?=\s+[A-Z])))\s+(?:the\s+)?")
+# "Evaluated with MinkUNet and SPVCNN on SemanticKITTI": the networks a method is run with, on a named data set
+_RUN_WITH_ON = re.compile(rf"(?<![\w-])[Ww]ith\s+(?:the\s+)?(?=(?:{_ITEM}{_SEPARATOR})*{_ITEM}\s+on\s+(?:the\s+)?[A-Z])")
 _BASELINE_NAMED = re.compile(r"[Bb]aselines?,?\s+(?:the\s+)?")  # the baselines named without "such as"
 # The words `_EXAMPLE_CUE` begins with, lowered: it is tried only where one stands (a scan for a few words
 # costs a tenth of a regex search through the whole text).

@@ -428,6 +428,8 @@ def test_what_a_network_is_compared_with_that_is_no_model(abstract: str) -> None
     ("It beats strong baselines such as KappaInst, ZOLACT and CondZet.", ["KappaInst", "ZOLACT", "CondZet"]),
     ("It scores higher than the baselines Zen-3, Kappa-Turbo and Quokka.", ["Zen-3", "Kappa-Turbo"]),  # no "such as"
     ("It gains 6.2% over a strong baseline, Kappa-Foley.", ["Kappa-Foley"]),
+    ("Evaluated with MinkQNet and SPVQNN on SemanticKappa, it is fast.", ["MinkQNet", "SPVQNN"]),  # run on data
+    ("It is quantized with SmoothQuant on WikiText.", []),  # a known method run on data
 ])
 def test_networks_given_as_examples_or_applied_to_are_models(abstract: str, models: list[str]) -> None:
     # whatever the paper proposes: examples of a kind of model, and what a method is applied to, are models
