@@ -757,17 +757,18 @@ _COMPARED_BEFORE = re.compile(
 # ("DDPM"), and after "Transformers (" an acronym's definition, so none is read.
 _EXAMPLE_CUE = re.compile(
     r"(?:(?:[Mm]odels|[Nn]etworks|[Aa]rchitectures|[Bb]ackbones|[Dd]etectors|[Bb]aselines|CNNs|ViTs|LLMs|SSMs|[Tt]ransformers)\s*"
-    r"(?:,?\s*(?:such\s+as|including|e\.g\.,?|namely)|\(\s*(?:including|e\.g\.,?|such\s+as)|:)|[Aa]ppl(?:ied|ying)\s+(?:it\s+|them\s+)?to|"
+    r"(?:,?\s*(?:such\s+as|including|e\.g\.,?|namely)|\(\s*(?:including|e\.g\.,?|such\s+as)|:)|[Aa]ppl(?:ied|ying|y|ies)\s+(?:[\w-]+\s+){0,3}?to|[Gg]enerali[sz](?:es|ed|ing)\s+to|"
     r"[Cc]ompared\s+(?:methods|models|networks|baselines)\s+include|"
     # "than the baselines Gen-3, T2V-Turbo and Kling", "over a strong baseline, Diff-Foley": the baselines named
     r"[Bb]aselines?(?:,|(?=\s+[A-Z])))\s+(?:the\s+)?")
 # "Evaluated with MinkUNet and SPVCNN on SemanticKITTI": the networks a method is run with, on a named data set
 _RUN_WITH_ON = re.compile(rf"(?<![\w-])[Ww]ith\s+(?:the\s+)?(?=(?:{_ITEM}{_SEPARATOR})*{_ITEM}\s+on\s+(?:the\s+)?[A-Z])")
+_KIND_WITH_EXAMPLES_AFTER = re.compile(r"\s+(?:models|networks)\s+(?:including|such\s+as|e\.g\.)")
 _BASELINE_NAMED = re.compile(r"[Bb]aselines?,?\s+(?:the\s+)?")  # the baselines named without "such as"
 # The words `_EXAMPLE_CUE` begins with, lowered: it is tried only where one stands (a scan for a few words
 # costs a tenth of a regex search through the whole text).
 _EXAMPLE_HEADS = ("models", "networks", "architectures", "backbones", "detectors", "baseline", "cnns", "vits", "llms", "ssms",
-                  "transformers", "appl", "compared")
+                  "transformers", "appl", "compared", "generali")
 
 
 def _example_cues(text: str) -> list[re.Match[str]]:
@@ -796,6 +797,8 @@ def _networks_after(text: str, cues: Iterable[re.Match[str]], skip_known_familie
             name = item.group(1)
             if name.isupper() and name.isalpha() and _BASELINE_NAMED.fullmatch(cue.group()):
                 break  # "the best baseline, TLP", "the baseline IVF index": an acronym named so was a method
+            if _KIND_WITH_EXAMPLES_AFTER.match(text, item.end()):
+                break  # "applying it to Stable-Diffusion models including SD-V1.5": a kind, its examples follow
             if " " in name and onto.model_matches(name.split(" ", 1)[0]):
                 break  # a known family's version after a space ("HiFi-GAN V1") is left to the registry's grammar
             stem = _family_stem(onto, name)

@@ -430,6 +430,9 @@ def test_what_a_network_is_compared_with_that_is_no_model(abstract: str) -> None
     ("It gains 6.2% over a strong baseline, Kappa-Foley.", ["Kappa-Foley"]),
     ("Evaluated with MinkQNet and SPVQNN on SemanticKappa, it is fast.", ["MinkQNet", "SPVQNN"]),  # run on data
     ("It is quantized with SmoothQuant on WikiText.", []),  # a known method run on data
+    ("Applying token merging to VideoKappa saves time.", ["VideoKappa"]),  # what a method is applied to
+    ("It also generalises to VideoKappa on Kinetics.", ["VideoKappa"]),
+    ("Applying it to Kappa-Diffusion models including Zap-V1.5 works.", ["Zap-V1.5"]),  # a kind, then its examples
 ])
 def test_networks_given_as_examples_or_applied_to_are_models(abstract: str, models: list[str]) -> None:
     # whatever the paper proposes: examples of a kind of model, and what a method is applied to, are models
