@@ -903,7 +903,7 @@ def _family_model(onto: Ontology, match: re.Match[str]) -> Model:
 def _model_from_match(onto: Ontology, match: re.Match[str]) -> Model | None:
     form = _matched_form(onto, match)
     version = (match.group("ver") or "").lstrip("-. \t\n")
-    tags = [t for t in re.split(r"[-–\s]+", match.group("tags") or "") if t]
+    tags = [t for t in re.split(r"[-–\s\[\]]+", match.group("tags") or "") if t]  # "FLUX.1 [dev]": FLUX.1-dev
     if form.requires_version and not (version or tags):
         return None
     name = form.canonical + (form.version_join + version if version else "")

@@ -464,7 +464,7 @@ _LOWER_SIZE = (r"(?:tiny|small|base|medium|large)(?:-v\d+(?:\.\d+)?)?(?:\.en)?(?
                r"(?!\s+(?:language|vision|multimodal|foundation|models?|scale|batch|amounts?|numbers?|datasets?|"
                r"corpora|corpus|inputs?|images?|contexts?|variants?|margins?|gains?|improvements?))")
 _SPACE_TAG = (rf" (?:{_SIZE}|\d+(?:\.\d+)+(?!\s*(?:{_SCORE_WORD}))|[vV]\d+(?:\.\d+)*(?![.\d])|(?=[A-Z])(?i:{_TAG_WORDS})|"
-              rf"{_LOWER_SIZE}|(?<=[0-9BbMm] )(?:chat|instruct)|(?<=\d )(?:mini|nano)|(?<=\do )(?:mini|nano))"
+              rf"{_LOWER_SIZE}|\[(?i:{_TAG_WORDS})\]|(?<=[0-9BbMm] )(?:chat|instruct)|(?<=\d )(?:mini|nano)|(?<=\do )(?:mini|nano))"
               r"(?![A-Za-z0-9])")
 # A parameter count glued to the stem ("GPT-J6B", "GPT-NeoX20B") is the checkpoint's size.
 _SUFFIX = (rf"(?P<ver>[-\s.]?{_VERSION}(?![A-Za-z])(?!\.?\d)(?!\s*(?:{_SCORE_WORD}))|\d+(?:\.\d+)?[BM](?![A-Za-z0-9]))?"

@@ -544,6 +544,11 @@ def test_an_unknown_family_sized_after_a_space(abstract: str, models: list[str])
     assert [m.name for m in extract_models("", "", abstract, ())] == models
 
 
+def test_a_variant_tag_in_brackets_is_the_variant() -> None:
+    assert [m.name for m in extract_models("", "", "We distill FLUX.1 [schnell] into two steps.", ())] == [
+        "FLUX.1-schnell"]
+
+
 def test_a_size_code_after_a_version_is_kept_in_either_case() -> None:
     assert [m.name for m in extract_models("", "", "It improves PVTv2-b2 and EfficientNet-b0 by 1.2 AP.", ())] == [
         "PVTv2-B2", "EfficientNet-B0"]
