@@ -759,6 +759,9 @@ _EXAMPLE_CUE = re.compile(
     r"(?:(?:[Mm]odels|[Nn]etworks|[Aa]rchitectures|[Bb]ackbones|[Dd]etectors|[Bb]aselines|CNNs|ViTs|LLMs|SSMs|[Tt]ransformers)\s*"
     r"(?:,?\s*(?:such\s+as|including|e\.g\.,?|namely)|\(\s*(?:including|e\.g\.,?|such\s+as)|:)|[Aa]ppl(?:ied|ying|y|ies)\s+(?:[\w-]+\s+){0,3}?to|[Gg]enerali[sz](?:es|ed|ing)\s+to|"
     r"[Cc]ompared\s+(?:methods|models|networks|baselines)\s+include|"
+    # "Teachers include I2SB and DDBM", "The teacher is AudioSR": networks in a part named by it
+    r"(?:[Tt]eachers|[Ss]tudents|[Bb]ackbones)\s+include|"
+    r"(?<=[Tt]he )(?:teacher|student|backbone|draft\s+model|base\s+model)\s+(?:is|was)|"
     # "than the baselines Gen-3, T2V-Turbo and Kling", "over a strong baseline, Diff-Foley": the baselines named
     r"[Bb]aselines?(?:,|(?=\s+[A-Z])))\s+(?:the\s+)?")
 # "Evaluated with MinkUNet and SPVCNN on SemanticKITTI": the networks a method is run with, on a named data set
@@ -767,7 +770,8 @@ _KIND_WITH_EXAMPLES_AFTER = re.compile(r"\s+(?:models|networks)\s+(?:including|s
 _BASELINE_NAMED = re.compile(r"[Bb]aselines?,?\s+(?:the\s+)?")  # the baselines named without "such as"
 # The words `_EXAMPLE_CUE` begins with, lowered: it is tried only where one stands (a scan for a few words
 # costs a tenth of a regex search through the whole text).
-_EXAMPLE_HEADS = ("models", "networks", "architectures", "backbones", "detectors", "baseline", "cnns", "vits", "llms", "ssms",
+_EXAMPLE_HEADS = ("models", "networks", "architectures", "backbone", "detectors", "baseline", "cnns", "teacher", "student",
+                  "draft", "base model", "vits", "llms", "ssms",
                   "transformers", "appl", "compared", "generali")
 
 

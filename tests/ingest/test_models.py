@@ -531,6 +531,9 @@ def test_a_bare_family_the_paper_is_compared_with_is_a_model(abstract: str, mode
     ("We start from a pre-trained Transformer-based model.", []),  # a kind, not a name
     ("It first runs a fine-tuned 3-billion-parameter KLIDE model.", ["KLIDE"]),  # sized, then named by its role
     ("It distils a 12-layer ZuniLM as the teacher into a 4-layer student.", ["ZuniLM"]),
+    ("The teacher is KappaSR with 50 steps.", ["KappaSR"]),  # the part, then the network that plays it
+    ("Teachers include K2SB and DDQM; the student is faster.", ["K2SB", "DDQM"]),
+    ("Baselines include PTQ4KM and ZetaQuant.", []),  # baselines listed so were methods
 ])
 def test_a_model_named_by_its_role_is_a_model(abstract: str, models: list[str]) -> None:
     assert [m.name for m in extract_models("", "", abstract, ())] == models
