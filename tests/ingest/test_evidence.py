@@ -990,6 +990,12 @@ def test_two_figures_side_by_side_after_a_comma_are_no_list_of_two() -> None:
     ("Numbat lowers the P99 latency of interactive requests by 37x.", "latency-reduction"),
     # what a rate is counted per is not what is measured
     ("Numbat cuts the energy per decoded token by 21%.", "energy"),
+    # the data a federated or split model sends: a communication cost, no speed-up
+    ("Numbat is 8x more communication-efficient than the wombat.", "other"),
+    ("Numbat keeps the accuracy of the wombat while requiring 3 to 10 times lower communication cost.", "other"),
+    # shape and subject-fidelity scores of generated media
+    ("Numbat lowers Chamfer distance by 12% on a shape benchmark.", "quality"),
+    ("The DINO score of Numbat rises by 0.07.", "quality"),
 ])
 def test_what_a_figure_measures_follows_the_measure_not_its_spelling_or_possessor(text: str, metric: str) -> None:
     assert claims(text)[0].metric == metric
