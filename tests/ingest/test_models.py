@@ -886,6 +886,14 @@ def test_families_named_in_evaluations_resolve_with_their_versions() -> None:
     assert find_models("It scores ESM on the test set.") == []  # a family that needs its version
 
 
+def test_sequence_video_audio_and_vision_families_resolve() -> None:
+    found = find_models("It beats Hyena, H3, VideoMamba-M, AudioGen, Kling, InstaFlow, IMDN, TopFormer, SSDLite, "
+                        "MT-NLG 530B and AST.")
+    assert [(m.name, m.resolved) for m in found] == [
+        ("Hyena", True), ("H3", True), ("VideoMamba-M", True), ("AudioGen", True), ("Kling", True), ("InstaFlow", True),
+        ("IMDN", True), ("TopFormer", True), ("SSDLite", True), ("MT-NLG-530B", True), ("AST", True)]
+
+
 def test_a_known_model_inside_the_papers_own_name_is_no_model_it_uses() -> None:
     title = "Pocket Sora: Video Generation on Phones"
     abstract = "We present Pocket Sora, which runs 2x faster than Open-Sora 1.2."
