@@ -892,6 +892,10 @@ def test_sequence_video_audio_and_vision_families_resolve() -> None:
     assert [(m.name, m.resolved) for m in found] == [
         ("Hyena", True), ("H3", True), ("VideoMamba-M", True), ("AudioGen", True), ("Kling", True), ("InstaFlow", True),
         ("IMDN", True), ("TopFormer", True), ("SSDLite", True), ("MT-NLG-530B", True), ("AST", True)]
+    found = find_models("Baselines are BigVGAN, DiffSpeech, ModelScopeT2V, mGPT-1.3B, ProxylessNAS and Code Llama 34B.")
+    assert [(m.name, m.resolved) for m in found] == [
+        ("BigVGAN", True), ("DiffSpeech", True), ("ModelScopeT2V", True), ("mGPT-1.3B", True), ("ProxylessNAS", True),
+        ("CodeLLaMA-34B", True)]
 
 
 def test_a_known_model_inside_the_papers_own_name_is_no_model_it_uses() -> None:
