@@ -896,6 +896,9 @@ def test_sequence_video_audio_and_vision_families_resolve() -> None:
     assert [(m.name, m.resolved) for m in found] == [
         ("BigVGAN", True), ("DiffSpeech", True), ("ModelScopeT2V", True), ("mGPT-1.3B", True), ("ProxylessNAS", True),
         ("CodeLLaMA-34B", True)]
+    found = find_models("It beats TripoSR, ScoreSDE, DDRNet-23-slim and Bloomz-560M.")  # "slim": a variant word
+    assert [(m.name, m.resolved) for m in found] == [
+        ("TripoSR", True), ("ScoreSDE", True), ("DDRNet-23-Slim", True), ("BLOOMZ-560M", True)]
 
 
 def test_a_known_model_inside_the_papers_own_name_is_no_model_it_uses() -> None:
