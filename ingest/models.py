@@ -856,7 +856,8 @@ def own_name_spans(sentence: str, names: list[str]) -> list[tuple[int, int]]:
     for rank, name in enumerate(names):
         at = sentence.find(name)
         while at >= 0:
-            if at == 0 or not is_word_char(sentence[at - 1]):
+            # a Latin name right after Chinese ("发布了OPT-Tree论文") starts a word of its own
+            if at == 0 or not is_word_char(sentence[at - 1]) or name[0].isascii() and not sentence[at - 1].isascii():
                 found.append((at, rank, _suffixed_end(sentence, at + len(name))))
             at = sentence.find(name, at + 1)
     spans: list[tuple[int, int]] = []

@@ -908,6 +908,12 @@ def test_a_known_model_inside_the_papers_own_name_is_no_model_it_uses() -> None:
     assert [m.name for m in extract_models(title, "", abstract, proposed)] == ["Open-Sora 1.2"]
 
 
+def test_the_papers_own_name_glued_to_chinese_in_the_brief_is_no_model_it_uses() -> None:
+    brief = "某大学发布了OPT-Numbat论文，使用自适应草稿树技术"
+    abstract = "We propose OPT-Numbat. It speeds up Vicuna-33B by 3x."
+    assert [m.name for m in extract_models("", brief, abstract, ("OPT-Numbat",))] == ["Vicuna-33B"]
+
+
 def test_a_model_named_before_tuner_is_a_tool_not_a_model() -> None:
     assert find_models("It tunes 3x faster than the Chameleon tuner.") == []
     assert [m.name for m in find_models("It runs Chameleon-7B.")] == ["Chameleon-7B"]
