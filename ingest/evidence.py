@@ -870,7 +870,8 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         if metric == "accuracy" and q.kind == "ratio" and not any(
                 c[2] == "accuracy" and not c[3] and _NAMED_ACCURACY.fullmatch(text, c[0], c[1])
                 and (q.start - 24 <= c[1] and c[0] <= q.end + 24)
-                and not _HELD_ACCURACY_BEFORE.search(text, max(0, c[0] - 16), c[0]) for c in inside):
+                and not _HELD_ACCURACY_BEFORE.search(text, max(0, c[0] - 16), c[0]) for c in inside) \
+                and not _TASK_PERFORMANCE.search(text, window.start, window.end):
             return "speedup"  # "improves SD performance by 2×": x figures of "performance" are speed, unless a task
             # score is named ("boosting retrieval accuracy by 1.5-7.1x", "a 1.4x higher solve rate")
         if metric:
@@ -961,6 +962,9 @@ _OF_MEMORY_AFTER = re.compile(r"\s+of\s+(?:(?:GPU|device|host|CPU|peak)\s+)?(?:m
 # "at the same accuracy", "under equal latency", "at the same GPU latency" (one describing word may stand between):
 # a quantity held fixed, the condition of a claim, not its measure
 _AT_FIGURE_BEFORE = re.compile(r"\bat\s+\d[\d.,]*\s*[KkMm]?\s+$")
+# A task's performance named in a ratio's clause ("improving task performance by 2x", "5x performance improvement on the
+# localization benchmarks", "4x less degradation"): a task score's change, not a speed-up
+_TASK_PERFORMANCE = re.compile(r"\btask\s+performance|\bbenchmarks?\b|\bdegradation\b|relative\s+performance\s+gain")
 _NAMED_ACCURACY = re.compile(r"accuracy|accuracies|solve\s+rate|success\s+rate|pass@1|exact\s+match|win\s+rate|准确率|正确率",
                              re.IGNORECASE)
 _HELD_ACCURACY_BEFORE = re.compile(r"\b(?:similar|same|comparable|competitive|small|no|minimal|negligible)\s+(?:[\w-]+\s+)?$",

@@ -1306,6 +1306,10 @@ def test_a_change_compared_names_what_it_measures_right_after_it(text: str, metr
     ("It boosts retrieval accuracy by 2.5x over the numbat baseline.", "accuracy"),
     ("It improves speculative decoding performance by 2.2x.", "speedup"),
     ("The INT8 numbat keeps similar accuracy as FP16 but achieves up to 4.1x better efficiency.", "speedup"),
+    # a task's performance named in the clause: the task score's change
+    ("Numbat keeps local context while improving task performance by 2x.", "accuracy"),
+    ("Numbat has more than 5x performance improvement on the localization benchmarks.", "accuracy"),
+    ("Numbat shows about 4x less performance degradation than the wombat.", "accuracy"),
 ])
 def test_a_multiple_of_a_named_task_score_is_accuracy_and_of_performance_speed(text: str, metric: str) -> None:
     assert one(text).metric == metric
