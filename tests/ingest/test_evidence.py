@@ -1301,6 +1301,14 @@ def test_a_change_compared_names_what_it_measures_right_after_it(text: str, metr
     assert one(text).metric == metric
 
 
+@pytest.mark.parametrize("text", [
+    "Numbat reduces the sample budget by up to 7.9 times.",
+    "The average number of wombat recurrences drops by 2.4x with no loss.",
+])
+def test_a_multiple_cut_with_no_measure_named_is_work_saved(text: str) -> None:
+    assert one(text).metric == "compute"
+
+
 @pytest.mark.parametrize(("text", "metric"), [
     ("With Wombat-V3 it reaches a 1.6x higher solve rate than plain search.", "accuracy"),
     ("It boosts retrieval accuracy by 2.5x over the numbat baseline.", "accuracy"),
