@@ -165,6 +165,7 @@ _SPARSITY_BEFORE = re.compile(r"(?:sparsity|稀疏)[^,;，；。.]{0,40}$", re.I
 _SETTING_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:at|under)\s+(?:an?\s+)?|(?<!保持|维持|稳定|控制|降低|减少|下降|提升|提高|增加|限制|缩短|压缩)"
                              r"在\s*)$", re.IGNORECASE)
 # "with a cache budget of only 20%", "at a keep rate of 25%": a budget chosen, not a result
+_ABSOLUTE_FIGURE_BEFORE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*(?:ms|s|µs|us|GB|MB|KB|TB|W|mW|J|mJ)[\s-]+$")
 _PER_FIGURE_BEFORE = re.compile(r"(?<![A-Za-z])(?:per|every)\s+$", re.IGNORECASE)
 _WHEN_BEFORE = re.compile(r"(?<![A-Za-z])(?:[Ww]hen|[Ii]f)\s+(?:only\s+|roughly\s+|about\s+|approximately\s+|just\s+)?$")
 _BUDGET_BEFORE = re.compile(r"\b(?:budget|keep\s+rate|keep\s+ratio|retention\s+ratio)\s+of\s+(?:only\s+|just\s+)?$",
@@ -828,8 +829,11 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         end = window.end if depth == 0 else q.start
         inside = [c for c in cues if window.start <= c[0] < end and not (q.start <= c[0] < q.end)]
         inside = [c for c in inside if not _possessor(text, inside, c)
-                  and not (c[0] >= q.end and _SETTING_BEFORE.search(text, max(0, c[0] - 8), c[0]))]
-        # (a cue after the figure that opens a setting, "at a batch size of 32", says under what it was measured)
+                  and not (c[0] >= q.end and (_SETTING_BEFORE.search(text, max(0, c[0] - 8), c[0])
+                                              or q.kind in {"percent", "ratio"}
+                                              and _ABSOLUTE_FIGURE_BEFORE.search(text, max(q.end, c[0] - 24), c[0])))]
+        # (a cue after the figure that opens a setting, "at a batch size of 32", says under what it was measured;
+        # one right after an absolute figure, "by 58% under a 50 ms latency target", is that figure's)
         # A metric word right after the figure, at most one word between, says what the figure measures
         # ("twice as fast", "4x larger batch size"), whatever noun stands before it
         adjacent = next((c for c in inside if not c[3] and q.end <= c[0]

@@ -1301,6 +1301,11 @@ def test_a_change_compared_names_what_it_measures_right_after_it(text: str, metr
     assert one(text).metric == metric
 
 
+def test_a_metric_word_after_another_absolute_figure_is_that_figures() -> None:
+    found = claims("Numbat lowers the energy per sentence by 58% under a 50 ms latency target.")
+    assert [(c.value, c.metric) for c in found] == [(58.0, "energy"), (50.0, "latency")]
+
+
 @pytest.mark.parametrize("text", [
     "Numbat reduces the sample budget by up to 7.9 times.",
     "The average number of wombat recurrences drops by 2.4x with no loss.",
