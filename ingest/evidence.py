@@ -166,6 +166,7 @@ _SETTING_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:at|under)\s+(?:an?\s+)?|(?<!�
                              r"在\s*)$", re.IGNORECASE)
 # "with a cache budget of only 20%", "at a keep rate of 25%": a budget chosen, not a result
 _ABSOLUTE_FIGURE_BEFORE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*(?:ms|s|µs|us|GB|MB|KB|TB|W|mW|J|mJ)[\s-]+$")
+_LEVEL_IN_TOKENS_AFTER = re.compile(r"\s*tokens\b(?!\s*(?:/|per\b))")
 _PER_FIGURE_BEFORE = re.compile(r"(?<![A-Za-z])(?:per|every)\s+$", re.IGNORECASE)
 _WHEN_BEFORE = re.compile(r"(?<![A-Za-z])(?:[Ww]hen|[Ii]f)\s+(?:only\s+|roughly\s+|about\s+|approximately\s+|just\s+)?$")
 _BUDGET_BEFORE = re.compile(r"\b(?:budget|keep\s+rate|keep\s+ratio|retention\s+ratio)\s+of\s+(?:only\s+|just\s+)?$",
@@ -174,7 +175,7 @@ _BUDGET_BEFORE = re.compile(r"\b(?:budget|keep\s+rate|keep\s+ratio|retention\s+r
 _BUDGET_AFTER = re.compile(r"\s+(?:(?:and|or)\s+\d+(?:\.\d+)?%\s+)?(?!(?:lower|higher|smaller|larger|less|more|reduced)\b)"
                            r"(?:(?!(?:under|at|with|for|in|on|of|across|to)\b)[A-Za-z-]+\s+){0,3}?budgets?\b")
 # "at 1.4x the speed of ...", "at 2x higher throughput": a speed compared, a result however "at" opens it
-_RATE_COMPARED_AFTER = re.compile(r"\s*(?:the\s+)?(?:speed|throughput|rate|pace)\s+of\b|\s*(?:higher|faster)\s+"
+_RATE_COMPARED_AFTER = re.compile(r"\s*(?:the\s+)?(?:(?:inference|decoding|generation|training|sampling)\s+)?(?:speed|throughput|rate|pace)\s+of\b|\s*(?:higher|faster)\s+"
                                   r"(?:[\w-]+\s+)?(?:speed|throughput)\b", re.IGNORECASE)
 # "at 20% lower cost", "at up to 4x higher frame rates": a change compared, not a setting chosen
 _CHANGE_COMPARED_AFTER = re.compile(r"\s*(?:lower|less|higher|reduced|cheaper|faster)\s+(?:(?!than\b)[\w-]+\s+)?"
@@ -220,7 +221,7 @@ _SCORE_CHANGE_BOUND_BEFORE = re.compile(r"\b(?:increase|rise|drop|degradation|lo
                                         re.IGNORECASE)
 # "from 52.3 to", also with the baseline the first figure belongs to: "from 11.26 with OmniQuant to",
 # "from 16.3 (SLEB) to", "from 32.48 under BiLLM to"
-_CHANGE_TO_BEFORE = re.compile(r"(?<!\()\bfrom\s+(?:(?:an?|the)\s+)?(?:[A-Za-z][\w-]*\s+){0,2}(?:of\s+)?\d+(?:\.\d+)?\s+"
+_CHANGE_TO_BEFORE = re.compile(r"(?<!\()\bfrom\s+(?:(?:an?|the)\s+)?(?:[A-Za-z][\w-]*\s+){0,2}(?:of\s+)?\d+(?:,\d{3})*(?:\.\d+)?\s+"
                                r"(?:\([^()]{1,24}\)\s+|(?:with|under|for|by)\s+(?:the\s+)?[\w.\-]+\s+)?to\s+$")
 _NAMED_START_BEFORE = re.compile(r"\bfrom\s+(?:(?:an?|the)\s+)?(?:[A-Za-z][\w-]*\s+){1,2}(?:of\s+)?$", re.IGNORECASE)
 # "keeps perplexity within 0.5 of the FP16 model", "within 0.1 COMET points of": a margin to the baseline
@@ -743,6 +744,9 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
             c[2] == "throughput" and windows[0].start <= c[0] < windows[0].end for c in cues)
             or q.unit == "TFLOPs" and _SUSTAINED_BEFORE.search(text, max(0, q.start - 40), q.start)):
         return "throughput"  # "a throughput of 1.46 TFLOPs", "560 TFLOPS/GPU": operations done per second
+    if q.kind is None and _LEVEL_IN_TOKENS_AFTER.match(text, q.end) and _CHANGE_TO_BEFORE.search(
+            text, max(0, q.start - 60), q.start):
+        return "token-reduction"  # "the output length falls from 5,400 to 2,700 tokens": a length reached, in tokens
     if q.unit == "tokens/answer":
         return "token-reduction"  # "about 40 tokens per answer instead of over 500": the output's length
     if q.kind == "bits":  # bits spent per weight: the model's size in storage, or its memory when saved

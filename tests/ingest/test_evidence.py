@@ -1301,6 +1301,16 @@ def test_a_change_compared_names_what_it_measures_right_after_it(text: str, metr
     assert one(text).metric == metric
 
 
+def test_a_multiple_of_a_named_kind_of_speed_is_a_result_though_at_opens_it() -> None:
+    assert [(c.value, c.value_max, c.metric) for c in claims(
+        "Numbat scales to 4096x4096 at 1.5-6x the inference speed of earlier wombats.")] == [(1.5, 6.0, "speedup")]
+
+
+def test_a_length_in_tokens_reached_with_thousands_separators_is_a_token_count() -> None:
+    found = claims("The average output length falls from 5,400 to 2,700 tokens and accuracy changes by under 0.5 points.")
+    assert [(c.value, c.metric) for c in found] == [(2700.0, "token-reduction"), (0.5, "accuracy")]
+
+
 def test_a_metric_word_after_another_absolute_figure_is_that_figures() -> None:
     found = claims("Numbat lowers the energy per sentence by 58% under a 50 ms latency target.")
     assert [(c.value, c.metric) for c in found] == [(58.0, "energy"), (50.0, "latency")]
