@@ -41,7 +41,8 @@ from ontology.load import HardwareEntry, Ontology, device_key, hardware_by_node_
 _MEMORY = r"(?:-|\s|\s?\()(\d{2,3})\s?GB?"
 _MEMORY_AFTER = re.compile(rf"{_MEMORY}\b\)?")
 _MEMORY_AT_END = re.compile(rf"{_MEMORY}\)?$")  # ... or inside a label's span ("A100 80GB")
-_MEMORY_SIZE = re.compile(r"^\d+(?:\.\d+)?\s*(?:GB|G|TB|MB)$", re.IGNORECASE)
+# (a bare "G" is a memory size only up to 256: "A100-40G"; "Snapdragon 778G" is a model number)
+_MEMORY_SIZE = re.compile(r"^(?:\d+(?:\.\d+)?\s*(?:GB|TB|MB)|(?:[1-9]\d?|1\d\d|2[0-4]\d|25[0-6])\s*G)$", re.IGNORECASE)
 _HAS_DIGIT = re.compile(r"\d")
 _GLUED_MEMORY = re.compile(r"(?<=\w)-\d{2,3}GB?$")
 _PLURAL = re.compile(r"^[A-Za-z]*\d+s$")

@@ -33,6 +33,11 @@ def test_a_family_member_keeps_its_model_number_and_links_to_the_family() -> Non
         ("Huawei Ascend 910B", "hw:huawei-ascend-npu", True), ("Huawei Ascend 310P", "hw:huawei-ascend-npu", False)]
 
 
+def test_a_model_number_ending_in_g_is_no_memory_size() -> None:
+    assert _found("It runs at 433 ms on a Snapdragon 778G platform.") == [("Qualcomm Snapdragon 778G", "mobile")]
+    assert [h.name for h in find_hardware("on an A100-40G GPU")] == ["NVIDIA A100 40G"]  # a memory size stays one
+
+
 def test_devices_outside_the_ontology_by_vendor_and_shape() -> None:
     assert _found("Samsung Galaxy S24 Ultra, Google Pixel 8 Pro, Xiaomi 14 and iPhone 15 Pro") == [
         ("Samsung Galaxy S24 Ultra", "mobile"), ("Google Pixel 8 Pro", "mobile"), ("Xiaomi 14", "mobile"),
