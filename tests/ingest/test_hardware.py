@@ -38,6 +38,11 @@ def test_a_model_number_ending_in_g_is_no_memory_size() -> None:
     assert [h.name for h in find_hardware("on an A100-40G GPU")] == ["NVIDIA A100 40G"]  # a memory size stays one
 
 
+def test_a_board_named_by_its_edition_words_keeps_them() -> None:
+    assert [h.name for h in find_hardware("It runs on a Raspberry Pi Zero W and a Jetson TX2.")] == [
+        "Raspberry Pi Zero W", "NVIDIA Jetson TX2"]
+
+
 def test_devices_outside_the_ontology_by_vendor_and_shape() -> None:
     assert _found("Samsung Galaxy S24 Ultra, Google Pixel 8 Pro, Xiaomi 14 and iPhone 15 Pro") == [
         ("Samsung Galaxy S24 Ultra", "mobile"), ("Google Pixel 8 Pro", "mobile"), ("Xiaomi 14", "mobile"),
