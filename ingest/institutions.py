@@ -109,6 +109,8 @@ _ADDRESS = re.compile(
     r"|\d+\w?,?\s+" + _STREET_WORD + r"\s+\S.{0,40}|" + _STREET_WORD + r"\s+\S.{0,40}?,?\s+(?:\d+\w?|s/n)"
     r"|\d+\w?\s+(?:\S+\s+){1,3}(?:Parkway|Place|Plaza|Square|Court|Highway|Crescent|Terrace)"
     r"|(?:[A-Z][a-z]+\s+){1,3}Campus\s+\d+\w?"  # "High Tech Campus 31": a campus and its building number
+    # one word and a house number of one or two digits: a street ("Sand 1"; "Qihoo 360" is a company)
+    r"|[A-ZÀ-Þ][a-zß-ÿ]+\s+\d{1,2}[a-z]?"
     r"|#\d{1,3}-\d{1,4}(?:\s+\S+){0,3})$")
 
 
@@ -123,7 +125,12 @@ def _is_place(text: str) -> bool:
     if "/" in text and all(_REGION_CODE.fullmatch(part) or _is_place(part) for part in _SLASHED.split(text)):
         return True  # "Shenzhen / Hong Kong", "CA / Toronto": one affiliation in two places
     key = normalise_name(text)
+    if (postcode := _THREE_DIGIT_POSTCODE.fullmatch(text)) and normalise_name(postcode.group(1)) in place_keys():
+        return True  # "Taipei 115", "Hsinchu 300": a known town and its three-digit postcode
     return key in place_keys() or bool(_ADDRESS.match(text)) or key in place_opening_words()
+
+
+_THREE_DIGIT_POSTCODE = re.compile(r"(.+?)\s+\d{3}")
 
 
 _NOTE = re.compile(r"\s*\([^()]*\)$")
@@ -343,7 +350,9 @@ _OWN_LANGUAGE_NAME = re.compile(r"\b(?:Universit(?:ät|é|à|at\b)\w*|[Uu]nivers
                                 r"Institut|Instituto|Istituto|Instytut|[ÉE]cole|Escola|Escuela|[Hh]ögskola|[Tt]ekniska|Akademie|Akademia|"
                                 r"Forschungs\w*|Centro|Centre\s+(?:de|d'|per|pour|national)|Centrum|Zentrum|"
                                 r"Laboratoire|Laboratorio|Consiglio|Consejo|Fundaci[óo]n?|Fondazione|"
-                                r"Viện|Đại\s+học|Trường)(?!\w)")  # Vietnamese: institute, university, school
+                                r"Viện|Đại\s+học|Trường|"  # Vietnamese: institute, university, school
+                                # Finnish, Hungarian, Czech and Slovak, Greek: university, polytechnic
+                                r"[Yy]liopisto|[Kk]orkeakoulu|[Ee]gyetem\w*|Univerzit\w*|Vysok\w+\s+u[čc]en\w*|Πανεπιστήμιο\w*)(?!\w)")
 
 
 # A department's acronym ("CITEC", "ESAT-MICAS", "DAUIN"), for `details_mentions`.

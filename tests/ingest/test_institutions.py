@@ -253,6 +253,9 @@ def test_street_addresses_postcodes_after_a_city_and_accented_towns_are_no_organ
                    "London SW7 2AZ, United Kingdom; Quokka Labs, St. Gallen, Switzerland; "
                    "Wombat Systems, 12 Marsupial Avenue, Jülich, Germany")
     assert sorted(names(record)) == ["Numbat College", "Quokka Labs", "Wombat Systems", "Zorblax Research"]
+    # one word and a short number: a street and its house number, a town and its three-digit postcode
+    assert names(paper("Numbat Institute, Sand 1, 72076 Tübingen, Germany; Quokka Center, Taipei 115, Taiwan")) == [
+        "Numbat Institute", "Quokka Center"]
 
 
 def test_a_city_before_a_registered_university_name_names_another_university():
@@ -270,6 +273,8 @@ def test_a_name_in_its_own_language_in_parentheses_is_the_same_organisation():
     assert quokka.name == "Quokka University of Technology" and "Politechnika Kwokkowa" in quokka.aliases
     (bilby,) = extract_institutions(paper("Bilby Vision Center (Centre de Visió Bilby)"))
     assert bilby.name == "Bilby Vision Center" and "Centre de Visió Bilby" in bilby.aliases
+    (tampa,) = extract_institutions(paper("Quokka University (Quokkan yliopisto)"))  # Finnish: university
+    assert tampa.name == "Quokka University" and "Quokkan yliopisto" in tampa.aliases
     # an English name in parentheses may be a parent or a partner: not taken as the same organisation
     assert names(paper("Numbat Lab (Wombat University)")) == ["Numbat Lab (Wombat University)"]
 
