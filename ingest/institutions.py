@@ -184,7 +184,8 @@ def _fragments_and_affiliations(text: str) -> list[tuple[str, int]]:
     text = _FOOTNOTES.sub(",", text)
     text = _balance_parentheses(text)
     fragments: list[tuple[str, int]] = []
-    parts = [(part.strip(" .:\t"), affiliation) for part, affiliation in _split_outside_parentheses(text)]
+    parts = [(piece.strip(" .:\t"), affiliation) for part, affiliation in _split_outside_parentheses(text)
+             for piece in _joined_parts(part)]
     in_fields = False  # inside a unit's list of fields, before its "and" item
     for at, (part, affiliation) in enumerate(parts):
         if not part:
@@ -202,6 +203,24 @@ def _fragments_and_affiliations(text: str) -> list[tuple[str, int]]:
         in_fields = False
         fragments.append((part, affiliation))
     return fragments
+
+
+# "SHI Labs @ University of Oregon": a lab at an organisation; "University of Oregon & UIUC": two organisations
+# joined by "&" when one is a university ("CRIPAC & MAIS" are two labs of one institute, "Johnson & Johnson" one name)
+_LAB_AT = re.compile(r"^((?:[A-Z][\w-]*\s+){0,3}(?:Labs?|Group|Team|Cent(?:er|re)))\s+@\s+(.+)$")
+_UNIVERSITY_AND = re.compile(r"^(University\s+of\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+&\s+([A-Z]{2,})$"
+                             r"|^([A-Z]{2,})\s+&\s+(University\s+of\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)$")
+
+
+def _joined_parts(part: str) -> list[str]:
+    """A fragment's parts when it names a lab at an organisation or a university and another joined by "&"."""
+    lab = _LAB_AT.match(part) if " @ " in part else None
+    pieces = list(lab.groups()) if lab else [part]
+    out = []
+    for piece in pieces:
+        joined = _UNIVERSITY_AND.match(piece.strip()) if " & " in piece else None
+        out += [name for name in joined.groups() if name] if joined else [piece]
+    return out
 
 
 def _coined(word: str) -> bool:

@@ -371,6 +371,14 @@ def test_postcodes_before_a_town_street_numbers_and_unit_numbers_are_addresses(a
     assert names(paper(f"Numbat Research, {address}, Germany")) == ["Numbat Research"]
 
 
+def test_a_lab_at_an_organisation_and_a_university_joined_by_an_ampersand() -> None:
+    assert names(paper("KAPN Labs @ University of Numbat & UIUC; Quokka AI Research (QAR)")) == [
+        "University of Numbat", "University of Illinois Urbana-Champaign", "Quokka AI Research"]
+    # two labs of one institute joined by "&" stay that institute's units
+    found = names(paper("CRIPAC & MAIS, Institute of Automation, Chinese Academy of Sciences"))
+    assert "CRIPAC" not in found and "MAIS" not in found
+
+
 def test_organisations_with_a_number_or_a_street_word_in_their_name_are_not_addresses() -> None:
     assert names(paper("Via Numbat Technologies, Quokka 360")) == ["Via Numbat Technologies", "Quokka 360"]
 
