@@ -574,7 +574,7 @@ _NAMES_BEFORE_ROLE = re.compile(rf"([A-Z](?<![\w-][A-Z]){_ITEM_TAIL})(?:(?:\s+an
 # "distilled from the EDM teacher", "built on the ADM backbone": one network in the role, named with its article.
 # A backbone named by a coined word ("the StrideFormer backbone") is mostly the paper's own design, so a backbone's
 # name needs a digit or to be written in capitals.
-_NAME_IN_ROLE = re.compile(rf"\b(?:the|an?)\s+(?:({_ITEM})\s+teacher|((?=[^\s]*\d|[A-Z]{{3,}}\s){_ITEM})\s+backbone)\b")
+_NAME_IN_ROLE = re.compile(rf"\b(?:the|an?)\s+(?:(?:[a-z][\w-]*\s+)?({_ITEM})\s+teacher|((?=[^\s]*\d|[A-Z]{{3,}}\s){_ITEM})\s+backbone)\b")
 # "We use STCN as the teacher", "with AutoCompressor as the encoder": a network given a part to play.
 _NAME_AS_ROLE = re.compile(rf"\b(?:[Uu]s(?:e[sd]?|ing)|[Ww]ith|[Aa]dopt(?:s|ed|ing)?|[Ee]mploy(?:s|ed|ing)?|[Tt]ak(?:e[sn]?|ing))\s+"
                            rf"(?:the\s+|an?\s+)?({_ITEM})\s+as\s+(?:the|an?|its|our)\s+(?:[\w-]+\s+)?"

@@ -531,6 +531,7 @@ def test_a_bare_family_the_paper_is_compared_with_is_a_model(abstract: str, mode
     ("We start from a pre-trained Transformer-based model.", []),  # a kind, not a name
     ("It first runs a fine-tuned 3-billion-parameter KLIDE model.", ["KLIDE"]),  # sized, then named by its role
     ("It distils a 12-layer ZuniLM as the teacher into a 4-layer student.", ["ZuniLM"]),
+    ("It distils from the dense-head KappaViT teacher.", ["KappaViT"]),  # a word describing the teacher before it
     ("The teacher is KappaSR with 50 steps.", ["KappaSR"]),  # the part, then the network that plays it
     ("Teachers include K2SB and DDQM; the student is faster.", ["K2SB", "DDQM"]),
     ("Baselines include PTQ4KM and ZetaQuant.", []),  # baselines listed so were methods
