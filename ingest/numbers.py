@@ -349,6 +349,7 @@ _WORD_MULTIPLE = re.compile(
     r"(?<![A-Za-z-])(?:(?P<pre>up\s+to|more\s+than|over|nearly|almost|about|roughly)\s+)?(?:"
     r"(?P<double>doubl(?:es|ed|ing)|double(?=\s+(?:the|its|their|our)\b)|(?<=nearly\s)double|(?<=almost\s)double)"
     r"|(?P<twice>twice)(?=\s+(?:as|the|its|their|faster|higher|more|lower|fewer|less|that|over)\b)"
+    r"|(?P<by_twice>(?<=\bby\s)twice|(?<=\bby\smore\sthan\s)twice)"  # "accelerates it by more than twice"
     r"|(?P<triple>tripl(?:es|ed|ing)|triple(?=\s+(?:the|its|their)\b)|thrice|(?<=nearly\s)triple|"
     r"(?<=almost\s)triple)"
     r"|(?P<quad>quadrupl(?:es|ed|ing))"
@@ -357,6 +358,7 @@ _WORD_MULTIPLE = re.compile(
     r"(?=\s+(?:faster|higher|more|lower|fewer|less|smaller|larger|greater|speed|throughput|reduction|"
     r"improvement|acceleration|the|as|over|compared)\b|[\s,.;])"
     r"|(?P<order>an|one|two|three)\s+orders?\s+of\s+magnitude"
+    r"|(?P<orders>(?:one|two|three)\s+(?:to|or)\s+(?:two|three|four))\s+orders\s+of\s+magnitude"  # a range
     r"|(?P<halve>halv(?:es|ed|ing)|halve(?=\s+(?:the|its|their)\s)|cuts?\s+in\s+half|by\s+half|half(?=\s+(?:the|its|their)\s)|in\s+half\b(?![- ]precision)"
     # "reduced by about half", "cuts the prompt to roughly half" (the approximation stays outside, the condition)
     rf"|(?:{_AFTER_APPROXIMATE_BY_OR_TO})half\b(?![- ]precision|\s+of\b)"
@@ -386,7 +388,8 @@ _WORD_POINTS_GAIN = re.compile(r"(?<![A-Za-z-])(?:adds?|gains?|by|of)\s+(?:(?P<p
                                r"(?:percentage\s+)?points?(?![A-Za-z-])", re.IGNORECASE)
 _DURATION_PRE = {"under": "less than", "less than": "less than", "within": "less than", "about": "about",
                  "nearly": "about", "roughly": "about", "over": "at least", "more than": "at least"}
-_ZH_ORDER = re.compile(r"(?:(?P<n>一|两|二|三|四|五|六)个?|(?<![数几多个]))数量级")  # not "数个数量级": no figure
+_ZH_ORDER = re.compile(r"(?:(?P<n>一|两|二|三|四|五|六)(?:[到至~-](?P<m>两|二|三|四|五|六))?个?|(?<![数几多个]))数量级")
+# (not "数个数量级": no figure; "一到两个数量级": a range)
 _WORD_PRE = {"up to": "up to", "more than": "at least", "over": "at least", "nearly": "about", "almost": "about",
              "about": "about", "roughly": "about"}
 
@@ -399,18 +402,22 @@ def _word_quantities(text: str, lowered: str) -> list[Quantity]:
         word = (match.group(kind) or "").lower().split()[0].split("-")[0]
         if word == "a" and kind == "times":
             word = "hundred"  # "a hundred times"
+        value_max = None
         if kind == "halve":
             value, unit, unit_kind = 50.0, "%", "percent"
         elif kind == "quarter":
             value, unit, unit_kind = 25.0, "%", "percent"
         elif kind == "order":
             value, unit, unit_kind = 10.0 ** _WORD_NUMBERS[word], "x", "ratio"
+        elif kind == "orders":  # "one to two orders of magnitude": 10x to 100x
+            value, unit, unit_kind = 10.0 ** _WORD_NUMBERS[word], "x", "ratio"
+            value_max = 10.0 ** _WORD_NUMBERS[match.group(kind).lower().split()[-1]]
         else:
-            value = {"double": 2, "twice": 2, "triple": 3, "quad": 4}.get(kind) or _WORD_NUMBERS[word]
+            value = {"double": 2, "twice": 2, "by_twice": 2, "triple": 3, "quad": 4}.get(kind) or _WORD_NUMBERS[word]
             unit, unit_kind = "x", "ratio"
         pre = match.group("pre")
         modifier = _WORD_PRE.get(" ".join(pre.lower().split())) if pre else None
-        found.append(Quantity(match.start(), match.end(), float(value), None, unit, unit_kind, modifier,
+        found.append(Quantity(match.start(), match.end(), float(value), value_max, unit, unit_kind, modifier,
                               match.group(0)))
     durations = _WORD_DURATION.finditer(text) if any(cue in lowered for cue in _DURATION_CUES) else ()
     for match in durations:
@@ -441,9 +448,10 @@ def _word_quantities(text: str, lowered: str) -> list[Quantity]:
                               text[start:match.end()]))
     if "数量级" in text:
         for match in _ZH_ORDER.finditer(text):
-            count = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}.get(match.group("n") or "一", 1)
-            found.append(Quantity(match.start(), match.end(), 10.0 ** count, None, "x", "ratio", None,
-                                  match.group(0)))
+            counts = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+            count = counts.get(match.group("n") or "一", 1)
+            most = 10.0 ** counts[match.group("m")] if match.group("m") else None
+            found.append(Quantity(match.start(), match.end(), 10.0 ** count, most, "x", "ratio", None, match.group(0)))
     return found
 
 

@@ -261,6 +261,17 @@ def test_load_setting_after_under_is_not_a_claim():
         ("slo-attainment", 97)]
 
 
+@pytest.mark.parametrize("text", ["Numbat is one to two orders of magnitude faster to sample from.",
+                                  "达成了速度快一到两个数量级的效果"])
+def test_a_range_of_orders_of_magnitude_is_a_range(text: str) -> None:
+    assert (one(text).value, one(text).value_max) == (10.0, 100.0)
+
+
+def test_by_twice_is_a_multiple() -> None:
+    claim = one("It accelerates linear attention by more than twice in runtime.")
+    assert (claim.value, claim.unit, claim.condition) == (2.0, "x", "at least")
+
+
 def test_model_size_shrinks_is_storage():
     claim = one("模型大小缩小了6倍。")
     assert (claim.metric, claim.direction) == ("storage", "decrease")
