@@ -986,7 +986,9 @@ _SHRUNK_BY_BEFORE = re.compile(r"\b(?:compress(?:es|ed|ing)?\s+(?:the\s+|an?\s+)
                                r"size(?:\s+of\s+(?:the\s+)?(?:[\w.-]+\s+){0,4}?[\w.-]+)?)\s+by\s+(?:a\s+factor\s+of\s+)?"
                                r"(?:up\s+to\s+|over\s+|about\s+|more\s+than\s+|roughly\s+)?$", re.IGNORECASE)
 _BITS_PER_WEIGHT_AFTER = re.compile(r"\s*(?:/|per\s+)(?:weight|parameter)\b", re.IGNORECASE)
-_BITS_SPENT_BEFORE = re.compile(r"\b(?:sav(?:e|es|ed|ing)|us(?:e|es|ed|ing)|compression\s+rate\s+of)\s+(?:only\s+|just\s+|about\s+|"
+# ... or the overhead a method adds per weight ("the codebook costs only 0.0002 bits per weight", "amounts to 0.06 bits")
+_BITS_SPENT_BEFORE = re.compile(r"\b(?:sav(?:e|es|ed|ing)|us(?:e|es|ed|ing)|compression\s+rate\s+of|costs?|amounts?\s+to|"
+                                r"adds?|overhead\s+of)\s+(?:only\s+|just\s+|about\s+|"
                                 r"roughly\s+|on\s+average\s+)?$", re.IGNORECASE)
 _SAVING_BEFORE = re.compile(r"\bsav(?:e|es|ed|ing)\s+(?:only\s+|just\s+|about\s+|roughly\s+)?$", re.IGNORECASE)
 _COUNT_LIST_TAIL = re.compile(r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d+(?:\.\d+)?\s*[BM](?![A-Za-z0-9]))*")

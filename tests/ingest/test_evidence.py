@@ -1363,6 +1363,8 @@ def test_a_model_or_representation_shrunk_by_a_multiple_is_smaller_in_storage(te
     ("The numbat models use 2.35 bits per weight on average.", [2.35], "storage"),
     ("Double quantization saves about 0.41 bits per parameter.", [0.41], "memory"),
     ("We quantize the wombat to 4 bits per weight.", [], None),
+    ("The numbat codebook costs only 0.0002 bits per weight.", [0.0002], "storage"),  # an overhead per weight
+    ("The wombat's scales amount to only 0.06 bits per weight.", [0.06], "storage"),
 ])
 def test_the_bits_a_method_spends_per_weight_are_a_claim_and_a_bit_width_is_not(text: str, values: list[float],
                                                                                  metric: str | None) -> None:
