@@ -449,6 +449,8 @@ def _is_result(text: str, q: Quantity) -> bool:
         # use 2.85 bits per weight on average", "saving about 0.37 bits per parameter")
         return q.kind == "bits" and bool(_BITS_PER_WEIGHT_AFTER.match(text, q.end)) \
             and bool(_BITS_SPENT_BEFORE.search(text, max(0, q.start - 40), q.start))
+    if _WHEN_CUT_BEFORE.search(text, max(0, q.start - 80), q.start):
+        return False  # "when the KV cache is reduced by 2x", "when a 9B model is pruned to 3B": the setting tried
     if q.kind == "time" and _SEGMENT_LENGTH_BEFORE.search(before):
         return False  # "at a chunk size of 1 second", "a 2 s window": how the input is cut, a setting
     if _restated_pair(text, q):
@@ -986,6 +988,9 @@ _SHRUNK_BY_BEFORE = re.compile(r"\b(?:compress(?:es|ed|ing)?\s+(?:the\s+|an?\s+)
                                r"size(?:\s+of\s+(?:the\s+)?(?:[\w.-]+\s+){0,4}?[\w.-]+)?)\s+by\s+(?:a\s+factor\s+of\s+)?"
                                r"(?:up\s+to\s+|over\s+|about\s+|more\s+than\s+|roughly\s+)?$", re.IGNORECASE)
 _BITS_PER_WEIGHT_AFTER = re.compile(r"\s*(?:/|per\s+)(?:weight|parameter)\b", re.IGNORECASE)
+# A figure a "when" clause cuts something by or to, in that clause: the setting a result is reported under
+_WHEN_CUT_BEFORE = re.compile(r"\b[Ww]hen\s+[^,;.]{0,50}?\b(?:is|are|gets?)\s+(?:\w+\s+)?(?:reduced|cut|pruned|compressed|"
+                              r"shrunk|lowered)\b[^,;.]{0,30}$")
 # ... or the overhead a method adds per weight ("the codebook costs only 0.0002 bits per weight", "amounts to 0.06 bits")
 _BITS_SPENT_BEFORE = re.compile(r"\b(?:sav(?:e|es|ed|ing)|us(?:e|es|ed|ing)|compression\s+rate\s+of|costs?|amounts?\s+to|"
                                 r"adds?|overhead\s+of)\s+(?:only\s+|just\s+|about\s+|"

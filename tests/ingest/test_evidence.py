@@ -267,6 +267,12 @@ def test_a_range_of_orders_of_magnitude_is_a_range(text: str) -> None:
     assert (one(text).value, one(text).value_max) == (10.0, 100.0)
 
 
+def test_a_figure_a_when_clause_cuts_by_is_the_setting_not_a_result() -> None:
+    text = ("When the numbat cache is reduced by 2x, the models keep their accuracy. When the cache is cut further "
+            "to 4x or 8x, accuracy drops by 3%. The wombat keeps 96% of its score when the expert count is cut by 25%.")
+    assert [c.value for c in claims(text)] == [3.0, 96.0]
+
+
 def test_by_twice_is_a_multiple() -> None:
     claim = one("It accelerates linear attention by more than twice in runtime.")
     assert (claim.value, claim.unit, claim.condition) == (2.0, "x", "at least")
