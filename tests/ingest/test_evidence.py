@@ -273,6 +273,11 @@ def test_a_figure_a_when_clause_cuts_by_is_the_setting_not_a_result() -> None:
     assert [c.value for c in claims(text)] == [3.0, 96.0]
 
 
+def test_the_shares_a_model_is_made_of_are_no_claims() -> None:
+    assert [c.value for c in claims("We train a numbat made of 43% Mamba-2, 7% attention and 50% MLP layers, "
+                                    "which is 8x faster.")] == [8.0]
+
+
 def test_by_twice_is_a_multiple() -> None:
     claim = one("It accelerates linear attention by more than twice in runtime.")
     assert (claim.value, claim.unit, claim.condition) == (2.0, "x", "at least")
