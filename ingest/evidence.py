@@ -177,6 +177,8 @@ _BUDGET_AFTER = re.compile(r"\s+(?:(?:and|or)\s+\d+(?:\.\d+)?%\s+)?(?!(?:lower|h
 # "at 1.4x the speed of ...", "at 2x higher throughput": a speed compared, a result however "at" opens it
 _RATE_COMPARED_AFTER = re.compile(r"\s*(?:the\s+)?(?:(?:inference|decoding|generation|training|sampling)\s+)?(?:speed|throughput|rate|pace)\s+of\b|\s*(?:higher|faster)\s+"
                                   r"(?:[\w-]+\s+)?(?:speed|throughput)\b", re.IGNORECASE)
+_COST_SHARE_AFTER = re.compile(r"\s*(?:of\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}(?:cost|compute|computation|FLOPs|time)|"
+                               r"(?:[\w-]+\s+)?overhead)\b", re.IGNORECASE)
 # "at 20% lower cost", "at up to 4x higher frame rates": a change compared, not a setting chosen
 _CHANGE_COMPARED_AFTER = re.compile(r"\s*(?:lower|less|higher|reduced|cheaper|faster)\s+(?:(?!than\b)[\w-]+\s+)?"
                                     r"(?:costs?|prices?|rates?|frame\s*rates?|speed|throughput|latency|energy|power|"
@@ -518,8 +520,10 @@ def _is_result(text: str, q: Quantity) -> bool:
     if q.kind in {"ratio", "percent", "count", "tokens-per"} and (_SETTING_BEFORE.search(before) or (
             " of " in before[-20:] and _BUDGET_BEFORE.search(before)) or (
             q.kind == "percent" and "udget" in after and _BUDGET_AFTER.match(after))) and not (
-            (q.kind == "ratio" and _RATE_COMPARED_AFTER.match(after)) or _CHANGE_COMPARED_AFTER.match(after)):
-        return False  # "at 50% sparsity" is a setting; "at 1.4x the speed of ..." is a result
+            (q.kind == "ratio" and _RATE_COMPARED_AFTER.match(after)) or _CHANGE_COMPARED_AFTER.match(after)
+            or q.kind == "percent" and q.modifier == "less than" and _COST_SHARE_AFTER.match(after)):
+        return False  # "at 50% sparsity" is a setting; "at 1.4x the speed of ..." is a result, and so is "at less
+        # than 7% of the pre-training cost" (a cost bounded, not a setting chosen)
     if _PER_FIGURE_BEFORE.search(before):
         return False  # "0.2 W per 30 FPS of video": what a rate is counted per
     if q.kind in {"ratio", "percent"} and _WHEN_BEFORE.search(before):

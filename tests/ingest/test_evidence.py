@@ -273,6 +273,13 @@ def test_a_figure_a_when_clause_cuts_by_is_the_setting_not_a_result() -> None:
     assert [c.value for c in claims(text)] == [3.0, 96.0]
 
 
+def test_a_cost_bounded_after_at_is_a_result_and_a_share_chosen_a_setting() -> None:
+    assert [(c.value, c.condition) for c in claims("It builds the numbat at less than 7% of the pre-training cost.")] == [
+        (7.0, "less than")]
+    assert [c.value for c in claims("It runs at less than 5% runtime overhead.")] == [5.0]
+    assert claims("The wombat is evaluated at 50% of the FLOPs.") == []
+
+
 def test_the_shares_a_model_is_made_of_are_no_claims() -> None:
     assert [c.value for c in claims("We train a numbat made of 43% Mamba-2, 7% attention and 50% MLP layers, "
                                     "which is 8x faster.")] == [8.0]
