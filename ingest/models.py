@@ -612,7 +612,8 @@ def _defined_after_lowercase(text: str, name: str) -> bool:
     """`name` is defined as a phrase ending in a common word ("blockwise parallel decoding (BPD)"): a method's
     acronym, though "1.5B-parameter BPD models" then sizes the models trained with it."""
     at = text.find(f"({name})")
-    return at > 1 and text[at - 2 if text[at - 1] == " " else at - 1].islower()
+    words = text[max(0, at - 40):at].split() if at > 0 else []
+    return bool(words) and words[-1][:1].islower()
 
 
 def _family_stem(onto: Ontology, name: str) -> re.Match[str] | None:
@@ -665,7 +666,9 @@ def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, .
         if model.name.casefold() not in known:
             known.add(model.name.casefold())
             named.append(model)
-    models = [m for m in named if not (own and _name_key(m.name).startswith(own))]
+    models = [m for m in named if not (own and _name_key(m.name).startswith(own))
+              and not (not m.resolved and m.name.isupper() and _defined_after_lowercase(text, m.name))]
+    # (an unknown acronym the text defines from common words, "a k-nearest-neighbor (KNN) search", names a method)
     # a name the paper calls a data set anywhere ("the SA-1B dataset") is that data set where it stands alone too
     models = [m for m in models if not called_data(text, m.name) and not _DATA_SET_NAME.fullmatch(m.name)]
     opener = _field_opener(text, len(title) + len(brief) + 2)

@@ -445,6 +445,7 @@ def test_networks_given_as_examples_or_applied_to_are_models(abstract: str, mode
     "It cuts the error of the best baseline, KTLP, by 3.2x.",  # an acronym named as the baseline: a method
     "It reaches the baseline KBCE loss with fewer parameters.",
     "Blockwise kappa decoding (KBPD) is slow. We train 1.5B-parameter KBPD models.",  # a method's acronym, sized
+    "A k-nearest-wombat (KNW) search is slow; it beats baselines such as KNW.",  # an acronym of common words
 ])
 def test_an_acronym_named_as_a_baseline_or_a_method_sized_is_not_a_model(abstract: str) -> None:
     assert extract_models("", "", abstract, ()) == ()
@@ -878,6 +879,11 @@ def test_a_sized_own_name_makes_its_other_checkpoints_the_paper_s_own_too() -> N
     text = "We introduce Numbat 7B. Numbat-v0-Instruct-7B beats LLaDA 8B."
     assert [m.name for m in extract_models("Numbat 7B: Diffusion Wombat Models", "", text, ("Numbat 7B",))] == [
         "LLaDA-8B"]
+
+
+def test_an_acronym_defined_from_a_capitalised_name_stays_a_model() -> None:
+    assert [m.name for m in extract_models("", "", "The Hierarchical Wombat Model (HWM) is strong; it beats baselines such as HWM.",
+                                           ())] == ["HWM"]
 
 
 def test_families_named_in_evaluations_resolve_with_their_versions() -> None:
