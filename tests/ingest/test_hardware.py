@@ -38,6 +38,11 @@ def test_a_model_number_ending_in_g_is_no_memory_size() -> None:
     assert [h.name for h in find_hardware("on an A100-40G GPU")] == ["NVIDIA A100 40G"]  # a memory size stays one
 
 
+def test_a_microcontroller_named_by_its_part_number() -> None:
+    assert [h.name for h in find_hardware("It runs on a Texas Instruments MSP430FR5994 board.")] == [
+        "Texas Instruments MSP430FR5994"]
+
+
 def test_a_board_named_by_its_edition_words_keeps_them() -> None:
     assert [h.name for h in find_hardware("It runs on a Raspberry Pi Zero W and a Jetson TX2.")] == [
         "Raspberry Pi Zero W", "NVIDIA Jetson TX2"]
