@@ -455,6 +455,8 @@ def _is_result(text: str, q: Quantity) -> bool:
         return False  # "a hybrid made of 43% Mamba-2, 7% self-attention and 50% MLP layers": what it is made of
     if _WHEN_CUT_BEFORE.search(text, max(0, q.start - 80), q.start):
         return False  # "when the KV cache is reduced by 2x", "when a 9B model is pruned to 3B": the setting tried
+    if q.kind == "time" and _TIME_TARGET_AFTER.match(text, q.end):
+        return False  # "under a stringent 15 ms TPOT constraint", "a 50 ms latency target": a bound set, not met
     if q.kind == "time" and _SEGMENT_LENGTH_BEFORE.search(before):
         return False  # "at a chunk size of 1 second", "a 2 s window": how the input is cut, a setting
     if _restated_pair(text, q):
@@ -994,6 +996,7 @@ _SHRUNK_BY_BEFORE = re.compile(r"\b(?:compress(?:es|ed|ing)?\s+(?:the\s+|an?\s+)
                                r"size(?:\s+of\s+(?:the\s+)?(?:[\w.-]+\s+){0,4}?[\w.-]+)?)\s+by\s+(?:a\s+factor\s+of\s+)?"
                                r"(?:up\s+to\s+|over\s+|about\s+|more\s+than\s+|roughly\s+)?$", re.IGNORECASE)
 _BITS_PER_WEIGHT_AFTER = re.compile(r"\s*(?:/|per\s+)(?:weight|parameter)\b", re.IGNORECASE)
+_TIME_TARGET_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:constraints?|SLAs?|SLOs?|targets?|deadlines?|requirements?)\b")
 _MADE_OF_BEFORE = re.compile(r"\b(?:made|composed|consisting)\s+(?:up\s+)?of\s+(?:\d[^;.]{0,40}?(?:,\s*(?:and\s+)?|\s+and\s+))*$")
 # A figure a "when" clause cuts something by or to, in that clause: the setting a result is reported under
 _WHEN_CUT_BEFORE = re.compile(r"\b[Ww]hen\s+[^,;.]{0,50}?\b(?:is|are|gets?)\s+(?:\w+\s+)?(?:reduced|cut|pruned|compressed|"
