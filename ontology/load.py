@@ -445,7 +445,7 @@ def _grouped_alternation(words: list[str]) -> str:
 _TAG_WORDS = (
     "xxlarge|xlarge|instruct|chat|base|it|hf|vl|t2v|i2v|ti2v|xl|xxl|turbo|large|small|tiny|mini|medium|huge|giant|nano|pro"
     "|max|plus|coder|llama|qwen|math|vision|krea|dev|schnell|lightning|sprint|distill|preview|omni|moe|flash|lite|air"
-    "|sigma|alpha|beta|next|onevision|sonnet|opus|haiku|ultra|oss|r1|zero|video|image|audio|med|slim|α|σ|Σ"
+    "|sigma|alpha|beta|next|onevision|sonnet|opus|haiku|ultra|oss|r1|zero|video|image|audio|med|slim|nemo|α|σ|Σ"
 )
 _SIZE = r"\d+(?:\.\d+)?[BbMmKk]|\d+x\d+[Bb]|A\d+(?:\.\d+)?B|\d+[Bb]\d"  # "BLOOM-7B1": 7.1B
 # Points of a score written in Chinese ("取得66.3分", "提升2个百分点"); the 分 of 分钟, 分辨率, 分析 or 分别 is none.

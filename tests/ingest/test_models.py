@@ -549,6 +549,11 @@ def test_an_unknown_family_sized_after_a_space(abstract: str, models: list[str])
     assert [m.name for m in extract_models("", "", abstract, ())] == models
 
 
+def test_a_variant_word_after_a_space_is_the_variant() -> None:
+    assert [m.name for m in extract_models("", "", "Tested models are Mistral Nemo 12B Instruct and Mistral NeMo 12B.",
+                                           ())] == ["Mistral-Nemo-12B-Instruct", "Mistral-NeMo-12B"]
+
+
 def test_a_variant_tag_in_brackets_is_the_variant() -> None:
     assert [m.name for m in extract_models("", "", "We distill FLUX.1 [schnell] into two steps.", ())] == [
         "FLUX.1-schnell"]
