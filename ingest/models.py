@@ -296,7 +296,8 @@ _SEPARATOR = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*[、和及与或]
 _ITEM_END = r"(?=\s*(?:[,，、;；.。:：)）/]|and\b|or\b|models?\b|LLMs?\b|[\u4e00-\u9fff]|$)|\s+[a-z])"
 _SEPARATOR_ONLY = re.compile(rf"{_SEPARATOR}$")
 # (an item may carry a version after a space: "Qwen2.5-VL-7B and GOT-OCR 2.0")
-_NEXT_ITEM = re.compile(rf"{_SEPARATOR}({_ITEM}(?:\s(?:[vV]\d+(?:\.\d+)*|\d+\.\d+)(?![\w.]))?)(?![A-Za-z0-9_\-‐]){_ITEM_END}")
+_NEXT_ITEM = re.compile(rf"{_SEPARATOR}({_ITEM}(?:\s(?:(?:[vV]\d+(?:\.\d+)*|\d+\.\d+)(?![\w.])|\d+(?:\.\d+)?[BM](?!\w|\.\d)))?)"
+                        rf"(?![A-Za-z0-9_\-‐]){_ITEM_END}")  # "..., CodeLlama 7B and Llemma 7B": a size after a space too
 _PREVIOUS_ITEM = re.compile(rf"(?<![A-Za-z0-9_\-‐])({_ITEM}){_SEPARATOR}$")
 _CAPITAL_WORD_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")  # "Linear DiT": the item is the end of a longer name
 _MODEL_SHAPE = re.compile(r"^(?=.*[A-Z])(?:(?=.*\d)(?=.*[A-Za-z]{2})|.+[a-z][A-Z]|[A-Z]{2,}[a-z]{2}|[A-Z][A-Za-z]*-[A-Za-z0-9]|[A-Z]{3,}$)")
@@ -316,6 +317,9 @@ def _listed_beside(text: str, known: list[tuple[int, int]]) -> list[tuple[str, s
                 cursor = next(e for s, e in known if s <= item.start(1) < e)
                 continue
             family = _family_of_canonical().get(item.group(1))
+            stem, _, size = item.group(1).partition(" ")
+            if size[-1:] in ("B", "M") and not (_NAME_MARK.search(stem) or _plain_name(onto, text, item.start(1), stem)):
+                break  # a size after a word that is no name ("Attention-free 7B designs")
             if family is None and not (_model_shaped(onto, item.group(1))
                                        or _plain_name(onto, text, item.start(1), item.group(1))) \
                     or _MODIFIER_END.search(item.group(1)):
