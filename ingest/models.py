@@ -679,7 +679,15 @@ def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, .
     if opener is not None:  # "Large language models such as ChatGPT and GPT-4 have transformed ...": the field's
         folded = text.casefold()
         models = [m for m in models if not _only_within(folded, m.name, opener)]  # examples, not models it uses
+    if "sets (" in text:  # "evaluate on four test sets (Vicuna, WizardLM, Koala and ...)": data ("four deep-learning
+        # benchmarks (ResNet-18, ...)" may be networks run as workloads)
+        folded = text.casefold()
+        for listed_data in _DATA_LISTED.finditer(text):
+            models = [m for m in models if not _only_within(folded, m.name, listed_data.span(1))]
     return tuple(_drop_prefixes(models, enumerated))
+
+
+_DATA_LISTED = re.compile(r"\b(?:data\s*sets|test\s+sets|evaluation\s+sets)\s+\(([^()]{3,200})\)")
 
 
 # (no "\b" first: `re` then skips to "O" and "o"; the word boundary is checked on each match, a third of the cost)

@@ -549,6 +549,11 @@ def test_an_unknown_family_sized_after_a_space(abstract: str, models: list[str])
     assert [m.name for m in extract_models("", "", abstract, ())] == models
 
 
+def test_names_listed_as_test_sets_are_data() -> None:
+    text = "We tune LLaMA-2-7B and evaluate on four test sets (Vicuna, KappaLM, Koala and Self-Instruct)."
+    assert [m.name for m in extract_models("", "", text, ())] == ["LLaMA-2-7B"]
+
+
 def test_a_sized_item_ending_a_list_of_known_models_is_a_model() -> None:
     assert [m.name for m in extract_models("", "", "We compare against Llama-2 13B, CodeLlama 7B and Quokkamath 7B.",
                                            ())] == ["LLaMA-2-13B", "CodeLLaMA-7B", "Quokkamath 7B"]
