@@ -437,7 +437,11 @@ _NOT_NAMES = _NOT_MODELS | _KINDS_NOT_NAMES
 
 def _never_a_model(word: str) -> bool:
     """A unit, format, metric, kind of network, software or data set: never a model, whatever its shape."""
-    return word.upper() in _NOT_NAMES or _DATA_SET_NAME.fullmatch(word) is not None
+    return word.upper() in _NOT_NAMES or _DATA_SET_NAME.fullmatch(word) is not None \
+        or _NUMBER_FORMAT.fullmatch(word) is not None
+
+
+_NUMBER_FORMAT = re.compile(r"MX(?:FP|INT)?\d+|(?:NV|MX)?FP\d+(?:-E\dM\d)?|INT\d+|E\dM\d|UINT\d+")  # "MX9", "MXFP4", "NVFP4"
 
 
 # A data set named by its size, like a checkpoint ("LAION-5B", "SA-1B", "MovieLens-25M"): what a model is

@@ -549,6 +549,11 @@ def test_an_unknown_family_sized_after_a_space(abstract: str, models: list[str])
     assert [m.name for m in extract_models("", "", abstract, ())] == models
 
 
+def test_number_formats_are_no_models() -> None:
+    assert [m.name for m in extract_models("", "", "MX9 replaces FP32 in training, and MXFP4 and NVFP4 run GPT-4.",
+                                           ())] == ["GPT-4"]
+
+
 def test_names_listed_as_test_sets_are_data() -> None:
     text = "We tune LLaMA-2-7B and evaluate on four test sets (Vicuna, KappaLM, Koala and Self-Instruct)."
     assert [m.name for m in extract_models("", "", text, ())] == ["LLaMA-2-7B"]
