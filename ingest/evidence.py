@@ -165,6 +165,9 @@ _SPARSITY_BEFORE = re.compile(r"(?:sparsity|稀疏)[^,;，；。.]{0,40}$", re.I
 _SETTING_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:at|under)\s+(?:an?\s+)?|(?<!保持|维持|稳定|控制|降低|减少|下降|提升|提高|增加|限制|缩短|压缩)"
                              r"在\s*)$", re.IGNORECASE)
 # "with a cache budget of only 20%", "at a keep rate of 25%": a budget chosen, not a result
+# "at large batch sizes", "under long contexts": a setting described by one word before the cue it names
+_SETTING_DESCRIBED_BEFORE = re.compile(r"\b(?:at|under)\s+(?:large|small|larger|smaller|high|low|higher|lower|long|longer|"
+                                       r"short|shorter|moderate|extreme)\s+$")
 _ABSOLUTE_FIGURE_BEFORE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*(?:ms|s|µs|us|GB|MB|KB|TB|W|mW|J|mJ)[\s-]+$")
 _LEVEL_IN_TOKENS_AFTER = re.compile(r"\s*tokens\b(?!\s*(?:/|per\b))")
 _PER_FIGURE_BEFORE = re.compile(r"(?<![A-Za-z])(?:per|every)\s+$", re.IGNORECASE)
@@ -844,6 +847,7 @@ def _metric_by_words(q: Quantity, windows: list[Span], direction: Direction | No
         inside = [c for c in cues if window.start <= c[0] < end and not (q.start <= c[0] < q.end)]
         inside = [c for c in inside if not _possessor(text, inside, c)
                   and not (c[0] >= q.end and (_SETTING_BEFORE.search(text, max(0, c[0] - 8), c[0])
+                                              or _SETTING_DESCRIBED_BEFORE.search(text, max(0, c[0] - 24), c[0])
                                               or q.kind in {"percent", "ratio"}
                                               and _ABSOLUTE_FIGURE_BEFORE.search(text, max(q.end, c[0] - 24), c[0])))]
         # (a cue after the figure that opens a setting, "at a batch size of 32", says under what it was measured;

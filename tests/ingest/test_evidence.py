@@ -1022,6 +1022,8 @@ def test_two_figures_side_by_side_after_a_comma_are_no_list_of_two() -> None:
     # the data a federated or split model sends: a communication cost, no speed-up
     ("Numbat is 8x more communication-efficient than the wombat.", "other"),
     ("Numbat keeps the accuracy of the wombat while requiring 3 to 10 times lower communication cost.", "other"),
+    # a setting described by a word before its cue ("at large batch sizes") says under what it was measured
+    ("The numbat engine speeds up inference by up to 1.35x over FP16 at large batch sizes.", "speedup"),
     # a price or a cost cut is money, not a task score named later in the clause
     ("Numbat achieves up to 98% cost reduction or improves the accuracy over the wombat by 4%.", "other"),
     ("Numbat keeps comparable inference performance with a 30% lower price budget.", "other"),
