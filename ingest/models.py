@@ -94,6 +94,7 @@ _MODIFIER = r"-(?:based|style|like|architecture|generated|derived|inspired|type)
 _MODIFIER_AFTER = re.compile(rf"{_MODIFIER}\b|\s+(?:architecture|style|framework|paradigm)\b|\s*(?:式|架构|风格|框架)")  # after a matched family
 _MODIFIER_END = re.compile(rf"{_MODIFIER}$")  # ending an enumeration's item
 # A word in capitals right before a ViT checkpoint ("MAE ViT-B", "EVA-CLIP ViT-G"), but no number format ("W4A8")
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Za-z][\w-]{1,15})\)")
 _TRAINED_BY_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]+(?:-[A-Z][A-Za-z0-9]*)?) $")
 _NOT_A_TRAINER = re.compile(r"W\d+A\d+|INT\d+|FP\d+|BF16|GPU|CPU|NPU|TPU|LLM|VLM|AND|OR")
 # A bare name that is also a registered organisation's, as its possessor or the subject of a release
@@ -134,6 +135,9 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
     named_at: list[tuple[int, int, str]] = []
     listed_versions: set[str] = set()
     for match in onto.model_matches(sentence):
+        if (acronym := _ACRONYM_AFTER.match(sentence, match.end())) and match.group() in acronym.group(1) \
+                and len(acronym.group(1)) > len(match.group()):
+            continue  # "Hidden-unit BERT (HuBERT)": the end of another model's expansion, that model is named by it
         if _METRIC_AFTER.match(sentence, match.end()) or _SAMPLER_OR_TUNER_AFTER.match(sentence, match.end()) \
                 or _MODIFIER_AFTER.match(sentence, match.end()) and not (
                     (match.group("ver") or match.group("tags")) and _CHECKPOINT_MODIFIED.match(sentence, match.end())) \

@@ -549,6 +549,11 @@ def test_an_unknown_family_sized_after_a_space(abstract: str, models: list[str])
     assert [m.name for m in extract_models("", "", abstract, ())] == models
 
 
+def test_a_known_model_ending_another_models_expansion_is_part_of_its_name() -> None:
+    text = "Methods like wav2vec 2.0 and Hidden-unit BERT (HuBERT) leverage unlabeled speech."
+    assert [m.name for m in extract_models("", "", text, ())] == ["wav2vec 2.0", "HuBERT"]
+
+
 def test_number_formats_are_no_models() -> None:
     text = "We evaluate BERT-Large, ResNet-50 and DLRM recommendation models: MX9 works as a drop-in for FP32."
     assert [m.name for m in extract_models("", "", text, ())] == ["BERT-Large", "ResNet-50", "DLRM"]
