@@ -614,15 +614,15 @@ def _pretrained_names(text: str) -> list[tuple[int, int, str]]:
         for match in pattern.finditer(text):
             for group in range(1, pattern.groups + 1):
                 name = match.group(group)
-                if name and (_names_a_network(onto, name) or _family_stem(onto, name)) and not (
-                        pattern is _COUNTED_NAME and _defined_after_lowercase(text, name)):
+                if name and (_names_a_network(onto, name) or _family_stem(onto, name)):
                     found.append((match.start(group), match.end(group), name))
     return found
 
 
 def _defined_after_lowercase(text: str, name: str) -> bool:
-    """`name` is defined as a phrase ending in a common word ("blockwise parallel decoding (BPD)"): a method's
-    acronym, though "1.5B-parameter BPD models" then sizes the models trained with it."""
+    """`name` is defined as a phrase ending in a common word ("blockwise parallel decoding (BPD)", "a
+    k-nearest-neighbor (KNN) search"): a method's acronym, even where "1.5B-parameter BPD models" sizes the models
+    trained with it; one defined from a name ("Hierarchical Reasoning Model (HRM)") stays a name."""
     at = text.find(f"({name})")
     words = text[max(0, at - 40):at].split() if at > 0 else []
     return bool(words) and words[-1][:1].islower()
