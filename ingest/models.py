@@ -94,7 +94,6 @@ _MODIFIER = r"-(?:based|style|like|architecture|generated|derived|inspired|type)
 _MODIFIER_AFTER = re.compile(rf"{_MODIFIER}\b|\s+(?:architecture|style|framework|paradigm)\b|\s*(?:式|架构|风格|框架)")  # after a matched family
 _MODIFIER_END = re.compile(rf"{_MODIFIER}$")  # ending an enumeration's item
 # A word in capitals right before a ViT checkpoint ("MAE ViT-B", "EVA-CLIP ViT-G"), but no number format ("W4A8")
-_ACRONYM_AFTER = re.compile(r"\s*\(([A-Za-z][\w-]{1,15})\)")
 _TRAINED_BY_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]+(?:-[A-Z][A-Za-z0-9]*)?) $")
 _NOT_A_TRAINER = re.compile(r"W\d+A\d+|INT\d+|FP\d+|BF16|GPU|CPU|NPU|TPU|LLM|VLM|AND|OR")
 # A bare name that is also a registered organisation's, as its possessor or the subject of a release
@@ -135,8 +134,8 @@ def _named_models(sentence: str) -> tuple[list[Model], set[str]]:
     named_at: list[tuple[int, int, str]] = []
     listed_versions: set[str] = set()
     for match in onto.model_matches(sentence):
-        if (acronym := _ACRONYM_AFTER.match(sentence, match.end())) and match.group() in acronym.group(1) \
-                and len(acronym.group(1)) > len(match.group()):
+        if sentence.startswith(" (", match.end()) and (acronym := _ACRONYM.match(sentence, match.end() + 1)) \
+                and match.group() in acronym.group(1) and len(acronym.group(1)) > len(match.group()):
             continue  # "Hidden-unit BERT (HuBERT)": the end of another model's expansion, that model is named by it
         if _METRIC_AFTER.match(sentence, match.end()) or _SAMPLER_OR_TUNER_AFTER.match(sentence, match.end()) \
                 or _MODIFIER_AFTER.match(sentence, match.end()) and not (
@@ -655,13 +654,14 @@ def extract_models(title: str, brief: str, abstract: str, proposed: tuple[str, .
                    proposes_network: bool = False) -> tuple[Model, ...]:
     """Named models in title, brief and abstract, minus the paper's own proposed names, the known models inside
     them ("DAMO-YOLO") and the checkpoints named after them (a proposed "LLaDA-MoE-7B" does not hide the existing
-    "LLaDA" named elsewhere), minus the
-    checkpoints listed right after "our (pruned) models", minus names the paper calls a data set ("the SA-1B
-    dataset", "request traces derived from Alpaca"), and minus names given only as the field's examples in the
-    abstract's opening sentence.
+    "LLaDA" named elsewhere), minus the checkpoints listed right after "our (pruned) models", minus names the
+    paper calls a data set ("the SA-1B dataset", "request traces derived from Alpaca", "four test sets (Vicuna,
+    Koala, ...)"), minus unknown acronyms it defines from common words ("a k-nearest-neighbor (KNN) search"), and
+    minus names given only as the field's examples in the abstract's opening sentence.
     A paper that `proposes_network` (an efficient architecture of its own) compares it with other
     networks, so every model-shaped name it is compared with is a model (see `_networks_after`); networks given as
-    examples of a kind of model or as what a method is applied to are models in any paper (`_EXAMPLE_CUE`)."""
+    examples of a kind of model, named as baselines or in a part ("the teacher is X"), or as what a method is
+    applied to or run with are models in any paper (`_EXAMPLE_CUE`, `_RUN_WITH_ON`)."""
     own = own_name_keys(proposed)
     text = _without_own_names(f"{title}\n{brief}\n{abstract}", proposed)
     if "://" in text:  # a link names a repository or a site, not a model it evaluates ("github.com/org/Foo-LM")
@@ -786,11 +786,10 @@ _EXAMPLE_CUE = re.compile(
     r"(?:[Tt]eachers|[Ss]tudents|[Bb]ackbones)\s+include|"
     r"(?<=[Tt]he )(?:teacher|student|backbone|draft\s+model|base\s+model)\s+(?:is|was)|"
     # "than the baselines Gen-3, T2V-Turbo and Kling", "over a strong baseline, Diff-Foley": the baselines named
-    r"[Bb]aselines?(?:,|(?=\s+[A-Z])))\s+(?:the\s+)?")
+    r"(?P<baseline_named>[Bb]aselines?(?:,|(?=\s+[A-Z]))))\s+(?:the\s+)?")
 # "Evaluated with MinkUNet and SPVCNN on SemanticKITTI": the networks a method is run with, on a named data set
 _RUN_WITH_ON = re.compile(rf"(?<![\w-])[Ww]ith\s+(?:the\s+)?(?=(?:{_ITEM}{_SEPARATOR})*{_ITEM}\s+on\s+(?:the\s+)?[A-Z])")
 _KIND_WITH_EXAMPLES_AFTER = re.compile(r"\s+(?:models|networks)\s+(?:including|such\s+as|e\.g\.)")
-_BASELINE_NAMED = re.compile(r"[Bb]aselines?,?\s+(?:the\s+)?")  # the baselines named without "such as"
 # The words `_EXAMPLE_CUE` begins with, lowered: it is tried only where one stands (a scan for a few words
 # costs a tenth of a regex search through the whole text).
 _EXAMPLE_HEADS = ("models", "networks", "architectures", "backbone", "detectors", "baseline", "cnns", "teacher", "student",
@@ -822,7 +821,7 @@ def _networks_after(text: str, cues: Iterable[re.Match[str]], skip_known_familie
         at = cue.end()
         while (item := _NEXT_COMPARED.match(text, at)) is not None:
             name = item.group(1)
-            if name.isupper() and name.isalpha() and _BASELINE_NAMED.fullmatch(cue.group()):
+            if name.isupper() and name.isalpha() and cue.re is _EXAMPLE_CUE and cue.group("baseline_named"):
                 break  # "the best baseline, TLP", "the baseline IVF index": an acronym named so was a method
             if _KIND_WITH_EXAMPLES_AFTER.match(text, item.end()):
                 break  # "applying it to Stable-Diffusion models including SD-V1.5": a kind, its examples follow

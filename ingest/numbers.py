@@ -390,6 +390,7 @@ _DURATION_PRE = {"under": "less than", "less than": "less than", "within": "less
                  "nearly": "about", "roughly": "about", "over": "at least", "more than": "at least"}
 _ZH_ORDER = re.compile(r"(?:(?P<n>一|两|二|三|四|五|六)(?:[到至~-](?P<m>两|二|三|四|五|六))?个?|(?<![数几多个]))数量级")
 # (not "数个数量级": no figure; "一到两个数量级": a range)
+_ZH_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 _WORD_PRE = {"up to": "up to", "more than": "at least", "over": "at least", "nearly": "about", "almost": "about",
              "about": "about", "roughly": "about"}
 
@@ -448,9 +449,8 @@ def _word_quantities(text: str, lowered: str) -> list[Quantity]:
                               text[start:match.end()]))
     if "数量级" in text:
         for match in _ZH_ORDER.finditer(text):
-            counts = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
-            count = counts.get(match.group("n") or "一", 1)
-            most = 10.0 ** counts[match.group("m")] if match.group("m") else None
+            count = _ZH_COUNTS.get(match.group("n") or "一", 1)
+            most = 10.0 ** _ZH_COUNTS[match.group("m")] if match.group("m") else None
             found.append(Quantity(match.start(), match.end(), 10.0 ** count, most, "x", "ratio", None, match.group(0)))
     return found
 
